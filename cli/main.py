@@ -1,0 +1,90 @@
+"""The ``qantar`` command: a thin layer over the library.
+
+Exit codes: 0 ok, 1 error (bad input, failed query), 2 usage, 3 cannot reach Neo4j.
+Data goes to stdout; progress, warnings and errors to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..graph.stores import BACKENDS, StoreError, StoreUnavailable, open_store
+
+EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 1, 2, 3
+
+
+class Context:
+    """Global options, and the store opened on first use."""
+
+    def __init__(self, backend: str, store_path: Path):
+        self.backend = backend
+        self.store_path = store_path
+        self._store = None
+
+    def store(self, *, read_only: bool = False):
+        if self._store is None:
+            self._store = open_store(self.backend, path=self.store_path,
+                                     read_only=read_only and self.backend == "embedded")
+        return self._store
+
+    def close(self):
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+class QantarGroup(click.Group):
+    """Turns library errors into one-line messages and the documented exit codes."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StoreUnavailable as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(EXIT_UNREACHABLE)
+        except StoreError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=QantarGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--backend", type=click.Choice(BACKENDS), envvar="QANTAR_BACKEND",
+              default="embedded", show_default=True, show_envvar=True,
+              help="Where the graph lives. Neo4j reads NEO4J_URI, NEO4J_USERNAME, "
+                   "NEO4J_PASSWORD and NEO4J_DATABASE from the environment.")
+@click.option("--store", "store_path", type=click.Path(path_type=Path), envvar="QANTAR_STORE",
+              default=Path("qantar.lbug"), show_default=True, show_envvar=True,
+              help="The embedded database file.")
+@click.version_option(package_name="qantar")
+@click.pass_context
+def cli(ctx, backend, store_path):
+    """qantar: actors and power relations from news reporting, with provenance.
+
+    \b
+    Examples:
+      qantar load seeds/
+      qantar export html -o out/qantar.html
+      QANTAR_BACKEND=neo4j NEO4J_URI=neo4j://localhost:7687 qantar load seeds/
+    """
+    state = Context(backend, store_path)
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+
+
+def _register():
+    from . import export, load, neo4j  # noqa: F401  (commands attach themselves to cli)
+
+
+_register()
+
+
+def main():  # pragma: no cover - console entry
+    cli(prog_name="qantar")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,112 @@
+"""Plain records passed from the loaders to the stores.
+
+Loaders produce these; stores write them; nothing here talks to a database. Field names
+match the properties in ``schema.yaml`` so a record becomes a Cypher row with
+``asdict``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A deterministic id: ``prefix:`` + 16 hex chars of sha256 over the parts."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}:{digest[:16]}"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    publisher: str
+    published: str  # ISO prefix, "" when unknown
+    published_precision: str  # year | month | day | unknown
+    url: str
+    path: str
+    sha256: str
+    words: int
+    body: str = field(repr=False, compare=False, default="")
+
+    def row(self) -> dict:
+        row = asdict(self)
+        row.pop("body")
+        return row
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    type: str  # person | organization | place
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = ""
+    description: str = ""
+    origin: str = "gazetteer"  # gazetteer | extracted | curated
+
+    def row(self) -> dict:
+        row = asdict(self)
+        row["aliases"] = list(self.aliases)
+        return row
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    name: str
+    date: str = ""
+    date_precision: str = "unknown"
+    date_raw: str = ""
+    detail: str = ""
+
+    def row(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One fact with provenance. ``quote == article.body[span_start:span_end]``."""
+
+    id: str
+    predicate: str
+    subject_id: str
+    object_id: str
+    quote: str
+    span_start: int
+    span_end: int
+    article_id: str
+    published: str = ""
+    detail: str = ""
+    start_date: str = ""
+    start_precision: str = ""
+    start_raw: str = ""
+    end_date: str = ""
+    end_precision: str = ""
+    end_raw: str = ""
+    status: str = ""
+    speaker_id: str = ""
+    modality: str = "reported"
+    method: str = "pattern"
+    confidence: float = 1.0
+
+    def row(self) -> dict:
+        return asdict(self)
+
+    @staticmethod
+    def make_id(article_id: str, span_start: int, span_end: int, predicate: str,
+                subject_id: str, object_id: str, detail: str = "") -> str:
+        return stable_id("stmt", article_id, span_start, span_end, predicate,
+                         subject_id, object_id, detail)
+
+
+@dataclass
+class Batch:
+    """Everything one article contributes; a store writes a batch atomically."""
+
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)

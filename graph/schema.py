@@ -1,0 +1,150 @@
+"""The schema, loaded from ``schema.yaml`` — the one source of truth.
+
+Everything engine-specific (Neo4j constraints, the embedded engine's DDL, the column
+lists used to read a graph back) is generated here from that file, so a new relation
+type or property is a data change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+SCHEMA_FILE = Path(__file__).with_name("schema.yaml")
+
+# Words the embedded engine's parser refuses as property names.
+RESERVED = frozenset({"end", "order", "limit", "skip", "match", "return", "where", "with",
+                      "by", "count", "from", "to", "table", "node", "rel", "key"})
+
+_LADYBUG_TYPES = {"STRING": "STRING", "INT64": "INT64", "DOUBLE": "DOUBLE",
+                  "BOOLEAN": "BOOLEAN", "STRING[]": "STRING[]"}
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    properties: dict[str, str]
+    key: str
+    indexes: tuple[str, ...] = ()
+    doc: str = ""
+    colour: str = "#999999"
+    colours: dict[str, str] = field(default_factory=dict)
+    type_labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RelType:
+    type: str
+    sources: tuple[str, ...]  # allowed start labels
+    targets: tuple[str, ...]  # allowed end labels
+    properties: dict[str, str]
+    predicate: str = ""  # statement predicate projected onto this edge ("" = provenance)
+    doc: str = ""
+    group: str = ""
+    colour: str = "#999999"
+
+    @property
+    def projected(self) -> bool:
+        return bool(self.predicate)
+
+
+@dataclass(frozen=True)
+class Schema:
+    nodes: dict[str, NodeType]
+    relations: dict[str, RelType]  # provenance and projected, by type
+    vocab: dict[str, tuple[str, ...]]
+    projected_common: tuple[str, ...] = ()  # properties every projected edge has
+
+    @property
+    def projected(self) -> dict[str, RelType]:
+        return {t: r for t, r in self.relations.items() if r.projected}
+
+    @property
+    def provenance(self) -> dict[str, RelType]:
+        return {t: r for t, r in self.relations.items() if not r.projected}
+
+    def relation_for(self, predicate: str) -> RelType | None:
+        for rel in self.relations.values():
+            if rel.predicate == predicate:
+                return rel
+        return None
+
+    @property
+    def predicates(self) -> tuple[str, ...]:
+        return tuple(r.predicate for r in self.projected.values())
+
+
+@cache
+def load(path: Path = SCHEMA_FILE) -> Schema:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    nodes = {
+        label: NodeType(label=label, properties=dict(spec["properties"]), key=spec["key"],
+                        indexes=tuple(spec.get("indexes", ())), doc=spec.get("doc", ""),
+                        colour=spec.get("colour", "#999999"),
+                        colours=dict(spec.get("colours", {})),
+                        type_labels=dict(spec.get("type_labels", {})))
+        for label, spec in raw["nodes"].items()
+    }
+    relations: dict[str, RelType] = {}
+    for rtype, spec in raw["provenance"].items():
+        relations[rtype] = RelType(type=rtype, sources=tuple(spec["from"]),
+                                   targets=tuple(spec["to"]), properties={},
+                                   doc=spec.get("doc", ""))
+    shared = dict(raw["projected_properties"])
+    for rtype, spec in raw["relations"].items():
+        relations[rtype] = RelType(type=rtype, sources=tuple(spec["from"]),
+                                   targets=tuple(spec["to"]),
+                                   properties={**shared, **(spec.get("properties") or {})},
+                                   predicate=spec["predicate"], doc=spec.get("doc", ""),
+                                   group=spec.get("group", ""),
+                                   colour=spec.get("colour", "#999999"))
+    vocab_keys = ("actor_types", "organization_kinds", "event_types", "event_roles",
+                  "modalities", "methods", "date_precisions")
+    vocab = {k: tuple(raw[k]) for k in vocab_keys}
+    for owner in [*nodes.values(), *relations.values()]:
+        clash = RESERVED & {p.lower() for p in owner.properties}
+        if clash:
+            raise ValueError(f"{path}: {clash} reserved in the embedded engine's Cypher")
+    return Schema(nodes=nodes, relations=relations, vocab=vocab,
+                  projected_common=tuple(shared))
+
+
+# --- generated DDL -------------------------------------------------------------------
+
+def neo4j_schema_statements(schema: Schema | None = None) -> list[str]:
+    """Uniqueness constraints and indexes for Neo4j (idempotent: IF NOT EXISTS).
+
+    Labels and property names come from the schema file, never from user data.
+    """
+    schema = schema or load()
+    out = []
+    for node in schema.nodes.values():
+        low = node.label.lower()
+        out.append(f"CREATE CONSTRAINT {low}_{node.key} IF NOT EXISTS "
+                   f"FOR (n:{node.label}) REQUIRE n.{node.key} IS UNIQUE")
+        for prop in node.indexes:
+            out.append(f"CREATE INDEX {low}_{prop} IF NOT EXISTS "
+                       f"FOR (n:{node.label}) ON (n.{prop})")
+    for rel in schema.projected.values():
+        out.append(f"CREATE INDEX {rel.type.lower()}_id IF NOT EXISTS "
+                   f"FOR ()-[r:{rel.type}]-() ON (r.id)")
+    return out
+
+
+def ladybug_ddl(schema: Schema | None = None) -> list[str]:
+    """CREATE NODE/REL TABLE statements for the embedded engine."""
+    schema = schema or load()
+    out = []
+    for node in schema.nodes.values():
+        cols = ", ".join(
+            f"{name} {_LADYBUG_TYPES[typ]}" + (" PRIMARY KEY" if name == node.key else "")
+            for name, typ in node.properties.items())
+        out.append(f"CREATE NODE TABLE IF NOT EXISTS {node.label}({cols})")
+    for rel in schema.relations.values():
+        pairs = ", ".join(f"FROM {s} TO {t}" for s in rel.sources for t in rel.targets)
+        cols = "".join(f", {name} {_LADYBUG_TYPES[typ]}" for name, typ in rel.properties.items())
+        out.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({pairs}{cols})")
+    return out

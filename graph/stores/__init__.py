@@ -1,0 +1,24 @@
+"""Stores behind one interface: ``open_store("embedded"|"neo4j", ...)``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .base import Store, StoreError, StoreUnavailable
+
+BACKENDS = ("embedded", "neo4j")
+
+
+def open_store(backend: str = "embedded", *, path: str | Path | None = None,
+               settings=None, read_only: bool = False) -> Store:
+    """Open the embedded store at ``path`` or Neo4j with ``settings`` (env by default)."""
+    if backend == "embedded":
+        from .embedded import DEFAULT_PATH, EmbeddedStore
+        return EmbeddedStore(path or DEFAULT_PATH, read_only=read_only)
+    if backend == "neo4j":
+        from .neo4j import Neo4jStore
+        return Neo4jStore(settings)
+    raise StoreError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
+
+
+__all__ = ["BACKENDS", "Store", "StoreError", "StoreUnavailable", "open_store"]

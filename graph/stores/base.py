@@ -1,0 +1,190 @@
+"""The store interface shared by Neo4j and the embedded engine.
+
+An engine supplies three things: how to run one query, how to run several in one
+transaction, and its schema statements. Everything else — writing batches, rebuilding
+the projected edges, reading the graph back as networkx — is written once here, in the
+Cypher both engines accept.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+import networkx as nx
+
+from .. import projection
+from .. import schema as schema_mod
+from ..records import Batch
+from . import cypher
+
+Run = Callable[[str, dict | None], list[dict]]
+
+
+class StoreError(RuntimeError):
+    """A store failed in a way the user can act on (message is one line)."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached (server down, wrong address or credentials)."""
+
+
+class Store(ABC):
+    """A graph store: Neo4j or the embedded default."""
+
+    backend: str = ""
+
+    # --- what an engine implements ---------------------------------------------------
+    @abstractmethod
+    def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
+        """Run one query; rows as dicts. ``write=False`` runs in read-only mode."""
+
+    @abstractmethod
+    def _transaction(self) -> Iterator[Run]:
+        """Context manager: a ``run`` callable whose queries commit or roll back together."""
+
+    @abstractmethod
+    def schema_statements(self) -> list[str]:
+        """DDL that creates constraints/tables; idempotent."""
+
+    def close(self) -> None:  # pragma: no cover - trivial
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # --- shared behaviour -------------------------------------------------------------
+    def create_schema(self) -> None:
+        for statement in self.schema_statements():
+            self.run(statement, write=True)
+
+    def _write_nodes(self, run: Run, label: str, rows: list[dict], *, on_create_only=False):
+        if not rows:
+            return
+        props = tuple(p for p in schema_mod.load().nodes[label].properties if p in rows[0])
+        run(cypher.upsert_nodes(label, props, on_create_only), {"rows": rows})
+
+    def _write_edges(self, run: Run, rtype: str, rows: Iterable[dict]) -> None:
+        by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for row in rows:
+            by_labels[(projection.label_of(row["source"]),
+                       projection.label_of(row["target"]))].append(row)
+        for (source, target), group in sorted(by_labels.items()):
+            run(cypher.merge_edges(rtype, source, target), {"rows": group})
+
+    def _write_batches(self, run: Run, batches: list[Batch]) -> None:
+        """Replace what these articles said: their old statements go, new ones come."""
+        run(cypher.delete_article_statements(), {"ids": [b.article.id for b in batches]})
+        self._write_nodes(run, "Article", [b.article.row() for b in batches])
+        actors = {a.id: a.row() for b in batches for a in b.actors}
+        self._write_nodes(run, "Actor", sorted(actors.values(), key=lambda r: r["id"]),
+                          on_create_only=True)
+        self._after_actors(run, list(actors.values()))
+        events = {e.id: e.row() for b in batches for e in b.events}
+        self._write_nodes(run, "Event", sorted(events.values(), key=lambda r: r["id"]),
+                          on_create_only=True)
+        statements = [s.row() for b in batches for s in b.statements]
+        self._write_nodes(run, "Statement", statements)
+        self._write_edges(run, "STATES", ({"source": s["article_id"], "target": s["id"]}
+                                          for s in statements))
+        for rtype, key in (("SUBJECT", "subject_id"), ("OBJECT", "object_id"),
+                           ("SPEAKER", "speaker_id")):
+            self._write_edges(run, rtype, ({"source": s["id"], "target": s[key]}
+                                           for s in statements if s[key]))
+
+    def _after_actors(self, run: Run, actors: list[dict]) -> None:
+        """Hook for engine extras (Neo4j adds :Person/:Organization/:Place labels)."""
+
+    def write(self, batches: Iterable[Batch], *, per_transaction: int = 25,
+              on_commit: Callable[[list[Batch]], None] | None = None) -> int:
+        """Write article batches, ``per_transaction`` whole articles per transaction.
+
+        A transaction holds whole articles only, so an interrupted load leaves every
+        article either fully written or not at all. Call :meth:`rebuild_projection`
+        afterwards (``load`` in the pipeline does).
+        """
+        count = 0
+        iterator = iter(batches)
+        while group := list(islice(iterator, per_transaction)):
+            with self._transaction() as run:
+                self._write_batches(run, group)
+            count += len(group)
+            if on_commit:
+                on_commit(group)
+        return count
+
+    def statements(self, predicates: Iterable[str] | None = None) -> list[dict]:
+        props = schema_mod.load().nodes["Statement"].properties
+        cols = ", ".join(f"s.{p} AS {p}" for p in props)
+        if predicates is None:
+            return self.run(f"MATCH (s:Statement) RETURN {cols} ORDER BY s.id")
+        return self.run(f"MATCH (s:Statement) WITH s, $preds AS preds "
+                        f"WHERE s.predicate IN preds RETURN {cols} ORDER BY s.id",
+                        {"preds": list(predicates)})
+
+    def rebuild_projection(self) -> dict[str, int]:
+        """Recompute projected edges and derived node properties from all statements."""
+        schema = schema_mod.load()
+        statements = self.statements()
+        edges = projection.project(statements)
+        actors = self.run("MATCH (a:Actor) RETURN a.id AS id, a.name AS name, "
+                          "a.aliases AS aliases, a.origin AS origin ORDER BY a.id")
+        actor_rows = projection.actor_updates(actors, statements)
+        dates = projection.cited_dates(statements)
+        event_rows = [{"id": r["id"], "first_cited": dates.get(r["id"], ("", ""))[0],
+                       "last_cited": dates.get(r["id"], ("", ""))[1]}
+                      for r in self.run("MATCH (e:Event) RETURN e.id AS id ORDER BY e.id")]
+        with self._transaction() as run:
+            for rtype in schema.projected:
+                run(cypher.delete_edges(rtype), None)
+                self._write_edges(run, rtype, edges.get(rtype, []))
+            self._write_nodes(run, "Actor", actor_rows)
+            self._write_nodes(run, "Event", event_rows)
+        return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
+
+    def prune_orphans(self) -> None:
+        """Remove actors and events no statement refers to any more."""
+        with self._transaction() as run:
+            run("MATCH (e:Event) WHERE NOT EXISTS { MATCH (e)<-[:SUBJECT|OBJECT]-() } "
+                "DETACH DELETE e", None)
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and relationships per type (zeros included)."""
+        schema = schema_mod.load()
+        out = {}
+        for label in schema.nodes:
+            out[label] = self.run(f"MATCH (n:{label}) RETURN count(n) AS c")[0]["c"]
+        for rtype in schema.relations:
+            out[rtype] = self.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r) AS c")[0]["c"]
+        return out
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph as a MultiDiGraph; node attr ``label``, edge attr ``type``.
+
+        None values and empty lists are dropped so both engines give the same graph.
+        """
+        schema = schema_mod.load()
+        graph = nx.MultiDiGraph()
+        for label in schema.nodes:
+            for row in self.run(cypher.read_nodes(label)):
+                graph.add_node(row["id"], label=label, **_clean(row))
+        for rtype, rel in schema.relations.items():
+            for source in rel.sources:
+                for target in rel.targets:
+                    for row in self.run(cypher.read_edges(rtype, source, target)):
+                        src, dst = row.pop("source"), row.pop("target")
+                        key = row.get("id") or f"{rtype}:{src}->{dst}"
+                        props = _clean(row)
+                        props.pop("id", None)
+                        graph.add_edge(src, dst, key=key, type=rtype, **props)
+        return graph
+
+
+def _clean(row: dict) -> dict:
+    return {k: v for k, v in row.items() if v is not None and v != [] and v != ""}
+

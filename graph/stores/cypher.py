@@ -1,0 +1,64 @@
+"""Write and read queries generated from the schema, in the Cypher both engines accept.
+
+Labels, relationship types and property names come from ``schema.yaml`` only; every
+value travels as a parameter (``$rows``), never spliced into the query text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .. import schema as schema_mod
+
+
+def _set_clause(var: str, props, skip=("id",)) -> str:
+    return ", ".join(f"{var}.{p} = row.{p}" for p in props if p not in skip)
+
+
+@cache
+def upsert_nodes(label: str, props: tuple[str, ...], on_create_only: bool = False) -> str:
+    verb = "ON CREATE SET" if on_create_only else "SET"
+    key = schema_mod.load().nodes[label].key
+    sets = _set_clause("n", props)
+    tail = f" {verb} {sets}" if sets else ""
+    return f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.id}}){tail}"
+
+
+@cache
+def merge_edges(rtype: str, source: str, target: str) -> str:
+    """``UNWIND $rows`` of {source, target, ...props}; provenance edges have no id."""
+    rel = schema_mod.load().relations[rtype]
+    head = (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
+            f"MATCH (b:{target} {{id: row.target}}) ")
+    if not rel.properties:
+        return head + f"MERGE (a)-[r:{rtype}]->(b)"
+    sets = _set_clause("r", rel.properties)
+    return head + f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) SET {sets}"
+
+
+@cache
+def delete_article_statements() -> str:
+    return ("UNWIND $ids AS aid MATCH (s:Statement) WHERE s.article_id = aid "
+            "DETACH DELETE s")
+
+
+@cache
+def read_nodes(label: str) -> str:
+    node = schema_mod.load().nodes[label]
+    cols = ", ".join(f"n.{p} AS {p}" for p in node.properties)
+    return f"MATCH (n:{label}) RETURN {cols} ORDER BY n.{node.key}"
+
+
+@cache
+def read_edges(rtype: str, source: str, target: str) -> str:
+    rel = schema_mod.load().relations[rtype]
+    cols = "".join(f", r.{p} AS {p}" for p in rel.properties)
+    return (f"MATCH (a:{source})-[r:{rtype}]->(b:{target}) "
+            f"RETURN a.id AS source, b.id AS target{cols}")
+
+
+@cache
+def delete_edges(rtype: str) -> str:
+    rel = schema_mod.load().relations[rtype]
+    return (f"MATCH (a:{rel.sources[0]})-[r:{rtype}]->(b) DELETE r" if len(rel.sources) == 1
+            else f"MATCH ()-[r:{rtype}]->() DELETE r")

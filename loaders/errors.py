@@ -1,0 +1,14 @@
+"""Errors the loaders raise: one line that names the file (and line) at fault."""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """Bad input: ``str(err)`` is ``path:line: message`` (line omitted when unknown)."""
+
+    def __init__(self, path, message: str, line: int | None = None):
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")

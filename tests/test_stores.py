@@ -1,0 +1,98 @@
+"""Both stores: schema, idempotent loads, read-back, and the same graph from the seeds."""
+
+from pathlib import Path
+
+import pytest
+
+from qantar.graph.exports import jsonl
+from qantar.graph.stores import open_store
+from qantar.graph.stores.neo4j import Neo4jSettings, Neo4jStore
+from qantar.loaders.pipeline import load
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def export_lines(store):
+    return [line for line in jsonl.lines(store.to_networkx())]
+
+
+@pytest.fixture
+def embedded(tmp_path):
+    store = open_store("embedded", path=tmp_path / "g.lbug")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def neo4j_store(neo4j_db):
+    store = Neo4jStore(Neo4jSettings(uri=neo4j_db.uri, username=neo4j_db.username,
+                                     password=neo4j_db.password, database=neo4j_db.database))
+    yield store
+    store.close()
+
+
+def test_embedded_load_twice_gives_the_same_graph(embedded):
+    report = load(embedded, [SEEDS])
+    assert report.articles == 5 and not report.errors
+    first = export_lines(embedded)
+    load(embedded, [SEEDS])
+    assert export_lines(embedded) == first
+
+
+def test_every_statement_quote_is_in_its_article(embedded):
+    from qantar.loaders.read import read_article
+    load(embedded, [SEEDS])
+    bodies = {read_article(p).id: read_article(p).body for p in SEEDS.glob("0*.txt")}
+    statements = embedded.statements()
+    assert statements
+    for st in statements:
+        assert bodies[st["article_id"]][st["span_start"]:st["span_end"]] == st["quote"]
+
+
+def test_embedded_store_reopens_with_its_data(tmp_path):
+    path = tmp_path / "g.lbug"
+    with open_store("embedded", path=path) as store:
+        load(store, [SEEDS])
+        before = store.counts()
+    with open_store("embedded", path=path, read_only=True) as store:
+        assert store.counts() == before
+
+
+@pytest.mark.neo4j
+def test_neo4j_reports_its_version(neo4j_store, capsys):
+    version = neo4j_store.server_version()
+    with capsys.disabled():
+        print(f"\n[neo4j] server: {version}")
+    assert "5.26" in version
+
+
+@pytest.mark.neo4j
+def test_neo4j_load_twice_gives_the_same_graph(neo4j_store):
+    load(neo4j_store, [SEEDS])
+    first = export_lines(neo4j_store)
+    load(neo4j_store, [SEEDS])
+    assert export_lines(neo4j_store) == first
+
+
+@pytest.mark.neo4j
+def test_both_stores_hold_the_same_graph_for_the_seeds(neo4j_store, embedded):
+    load(neo4j_store, [SEEDS])
+    load(embedded, [SEEDS])
+    assert neo4j_store.counts() == embedded.counts()
+    assert export_lines(neo4j_store) == export_lines(embedded)
+
+
+@pytest.mark.neo4j
+def test_neo4j_actors_carry_their_type_label(neo4j_store):
+    load(neo4j_store, [SEEDS])
+    rows = neo4j_store.run("MATCH (p:Person {id: $id}) RETURN p.name AS name",
+                           {"id": "person:samat-abish"})
+    assert rows == [{"name": "Samat Abish"}]
+
+
+@pytest.mark.neo4j
+def test_neo4j_read_only_queries_refuse_writes(neo4j_store):
+    from qantar.graph.stores import StoreError
+    with pytest.raises(StoreError):
+        neo4j_store.run("CREATE (:Actor {id: 'x'})")
+    assert neo4j_store.run("MATCH (a:Actor {id: 'x'}) RETURN count(a) AS c") == [{"c": 0}]
