@@ -6,7 +6,6 @@ Data goes to stdout; progress, warnings and errors to stderr.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -76,7 +75,13 @@ def cli(ctx, backend, store_path):
 
 
 def _register():
-    from . import export, load, neo4j  # noqa: F401  (commands attach themselves to cli)
+    """Import every module of this package: each attaches its commands to ``cli``."""
+    import importlib
+    import pkgutil
+
+    for module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])):
+        if module not in ("main", "__main__"):
+            importlib.import_module(f"{__package__}.{module}")
 
 
 _register()
