@@ -30,7 +30,7 @@ from pathlib import Path
 
 GOLD = Path(__file__).resolve().parent
 REPO = GOLD.parent.parent
-SHARED = Path(os.environ.get("QANTAR_SHARED", "/work/shared"))
+SHARED = Path(os.environ.get("QANTAR_SHARED", REPO.parent / "shared"))
 
 HEADERS = {
     "entities.tsv": ["name", "type", "surface_forms"],
@@ -65,7 +65,8 @@ def load_vocab() -> dict[str, set[str]]:
 
 
 def article_path(stem: str) -> Path | None:
-    for p in (REPO / "seeds" / f"{stem}.txt", SHARED / "seeds" / f"{stem}.txt",
+    for p in (REPO / "seeds" / f"{stem}.txt", REPO / "tests" / "corpus" / "dev" / f"{stem}.md",
+              SHARED / "seeds" / f"{stem}.txt",
               SHARED / "corpus" / "dev" / f"{stem}.md", REPO / "seeds" / f"{stem}.md"):
         if p.is_file():
             return p
