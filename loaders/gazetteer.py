@@ -8,6 +8,7 @@ the number of names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +18,11 @@ import yaml
 from ..graph import schema as schema_mod
 from ..graph.records import Actor
 from .errors import InputError
-from .normalize import key, normalize_with_map
+from .normalize import key
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "seeds" / "gazetteer.yaml"
 _ID = re.compile(r"^(person|organization|place):[a-z0-9][a-z0-9-]*$")
+_WORD = re.compile(r"[^\W_]+")
 _FIELDS = {"id", "type", "kind", "name", "aliases", "description", "sources"}
 
 
@@ -83,10 +85,25 @@ class Gazetteer:
         return self.by_key.get(key(name), ())
 
     def find(self, text: str) -> list[Match]:
-        """All names in ``text``, longest match wins where matches overlap."""
+        """All names in ``text``, longest match wins where matches overlap.
+
+        The text is keyed word by word (each word's key is cached), so the cost is one
+        regex pass and one automaton pass; a name can only match whole words.
+        """
         if not self.by_key:
             return []
-        norm, offsets = normalize_with_map(text)
+        keys, starts, ends, offsets = [], [], [], []
+        pos = 0
+        for m in _WORD.finditer(text):
+            k = key(m.group())
+            if not k:
+                continue
+            keys.append(k)
+            starts.append(m.start())
+            ends.append(m.end())
+            offsets.append(pos)
+            pos += len(k) + 1
+        norm = " ".join(keys)
         found = []
         for end, (length, ids) in self._automaton.iter(norm):
             start = end - length + 1
@@ -103,7 +120,9 @@ class Gazetteer:
             if any(start <= t_end and t_start <= end for t_start, t_end in taken):
                 continue
             taken.append((start, end))
-            s, e = offsets[start], offsets[end] + 1
+            first = bisect_right(offsets, start) - 1
+            last = bisect_right(offsets, end) - 1
+            s, e = starts[first], ends[last]
             matches.append(Match(s, e, text[s:e], ids))
         return sorted(matches, key=lambda m: m.start)
 

@@ -92,10 +92,28 @@ def _sub_with_map(pattern: re.Pattern, repl: str, text: str, offsets: list[int])
     return "".join(out), out_offsets
 
 
-@lru_cache(maxsize=65536)
+_CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
+_NON_ALNUM = re.compile(r"[\W_]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _fold(text: str) -> str:
+    """The key text without offsets: the fast path :func:`key` takes (no per-char loop)."""
+    low = text.casefold()
+    if not low.isascii():
+        low = low.translate(_CYRILLIC_TABLE)
+        if not low.isascii():
+            low = _COMBINING.sub("", unicodedata.normalize("NFKD", low))
+    low = _NON_ALNUM.sub(" ", low)
+    for pattern, repl in _RULES:
+        low = pattern.sub(repl, low)
+    return low
+
+
+@lru_cache(maxsize=262144)
 def key(name: str) -> str:
     """The matching key of a name: ``key("Nazarbaev's") == "nazarbaev s"``."""
-    return normalize_with_map(name)[0].strip()
+    return _fold(name).strip()
 
 
 def slug(name: str) -> str:
