@@ -33,49 +33,98 @@ _TextLoader.yaml_implicit_resolvers = {
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-_HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
+# A saved web page, possibly after an XML declaration or a "saved from url" comment, or
+# a fragment that opens with a block tag: text articles never start like that.
+_HTML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                   r"<(?:!doctype\s+html|html|head|body|meta|title|script|style|div|p|article"
+                   r"|section|main|table|span|a)[\s>/]", re.IGNORECASE | re.DOTALL)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_RUN = re.compile(rb"[\xc0-\xff]{3,}")
+_HIGH = re.compile(rb"[\x80-\xff]")
+_DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}")
 
 Warn = Callable[[str], None]
 
 
 def find_articles(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Article files under the given files/folders, sorted; folders are walked."""
+    """Article files under the given files/folders: sorted, each once; folders are walked.
+
+    The order does not depend on the order of ``paths``, so ``load a b`` and ``load b a``
+    write the same articles in the same order. A missing path or a folder without
+    articles is an error (a typo should not load nothing silently).
+    """
+    found: dict[Path, Path] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in SUFFIXES
-                              and not p.name.startswith(".") and p.name.upper() != "README.MD")
+            files = [p for p in path.rglob("*")
+                     if p.is_file() and p.suffix.lower() in SUFFIXES
+                     and not p.name.startswith(".") and p.name.upper() != "README.MD"]
+            if not files:
+                raise InputError(path, f"no article files ({', '.join(SUFFIXES)}) in this folder")
         elif path.is_file():
-            yield path
+            files = [path]
         else:
             raise InputError(path, "no such file or directory")
+        for file in files:
+            found.setdefault(file.resolve(), file)
+    yield from sorted(found.values(), key=lambda p: (str(p.resolve()), str(p)))
 
 
 def decode(path: Path, data: bytes, warn: Warn | None = None) -> str:
-    """UTF-8 (BOM dropped); UTF-16 with a BOM; Latin-1 with a warning; binary refused."""
+    """UTF-8 (BOM dropped); UTF-16/32 with a BOM and Latin-1/Windows-1252 with a warning.
+
+    Refused: binary data, UTF-16 without a BOM, damaged or mixed UTF-8, and single-byte
+    Cyrillic (Windows-1251, KOI8-R), which would decode as Latin-1 into plausible
+    nonsense; guessing there would corrupt names and quotes silently.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        utf32 = data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"))
+        codec = "utf-32" if utf32 else "utf-16"
         try:
-            text = data.decode("utf-16")
+            text = data.decode(codec)
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"invalid UTF-16 at byte {exc.start}") from None
+            raise InputError(path, f"invalid {codec.upper()} at byte {exc.start}") from None
+        if _control_chars(text):
+            raise InputError(path, f"binary data after a {codec.upper()} byte-order mark")
         if warn:
-            warn(f"{path}: decoded as UTF-16 (BOM); spans refer to the decoded text")
+            warn(f"{path}: decoded as {codec.upper()} (byte-order mark); "
+                 "spans refer to the decoded text")
         return text
     if b"\x00" in data:
+        if _looks_utf16(data):
+            raise InputError(path, "looks like UTF-16 without a byte-order mark; "
+                                   "save it as UTF-8")
         raise InputError(path, "binary file (contains NUL bytes), not an article")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        where = f"byte {exc.start}"
+        valid = len(_UTF8_MULTIBYTE.findall(data))
+        if valid and valid >= data.decode("utf-8", errors="replace").count("\ufffd"):
+            raise InputError(path, f"invalid UTF-8 at {where} in a file that is otherwise "
+                                   "UTF-8 (damaged, or mixed encodings)", line) from None
         text = data.decode("cp1252", errors="replace")
         if "\ufffd" in text or _control_chars(text):
-            raise InputError(path, f"not UTF-8 text (byte {exc.start})", line) from None
+            raise InputError(path, f"not UTF-8 text ({where})", line) from None
+        high = len(_HIGH.findall(data))
+        if sum(len(run) for run in _HIGH_RUN.findall(data)) * 2 > high:
+            raise InputError(path, f"not UTF-8 ({where}): looks like single-byte Cyrillic "
+                                   "(Windows-1251 or KOI8-R); save it as UTF-8", line) from None
         if warn:
             warn(f"{path}:{line}: not UTF-8; decoded as Windows-1252/Latin-1")
         return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Mostly-ASCII text in UTF-16: every other byte is NUL."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    return max(even.count(0), odd.count(0)) * 10 >= len(sample) // 2 * 8
 
 
 def _control_chars(text: str) -> bool:
@@ -98,6 +147,8 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
 def _parse_front_matter(path: Path, raw: str) -> dict:
     try:
         meta = yaml.load(raw, Loader=_TextLoader) if raw.strip() else {}
+    except RecursionError:
+        raise InputError(path, "front matter: nested too deeply", 2) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for the opening '---', +1 one-based
@@ -142,9 +193,10 @@ def read_article(path: str | Path, warn: Warn | None = None) -> Article:
         raise InputError(path, "permission denied") from None
     if not data.strip():
         raise InputError(path, "empty article")
-    if _HTML.match(data):
+    warnings: list[str] = []
+    text = decode(path, data, warnings.append)
+    if _HTML.match(text[:4096]):
         raise InputError(path, "looks like an HTML page; save the article's text instead", 1)
-    text = decode(path, data, warn)
     meta, body, body_line = split_front_matter(path, text)
     if not body.strip():
         raise InputError(path, "article has no text after the front matter", body_line)
@@ -153,13 +205,17 @@ def read_article(path: str | Path, warn: Warn | None = None) -> Article:
     if meta.get("date") not in (None, ""):
         raw_date = meta["date"]
         raw_date = raw_date.isoformat() if isinstance(raw_date, dt.date) else str(raw_date)
-        parsed = parse_iso_prefix(raw_date)
+        stamp = _DATETIME.match(raw_date.strip())  # 2022-01-05T10:00:00+06:00: the day
+        parsed = parse_iso_prefix(stamp.group(1) if stamp else raw_date)
         if parsed is None:
             raise InputError(path, f"front matter: date {raw_date!r} is not a valid "
                                    "YYYY, YYYY-MM or YYYY-MM-DD date",
                              _line_of_key(text, "date", first_line=1))
         published, precision = parsed
 
+    if warn:
+        for warning in warnings:
+            warn(warning)
     title = str(meta.get("title") or "").strip() or _first_line(body)
     sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
     return Article(
