@@ -1,4 +1,9 @@
-"""The embedded default: LadybugDB (a Kùzu fork), in-process, one file, no server."""
+"""The embedded default: LadybugDB (a Kùzu fork), in-process, one file, no server.
+
+Safety comes from the engine, not from reading query text: a write transaction commits
+whole or not at all (the write-ahead log survives SIGKILL), and ``run(write=False)``
+runs inside a READ ONLY transaction that the engine refuses to write in.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +32,8 @@ class EmbeddedStore(Store):
             self._db = ladybug.Database(str(self.path), read_only=read_only,
                                          buffer_pool_size=1 << 30)
         except RuntimeError as exc:
-            raise StoreError(f"{self.path}: cannot open the embedded store: {exc}") from exc
+            raise StoreError(f"{self.path}: cannot open the embedded store: "
+                             f"{_first_line(exc)}") from exc
         self._conn = ladybug.Connection(self._db)
         self.read_only = read_only
         if not read_only:
@@ -37,28 +43,47 @@ class EmbeddedStore(Store):
         return schema_mod.ladybug_ddl()
 
     def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
+        if write or self._in_transaction:
+            return self._execute(query, params)
+        with self._transaction(read_only=True):
+            return self._execute(query, params)
+
+    def _execute(self, query: str, params: dict | None) -> list[dict]:
         try:
             result = self._conn.execute(query, params or {})
+            names = result.get_column_names()
+            rows = []
+            while result.has_next():
+                rows.append(dict(zip(names, result.get_next())))
         except RuntimeError as exc:
-            raise StoreError(f"embedded store: {str(exc).splitlines()[0]}") from exc
-        names = result.get_column_names()
-        rows = []
-        while result.has_next():
-            rows.append(dict(zip(names, result.get_next())))
+            raise StoreError(f"embedded store: {_first_line(exc)}") from exc
         return rows
 
+    _in_transaction = False
+
     @contextmanager
-    def _transaction(self):
-        self._conn.execute("BEGIN TRANSACTION")
+    def _transaction(self, read_only: bool = False):
+        self._execute("BEGIN TRANSACTION READ ONLY" if read_only else "BEGIN TRANSACTION", None)
+        self._in_transaction = True
         try:
-            yield lambda query, params=None: self.run(query, params, write=True)
+            yield lambda query, params=None: self._execute(query, params)
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._in_transaction = False
+            try:
+                self._conn.execute("ROLLBACK")
+            except RuntimeError:
+                pass  # the engine already ended it; the original error is what matters
             raise
-        self._conn.execute("COMMIT")
+        self._in_transaction = False
+        self._execute("COMMIT", None)
 
     def close(self) -> None:
         for handle in ("_conn", "_db"):
             obj = getattr(self, handle, None)
             if obj is not None and hasattr(obj, "close"):
                 obj.close()
+
+
+def _first_line(exc: object) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

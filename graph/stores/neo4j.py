@@ -4,17 +4,32 @@ Rules that decide speed and safety: constraints before data, ``UNWIND $rows`` ba
 managed transactions (retried on transient errors by the driver), a label in every
 MATCH/MERGE, nodes before relationships, the database name always passed, parameters
 only.
+
+Failures become one-line :class:`StoreUnavailable` (server down or restarting past the
+retry window, wrong credentials, no such database) or :class:`StoreError` messages that
+name the server without its credentials. Transient errors — a server restart, a leader
+switch, a deadlock — are retried with exponential backoff for ``retry_seconds``.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from .. import schema as schema_mod
 from .base import Run, Store, StoreError, StoreUnavailable
+
+
+# The server's notifications ("relationship type X does not exist" for a type no load has
+# created yet) would reach stderr through logging's last resort; they stay available to
+# anyone who configures logging.
+logging.getLogger("neo4j.notifications").addHandler(logging.NullHandler())
+
+BOLT_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
 @dataclass(frozen=True)
@@ -25,16 +40,30 @@ class Neo4jSettings:
     username: str = "neo4j"
     password: str = ""
     database: str = "neo4j"
+    retry_seconds: float = 60.0  # long enough for a server restart (~15-30 s here)
 
     @classmethod
     def from_env(cls, env=os.environ) -> "Neo4jSettings":
+        try:
+            retry = float(env.get("QANTAR_NEO4J_RETRY_SECONDS", cls.retry_seconds))
+        except ValueError:
+            retry = cls.retry_seconds
         return cls(uri=env.get("NEO4J_URI", cls.uri),
                    username=env.get("NEO4J_USERNAME", env.get("NEO4J_USER", cls.username)),
                    password=env.get("NEO4J_PASSWORD", ""),
-                   database=env.get("NEO4J_DATABASE", cls.database))
+                   database=env.get("NEO4J_DATABASE", cls.database),
+                   retry_seconds=retry)
+
+    @property
+    def safe_uri(self) -> str:
+        """The URI without any ``user:password@`` part, fit for messages."""
+        return safe_uri(self.uri)
 
     def __repr__(self) -> str:  # never show the password
-        return f"Neo4jSettings(uri={self.uri!r}, username={self.username!r}, database={self.database!r})"
+        return (f"Neo4jSettings(uri={self.safe_uri!r}, username={self.username!r}, "
+                f"database={self.database!r})")
+
+    __str__ = __repr__
 
 
 class Neo4jStore(Store):
@@ -46,16 +75,31 @@ class Neo4jStore(Store):
 
         self.settings = settings or Neo4jSettings.from_env()
         s = self.settings
+        self._driver = None
+        scheme = s.uri.split("://", 1)[0].lower() if "://" in s.uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise StoreUnavailable(f"Neo4j at {s.safe_uri}: not a Bolt URI (NEO4J_URI must "
+                                   f"start with {', '.join(x + '://' for x in BOLT_SCHEMES)})")
         try:
-            self._driver = neo4j.GraphDatabase.driver(s.uri, auth=(s.username, s.password))
+            self._driver = neo4j.GraphDatabase.driver(
+                s.uri, auth=(s.username, s.password),
+                max_transaction_retry_time=s.retry_seconds)
             self._driver.verify_connectivity()
-        except nex.AuthError as exc:
-            raise StoreUnavailable(f"Neo4j at {s.uri}: authentication failed for user "
-                                   f"{s.username!r} (check NEO4J_USERNAME/NEO4J_PASSWORD)") from exc
         except (nex.ServiceUnavailable, OSError, ValueError, nex.ConfigurationError) as exc:
-            raise StoreUnavailable(f"Neo4j at {s.uri}: cannot connect ({_first_line(exc)})") from exc
-        if create_schema:
-            self.create_schema()
+            self.close()
+            raise StoreUnavailable(f"Neo4j at {s.safe_uri}: cannot connect "
+                                   f"({self._scrub(_first_line(exc))})") from None
+        except nex.Neo4jError as exc:
+            self.close()
+            raise self._translate(exc) from None
+        try:
+            if create_schema:
+                self.create_schema()
+            else:  # verify_connectivity does not check the database name
+                self.run("RETURN 1 AS ok")
+        except StoreError:
+            self.close()
+            raise
 
     def schema_statements(self) -> list[str]:
         return schema_mod.neo4j_schema_statements()
@@ -74,10 +118,8 @@ class Neo4jStore(Store):
                 with self._driver.session(database=self.settings.database,
                                           default_access_mode=neo4j.READ_ACCESS) as session:
                     records = session.execute_read(lambda tx: list(tx.run(query, params or {})))
-        except nex.ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j at {self.settings.uri}: {_first_line(exc)}") from exc
-        except nex.Neo4jError as exc:
-            raise StoreError(f"Neo4j: {exc.code}: {_first_line(exc.message or exc)}") from exc
+        except (nex.Neo4jError, nex.DriverError) as exc:
+            raise self._translate(exc) from None
         return [_plain(dict(r)) for r in records]
 
     @contextmanager
@@ -94,10 +136,41 @@ class Neo4jStore(Store):
         try:
             with self._driver.session(database=self.settings.database) as session:
                 session.execute_write(work)
-        except nex.ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j at {self.settings.uri}: {_first_line(exc)}") from exc
-        except nex.Neo4jError as exc:
-            raise StoreError(f"Neo4j: {exc.code}: {_first_line(exc.message or exc)}") from exc
+        except (nex.Neo4jError, nex.DriverError) as exc:
+            raise self._translate(exc) from None
+
+    def _translate(self, exc: Exception) -> StoreError:
+        """A driver exception as a one-line store error (exit code 3 when unreachable)."""
+        from neo4j import exceptions as nex
+
+        s = self.settings
+        where = f"Neo4j at {s.safe_uri}"
+        code = getattr(exc, "code", None) or ""
+        if isinstance(exc, nex.AuthError) or code.startswith("Neo.ClientError.Security."):
+            hint = ("NEO4J_PASSWORD is not set" if not s.password
+                    else "check NEO4J_USERNAME/NEO4J_PASSWORD")
+            return StoreUnavailable(f"{where}: authentication failed for user "
+                                    f"{s.username!r} ({hint})")
+        if code == "Neo.ClientError.Database.DatabaseNotFound":
+            return StoreUnavailable(f"{where}: database {s.database!r} does not exist "
+                                    "(check NEO4J_DATABASE)")
+        if isinstance(exc, nex.IncompleteCommit):
+            return StoreUnavailable(f"{where}: connection lost while committing; rerun the "
+                                    "command (loading is idempotent)")
+        if isinstance(exc, (nex.ServiceUnavailable, nex.SessionExpired)):
+            return StoreUnavailable(f"{where}: unavailable, still after retrying for "
+                                    f"{s.retry_seconds:.0f} s ({self._scrub(_first_line(exc))})")
+        if isinstance(exc, nex.Neo4jError):
+            message = exc.message or str(exc)
+            return StoreError(f"Neo4j: {code}: {self._scrub(_first_line(message))}")
+        return StoreError(f"{where}: {self._scrub(_first_line(exc))}")
+
+    def _scrub(self, text: str) -> str:
+        """Remove the password (and a URI's userinfo) from a server or driver message."""
+        text = text.replace(self.settings.uri, self.settings.safe_uri)
+        if self.settings.password:
+            text = text.replace(self.settings.password, "********")
+        return text
 
     def _after_actors(self, run: Run, actors: list[dict]) -> None:
         labels = schema_mod.load().nodes["Actor"].type_labels
@@ -115,7 +188,20 @@ class Neo4jStore(Store):
         return f"{rows[0]['name']} {rows[0]['version']} {rows[0]['edition']}"
 
     def close(self) -> None:
-        self._driver.close()
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+
+def safe_uri(uri: str) -> str:
+    """``neo4j://user:secret@host:7687`` -> ``neo4j://host:7687``."""
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return "<invalid URI>"
+    if "@" not in parts.netloc:
+        return uri
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def _first_line(exc: object) -> str:
