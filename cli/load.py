@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..loaders.pipeline import load as load_articles
+from ..loaders.read import find_articles
 from .main import EXIT_ERROR, cli
 
 
@@ -21,21 +22,26 @@ def load(obj, paths, strict):
     Folders are searched recursively. Loading the same article again replaces what it
     said, so loading twice gives the same graph. Prints a summary of the store.
 
+    A bad file is reported (file:line: reason) and skipped, and the exit code is 1;
+    with --strict nothing is written. Articles are written whole, a transaction at a
+    time: if the load is killed, rerunning it gives the same graph as one clean load.
+
     \b
     Examples:
       qantar load seeds/
       qantar load --strict ../archive/2022/ extra.md
     """
-    paths = paths or ("seeds",)
+    files = list(find_articles(paths or ("seeds",)))  # a typo fails before the store opens
     store = obj.store()
-    report = load_articles(store, paths, strict=strict,
+    report = load_articles(store, files, strict=strict,
                            progress=lambda msg: click.echo(msg, err=True))
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     if strict and report.errors:
-        click.echo("Nothing loaded (--strict).", err=True)
+        click.echo(f"Nothing loaded (--strict): {len(report.errors)} of {len(files)} "
+                   "file(s) had errors.", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(summary(store, report))
     if report.errors:

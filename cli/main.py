@@ -1,7 +1,8 @@
 """The ``qantar`` command: a thin layer over the library.
 
-Exit codes: 0 ok, 1 error (bad input, failed query), 2 usage, 3 cannot reach Neo4j.
-Data goes to stdout; progress, warnings and errors to stderr.
+Exit codes: 0 ok, 1 error (bad input, failed query), 2 usage, 3 cannot reach Neo4j
+(down, wrong address, credentials or database), 130 interrupted. Data goes to stdout;
+progress, warnings and errors to stderr. Errors are one line, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from pathlib import Path
 import click
 
 from ..graph.stores import BACKENDS, StoreError, StoreUnavailable, open_store
+from ..loaders.errors import InputError
 
-EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE = 1, 2, 3
+EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_INTERRUPTED = 1, 2, 3, 130
 
 
 class Context:
@@ -27,7 +29,9 @@ class Context:
     def store(self, *, read_only: bool = False):
         if self._store is None:
             self._store = open_store(self.backend, path=self.store_path,
-                                     read_only=read_only and self.backend == "embedded")
+                                     read_only=read_only and self.backend == "embedded",
+                                     settings=neo4j_settings() if self.backend == "neo4j"
+                                     else None)
         return self._store
 
     def close(self):
@@ -45,9 +49,27 @@ class QantarGroup(click.Group):
         except StoreUnavailable as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_UNREACHABLE)
-        except StoreError as exc:
+        except (StoreError, InputError) as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            click.echo("Interrupted: every article is either fully written or not at all; "
+                       "rerun the command to finish.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+def neo4j_settings():
+    """Settings from the environment; the password is asked for (hidden) when it is
+    missing and someone is at the terminal. Never a command-line option: those show in
+    ``ps`` and in shell history."""
+    from ..graph.stores.neo4j import Neo4jSettings
+
+    settings = Neo4jSettings.from_env()
+    if not settings.password and sys.stdin.isatty():
+        password = click.prompt(f"Neo4j password for {settings.username}", hide_input=True,
+                                err=True)
+        settings = Neo4jSettings(settings.uri, settings.username, password, settings.database)
+    return settings
 
 
 @click.group(cls=QantarGroup, context_settings={"help_option_names": ["-h", "--help"]})
