@@ -123,8 +123,9 @@ def decode(path: Path, data: bytes, warn: Warn | None = None) -> str:
 def _looks_utf16(data: bytes) -> bool:
     """Mostly-ASCII text in UTF-16: every other byte is NUL."""
     sample = data[:4096]
-    even, odd = sample[0::2], sample[1::2]
-    return max(even.count(0), odd.count(0)) * 10 >= len(sample) // 2 * 8
+    half = len(sample) // 2 or 1
+    zeros = sorted((sample[0::2].count(0), sample[1::2].count(0)))
+    return zeros[1] >= 0.8 * half and zeros[0] <= 0.05 * half
 
 
 def _control_chars(text: str) -> bool:

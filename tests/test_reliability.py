@@ -1,0 +1,364 @@
+"""Bad input through `qantar load`: a one-line error naming file (and line), exit code 1,
+and a store exactly as before -- on the embedded store and on a real Neo4j.
+
+Also: a directory of 1,000 files with one bad one (default and --strict), unreachable or
+misconfigured Neo4j (exit 3, one line, no traceback), and determinism (twice, any
+order, either store: the same export, byte for byte).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from qantar.cli.main import cli
+from qantar.graph.stores import open_store
+from qantar.loaders.pipeline import read_batches, LoadReport
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_FILES = sorted(SEEDS.glob("0*.txt"))
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+class Target:
+    """One store as the CLI sees it: `qantar --backend B [--store S] ...` with env."""
+
+    def __init__(self, backend: str, tmp_path: Path, neo4j=None):
+        self.backend = backend
+        self.tmp = tmp_path
+        self.env = {"QANTAR_BACKEND": backend, "QANTAR_STORE": str(tmp_path / "graph.lbug")}
+        if neo4j is not None:
+            self.env.update(NEO4J_URI=neo4j.uri, NEO4J_USERNAME=neo4j.username,
+                            NEO4J_PASSWORD=neo4j.password, NEO4J_DATABASE=neo4j.database)
+        self.exports = 0
+
+    def cli(self, *args: str):
+        return CliRunner().invoke(cli, list(args), env=self.env, catch_exceptions=False)
+
+    def export(self) -> bytes:
+        """The whole graph as `qantar export jsonl` writes it."""
+        self.exports += 1
+        out = self.tmp / f"export-{self.exports}.jsonl"
+        result = self.cli("export", "jsonl", "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        return out.read_bytes()
+
+
+def neo4j_target(tmp_path, neo4j_db):
+    return Target("neo4j", tmp_path, neo4j_db)
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def target(request, tmp_path) -> Target:
+    if request.param == "neo4j":
+        return neo4j_target(tmp_path, request.getfixturevalue("neo4j_db"))
+    return Target("embedded", tmp_path)
+
+
+@pytest.fixture
+def loaded(target) -> Target:
+    """A store holding a seed article (any non-empty graph shows what a bad load changes)."""
+    result = target.cli("load", str(SEED_FILES[0]))
+    assert result.exit_code == 0, result.stderr
+    return target
+
+
+def errors_of(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+
+
+def assert_one_line_error(result, path: Path, message: str, line: int | None):
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = errors_of(result)
+    assert len(errors) == 1, result.stderr
+    where = f"{path}:{line}: " if line else f"{path}: "
+    assert errors[0].startswith(f"Error: {where}"), errors[0]
+    assert message in errors[0], errors[0]
+
+
+# --------------------------------------------------------------------------- the matrix
+
+FM = "---\ntitle: A title\npublisher: Outlet\n{extra}---\nTokayev spoke in Almaty.\n"
+
+# (name, file name, content or a function of the path, message, line)
+BAD_INPUTS = [
+    ("empty", "a.txt", b"", "empty article", None),
+    ("whitespace only", "a.txt", b"  \n\t\n", "empty article", None),
+    ("binary", "a.txt", bytes(range(256)) * 8, "binary file", None),
+    ("png renamed", "a.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64,
+     "binary file", None),
+    ("utf-16 without BOM", "a.txt", "Tokayev spoke in Almaty.\n".encode("utf-16-le"),
+     "UTF-16 without a byte-order mark", None),
+    ("windows-1251", "a.txt", "Tokayev\nТокаев заявил, что Назарбаев ушёл.\n".encode("cp1251"),
+     "single-byte Cyrillic", 2),
+    ("koi8-r", "a.txt", "Токаев заявил, что Назарбаев ушёл.\n".encode("koi8-r"),
+     "single-byte Cyrillic", 1),
+    ("damaged utf-8", "a.txt", "Токаев said\nin Almaty\n".encode() + b"caf\xe9 \xff\n",
+     "invalid UTF-8", 3),
+    ("50 MB", "a.txt", lambda p: _sparse(p, 50 * 1024 * 1024), "too large", None),
+    ("html page", "a.txt", b"<!DOCTYPE html>\n<html><body><p>Tokayev</p></body></html>",
+     "HTML page", 1),
+    ("html saved from a browser", "a.md",
+     b"<!-- saved from url=(0031)https://example.org/news -->\n<html lang=en><body>x</body>",
+     "HTML page", 1),
+    ("html fragment", "a.txt", b"<div class='article'><p>Tokayev spoke.</p></div>\n",
+     "HTML page", 1),
+    ("front matter never closed", "a.txt", b"---\ntitle: x\nTokayev spoke.\n",
+     "never closed", 1),
+    ("front matter YAML error", "a.txt", FM.format(extra="date: [2022\n").encode(),
+     "front matter", 5),
+    ("front matter unknown key", "a.txt", FM.format(extra="author: Someone\n").encode(),
+     "unknown key 'author'", 4),
+    ("front matter not a mapping", "a.txt", b"---\n- a\n- b\n---\nTokayev spoke.\n",
+     "key: value", 2),
+    ("front matter value not text", "a.txt", FM.format(extra="url: [a, b]\n").encode(),
+     "url must be text", 4),
+    ("31 February", "a.txt", FM.format(extra="date: 2022-02-31\n").encode(), "not a valid", 4),
+    ("31 February in words", "a.txt", FM.format(extra="date: 31 February 2022\n").encode(),
+     "not a valid", 4),
+    ("the 1990s", "a.txt", FM.format(extra="date: the 1990s\n").encode(), "not a valid", 4),
+    ("month 13", "a.txt", FM.format(extra="date: 2022-13\n").encode(), "not a valid", 4),
+    ("front matter without body", "a.txt", b"---\ntitle: x\n---\n\n", "no text after", 4),
+    ("not an article suffix", "a.pdf", b"%PDF-1.7\n", "not an article file", None),
+    ("hostile file name", "a\x1b[2J\nb.txt", b"", "empty article", None),
+]
+
+
+def _sparse(path: Path, size: int) -> None:
+    with open(path, "wb") as out:
+        out.truncate(size)
+
+
+@pytest.mark.parametrize("name, filename, content, message, line", BAD_INPUTS,
+                         ids=[case[0] for case in BAD_INPUTS])
+def test_bad_input_is_one_clear_error_and_the_store_is_unchanged(
+        loaded, tmp_path, name, filename, content, message, line):
+    before = loaded.export()
+    path = tmp_path / "in" / filename
+    path.parent.mkdir()
+    content(path) if callable(content) else path.write_bytes(content)
+
+    result = loaded.cli("load", str(path))
+
+    assert result.exit_code == 1
+    shown = str(path).replace("\x1b", "\\x1b").replace("\n", "\\n")
+    assert_one_line_error(result, Path(shown), message, line)
+    assert loaded.export() == before
+
+
+@pytest.mark.parametrize("what", ["missing file", "missing folder", "empty folder"])
+def test_a_path_that_does_not_exist_fails_before_the_store_is_touched(tmp_path, what):
+    target = Target("embedded", tmp_path)
+    path = {"missing file": tmp_path / "nope.txt", "missing folder": tmp_path / "nope",
+            "empty folder": tmp_path / "empty"}[what]
+    if what == "empty folder":
+        path.mkdir()
+        (path / "notes.pdf").write_bytes(b"%PDF")
+    result = target.cli("load", str(SEED_FILES[0]), str(path))
+    assert result.exit_code == 1
+    message = "no article files" if what == "empty folder" else "no such file or directory"
+    assert_one_line_error(result, path, message, None)
+    assert not (tmp_path / "graph.lbug").exists()  # nothing was created, let alone loaded
+
+
+DECODABLE = [
+    ("latin-1", "Tokayev met the envoy at the café in Zürich.\n".encode("latin-1"),
+     "a.txt:1: not UTF-8; decoded as Windows-1252/Latin-1"),
+    ("windows-1252 quotes", "Tokayev said \u201cenough\u201d.\n".encode("cp1252"),
+     "a.txt:1: not UTF-8; decoded as Windows-1252/Latin-1"),
+    ("utf-16 with BOM", "Tokayev spoke in Алматы.\n".encode("utf-16"),
+     "a.txt: decoded as UTF-16"),
+    ("utf-8 with BOM", "\ufeffTokayev spoke in Алматы.\n".encode("utf-8"), None),
+    ("CRLF line ends", b"---\r\ntitle: T\r\n---\r\nTokayev spoke.\r\n", None),
+]
+
+
+@pytest.mark.parametrize("name, content, warning", DECODABLE, ids=[c[0] for c in DECODABLE])
+def test_decodable_text_is_loaded_with_a_warning(target, tmp_path, name, content, warning):
+    path = tmp_path / "a.txt"
+    path.write_bytes(content)
+    result = target.cli("load", str(path))
+    assert result.exit_code == 0, result.stderr
+    warnings = [ln for ln in result.stderr.splitlines() if ln.startswith("Warning:")]
+    if warning:
+        assert len(warnings) == 1 and warnings[0].startswith(f"Warning: {tmp_path / warning}")
+    else:
+        assert warnings == []
+    assert "Loaded 1 article(s)" in result.stdout
+    # what was decoded is what is stored: the Tokayev mention's quote is in the body
+    store_rows = target.cli("export", "jsonl", "-o", str(tmp_path / "x.jsonl"))
+    assert store_rows.exit_code == 0
+    assert '"quote": "Tokayev"' in (tmp_path / "x.jsonl").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- 1,000 files
+
+
+def _thousand(folder: Path, bad_index: int) -> Path:
+    folder.mkdir()
+    names = ["Tokayev", "Nazarbayev", "Massimov", "Samat Abish", "the KNB", "the CSTO"]
+    for i in range(1000):
+        who = names[i % len(names)]
+        (folder / f"{i:04d}.txt").write_text(
+            f"---\ntitle: Report {i}\ndate: 2022-01-{i % 28 + 1:02d}\n---\n"
+            f"Report {i}: {who} was mentioned alongside {names[(i + 1) % len(names)]}.\n",
+            encoding="utf-8")
+    bad = folder / f"{bad_index:04d}.txt"
+    bad.write_text("---\ntitle: Broken\ndate: 2022-02-30\n---\nTokayev.\n", encoding="utf-8")
+    return bad
+
+
+def _article_count(target: Target) -> int:
+    rows = [json.loads(line) for line in target.export().decode().splitlines()]
+    return sum(1 for row in rows if row["type"] == "node" and row["labels"] == ["Article"])
+
+
+def test_a_thousand_files_with_one_bad_one_load_the_good_ones(target, tmp_path):
+    bad = _thousand(tmp_path / "corpus", bad_index=617)
+    result = target.cli("load", str(tmp_path / "corpus"))
+    assert result.exit_code == 1
+    assert_one_line_error(result, bad, "date '2022-02-30' is not a valid", 3)
+    assert "Loaded 999 article(s)" in result.stdout
+    assert "1 file(s) skipped with errors" in result.stdout
+    assert _article_count(target) == 999
+
+
+def test_a_thousand_files_with_one_bad_one_and_strict_load_none(loaded, tmp_path):
+    before = loaded.export()
+    bad = _thousand(tmp_path / "corpus", bad_index=999)
+    result = loaded.cli("load", "--strict", str(tmp_path / "corpus"))
+    assert result.exit_code == 1
+    assert_one_line_error(result, bad, "is not a valid", 3)
+    assert "Nothing loaded (--strict): 1 of 1000 file(s) had errors." in result.stderr
+    assert loaded.export() == before
+
+
+# --------------------------------------------------------------------------- Neo4j failures
+
+
+def test_neo4j_down_is_exit_3_in_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    target = Target("neo4j", tmp_path)
+    target.env.update(NEO4J_URI=f"bolt://127.0.0.1:{port}", NEO4J_PASSWORD="not-the-point")
+    result = target.cli("load", str(SEEDS))
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"Error: Neo4j at bolt://127.0.0.1:{port}: cannot connect")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("setting, value, message", [
+    ("NEO4J_PASSWORD", "wrong-password-123", "authentication failed for user 'neo4j'"),
+    ("NEO4J_USERNAME", "nobody", "authentication failed for user 'nobody'"),
+    ("NEO4J_DATABASE", "nosuchdb", "database 'nosuchdb' does not exist"),
+    ("NEO4J_URI", "http://127.0.0.1:7474", "not a Bolt URI"),
+])
+def test_neo4j_misconfigured_is_exit_3_in_one_line_and_nothing_written(
+        tmp_path, neo4j_db, setting, value, message):
+    good = neo4j_target(tmp_path, neo4j_db)
+    assert good.cli("load", str(SEED_FILES[0])).exit_code == 0
+    before = good.export()
+    bad = neo4j_target(tmp_path, neo4j_db)
+    bad.env[setting] = value
+    result = bad.cli("load", str(SEEDS))
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.startswith("Error: Neo4j at ")
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert good.export() == before
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def corpus() -> list[Path]:
+    """Seeds, and the development corpus when shared/ is beside the repository."""
+    return SEED_FILES + (sorted(DEV.glob("*.md")) if DEV.is_dir() else [])
+
+
+def test_loading_twice_gives_the_same_bytes(target):
+    assert target.cli("load", *map(str, corpus())).exit_code == 0
+    first = target.export()
+    assert target.cli("load", *map(str, corpus())).exit_code == 0
+    assert target.export() == first
+
+
+def test_any_file_order_and_any_grouping_gives_the_same_bytes(target, tmp_path):
+    """Articles loaded one command at a time, in two different orders, into two fresh
+    stores: exports are identical byte for byte (and equal to one load of all)."""
+    files = corpus()
+    shuffled = files[:]
+    random.Random(7).shuffle(shuffled)
+    exports = []
+    for order in (files, shuffled[::-1], shuffled):
+        _wipe(target)
+        for path in order:
+            result = target.cli("load", str(path))
+            assert result.exit_code == 0, result.stderr
+        exports.append(target.export())
+    _wipe(target)
+    assert target.cli("load", *map(str, shuffled)).exit_code == 0
+    exports.append(target.export())
+    assert exports[0].count(b'"type": "node"') > 50
+    assert all(e == exports[0] for e in exports[1:])
+
+
+def test_batches_written_in_any_order_and_grouping_give_the_same_graph(tmp_path):
+    """At the library level too: per_transaction 1 vs 25, reversed, same export."""
+    from qantar.graph.exports import jsonl
+
+    def graph(batches, per_transaction, name):
+        with open_store("embedded", path=tmp_path / name) as store:
+            store.write(batches, per_transaction=per_transaction)
+            store.rebuild_projection()
+            return list(jsonl.lines(store.to_networkx()))
+
+    batches = list(read_batches(corpus(), LoadReport()))
+    assert graph(batches, 25, "a.lbug") == graph(batches[::-1], 1, "b.lbug")
+
+
+@pytest.mark.neo4j
+def test_both_stores_export_the_same_bytes(tmp_path, neo4j_db):
+    neo = neo4j_target(tmp_path / "n", neo4j_db)
+    emb = Target("embedded", tmp_path / "e")
+    for t in (neo, emb):
+        t.tmp.mkdir()
+        assert t.cli("load", *map(str, corpus())).exit_code == 0
+    assert neo.export() == emb.export()
+
+
+def test_a_crash_between_writing_and_projecting_is_repaired_by_rerunning(tmp_path):
+    """The state a kill leaves after the last article commit and before the projection
+    is rebuilt -- written by the library itself -- is repaired by rerunning the load."""
+    clean = Target("embedded", tmp_path / "clean")
+    crashed = Target("embedded", tmp_path / "crashed")
+    for t in (clean, crashed):
+        t.tmp.mkdir()
+    assert clean.cli("load", *map(str, corpus())).exit_code == 0
+    with open_store("embedded", path=crashed.env["QANTAR_STORE"]) as store:
+        store.write(read_batches(corpus(), LoadReport()))  # and no rebuild_projection()
+    assert crashed.export() != clean.export()  # the crash left something to repair
+    assert crashed.cli("load", *map(str, corpus())).exit_code == 0
+    assert crashed.export() == clean.export()
+
+
+def _wipe(target: Target) -> None:
+    if target.backend == "embedded":
+        store = Path(target.env["QANTAR_STORE"])
+        for p in store.parent.glob(store.name + "*"):
+            p.unlink()
+        return
+    import neo4j
+
+    env = target.env
+    with neo4j.GraphDatabase.driver(env["NEO4J_URI"], auth=(env["NEO4J_USERNAME"],
+                                                          env["NEO4J_PASSWORD"])) as drv:
+        drv.execute_query("MATCH (n) DETACH DELETE n", database_=env["NEO4J_DATABASE"])
