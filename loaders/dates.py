@@ -7,7 +7,9 @@ is refused rather than rounded.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
+from dataclasses import dataclass
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -30,3 +32,156 @@ def parse_iso_prefix(text: str) -> tuple[str, str] | None:
     if not 1 <= d <= calendar.monthrange(y, m)[1]:
         return None
     return f"{y:04d}-{m:02d}-{d:02d}", "day"
+
+
+# --- dates in running text ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase in the body and what it resolves to (``iso`` "" if unresolved)."""
+
+    start: int
+    end: int
+    raw: str
+    iso: str
+    precision: str  # day | month | year
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+class DateFinder:
+    """Finds date phrases and resolves them against the article's date, in text order.
+
+    Years missing from "January 5" come from an earlier mention of the same month with
+    a year ("the January 2022 unrest ... on January 5"), else from the article date (the
+    latest such day not after it); a weekday ("Friday (3 June)") picks the year in which
+    it falls on that day. "that evening" takes the last day named; "that year" the last
+    year; "last year" counts from the article date.
+    """
+
+    def __init__(self, lexicon):
+        self.months = {k.lower(): int(v) for k, v in lexicon["months"].items()}
+        self.weekdays = {k.lower(): int(v) for k, v in lexicon["weekdays"].items()}
+        self.relative = {re.sub(r"\s+", " ", k.lower()): tuple(v)
+                         for k, v in lexicon["relative"].items()}
+        self.anaphoric_day = {re.sub(r"\s+", " ", w.lower()) for w in lexicon["anaphoric_day"]}
+        self.next_day = {re.sub(r"\s+", " ", w.lower()) for w in lexicon["anaphoric_next_day"]}
+        self.anaphoric_year = {re.sub(r"\s+", " ", w.lower())
+                               for w in lexicon["anaphoric_year"]}
+        month = r"(?:%s)\.?" % _alternation(lexicon["months"])  # case-sensitive: "may"
+        weekday = _alternation(lexicon["weekdays"])
+        part = _alternation(lexicon["month_parts"])
+        rel = _alternation(list(lexicon["relative"]) + list(lexicon["anaphoric_day"])
+                           + list(lexicon["anaphoric_next_day"])
+                           + list(lexicon["anaphoric_year"]))
+        year = r"(?:19|20)\d\d(?!\d|,\d)"
+        self.regex = re.compile(
+            rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
+            rf"|(?P<dmy>(?:\b(?P<wd1>{weekday}),?\s*\(?\s*)?\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"\s+(?:of\s+)?(?P<m1>{month})(?:,?\s+(?P<y1>{year}))?)"
+            rf"|(?P<mdy>(?:\b(?P<wd2>{weekday}),?\s+)?\b(?P<m2>{month})\s+(?P<d2>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y2>{year}))?)"
+            rf"|(?P<my>(?:\b(?i:(?P<p3>{part}))[\s-]+(?:of\s+)?)?\b(?P<m3>{month})"
+            rf"(?:,?\s+(?:of\s+)?(?P<y3>{year}))?\b)"
+            rf"|(?P<rel>\b(?i:{rel})\b)"
+            rf"|(?P<yr>(?<![\d,.$£€-])(?:\b(?i:(?P<p4>{part}))[\s-]+)?\b(?P<y4>{year})(?!s\b|-\d))"
+        )
+
+    def find(self, text: str, published: str = "", start: int = 0,
+             end: int | None = None) -> list[DateMention]:
+        """Date phrases of ``text[start:end]`` in order, resolved (see class doc)."""
+        pub = _parts(published)
+        out: list[DateMention] = []
+        month_years: dict[int, int] = {}   # month -> year of its last explicit mention
+        last_day: tuple[int, int, int] | None = None
+        last_year: int | None = None
+        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+            raw = m.group()
+            iso, precision = "", ""
+            g = m.groupdict()
+            if g["iso"]:
+                parsed = parse_iso_prefix(raw)
+                if parsed:
+                    iso, precision = parsed
+            elif g["dmy"] or g["mdy"]:
+                mon = self.months[(g["m1"] or g["m2"]).rstrip(".").lower()]
+                day = int(g["d1"] or g["d2"])
+                yr = g["y1"] or g["y2"]
+                wd = g["wd1"] or g["wd2"]
+                y = int(yr) if yr else self._year_for(mon, day, wd, pub, month_years)
+                if y and _valid(y, mon, day):
+                    iso, precision = f"{y:04d}-{mon:02d}-{day:02d}", "day"
+                    if yr:
+                        month_years[mon] = y
+            elif g["my"]:
+                mon = self.months[g["m3"].rstrip(".").lower()]
+                yr = g["y3"]
+                y = int(yr) if yr else self._year_for(mon, None, None, pub, month_years)
+                if y:
+                    iso, precision = f"{y:04d}-{mon:02d}", "month"
+                    if yr:
+                        month_years[mon] = y
+            elif g["rel"]:
+                phrase = re.sub(r"\s+", " ", raw.lower())
+                iso, precision = self._relative(phrase, pub, last_day, last_year)
+            elif g["yr"]:
+                iso, precision = g["y4"], "year"
+            if not iso:
+                continue
+            y = int(iso[:4])
+            last_year = y
+            if precision == "day":
+                last_day = (y, int(iso[5:7]), int(iso[8:10]))
+            out.append(DateMention(m.start(), m.end(), raw, iso, precision))
+        return out
+
+    def _year_for(self, mon, day, weekday, pub, month_years) -> int | None:
+        if mon in month_years:
+            base = month_years[mon]
+        elif pub[0]:
+            py, pm, pd = pub
+            base = py
+            if pm and (mon > pm or (mon == pm and day and pd and day > pd)):
+                base = py - 1
+        else:
+            return None
+        if weekday and day:
+            want = self.weekdays[weekday.lower()]
+            for y in (base, base - 1, base + 1, base - 2):
+                if _valid(y, mon, day) and calendar.weekday(y, mon, day) == want:
+                    return y
+        return base
+
+    def _relative(self, phrase, pub, last_day, last_year) -> tuple[str, str]:
+        if phrase in self.relative:
+            unit, offset = self.relative[phrase]
+            y, m, d = pub
+            if unit == "year" and y:
+                return f"{y + offset:04d}", "year"
+            if unit == "month" and y and m:
+                total = y * 12 + (m - 1) + offset
+                return f"{total // 12:04d}-{total % 12 + 1:02d}", "month"
+            if unit == "day" and y and m and d:
+                day = dt.date(y, m, d) + dt.timedelta(days=offset)
+                return day.isoformat(), "day"
+            return "", ""
+        if phrase in self.anaphoric_day and last_day:
+            return dt.date(*last_day).isoformat(), "day"
+        if phrase in self.next_day and last_day:
+            return (dt.date(*last_day) + dt.timedelta(days=1)).isoformat(), "day"
+        if phrase in self.anaphoric_year and last_year:
+            return f"{last_year:04d}", "year"
+        return "", ""
+
+
+def _parts(iso: str) -> tuple[int | None, int | None, int | None]:
+    bits = [int(b) for b in iso.split("-")] if iso else []
+    bits += [None] * (3 - len(bits))
+    return bits[0], bits[1], bits[2]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]

@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..graph.records import Article, Batch, Statement
+from ..graph.records import Article, Batch
+from . import document, relations
+from . import events as events_mod
+from . import lexicon as lexicon_mod
+from .attribution import Attribution
 from .errors import InputError
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import Gazetteer
@@ -25,24 +29,40 @@ def default_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     return Gazetteer.load(path)
 
 
-def extract(article: Article, gazetteer: Gazetteer | None = None) -> Batch:
-    """One article -> its actors and statements (mentions of known actors)."""
+@cache
+def default_lexicon():
+    """The lexicon of ``seeds/``, its actor ids checked against the gazetteer."""
+    lex = lexicon_mod.default()
+    lex.check_ids(set(default_gazetteer().actors))
+    return lex
+
+
+def extract(article: Article, gazetteer: Gazetteer | None = None, lexicon=None) -> Batch:
+    """One article -> its actors, events and statements with provenance.
+
+    Pure: the same article (and data files) always gives the same batch, with
+    deterministic ids, so loading an article twice changes nothing. Stages: sentences,
+    dates, mentions, resolution, relations, events, attribution (see loaders/).
+    """
     gazetteer = gazetteer or default_gazetteer()
-    batch = Batch(article=article)
-    actors = {}
-    for match in gazetteer.find(article.body):
-        if len(match.ids) != 1:
-            continue  # ambiguous name: left unresolved rather than guessed
-        actor_id = match.ids[0]
-        actors[actor_id] = gazetteer.actors[actor_id]
-        batch.statements.append(Statement(
-            id=Statement.make_id(article.id, match.start, match.end, "mentions", actor_id, ""),
-            predicate="mentions", subject_id=actor_id, object_id="",
-            quote=match.surface, span_start=match.start, span_end=match.end,
-            article_id=article.id, published=article.published, detail=match.surface,
-            method="gazetteer", confidence=1.0))
-    batch.actors = sorted(actors.values(), key=lambda a: a.id)
-    return batch
+    lex = lexicon or default_lexicon()
+    doc = document.build(article, gazetteer, lex)
+    doc.attribution = Attribution(doc)
+    statements = document.mention_statements(doc) + relations.extract(doc)
+    events, event_statements = events_mod.extract(doc)
+    statements += event_statements
+    actors = document.actors(doc, statements)
+    known = {a.id for a in actors} | {e.id for e in events}
+    kept, seen = [], set()
+    for st in statements:
+        if st.id in seen or any(x and x not in known for x in
+                                (st.subject_id, st.object_id, st.speaker_id)):
+            continue
+        seen.add(st.id)
+        kept.append(st)
+    used = {x for st in kept for x in (st.subject_id, st.object_id)}
+    return Batch(article=article, actors=actors,
+                 events=[e for e in events if e.id in used], statements=kept)
 
 
 @dataclass

@@ -1,0 +1,143 @@
+"""One article prepared for the pattern stages: sentences, dates, mentions, template.
+
+The stages (:mod:`relations`, :mod:`events`, :mod:`attribution`) read a
+:class:`Document` and return statements; nothing here writes anywhere.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..graph.records import Actor, Article, Statement
+from . import mentions as mentions_mod
+from . import resolve as resolve_mod
+from .dates import DateFinder, DateMention
+from .sentences import Sentence, SentenceIndex, split
+from .template import Template
+
+
+@cache
+def date_finder(lex) -> DateFinder:
+    return DateFinder(lex)
+
+
+@dataclass
+class Document:
+    article: Article
+    lex: object
+    gazetteer: object
+    sentences: list[Sentence]
+    index: SentenceIndex
+    dates: list[DateMention]
+    mentions: list[mentions_mod.Mention]
+    template: Template
+    antecedents: resolve_mod.Antecedents
+    attribution: object = None
+    _date_starts: list[int] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return self.article.body
+
+    def sentence_of(self, offset: int) -> Sentence:
+        return self.sentences[self.index.at(offset)]
+
+    def date_for(self, start: int, end: int) -> DateMention | None:
+        """The date a phrase at [start, end) carries: inside it, else the first after it
+        in its sentence, else the last before it in its sentence."""
+        if not self.dates:
+            return None
+        if not self._date_starts:
+            self._date_starts = [d.start for d in self.dates]
+        sent = self.sentence_of(start)
+        lo = bisect_left(self._date_starts, sent.start)
+        inside, after, before = None, None, None
+        for d in self.dates[lo:]:
+            if d.start >= sent.end:
+                break
+            if d.start >= start and d.end <= end:
+                inside = inside or d
+            elif d.start >= end:
+                after = after or d
+            elif d.end <= start:
+                before = d
+        return inside or after or before
+
+    def statement(self, predicate: str, subject: str, obj: str, start: int, end: int, *,
+                  detail: str = "", method: str = "pattern", confidence: float = 0.9,
+                  date: DateMention | None = None, date_field: str = "start",
+                  status: str = "", speaker: str = "", modality: str = "reported",
+                  quote_sentence: bool = True) -> Statement:
+        """A statement whose quote is the sentence holding [start, end) (or the span)."""
+        body = self.body
+        if quote_sentence:
+            first, last = self.sentence_of(start), self.sentence_of(max(start, end - 1))
+            start, end = first.start, last.end
+        dates = {}
+        if date is not None:
+            dates = {f"{date_field}_date": date.iso, f"{date_field}_precision": date.precision,
+                     f"{date_field}_raw": date.raw}
+        art = self.article
+        return Statement(
+            id=Statement.make_id(art.id, start, end, predicate, subject, obj, detail),
+            predicate=predicate, subject_id=subject, object_id=obj,
+            quote=body[start:end], span_start=start, span_end=end, article_id=art.id,
+            published=art.published, detail=detail, status=status, speaker_id=speaker,
+            modality=modality, method=method, confidence=confidence, **dates)
+
+
+def build(article: Article, gazetteer, lex) -> Document:
+    body = article.body
+    sentences = split(body)
+    index = SentenceIndex(sentences)
+    dates = date_finder(lex).find(body, article.published)
+    typed, untyped = mentions_mod.find(body, gazetteer, lex)
+    mentions = resolve_mod.resolve(body, typed, untyped, gazetteer, lex, article.published)
+    template = Template(body, mentions)
+    antecedents = resolve_mod.Antecedents(lex, mentions, index, body)
+    return Document(article, lex, gazetteer, sentences, index, dates, mentions, template,
+                    antecedents)
+
+
+def mention_statements(doc: Document) -> list[Statement]:
+    """One ``mentions`` statement per spelling of an actor (quote = the spelling)."""
+    out = []
+    for m in doc.mentions:
+        if not (m.actor_id and m.emits):
+            continue
+        for part in [m, *m.absorbed]:
+            if not part.actor_id:
+                continue
+            out.append(doc.statement(
+                "mentions", m.actor_id, "", part.start, part.end, detail=part.surface,
+                method="gazetteer" if part.method == "gazetteer" else "pattern",
+                confidence=1.0 if part.method == "gazetteer" else 0.8,
+                quote_sentence=False))
+    return out
+
+
+def actors(doc: Document, statements: list[Statement]) -> list[Actor]:
+    """The actors the statements name: gazetteer entries, or new extracted actors."""
+    used = set()
+    for st in statements:
+        for actor_id in (st.subject_id, st.object_id, st.speaker_id):
+            if actor_id and not actor_id.startswith(("event:", "article:")):
+                used.add(actor_id)
+    out = {}
+    for actor_id in sorted(used):
+        if actor_id in doc.gazetteer.actors:
+            out[actor_id] = doc.gazetteer.actors[actor_id]
+            continue
+        spellings = [m for m in doc.mentions if m.actor_id == actor_id and m.emits]
+        if not spellings:
+            continue
+        names = [m.surface for m in spellings if m.role == "name"] or \
+            [m.surface for m in spellings]
+        name = max(names, key=lambda n: (len(n.split()), len(n), n))
+        aliases = sorted({m.surface for m in spellings} - {name})
+        out[actor_id] = Actor(id=actor_id, type=spellings[0].type, name=name,
+                              aliases=tuple(aliases), kind=spellings[0].kind,
+                              origin="extracted")
+    return list(out.values())

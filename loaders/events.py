@@ -1,0 +1,251 @@
+"""Dated events: triggers from ``seeds/lexicon/events.yaml``, participants with roles.
+
+One regular expression finds every trigger of every type in the body. For each, the
+sentence gives the date (:mod:`dates`, resolved against the article's date), the places
+("in Almaty" -> OCCURRED_IN) and the actors, whose roles follow the type's rules: who
+stands before an active trigger, after it, before a passive one, after "by"/"with", in a
+possessive ("Massimov's arrest"), or every person of the sentence (victims).
+
+An event's id is ``stable_id("event", type, date, key participants)``, the key being its
+targets/victims/subjects (else its agents, else its places), so the same event reported
+by two articles is one node when type, date and participants agree, and two nodes when
+the reports conflict (a dismissal on 5 vs 17 January). An event with neither date nor
+participants nor place stays local to its article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..graph.records import Event, stable_id
+from .mentions import _words_re
+
+_KEY_ROLES = ("target", "victim", "subject")
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|them|his|her|their|i|we|my|our)\b", re.IGNORECASE)
+
+
+@dataclass
+class EventType:
+    name: str
+    requires: str
+    roles: dict
+    exclude: re.Pattern | None
+    detail: re.Pattern | None
+
+
+class Triggers:
+    def __init__(self, lex):
+        alts, self.types = [], {}
+        detail = {k: re.compile(v, re.IGNORECASE) for k, v in lex["detail_patterns"].items()}
+        for name, spec in lex["event_types"].items():
+            parts = []
+            if spec.get("triggers"):
+                parts.append(rf"\b{_words_re(spec['triggers'])}\b".replace(r"\s+", r"[\s-]+"))
+            parts += [f"(?:{p})" for p in spec.get("patterns") or []]
+            if not parts:
+                continue
+            alts.append(f"(?P<{name}>{'|'.join(parts)})")
+            exclude = spec.get("exclude") or []
+            self.types[name] = EventType(
+                name, spec.get("requires", "any"), dict(spec.get("roles") or {}),
+                re.compile(_words_re(exclude), re.IGNORECASE) if exclude else None,
+                detail.get(name))
+        self.regex = re.compile("|".join(alts), re.IGNORECASE)
+        self.passive = re.compile(rf"\b{_words_re(lex['be_verbs'])}\s+(?:\w+ly\s+)?$",
+                                  re.IGNORECASE)
+
+
+@cache
+def triggers_for(lex) -> Triggers:
+    return Triggers(lex)
+
+
+@dataclass
+class _Slot:
+    start: int
+    end: int
+    ids: list[str]
+    type: str
+    possessive: bool
+
+
+@dataclass
+class _Found:
+    type: str
+    start: int
+    end: int
+    sentence: int
+    date: object = None
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (actor id, role)
+    places: list[str] = field(default_factory=list)
+    detail: str = ""
+
+
+def extract(doc) -> tuple[list[Event], list]:
+    """(events, statements): the event statements, participants and places."""
+    trig = triggers_for(doc.lex)
+    body = doc.body
+    found: dict[tuple[int, str], _Found] = {}
+    slots_cache: dict[int, list[_Slot]] = {}
+    for m in trig.regex.finditer(body):
+        etype = trig.types[m.lastgroup]
+        if etype.exclude and _excluded(etype.exclude, body, m.start(), m.end()):
+            continue
+        sent_i = doc.index.at(m.start())
+        if (sent_i, etype.name) in found:
+            continue
+        sent = doc.sentences[sent_i]
+        if sent_i not in slots_cache:
+            slots_cache[sent_i] = _slots(doc, sent)
+        f = _read(doc, trig, etype, m, sent_i, slots_cache[sent_i])
+        if f is not None:
+            found[(sent_i, etype.name)] = f
+    events: dict[str, Event] = {}
+    statements = []
+    names = _names(doc)
+    for f in sorted(found.values(), key=lambda f: f.start):
+        date = f.date.iso if f.date else ""
+        keys = sorted({a for a, r in f.roles if r in _KEY_ROLES}) \
+            or sorted({a for a, r in f.roles if r == "agent"}) or sorted(set(f.places))
+        if not keys and not date:
+            keys = [doc.article.id]
+        event_id = stable_id("event", f.type, date, *keys)
+        if event_id not in events:
+            events[event_id] = Event(
+                id=event_id, type=f.type, name=_name(f, names, date), date=date,
+                date_precision=f.date.precision if f.date else "unknown",
+                date_raw=f.date.raw if f.date else "", detail=f.detail)
+        speaker, modality = doc.attribution.at(f.start, f.end) if doc.attribution \
+            else ("", "reported")
+        statements.append(doc.statement("event", event_id, "", f.start, f.end,
+                                        detail=f.detail, date=f.date, confidence=0.8,
+                                        speaker=speaker, modality=modality))
+        for actor, role in dict.fromkeys(f.roles):
+            statements.append(doc.statement("participated_in", actor, event_id, f.start,
+                                            f.end, detail=role, confidence=0.75,
+                                            speaker=speaker, modality=modality))
+        for place in dict.fromkeys(f.places):
+            statements.append(doc.statement("occurred_in", event_id, place, f.start, f.end,
+                                            confidence=0.75, speaker=speaker,
+                                            modality=modality))
+    return list(events.values()), statements
+
+
+def _excluded(rx: re.Pattern, body: str, start: int, end: int) -> bool:
+    for x in rx.finditer(body, max(0, start - 40), min(len(body), end + 40)):
+        if x.start() < end and start < x.end():
+            return True
+    return False
+
+
+def _slots(doc, sent) -> list[_Slot]:
+    """Actors of a sentence in order: mentions and resolved pronouns."""
+    body = doc.body
+    out = []
+    starts = [m.start for m in doc.mentions]
+    i = bisect_left(starts, sent.start)
+    while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
+        m = doc.mentions[i]
+        if m.actor_id:
+            poss = body[m.end:m.end + 2] in ("'s", "’s")
+            out.append(_Slot(m.start, m.end, [m.actor_id], m.type, poss))
+        i += 1
+    for p in _PRONOUN.finditer(body, sent.start, sent.end):
+        ids = doc.antecedents.resolve(p.start(), p.group())
+        if ids:
+            poss = p.group().lower() in ("his", "her", "their", "my", "our")
+            out.append(_Slot(p.start(), p.end(), ids, "person", poss))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _read(doc, trig: Triggers, etype: EventType, m: re.Match, sent_i: int,
+          slots: list[_Slot]) -> _Found | None:
+    body = doc.body
+    sent = doc.sentences[sent_i]
+    ts, te = m.start(), m.end()
+    f = _Found(etype.name, ts, te, sent_i, date=doc.date_for(ts, te))
+    roles = etype.roles
+    actors = [s for s in slots if s.type in ("person", "organization")]
+    passive = bool(trig.passive.search(body[max(sent.start, ts - 30):ts]))
+    before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
+    after = [s for s in actors if s.start >= te and ";" not in body[te:s.start]]
+    if "all_persons" in roles:
+        for s in actors:
+            if s.type == "person":
+                f.roles += [(i, roles["all_persons"]) for i in s.ids]
+    if before:
+        last = before[-1]
+        gap = body[last.end:ts]
+        if last.possessive and "possessor" in roles and len(gap) <= 40:
+            f.roles += [(i, roles["possessor"]) for i in last.ids]
+        else:
+            subj = [s for s in before if not s.possessive]
+            if subj:
+                role = roles.get("passive_before") if passive else roles.get("before")
+                if role and len(body[subj[-1].end:ts]) <= 120:
+                    f.roles += [(i, role) for i in subj[-1].ids]
+    if after and not passive and "after" in roles:
+        first = after[0]
+        if len(body[te:first.start]) <= 60:
+            f.roles += [(i, roles["after"]) for i in first.ids]
+            for nxt in after[1:3]:  # "X and Y"
+                if re.fullmatch(r"\s*(?:,|,?\s*and)\s*", body[first.end:nxt.start]):
+                    f.roles += [(i, roles["after"]) for i in nxt.ids]
+                    first = nxt
+    for word in ("by", "with"):
+        if word in roles:
+            for s in after:
+                if re.search(rf"\b{word}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$",
+                             body[max(te, s.start - 40):s.start], re.IGNORECASE) \
+                        and len(body[te:s.start]) <= 80:
+                    f.roles.append((s.ids[0], roles[word]))
+                    break
+    f.places = _places(doc, sent)
+    if etype.detail:
+        d = etype.detail.search(body, ts if etype.name != "sentence" else sent.start, sent.end)
+        if d and d.lastindex:
+            f.detail = re.sub(r"\s+", " ", d.group(1).strip().lower())
+    if etype.requires == "date" and not f.date:
+        return None
+    if etype.requires == "participant" and not f.roles:
+        return None
+    if etype.requires == "any" and not f.roles and not f.date:
+        return None
+    return f
+
+
+def _places(doc, sent) -> list[str]:
+    body = doc.body
+    out = []
+    for m in doc.mentions:
+        if m.start >= sent.end:
+            break
+        if m.start >= sent.start and m.type == "place" and m.actor_id:
+            if re.search(r"\b(?:in|at|near|across|throughout)\s+(?:\w+(?:ern)?\s+)?$",
+                         body[max(sent.start, m.start - 25):m.start], re.IGNORECASE):
+                out.append(m.actor_id)
+    return out[:1]
+
+
+def _names(doc) -> dict[str, str]:
+    names = {}
+    for m in doc.mentions:
+        if m.actor_id and m.emits and m.actor_id not in names:
+            actor = doc.gazetteer.actors.get(m.actor_id)
+            names[m.actor_id] = actor.name if actor else m.surface
+    return names
+
+
+def _name(f: _Found, names: dict[str, str], date: str) -> str:
+    label = f.type.replace("_", " ")
+    who = [names.get(a, a) for a, r in f.roles if r in _KEY_ROLES]
+    by = [names.get(a, a) for a, r in f.roles if r in ("agent", "speaker")]
+    if who:
+        label += " of " + ", ".join(dict.fromkeys(who))
+    elif by:
+        label += " by " + ", ".join(dict.fromkeys(by))
+    return f"{label} ({date})" if date else label

@@ -1,0 +1,319 @@
+"""Find the actors an article names: gazetteer names, and unknown names by their cues.
+
+Known names come from the gazetteer (any spelling, any script). Every other run of
+capitalised words is a candidate; what makes it a person, an organisation or a place is
+a cue from ``seeds/lexicon/``: a title or noun before it ("representative Nurdilda
+Oraz", "archaeologist Erlan ..."), an age ("73-year-old ..."), a Kazakh/Russian surname
+ending, a known given name, an organisation head word ("... Ministry", "... Bank"), a
+place head or suffix. Candidates with no cue are kept untyped: :mod:`resolve` types them
+when they repeat a name the article has already typed (a surname alone, "Zhagyparov").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+from .normalize import key
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
+_U = f"[{re.escape(_UPPER)}]"
+_TOKEN = rf"{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]{_TOKEN})*")
+_TOKEN_RE = re.compile(_TOKEN)
+_ACRONYM = re.compile(rf"^{_U}[{re.escape(_UPPER)}\d&/.-]{{1,9}}$")
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")
+_AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*,")
+
+
+@dataclass
+class Mention:
+    """A stretch of the body that names (or refers to) an actor."""
+
+    start: int
+    end: int
+    surface: str
+    type: str = ""          # person | organization | place ("" while untyped)
+    actor_id: str = ""
+    method: str = "pattern"  # gazetteer | pattern
+    cue: str = ""           # why it was typed: gazetteer, title, age, surname-ending...
+    kind: str = ""          # organisation kind
+    ids: tuple[str, ...] = ()  # gazetteer candidates (several: ambiguous)
+    role: str = "name"      # name | surname | given | acronym | title | definite
+    title: str = ""         # a title written right before it ("president")
+    former: bool = False    # ... with "former"
+    body_hint: str = ""     # actor id of a demonym/body written before the title
+    absorbed: list = field(default_factory=list)  # "(KNB)" right after, same actor
+
+    @property
+    def emits(self) -> bool:
+        """A spelling of the actor (gives a ``mentions`` statement and an alias)."""
+        return self.role in ("name", "surname", "given", "acronym")
+
+
+def _words_re(words, *, flags=re.IGNORECASE) -> str:
+    alts = sorted({re.escape(str(w)).replace(r"\ ", r"\s+") for w in words},
+                  key=len, reverse=True)
+    return "(?:" + "|".join(alts) + ")"
+
+
+class Cues:
+    """The lexicon's cue lists, compiled once."""
+
+    def __init__(self, lex):
+        low = lambda section: {str(w).lower() for w in lex[section]}  # noqa: E731
+        self.stopwords = ({str(w) for w in lex["stopwords"]} | {str(w) for w in lex["months"]}
+                          | {str(w) for w in lex["weekdays"]})
+        self.boilerplate = {key(b) for b in lex["boilerplate"]}
+        self.acronym_stop = {str(w) for w in lex["acronym_stoplist"]}
+        self.given = {key(w) for w in lex["given_names"]}
+        self.endings = tuple(sorted(low("surname_endings"), key=len, reverse=True))
+        self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}
+        self.person_nouns = low("person_nouns")
+        self.title_heads = low("title_heads")
+        self.kin = {str(k).lower() for k in lex["kinship"]}
+        self.org_heads = {str(k): v for k, v in lex["org_heads"].items()}
+        self.org_connectors = [str(c) for c in lex["org_connectors"]]
+        self.place_heads = {str(w) for w in lex["place_heads"]}
+        self.place_suffixes = tuple(low("place_suffixes"))
+        self.place_preps = low("place_prepositions")
+        self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
+        self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
+        heads = list(lex["title_heads"])
+        mods = list(lex["title_modifiers"])
+        status = [str(w).rstrip("-") for w in lex["status_former"] + lex["status_current"]]
+        self.title_before = re.compile(
+            rf"(?:(?P<demonym>{_words_re(lex['demonyms'])})\s+)?"
+            rf"(?:(?P<status>{_words_re(status)})(?:-|\s+))?"
+            rf"(?P<title>(?:{_words_re(mods)}\s+){{0,3}}{_words_re(heads)})[ \t]*,?[ \t]*$",
+            re.IGNORECASE)
+        self.title_word = re.compile(rf"^(?:{_words_re(mods)}\s+){{0,3}}{_words_re(heads)}$",
+                                     re.IGNORECASE)
+        nouns = list(lex["person_nouns"]) + list(lex["kinship"])
+        self.noun_before = re.compile(
+            rf"\b(?P<noun>{_words_re(nouns)})[ \t]*,?[ \t]*$", re.IGNORECASE)
+        self.honorific_before = re.compile(
+            rf"\b(?P<noun>{_words_re(lex['honorifics'])})\.?[ \t]+$", re.IGNORECASE)
+        self.org_before = re.compile(
+            rf"\b(?P<noun>{_words_re(lex['org_cues_before'])})[ \t]+$", re.IGNORECASE)
+        self.org_before_kind = {str(k).lower(): v for k, v in lex["org_cues_before"].items()}
+        self.org_after = re.compile(rf"^\s+(?P<phrase>{_words_re(lex['org_cues_after'])})\b",
+                                    re.IGNORECASE)
+        self.org_after_kind = {re.sub(r"\s+", " ", str(k).lower()): v
+                               for k, v in lex["org_cues_after"].items()}
+        self.place_before = re.compile(rf"\b{_words_re(lex['place_cues_before'])}[ \t]+$",
+                                       re.IGNORECASE)
+        self.connector = re.compile(
+            rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
+
+
+@cache
+def cues_for(lex) -> Cues:
+    return Cues(lex)
+
+
+def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+def find(body: str, gazetteer, lex) -> tuple[list[Mention], list[Mention]]:
+    """(typed mentions, untyped candidates) of the body, in text order, not overlapping.
+
+    Typed mentions carry a type and, for gazetteer names, candidate ids; untyped ones are
+    capitalised names with no cue, left for :func:`resolve.resolve` to type or drop.
+    """
+    cues = cues_for(lex)
+    gaz = gazetteer.find(body)
+    gaz_starts = [m.start for m in gaz]
+    typed: list[Mention] = []
+    untyped: list[Mention] = []
+    used: set[int] = set()  # indexes of gazetteer matches placed inside runs
+
+    for start, end in _runs(body, cues):
+        lo = bisect_left(gaz_starts, start)
+        inside = []
+        while lo < len(gaz) and gaz[lo].start < end:
+            if gaz[lo].end <= end:
+                inside.append(lo)
+            lo += 1
+        _classify_run(body, start, end, [gaz[i] for i in inside], cues, typed, untyped)
+        used.update(inside)
+    for i, match in enumerate(gaz):  # names outside capitalised runs ("bne IntelliNews")
+        if i not in used:
+            typed.append(_gazetteer_mention(body, match, gazetteer, cues))
+    typed.sort(key=lambda m: m.start)
+    for m in typed:
+        if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
+            actor = gazetteer.actors[m.ids[0]]
+            m.type, m.kind = actor.type, actor.kind
+    return typed, untyped
+
+
+def _runs(body: str, cues: Cues):
+    """Spans of capitalised word runs, joined across org connectors ("Ministry of X")."""
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(body)]
+    out: list[list[int]] = []
+    for start, end in runs:
+        if out:
+            prev_start, prev_end = out[-1]
+            between = body[prev_end:start]
+            if cues.connector.match(between) and (
+                    _has_org_head(body[prev_start:prev_end], cues)
+                    or (between.startswith(("'", "’")) and _first_word(body[start:end])
+                        in cues.org_heads)):
+                out[-1][1] = end
+                continue
+        out.append([start, end])
+    return out
+
+
+def _first_word(text: str) -> str:
+    return text.split(None, 1)[0] if text else ""
+
+
+def _has_org_head(text: str, cues: Cues) -> bool:
+    return any(w in cues.org_heads for w in text.split())
+
+
+def _gazetteer_mention(body, match, gazetteer, cues) -> Mention:
+    m = Mention(match.start, match.end, match.surface, method="gazetteer", cue="gazetteer",
+                ids=match.ids)
+    _title_cue(body, m, cues)
+    return m
+
+
+def _title_cue(body: str, m: Mention, cues: Cues) -> None:
+    """Record a title written right before the name ("Kazakh President ...")."""
+    before = body[max(0, m.start - 80):m.start]
+    t = cues.title_before.search(before)
+    if t:
+        m.title = re.sub(r"\s+", " ", t.group("title").lower())
+        m.former = (t.group("status") or "").lower() in cues.status_former
+        if t.group("demonym"):
+            m.body_hint = cues.demonyms.get(t.group("demonym").capitalize(), "") or \
+                cues.demonyms.get(t.group("demonym"), "")
+
+
+def _classify_run(body, start, end, inside, cues: Cues, typed, untyped) -> None:
+    text = body[start:end]
+    if key(text) in cues.boilerplate:
+        return
+    toks = _tokens(text, start)
+    # one gazetteer name is the whole run, or an org run ends in a gazetteer org
+    if inside and inside[0].start == toks[0][0] and inside[-1].end == toks[-1][1] \
+            and len(inside) == 1:
+        typed.append(_gazetteer_mention(body, inside[0], None, cues))
+        return
+    # strip leading function words, demonyms, honorifics, titles and nouns (cues)
+    i = 0
+    while i < len(toks) and (toks[i][2] in cues.stopwords or toks[i][2] in cues.demonyms
+                             or toks[i][2].lower().rstrip(".") in cues.honorifics
+                             or toks[i][2].lower() in cues.title_heads
+                             or toks[i][2].lower() in cues.person_nouns):
+        if inside and inside[0].start <= toks[i][0]:
+            break
+        i += 1
+    toks = toks[i:]
+    if not toks:
+        return
+    words = [t[2] for t in toks]
+    head = next((w for w in reversed(words) if w in cues.org_heads), None)
+    org_suffix_is_known = inside and inside[-1].end == toks[-1][1] and len(inside) == 1 \
+        and inside[-1].start > toks[0][0]
+    if head and len(toks) >= 2 and not org_suffix_is_known and not (
+            len(inside) == 1 and inside[0].start == toks[0][0] and inside[0].end == toks[-1][1]):
+        m = Mention(toks[0][0], toks[-1][1], body[toks[0][0]:toks[-1][1]],
+                    type="organization", kind=cues.org_heads[head], cue="org-head")
+        typed.append(m)
+        return
+    # gazetteer names inside the run stand; the rest splits into segments
+    pos = 0
+    segment: list[tuple[int, int, str]] = []
+    for tok in toks:
+        while pos < len(inside) and inside[pos].end <= tok[0]:
+            pos += 1
+        covered = pos < len(inside) and inside[pos].start <= tok[0] < inside[pos].end
+        if covered:
+            if segment:
+                _classify_segment(body, segment, cues, typed, untyped)
+                segment = []
+        else:
+            segment.append(tok)
+    if segment:
+        _classify_segment(body, segment, cues, typed, untyped)
+    for g in inside:
+        typed.append(_gazetteer_mention(body, g, None, cues))
+
+
+def _classify_segment(body, toks, cues: Cues, typed, untyped) -> None:
+    # drop leading stopwords again (a segment may start after a gazetteer name)
+    while toks and toks[0][2] in cues.stopwords:
+        toks = toks[1:]
+    if not toks or len(toks) > 4:
+        return
+    start, end = toks[0][0], toks[-1][1]
+    text = body[start:end]
+    words = [t[2] for t in toks]
+    before = body[max(0, start - 60):start]
+    after = body[end:end + 40]
+    m = Mention(start, end, text)
+
+    if len(toks) == 1 and _ACRONYM.match(text) and text not in cues.acronym_stop \
+            and sum(c.isupper() for c in text) >= 2:
+        m.type, m.role, m.cue = "organization", "acronym", "acronym"
+        typed.append(m)
+        return
+    org = cues.org_before.search(before)
+    if org:
+        m.type, m.cue = "organization", "org-noun"
+        m.kind = cues.org_before_kind.get(re.sub(r"\s+", " ", org.group("noun").lower()), "")
+        typed.append(m)
+        return
+    org_after = cues.org_after.match(after)
+    if org_after:
+        m.type, m.cue = "organization", "org-phrase"
+        m.kind = cues.org_after_kind.get(re.sub(r"\s+", " ", org_after.group("phrase").lower()), "")
+        typed.append(m)
+        return
+    if words[-1] in cues.place_heads and len(words) >= 2:
+        m.type, m.cue = "place", "place-head"
+        typed.append(m)
+        return
+    if cues.place_before.search(before):
+        m.type, m.cue = "place", "place-noun"
+        typed.append(m)
+        return
+
+    cue = _person_cue(before, after, words, cues)
+    if cue:
+        m.type, m.cue = "person", cue
+        _title_cue(body, m, cues)
+        typed.append(m)
+        return
+    if len(words) == 1 and words[0].lower().endswith(cues.place_suffixes):
+        prev = before.rstrip().rsplit(None, 1)
+        if prev and prev[-1].lower() in cues.place_preps:
+            m.type, m.cue = "place", "place-suffix"
+            typed.append(m)
+            return
+    if len(words) <= 3:
+        _title_cue(body, m, cues)
+        untyped.append(m)
+
+
+def _person_cue(before: str, after: str, words: list[str], cues: Cues) -> str:
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return "age"
+    if cues.title_before.search(before):
+        return "title"
+    if cues.noun_before.search(before) or cues.honorific_before.search(before):
+        return "noun"
+    if len(words) >= 2:
+        if key(words[0]) in cues.given:
+            return "given-name"
+        last = words[-1].lower()
+        if len(last) >= 5 and last.endswith(cues.endings):
+            return "surname-ending"
+    return ""

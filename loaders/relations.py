@@ -1,0 +1,207 @@
+"""Relations between actors, read by the patterns of ``seeds/patterns.yaml``.
+
+Each pattern runs once over the article's placeholder text (:mod:`template`); a match
+emits statements whose endpoints are the matched mentions (or the actors a pronoun
+refers to), whose detail is the kinship term, title or charge as the lexicon normalises
+it, and whose quote is the sentence. Posts get their status from "former"/"current"
+words and from dismissals, never from a missing end date. A bare title ("former
+president X") finds its body in the lexicon's implied bodies or in the offices file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .template import PRONOUN_SUFFIX, compiler_for
+
+# The endpoint types each predicate accepts (subject, object).
+_ENDPOINTS = {
+    "relative_of": ({"person"}, {"person"}),
+    "subordinate_of": ({"person"}, {"person"}),
+    "ally_of": ({"person", "organization", "place"}, {"person", "organization", "place"}),
+    "holds_position": ({"person"}, {"organization", "place"}),
+    "member_of": ({"person", "organization"}, {"organization"}),
+    "appointed": ({"person", "organization"}, {"person"}),
+    "dismissed": ({"person", "organization"}, {"person"}),
+    "prosecuted": ({"person", "organization"}, {"person", "organization"}),
+    "accused": ({"person", "organization", "place"}, {"person", "organization"}),
+    "ordered": ({"person", "organization"}, {"person", "organization"}),
+    "requested_help": ({"person", "organization", "place"}, {"organization", "place"}),
+}
+
+
+@dataclass
+class CompiledPattern:
+    id: str
+    regex: re.Pattern
+    emits: list[dict]
+
+
+class Rules:
+    """The patterns compiled, plus the word maps that normalise their details."""
+
+    def __init__(self, lex):
+        comp = compiler_for(lex)
+        self.patterns = []
+        for i, p in enumerate(lex["patterns"]):
+            try:
+                regex = comp.compile(p["pattern"])
+            except (re.error, ValueError) as exc:
+                raise lex.error("patterns", i, f"pattern {p['id']}: {exc}") from None
+            self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"])))
+        norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
+        self.maps = {"kin": norm(lex["kinship"]), "sub": norm(lex["subordinate_terms"]),
+                     "ally": norm(lex["ally_terms"]), "headverb": norm(lex["head_verbs"]),
+                     "title": {}}
+        self.implied = norm(lex["implied_bodies"])
+        self.former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
+        self.current = {str(w).lower() for w in lex["status_current"]}
+        self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
+        self.offices = lex["offices"]
+
+
+@cache
+def rules_for(lex) -> Rules:
+    return Rules(lex)
+
+
+def extract(doc) -> list:
+    """All relation statements of the document (deduplicated)."""
+    rules = rules_for(doc.lex)
+    tpl = doc.template
+    out, seen = [], set()
+    for pat in rules.patterns:
+        for m in pat.regex.finditer(tpl.text):
+            start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())
+            for emit in pat.emits:
+                for st in _emit(doc, rules, pat, emit, m, start, end):
+                    key = (st.predicate, st.subject_id, st.object_id, st.detail.casefold(),
+                           st.span_start)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(st)
+    return out
+
+
+def _actors(doc, m: re.Match, group: str) -> tuple[list[tuple[str, str]], bool]:
+    """[(actor id, type)] a group names, and whether a pronoun was resolved for it."""
+    tpl = doc.template
+    text = m.groupdict().get(group)
+    if text:
+        return [(x.actor_id, x.type) for x in tpl.placeholders(text)], False
+    pron = m.groupdict().get(group + PRONOUN_SUFFIX)
+    if pron:
+        ids = doc.antecedents.resolve(tpl.body_offset(m.start(group + PRONOUN_SUFFIX)), pron)
+        types = {x.actor_id: x.type for x in doc.mentions}
+        return [(i, types.get(i, "person")) for i in ids], True
+    return [], False
+
+
+def _demonym(doc, text: str) -> list[tuple[str, str]]:
+    dem = {str(k).lower(): v for k, v in doc.lex["demonyms"].items()}
+    actor_id = dem.get(text.lower())
+    return [(actor_id, "place")] if actor_id else []
+
+
+def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, start: int,
+          end: int):
+    predicate = emit["predicate"]
+    detail = _detail(rules, emit.get("detail", ""), m)
+    subjects, sub_pron = _endpoint(doc, m, emit["subject"])
+    if not subjects:
+        return
+    confidence = 0.9
+    objects: list[tuple[str, str]] = []
+    obj_pron = False
+    for obj in emit["object"] if isinstance(emit["object"], list) else [emit["object"]]:
+        if obj == "@implied":
+            title = m.groupdict().get("title") or ""
+            objects = _implied(rules, title, [s for s, _ in subjects])
+            confidence = 0.8
+        else:
+            objects, obj_pron = _endpoint(doc, m, obj)
+        if objects:
+            break
+    if not objects:
+        return
+    if sub_pron or obj_pron:
+        confidence = min(confidence, 0.75)
+    status = _status(rules, emit.get("status", ""), m) if predicate == "holds_position" else ""
+    date = doc.date_for(start, end) if emit.get("date") else None
+    speaker, modality = doc.attribution.at(start, end) if doc.attribution else ("", "reported")
+    if emit.get("modality"):
+        modality = emit["modality"]
+    if emit.get("speaker"):
+        who, _ = _endpoint(doc, m, emit["speaker"])
+        speaker = who[0][0] if len(who) == 1 else speaker
+    allowed_s, allowed_o = _ENDPOINTS.get(predicate, (None, None))
+    for subject, s_type in subjects:
+        for obj, o_type in objects:
+            if not subject or not obj or subject == obj:
+                continue
+            if allowed_s and (s_type not in allowed_s or o_type not in allowed_o):
+                continue
+            yield doc.statement(predicate, subject, obj, start, end, detail=detail,
+                                confidence=confidence, date=date,
+                                date_field=emit.get("date", "start"), status=status,
+                                speaker=speaker, modality=modality)
+
+
+def _endpoint(doc, m: re.Match, group: str):
+    found, pron = _actors(doc, m, group)
+    if not found and m.groupdict().get(group) and group in ("body", "body2"):
+        found = _demonym(doc, m.group(group))
+    return found, pron
+
+
+def _detail(rules: Rules, spec: str, m: re.Match) -> str:
+    """A detail: "=text", "@head:group" (title without acting/interim), or a group's
+    text normalised by the word map of the same name (kin, sub, ally; titles read from
+    head verbs)."""
+    if not spec:
+        return ""
+    if spec.startswith("="):
+        return spec[1:]
+    if spec.startswith("@head:"):
+        words = _clean(m.groupdict().get(spec[6:]) or "").split()
+        return " ".join(w for w in words if w not in rules.interim)
+    raw = _clean(m.groupdict().get(spec) or "")
+    mapping = rules.maps.get(spec)
+    if mapping and raw in mapping:
+        return mapping[raw]
+    if spec == "title" and raw in rules.maps["headverb"]:
+        return rules.maps["headverb"][raw]
+    return raw
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    return text.strip(" \"'“”‘’,.")
+
+
+def _status(rules: Rules, spec: str, m: re.Match) -> str:
+    if spec.startswith("="):
+        return spec[1:]
+    word = (m.groupdict().get(spec) or "").lower().rstrip("-") if spec else ""
+    if word in rules.former:
+        return "former"
+    if word in rules.current:
+        return "current"
+    return "unknown"
+
+
+def _implied(rules: Rules, title: str, subjects: list[str]) -> list[tuple[str, str]]:
+    """The body of a bare title: named by the title itself, else by the holder's office."""
+    title = _clean(title)
+    if title in rules.implied:
+        body = rules.implied[title]
+        return [(body, body.split(":", 1)[0])]
+    head = title.split()[-1] if title else ""
+    bodies = {o["body"] for o in rules.offices
+              if o["holder"] in subjects and o["title"].lower().split()[-1] == head}
+    if len(bodies) == 1:
+        body = next(iter(bodies))
+        return [(body, body.split(":", 1)[0])]
+    return []

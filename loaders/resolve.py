@@ -1,0 +1,267 @@
+"""Within one article: give every mention an actor, or leave it unresolved.
+
+- A gazetteer name shared by several actors is resolved only when exactly one of them is
+  named unambiguously elsewhere in the article.
+- Unknown names get ``<type>:<slug>`` ids; the same name (any spelling the key folds)
+  gets the same id.
+- A surname or given name alone ("Zhagyparov", "Erlan") goes to the one person of the
+  article whose full name has it; if two do, it stays unresolved.
+- "(KNB)" right after an organisation's name is that organisation's acronym, here and
+  wherever the article uses it again.
+- "the President", "the former president", "the Kazakh president" refer to the person
+  the article itself introduced with that title; failing that, to the holder of the
+  office at the article's date (``seeds/lexicon/offices.yaml``) if that person is named
+  in the article. Two candidates: unresolved.
+- "the council", "the ministry": the last organisation named with that head word.
+- Pronouns are resolved on demand by :class:`Antecedents` (nearest person before).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from functools import cache
+
+from .mentions import Mention, _words_re, cues_for
+from .normalize import key, slug
+
+
+def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, lex,
+            published: str = "") -> list[Mention]:
+    """The article's mentions with actor ids, sorted, refs ("the President") included."""
+    known = [m for m in typed if len(m.ids) == 1]
+    named_ids = {m.ids[0] for m in known}
+    out: list[Mention] = []
+    for m in typed:
+        if m.ids:
+            if len(m.ids) > 1:
+                hits = [i for i in m.ids if i in named_ids]
+                if len(hits) != 1:
+                    continue  # ambiguous: left unresolved rather than guessed
+                m.ids = (hits[0],)
+                actor = gazetteer.actors[hits[0]]
+                m.type, m.kind = actor.type, actor.kind
+            m.actor_id = m.ids[0]
+        out.append(m)
+
+    by_key: dict[str, set[str]] = defaultdict(set)   # full name key -> ids
+    types: dict[str, str] = {}
+    surname: dict[str, set[str]] = defaultdict(set)
+    given: dict[str, set[str]] = defaultdict(set)
+    for m in out:
+        if not m.actor_id and m.type:
+            m.actor_id = f"{m.type}:{slug(m.surface)}"
+        if m.actor_id:
+            types[m.actor_id] = m.type
+    _acronyms(body, out)
+    for m in out:
+        if m.actor_id:
+            by_key[key(m.surface)].add(m.actor_id)
+    for actor_id, t in types.items():
+        if t != "person":
+            continue
+        names = [m.surface for m in out if m.actor_id == actor_id]
+        if actor_id in gazetteer.actors:
+            actor = gazetteer.actors[actor_id]
+            names += [actor.name, *actor.aliases]
+        for name in names:
+            parts = key(name).split()
+            if len(parts) >= 2:
+                surname[parts[-1]].add(actor_id)
+                given[parts[0]].add(actor_id)
+
+    # single-word persons typed by a cue ("Mr Oraz") join the full name when unique
+    for m in out:
+        if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
+            k = key(m.surface)
+            hit = surname.get(k) or given.get(k)
+            if hit and len(hit) == 1:
+                m.actor_id = next(iter(hit))
+                m.role = "surname" if k in surname else "given"
+    for m in untyped:
+        k = key(m.surface)
+        ids = by_key.get(k)
+        role = "name"
+        if not ids and " " not in m.surface.strip():
+            ids, role = surname.get(k), "surname"
+            if not ids:
+                ids, role = given.get(k), "given"
+        if ids and len(ids) == 1:
+            m.actor_id = next(iter(ids))
+            m.type, m.role = types.get(m.actor_id, ""), role
+            if m.type:
+                out.append(m)
+    out.sort(key=lambda m: m.start)
+    out = _drop_overlaps(out)
+    refs = _title_refs(body, out, gazetteer, lex, published) + _definite_refs(body, out, lex)
+    return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            if (m.end - m.start) > (out[-1].end - out[-1].start):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+_PAREN = re.compile(r"^\s*\(\s*$")
+
+
+def _acronyms(body: str, mentions: list[Mention]) -> None:
+    """"Name (ACR)": the acronym is the name's; later uses of ACR follow it."""
+    alias: dict[str, str] = {}
+    for prev, m in zip(mentions, mentions[1:]):
+        if (m.role == "acronym" and not m.ids and prev.actor_id
+                and prev.type == "organization" and _PAREN.match(body[prev.end:m.start])
+                and body[m.end:m.end + 1] == ")"):
+            alias[key(m.surface)] = prev.actor_id
+    for m in mentions:
+        if m.role == "acronym" and not m.ids and key(m.surface) in alias:
+            m.actor_id = alias[key(m.surface)]
+
+
+# --- references by title and definite description ---------------------------------------
+
+class _RefPatterns:
+    def __init__(self, lex):
+        cues = cues_for(lex)
+        heads = {o["title"].lower() for o in lex["offices"]} | {"president", "prime minister"}
+        status = [str(w).rstrip("-") for w in lex["status_former"]]
+        self.title = re.compile(
+            rf"\b[Tt]he\s+(?:(?P<demonym>{_words_re(lex['demonyms'])})\s+)?"
+            rf"(?:(?P<status>{_words_re(status)})(?:-|\s+))?"
+            rf"(?P<title>{_words_re(heads)})\b(?!['’-])", re.IGNORECASE)
+        org_heads = sorted({str(h).lower() for h in lex["org_heads"] if " " not in str(h)})
+        self.definite = re.compile(rf"\bthe\s+(?P<head>{_words_re(org_heads)})\b(?!\s+(?:of|for)\b)")
+        self.cues = cues
+
+
+@cache
+def _ref_patterns(lex) -> _RefPatterns:
+    return _RefPatterns(lex)
+
+
+def _title_refs(body, mentions, gazetteer, lex, published) -> list[Mention]:
+    pats = _ref_patterns(lex)
+    starts = [m.start for m in mentions]
+    holders = [m for m in mentions if m.title and m.type == "person" and m.actor_id]
+    named = {m.actor_id for m in mentions}
+    refs = []
+    for r in pats.title.finditer(body):
+        i = bisect_left(starts, r.end())
+        nxt = mentions[i] if i < len(mentions) else None
+        gap = body[r.end():nxt.start] if nxt else ""
+        if nxt and nxt.type == "person" and re.fullmatch(r"\s*,?\s*", gap):
+            continue  # "the President Kassym-Jomart Tokayev": a title, not a reference
+        head = r.group("title").lower()
+        former = (r.group("status") or "").lower() in pats.cues.status_former
+        body_id = ""
+        end = r.end()
+        if r.group("demonym"):
+            body_id = pats.cues.demonyms.get(r.group("demonym").capitalize(), "")
+        elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in ("place",
+                                                                               "organization"):
+            body_id, end = nxt.actor_id, nxt.end
+        cands = {h.actor_id for h in holders if h.start < r.start()
+                 and h.title.split()[-1] == head.split()[-1] and h.former == former
+                 and (not body_id or not h.body_hint or h.body_hint == body_id)}
+        if not cands:
+            cands = _office_holders(lex, head, body_id, former, published) & named
+        if len(cands) != 1:
+            continue
+        actor_id = next(iter(cands))
+        if actor_id not in gazetteer.actors and not any(m.actor_id == actor_id for m in mentions):
+            continue
+        refs.append(Mention(r.start(), end, body[r.start():end], type="person",
+                            actor_id=actor_id, role="title", cue="title-reference",
+                            title=head, former=former))
+    return refs
+
+
+def _office_holders(lex, head, body_id, former, published) -> set[str]:
+    date = published or ""
+    out = set()
+    for office in lex["offices"]:
+        if office["title"].lower().split()[-1] != head.split()[-1]:
+            continue
+        if body_id and office["body"] != body_id:
+            continue
+        start, end = str(office.get("start") or ""), str(office.get("end") or "")
+        if not date:
+            continue
+        if former:
+            if end and end[:len(date)] <= date:
+                out.add(office["holder"])
+        elif start[:len(date)] <= date and (not end or date <= end[:len(date)]):
+            out.add(office["holder"])
+    return out
+
+
+def _definite_refs(body, mentions, lex) -> list[Mention]:
+    pats = _ref_patterns(lex)
+    orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
+    refs = []
+    for r in pats.definite.finditer(body):
+        head = r.group("head").lower()
+        prior = [m for m in orgs if m.end <= r.start()
+                 and head in m.surface.lower().split()]
+        if not prior:
+            continue
+        target = prior[-1]
+        refs.append(Mention(r.start(), r.end(), r.group(), type="organization",
+                            actor_id=target.actor_id, role="definite", cue="definite",
+                            kind=target.kind))
+    return refs
+
+
+# --- pronouns ------------------------------------------------------------------------------
+
+class Antecedents:
+    """Pronoun -> actor ids: nearest person before it (singular), the persons of the
+    sentence or the one before (plural), the quotation's speaker (first person)."""
+
+    def __init__(self, lex, mentions: list[Mention], sentence_index, body: str):
+        pron = lex["pronouns"]
+        self.singular = {p.lower() for p in pron.get("singular", [])}
+        self.plural = {p.lower() for p in pron.get("plural", [])}
+        self.first = {p.lower() for p in pron.get("first_person", [])}
+        self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
+        self.starts = [m.start for m in self.persons]
+        self.index = sentence_index
+        self.body = body
+        self.speaker_at = None  # set by attribution: offset -> speaker id of a quotation
+
+    def _possessive(self, m: Mention) -> bool:
+        return self.body[m.end:m.end + 2] in ("'s", "’s") or self.body[m.end:m.end + 1] in "'’"
+
+    def resolve(self, offset: int, pronoun: str) -> list[str]:
+        p = pronoun.lower()
+        sent = self.index.at(offset)
+        i = bisect_left(self.starts, offset)
+        before = self.persons[:i]
+        if p in self.first:
+            who = self.speaker_at(offset) if self.speaker_at else ""
+            return [who] if who else []
+        if p in self.singular:
+            for m in reversed(before):
+                s = self.index.at(m.start)
+                if sent - s > 2:
+                    break
+                if not self._possessive(m):
+                    return [m.actor_id]
+            return []
+        if p in self.plural:
+            same = [m.actor_id for m in before if self.index.at(m.start) == sent
+                    and not self._possessive(m)]
+            if len(set(same)) >= 2:
+                return list(dict.fromkeys(same))
+            prev = [m.actor_id for m in before if self.index.at(m.start) == sent - 1
+                    and not self._possessive(m)]
+            if len(set(prev)) >= 2:
+                return list(dict.fromkeys(prev))
+        return []

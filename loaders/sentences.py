@@ -1,0 +1,67 @@
+"""Split an article body into sentences: character spans, never copies.
+
+Lines are units of their own (headlines, captions, paragraphs); within a line a sentence
+ends at ``.``, ``!`` or ``?`` (plus closing quotes or brackets) followed by a space and
+an upper-case letter, a digit or an opening quote, unless the word before the period is
+an abbreviation ("Mr.", "Jan.") or an initial. Quotes and spans refer to the body, so a
+sentence is ``body[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_LINE = re.compile(r"[^\n]+")
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9А-ЯЁӘҒҚҢӨҰҮҺІ])")
+# Words a period follows without ending a sentence.
+_ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen col lt maj capt sgt adm rev st jr sr
+vs etc no nos vol jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e
+a.m p.m approx dept est fig inc ltd corp co""".split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+    def text(self, body: str) -> str:
+        return body[self.start:self.end]
+
+
+def split(body: str) -> list[Sentence]:
+    """Sentences of ``body`` in order, each stripped of surrounding white space."""
+    out: list[Sentence] = []
+    for line in _LINE.finditer(body):
+        start = line.start()
+        for end in _END.finditer(body, line.start(), line.end()):
+            word = body[max(start, end.start() - 12):end.start()].rsplit(None, 1)
+            word = word[-1].lower().lstrip("([\"'“‘") if word else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            _add(out, body, start, end.end())
+            start = end.end()
+        _add(out, body, start, line.end())
+    return out
+
+
+def _add(out: list[Sentence], body: str, start: int, end: int) -> None:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end))
+
+
+class SentenceIndex:
+    """Which sentence holds a character offset (binary search over the starts)."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> int:
+        """Index of the sentence containing (or last starting before) ``offset``."""
+        return max(0, bisect_right(self._starts, offset) - 1)

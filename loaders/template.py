@@ -1,0 +1,167 @@
+"""The body with every mention replaced by a placeholder, and the slot patterns over it.
+
+Patterns (``seeds/patterns.yaml``) are written against this text: ``{P:person}'s
+{kin:detail}, {P:subject}`` reads "Nazarbaev's nephew, Samat Abish" once both names have
+become placeholders such as ``\\ue000P3\\ue001``. A placeholder keeps the mention's
+index, and :meth:`Template.body_offset` maps any offset back to the article body, so
+every match still has an exact span in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from .mentions import Mention, _words_re
+
+OPEN, CLOSE = "\ue000", "\ue001"
+_LETTER = {"person": "P", "organization": "O", "place": "L"}
+_PLACEHOLDER = re.compile(f"{OPEN}[POL](\\d+){CLOSE}")
+_PAREN_ALIAS = re.compile(r"\s*\(\s*$")
+
+
+class Template:
+    """Placeholder text over one article; offsets map back to the body."""
+
+    def __init__(self, body: str, mentions: list[Mention]):
+        self.body = body
+        self.mentions: list[Mention] = []
+        parts: list[str] = []
+        self._tpl: list[int] = []   # template offset where each piece starts
+        self._src: list[int] = []   # body offset where it starts
+        self._span: list[int] = []  # body length of a placeholder (0: plain text)
+        pos = tpl = 0
+        ms = [m for m in mentions if m.actor_id and m.type in _LETTER]
+        i = 0
+        while i < len(ms):
+            m = ms[i]
+            start, end = m.start, m.end
+            # "Name (ACR)" of one actor is one placeholder
+            if i + 1 < len(ms) and ms[i + 1].actor_id == m.actor_id \
+                    and _PAREN_ALIAS.fullmatch(body[end:ms[i + 1].start]) \
+                    and body[ms[i + 1].end:ms[i + 1].end + 1] == ")":
+                m.absorbed.append(ms[i + 1])
+                end = ms[i + 1].end + 1
+                i += 1
+            if start > pos:
+                self._piece(parts, body[pos:start], tpl, pos, 0)
+                tpl += start - pos
+            ph = f"{OPEN}{_LETTER[m.type]}{len(self.mentions)}{CLOSE}"
+            self.mentions.append(m)
+            self._piece(parts, ph, tpl, start, end - start)
+            tpl += len(ph)
+            pos = end
+            i += 1
+        if pos < len(body):
+            self._piece(parts, body[pos:], tpl, pos, 0)
+        self.text = "".join(parts)
+
+    def _piece(self, parts, text, tpl, src, span):
+        parts.append(text)
+        self._tpl.append(tpl)
+        self._src.append(src)
+        self._span.append(span)
+
+    def body_offset(self, tpl_offset: int) -> int:
+        """Body offset of a template offset (inside a placeholder: its mention's start)."""
+        i = bisect_right(self._tpl, tpl_offset) - 1
+        if i < 0:
+            return 0
+        if self._span[i]:
+            return self._src[i]
+        return self._src[i] + (tpl_offset - self._tpl[i])
+
+    def body_end(self, tpl_end: int) -> int:
+        """Body offset for an exclusive end (a placeholder just before it: its mention's end)."""
+        if tpl_end <= 0:
+            return 0
+        i = bisect_right(self._tpl, tpl_end - 1) - 1
+        if self._span[i]:
+            return self._src[i] + self._span[i]
+        return self._src[i] + (tpl_end - self._tpl[i])
+
+    def mention(self, placeholder: str) -> Mention | None:
+        m = _PLACEHOLDER.fullmatch(placeholder)
+        return self.mentions[int(m.group(1))] if m else None
+
+    def placeholders(self, text: str) -> list[Mention]:
+        return [self.mentions[int(g)] for g in _PLACEHOLDER.findall(text)]
+
+
+# --- slot patterns -----------------------------------------------------------------------
+
+_SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")
+_KINDS = {"P": "P", "O": "O", "L": "L", "A": "POL", "B": "OL"}
+PRONOUN_SUFFIX = "__pron"
+
+
+class SlotCompiler:
+    """Expands ``{slot:group}`` into regular expressions using the lexicon's word lists."""
+
+    def __init__(self, lex):
+        status = [str(w).rstrip("-") for w in lex["status_former"] + lex["status_current"]]
+        self.status_alt = _words_re(status)
+        mods = _words_re(lex["title_modifiers"])
+        self.title_alt = rf"(?:{mods}\s+){{0,3}}{_words_re(lex['title_heads'])}(?![\w-])"
+        self.lists = {
+            "kin": _words_re(lex["kinship"]),
+            "sub": _words_re(lex["subordinate_terms"]),
+            "ally": _words_re(lex["ally_terms"]),
+            "support": _words_re(lex["support_nouns"]),
+            "headverb": _words_re(lex["head_verbs"]),
+            "demonym": _words_re(lex["demonyms"]),
+        }
+        pron = lex["pronouns"]
+        subj = [p for p in pron["singular"] + pron["plural"] + pron["first_person"]]
+        self.pron_alt = _words_re(subj)
+        self.owner_alt = _words_re(["his", "her", "their", "its", "my", "our"])
+
+    def expand(self, pattern: str) -> str:
+        def one(m: re.Match) -> str:
+            slot, group = m.group(1), m.group(2)
+            named = (lambda rx: f"(?P<{group}>{rx})") if group else (lambda rx: f"(?:{rx})")
+            if slot in _KINDS:
+                return named(f"{OPEN}[{_KINDS[slot]}]\\d+{CLOSE}")
+            if slot == "AP":
+                actor = f"{OPEN}[POL]\\d+{CLOSE}"
+                if not group:
+                    return rf"(?:{actor}|\b{self.pron_alt}\b)"
+                return rf"(?:(?P<{group}>{actor})|\b(?P<{group}{PRONOUN_SUFFIX}>{self.pron_alt})\b)"
+            if slot == "OWNER":
+                actor = f"{OPEN}[POL]\\d+{CLOSE}"
+                poss = r"['’]s?"
+                if not group:
+                    return rf"(?:{actor}{poss}|\b{self.owner_alt}\b)"
+                return (rf"(?:(?P<{group}>{actor}){poss}"
+                        rf"|\b(?P<{group}{PRONOUN_SUFFIX}>{self.owner_alt})\b)")
+            if slot == "PLIST":
+                p = f"{OPEN}P\\d+{CLOSE}"
+                return named(rf"{p}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+){p}){{0,3}}")
+            if slot == "title":
+                return named(rf"\b{self.title_alt}")
+            if slot in self.lists:
+                return named(rf"\b{self.lists[slot]}(?![\w-])")
+            if slot == "status":
+                inner = f"(?P<{group}>{self.status_alt})" if group else self.status_alt
+                return rf"(?:\b{inner}(?:-|\s+))?"
+            if slot == "age":
+                return r"(?:\d{1,3}-year-old\s+)?"
+            if slot == "det":
+                return r"(?:(?:the|a|an)\s+)?"
+            if slot == "adv":
+                return r"(?:(?:\w+ly|also|then|later|again|even|still|soon|once|now)\s+){0,2}"
+            if slot == "poss":
+                return r"['’]s?"
+            if slot.startswith("gap") and slot[3:].isdigit():
+                return f"[^.!?;\\n{OPEN}{CLOSE}]{{0,{int(slot[3:])}}}?"
+            raise ValueError(f"unknown slot {{{slot}}}")
+        return _SLOT.sub(one, pattern)
+
+    def compile(self, pattern: str) -> re.Pattern:
+        return re.compile(self.expand(pattern), re.IGNORECASE)
+
+
+@cache
+def compiler_for(lex) -> SlotCompiler:
+    return SlotCompiler(lex)
