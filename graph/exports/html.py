@@ -1,21 +1,271 @@
-"""A self-contained interactive network page (vis-network inlined, works offline).
+"""The interactive network page: one self-contained HTML file that works offline.
 
-Nodes and edges are built with pyvis; the page is written from our own template because
-pyvis 0.3.2's templates link a CDN. Data travels as JSON inside a
-``<script type="application/json">`` block with ``<`` escaped, and the page inserts all
-article text with ``textContent``: text from articles is never markup.
+:func:`page_data` turns the graph read from a store into plain data (nodes with
+positions, metrics and search keys; edges with their evidence; legend and folding
+rules); :func:`render` pours it into ``templates/network.html`` with the stylesheet,
+the app script and vis-network inlined.
+
+- Offline: vis-network 9.1.2 comes from the pyvis package's own files, nothing links a
+  CDN, and a Content-Security-Policy (``default-src 'none'``, scripts allowed by their
+  sha256 only) stops any request and any injected script or handler.
+- Safe: the data travels as JSON in a ``<script type="application/json">`` block with
+  ``<``, ``>`` and ``&`` escaped; the app inserts every article text with
+  ``textContent``, never as markup.
+- Fast: positions are computed here with a fixed seed (:mod:`.layout`) and physics is
+  off, so 2,000+ nodes open at once.
+- One source of truth: colours come from ``schema.yaml``; search keys are
+  :func:`qantar.loaders.normalize.key` of every name and alias, and the page folds the
+  query with the same table and rules, shipped from that module.
+
+pyvis 0.3.2 is used for its vendored vis-network build only: its ``Network`` checks
+membership in lists (quadratic at 2,000 nodes), drops parallel edges when undirected,
+and its templates link Bootstrap from a CDN.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
 
+from .. import analytics, projection
 from .. import schema as schema_mod
+from . import layout
+
+VIEWS = ("full", "ego", "timeline")
+SIZE_BY = (*analytics.METRICS, "cited")  # cited: number of articles naming the node
+COLOUR_BY = ("type", "community")
+TEMPLATES = Path(__file__).with_name("templates")
+_SLOT = re.compile(r"\{\{([A-Z]+)\}\}")
+
+
+def views() -> tuple[str, ...]:
+    """full, ego, timeline, and one per relation group in the schema (family...)."""
+    groups = sorted({r.group for r in schema_mod.load().projected.values() if r.group})
+    return (*VIEWS, *groups)
+
+
+def type_names(kg: nx.MultiDiGraph | None = None) -> dict[str, str]:
+    """What ``--types`` accepts: node types and relation types, lower-cased -> name."""
+    schema = schema_mod.load()
+    names = [*schema.vocab["actor_types"], analytics.EVENT_TYPE, *schema.projected]
+    return {n.lower(): n for n in names}
+
+
+def split_types(types) -> tuple[set[str] | None, set[str] | None]:
+    """``["person", "relative_of"]`` -> ({"person"}, {"RELATIVE_OF"}); ValueError if unknown."""
+    if not types:
+        return None, None
+    known = type_names()
+    node_types, rel_types = set(), set()
+    for raw in types:
+        for item in filter(None, (t.strip().lower() for t in raw.split(","))):
+            if item not in known:
+                raise ValueError(f"unknown type {item!r} (choose from {', '.join(known)})")
+            name = known[item]
+            (rel_types if name in schema_mod.load().relations else node_types).add(name)
+    return node_types or None, rel_types or None
+
+
+# --- page data ------------------------------------------------------------------------
+
+def _fold_rules() -> dict:
+    """normalize.py's table and rules, as the page's JavaScript applies them."""
+    from ...loaders import normalize
+
+    rules = [[pattern.pattern, re.sub(r"\\(\d)", r"$\1", repl.replace("$", "$$"))]
+             for pattern, repl in normalize._RULES]
+    return {"cyrillic": dict(sorted(normalize._CYRILLIC.items())), "rules": rules}
+
+
+def _search_keys(spellings: list[str]) -> list[str]:
+    from ...loaders.normalize import key
+    return [key(s) for s in spellings]
+
+
+def _evidence(graph: nx.MultiDiGraph, statement_ids) -> tuple[dict, dict]:
+    """Statements by id and the articles they come from, for the evidence cards."""
+    statements, articles = {}, {}
+    for sid in sorted(set(statement_ids)):
+        data = graph.nodes.get(sid)
+        if data is None:
+            continue
+        speaker = data.get("speaker_id", "")
+        statements[sid] = {
+            "quote": data.get("quote", ""), "article": data.get("article_id", ""),
+            "speaker": speaker,
+            "speaker_name": graph.nodes[speaker].get("name", speaker) if speaker in graph
+            else speaker,
+            "modality": data.get("modality", ""), "detail": data.get("detail", ""),
+            "method": data.get("method", ""), "predicate": data.get("predicate", "")}
+        articles[data.get("article_id", "")] = None
+    return statements, _articles(graph, articles)
+
+
+def _articles(graph: nx.MultiDiGraph, ids) -> dict:
+    out = {}
+    for aid in sorted(i for i in ids if i in graph):
+        data = graph.nodes[aid]
+        out[aid] = {k: data.get(k, "") for k in ("title", "publisher", "published", "url")}
+    return out
+
+
+def _citations(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """actor/event id -> the articles whose statements name it (sorted by date)."""
+    cited: dict[str, set[str]] = {}
+    for _, data in graph.nodes(data=True):
+        if data.get("label") != "Statement":
+            continue
+        for role in ("subject_id", "object_id"):
+            if data.get(role):
+                cited.setdefault(data[role], set()).add(data.get("article_id", ""))
+    published = {n: d.get("published", "") for n, d in graph.nodes(data=True)
+                 if d.get("label") == "Article"}
+    return {n: sorted(ids, key=lambda a: (published.get(a, ""), a)) for n, ids in cited.items()}
+
+
+def _roundness(edges: list[dict]) -> None:
+    """Parallel edges between the same two nodes curve apart instead of overlapping."""
+    pairs: dict[tuple, int] = {}
+    for edge in edges:
+        pair = tuple(sorted((edge["from"], edge["to"])))
+        index = pairs.get(pair, 0)
+        pairs[pair] = index + 1
+        edge["roundness"] = round(0.18 * index, 2)
+
+
+def _label(rtype: str) -> str:
+    return rtype.lower().replace("_", " ")
+
+
+def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None = None,
+              depth: int = 1, date_from: str | None = None, date_to: str | None = None,
+              types=None, size_by: str = "pagerank", colour_by: str = "type",
+              seed: int = analytics.SEED) -> dict:
+    """Everything the page shows, as plain JSON-ready data.
+
+    ``graph`` is a store's :meth:`to_networkx`. Metrics and communities are computed on
+    the whole knowledge graph (so a node's size means the same in every view); the
+    filters then choose what the page holds: ``types`` (node and relation types),
+    the date range (:func:`analytics.restrict`), the view (a relation group keeps its
+    own relations) and ``focus``/``depth`` (an ego network). Raises
+    :class:`analytics.ActorNotFound` or ValueError with a one-line message.
+    """
+    if view not in views():
+        raise ValueError(f"unknown view {view!r} (choose from {', '.join(views())})")
+    if size_by not in SIZE_BY or colour_by not in COLOUR_BY:
+        raise ValueError(f"size by one of {SIZE_BY}, colour by one of {COLOUR_BY}")
+    if not 1 <= depth <= 3:
+        raise ValueError("depth must be 1, 2 or 3")
+    for label, value in (("from", date_from), ("to", date_to)):
+        if value and analytics.bounds(value) is None:
+            raise ValueError(f"--{label} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if view == "ego" and not focus:
+        raise ValueError("the ego view needs --focus NAME")
+    schema = schema_mod.load()
+    kg = analytics.knowledge_graph(graph)
+    metrics = analytics.centrality(kg, seed=seed)
+    membership = analytics.communities(kg, seed=seed)
+    centre = analytics.find_actor(kg, focus) if focus else None
+    node_types, rel_types = split_types(types)
+    groups = [view] if view not in VIEWS else None
+    sub = analytics.restrict(kg, node_types=node_types, rel_types=rel_types, groups=groups,
+                             date_from=date_from, date_to=date_to,
+                             drop_isolated=view == "timeline")
+    if centre:
+        if centre not in sub:
+            sub.add_node(centre, **kg.nodes[centre])
+        sub = analytics.ego(sub, centre, depth)
+
+    axis: list[dict] = []
+    if view == "timeline":
+        pos, axis = layout.timeline(sub)
+    elif view == "ego":
+        pos = layout.shells(sub, centre)
+    else:
+        pos = layout.spring(sub, seed=seed)
+
+    cited = _citations(graph)
+    type_colours = {**schema.nodes["Actor"].colours, analytics.EVENT_TYPE: schema.nodes["Event"].colour}
+    nodes = []
+    for node, data in sorted(sub.nodes(data=True)):
+        spellings = list(dict.fromkeys([data.get("name", node), *(data.get("aliases") or [])]))
+        start, stop, dated = analytics.period(data)
+        record = {
+            "id": node, "name": data.get("name", node), "type": analytics.node_type(data),
+            "kind": data.get("type", "") if data.get("label") == "Event" else data.get("kind", ""),
+            "description": data.get("description", "") or data.get("detail", ""),
+            "spellings": spellings, "keys": _search_keys(spellings),
+            "x": pos[node][0], "y": pos[node][1], "community": membership[node],
+            **{m: round(metrics[node][m], 6) for m in analytics.METRICS},
+            "first_cited": data.get("first_cited", ""), "last_cited": data.get("last_cited", ""),
+            "articles": cited.get(node, []),
+        }
+        if record["type"] == analytics.EVENT_TYPE:
+            record.update({"date": data.get("date", ""), "t0": start, "t1": stop,
+                           "dated": dated})
+        nodes.append(record)
+
+    edges, statement_ids = [], []
+    for src, dst, key, data in sorted(sub.edges(keys=True, data=True), key=lambda e: e[2]):
+        start, stop, dated = analytics.period(data)
+        prop = projection.detail_property(data["type"])
+        edge = {"id": key, "from": src, "to": dst, "type": data["type"],
+                "detail": data.get(prop, "") if prop else "",
+                "statements": list(data.get("statement_ids") or []),
+                "sources": data.get("sources", 0), "modality": data.get("modality", ""),
+                "t0": start, "t1": stop, "dated": dated}
+        for extra in ("date", "start_date", "end_date", "status"):
+            if data.get(extra):
+                edge[extra] = data[extra]
+        statement_ids += edge["statements"]
+        edges.append(edge)
+    _roundness(edges)
+    statements, articles = _evidence(graph, statement_ids)
+    articles.update(_articles(graph, {a for n in nodes for a in n["articles"]}))
+
+    type_counts = {}
+    for n in nodes:
+        type_counts[n["type"]] = type_counts.get(n["type"], 0) + 1
+    rel_counts = {}
+    for e in edges:
+        rel_counts[e["type"]] = rel_counts.get(e["type"], 0) + 1
+    order = [*schema.vocab["actor_types"], analytics.EVENT_TYPE]
+    legend = {
+        "types": [{"type": t, "label": t, "colour": type_colours[t], "count": type_counts[t]}
+                  for t in order if t in type_counts],
+        "relations": [{"type": t, "label": _label(t), "colour": r.colour, "group": r.group,
+                       "count": rel_counts[t]}
+                      for t, r in schema.projected.items() if t in rel_counts],
+    }
+    title = "qantar network" + (f": {kg.nodes[centre].get('name', centre)}" if centre else "")
+    return {
+        "meta": {"title": title, "view": view, "focus": centre, "depth": depth,
+                 "from": (analytics.bounds(date_from) or ("",))[0] if date_from else "",
+                 "to": (analytics.bounds(date_to) or ("", ""))[1] if date_to else "",
+                 "size_by": size_by, "colour_by": colour_by, "axis": axis,
+                 "size_options": list(SIZE_BY),
+                 "groups": sorted({r.group for r in schema.projected.values() if r.group}),
+                 "totals": {"nodes": kg.number_of_nodes(), "edges": kg.number_of_edges()}},
+        "legend": legend, "fold": _fold_rules(),
+        "nodes": nodes, "edges": edges, "statements": statements, "articles": articles,
+    }
+
+
+# --- the file ---------------------------------------------------------------------------
+
+def json_for_script(data: dict) -> str:
+    """JSON that cannot end its ``<script>`` block: ``</script>`` or ``<!--`` inside a
+    quote stay inert because ``<``, ``>`` and ``&`` are written as ``\\u`` escapes."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def _vis_js() -> str:
@@ -23,76 +273,28 @@ def _vis_js() -> str:
     return lib.read_text(encoding="utf-8")
 
 
-def page_data(graph: nx.MultiDiGraph) -> dict:
-    """Actors and events as nodes, projected edges as edges, statements as evidence."""
-    schema = schema_mod.load()
-    net = Network(directed=True)
-    shown = {n for n, d in graph.nodes(data=True) if d["label"] in ("Actor", "Event")}
-    for node in sorted(shown):
-        data = graph.nodes[node]
-        colour = (schema.nodes["Actor"].colours.get(data.get("type", ""))
-                  if data["label"] == "Actor" else schema.nodes["Event"].colour)
-        net.add_node(node, label=data.get("name", node), color=colour,
-                     title=None, group=data.get("type", data["label"]))
-    for src, dst, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
-        rel = schema.relations[data["type"]]
-        if not rel.projected or src not in shown or dst not in shown:
-            continue
-        net.add_edge(src, dst, id=key, label=data["type"], color=rel.colour,
-                     statements=data.get("statement_ids", []))
-    statements = {}
-    articles = {n: d for n, d in graph.nodes(data=True) if d["label"] == "Article"}
-    for node, data in graph.nodes(data=True):
-        if data["label"] == "Statement":
-            art = articles.get(data.get("article_id", ""), {})
-            statements[node] = {"quote": data.get("quote", ""),
-                                "outlet": art.get("publisher", ""),
-                                "date": art.get("published", ""), "url": art.get("url", ""),
-                                "speaker": data.get("speaker_id", "")}
-    return {"nodes": net.nodes, "edges": net.edges, "statements": statements}
+def _sha256(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def _json_for_script(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    # inside <script>, "</script>" or "<!--" in a quote must not end the block
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def render(data: dict) -> str:
+    """The page as text: template slots filled in one pass (a slot-like string inside
+    the data or a script is never substituted)."""
+    vis, app = _vis_js(), (TEMPLATES / "network.js").read_text(encoding="utf-8")
+    csp = ("default-src 'none'; "
+           f"script-src {_sha256(vis)} {_sha256(app)}; "
+           "style-src 'unsafe-inline'; img-src data: blob:; "
+           "base-uri 'none'; form-action 'none'")
+    slots = {"CSP": csp, "TITLE": html.escape(data["meta"]["title"]),
+             "STYLE": (TEMPLATES / "network.css").read_text(encoding="utf-8"),
+             "DATA": json_for_script(data), "VIS": vis, "APP": app}
+    template = (TEMPLATES / "network.html").read_text(encoding="utf-8")
+    return _SLOT.sub(lambda m: slots[m.group(1)], template)
 
 
-TEMPLATE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:">
-<title>qantar network</title>
-<style>body{margin:0;font:14px sans-serif}#net{position:absolute;left:0;right:320px;top:0;bottom:0}
-#side{position:absolute;right:0;top:0;bottom:0;width:300px;padding:10px;overflow:auto;border-left:1px solid #ccc}
-.card{border:1px solid #ddd;padding:6px;margin:6px 0}</style></head>
-<body><div id="net"></div><div id="side"><div id="counts"></div><div id="evidence"></div></div>
-<script type="application/json" id="graph-data">__DATA__</script>
-<script>__VIS__</script>
-<script>
-const data = JSON.parse(document.getElementById('graph-data').textContent);
-const nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
-const network = new vis.Network(document.getElementById('net'), {nodes, edges},
-  {physics: {stabilization: {iterations: 200}}, edges: {arrows: 'to'}});
-network.once('stabilizationIterationsDone', () => network.setOptions({physics: false}));
-document.getElementById('counts').textContent = nodes.length + ' nodes, ' + edges.length + ' edges';
-network.on('click', params => {
-  const box = document.getElementById('evidence'); box.replaceChildren();
-  for (const id of params.edges) {
-    for (const sid of (edges.get(id).statements || [])) {
-      const st = data.statements[sid]; if (!st) continue;
-      const card = document.createElement('div'); card.className = 'card';
-      const q = document.createElement('blockquote'); q.textContent = st.quote;
-      const src = document.createElement('div'); src.textContent = st.outlet + ' ' + st.date;
-      card.append(q, src); box.append(card);
-    }
-  }
-});
-</script></body></html>
-"""
-
-
-def write(graph: nx.MultiDiGraph, path: str | Path, **_options) -> int:
-    data = page_data(graph)
-    html = TEMPLATE.replace("__VIS__", _vis_js()).replace("__DATA__", _json_for_script(data))
-    Path(path).write_text(html, encoding="utf-8")
+def write(graph: nx.MultiDiGraph, path: str | Path, **options) -> int:
+    """Write the page (UTF-8); returns the number of nodes plus edges on it."""
+    data = page_data(graph, **options)
+    text = render(data)
+    Path(path).write_text(text, encoding="utf-8", newline="\n")
     return len(data["nodes"]) + len(data["edges"])

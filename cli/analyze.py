@@ -1,0 +1,100 @@
+"""``qantar analyze``: centrality, communities, brokers and sub-networks of the graph."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from ..graph import analytics
+from .main import cli
+
+ROW_FIELDS = ("id", "name", "type", *analytics.METRICS, "community")
+
+
+def _rows(result: dict, by: str, top: int | None, *, actors_only: bool = False) -> list[dict]:
+    rows = [{"id": n, **v} for n, v in result["nodes"].items()
+            if not actors_only or v["type"] != analytics.EVENT_TYPE]
+    rows.sort(key=lambda r: (-r[by], r["id"]))
+    return rows[:top] if top else rows
+
+
+def _table(result: dict, by: str, top: int) -> str:
+    lines = [f"Top {top} actors by {by}:",
+             f"  {'name':<36} {'type':<13} {'degree':>7} {'betweenness':>11} "
+             f"{'pagerank':>8} {'comm':>4}"]
+    for r in _rows(result, by, top, actors_only=True):
+        lines.append(f"  {r['name'][:36]:<36} {r['type']:<13} {r['degree']:>7.3f} "
+                     f"{r['betweenness']:>11.3f} {r['pagerank']:>8.3f} {r['community']:>4}")
+    lines.append("")
+    shown = [c for c in result["communities"] if c["size"] > 1]
+    lines.append(f"Communities: {len(result['communities'])} "
+                 f"({len(shown)} with more than one member)")
+    for c in shown[:top]:
+        lines.append(f"  {c['community']:>3}  {c['size']:>4} members  led by "
+                     f"{', '.join(c['leaders'])}")
+    lines.append("")
+    lines.append("Brokers between communities:")
+    for b in result["brokers"] or []:
+        lines.append(f"  {b['name'][:36]:<36} betweenness {b['betweenness']:.3f}  "
+                     f"bridges {', '.join(map(str, b['communities']))}")
+    if not result["brokers"]:
+        lines.append("  (none: no node links two communities)")
+    for group, sub in result["subnetworks"].items():
+        if not sub["edges"]:
+            continue
+        lines.append("")
+        lines.append(f"{group.capitalize()} network: {sub['nodes']} nodes, {sub['edges']} "
+                     f"edges, {len(sub['components'])} groups")
+        for comp in sub["components"][:top]:
+            lines.append("  " + ", ".join(m["name"] for m in comp))
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.option("--top", type=click.IntRange(1), default=15, show_default=True,
+              help="Rows per section of the table, and brokers listed.")
+@click.option("--by", type=click.Choice(analytics.METRICS), default="pagerank",
+              show_default=True, help="Rank actors by this centrality.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
+              default="table", show_default=True,
+              help="table: a summary; json: everything; jsonl/csv: one row per node.")
+@click.option("--write", "write_back", is_flag=True,
+              help="Store degree, betweenness, pagerank and community on the actors.")
+@click.option("--seed", type=int, default=analytics.SEED, show_default=True,
+              help="Seed for Louvain and sampled betweenness.")
+@click.pass_obj
+def analyze(obj, top, by, fmt, write_back, seed):
+    """Who is central, who belongs together, who brokers between groups.
+
+    Degree, betweenness and PageRank centrality, Louvain communities, brokers, and the
+    family and institutional sub-networks, over actors, events and their relations.
+    With --write the results become actor properties (and the HTML page's sizes).
+
+    \b
+    Examples:
+      qantar analyze
+      qantar analyze --by betweenness --top 5
+      qantar analyze --format csv > centrality.csv
+      qantar --backend neo4j analyze --write
+    """
+    store = obj.store(read_only=not write_back)
+    result = analytics.analyze(store.to_networkx(), seed=seed, top=top)
+    if write_back:  # before printing: a closed pipe must not skip the write
+        count = analytics.write_back(store, result)
+        click.echo(f"Wrote degree, betweenness, pagerank and community on {count} actor(s).",
+                   err=True)
+    if fmt == "table":
+        click.echo(_table(result, by, top))
+    elif fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True))
+    elif fmt == "jsonl":
+        for row in _rows(result, by, None):
+            click.echo(json.dumps({k: row[k] for k in ROW_FIELDS}, ensure_ascii=False))
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=ROW_FIELDS, extrasaction="ignore",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_rows(result, by, None))

@@ -1,0 +1,313 @@
+"""Network analytics over the graph read from any store.
+
+Functions over plain networkx graphs that return plain data, as networkx does: the
+knowledge layer (actors, events and the projected edges between them), centralities,
+communities, the brokers between them, and the sub-networks of one relation group
+(family, institutions... as grouped in ``schema.yaml``). ``qantar analyze`` and the
+HTML page call the same functions; :func:`write_back` stores the results on the actors.
+
+Everything is deterministic for the same graph: Louvain and sampled betweenness take a
+fixed seed, and communities are numbered by size, then by their smallest member id.
+
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("person:a", label="Actor", type="person", name="A")
+>>> g.add_node("person:b", label="Actor", type="person", name="B")
+>>> g.add_edge("person:a", "person:b", key="e1", type="ALLY_OF", sources=2)
+>>> result = analyze(g)
+>>> result["nodes"]["person:a"]["degree"]
+1.0
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from . import schema as schema_mod
+
+SEED = 42
+METRICS = ("degree", "betweenness", "pagerank")
+EXACT_BETWEENNESS_UP_TO = 1000  # nodes; above this, sampled with SEED (k pivots)
+BETWEENNESS_SAMPLES = 256
+EVENT_TYPE = "event"  # the node type an Event has next to person/organization/place
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class ActorNotFound(LookupError):
+    """A name that matches no actor, or several (message is one line)."""
+
+
+# --- the knowledge layer --------------------------------------------------------------
+
+def node_type(data: dict) -> str:
+    """person | organization | place for actors, ``event`` for events."""
+    return data.get("type", "") if data.get("label") == "Actor" else EVENT_TYPE
+
+
+def knowledge_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Actors and events with the projected edges between them (no articles, no
+    statements, no provenance edges): the graph the analytics and the page are about."""
+    schema = schema_mod.load()
+    out = nx.MultiDiGraph()
+    for node, data in sorted(graph.nodes(data=True)):
+        if data.get("label") in ("Actor", "Event"):
+            out.add_node(node, **data)
+    for src, dst, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+        rel = schema.relations.get(data.get("type", ""))
+        if rel is not None and rel.projected and src in out and dst in out:
+            out.add_edge(src, dst, key=key, **data)
+    return out
+
+
+def relation_group(rtype: str) -> str:
+    return schema_mod.load().relations[rtype].group
+
+
+def restrict(kg: nx.MultiDiGraph, *, node_types: Iterable[str] | None = None,
+             rel_types: Iterable[str] | None = None, groups: Iterable[str] | None = None,
+             date_from: str | None = None, date_to: str | None = None,
+             keep_undated: bool = True, drop_isolated: bool = False) -> nx.MultiDiGraph:
+    """A copy of the knowledge graph holding only what passes the filters.
+
+    The date rule is the page's (``network.js`` applies the same one to its slider):
+    a relation or event is kept when its :func:`period` overlaps the range (undated
+    relations stay when ``keep_undated``); with a range set, an actor is kept when one
+    of its relations is, so the range shows who was connected in that period.
+    ``groups`` keeps the relations of those schema groups and the nodes they touch.
+    """
+    node_types = set(node_types) if node_types else None
+    rel_types = set(rel_types) if rel_types else None
+    groups = set(groups) if groups else None
+    lo, hi = (bounds(date_from) or ("", ""))[0], (bounds(date_to) or ("", ""))[1]
+    dated_range = bool(lo or hi)
+
+    def in_range(period: tuple[str, str, bool]) -> bool:
+        start, stop, dated = period
+        if not dated and keep_undated:
+            return True
+        if not start:
+            return not dated_range
+        return (not lo or stop >= lo) and (not hi or start <= hi)
+
+    nodes = {n for n, d in kg.nodes(data=True)
+             if (node_types is None or node_type(d) in node_types)
+             and (node_type(d) != EVENT_TYPE or in_range(period(d)))}
+    edges = [(s, t, k, d) for s, t, k, d in kg.edges(keys=True, data=True)
+             if s in nodes and t in nodes
+             and (rel_types is None or d["type"] in rel_types)
+             and (groups is None or relation_group(d["type"]) in groups)
+             and in_range(period(d))]
+    touched = {n for s, t, _, _ in edges for n in (s, t)}
+    if dated_range or groups is not None or drop_isolated:
+        nodes = {n for n in nodes
+                 if n in touched or (node_type(kg.nodes[n]) == EVENT_TYPE and not groups)}
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((n, kg.nodes[n]) for n in sorted(nodes))
+    out.add_edges_from((s, t, k, d) for s, t, k, d in edges)
+    return out
+
+
+def ego(kg: nx.MultiDiGraph, centre: str, depth: int = 1) -> nx.MultiDiGraph:
+    """The nodes within ``depth`` hops of ``centre`` (either direction) and their edges."""
+    reach = nx.single_source_shortest_path_length(kg.to_undirected(as_view=True), centre,
+                                                  cutoff=depth)
+    return kg.subgraph(sorted(reach)).copy()
+
+
+def find_actor(kg: nx.MultiDiGraph, name: str) -> str:
+    """The id of the actor or event called ``name`` (id, name or any alias, any script).
+
+    An exact key match on a name or alias wins; otherwise a unique partial match.
+    """
+    from ..loaders.normalize import key
+
+    if name in kg:
+        return name
+    wanted = key(name)
+    exact, partial = set(), set()
+    for node, data in kg.nodes(data=True):
+        for spelling in [data.get("name", ""), *(data.get("aliases") or [])]:
+            k = key(spelling)
+            if k == wanted:
+                exact.add(node)
+            elif wanted and f" {wanted} " in f" {k} ":
+                partial.add(node)
+    found = exact or partial
+    if len(found) == 1:
+        return found.pop()
+    if not found:
+        raise ActorNotFound(f"no actor called {name!r}")
+    names = ", ".join(sorted(kg.nodes[n].get("name", n) for n in found)[:5])
+    raise ActorNotFound(f"{name!r} is ambiguous: {names}")
+
+
+# --- dates ----------------------------------------------------------------------------
+
+def bounds(prefix: str | None) -> tuple[str, str] | None:
+    """The first and last day an ISO date prefix covers: '2022-01' -> 2022-01-01..31."""
+    m = _ISO.match(prefix or "")
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    try:
+        if day:
+            dt.date(int(year), int(month), int(day))
+            return prefix, prefix
+        if month:
+            last = calendar.monthrange(int(year), int(month))[1]
+            return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
+    except ValueError:  # month 13, February 30th
+        return None
+    return f"{year}-01-01", f"{year}-12-31"
+
+
+def period(data: dict) -> tuple[str, str, bool]:
+    """(first day, last day, dated) of a relation or event, for the date filter.
+
+    A relation's own dates (``date``, ``start_date``, ``end_date``) or an event's
+    ``date`` when stated; a post with a start and no end runs to its last citation.
+    Otherwise the days it was reported (first/last cited), flagged undated.
+    """
+    first_cited = (bounds(data.get("first_cited")) or ("", ""))[0]
+    last_cited = (bounds(data.get("last_cited")) or ("", ""))[1] or first_cited
+    start = bounds(data.get("date")) or bounds(data.get("start_date"))
+    stop = bounds(data.get("end_date")) or bounds(data.get("date"))
+    if start or stop:
+        start = start or stop
+        last = stop[1] if stop else max(start[1], last_cited)
+        return start[0], max(start[1], last), True
+    return first_cited, last_cited, False
+
+
+# --- analytics ------------------------------------------------------------------------
+
+def collapse(kg: nx.MultiDiGraph, *, directed: bool = False) -> nx.Graph:
+    """A simple graph: parallel edges merged, ``weight`` = the sources behind them."""
+    out = nx.DiGraph() if directed else nx.Graph()
+    out.add_nodes_from(kg.nodes)
+    for src, dst, data in kg.edges(data=True):
+        if src == dst:
+            continue
+        weight = data.get("sources") or 1
+        if out.has_edge(src, dst):
+            out[src][dst]["weight"] += weight
+        else:
+            out.add_edge(src, dst, weight=weight)
+    return out
+
+
+def centrality(kg: nx.MultiDiGraph, *, seed: int = SEED) -> dict[str, dict[str, float]]:
+    """Degree and betweenness (undirected, unweighted) and PageRank (directed, weighted
+    by sources) for every node. Betweenness is exact up to
+    ``EXACT_BETWEENNESS_UP_TO`` nodes, then estimated from ``BETWEENNESS_SAMPLES``
+    seeded pivots."""
+    if kg.number_of_nodes() == 0:
+        return {}
+    simple = collapse(kg)
+    degree = nx.degree_centrality(simple) if len(simple) > 1 else {n: 0.0 for n in simple}
+    k = None if len(simple) <= EXACT_BETWEENNESS_UP_TO else BETWEENNESS_SAMPLES
+    between = nx.betweenness_centrality(simple, k=k, seed=seed)
+    pagerank = nx.pagerank(collapse(kg, directed=True), weight="weight")
+    return {n: {"degree": float(degree[n]), "betweenness": float(between[n]),
+                "pagerank": float(pagerank[n])} for n in sorted(kg.nodes)}
+
+
+def communities(kg: nx.MultiDiGraph, *, seed: int = SEED) -> dict[str, int]:
+    """node -> community number (Louvain, weighted by sources; 0 is the largest)."""
+    if kg.number_of_nodes() == 0:
+        return {}
+    parts = nx.community.louvain_communities(collapse(kg), weight="weight", seed=seed)
+    ordered = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    return {n: i for i, part in enumerate(ordered) for n in part}
+
+
+def brokers(kg: nx.MultiDiGraph, membership: dict[str, int],
+            metrics: dict[str, dict[str, float]], top: int = 10) -> list[dict]:
+    """Actors whose neighbours sit in several communities, by betweenness.
+
+    ``participation`` is 1 - sum((k_c / k)^2) over the communities c of a node's
+    neighbours: 0 when all are in one community, towards 1 when spread evenly.
+    """
+    simple = collapse(kg)
+    out = []
+    for node in simple:
+        if node_type(kg.nodes[node]) == EVENT_TYPE:
+            continue  # a broker is an actor
+        around = Counter(membership[m] for m in simple[node])
+        if len(around) < 2:
+            continue
+        total = sum(around.values())
+        out.append({"id": node, "name": kg.nodes[node].get("name", node),
+                    "communities": sorted(around),
+                    "participation": 1 - sum((c / total) ** 2 for c in around.values()),
+                    "betweenness": metrics[node]["betweenness"]})
+    out.sort(key=lambda b: (-b["betweenness"], -b["participation"], b["id"]))
+    return out[:top]
+
+
+def subnetworks(kg: nx.MultiDiGraph, groups: Iterable[str] | None = None) -> dict[str, dict]:
+    """Per relation group (``family``, ``institutions``... from the schema): its size
+    and its connected components (clans, institutional blocs), largest first."""
+    schema = schema_mod.load()
+    groups = list(groups) if groups else sorted({r.group for r in schema.projected.values()})
+    out = {}
+    for group in groups:
+        sub = restrict(kg, groups=[group])
+        components = sorted((sorted(c) for c in nx.connected_components(collapse(sub))),
+                            key=lambda c: (-len(c), c[0]))
+        out[group] = {"nodes": sub.number_of_nodes(), "edges": sub.number_of_edges(),
+                      "components": [[{"id": n, "name": sub.nodes[n].get("name", n)}
+                                      for n in comp] for comp in components]}
+    return out
+
+
+def analyze(graph: nx.MultiDiGraph, *, seed: int = SEED, top: int = 10) -> dict:
+    """Everything at once, on the knowledge layer of ``graph`` (a store's networkx).
+
+    Returns ``{"nodes": {id: {name, type, degree, betweenness, pagerank, community}},
+    "communities": [...], "brokers": [...], "subnetworks": {...}}``.
+    """
+    kg = knowledge_graph(graph)
+    metrics = centrality(kg, seed=seed)
+    membership = communities(kg, seed=seed)
+    nodes = {n: {"name": d.get("name", n), "type": node_type(d), **metrics[n],
+                 "community": membership[n]} for n, d in sorted(kg.nodes(data=True))}
+    members: dict[int, list[str]] = defaultdict(list)
+    for n, c in membership.items():
+        members[c].append(n)
+    comms = []
+    for c in sorted(members):
+        ranked = sorted(members[c], key=lambda n: (nodes[n]["type"] == EVENT_TYPE,
+                                                   -metrics[n]["pagerank"], n))
+        comms.append({"community": c, "size": len(ranked),
+                      "leaders": [kg.nodes[n].get("name", n) for n in ranked[:3]]})
+    return {"nodes": nodes, "communities": comms,
+            "brokers": brokers(kg, membership, metrics, top=top),
+            "subnetworks": subnetworks(kg)}
+
+
+# --- writing results back -------------------------------------------------------------
+
+WRITTEN = (*METRICS, "community")
+
+
+def write_back(store, result: dict) -> int:
+    """Set degree/betweenness/pagerank/community on every analysed actor; returns the
+    number of actors written. One parameterised ``UNWIND $rows`` query."""
+    props = schema_mod.load().nodes["Actor"].properties
+    missing = [p for p in WRITTEN if p not in props]
+    if missing:
+        raise ValueError(f"schema.yaml: Actor lacks {missing} for analytics")
+    rows = [{"id": n, **{p: v[p] for p in WRITTEN}}
+            for n, v in sorted(result["nodes"].items()) if v["type"] != EVENT_TYPE]
+    if rows:
+        sets = ", ".join(f"a.{p} = row.{p}" for p in WRITTEN)
+        store.run(f"UNWIND $rows AS row MATCH (a:Actor {{id: row.id}}) SET {sets}",
+                  {"rows": rows}, write=True)
+    return len(rows)
