@@ -1,0 +1,11 @@
+// All attributed and contested claims
+// Statements that are not plain reporting: put in a speaker's mouth, alleged, or
+// denied; with who said it, the quote, outlet and date.
+MATCH (art:Article)-[:STATES]->(st:Statement)-[:SUBJECT]->(x)
+WHERE st.predicate <> 'mentions' AND (st.speaker_id <> '' OR st.modality <> 'reported')
+OPTIONAL MATCH (st)-[:SPEAKER]->(sp:Actor)
+OPTIONAL MATCH (st)-[:OBJECT]->(y)
+RETURN coalesce(sp.name, '') AS speaker, st.modality AS modality, x.name AS subject,
+       st.predicate AS relation, st.detail AS detail, coalesce(y.name, '') AS object,
+       st.quote AS quote, art.publisher AS outlet, art.published AS published
+ORDER BY speaker, published, relation, subject, object, quote

@@ -1,0 +1,19 @@
+// Claims that contradict each other
+// Pairs of statements about the same subject, relation and object where one denies
+// what the other affirms, or where two articles give different kinship terms.
+MATCH (s1:Statement)-[:SUBJECT]->(x)<-[:SUBJECT]-(s2:Statement)
+WHERE s1.id < s2.id AND s1.predicate = s2.predicate AND s1.object_id = s2.object_id
+  AND s1.predicate <> 'mentions' AND s1.predicate <> 'event'
+  AND ((s1.modality = 'denied') <> (s2.modality = 'denied')
+       OR (s1.predicate = 'relative_of' AND toLower(s1.detail) <> toLower(s2.detail)))
+MATCH (a1:Article)-[:STATES]->(s1)
+MATCH (a2:Article)-[:STATES]->(s2)
+OPTIONAL MATCH (s1)-[:OBJECT]->(y)
+RETURN CASE WHEN (s1.modality = 'denied') <> (s2.modality = 'denied')
+            THEN 'denied vs affirmed' ELSE 'different kinship' END AS conflict,
+       x.name AS subject, s1.predicate AS relation, coalesce(y.name, '') AS object,
+       s1.modality + CASE WHEN s1.detail = '' THEN '' ELSE ': ' + s1.detail END AS first_claim,
+       s1.quote AS first_quote, a1.publisher + ', ' + a1.published AS first_source,
+       s2.modality + CASE WHEN s2.detail = '' THEN '' ELSE ': ' + s2.detail END AS second_claim,
+       s2.quote AS second_quote, a2.publisher + ', ' + a2.published AS second_source
+ORDER BY conflict, subject, relation, object, first_quote, second_quote

@@ -1,0 +1,283 @@
+"""Query packs: the Cypher files under ``queries/<pack>/<name>.cypher`` and their runner.
+
+The files are the one source of truth: the CLI runs them, the Neo4j Browser kit is
+generated from them, and a test runs every one on both engines. A file opens with a
+header of ``//`` lines::
+
+    // Profile of an actor                         <- title (the Browser's favorite name)
+    // Names, posts with dates, kin, allies...      <- description, any number of lines
+    // @param actor actor example "Samat Abish"  any spelling, Latin or Cyrillic, or an id
+    // @param depth int default 2                  how many hops out (1 to 3)
+    // @sets participants                          <- list columns whose order is no answer
+
+A parameter line is ``@param NAME TYPE (default|example) JSON-VALUE DOC``: with
+``default`` it is optional, with ``example`` it must be given. Types: ``actor`` (found by
+any spelling through :mod:`qantar.queries.actors`, passed on as the actor's id),
+``string``, ``date`` (ISO prefix: 2022, 2022-01, 2022-01-05), ``int`` and ``strings``.
+
+Where the two engines cannot share a text (shortest paths), ``<name>.embedded.cypher``
+next to the file holds the embedded engine's variant; the header stays in the main file,
+whose text is what Neo4j and the Browser run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..loaders.dates import parse_iso_prefix
+
+PACKS_DIR = Path(__file__).resolve().parent
+TYPES = ("actor", "string", "date", "int", "strings")
+ENGINES = ("neo4j", "embedded")
+_PARAM = re.compile(r"^@param\s+(\w+)\s+(\w+)\s+(default|example)\s+(.*)$")
+
+
+class QueryError(ValueError):
+    """A pack file or a parameter is wrong; the message is one line."""
+
+
+class ParamError(QueryError):
+    """A parameter value the caller gave is missing, unknown or of the wrong type."""
+
+
+class UnknownQuery(QueryError):
+    """No pack query has that name (or several packs do)."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    value: object  # the default, or an example when required
+    required: bool
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Query:
+    pack: str
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    text: str  # Neo4j's text, and the embedded engine's unless a variant exists
+    path: Path
+    sets: tuple[str, ...] = ()
+    variants: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return f"{self.pack}/{self.name}"
+
+    def text_for(self, backend: str) -> str:
+        return self.variants.get(backend, self.text)
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def examples(self) -> dict:
+        """A value for every parameter: defaults and examples, as the header gives them."""
+        return {p.name: p.value for p in self.params}
+
+
+# --- reading the files -----------------------------------------------------------------
+
+def parse(path: Path, pack: str | None = None) -> Query:
+    """One pack file; a malformed header is a :class:`QueryError` naming file and line."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    header: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, 1):
+        if not line.startswith("//"):
+            break
+        header.append((number, line[2:].strip()))
+    if not header or not header[0][1]:
+        raise QueryError(f"{path}:1: a pack file opens with a `// Title` line")
+    title = header[0][1]
+    description, params, sets = [], [], []
+    for number, line in header[1:]:
+        if line.startswith("@param"):
+            params.append(_parse_param(path, number, line))
+        elif line.startswith("@sets"):
+            sets.extend(c.strip() for c in line[len("@sets"):].split(",") if c.strip())
+        elif line.startswith("@"):
+            raise QueryError(f"{path}:{number}: unknown header directive {line.split()[0]!r}")
+        else:
+            description.append(line)
+    body = "\n".join(lines[len(header):]).strip()
+    if not body:
+        raise QueryError(f"{path}: no query after the header")
+    names = [p.name for p in params]
+    if len(set(names)) != len(names):
+        raise QueryError(f"{path}: a parameter is declared twice")
+    used = set(re.findall(r"\$(\w+)", body))
+    if used != set(names):
+        missing, extra = sorted(used - set(names)), sorted(set(names) - used)
+        raise QueryError(f"{path}: parameters used {missing} but not declared, "
+                         f"declared {extra} but not used")
+    return Query(pack=pack or path.parent.name, name=path.name.removesuffix(".cypher"),
+                 title=title, description=" ".join(d for d in description if d).strip(),
+                 params=tuple(params), text=body, path=path, sets=tuple(sets))
+
+
+def _parse_param(path: Path, number: int, line: str) -> Param:
+    match = _PARAM.match(line)
+    if not match:
+        raise QueryError(f"{path}:{number}: expected `@param NAME TYPE default|example "
+                         f"VALUE doc`")
+    name, typ, kind, rest = match.groups()
+    if typ not in TYPES:
+        raise QueryError(f"{path}:{number}: unknown type {typ!r} (choose from "
+                         f"{', '.join(TYPES)})")
+    try:
+        value, end = json.JSONDecoder().raw_decode(rest)
+    except json.JSONDecodeError:
+        raise QueryError(f"{path}:{number}: the {kind} of {name} must be a JSON value") from None
+    param = Param(name=name, type=typ, value=value, required=kind == "example",
+                  doc=rest[end:].strip())
+    try:
+        check(param, value)
+    except QueryError as exc:
+        raise QueryError(f"{path}:{number}: {exc}") from None
+    return param
+
+
+@cache
+def load_packs(root: Path = PACKS_DIR) -> tuple[Query, ...]:
+    """Every query under ``root``, sorted by pack and name, with engine variants."""
+    queries = []
+    for path in sorted(Path(root).glob("*/*.cypher")):
+        stem = path.name.removesuffix(".cypher")
+        if "." in stem:
+            continue  # an engine variant, attached below
+        query = parse(path)
+        variants = {}
+        for engine in ENGINES:
+            variant = path.with_name(f"{stem}.{engine}.cypher")
+            if variant.exists():
+                variants[engine] = _variant_text(variant, query)
+        queries.append(Query(**{**query.__dict__, "variants": variants}))
+    for path in Path(root).glob("*/*.*.cypher"):
+        stem, engine = path.name.removesuffix(".cypher").rsplit(".", 1)
+        if engine not in ENGINES or not path.with_name(f"{stem}.cypher").exists():
+            raise QueryError(f"{path}: a variant needs a known engine ({', '.join(ENGINES)}) "
+                             f"and its main file {stem}.cypher")
+    return tuple(queries)
+
+
+def _variant_text(path: Path, main: Query) -> str:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body = "\n".join(line for line in lines if not line.startswith("//")).strip()
+    used = set(re.findall(r"\$(\w+)", body))
+    if used != {p.name for p in main.params}:
+        raise QueryError(f"{path}: uses parameters {sorted(used)}, its main file declares "
+                         f"{sorted(p.name for p in main.params)}")
+    return body
+
+
+def get(name: str, root: Path = PACKS_DIR) -> Query:
+    """A query by ``pack/name``, or by ``name`` alone when only one pack has it."""
+    queries = load_packs(root)
+    found = [q for q in queries if q.id == name] or [q for q in queries if q.name == name]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UnknownQuery(f"{name!r} is in several packs: "
+                         f"{', '.join(q.id for q in found)} (say which)")
+    raise UnknownQuery(f"no query {name!r} (see `qantar query --list`)")
+
+
+# --- parameters ------------------------------------------------------------------------
+
+def check(param: Param, value) -> object:
+    """``value`` if it fits the parameter's type, else a one-line :class:`QueryError`."""
+    kind = param.type
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ParamError(f"{param.name} must be a whole number, got {value!r}")
+    elif kind == "strings":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ParamError(f"{param.name} must be a list of strings")
+        if not value:
+            # the embedded engine cannot type an empty list parameter
+            raise ParamError(f"{param.name} needs at least one value")
+    elif not isinstance(value, str):
+        raise ParamError(f"{param.name} must be text, got {value!r}")
+    elif kind == "date":
+        parsed = parse_iso_prefix(value)
+        if parsed is None or parsed[0] != value:
+            raise ParamError(f"{param.name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, "
+                             f"got {value!r}")
+    elif kind == "actor" and not value.strip():
+        raise ParamError(f"{param.name} must name an actor")
+    return value
+
+
+def coerce(param: Param, raw: str) -> object:
+    """A command-line string as the parameter's type (``strings``: comma-separated)."""
+    if param.type == "int":
+        try:
+            return check(param, int(raw))
+        except ValueError:
+            raise ParamError(f"{param.name} must be a whole number, got {raw!r}") from None
+    if param.type == "strings":
+        return check(param, [v.strip() for v in raw.split(",") if v.strip()])
+    if param.type == "date":
+        parsed = parse_iso_prefix(raw)
+        return check(param, parsed[0] if parsed else raw)
+    return check(param, raw)
+
+
+def bind(query: Query, given: dict) -> dict:
+    """Defaults filled in, unknown and missing parameters refused, types checked."""
+    unknown = sorted(set(given) - {p.name for p in query.params})
+    if unknown:
+        known = ", ".join(p.name for p in query.params) or "none"
+        raise ParamError(f"{query.id} has no parameter {unknown[0]!r} (parameters: {known})")
+    values = {}
+    for param in query.params:
+        if param.name in given:
+            values[param.name] = check(param, given[param.name])
+        elif param.required:
+            raise ParamError(f"{query.id} needs {param.name} (e.g. --param "
+                             f"{param.name}={_cli_value(param.value)})")
+        else:
+            values[param.name] = param.value
+    return values
+
+
+def _cli_value(value) -> str:
+    return ",".join(value) if isinstance(value, list) else str(value)
+
+
+# --- running ---------------------------------------------------------------------------
+
+def run(store, query: Query | str, params: dict | None = None) -> list[dict]:
+    """Run a pack query on any store: names resolved to actors, the engine's text chosen.
+
+    Columns listed under ``@sets`` come back sorted, so both engines (and two runs)
+    give the same rows: the embedded engine cannot order a list while collecting it.
+    """
+    from .actors import resolve
+
+    if isinstance(query, str):
+        query = get(query)
+    values = bind(query, params or {})
+    for param in query.params:
+        if param.type == "actor":
+            values[param.name] = resolve(store, values[param.name]).id
+    rows = store.run(query.text_for(store.backend), values)
+    for row in rows:
+        for column in query.sets:
+            if isinstance(row.get(column), list):
+                row[column] = sorted(row[column], key=_sort_key)
+    return rows
+
+
+def _sort_key(value):
+    return (value is None, json.dumps(value, sort_keys=True, ensure_ascii=False, default=str))

@@ -1,0 +1,25 @@
+// Shortest connections between two actors, with the evidence for each hop
+// Every shortest chain of relations (up to six hops, events included) from one actor
+// to another; one row per hop and per statement behind it: the quote, the outlet and
+// the date, so each link can be checked in its article.
+// @param from actor example "Samat Abish"  any spelling or id
+// @param to actor example "Tokayev"  any spelling or id
+MATCH (a:Actor)
+WITH a, toLower($from) AS wanted
+WHERE a.id = $from OR toLower(a.name) = wanted
+   OR any(alias IN a.aliases WHERE toLower(alias) = wanted)
+MATCH (b:Actor)
+WITH a, b, toLower($to) AS wanted
+WHERE (b.id = $to OR toLower(b.name) = wanted
+       OR any(alias IN b.aliases WHERE toLower(alias) = wanted)) AND b.id <> a.id
+MATCH p = allShortestPaths((a)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP|PARTICIPATED_IN|OCCURRED_IN*..6]-(b))
+WITH p, reduce(s = '', n IN nodes(p) | CASE WHEN s = '' THEN n.name ELSE s + ' — ' + n.name END) AS route
+UNWIND range(0, length(p) - 1) AS i
+WITH route, i + 1 AS hop, relationships(p)[i] AS r
+UNWIND r.statement_ids AS sid
+MATCH (art:Article)-[:STATES]->(st:Statement {id: sid})-[:SUBJECT]->(x)
+OPTIONAL MATCH (st)-[:OBJECT]->(y)
+RETURN DISTINCT route, hop, x.name AS subject, st.predicate AS relation, st.detail AS detail,
+       coalesce(y.name, '') AS object, st.modality AS modality, st.quote AS quote,
+       art.publisher AS outlet, art.published AS published
+ORDER BY route, hop, relation, subject, object, published, quote

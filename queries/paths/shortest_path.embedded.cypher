@@ -1,0 +1,22 @@
+// Embedded-engine variant of shortest_path.cypher (same header, parameters and rows):
+// LadybugDB writes shortest paths as `* ALL SHORTEST 1..n`, has no reduce() or list
+// comprehension, indexes lists from 1, and fails on a value computed from the path
+// when it is carried through UNWIND, so the route is computed at the end.
+MATCH (a:Actor)
+WITH a, toLower($from) AS wanted
+WHERE a.id = $from OR toLower(a.name) = wanted
+   OR any(alias IN a.aliases WHERE toLower(alias) = wanted)
+MATCH (b:Actor)
+WITH a, b, toLower($to) AS wanted
+WHERE (b.id = $to OR toLower(b.name) = wanted
+       OR any(alias IN b.aliases WHERE toLower(alias) = wanted)) AND b.id <> a.id
+MATCH p = (a)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP|PARTICIPATED_IN|OCCURRED_IN* ALL SHORTEST 1..6]-(b)
+UNWIND range(1, length(p)) AS i
+WITH p, i AS hop, rels(p)[i] AS r
+UNWIND r.statement_ids AS sid
+MATCH (art:Article)-[:STATES]->(st:Statement {id: sid})-[:SUBJECT]->(x)
+OPTIONAL MATCH (st)-[:OBJECT]->(y)
+RETURN DISTINCT list_to_string(' — ', properties(nodes(p), 'name')) AS route, hop, x.name AS subject, st.predicate AS relation, st.detail AS detail,
+       coalesce(y.name, '') AS object, st.modality AS modality, st.quote AS quote,
+       art.publisher AS outlet, art.published AS published
+ORDER BY route, hop, relation, subject, object, published, quote

@@ -1,0 +1,29 @@
+// An actor's timeline
+// The dated events one actor took part in and the dated posts and relations that name
+// it, oldest first; undated ones at the end.
+// @param actor actor example "Tokayev"  any spelling or id
+MATCH (a:Actor)
+WITH a, toLower($actor) AS wanted
+WHERE a.id = $actor OR toLower(a.name) = wanted
+   OR any(alias IN a.aliases WHERE toLower(alias) = wanted)
+MATCH (a)-[r:PARTICIPATED_IN]->(e:Event)
+RETURN e.date AS date, e.date_precision AS precision, 'event: ' + e.type AS what,
+       r.role AS detail, e.name AS object, r.sources AS sources
+ORDER BY CASE WHEN date = '' THEN 1 ELSE 0 END, date, what, object
+UNION ALL
+MATCH (a:Actor)
+WITH a, toLower($actor) AS wanted
+WHERE a.id = $actor OR toLower(a.name) = wanted
+   OR any(alias IN a.aliases WHERE toLower(alias) = wanted)
+MATCH (a)-[r:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]-(o:Actor)
+UNWIND r.statement_ids AS sid
+MATCH (st:Statement {id: sid})
+WITH a, r, o, min(st.predicate) AS predicate, min(st.subject_id) AS source_id,
+     coalesce(r.start_date, r.date, '') AS since
+WHERE since <> '' OR coalesce(r.end_date, '') <> ''
+RETURN CASE WHEN since = '' THEN r.end_date ELSE since END AS date, '' AS precision,
+       CASE WHEN source_id = a.id THEN predicate ELSE predicate + ' (by ' + o.name + ')' END AS what,
+       coalesce(r.relation, r.title, r.role, r.charge, r.instruction, '') AS detail,
+       CASE WHEN source_id = a.id THEN o.name ELSE a.name END AS object,
+       r.sources AS sources
+ORDER BY date, what, object

@@ -1,0 +1,48 @@
+// What changed on a given date
+// Events dated that day (or only to its month or year: see `precision`) with who took
+// part, and the posts taken or left, appointments, dismissals, orders and other dated
+// relations on that date.
+// @param date date example "2022-01-05"  the day (ISO: 2022, 2022-01 or 2022-01-05)
+MATCH (e:Event)
+WITH e, $date AS day
+WHERE e.date <> ''
+WITH e, day, CASE WHEN size(e.date) < size(day) THEN size(e.date) ELSE size(day) END AS n
+WHERE left(e.date, n) = left(day, n)
+OPTIONAL MATCH (who:Actor)-[r:PARTICIPATED_IN]->(e)
+RETURN e.date AS date, e.date_precision AS precision, 'event: ' + e.type AS change,
+       coalesce(who.name, '') AS subject, coalesce(r.role, '') AS detail, e.name AS object,
+       coalesce(r.sources, 0) AS sources
+ORDER BY date, change, object, subject
+UNION ALL
+MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
+WITH m, p, org, $date AS day
+WHERE p.start_date <> ''
+WITH m, p, org, day,
+     CASE WHEN size(p.start_date) < size(day) THEN size(p.start_date) ELSE size(day) END AS n
+WHERE left(p.start_date, n) = left(day, n)
+RETURN p.start_date AS date, '' AS precision, 'took post' AS change, m.name AS subject,
+       p.title AS detail, org.name AS object, p.sources AS sources
+ORDER BY date, subject, object
+UNION ALL
+MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
+WITH m, p, org, $date AS day
+WHERE p.end_date <> ''
+WITH m, p, org, day,
+     CASE WHEN size(p.end_date) < size(day) THEN size(p.end_date) ELSE size(day) END AS n
+WHERE left(p.end_date, n) = left(day, n)
+RETURN p.end_date AS date, '' AS precision, 'left post' AS change, m.name AS subject,
+       p.title AS detail, org.name AS object, p.sources AS sources
+ORDER BY date, subject, object
+UNION ALL
+MATCH (x:Actor)-[r:APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]->(y:Actor)
+WITH x, r, y, $date AS day
+WHERE r.date <> ''
+WITH x, r, y, day, CASE WHEN size(r.date) < size(day) THEN size(r.date) ELSE size(day) END AS n
+WHERE left(r.date, n) = left(day, n)
+UNWIND r.statement_ids AS sid
+MATCH (st:Statement {id: sid})
+WITH x, r, y, min(st.predicate) AS predicate
+RETURN r.date AS date, '' AS precision, predicate AS change, x.name AS subject,
+       coalesce(r.title, r.charge, r.instruction, '') AS detail, y.name AS object,
+       r.sources AS sources
+ORDER BY date, change, subject, object

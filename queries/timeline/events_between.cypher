@@ -1,0 +1,27 @@
+// Events between two dates, by day
+// Dated events from one date to another, in date order, with their places and
+// participants (role in brackets), how many articles report them and one quote. An
+// event dated only to the month or year is listed when that period overlaps the
+// range, with its precision, never as a made-up day.
+// @param from date example "2022-01-01"  first day (ISO: 2022, 2022-01 or 2022-01-05)
+// @param to date example "2022-01-31"  last day
+// @sets places, participants
+MATCH (e:Event)
+WITH e, $from AS lo, $to AS hi
+WHERE e.date <> ''
+WITH e, lo, hi,
+     CASE WHEN size(e.date) < size(lo) THEN size(e.date) ELSE size(lo) END AS nlo,
+     CASE WHEN size(e.date) < size(hi) THEN size(e.date) ELSE size(hi) END AS nhi
+WHERE left(e.date, nlo) >= left(lo, nlo) AND left(e.date, nhi) <= left(hi, nhi)
+OPTIONAL MATCH (e)-[:OCCURRED_IN]->(place:Actor)
+WITH e, collect(DISTINCT place.name) AS places
+OPTIONAL MATCH (who:Actor)-[r:PARTICIPATED_IN]->(e)
+WITH e, places,
+     collect(DISTINCT CASE WHEN r IS NULL THEN NULL
+                           WHEN r.role = '' THEN who.name
+                           ELSE who.name + ' (' + r.role + ')' END) AS participants
+OPTIONAL MATCH (e)<-[:SUBJECT|OBJECT]-(st:Statement)
+RETURN e.date AS date, e.date_precision AS precision, e.type AS type, e.name AS event,
+       places, participants, count(DISTINCT st.article_id) AS sources,
+       min(st.quote) AS quote
+ORDER BY date, type, event
