@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from .mentions import _words_re
+from .phrases import alternation as _words_re
 from .template import PRONOUN_SUFFIX, compiler_for
 
 _QUOTE = re.compile(r"“[^”\n]{15,}”|\"[^\"\n]{15,}\"")
@@ -74,9 +74,10 @@ class Attribution:
         self.pats = pats
         tpl = doc.template
         self.cues: dict[int, list[Cue]] = {}
+        spans = doc.spans_with(frozenset({"speech_verbs", "source_phrases"}))
         for rx, kind in ((pats.cue, "cue"), (pats.inverted, "inverted"),
                          (pats.source, "source")):
-            for m in rx.finditer(tpl.text):
+            for m in (m for s, e in spans for m in rx.finditer(tpl.text, s, e)):
                 speaker = self._speaker(m, "speaker")
                 if not speaker:
                     continue
@@ -88,7 +89,8 @@ class Attribution:
                     start = tpl.body_offset(m.start("verb"))
                 self._add(start, end, speaker, modality, kind != "source")
         body = doc.body
-        for m in pats.unnamed.finditer(body):
+        for m in (m for s, e in doc.spans_with(frozenset({"unnamed_speakers"}), template=False)
+                  for m in pats.unnamed.finditer(body, s, e)):
             self._add(m.start("verb"), m.end(), "", "alleged", True)
         self.quotes: list[tuple[int, int, str]] = []
         for q in _QUOTE.finditer(tpl.text):

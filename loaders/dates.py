@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .phrases import alternation
+
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
@@ -47,9 +49,9 @@ class DateMention:
     precision: str  # day | month | year
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=len, reverse=True))
+_CORE_LABELS = ("months", "weekdays", "relative", "anaphoric_day", "anaphoric_next_day",
+                "anaphoric_year")
+_YEAR_CORE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 class DateFinder:
@@ -71,10 +73,10 @@ class DateFinder:
         self.next_day = {re.sub(r"\s+", " ", w.lower()) for w in lexicon["anaphoric_next_day"]}
         self.anaphoric_year = {re.sub(r"\s+", " ", w.lower())
                                for w in lexicon["anaphoric_year"]}
-        month = r"(?:%s)\.?" % _alternation(lexicon["months"])  # case-sensitive: "may"
-        weekday = _alternation(lexicon["weekdays"])
-        part = _alternation(lexicon["month_parts"])
-        rel = _alternation(list(lexicon["relative"]) + list(lexicon["anaphoric_day"])
+        month = r"(?:%s)\.?" % alternation(lexicon["months"])  # case-sensitive: "may"
+        weekday = alternation(lexicon["weekdays"])
+        part = alternation(lexicon["month_parts"])
+        rel = alternation(list(lexicon["relative"]) + list(lexicon["anaphoric_day"])
                            + list(lexicon["anaphoric_next_day"])
                            + list(lexicon["anaphoric_year"]))
         year = r"(?:19|20)\d\d(?!\d|,\d)"
@@ -90,15 +92,37 @@ class DateFinder:
             rf"|(?P<yr>(?<![\d,.$£€-])(?:\b(?i:(?P<p4>{part}))[\s-]+)?\b(?P<y4>{year})(?!s\b|-\d))"
         )
 
+    def _windows(self, text: str, hits) -> list[tuple[int, int]]:
+        """Stretches around the words every date phrase contains (a month, a weekday, a
+        year, a relative phrase): the full regex runs only there."""
+        cores = [(h.start, h.end) for h in hits.labelled(_CORE_LABELS)]
+        cores += [(m.start(), m.end()) for m in _YEAR_CORE.finditer(text)]
+        out: list[list[int]] = []
+        for s, e in sorted(cores):
+            s, e = max(0, s - 40), min(len(text), e + 40)
+            if out and s <= out[-1][1]:
+                out[-1][1] = max(out[-1][1], e)
+            else:
+                out.append([s, e])
+        return [(s, e) for s, e in out]
+
     def find(self, text: str, published: str = "", start: int = 0,
-             end: int | None = None) -> list[DateMention]:
-        """Date phrases of ``text[start:end]`` in order, resolved (see class doc)."""
+             end: int | None = None, hits=None) -> list[DateMention]:
+        """Date phrases of ``text[start:end]`` in order, resolved (see class doc).
+
+        With ``hits`` (the lexicon index of ``text``) the search skips text without a
+        date word: same result, less work.
+        """
         pub = _parts(published)
         out: list[DateMention] = []
         month_years: dict[int, int] = {}   # month -> year of its last explicit mention
         last_day: tuple[int, int, int] | None = None
         last_year: int | None = None
-        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+        end = len(text) if end is None else end
+        windows = self._windows(text, hits) if hits is not None else [(start, end)]
+        matches = (m for ws, we in windows
+                   for m in self.regex.finditer(text, max(ws, start), min(we, end)))
+        for m in matches:
             raw = m.group()
             iso, precision = "", ""
             g = m.groupdict()

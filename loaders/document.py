@@ -16,6 +16,7 @@ from . import resolve as resolve_mod
 from .dates import DateFinder, DateMention
 from .sentences import Sentence, SentenceIndex, split
 from .template import Template
+from .vocabulary import vocabulary_for
 
 
 @cache
@@ -34,12 +35,35 @@ class Document:
     mentions: list[mentions_mod.Mention]
     template: Template
     antecedents: resolve_mod.Antecedents
+    hits: object = None
     attribution: object = None
     _date_starts: list[int] = field(default_factory=list)
+    _spans: dict = field(default_factory=dict)
 
     @property
     def body(self) -> str:
         return self.article.body
+
+    def spans_with(self, labels: frozenset, *, template: bool = True) -> list[tuple[int, int]]:
+        """Stretches of consecutive sentences that hold a vocabulary hit with one of
+        ``labels`` (template offsets, or body offsets): where a gated stage runs."""
+        cache_key = (labels, template)
+        if cache_key in self._spans:
+            return self._spans[cache_key]
+        chosen = sorted({self.index.at(h.start) for h in self.hits.labelled(labels)})
+        runs: list[list[int]] = []
+        for i in chosen:
+            if runs and runs[-1][1] == i - 1:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i])
+        out = []
+        for a, b in runs:
+            s, e = self.sentences[a].start, self.sentences[b].end
+            out.append((self.template.tpl_offset(s), self.template.tpl_offset(e))
+                       if template else (s, e))
+        self._spans[cache_key] = out
+        return out
 
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[self.index.at(offset)]
@@ -92,13 +116,15 @@ def build(article: Article, gazetteer, lex) -> Document:
     body = article.body
     sentences = split(body)
     index = SentenceIndex(sentences)
-    dates = date_finder(lex).find(body, article.published)
-    typed, untyped = mentions_mod.find(body, gazetteer, lex)
-    mentions = resolve_mod.resolve(body, typed, untyped, gazetteer, lex, article.published)
+    hits = vocabulary_for(lex).scan(body)
+    dates = date_finder(lex).find(body, article.published, hits=hits)
+    typed, untyped = mentions_mod.find(body, gazetteer, lex, hits)
+    mentions = resolve_mod.resolve(body, typed, untyped, gazetteer, lex, article.published,
+                                   hits)
     template = Template(body, mentions)
     antecedents = resolve_mod.Antecedents(lex, mentions, index, body)
     return Document(article, lex, gazetteer, sentences, index, dates, mentions, template,
-                    antecedents)
+                    antecedents, hits)
 
 
 def mention_statements(doc: Document) -> list[Statement]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..graph.records import Event, stable_id
-from .mentions import _words_re
+from .phrases import alternation as _words_re
 
 _KEY_ROLES = ("target", "victim", "subject")
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|his|her|their|i|we|my|our)\b", re.IGNORECASE)
@@ -38,24 +38,47 @@ class EventType:
 
 class Triggers:
     def __init__(self, lex):
-        alts, self.types = [], {}
+        self.types, self.patterns = {}, {}
         detail = {k: re.compile(v, re.IGNORECASE) for k, v in lex["detail_patterns"].items()}
         for name, spec in lex["event_types"].items():
-            parts = []
-            if spec.get("triggers"):
-                parts.append(rf"\b{_words_re(spec['triggers'])}\b".replace(r"\s+", r"[\s-]+"))
-            parts += [f"(?:{p})" for p in spec.get("patterns") or []]
-            if not parts:
-                continue
-            alts.append(f"(?P<{name}>{'|'.join(parts)})")
+            if spec.get("patterns"):
+                self.patterns[name] = re.compile(
+                    "|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE)
             exclude = spec.get("exclude") or []
             self.types[name] = EventType(
                 name, spec.get("requires", "any"), dict(spec.get("roles") or {}),
                 re.compile(_words_re(exclude), re.IGNORECASE) if exclude else None,
                 detail.get(name))
-        self.regex = re.compile("|".join(alts), re.IGNORECASE)
-        self.passive = re.compile(rf"\b{_words_re(lex['be_verbs'])}\s+(?:\w+ly\s+)?$",
-                                  re.IGNORECASE)
+        self.be = {str(w).lower() for w in lex["be_verbs"]}
+
+    def find(self, body: str, hits) -> list[tuple[int, int, str]]:
+        """(start, end, type) of every trigger, in text order: vocabulary hits for the
+        trigger phrases, and the type's patterns tried where their anchor words stand."""
+        found = []
+        for h in hits.hits:
+            for label in h.labels:
+                if label.startswith("event:"):
+                    found.append((h.start, h.end, label[6:]))
+                elif label.startswith("event-anchor:"):
+                    etype = label[13:]
+                    m = self.patterns[etype].match(body, h.start)
+                    if m:
+                        found.append((m.start(), m.end(), etype))
+        found.sort(key=lambda t: (t[0], -t[1]))
+        return found
+
+    def passive(self, body: str, start: int, floor: int) -> bool:
+        """A be-verb (or "while", "when") right before the trigger, adverbs skipped."""
+        words = body[max(floor, start - 40):start].lower().split()
+        while words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
+            words.pop()
+        if not words:
+            return False
+        return words[-1] in self.be or " ".join(words[-2:]) in self.be
+
+
+_ADVERBS = frozenset("also then later again even still not never just recently since "
+                     "reportedly allegedly".split())
 
 
 @cache
@@ -90,17 +113,17 @@ def extract(doc) -> tuple[list[Event], list]:
     body = doc.body
     found: dict[tuple[int, str], _Found] = {}
     slots_cache: dict[int, list[_Slot]] = {}
-    for m in trig.regex.finditer(body):
-        etype = trig.types[m.lastgroup]
-        if etype.exclude and _excluded(etype.exclude, body, m.start(), m.end()):
+    for ts, te, name in trig.find(body, doc.hits):
+        etype = trig.types[name]
+        if etype.exclude and _excluded(etype.exclude, body, ts, te):
             continue
-        sent_i = doc.index.at(m.start())
+        sent_i = doc.index.at(ts)
         if (sent_i, etype.name) in found:
             continue
         sent = doc.sentences[sent_i]
         if sent_i not in slots_cache:
             slots_cache[sent_i] = _slots(doc, sent)
-        f = _read(doc, trig, etype, m, sent_i, slots_cache[sent_i])
+        f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i])
         if f is not None:
             found[(sent_i, etype.name)] = f
     events: dict[str, Event] = {}
@@ -162,15 +185,14 @@ def _slots(doc, sent) -> list[_Slot]:
     return out
 
 
-def _read(doc, trig: Triggers, etype: EventType, m: re.Match, sent_i: int,
+def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
           slots: list[_Slot]) -> _Found | None:
     body = doc.body
     sent = doc.sentences[sent_i]
-    ts, te = m.start(), m.end()
     f = _Found(etype.name, ts, te, sent_i, date=doc.date_for(ts, te))
     roles = etype.roles
     actors = [s for s in slots if s.type in ("person", "organization")]
-    passive = bool(trig.passive.search(body[max(sent.start, ts - 30):ts]))
+    passive = not body[ts:te].lower().endswith("ing") and trig.passive(body, ts, sent.start)
     before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
     after = [s for s in actors if s.start >= te and ";" not in body[te:s.start]]
     if "all_persons" in roles:

@@ -46,7 +46,7 @@ SECTIONS = {
 }
 _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons"}
-_EVENT_KEYS = {"triggers", "patterns", "exclude", "requires", "roles"}
+_EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 _ID = re.compile(r"^(person|organization|place):[a-z0-9][a-z0-9-]*$")
@@ -214,6 +214,9 @@ def _check_events(lex: Lexicon, schema) -> None:
                 raise lex.error("event_types", etype, f"{etype}: bad role {where}: {role}")
         for rx in spec.get("patterns") or []:
             _compile(lex, "event_types", etype, rx)
+        if spec.get("patterns") and not spec.get("anchors"):
+            raise lex.error("event_types", etype, f"{etype}: patterns need anchors (words "
+                                                  "one of which starts every match)")
     for name, rx in lex.data["detail_patterns"].items():
         _compile(lex, "detail_patterns", name, rx)
 
@@ -239,6 +242,10 @@ def _check_patterns(lex: Lexicon) -> None:
         if pat["id"] in seen:
             raise lex.error("patterns", i, f"duplicate pattern id {pat['id']!r}")
         seen[pat["id"]] = i
+        for anchor in pat.get("anchors") or []:
+            if str(anchor).startswith("@") and str(anchor)[1:] not in SECTIONS:
+                raise lex.error("patterns", i, f"pattern {pat['id']}: anchor {anchor} "
+                                               "names no lexicon section")
 
 
 def _compile(lex: Lexicon, section: str, entry, regex: str) -> re.Pattern:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .normalize import key
+from .phrases import alternation as _words_re
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
@@ -53,12 +54,6 @@ class Mention:
         return self.role in ("name", "surname", "given", "acronym")
 
 
-def _words_re(words, *, flags=re.IGNORECASE) -> str:
-    alts = sorted({re.escape(str(w)).replace(r"\ ", r"\s+") for w in words},
-                  key=len, reverse=True)
-    return "(?:" + "|".join(alts) + ")"
-
-
 class Cues:
     """The lexicon's cue lists, compiled once."""
 
@@ -81,32 +76,50 @@ class Cues:
         self.place_preps = low("place_prepositions")
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
-        heads = list(lex["title_heads"])
-        mods = list(lex["title_modifiers"])
-        status = [str(w).rstrip("-") for w in lex["status_former"] + lex["status_current"]]
-        self.title_before = re.compile(
-            rf"(?:(?P<demonym>{_words_re(lex['demonyms'])})\s+)?"
-            rf"(?:(?P<status>{_words_re(status)})(?:-|\s+))?"
-            rf"(?P<title>(?:{_words_re(mods)}\s+){{0,3}}{_words_re(heads)})[ \t]*,?[ \t]*$",
-            re.IGNORECASE)
-        self.title_word = re.compile(rf"^(?:{_words_re(mods)}\s+){{0,3}}{_words_re(heads)}$",
-                                     re.IGNORECASE)
-        nouns = list(lex["person_nouns"]) + list(lex["kinship"])
-        self.noun_before = re.compile(
-            rf"\b(?P<noun>{_words_re(nouns)})[ \t]*,?[ \t]*$", re.IGNORECASE)
-        self.honorific_before = re.compile(
-            rf"\b(?P<noun>{_words_re(lex['honorifics'])})\.?[ \t]+$", re.IGNORECASE)
-        self.org_before = re.compile(
-            rf"\b(?P<noun>{_words_re(lex['org_cues_before'])})[ \t]+$", re.IGNORECASE)
         self.org_before_kind = {str(k).lower(): v for k, v in lex["org_cues_before"].items()}
-        self.org_after = re.compile(rf"^\s+(?P<phrase>{_words_re(lex['org_cues_after'])})\b",
-                                    re.IGNORECASE)
         self.org_after_kind = {re.sub(r"\s+", " ", str(k).lower()): v
                                for k, v in lex["org_cues_after"].items()}
-        self.place_before = re.compile(rf"\b{_words_re(lex['place_cues_before'])}[ \t]+$",
-                                       re.IGNORECASE)
+        self.demonym_ids = {str(k).lower(): v for k, v in lex["demonyms"].items()}
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
+
+
+_TITLE_HEADS = frozenset({"title_heads"})
+_MODS = frozenset({"title_modifiers"})
+_STATUS = frozenset({"status_former", "status_current"})
+_DEMONYMS = frozenset({"demonyms"})
+_NOUNS = frozenset({"person_nouns", "kinship"})
+_HONORIFICS = frozenset({"honorifics"})
+_ORG_BEFORE = frozenset({"org_cues_before"})
+_ORG_AFTER = frozenset({"org_cues_after"})
+_PLACE_BEFORE = frozenset({"place_cues_before"})
+
+
+def _back(hits, pos: int, labels, skip: str = " \t"):
+    return hits.ending_at(pos, labels) or hits.before(pos, labels, skip)
+
+
+def title_before(hits, pos: int):
+    """(title, status word, demonym, start) of a title written right before ``pos``
+    ("Kazakh President ", "former chairman of the KNB" is not: the title must touch)."""
+    head = _back(hits, pos, _TITLE_HEADS, " \t,")
+    if head is None:
+        return None
+    start, words = head.start, [head.phrase]
+    for _ in range(3):
+        mod = hits.before(start, _MODS)
+        if mod is None:
+            break
+        words.insert(0, mod.phrase)
+        start = mod.start
+    status = _back(hits, start, _STATUS, " \t-")
+    if status is not None:
+        start = status.start
+    demonym = hits.before(start, _DEMONYMS)
+    if demonym is not None:
+        start = demonym.start
+    return (" ".join(words), status.phrase if status else "",
+            demonym.phrase if demonym else "", start)
 
 
 @cache
@@ -118,7 +131,7 @@ def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
 
 
-def find(body: str, gazetteer, lex) -> tuple[list[Mention], list[Mention]]:
+def find(body: str, gazetteer, lex, hits) -> tuple[list[Mention], list[Mention]]:
     """(typed mentions, untyped candidates) of the body, in text order, not overlapping.
 
     Typed mentions carry a type and, for gazetteer names, candidate ids; untyped ones are
@@ -138,11 +151,11 @@ def find(body: str, gazetteer, lex) -> tuple[list[Mention], list[Mention]]:
             if gaz[lo].end <= end:
                 inside.append(lo)
             lo += 1
-        _classify_run(body, start, end, [gaz[i] for i in inside], cues, typed, untyped)
+        _classify_run(body, start, end, [gaz[i] for i in inside], cues, hits, typed, untyped)
         used.update(inside)
     for i, match in enumerate(gaz):  # names outside capitalised runs ("bne IntelliNews")
         if i not in used:
-            typed.append(_gazetteer_mention(body, match, gazetteer, cues))
+            typed.append(_gazetteer_mention(body, match, cues, hits))
     typed.sort(key=lambda m: m.start)
     for m in typed:
         if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
@@ -177,26 +190,23 @@ def _has_org_head(text: str, cues: Cues) -> bool:
     return any(w in cues.org_heads for w in text.split())
 
 
-def _gazetteer_mention(body, match, gazetteer, cues) -> Mention:
+def _gazetteer_mention(body, match, cues, hits) -> Mention:
     m = Mention(match.start, match.end, match.surface, method="gazetteer", cue="gazetteer",
                 ids=match.ids)
-    _title_cue(body, m, cues)
+    _title_cue(m, cues, hits)
     return m
 
 
-def _title_cue(body: str, m: Mention, cues: Cues) -> None:
+def _title_cue(m: Mention, cues: Cues, hits) -> None:
     """Record a title written right before the name ("Kazakh President ...")."""
-    before = body[max(0, m.start - 80):m.start]
-    t = cues.title_before.search(before)
+    t = title_before(hits, m.start)
     if t:
-        m.title = re.sub(r"\s+", " ", t.group("title").lower())
-        m.former = (t.group("status") or "").lower() in cues.status_former
-        if t.group("demonym"):
-            m.body_hint = cues.demonyms.get(t.group("demonym").capitalize(), "") or \
-                cues.demonyms.get(t.group("demonym"), "")
+        m.title = t[0]
+        m.former = t[1].rstrip("-") in cues.status_former
+        m.body_hint = cues.demonym_ids.get(t[2], "")
 
 
-def _classify_run(body, start, end, inside, cues: Cues, typed, untyped) -> None:
+def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped) -> None:
     text = body[start:end]
     if key(text) in cues.boilerplate:
         return
@@ -204,7 +214,7 @@ def _classify_run(body, start, end, inside, cues: Cues, typed, untyped) -> None:
     # one gazetteer name is the whole run, or an org run ends in a gazetteer org
     if inside and inside[0].start == toks[0][0] and inside[-1].end == toks[-1][1] \
             and len(inside) == 1:
-        typed.append(_gazetteer_mention(body, inside[0], None, cues))
+        typed.append(_gazetteer_mention(body, inside[0], cues, hits))
         return
     # strip leading function words, demonyms, honorifics, titles and nouns (cues)
     i = 0
@@ -237,17 +247,17 @@ def _classify_run(body, start, end, inside, cues: Cues, typed, untyped) -> None:
         covered = pos < len(inside) and inside[pos].start <= tok[0] < inside[pos].end
         if covered:
             if segment:
-                _classify_segment(body, segment, cues, typed, untyped)
+                _classify_segment(body, segment, cues, hits, typed, untyped)
                 segment = []
         else:
             segment.append(tok)
     if segment:
-        _classify_segment(body, segment, cues, typed, untyped)
+        _classify_segment(body, segment, cues, hits, typed, untyped)
     for g in inside:
-        typed.append(_gazetteer_mention(body, g, None, cues))
+        typed.append(_gazetteer_mention(body, g, cues, hits))
 
 
-def _classify_segment(body, toks, cues: Cues, typed, untyped) -> None:
+def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     # drop leading stopwords again (a segment may start after a gazetteer name)
     while toks and toks[0][2] in cues.stopwords:
         toks = toks[1:]
@@ -256,8 +266,6 @@ def _classify_segment(body, toks, cues: Cues, typed, untyped) -> None:
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
     words = [t[2] for t in toks]
-    before = body[max(0, start - 60):start]
-    after = body[end:end + 40]
     m = Mention(start, end, text)
 
     if len(toks) == 1 and _ACRONYM.match(text) and text not in cues.acronym_stop \
@@ -265,50 +273,50 @@ def _classify_segment(body, toks, cues: Cues, typed, untyped) -> None:
         m.type, m.role, m.cue = "organization", "acronym", "acronym"
         typed.append(m)
         return
-    org = cues.org_before.search(before)
-    if org:
+    org = hits.before(start, _ORG_BEFORE)
+    if org is not None:
         m.type, m.cue = "organization", "org-noun"
-        m.kind = cues.org_before_kind.get(re.sub(r"\s+", " ", org.group("noun").lower()), "")
+        m.kind = cues.org_before_kind.get(org.phrase, "")
         typed.append(m)
         return
-    org_after = cues.org_after.match(after)
-    if org_after:
+    org_after = hits.after(end, _ORG_AFTER)
+    if org_after is not None:
         m.type, m.cue = "organization", "org-phrase"
-        m.kind = cues.org_after_kind.get(re.sub(r"\s+", " ", org_after.group("phrase").lower()), "")
+        m.kind = cues.org_after_kind.get(org_after.phrase, "")
         typed.append(m)
         return
     if words[-1] in cues.place_heads and len(words) >= 2:
         m.type, m.cue = "place", "place-head"
         typed.append(m)
         return
-    if cues.place_before.search(before):
+    if hits.before(start, _PLACE_BEFORE) is not None:
         m.type, m.cue = "place", "place-noun"
         typed.append(m)
         return
 
-    cue = _person_cue(before, after, words, cues)
+    cue = _person_cue(body, start, end, words, cues, hits)
     if cue:
         m.type, m.cue = "person", cue
-        _title_cue(body, m, cues)
+        _title_cue(m, cues, hits)
         typed.append(m)
         return
     if len(words) == 1 and words[0].lower().endswith(cues.place_suffixes):
-        prev = before.rstrip().rsplit(None, 1)
+        prev = body[max(0, start - 20):start].rstrip().rsplit(None, 1)
         if prev and prev[-1].lower() in cues.place_preps:
             m.type, m.cue = "place", "place-suffix"
             typed.append(m)
             return
     if len(words) <= 3:
-        _title_cue(body, m, cues)
+        _title_cue(m, cues, hits)
         untyped.append(m)
 
 
-def _person_cue(before: str, after: str, words: list[str], cues: Cues) -> str:
-    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
+    if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
-    if cues.title_before.search(before):
+    if title_before(hits, start):
         return "title"
-    if cues.noun_before.search(before) or cues.honorific_before.search(before):
+    if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
     if len(words) >= 2:
         if key(words[0]) in cues.given:

@@ -37,6 +37,7 @@ class CompiledPattern:
     id: str
     regex: re.Pattern
     emits: list[dict]
+    anchors: frozenset  # vocabulary labels; empty: run over the whole text
 
 
 class Rules:
@@ -50,7 +51,10 @@ class Rules:
                 regex = comp.compile(p["pattern"])
             except (re.error, ValueError) as exc:
                 raise lex.error("patterns", i, f"pattern {p['id']}: {exc}") from None
-            self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"])))
+            labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
+                      for a in p.get("anchors") or []}
+            self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
+                                                 frozenset(labels)))
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
         self.maps = {"kin": norm(lex["kinship"]), "sub": norm(lex["subordinate_terms"]),
                      "ally": norm(lex["ally_terms"]), "headverb": norm(lex["head_verbs"]),
@@ -73,7 +77,7 @@ def extract(doc) -> list:
     tpl = doc.template
     out, seen = [], set()
     for pat in rules.patterns:
-        for m in pat.regex.finditer(tpl.text):
+        for m in _matches(doc, pat):
             start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())
             for emit in pat.emits:
                 for st in _emit(doc, rules, pat, emit, m, start, end):
@@ -83,6 +87,16 @@ def extract(doc) -> list:
                         seen.add(key)
                         out.append(st)
     return out
+
+
+def _matches(doc, pat: CompiledPattern):
+    """The pattern's matches, searched only in sentences holding one of its anchors."""
+    tpl = doc.template
+    if not pat.anchors:
+        yield from pat.regex.finditer(tpl.text)
+        return
+    for start, end in doc.spans_with(pat.anchors):
+        yield from pat.regex.finditer(tpl.text, start, end)
 
 
 def _actors(doc, m: re.Match, group: str) -> tuple[list[tuple[str, str]], bool]:

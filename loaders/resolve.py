@@ -23,12 +23,12 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 
-from .mentions import Mention, _words_re, cues_for
+from .mentions import Mention, cues_for
 from .normalize import key, slug
 
 
 def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, lex,
-            published: str = "") -> list[Mention]:
+            published: str = "", hits=None) -> list[Mention]:
     """The article's mentions with actor ids, sorted, refs ("the President") included."""
     known = [m for m in typed if len(m.ids) == 1]
     named_ids = {m.ids[0] for m in known}
@@ -94,7 +94,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 out.append(m)
     out.sort(key=lambda m: m.start)
     out = _drop_overlaps(out)
-    refs = _title_refs(body, out, gazetteer, lex, published) + _definite_refs(body, out, lex)
+    refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
+        _definite_refs(body, out, hits)
     return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
 
 
@@ -127,59 +128,70 @@ def _acronyms(body: str, mentions: list[Mention]) -> None:
 
 # --- references by title and definite description ---------------------------------------
 
-class _RefPatterns:
+_THE = re.compile(r"(?:^|(?<=\W))the\s+$", re.IGNORECASE)
+
+
+class _RefWords:
     def __init__(self, lex):
-        cues = cues_for(lex)
-        heads = {o["title"].lower() for o in lex["offices"]} | {"president", "prime minister"}
-        status = [str(w).rstrip("-") for w in lex["status_former"]]
-        self.title = re.compile(
-            rf"\b[Tt]he\s+(?:(?P<demonym>{_words_re(lex['demonyms'])})\s+)?"
-            rf"(?:(?P<status>{_words_re(status)})(?:-|\s+))?"
-            rf"(?P<title>{_words_re(heads)})\b(?!['’-])", re.IGNORECASE)
-        org_heads = sorted({str(h).lower() for h in lex["org_heads"] if " " not in str(h)})
-        self.definite = re.compile(rf"\bthe\s+(?P<head>{_words_re(org_heads)})\b(?!\s+(?:of|for)\b)")
-        self.cues = cues
+        self.heads = {o["title"].lower() for o in lex["offices"]} | {"president",
+                                                                       "prime minister"}
+        self.cues = cues_for(lex)
 
 
 @cache
-def _ref_patterns(lex) -> _RefPatterns:
-    return _RefPatterns(lex)
+def _ref_words(lex) -> _RefWords:
+    return _RefWords(lex)
 
 
-def _title_refs(body, mentions, gazetteer, lex, published) -> list[Mention]:
-    pats = _ref_patterns(lex)
+def _the_before(body: str, pos: int) -> int | None:
+    """Start of "the " right before ``pos`` (None if the words before are not "the")."""
+    m = _THE.search(body[max(0, pos - 8):pos])
+    return pos - len(m.group()) if m else None
+
+
+def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention]:
+    words = _ref_words(lex)
     starts = [m.start for m in mentions]
     holders = [m for m in mentions if m.title and m.type == "person" and m.actor_id]
     named = {m.actor_id for m in mentions}
     refs = []
-    for r in pats.title.finditer(body):
-        i = bisect_left(starts, r.end())
+    for h in hits.labelled({"title_heads"}):
+        if h.phrase not in words.heads or body[h.end:h.end + 1] == "-":
+            continue
+        start = h.start
+        status = hits.ending_at(start - 1, {"status_former", "status_current"}) \
+            or hits.ending_at(start, {"status_former"})
+        if status is not None:
+            start = status.start
+        demonym = hits.before(start, {"demonyms"})
+        if demonym is not None:
+            start = demonym.start
+        the = _the_before(body, start)
+        if the is None:
+            continue
+        i = bisect_left(starts, h.end)
         nxt = mentions[i] if i < len(mentions) else None
-        gap = body[r.end():nxt.start] if nxt else ""
+        gap = body[h.end:nxt.start] if nxt else ""
         if nxt and nxt.type == "person" and re.fullmatch(r"\s*,?\s*", gap):
             continue  # "the President Kassym-Jomart Tokayev": a title, not a reference
-        head = r.group("title").lower()
-        former = (r.group("status") or "").lower() in pats.cues.status_former
-        body_id = ""
-        end = r.end()
-        if r.group("demonym"):
-            body_id = pats.cues.demonyms.get(r.group("demonym").capitalize(), "")
-        elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in ("place",
-                                                                               "organization"):
+        head = h.phrase
+        former = bool(status) and status.phrase.rstrip("-") in words.cues.status_former
+        body_id, end = "", h.end
+        if demonym is not None:
+            body_id = words.cues.demonym_ids.get(demonym.phrase, "")
+        elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
+                "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
-        cands = {h.actor_id for h in holders if h.start < r.start()
-                 and h.title.split()[-1] == head.split()[-1] and h.former == former
-                 and (not body_id or not h.body_hint or h.body_hint == body_id)}
+        cands = {m.actor_id for m in holders if m.start < the
+                 and m.title.split()[-1] == head.split()[-1] and m.former == former
+                 and (not body_id or not m.body_hint or m.body_hint == body_id)}
         if not cands:
             cands = _office_holders(lex, head, body_id, former, published) & named
         if len(cands) != 1:
             continue
         actor_id = next(iter(cands))
-        if actor_id not in gazetteer.actors and not any(m.actor_id == actor_id for m in mentions):
-            continue
-        refs.append(Mention(r.start(), end, body[r.start():end], type="person",
-                            actor_id=actor_id, role="title", cue="title-reference",
-                            title=head, former=former))
+        refs.append(Mention(the, end, body[the:end], type="person", actor_id=actor_id,
+                            role="title", cue="title-reference", title=head, former=former))
     return refs
 
 
@@ -202,18 +214,18 @@ def _office_holders(lex, head, body_id, former, published) -> set[str]:
     return out
 
 
-def _definite_refs(body, mentions, lex) -> list[Mention]:
-    pats = _ref_patterns(lex)
+def _definite_refs(body, mentions, hits) -> list[Mention]:
     orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
     refs = []
-    for r in pats.definite.finditer(body):
-        head = r.group("head").lower()
-        prior = [m for m in orgs if m.end <= r.start()
-                 and head in m.surface.lower().split()]
+    for h in hits.labelled({"org_heads"}):
+        the = _the_before(body, h.start)
+        if the is None or re.match(r"\s+(?:of|for)\b|\s+[A-Z]", body[h.end:h.end + 6]):
+            continue
+        prior = [m for m in orgs if m.end <= the and h.phrase in m.surface.lower().split()]
         if not prior:
             continue
         target = prior[-1]
-        refs.append(Mention(r.start(), r.end(), r.group(), type="organization",
+        refs.append(Mention(the, h.end, body[the:h.end], type="organization",
                             actor_id=target.actor_id, role="definite", cue="definite",
                             kind=target.kind))
     return refs

@@ -13,7 +13,8 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from .mentions import Mention, _words_re
+from .mentions import Mention
+from .phrases import alternation as _words_re
 
 OPEN, CLOSE = "\ue000", "\ue001"
 _LETTER = {"person": "P", "organization": "O", "place": "L"}
@@ -80,6 +81,15 @@ class Template:
         if self._span[i]:
             return self._src[i] + self._span[i]
         return self._src[i] + (tpl_end - self._tpl[i])
+
+    def tpl_offset(self, body_offset: int) -> int:
+        """Template offset of a body offset (inside a mention: its placeholder's start)."""
+        i = bisect_right(self._src, body_offset) - 1
+        if i < 0:
+            return 0
+        if self._span[i]:
+            return self._tpl[i]
+        return self._tpl[i] + (body_offset - self._src[i])
 
     def mention(self, placeholder: str) -> Mention | None:
         m = _PLACEHOLDER.fullmatch(placeholder)
