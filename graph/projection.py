@@ -120,8 +120,16 @@ def surface_forms(statements: Iterable[dict]) -> dict[str, Counter]:
 
 def actor_updates(actors: Iterable[dict], statements: list[dict]) -> list[dict]:
     """Aliases, names of extracted actors, and cited dates, derived from statements."""
-    dates = cited_dates(statements)
-    forms = surface_forms(statements)
+    return actor_rows(actors, cited_dates(statements), surface_forms(statements))
+
+
+def actor_rows(actors: Iterable[dict], dates: dict[str, tuple[str, str]],
+               forms: dict[str, Counter]) -> list[dict]:
+    """:func:`actor_updates` from aggregates: cited dates and spellings per actor id.
+
+    Stores compute the aggregates in the engine, so a rebuild need not read every
+    mention back.
+    """
     rows = []
     for actor in actors:
         seen = forms.get(actor["id"], Counter())

@@ -9,9 +9,8 @@ Cypher both engines accept.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 
 import networkx as nx
 
@@ -69,13 +68,16 @@ class Store(ABC):
         props = tuple(p for p in schema_mod.load().nodes[label].properties if p in rows[0])
         run(cypher.upsert_nodes(label, props, on_create_only), {"rows": rows})
 
-    def _write_edges(self, run: Run, rtype: str, rows: Iterable[dict]) -> None:
+    def _write_edges(self, run: Run, rtype: str, rows: Iterable[dict], *,
+                     new: bool = False) -> None:
+        """MERGE edges; ``new=True``: CREATE, for edges known not to exist yet."""
+        query = cypher.create_edges if new else cypher.merge_edges
         by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for row in rows:
             by_labels[(projection.label_of(row["source"]),
                        projection.label_of(row["target"]))].append(row)
         for (source, target), group in sorted(by_labels.items()):
-            run(cypher.merge_edges(rtype, source, target), {"rows": group})
+            run(query(rtype, source, target), {"rows": group})
 
     def _write_batches(self, run: Run, batches: list[Batch]) -> None:
         """Replace what these articles said: their old statements go, new ones come."""
@@ -88,29 +90,34 @@ class Store(ABC):
         events = {e.id: e.row() for b in batches for e in b.events}
         self._write_nodes(run, "Event", sorted(events.values(), key=lambda r: r["id"]),
                           on_create_only=True)
-        statements = [s.row() for b in batches for s in b.statements]
+        # one row per id: the same article twice in a group must not double its edges
+        statements = list({s.id: s.row() for b in batches for s in b.statements}.values())
         self._write_nodes(run, "Statement", statements)
+        # the statements were deleted above with their edges, so their edges are new
         self._write_edges(run, "STATES", ({"source": s["article_id"], "target": s["id"]}
-                                          for s in statements))
+                                          for s in statements), new=True)
         for rtype, key in (("SUBJECT", "subject_id"), ("OBJECT", "object_id"),
                            ("SPEAKER", "speaker_id")):
             self._write_edges(run, rtype, ({"source": s["id"], "target": s[key]}
-                                           for s in statements if s[key]))
+                                           for s in statements if s[key]), new=True)
 
     def _after_actors(self, run: Run, actors: list[dict]) -> None:
         """Hook for engine extras (Neo4j adds :Person/:Organization/:Place labels)."""
 
-    def write(self, batches: Iterable[Batch], *, per_transaction: int = 25,
+    def write(self, batches: Iterable[Batch], *, per_transaction: int = 500,
+              statements_per_transaction: int = 10_000,
               on_commit: Callable[[list[Batch]], None] | None = None) -> int:
-        """Write article batches, ``per_transaction`` whole articles per transaction.
+        """Write article batches, whole articles per transaction.
 
         A transaction holds whole articles only, so an interrupted load leaves every
-        article either fully written or not at all. Call :meth:`rebuild_projection`
-        afterwards (``load`` in the pipeline does).
+        article either fully written or not at all. It closes at ``per_transaction``
+        articles or once it holds ``statements_per_transaction`` statements, whichever
+        comes first: large enough that commits stop dominating (measured in bench/),
+        small enough for a remote server's transaction memory. Call
+        :meth:`rebuild_projection` afterwards (``load`` in the pipeline does).
         """
         count = 0
-        iterator = iter(batches)
-        while group := list(islice(iterator, per_transaction)):
+        for group in _groups(batches, per_transaction, statements_per_transaction):
             with self._transaction() as run:
                 self._write_batches(run, group)
             count += len(group)
@@ -128,14 +135,24 @@ class Store(ABC):
                         {"preds": list(predicates)})
 
     def rebuild_projection(self) -> dict[str, int]:
-        """Recompute projected edges and derived node properties from all statements."""
+        """Recompute projected edges and derived node properties from all statements.
+
+        Only the statements that project onto edges travel to Python; cited dates and
+        mention spellings are aggregated by the engine, so the rows read back grow with
+        the number of actors, not with the number of mentions in the corpus.
+        """
         schema = schema_mod.load()
-        statements = self.statements()
+        predicates = sorted({rel.predicate for rel in schema.relations.values()
+                             if rel.projected and rel.predicate})
+        statements = self.statements(predicates)
         edges = projection.project(statements)
         actors = self.run("MATCH (a:Actor) RETURN a.id AS id, a.name AS name, "
                           "a.aliases AS aliases, a.origin AS origin ORDER BY a.id")
-        actor_rows = projection.actor_updates(actors, statements)
-        dates = projection.cited_dates(statements)
+        dates = {r["id"]: (r["first"], r["last"]) for r in self.run(cypher.cited_dates())}
+        forms: dict[str, Counter] = defaultdict(Counter)
+        for r in self.run(cypher.mention_forms()):
+            forms[r["id"]][r["form"]] += r["n"]
+        actor_rows = projection.actor_rows(actors, dates, forms)
         event_rows = [{"id": r["id"], "first_cited": dates.get(r["id"], ("", ""))[0],
                        "last_cited": dates.get(r["id"], ("", ""))[1]}
                       for r in self.run("MATCH (e:Event) RETURN e.id AS id ORDER BY e.id")]
@@ -183,6 +200,21 @@ class Store(ABC):
                         props.pop("id", None)
                         graph.add_edge(src, dst, key=key, type=rtype, **props)
         return graph
+
+
+def _groups(batches: Iterable[Batch], max_articles: int,
+            max_statements: int) -> Iterator[list[Batch]]:
+    """Consecutive groups of whole batches, bounded in articles and in statements."""
+    group: list[Batch] = []
+    size = 0
+    for batch in batches:
+        group.append(batch)
+        size += len(batch.statements)
+        if len(group) >= max_articles or size >= max_statements:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 def _clean(row: dict) -> dict:

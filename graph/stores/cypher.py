@@ -37,6 +37,18 @@ def merge_edges(rtype: str, source: str, target: str) -> str:
 
 
 @cache
+def create_edges(rtype: str, source: str, target: str) -> str:
+    """Provenance edges of statements written in the same transaction: no MERGE needed.
+
+    The statements of the articles being written were deleted first (with their edges),
+    so a statement's STATES/SUBJECT/OBJECT/SPEAKER edges cannot exist yet; CREATE skips
+    the existence check MERGE makes against the (dense) actor on the other side.
+    """
+    return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
+            f"MATCH (b:{target} {{id: row.target}}) CREATE (a)-[:{rtype}]->(b)")
+
+
+@cache
 def delete_article_statements() -> str:
     return ("UNWIND $ids AS aid MATCH (s:Statement) WHERE s.article_id = aid "
             "DETACH DELETE s")
@@ -62,3 +74,19 @@ def delete_edges(rtype: str) -> str:
     rel = schema_mod.load().relations[rtype]
     return (f"MATCH (a:{rel.sources[0]})-[r:{rtype}]->(b) DELETE r" if len(rel.sources) == 1
             else f"MATCH ()-[r:{rtype}]->() DELETE r")
+
+
+@cache
+def cited_dates() -> str:
+    """Per node id named by a statement: the first and last publication dates citing it."""
+    return ("MATCH (s:Statement) WHERE s.published <> '' "
+            "UNWIND [s.subject_id, s.object_id, s.speaker_id] AS nid "
+            "WITH nid, s.published AS published WHERE nid <> '' "
+            "RETURN nid AS id, min(published) AS first, max(published) AS last")
+
+
+@cache
+def mention_forms() -> str:
+    """How often each actor was written each way (the spellings behind its aliases)."""
+    return ("MATCH (s:Statement) WHERE s.predicate = 'mentions' AND s.detail <> '' "
+            "RETURN s.subject_id AS id, s.detail AS form, count(*) AS n")
