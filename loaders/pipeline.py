@@ -75,12 +75,26 @@ class LoadReport:
 
 
 def read_batches(paths: Iterable[str | Path], report: LoadReport,
-                 gazetteer: Gazetteer | None = None):
-    """Yield one batch per readable article; record bad files in ``report.errors``."""
+                 gazetteer: Gazetteer | None = None, workers: int | None = None):
+    """Yield one batch per readable article; record bad files in ``report.errors``.
+
+    ``workers``: processes extracting in parallel (None: all cores for a large corpus,
+    see :mod:`.parallel`); batches come in file order either way.
+    """
     try:
         files = list(find_articles(paths))
     except InputError as exc:
         report.errors.append(str(exc))
+        return
+    from . import parallel
+    workers = parallel.auto_workers(len(files)) if workers is None else workers
+    if workers > 1:
+        for batch, error, warnings in parallel.extract_files(files, gazetteer, workers):
+            report.warnings.extend(warnings)
+            if error is not None:
+                report.errors.append(error)
+            else:
+                yield batch
         return
     for path in files:
         try:
@@ -93,10 +107,15 @@ def read_batches(paths: Iterable[str | Path], report: LoadReport,
 
 def load(store, paths: Iterable[str | Path], *, strict: bool = False,
          gazetteer: Gazetteer | None = None,
-         progress: Callable[[str], None] | None = None) -> LoadReport:
-    """Load article files into ``store``. With ``strict``, any bad file loads nothing."""
+         progress: Callable[[str], None] | None = None,
+         workers: int | None = None) -> LoadReport:
+    """Load article files into ``store``. With ``strict``, any bad file loads nothing.
+
+    Extraction runs on ``workers`` processes (default: all cores for a large corpus)
+    while this process writes, so the store's work and extraction overlap.
+    """
     report = LoadReport()
-    batches = read_batches(paths, report, gazetteer)
+    batches = read_batches(paths, report, gazetteer, workers)
     if strict:
         batches = list(batches)
         if report.errors:
