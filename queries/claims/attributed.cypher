@@ -8,4 +8,4 @@ OPTIONAL MATCH (st)-[:OBJECT]->(y)
 RETURN coalesce(sp.name, '') AS speaker, st.modality AS modality, x.name AS subject,
        st.predicate AS relation, st.detail AS detail, coalesce(y.name, '') AS object,
        st.quote AS quote, art.publisher AS outlet, art.published AS published
-ORDER BY speaker, published, relation, subject, object, quote
+ORDER BY speaker, published, relation, subject, object, quote, detail, modality, outlet

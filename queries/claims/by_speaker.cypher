@@ -12,4 +12,4 @@ OPTIONAL MATCH (st)-[:OBJECT]->(y)
 RETURN sp.name AS speaker, st.modality AS modality, x.name AS subject,
        st.predicate AS relation, st.detail AS detail, coalesce(y.name, '') AS object,
        st.quote AS quote, art.publisher AS outlet, art.published AS published
-ORDER BY published, relation, subject, object, quote
+ORDER BY published, relation, subject, object, quote, detail, modality, outlet

@@ -16,4 +16,5 @@ RETURN CASE WHEN (s1.modality = 'denied') <> (s2.modality = 'denied')
        s1.quote AS first_quote, a1.publisher + ', ' + a1.published AS first_source,
        s2.modality + CASE WHEN s2.detail = '' THEN '' ELSE ': ' + s2.detail END AS second_claim,
        s2.quote AS second_quote, a2.publisher + ', ' + a2.published AS second_source
-ORDER BY conflict, subject, relation, object, first_quote, second_quote
+ORDER BY conflict, subject, relation, object, first_quote, second_quote, first_claim,
+         second_claim, first_source, second_source

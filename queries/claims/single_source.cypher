@@ -8,4 +8,4 @@ MATCH (art:Article)-[:STATES]->(st:Statement {id: sid})
 RETURN st.predicate AS relation, x.name AS subject, st.detail AS detail, y.name AS object,
        st.modality AS modality, art.publisher AS outlet, art.published AS published,
        st.quote AS quote
-ORDER BY relation, subject, object, detail, quote
+ORDER BY relation, subject, object, detail, quote, modality, outlet, published

@@ -12,7 +12,7 @@ RETURN m.name AS member, k.relation + ' of ' + head.name AS tie,
        coalesce(p.title, '') AS post, coalesce(org.name, '') AS body,
        coalesce(p.start_date, '') AS since, coalesce(p.end_date, '') AS until,
        coalesce(p.status, '') AS status, k.sources AS sources
-ORDER BY member, tie, body, post
+ORDER BY member, tie, body, post, since, until, status
 UNION ALL
 MATCH (head:Actor)
 WITH head, toLower($actor) AS wanted
@@ -24,4 +24,4 @@ RETURN m.name AS member, head.name + ' is ' + k.relation + ' of ' + m.name AS ti
        coalesce(p.title, '') AS post, coalesce(org.name, '') AS body,
        coalesce(p.start_date, '') AS since, coalesce(p.end_date, '') AS until,
        coalesce(p.status, '') AS status, k.sources AS sources
-ORDER BY member, tie, body, post
+ORDER BY member, tie, body, post, since, until, status

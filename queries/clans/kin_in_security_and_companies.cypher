@@ -17,7 +17,7 @@ RETURN m.name AS member, k.relation + ' of ' + head.name AS tie, p.title AS post
        org.name AS body, org.kind AS kind, coalesce(p.start_date, '') AS since,
        coalesce(p.end_date, '') AS until, coalesce(p.status, '') AS status,
        p.sources AS sources
-ORDER BY member, tie, body, post
+ORDER BY member, tie, body, post, kind, since, until, status
 UNION ALL
 MATCH (head:Actor)
 WITH head, toLower($actor) AS wanted, $kinds AS kinds, toLower($kinship) AS kin
@@ -31,4 +31,4 @@ RETURN m.name AS member, head.name + ' is ' + k.relation + ' of ' + m.name AS ti
        p.title AS post, org.name AS body, org.kind AS kind,
        coalesce(p.start_date, '') AS since, coalesce(p.end_date, '') AS until,
        coalesce(p.status, '') AS status, p.sources AS sources
-ORDER BY member, tie, body, post
+ORDER BY member, tie, body, post, kind, since, until, status

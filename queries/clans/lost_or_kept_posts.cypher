@@ -27,7 +27,7 @@ RETURN m.name AS member, tie, p.title AS post, org.name AS body,
             WHEN p.status = 'current' AND p.last_cited > since THEN 'kept'
             ELSE 'unclear' END AS outcome,
        p.last_cited AS last_cited
-ORDER BY member, body, post
+ORDER BY member, body, post, tie, until, status, outcome
 UNION ALL
 MATCH (head:Actor)
 WITH head, toLower($actor) AS wanted, $since AS since
@@ -52,7 +52,7 @@ RETURN m.name AS member, tie, p.title AS post, org.name AS body,
             WHEN p.status = 'current' AND p.last_cited > since THEN 'kept'
             ELSE 'unclear' END AS outcome,
        p.last_cited AS last_cited
-ORDER BY member, body, post
+ORDER BY member, body, post, tie, until, status, outcome
 UNION ALL
 MATCH (head:Actor)
 WITH head, toLower($actor) AS wanted, $since AS since
@@ -77,4 +77,4 @@ RETURN m.name AS member, tie, p.title AS post, org.name AS body,
             WHEN p.status = 'current' AND p.last_cited > since THEN 'kept'
             ELSE 'unclear' END AS outcome,
        p.last_cited AS last_cited
-ORDER BY member, body, post
+ORDER BY member, body, post, tie, until, status, outcome

@@ -10,5 +10,5 @@ WITH b, count(*) AS open_pairs
 RETURN b.name AS broker, b.type AS type,
        COUNT { MATCH (b)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]-(:Actor) } AS links,
        open_pairs
-ORDER BY open_pairs DESC, broker
+ORDER BY open_pairs DESC, broker, type, links
 LIMIT $limit

@@ -22,4 +22,4 @@ OPTIONAL MATCH (st)-[:OBJECT]->(y)
 RETURN DISTINCT route, hop, x.name AS subject, st.predicate AS relation, st.detail AS detail,
        coalesce(y.name, '') AS object, st.modality AS modality, st.quote AS quote,
        art.publisher AS outlet, art.published AS published
-ORDER BY route, hop, relation, subject, object, published, quote
+ORDER BY route, hop, relation, subject, object, published, quote, detail, modality, outlet

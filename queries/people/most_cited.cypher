@@ -10,5 +10,5 @@ MATCH (a)<-[:SUBJECT|OBJECT|SPEAKER]-(st:Statement)
 WITH a, count(DISTINCT st.article_id) AS articles, count(st) AS statements
 RETURN a.name AS name, coalesce(a.kind, '') AS kind, articles, statements,
        coalesce(a.first_cited, '') AS first_cited, coalesce(a.last_cited, '') AS last_cited
-ORDER BY articles DESC, statements DESC, name
+ORDER BY articles DESC, statements DESC, name, kind, first_cited, last_cited
 LIMIT $limit

@@ -11,6 +11,7 @@ RETURN 'name' AS section, a.name AS subject, a.type AS relation,
        coalesce(a.kind, '') AS detail, coalesce(a.description, '') AS object,
        '' AS since, '' AS until, '' AS status, 0 AS sources,
        coalesce(a.first_cited, '') AS first_cited, coalesce(a.last_cited, '') AS last_cited
+ORDER BY subject, object
 UNION ALL
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
@@ -49,7 +50,7 @@ MATCH (a)-[r:PARTICIPATED_IN]->(e:Event)
 RETURN 'event' AS section, a.name AS subject, e.type AS relation, r.role AS detail,
        e.name AS object, e.date AS since, '' AS until, '' AS status, r.sources AS sources,
        r.first_cited AS first_cited, r.last_cited AS last_cited
-ORDER BY since, relation, object
+ORDER BY since, relation, object, detail
 UNION ALL
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
@@ -59,7 +60,7 @@ MATCH (e:Event)-[r:OCCURRED_IN]->(a)
 RETURN 'event' AS section, e.name AS subject, 'occurred_in' AS relation, e.type AS detail,
        a.name AS object, e.date AS since, '' AS until, '' AS status, r.sources AS sources,
        r.first_cited AS first_cited, r.last_cited AS last_cited
-ORDER BY since, subject
+ORDER BY since, subject, detail
 UNION ALL
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted

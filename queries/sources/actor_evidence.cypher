@@ -15,4 +15,4 @@ RETURN x.name AS subject, st.predicate AS relation, st.detail AS detail,
        coalesce(y.name, '') AS object, st.modality AS modality,
        coalesce(sp.name, '') AS speaker, st.quote AS quote, art.publisher AS outlet,
        art.published AS published, art.url AS url
-ORDER BY published, outlet, relation, subject, object, quote
+ORDER BY published, outlet, relation, subject, object, quote, detail, modality, speaker

@@ -11,4 +11,4 @@ WITH art, count(DISTINCT CASE WHEN st.predicate = 'mentions' THEN st.id ELSE NUL
      count(DISTINCT CASE WHEN st.predicate = 'mentions' THEN NULL ELSE st.id END) AS statements
 RETURN art.published AS published, art.publisher AS outlet, art.title AS title,
        mentions, statements, art.url AS url
-ORDER BY published DESC, outlet, title
+ORDER BY published DESC, outlet, title, url

@@ -21,4 +21,4 @@ RETURN DISTINCT x.name AS subject, st.predicate AS relation, st.detail AS detail
        st.quote AS quote, st.span_start AS span_start, st.span_end AS span_end,
        art.publisher AS outlet, art.published AS published, art.title AS title,
        art.url AS url
-ORDER BY relation, subject, object, published, span_start
+ORDER BY relation, subject, object, published, span_start, detail, quote, modality

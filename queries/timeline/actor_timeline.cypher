@@ -9,7 +9,7 @@ WHERE a.id = $actor OR toLower(a.name) = wanted
 MATCH (a)-[r:PARTICIPATED_IN]->(e:Event)
 RETURN e.date AS date, e.date_precision AS precision, 'event: ' + e.type AS what,
        r.role AS detail, e.name AS object, r.sources AS sources
-ORDER BY CASE WHEN date = '' THEN 1 ELSE 0 END, date, what, object
+ORDER BY CASE WHEN date = '' THEN 1 ELSE 0 END, date, what, object, detail
 UNION ALL
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
@@ -26,4 +26,4 @@ RETURN CASE WHEN since = '' THEN r.end_date ELSE since END AS date, '' AS precis
        coalesce(r.relation, r.title, r.role, r.charge, r.instruction, '') AS detail,
        CASE WHEN source_id = a.id THEN o.name ELSE a.name END AS object,
        r.sources AS sources
-ORDER BY date, what, object
+ORDER BY date, what, object, detail

@@ -12,7 +12,7 @@ OPTIONAL MATCH (who:Actor)-[r:PARTICIPATED_IN]->(e)
 RETURN e.date AS date, e.date_precision AS precision, 'event: ' + e.type AS change,
        coalesce(who.name, '') AS subject, coalesce(r.role, '') AS detail, e.name AS object,
        coalesce(r.sources, 0) AS sources
-ORDER BY date, change, object, subject
+ORDER BY date, change, object, subject, detail
 UNION ALL
 MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
 WITH m, p, org, $date AS day
@@ -22,7 +22,7 @@ WITH m, p, org, day,
 WHERE left(p.start_date, n) = left(day, n)
 RETURN p.start_date AS date, '' AS precision, 'took post' AS change, m.name AS subject,
        p.title AS detail, org.name AS object, p.sources AS sources
-ORDER BY date, subject, object
+ORDER BY date, subject, object, detail
 UNION ALL
 MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
 WITH m, p, org, $date AS day
@@ -32,7 +32,7 @@ WITH m, p, org, day,
 WHERE left(p.end_date, n) = left(day, n)
 RETURN p.end_date AS date, '' AS precision, 'left post' AS change, m.name AS subject,
        p.title AS detail, org.name AS object, p.sources AS sources
-ORDER BY date, subject, object
+ORDER BY date, subject, object, detail
 UNION ALL
 MATCH (x:Actor)-[r:APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]->(y:Actor)
 WITH x, r, y, $date AS day
@@ -45,4 +45,4 @@ WITH x, r, y, min(st.predicate) AS predicate
 RETURN r.date AS date, '' AS precision, predicate AS change, x.name AS subject,
        coalesce(r.title, r.charge, r.instruction, '') AS detail, y.name AS object,
        r.sources AS sources
-ORDER BY date, change, subject, object
+ORDER BY date, change, subject, object, detail

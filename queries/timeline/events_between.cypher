@@ -23,5 +23,5 @@ WITH e, places,
 OPTIONAL MATCH (e)<-[:SUBJECT|OBJECT]-(st:Statement)
 RETURN e.date AS date, e.date_precision AS precision, e.type AS type, e.name AS event,
        places, participants, count(DISTINCT st.article_id) AS sources,
-       min(st.quote) AS quote
-ORDER BY date, type, event
+       min(st.quote) AS quote, e.id AS id
+ORDER BY date, type, event, id

@@ -1,0 +1,313 @@
+"""The Neo4j Browser kit, generated from the query packs and the schema.
+
+Files (all from ``queries/`` and ``graph/schema.yaml``, nothing written by hand):
+
+- ``qantar-favorites.zip``: one ``<pack>/<name>.cypher`` per query. Dropped on the
+  Browser, every folder becomes a favorites folder and each file's first ``//`` line
+  its name (that is how Neo4j Browser 5 imports a zip).
+- ``qantar.md``: a guide for ``:guide <url>``: Markdown slides split on ``---`` lines,
+  every ```` ```cypher ```` block runnable with one click (Browser 5 renders ``.md``
+  guides this way).
+- ``qantar.grass``: the style, keyed on the schema's labels and relationship types
+  (``:style <url>`` or drop the file on the Browser).
+- ``params.cypher``: one ``:params {...}`` command with an example for every parameter.
+- ``urls.md`` and ``index.html``: one-click links (``?cmd=guide&arg=…``,
+  ``?cmd=edit&arg=…``) into a running Browser.
+
+:func:`serve` serves exactly these files over HTTP with a CORS header, so the Browser
+(from another origin) can fetch the guide and the style. ``localhost`` is in the
+Browser's default allowlist for remote guides (``browser.remote_content_hostname_
+allowlist``), ``127.0.0.1`` is not: link the kit as ``http://localhost:PORT``.
+"""
+
+from __future__ import annotations
+
+import html
+import http.server
+import io
+import json
+import threading
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from ..graph import schema as schema_mod
+from .packs import Query, load_packs
+
+FILES = ("qantar-favorites.zip", "qantar.md", "qantar.grass", "params.cypher", "urls.md",
+         "index.html")
+CONTENT_TYPES = {".zip": "application/zip", ".md": "text/markdown; charset=utf-8",
+                 ".grass": "text/plain; charset=utf-8", ".cypher": "text/plain; charset=utf-8",
+                 ".html": "text/html; charset=utf-8"}
+DEFAULT_BROWSER_URL = "http://localhost:7474/browser/"
+DEFAULT_PORT = 8001
+
+
+# --- favorites -------------------------------------------------------------------------
+
+def favorites_zip(queries: Iterable[Query]) -> bytes:
+    """A zip the Browser imports as favorites: pack folders, the Neo4j text of each file."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for query in queries:
+            info = zipfile.ZipInfo(f"{query.pack}/{query.name}.cypher",
+                                   date_time=(2022, 1, 5, 0, 0, 0))  # stable bytes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, browser_text(query))
+    return buffer.getvalue()
+
+
+def browser_text(query: Query) -> str:
+    """The file as the Browser shows it: the header (title first) and Neo4j's query."""
+    return query.path.read_text(encoding="utf-8").rstrip() + "\n"
+
+
+# --- parameters --------------------------------------------------------------------------
+
+def cypher_literal(value) -> str:
+    """A Cypher literal for a parameter value (strings in double quotes, escaped)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def params_command(values: dict) -> str:
+    """``:params {actor: "Samat Abish", depth: 2}`` (sets every parameter at once)."""
+    inner = ", ".join(f"{name}: {cypher_literal(value)}" for name, value in values.items())
+    return f":params {{{inner}}}"
+
+
+def all_examples(queries: Iterable[Query]) -> dict:
+    """One example per parameter name across the packs (the first query declaring it)."""
+    values: dict = {}
+    for query in queries:
+        for param in query.params:
+            values.setdefault(param.name, param.value)
+    return dict(sorted(values.items()))
+
+
+# --- guide -------------------------------------------------------------------------------
+
+def guide(queries: list[Query], kit_url: str) -> str:
+    """Markdown slides for ``:guide``: an intro, then one slide per query."""
+    kit = kit_url.rstrip("/")
+    packs = sorted({q.pack for q in queries})
+    intro = "\n".join([
+        "# qantar: actors and power relations",
+        "",
+        "Every relation in this graph traces back to the article, the verbatim quote and "
+        "whoever asserted it. These slides run the qantar query packs: click a block to "
+        "put it in the editor, then run it.",
+        "",
+        "Style the graph (node colours by type, relationship colours by group):",
+        "",
+        fence(f":style {kit}/qantar.grass"),
+        "",
+        f"Favorites: drop [qantar-favorites.zip]({kit}/qantar-favorites.zip) on the "
+        "Browser. Packs: " + ", ".join(f"**{p}**" for p in packs) + ".",
+        "",
+        "Actors have one label, `Actor`, with `type` person, organization or place (the "
+        "`:Person`/`:Organization`/`:Place` labels are there for the style). Parameters "
+        "take any spelling the articles use: `Nazarbaev`, `Nazarbayev`, `Назарбаев`.",
+    ])
+    slides = [intro]
+    for query in queries:
+        lines = [f"## {query.title}", "", f"*{query.id}* — {query.description}", ""]
+        if query.params:
+            lines += ["Parameters (edit the values, run, then run the query):", "",
+                      fence(params_command(query.examples())), ""]
+            lines += [f"- `{p.name}` ({p.type}): {p.doc}" for p in query.params]
+            lines.append("")
+        lines.append(fence(query.text))
+        slides.append("\n".join(lines))
+    for slide in slides:
+        if "\n---\n" in slide:
+            raise ValueError("a slide may not contain a line '---' (it splits slides)")
+    return "\n\n---\n\n".join(slides) + "\n"
+
+
+def fence(code: str) -> str:
+    """A runnable block: the Browser marks ```` ```cypher ```` code blocks runnable."""
+    return f"```cypher\n{code.strip()}\n```"
+
+
+# --- style -------------------------------------------------------------------------------
+
+def grass(schema: schema_mod.Schema | None = None) -> str:
+    """A Neo4j Browser style keyed on the schema's labels and relationship types."""
+    schema = schema or schema_mod.load()
+    rules = [("node", {"diameter": "50px", "color": "#A5ABB6", "border-color": "#9AA1AC",
+                       "border-width": "2px", "text-color-internal": "#FFFFFF",
+                       "font-size": "10px"}),
+             ("relationship", {"color": "#A5ABB6", "shaft-width": "1px", "font-size": "8px",
+                               "padding": "3px", "text-color-external": "#000000",
+                               "text-color-internal": "#FFFFFF", "caption": "<type>"})]
+    captions = {"Statement": "{predicate}", "Article": "{publisher}"}
+    sizes = {"Actor": "60px", "Event": "45px", "Article": "40px", "Statement": "25px"}
+    for label, node in schema.nodes.items():
+        rules.append((f"node.{label}", _colours(node.colour) | {
+            "diameter": sizes.get(label, "50px"), "caption": captions.get(label, "{name}")}))
+        # labels that refine this one (Actor -> Person...) come after it and win
+        for kind, extra in node.type_labels.items():
+            rules.append((f"node.{extra}", _colours(node.colours.get(kind, node.colour))))
+    for rtype, rel in schema.relations.items():
+        rules.append((f"relationship.{rtype}", {"color": rel.colour,
+                                                "shaft-width": "2px" if rel.projected else "1px",
+                                                "caption": "<type>"}))
+    out = []
+    for selector, props in rules:
+        body = "".join(f"  {k}: {_grass_value(k, v)};\n" for k, v in props.items())
+        out.append(f"{selector} {{\n{body}}}\n")
+    return "\n".join(out)
+
+
+def _grass_value(key: str, value: str) -> str:
+    return f"'{value}'" if key == "caption" else value
+
+
+def _colours(colour: str) -> dict:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    border = "#{:02X}{:02X}{:02X}".format(*(int(c * 0.8) for c in (r, g, b)))
+    light = 0.299 * r + 0.587 * g + 0.114 * b > 150
+    return {"color": colour.upper(), "border-color": border,
+            "text-color-internal": "#2A2C34" if light else "#FFFFFF"}
+
+
+# --- one-click links -------------------------------------------------------------------
+
+def browser_link(browser_url: str, cmd: str, arg: str) -> str:
+    """``<browser>?cmd=…&arg=…``. The Browser decodes the whole URL once, then splits it
+    on ``&`` and ``#``, so an argument must not contain those."""
+    if "&" in arg or "#" in arg:
+        raise ValueError(f"a Browser link argument cannot contain '&' or '#': {arg[:40]!r}")
+    return f"{browser_url.rstrip('/')}/?cmd={cmd}&arg={quote(arg, safe='')}"
+
+
+def links(queries: list[Query], kit_url: str, browser_url: str) -> list[dict]:
+    kit = kit_url.rstrip("/")
+    out = [{"title": "qantar guide (all packs)", "id": "guide",
+            "url": browser_link(browser_url, "guide", f"{kit}/qantar.md")},
+           {"title": "Example parameters", "id": "params",
+            "url": browser_link(browser_url, "params", params_command(all_examples(queries))
+                                .removeprefix(":params "))}]
+    for query in queries:
+        out.append({"title": query.title, "id": query.id,
+                    "url": browser_link(browser_url, "edit", browser_text(query))})
+    return out
+
+
+def urls_markdown(items: list[dict]) -> str:
+    return "# qantar: one-click links into the Neo4j Browser\n\n" + "".join(
+        f"- [{item['title']}]({item['url']}) `{item['id']}`\n" for item in items)
+
+
+def index_html(items: list[dict], kit_url: str) -> str:
+    kit = html.escape(kit_url.rstrip("/"), quote=True)
+    rows = "".join(f'<li><a href="{html.escape(i["url"], quote=True)}">'
+                   f'{html.escape(i["title"])}</a> <code>{html.escape(i["id"])}</code></li>\n'
+                   for i in items)
+    files = "".join(f'<li><a href="{kit}/{name}">{name}</a></li>\n' for name in FILES
+                    if name != "index.html")
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<title>qantar Browser kit</title></head><body>\n"
+            "<h1>qantar: Neo4j Browser kit</h1>\n<h2>Open in the Browser</h2>\n<ul>\n"
+            f"{rows}</ul>\n<h2>Files</h2>\n<ul>\n{files}</ul>\n</body></html>\n")
+
+
+# --- build and serve -----------------------------------------------------------------------
+
+def kit_url_for(port: int) -> str:
+    return f"http://localhost:{port}"
+
+
+def build(out_dir: str | Path, *, kit_url: str = kit_url_for(DEFAULT_PORT),
+          browser_url: str = DEFAULT_BROWSER_URL,
+          queries: Iterable[Query] | None = None) -> list[Path]:
+    """Write the kit into ``out_dir``; the paths written, in :data:`FILES` order."""
+    queries = list(queries if queries is not None else load_packs())
+    for url in (kit_url, browser_url):
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            raise ValueError(f"not an http(s) URL: {url!r}")
+    items = links(queries, kit_url, browser_url)
+    contents = {
+        "qantar-favorites.zip": favorites_zip(queries),
+        "qantar.md": guide(queries, kit_url),
+        "qantar.grass": grass(),
+        "params.cypher": params_command(all_examples(queries)) + "\n",
+        "urls.md": urls_markdown(items),
+        "index.html": index_html(items, kit_url),
+    }
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in FILES:
+        data = contents[name]
+        path = out / name
+        tmp = path.with_name(f".{name}.tmp")
+        tmp.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        tmp.replace(path)  # never a half-written file
+        written.append(path)
+    return written
+
+
+class KitHandler(http.server.BaseHTTPRequestHandler):
+    """Serves the kit's own files by name, and nothing else (no paths, no listing)."""
+
+    directory: Path = Path(".")
+    server_version = "qantar-browser-kit"
+
+    def do_GET(self):  # noqa: N802 - http.server API
+        self._respond(body=True)
+
+    def do_HEAD(self):  # noqa: N802
+        self._respond(body=False)
+
+    def do_OPTIONS(self):  # noqa: N802 - CORS preflight
+        self.send_response(204)
+        self._cors()
+        self.send_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "*")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _respond(self, body: bool):
+        name = urlsplit(self.path).path.lstrip("/") or "index.html"
+        if name not in FILES:
+            self.send_error(404, "not a file of the qantar Browser kit")
+            return
+        data = (self.directory / name).read_bytes()
+        self.send_response(200)
+        self._cors()
+        self.send_header("Content-Type", CONTENT_TYPES[Path(name).suffix])
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
+
+    def _cors(self):
+        self.send_header("Access-Control-Allow-Origin", "*")
+
+    def log_message(self, format, *args):  # noqa: A002 - progress goes to stderr
+        import sys
+        sys.stderr.write(f"{self.address_string()} {format % args}\n")
+
+
+def make_server(directory: str | Path, host: str = "127.0.0.1",
+                port: int = DEFAULT_PORT) -> http.server.ThreadingHTTPServer:
+    """An HTTP server for the kit in ``directory`` (port 0: any free port)."""
+    handler = type("BoundKitHandler", (KitHandler,), {"directory": Path(directory)})
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def serve_in_background(directory: str | Path, host: str = "127.0.0.1", port: int = 0):
+    """Start :func:`make_server` on a thread; returns the server (``shutdown()`` it)."""
+    server = make_server(directory, host, port)
+    threading.Thread(target=server.serve_forever, name="qantar-browser-kit",
+                     daemon=True).start()
+    return server
