@@ -45,10 +45,14 @@ TEMPLATES = Path(__file__).with_name("templates")
 _SLOT = re.compile(r"\{\{([A-Z]+)\}\}")
 
 
+def groups() -> list[str]:
+    """Relation groups (family, institutions...) in the order the schema lists them."""
+    return list(dict.fromkeys(r.group for r in schema_mod.load().projected.values() if r.group))
+
+
 def views() -> tuple[str, ...]:
     """full, ego, timeline, and one per relation group in the schema (family...)."""
-    groups = sorted({r.group for r in schema_mod.load().projected.values() if r.group})
-    return (*VIEWS, *groups)
+    return (*VIEWS, *groups())
 
 
 def type_names(kg: nx.MultiDiGraph | None = None) -> dict[str, str]:
@@ -174,8 +178,9 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     membership = analytics.communities(kg, seed=seed)
     centre = analytics.find_actor(kg, focus) if focus else None
     node_types, rel_types = split_types(types)
-    groups = [view] if view not in VIEWS else None
-    sub = analytics.restrict(kg, node_types=node_types, rel_types=rel_types, groups=groups,
+    view_groups = [view] if view not in VIEWS else None
+    sub = analytics.restrict(kg, node_types=node_types, rel_types=rel_types,
+                             groups=view_groups,
                              date_from=date_from, date_to=date_to,
                              drop_isolated=view == "timeline")
     if centre:
@@ -251,7 +256,7 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
                  "to": (analytics.bounds(date_to) or ("", ""))[1] if date_to else "",
                  "size_by": size_by, "colour_by": colour_by, "axis": axis,
                  "size_options": list(SIZE_BY),
-                 "groups": sorted({r.group for r in schema.projected.values() if r.group}),
+                 "groups": groups(),
                  "totals": {"nodes": kg.number_of_nodes(), "edges": kg.number_of_edges()}},
         "legend": legend, "fold": _fold_rules(),
         "nodes": nodes, "edges": edges, "statements": statements, "articles": articles,

@@ -4,7 +4,7 @@ vis-network needs minutes to stabilise a force layout beyond ~1,500 nodes; a pag
 ships positions opens at once with physics off. Three layouts: ``spring`` (each
 connected component laid out on its own — Kamada-Kawai when small, Fruchterman-Reingold
 when large — then packed in rows, isolated nodes in a grid below), ``shells`` (an ego network in rings by distance from its centre) and
-``timeline`` (one column per day, in date order). Coordinates are pixels, rounded, so
+``timeline`` (one column per date, in time order). Coordinates are pixels, rounded, so
 the same graph gives the same page byte for byte.
 """
 
@@ -14,13 +14,15 @@ import math
 from collections.abc import Callable
 
 import networkx as nx
+import numpy as np
 
 from .. import analytics
 from .. import schema as schema_mod
 
 SPACING = 110.0  # pixels between neighbouring nodes
-COLUMN = 160.0  # timeline: pixels between day columns
-ROW = 100.0  # timeline: pixels between nodes in one column
+COLUMN = 120.0  # timeline: pixels between date columns
+SUBCOLUMN = 110.0  # timeline: pixels between the sub-columns of one crowded date
+ROW = 80.0  # timeline: pixels between nodes in one column
 KAMADA_KAWAI_UP_TO = 300  # nodes per component; above, Fruchterman-Reingold (faster)
 
 Positions = dict[str, tuple[float, float]]
@@ -47,14 +49,23 @@ def _spring_component(simple: nx.Graph, seed: int) -> Positions:
     else:
         raw = nx.spring_layout(simple, seed=seed, iterations=50 if n <= 500 else 30,
                                weight=None)
-    radius = SPACING * math.sqrt(n) * 0.85
-    return {node: (float(x) * radius, float(y) * radius) for node, (x, y) in raw.items()}
+    nodes = list(raw)
+    xy = np.array([raw[v] for v in nodes], dtype=float)
+    radius = SPACING * math.sqrt(n) * 0.8
+    if n <= KAMADA_KAWAI_UP_TO:
+        # hubs crowd their leaves: stretch until most nodes have room for a label
+        gaps = np.linalg.norm(xy[:, None, :] - xy[None, :, :], axis=-1)
+        np.fill_diagonal(gaps, np.inf)
+        nearest = float(np.quantile(gaps.min(axis=1), 0.25))
+        if nearest > 0:
+            radius = min(max(radius, SPACING * 0.9 / nearest), radius * 3)
+    return {v: (float(x) * radius, float(y) * radius) for v, (x, y) in zip(nodes, xy)}
 
 
 def _grid(nodes: list[str]) -> Positions:
     """Isolated nodes in rows, wide apart so their labels do not collide."""
     cols = max(1, math.ceil(math.sqrt(len(nodes))))
-    return {node: ((i % cols) * SPACING * 1.8, (i // cols) * SPACING * 0.8)
+    return {node: ((i % cols) * SPACING * 1.5, (i // cols) * SPACING * 0.7)
             for i, node in enumerate(nodes)}
 
 
@@ -125,40 +136,56 @@ def shells(kg: nx.MultiDiGraph, centre: str) -> Positions:
     return _centre(pos)
 
 
-def node_day(kg: nx.MultiDiGraph, node: str) -> str:
-    """Where a node sits in time: an event's date; for an actor the earliest dated
-    relation it takes part in, else its earliest relation or citation ('' if none)."""
+def _prefix_key(prefix: str) -> tuple:
+    """Order ISO prefixes by first day, coarser first: 2022 < 2022-01 < 2022-01-01."""
+    lo = (analytics.bounds(prefix) or ("", ""))[0]
+    return (lo, len(prefix), prefix)
+
+
+def node_when(kg: nx.MultiDiGraph, node: str) -> str:
+    """Where a node sits in time, as an ISO prefix at its own precision: an event's
+    date; for an actor the earliest dated relation it takes part in, else its earliest
+    relation or citation ('' if none)."""
     data = kg.nodes[node]
-    if analytics.node_type(data) == analytics.EVENT_TYPE:
-        return analytics.period(data)[0]
-    periods = [analytics.period(d) for *_, d in kg.in_edges(node, data=True)]
-    periods += [analytics.period(d) for *_, d in kg.out_edges(node, data=True)]
-    dated = [p[0] for p in periods if p[2] and p[0]]
+    if analytics.node_type(data) == analytics.EVENT_TYPE and analytics.bounds(data.get("date")):
+        return data["date"]
+    edges = [d for *_, d in kg.in_edges(node, data=True)]
+    edges += [d for *_, d in kg.out_edges(node, data=True)]
+    dated = [p for d in edges for p in (d.get("date") or d.get("start_date")
+                                        or d.get("end_date"),) if analytics.bounds(p)]
     if dated:
-        return min(dated)
-    cited = [p[0] for p in periods if p[0]]
-    first = (analytics.bounds(data.get("first_cited")) or ("", ""))[0]
-    return min(cited) if cited else first
+        return min(dated, key=_prefix_key)
+    cited = [p for d in [*edges, data] for p in (d.get("first_cited"),) if analytics.bounds(p)]
+    return min(cited, key=_prefix_key) if cited else ""
 
 
 def timeline(kg: nx.MultiDiGraph) -> tuple[Positions, list[dict]]:
-    """One column per day in date order (undated nodes first); returns the positions
-    and the axis ({x, label} per column) the page draws behind the graph."""
+    """One column per date in time order (undated nodes first), labelled at the
+    date's own precision; a crowded date wraps into several sub-columns of at most
+    about 2 * sqrt(nodes) rows, so the picture stays a moderate landscape. Returns the positions and the axis ({x, label} per date)
+    that the page draws behind the graph."""
     order = _order(kg)
     columns: dict[str, list[str]] = {}
     for node in sorted(kg.nodes, key=order):
-        columns.setdefault(node_day(kg, node), []).append(node)
+        columns.setdefault(node_when(kg, node), []).append(node)
+    if not columns:
+        return {}, []
+    max_rows = max(8, round(2 * math.sqrt(kg.number_of_nodes())))
     pos: Positions = {}
     axis = []
-    for i, day in enumerate(sorted(columns)):
-        x = i * COLUMN
-        axis.append({"x": x, "label": day or "undated"})
-        column = columns[day]
+    x = 0.0
+    for when in sorted(columns, key=lambda w: (w != "", _prefix_key(w))):
+        column = columns[when]
+        subs = math.ceil(len(column) / max_rows)
+        rows = math.ceil(len(column) / subs)
         for j, node in enumerate(column):
-            # zigzag, so edges between nodes of one day do not run along the column
-            pos[node] = (x + (COLUMN * 0.3 if j % 2 else 0.0), (j - (len(column) - 1) / 2) * ROW)
-    if not pos:
-        return {}, []
-    shift = (len(columns) - 1) * COLUMN / 2
+            sub, row = divmod(j, rows)
+            # zigzag, so edges between nodes of one date do not run along the column
+            pos[node] = (x + sub * SUBCOLUMN + (SUBCOLUMN * 0.3 if row % 2 else 0.0),
+                         (row - (min(rows, len(column)) - 1) / 2) * ROW)
+        width = (subs - 1) * SUBCOLUMN + SUBCOLUMN * 0.3
+        axis.append({"x": x + width / 2, "label": when or "undated"})
+        x += width + COLUMN
+    shift = (x - COLUMN) / 2
     axis = [{"x": round(a["x"] - shift, 1), "label": a["label"]} for a in axis]
-    return {n: (round(x - shift, 1), round(y, 1)) for n, (x, y) in sorted(pos.items())}, axis
+    return {n: (round(px - shift, 1), round(py, 1)) for n, (px, py) in sorted(pos.items())}, axis

@@ -114,7 +114,7 @@
       borderWidth: 1,
       scaling: {
         min: 7, max: 34,
-        label: { enabled: true, min: 12, max: 20, drawThreshold: 7, maxVisible: 32 },
+        label: { enabled: true, min: 16, max: 32, drawThreshold: 5, maxVisible: 36 },
         customScalingFunction: (min, max, total, value) => (max === min ? 0.3 : Math.sqrt((value - min) / (max - min))),
       },
     },
@@ -132,9 +132,13 @@
       ctx.fillStyle = '#666666';
       ctx.font = `${Math.max(11, 12 / network.getScale())}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
+      let free = -Infinity; // a label is skipped where it would overlap the previous one
       for (const tick of D.meta.axis) {
         ctx.beginPath(); ctx.moveTo(tick.x, top); ctx.lineTo(tick.x, bottom); ctx.stroke();
+        const half = ctx.measureText(tick.label).width / 2;
+        if (tick.x - half < free) continue;
         ctx.fillText(tick.label, tick.x, top + 16 / network.getScale());
+        free = tick.x + half + 8 / network.getScale();
       }
       ctx.restore();
     });
@@ -341,11 +345,14 @@
     panel.replaceChildren(...items);
     panel.dataset.node = id;
     $('evidence').replaceChildren();
+    $('side').prepend(panel);
+    $('side').scrollTop = 0;
   }
   function showEdge(id) {
     const e = edgeById.get(id);
     if (!e) return;
     const box = $('evidence');
+    $('side').prepend(box); // evidence above the panel, in view
     const head = el('div', {}, el('h3', { text: 'Evidence' }),
       el('p', { text: `${byId.get(e.from).name} → ${relLabel(e)} → ${byId.get(e.to).name}` }),
       el('p', { class: 'sub', text: [e.detail, when(e), `${e.sources} source${e.sources === 1 ? '' : 's'}`, e.modality].filter(Boolean).join(' · ') }));
@@ -365,6 +372,7 @@
     });
     box.replaceChildren(head, ...cards);
     box.dataset.edge = id;
+    $('side').scrollTop = 0;
   }
   network.on('click', (p) => {
     if (p.nodes.length) selectNode(p.nodes[0], false);
@@ -391,6 +399,7 @@
     if (S.focus) { p.set('node', S.focus); p.set('depth', String(S.depth)); }
     if (dated.length && S.from > minDay) p.set('from', toIso(S.from));
     if (dated.length && S.to < maxDay) p.set('to', toIso(S.to));
+    if (!S.keepUndated) p.set('undated', '0');
     if (S.colourBy !== D.meta.colour_by) p.set('colour', S.colourBy);
     if (S.sizeBy !== D.meta.size_by) p.set('size', S.sizeBy);
     const hash = p.toString();
@@ -407,6 +416,8 @@
     const from = toDay(p.get('from')), to = toDay(p.get('to'));
     if (dated.length && from !== null && !isNaN(from)) S.from = Math.max(minDay, Math.min(from, maxDay));
     if (dated.length && to !== null && !isNaN(to)) S.to = Math.min(maxDay, Math.max(to, S.from));
+    S.keepUndated = p.get('undated') !== '0';
+    $('keep-undated').checked = S.keepUndated;
     if (p.get('colour') === 'community' || p.get('colour') === 'type') S.colourBy = p.get('colour');
     if (D.meta.size_options.includes(p.get('size'))) S.sizeBy = p.get('size');
     $('depth').value = String(S.depth);
