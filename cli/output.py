@@ -1,0 +1,101 @@
+"""Shared output options for every read command: ``--format table|json|jsonl|csv``.
+
+One decorator (as sqlite-utils' ``output_options``) so every command prints the same
+way: data on stdout, non-ASCII kept as is (Назарбаев stays Назарбаев), notes and
+progress on stderr. ``table`` is for reading; ``json``/``jsonl``/``csv`` are for programs
+and keep every value whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import unicodedata
+
+import click
+
+FORMATS = ("table", "json", "jsonl", "csv")
+TABLE_CELL = 60  # characters; longer cells are cut in tables only
+
+
+def output_options(command):
+    """Add ``--format`` and pass ``fmt`` to the command."""
+    @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table",
+                  show_default=True, envvar="QANTAR_FORMAT", show_envvar=True,
+                  help="How to print the rows: a table to read, or json, jsonl, csv for "
+                       "programs (full values, non-ASCII kept).")
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+    return wrapper
+
+
+def emit(rows: list[dict], fmt: str, *, empty: str = "(no rows)",
+         table_columns: list[str] | None = None) -> None:
+    """Print ``rows`` to stdout in ``fmt``; a note on stderr when there are none.
+
+    ``table_columns`` narrows what a table shows (the other formats keep every column).
+    """
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        if rows:
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: cell(v) for k, v in row.items()})
+            click.echo(buffer.getvalue(), nl=False)
+    elif rows:
+        if table_columns:
+            rows = [{c: row.get(c) for c in table_columns} for row in rows]
+        click.echo(table(rows), nl=False)
+    if not rows and empty and fmt == "table":
+        click.echo(empty, err=True)
+
+
+def cell(value) -> str:
+    """One value as text: lists joined with "; ", absent values empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def table(rows: list[dict], max_cell: int = TABLE_CELL) -> str:
+    """A plain aligned table; wide characters counted by display width."""
+    columns = list(rows[0])
+    body = [[_clip(" ".join(cell(row.get(c)).split()), max_cell) for c in columns]
+            for row in rows]
+    widths = [max(width(c), *(width(r[i]) for r in body)) for i, c in enumerate(columns)]
+    lines = ["  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip() for r in body]
+    return "\n".join(lines) + "\n"
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, size: int) -> str:
+    return text + " " * (size - width(text))
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+def note(message: str) -> None:
+    """Progress and remarks go to stderr, so stdout stays data."""
+    click.echo(message, err=True)

@@ -1,0 +1,85 @@
+"""``qantar stats`` and ``qantar doctor``: what the store holds, and whether it is sound."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..graph import schema as schema_mod
+from ..graph.stores import StoreError, StoreUnavailable
+from ..queries import health
+from .main import EXIT_ERROR, EXIT_UNREACHABLE, cli
+from .output import emit, output_options
+
+
+@cli.command()
+@output_options
+@click.pass_obj
+def stats(obj, fmt):
+    """Count nodes per label and relationships per type.
+
+    \b
+    Examples:
+      qantar stats
+      qantar --backend neo4j stats --format json
+    """
+    schema = schema_mod.load()
+    counts = obj.store(read_only=True).counts()
+    rows = [{"kind": "node" if name in schema.nodes else
+             "projected edge" if name in schema.projected else "provenance edge",
+             "name": name, "count": count} for name, count in counts.items()]
+    emit(rows, fmt)
+
+
+@cli.command()
+@output_options
+@click.pass_obj
+def doctor(obj, fmt):
+    """Check the store: reachable, schema present, data loaded, packs readable.
+
+    Changes nothing (on Neo4j it does not even create the schema). Exit code 0 when
+    every check passes or warns, 1 when one fails, 3 when Neo4j cannot be reached.
+
+    \b
+    Examples:
+      qantar doctor
+      NEO4J_URI=neo4j://localhost:7687 qantar --backend neo4j doctor
+    """
+    rows, code = [], 0
+    try:
+        store = _open(obj)
+    except StoreUnavailable as exc:
+        rows.append({"check": "store", "status": "fail", "detail": str(exc)})
+        code = EXIT_UNREACHABLE
+    except StoreError as exc:
+        rows.append({"check": "store", "status": "fail", "detail": str(exc)})
+        code = EXIT_ERROR
+    else:
+        rows.append({"check": "store", "status": "ok", "detail": _where(obj, store)})
+        rows.append(health.schema_check(store))
+        if rows[-1]["status"] == "ok":
+            rows.extend(health.count_checks(store))
+    rows.append(health.packs_check())
+    emit(rows, fmt)
+    if not code and any(r["status"] == "fail" for r in rows):
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _open(obj):
+    """The store as it is: read-only, and on Neo4j without creating the schema."""
+    if obj.backend == "neo4j":
+        from ..graph.stores.neo4j import Neo4jStore
+        from .main import neo4j_settings
+        store = Neo4jStore(neo4j_settings(), create_schema=False)
+        obj._store = store  # closed with the context
+        return store
+    return obj.store(read_only=True)
+
+
+def _where(obj, store) -> str:
+    if store.backend == "neo4j":
+        return f"{store.server_version()} at {store.settings.uri} " \
+               f"(database {store.settings.database})"
+    return f"embedded LadybugDB at {store.path}"
