@@ -68,6 +68,13 @@ class Document:
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[self.index.at(offset)]
 
+    def dates_in(self, sent: Sentence) -> list[DateMention]:
+        if not self._date_starts and self.dates:
+            self._date_starts = [d.start for d in self.dates]
+        lo = bisect_left(self._date_starts, sent.start)
+        hi = bisect_left(self._date_starts, sent.end)
+        return self.dates[lo:hi]
+
     def date_for(self, start: int, end: int) -> DateMention | None:
         """The date a phrase at [start, end) carries: inside it, else the first after it
         in its sentence, else the last before it in its sentence."""

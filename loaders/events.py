@@ -24,6 +24,9 @@ from ..graph.records import Event, stable_id
 from .phrases import alternation as _words_re
 
 _KEY_ROLES = ("target", "victim", "subject")
+_PARTICIPLE = ("ed", "en", "shot", "held", "sent", "tried")
+_PLURAL = re.compile(r"\b(?:were|are|have\s+been|have)\b", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|his|her|their|i|we|my|our)\b", re.IGNORECASE)
 
 
@@ -34,6 +37,7 @@ class EventType:
     roles: dict
     exclude: re.Pattern | None
     detail: re.Pattern | None
+    pattern_roles: dict | None = None
 
 
 class Triggers:
@@ -48,8 +52,12 @@ class Triggers:
             self.types[name] = EventType(
                 name, spec.get("requires", "any"), dict(spec.get("roles") or {}),
                 re.compile(_words_re(exclude), re.IGNORECASE) if exclude else None,
-                detail.get(name))
+                detail.get(name), spec.get("pattern_roles"))
         self.be = {str(w).lower() for w in lex["be_verbs"]}
+        self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
+        self.episode_time = re.compile(
+            rf"\b{_words_re(lex['episode_time_words'])}\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+            re.IGNORECASE)
 
     def find(self, body: str, hits) -> list[tuple[int, int, str]]:
         """(start, end, type) of every trigger, in text order: vocabulary hits for the
@@ -63,7 +71,7 @@ class Triggers:
                     etype = label[13:]
                     m = self.patterns[etype].match(body, h.start)
                     if m:
-                        found.append((m.start(), m.end(), etype))
+                        found.append((m.start(), m.end(), etype + "@pattern"))
         found.sort(key=lambda t: (t[0], -t[1]))
         return found
 
@@ -114,7 +122,11 @@ def extract(doc) -> tuple[list[Event], list]:
     found: dict[tuple[int, str], _Found] = {}
     slots_cache: dict[int, list[_Slot]] = {}
     for ts, te, name in trig.find(body, doc.hits):
+        name, _, by_pattern = name.partition("@")
         etype = trig.types[name]
+        if by_pattern and etype.pattern_roles:
+            etype = EventType(etype.name, etype.requires, etype.pattern_roles, etype.exclude,
+                              etype.detail)
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
             continue
         sent_i = doc.index.at(ts)
@@ -126,35 +138,78 @@ def extract(doc) -> tuple[list[Event], list]:
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i])
         if f is not None:
             found[(sent_i, etype.name)] = f
-    events: dict[str, Event] = {}
+    groups = _merge(sorted(found.values(), key=lambda f: f.start))
+    events: list[Event] = []
     statements = []
     names = _names(doc)
-    for f in sorted(found.values(), key=lambda f: f.start):
-        date = f.date.iso if f.date else ""
-        keys = sorted({a for a, r in f.roles if r in _KEY_ROLES}) \
-            or sorted({a for a, r in f.roles if r == "agent"}) or sorted(set(f.places))
-        if not keys and not date:
-            keys = [doc.article.id]
-        event_id = stable_id("event", f.type, date, *keys)
-        if event_id not in events:
-            events[event_id] = Event(
-                id=event_id, type=f.type, name=_name(f, names, date), date=date,
-                date_precision=f.date.precision if f.date else "unknown",
-                date_raw=f.date.raw if f.date else "", detail=f.detail)
-        speaker, modality = doc.attribution.at(f.start, f.end) if doc.attribution \
-            else ("", "reported")
-        statements.append(doc.statement("event", event_id, "", f.start, f.end,
-                                        detail=f.detail, date=f.date, confidence=0.8,
-                                        speaker=speaker, modality=modality))
-        for actor, role in dict.fromkeys(f.roles):
-            statements.append(doc.statement("participated_in", actor, event_id, f.start,
-                                            f.end, detail=role, confidence=0.75,
+    for group in groups:
+        date = max((f.date for f in group if f.date), key=_precision, default=None)
+        roles = list(dict.fromkeys(r for f in group for r in f.roles))
+        places = list(dict.fromkeys(p for f in group for p in f.places))
+        keys = _key(roles) or ([] if date else [doc.article.id])
+        head = group[0]
+        event_id = stable_id("event", head.type, date.iso if date else "", *keys)
+        detail = next((f.detail for f in group if f.detail), "")
+        events.append(Event(
+            id=event_id, type=head.type, name=_name(head.type, roles, names,
+                                                    date.iso if date else ""),
+            date=date.iso if date else "",
+            date_precision=date.precision if date else "unknown",
+            date_raw=date.raw if date else "", detail=detail))
+        for f in group:
+            speaker, modality = doc.attribution.at(f.start, f.end) if doc.attribution \
+                else ("", "reported")
+            statements.append(doc.statement("event", event_id, "", f.start, f.end,
+                                            detail=f.detail, date=f.date, confidence=0.8,
                                             speaker=speaker, modality=modality))
-        for place in dict.fromkeys(f.places):
-            statements.append(doc.statement("occurred_in", event_id, place, f.start, f.end,
-                                            confidence=0.75, speaker=speaker,
-                                            modality=modality))
-    return list(events.values()), statements
+            for actor, role in dict.fromkeys(f.roles):
+                statements.append(doc.statement("participated_in", actor, event_id,
+                                                f.start, f.end, detail=role,
+                                                confidence=0.75, speaker=speaker,
+                                                modality=modality))
+            for place in dict.fromkeys(f.places):
+                statements.append(doc.statement("occurred_in", event_id, place, f.start,
+                                                f.end, confidence=0.75, speaker=speaker,
+                                                modality=modality))
+    return events, statements
+
+
+def _precision(d) -> int:
+    return {"day": 3, "month": 2, "year": 1}.get(d.precision, 0)
+
+
+def _key(roles) -> list[str]:
+    """The participants an event is identified by: who undergoes it, else who does it."""
+    return sorted({a for a, r in roles if r in _KEY_ROLES}) \
+        or sorted({a for a, r in roles if r == "agent"})
+
+
+def _compatible(a, b) -> bool:
+    """Can ``b`` (later in the text) report the same event as ``a``? An undated mention
+    refers back to a dated one, not forward."""
+    if a.type != b.type:
+        return False
+    da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
+    if da and db and not (da.startswith(db) or db.startswith(da)):
+        return False
+    if db and not da:
+        return False
+    ka, kb = _key(a.roles), _key(b.roles)
+    return not ka or not kb or ka == kb
+
+
+def _merge(found: list[_Found]) -> list[list[_Found]]:
+    """Reports of one event within the article (same type, compatible date and
+    participants: "the unrest of January 2022" and "protests ... on 2 January")."""
+    groups: list[list[_Found]] = []
+    for f in found:
+        for g in groups:
+            if all(_compatible(x, f) for x in g):
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    return groups
 
 
 def _excluded(rx: re.Pattern, body: str, start: int, end: int) -> bool:
@@ -189,12 +244,14 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
           slots: list[_Slot]) -> _Found | None:
     body = doc.body
     sent = doc.sentences[sent_i]
-    f = _Found(etype.name, ts, te, sent_i, date=doc.date_for(ts, te))
+    f = _Found(etype.name, ts, te, sent_i, date=_date(doc, trig, ts, te, sent_i))
     roles = etype.roles
     actors = [s for s in slots if s.type in ("person", "organization")]
-    passive = not body[ts:te].lower().endswith("ing") and trig.passive(body, ts, sent.start)
+    first = body[ts:te].split(None, 1)[0].lower() if body[ts:te].strip() else ""
+    passive = first.endswith(_PARTICIPLE) and trig.passive(body, ts, sent.start)
     before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
-    after = [s for s in actors if s.start >= te and ";" not in body[te:s.start]]
+    after = [s for s in actors if s.start > ts and s.end > te - 1
+             and ";" not in body[te:s.start]]
     if "all_persons" in roles:
         for s in actors:
             if s.type == "person":
@@ -202,17 +259,26 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     if before:
         last = before[-1]
         gap = body[last.end:ts]
-        if last.possessive and "possessor" in roles and len(gap) <= 40:
+        if last.possessive and "possessor" in roles and len(gap.split()) <= 3:
             f.roles += [(i, roles["possessor"]) for i in last.ids]
         else:
             subj = [s for s in before if not s.possessive]
             if subj:
                 role = roles.get("passive_before") if passive else roles.get("before")
-                if role and len(body[subj[-1].end:ts]) <= 120:
-                    f.roles += [(i, role) for i in subj[-1].ids]
+                if role and len(body[subj[-1].end:ts]) <= 60:
+                    chosen = [subj[-1]]
+                    if passive and _PLURAL.search(body[subj[-1].end:ts]):
+                        # "X, ..., and Y have been prosecuted": the whole subject
+                        clause = max(sent.start, body.rfind(" that ", sent.start, ts))
+                        chosen = [x for x in subj if x.start >= clause and x.start >= ts - 160]
+                    for x in chosen:
+                        f.roles += [(i, role) for i in x.ids]
+    all_after = after
+    if "by" in roles:  # the agent after "by" is no one's target
+        after = [s for s in after if not _BY.search(body[max(te, s.start - 40):s.start])]
     if after and not passive and "after" in roles:
         first = after[0]
-        if len(body[te:first.start]) <= 60:
+        if first.start < te or len(body[te:first.start]) <= 60:
             f.roles += [(i, roles["after"]) for i in first.ids]
             for nxt in after[1:3]:  # "X and Y"
                 if re.fullmatch(r"\s*(?:,|,?\s*and)\s*", body[first.end:nxt.start]):
@@ -220,12 +286,18 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
                     first = nxt
     for word in ("by", "with"):
         if word in roles:
-            for s in after:
+            for s in all_after:
                 if re.search(rf"\b{word}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$",
                              body[max(te, s.start - 40):s.start], re.IGNORECASE) \
                         and len(body[te:s.start]) <= 80:
                     f.roles.append((s.ids[0], roles[word]))
                     break
+    # one actor, one role: what the actor undergoes wins over what it seems to do
+    best: dict[str, str] = {}
+    for actor, role in f.roles:
+        if actor not in best or (role in _KEY_ROLES and best[actor] not in _KEY_ROLES):
+            best[actor] = role
+    f.roles = list(best.items())
     f.places = _places(doc, sent)
     if etype.detail:
         d = etype.detail.search(body, ts if etype.name != "sentence" else sent.start, sent.end)
@@ -238,6 +310,43 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     if etype.requires == "any" and not f.roles and not f.date:
         return None
     return f
+
+
+def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
+    """The event's date: a date phrase near the trigger (up to 60 characters after it,
+    30 before) or opening its sentence ("On January 8, ..."); a date naming an episode
+    ("the January events") only for that episode's trigger or after a time word ("as
+    the January unrest spread"); else a day the sentence before (same paragraph) named."""
+    body = doc.body
+    sent = doc.sentences[sent_i]
+    best, best_gap = None, None
+    for d in doc.dates_in(sent):
+        episode = trig.episode.match(body, d.end)
+        timed = trig.episode_time.search(body[max(sent.start, d.start - 40):d.start])
+        if episode and not (episode.start(1) <= ts < episode.end(1) + 1
+                            or ts <= d.start < te or timed):
+            continue
+        if d.start < te and ts < d.end:
+            gap = 0
+        elif d.start >= te:
+            gap = d.start - te if d.start - te <= 80 else None
+        else:
+            gap = ts - d.end if ts - d.end <= 30 else None
+        opening = body[sent.start:d.start]
+        if gap is None and (len(opening.split()) <= 2 or (episode and timed)
+                            or ("," not in opening and len(opening) <= 50
+                                and "," in body[d.end:d.end + 3])):
+            gap = 500  # opens the sentence, or "as the January unrest spread": all of it
+        if gap is not None and (best_gap is None or gap < best_gap):
+            best, best_gap = d, gap
+    if best is not None or sent_i == 0:
+        return best
+    prev = doc.sentences[sent_i - 1]
+    if "\n" in body[prev.end:sent.start]:
+        return None
+    days = [d for d in doc.dates_in(prev) if d.precision == "day"
+            and not trig.episode.match(body, d.end)]
+    return days[-1] if days else None
 
 
 def _places(doc, sent) -> list[str]:
@@ -262,10 +371,10 @@ def _names(doc) -> dict[str, str]:
     return names
 
 
-def _name(f: _Found, names: dict[str, str], date: str) -> str:
-    label = f.type.replace("_", " ")
-    who = [names.get(a, a) for a, r in f.roles if r in _KEY_ROLES]
-    by = [names.get(a, a) for a, r in f.roles if r in ("agent", "speaker")]
+def _name(etype: str, roles, names: dict[str, str], date: str) -> str:
+    label = etype.replace("_", " ")
+    who = [names.get(a, a) for a, r in roles if r in _KEY_ROLES]
+    by = [names.get(a, a) for a, r in roles if r in ("agent", "speaker")]
     if who:
         label += " of " + ", ".join(dict.fromkeys(who))
     elif by:

@@ -42,11 +42,13 @@ SECTIONS = {
     "unnamed_speakers": WORDS, "pronouns": MAPPING,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
+    "episode_nouns": WORDS, "episode_time_words": WORDS,
     "offices": RECORDS, "patterns": RECORDS,
 }
 _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons"}
-_EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles"}
+_EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
+               "pattern_roles"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 _ID = re.compile(r"^(person|organization|place):[a-z0-9][a-z0-9-]*$")
@@ -209,7 +211,8 @@ def _check_events(lex: Lexicon, schema) -> None:
         if spec.get("requires", "any") not in _REQUIRES:
             raise lex.error("event_types", etype, f"{etype}: requires must be one of "
                                                   f"{', '.join(sorted(_REQUIRES))}")
-        for where, role in (spec.get("roles") or {}).items():
+        for where, role in [*(spec.get("roles") or {}).items(),
+                            *(spec.get("pattern_roles") or {}).items()]:
             if where not in _ROLE_KEYS or role not in roles:
                 raise lex.error("event_types", etype, f"{etype}: bad role {where}: {role}")
         for rx in spec.get("patterns") or []:

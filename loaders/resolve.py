@@ -260,9 +260,14 @@ class Antecedents:
             who = self.speaker_at(offset) if self.speaker_at else ""
             return [who] if who else []
         if p in self.singular:
+            # the nearest person of the sentence (a possessive one only if no other),
+            # else the nearest in the two sentences before
+            same = [m for m in before if self.index.at(m.start) == sent]
+            plain = [m for m in same if not self._possessive(m)]
+            if plain or same:
+                return [(plain or same)[-1].actor_id]
             for m in reversed(before):
-                s = self.index.at(m.start)
-                if sent - s > 2:
+                if sent - self.index.at(m.start) > 2:
                     break
                 if not self._possessive(m):
                     return [m.actor_id]
