@@ -48,8 +48,10 @@ def _table(result: dict, by: str, top: int) -> str:
         lines.append("")
         lines.append(f"{group.capitalize()} network: {sub['nodes']} nodes, {sub['edges']} "
                      f"edges, {len(sub['components'])} groups")
-        for comp in sub["components"][:top]:
-            lines.append("  " + ", ".join(m["name"] for m in comp))
+        for comp in sub["components"][:5]:
+            names = [m["name"] for m in comp]
+            more = f" (+{len(names) - 8} more)" if len(names) > 8 else ""
+            lines.append("  " + ", ".join(names[:8]) + more)
     return "\n".join(lines)
 
 

@@ -69,6 +69,11 @@ def relation_group(rtype: str) -> str:
     return schema_mod.load().relations[rtype].group
 
 
+def relation_groups() -> list[str]:
+    """Relation groups (family, institutions...) in the order the schema lists them."""
+    return list(dict.fromkeys(r.group for r in schema_mod.load().projected.values() if r.group))
+
+
 def restrict(kg: nx.MultiDiGraph, *, node_types: Iterable[str] | None = None,
              rel_types: Iterable[str] | None = None, groups: Iterable[str] | None = None,
              date_from: str | None = None, date_to: str | None = None,
@@ -254,10 +259,8 @@ def brokers(kg: nx.MultiDiGraph, membership: dict[str, int],
 def subnetworks(kg: nx.MultiDiGraph, groups: Iterable[str] | None = None) -> dict[str, dict]:
     """Per relation group (``family``, ``institutions``... from the schema): its size
     and its connected components (clans, institutional blocs), largest first."""
-    schema = schema_mod.load()
-    groups = list(groups) if groups else sorted({r.group for r in schema.projected.values()})
     out = {}
-    for group in groups:
+    for group in groups or relation_groups():
         sub = restrict(kg, groups=[group])
         components = sorted((sorted(c) for c in nx.connected_components(collapse(sub))),
                             key=lambda c: (-len(c), c[0]))

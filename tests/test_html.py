@@ -438,6 +438,13 @@ def test_page_in_chromium(browser, graph_b, tmp_path):
         assert "</script><script>window.__pwned=1</script>" in pg.text_content("#panel")
         assert pg.evaluate("window.__pwned") is None
 
+        # colour by community: the legend lists communities; sizes by another metric
+        pg.select_option("#colour-by", "community")
+        assert pg.locator("#legend-communities .legend-item").count() >= 2
+        pg.select_option("#size-by", "betweenness")
+        assert "colour=community" in pg.evaluate("location.hash")
+        assert "size=betweenness" in pg.evaluate("location.hash")
+
         # PNG export
         with pg.expect_download() as download:
             pg.click("#png")

@@ -45,14 +45,9 @@ TEMPLATES = Path(__file__).with_name("templates")
 _SLOT = re.compile(r"\{\{([A-Z]+)\}\}")
 
 
-def groups() -> list[str]:
-    """Relation groups (family, institutions...) in the order the schema lists them."""
-    return list(dict.fromkeys(r.group for r in schema_mod.load().projected.values() if r.group))
-
-
 def views() -> tuple[str, ...]:
     """full, ego, timeline, and one per relation group in the schema (family...)."""
-    return (*VIEWS, *groups())
+    return (*VIEWS, *analytics.relation_groups())
 
 
 def type_names(kg: nx.MultiDiGraph | None = None) -> dict[str, str]:
@@ -256,7 +251,7 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
                  "to": (analytics.bounds(date_to) or ("", ""))[1] if date_to else "",
                  "size_by": size_by, "colour_by": colour_by, "axis": axis,
                  "size_options": list(SIZE_BY),
-                 "groups": groups(),
+                 "groups": analytics.relation_groups(),
                  "totals": {"nodes": kg.number_of_nodes(), "edges": kg.number_of_edges()}},
         "legend": legend, "fold": _fold_rules(),
         "nodes": nodes, "edges": edges, "statements": statements, "articles": articles,

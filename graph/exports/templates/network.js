@@ -287,6 +287,7 @@
     if (!hits.length && ev.target.value.trim()) results.replaceChildren(el('li', { class: 'none', text: 'No match' }));
     results.hidden = !ev.target.value.trim();
   });
+  document.addEventListener('click', (ev) => { if (!$('search-box').contains(ev.target)) results.hidden = true; });
   $('search').addEventListener('keydown', (ev) => {
     if (ev.key === 'Enter') { const first = results.querySelector('li[data-id]'); if (first) first.click(); }
     if (ev.key === 'Escape') results.hidden = true;
