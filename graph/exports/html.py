@@ -29,6 +29,7 @@ import hashlib
 import html
 import json
 import re
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def views() -> tuple[str, ...]:
     return (*VIEWS, *analytics.relation_groups())
 
 
-def type_names(kg: nx.MultiDiGraph | None = None) -> dict[str, str]:
+def type_names() -> dict[str, str]:
     """What ``--types`` accepts: node types and relation types, lower-cased -> name."""
     schema = schema_mod.load()
     names = [*schema.vocab["actor_types"], analytics.EVENT_TYPE, *schema.projected]
@@ -143,6 +144,69 @@ def _label(rtype: str) -> str:
     return rtype.lower().replace("_", " ")
 
 
+def _node_record(node: str, data: dict, xy, metrics: dict, community: int,
+                 articles: list[str]) -> dict:
+    spellings = list(dict.fromkeys([data.get("name", node), *(data.get("aliases") or [])]))
+    is_event = data.get("label") == "Event"
+    record = {
+        "id": node, "name": data.get("name", node), "type": analytics.node_type(data),
+        "kind": data.get("type", "") if is_event else data.get("kind", ""),
+        "description": data.get("description", "") or data.get("detail", ""),
+        "spellings": spellings, "keys": _search_keys(spellings),
+        "x": xy[0], "y": xy[1], "community": community,
+        **{m: round(metrics[m], 6) for m in analytics.METRICS},
+        "first_cited": data.get("first_cited", ""), "last_cited": data.get("last_cited", ""),
+        "articles": articles,
+    }
+    if is_event:
+        start, stop, dated = analytics.period(data)
+        record.update({"date": data.get("date", ""), "t0": start, "t1": stop, "dated": dated})
+    return record
+
+
+def _edge_record(src: str, dst: str, key: str, data: dict) -> dict:
+    start, stop, dated = analytics.period(data)
+    prop = projection.detail_property(data["type"])
+    edge = {"id": key, "from": src, "to": dst, "type": data["type"],
+            "detail": data.get(prop, "") if prop else "",
+            "statements": list(data.get("statement_ids") or []),
+            "sources": data.get("sources", 0), "modality": data.get("modality", ""),
+            "t0": start, "t1": stop, "dated": dated}
+    for extra in ("date", "start_date", "end_date", "status"):
+        if data.get(extra):
+            edge[extra] = data[extra]
+    return edge
+
+
+def _legend(nodes: list[dict], edges: list[dict]) -> dict:
+    """Node types and relation types on the page, in schema order, with schema colours."""
+    schema = schema_mod.load()
+    colours = {**schema.nodes["Actor"].colours, analytics.EVENT_TYPE: schema.nodes["Event"].colour}
+    types = Counter(n["type"] for n in nodes)
+    rels = Counter(e["type"] for e in edges)
+    order = [*schema.vocab["actor_types"], analytics.EVENT_TYPE]
+    return {
+        "types": [{"type": t, "label": t, "colour": colours[t], "count": types[t]}
+                  for t in order if types[t]],
+        "relations": [{"type": t, "label": _label(t), "colour": r.colour, "group": r.group,
+                       "count": rels[t]} for t, r in schema.projected.items() if rels[t]],
+    }
+
+
+def _check(view, focus, depth, date_from, date_to, size_by, colour_by) -> None:
+    if view not in views():
+        raise ValueError(f"unknown view {view!r} (choose from {', '.join(views())})")
+    if size_by not in SIZE_BY or colour_by not in COLOUR_BY:
+        raise ValueError(f"size by one of {SIZE_BY}, colour by one of {COLOUR_BY}")
+    if not 1 <= depth <= 3:
+        raise ValueError("depth must be 1, 2 or 3")
+    for label, value in (("from", date_from), ("to", date_to)):
+        if value and analytics.bounds(value) is None:
+            raise ValueError(f"--{label} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if view == "ego" and not focus:
+        raise ValueError("the ego view needs --focus NAME")
+
+
 def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None = None,
               depth: int = 1, date_from: str | None = None, date_to: str | None = None,
               types=None, size_by: str = "pagerank", colour_by: str = "type",
@@ -156,26 +220,14 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     own relations) and ``focus``/``depth`` (an ego network). Raises
     :class:`analytics.ActorNotFound` or ValueError with a one-line message.
     """
-    if view not in views():
-        raise ValueError(f"unknown view {view!r} (choose from {', '.join(views())})")
-    if size_by not in SIZE_BY or colour_by not in COLOUR_BY:
-        raise ValueError(f"size by one of {SIZE_BY}, colour by one of {COLOUR_BY}")
-    if not 1 <= depth <= 3:
-        raise ValueError("depth must be 1, 2 or 3")
-    for label, value in (("from", date_from), ("to", date_to)):
-        if value and analytics.bounds(value) is None:
-            raise ValueError(f"--{label} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    if view == "ego" and not focus:
-        raise ValueError("the ego view needs --focus NAME")
-    schema = schema_mod.load()
+    _check(view, focus, depth, date_from, date_to, size_by, colour_by)
     kg = analytics.knowledge_graph(graph)
     metrics = analytics.centrality(kg, seed=seed)
     membership = analytics.communities(kg, seed=seed)
     centre = analytics.find_actor(kg, focus) if focus else None
     node_types, rel_types = split_types(types)
-    view_groups = [view] if view not in VIEWS else None
     sub = analytics.restrict(kg, node_types=node_types, rel_types=rel_types,
-                             groups=view_groups,
+                             groups=[view] if view not in VIEWS else None,
                              date_from=date_from, date_to=date_to,
                              drop_isolated=view == "timeline")
     if centre:
@@ -192,68 +244,22 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
         pos = layout.spring(sub, seed=seed)
 
     cited = _citations(graph)
-    type_colours = {**schema.nodes["Actor"].colours, analytics.EVENT_TYPE: schema.nodes["Event"].colour}
-    nodes = []
-    for node, data in sorted(sub.nodes(data=True)):
-        spellings = list(dict.fromkeys([data.get("name", node), *(data.get("aliases") or [])]))
-        start, stop, dated = analytics.period(data)
-        record = {
-            "id": node, "name": data.get("name", node), "type": analytics.node_type(data),
-            "kind": data.get("type", "") if data.get("label") == "Event" else data.get("kind", ""),
-            "description": data.get("description", "") or data.get("detail", ""),
-            "spellings": spellings, "keys": _search_keys(spellings),
-            "x": pos[node][0], "y": pos[node][1], "community": membership[node],
-            **{m: round(metrics[node][m], 6) for m in analytics.METRICS},
-            "first_cited": data.get("first_cited", ""), "last_cited": data.get("last_cited", ""),
-            "articles": cited.get(node, []),
-        }
-        if record["type"] == analytics.EVENT_TYPE:
-            record.update({"date": data.get("date", ""), "t0": start, "t1": stop,
-                           "dated": dated})
-        nodes.append(record)
-
-    edges, statement_ids = [], []
-    for src, dst, key, data in sorted(sub.edges(keys=True, data=True), key=lambda e: e[2]):
-        start, stop, dated = analytics.period(data)
-        prop = projection.detail_property(data["type"])
-        edge = {"id": key, "from": src, "to": dst, "type": data["type"],
-                "detail": data.get(prop, "") if prop else "",
-                "statements": list(data.get("statement_ids") or []),
-                "sources": data.get("sources", 0), "modality": data.get("modality", ""),
-                "t0": start, "t1": stop, "dated": dated}
-        for extra in ("date", "start_date", "end_date", "status"):
-            if data.get(extra):
-                edge[extra] = data[extra]
-        statement_ids += edge["statements"]
-        edges.append(edge)
+    nodes = [_node_record(n, d, pos[n], metrics[n], membership[n], cited.get(n, []))
+             for n, d in sorted(sub.nodes(data=True))]
+    edges = [_edge_record(*e) for e in sorted(sub.edges(keys=True, data=True),
+                                              key=lambda e: e[2])]
     _roundness(edges)
-    statements, articles = _evidence(graph, statement_ids)
+    statements, articles = _evidence(graph, [s for e in edges for s in e["statements"]])
     articles.update(_articles(graph, {a for n in nodes for a in n["articles"]}))
-
-    type_counts = {}
-    for n in nodes:
-        type_counts[n["type"]] = type_counts.get(n["type"], 0) + 1
-    rel_counts = {}
-    for e in edges:
-        rel_counts[e["type"]] = rel_counts.get(e["type"], 0) + 1
-    order = [*schema.vocab["actor_types"], analytics.EVENT_TYPE]
-    legend = {
-        "types": [{"type": t, "label": t, "colour": type_colours[t], "count": type_counts[t]}
-                  for t in order if t in type_counts],
-        "relations": [{"type": t, "label": _label(t), "colour": r.colour, "group": r.group,
-                       "count": rel_counts[t]}
-                      for t, r in schema.projected.items() if t in rel_counts],
-    }
     title = "qantar network" + (f": {kg.nodes[centre].get('name', centre)}" if centre else "")
     return {
         "meta": {"title": title, "view": view, "focus": centre, "depth": depth,
-                 "from": (analytics.bounds(date_from) or ("",))[0] if date_from else "",
-                 "to": (analytics.bounds(date_to) or ("", ""))[1] if date_to else "",
+                 "from": analytics.bounds(date_from)[0] if date_from else "",
+                 "to": analytics.bounds(date_to)[1] if date_to else "",
                  "size_by": size_by, "colour_by": colour_by, "axis": axis,
-                 "size_options": list(SIZE_BY),
-                 "groups": analytics.relation_groups(),
+                 "size_options": list(SIZE_BY), "groups": analytics.relation_groups(),
                  "totals": {"nodes": kg.number_of_nodes(), "edges": kg.number_of_edges()}},
-        "legend": legend, "fold": _fold_rules(),
+        "legend": _legend(nodes, edges), "fold": _fold_rules(),
         "nodes": nodes, "edges": edges, "statements": statements, "articles": articles,
     }
 
@@ -274,7 +280,8 @@ def _vis_js() -> str:
 
 
 def _sha256(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
 def render(data: dict) -> str:

@@ -3,8 +3,9 @@
 vis-network needs minutes to stabilise a force layout beyond ~1,500 nodes; a page that
 ships positions opens at once with physics off. Three layouts: ``spring`` (each
 connected component laid out on its own — Kamada-Kawai when small, Fruchterman-Reingold
-when large — then packed in rows, isolated nodes in a grid below), ``shells`` (an ego network in rings by distance from its centre) and
-``timeline`` (one column per date, in time order). Coordinates are pixels, rounded, so
+when large — then packed in rows, isolated nodes in a grid below), ``shells`` (an ego
+network in rings by distance from its centre) and ``timeline`` (one column per date, in
+time order). Coordinates are pixels, rounded, so
 the same graph gives the same page byte for byte.
 """
 
@@ -161,9 +162,9 @@ def node_when(kg: nx.MultiDiGraph, node: str) -> str:
 
 def timeline(kg: nx.MultiDiGraph) -> tuple[Positions, list[dict]]:
     """One column per date in time order (undated nodes first), labelled at the
-    date's own precision; a crowded date wraps into several sub-columns of at most
-    about 2 * sqrt(nodes) rows, so the picture stays a moderate landscape. Returns the positions and the axis ({x, label} per date)
-    that the page draws behind the graph."""
+    date's own precision; a crowded date wraps into sub-columns of at most about
+    2 * sqrt(nodes) rows, so the picture stays a moderate landscape. Returns the
+    positions and the axis ({x, label} per date) the page draws behind the graph."""
     order = _order(kg)
     columns: dict[str, list[str]] = {}
     for node in sorted(kg.nodes, key=order):

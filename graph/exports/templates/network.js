@@ -43,12 +43,13 @@
 
   // --- dates: ISO days <-> day numbers -------------------------------------------------
   const DAY = 86400000;
-  const toDay = (iso) => (iso ? Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY) : null);
+  const toDay = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || '')
+    ? Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY) : null);
   const toIso = (day) => new Date(day * DAY).toISOString().slice(0, 10);
   const dated = [...D.edges, ...D.nodes.filter((n) => n.type === 'event')].filter((x) => x.t0);
   for (const x of dated) { x.d0 = toDay(x.t0); x.d1 = toDay(x.t1 || x.t0); }
-  const minDay = dated.length ? Math.min(...dated.map((x) => x.d0)) : 0;
-  const maxDay = dated.length ? Math.max(...dated.map((x) => x.d1)) : 0;
+  const minDay = dated.reduce((m, x) => Math.min(m, x.d0), dated.length ? Infinity : 0);
+  const maxDay = dated.reduce((m, x) => Math.max(m, x.d1), dated.length ? -Infinity : 0);
 
   // --- state -------------------------------------------------------------------------
   const S = {
