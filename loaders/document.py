@@ -15,6 +15,7 @@ from . import mentions as mentions_mod
 from . import resolve as resolve_mod
 from .dates import DateFinder, DateMention
 from .sentences import Sentence, SentenceIndex, split
+from .gazetteer import tokenize
 from .template import Template
 from .vocabulary import vocabulary_for
 
@@ -123,9 +124,10 @@ def build(article: Article, gazetteer, lex) -> Document:
     body = article.body
     sentences = split(body)
     index = SentenceIndex(sentences)
-    hits = vocabulary_for(lex).scan(body)
+    tokens = tokenize(body)
+    hits = vocabulary_for(lex).scan(body, tokens)
     dates = date_finder(lex).find(body, article.published, hits=hits)
-    typed, untyped = mentions_mod.find(body, gazetteer, lex, hits)
+    typed, untyped = mentions_mod.find(body, gazetteer, lex, hits, tokens)
     mentions = resolve_mod.resolve(body, typed, untyped, gazetteer, lex, article.published,
                                    hits)
     template = Template(body, mentions)

@@ -236,3 +236,50 @@ def totals(results: list[ArticleScore]) -> dict[str, Score]:
         for k in KINDS:
             out[k] += r.scores[k]
     return out
+
+
+# --- running over folders ---------------------------------------------------------------
+
+def find_article(stem: str, dirs) -> Path:
+    """The article file of a gold folder: ``<stem>.txt`` or ``.md`` in one of ``dirs``."""
+    for d in map(Path, dirs):
+        for suffix in (".txt", ".md"):
+            if (d / f"{stem}{suffix}").is_file():
+                return d / f"{stem}{suffix}"
+    raise InputError(stem, "no article file for this gold folder (searched "
+                           + ", ".join(str(d) for d in dirs) + "; add --articles DIR)")
+
+
+def run(gold_paths, article_dirs, extract=None) -> list[ArticleScore]:
+    """Score every gold folder under ``gold_paths`` against the extraction of its article."""
+    from .pipeline import extract as default_extract
+    from .read import read_article
+
+    extract = extract or default_extract
+    out = []
+    for folder in gold_folders(gold_paths):
+        gold = read_gold(folder)
+        batch = extract(read_article(find_article(gold.stem, article_dirs)))
+        out.append(score_article(gold, batch))
+    return out
+
+
+def rows(results: list[ArticleScore]) -> list[dict]:
+    """One row per article and kind, then the totals: what ``qantar eval`` prints."""
+    out = []
+    for r in results:
+        notes = {"relations": f"detail {r.detail_agreement[0]}/{r.detail_agreement[1]}, "
+                              f"modality {r.modality_agreement[0]}/{r.modality_agreement[1]}",
+                 "events": f"participants {r.participant_recall[0]}/{r.participant_recall[1]}"}
+        for kind in KINDS:
+            out.append({"article": r.stem, "kind": kind, **r.scores[kind].row(),
+                        "note": notes.get(kind, "")})
+    total = totals(results)
+    agree = lambda attr: tuple(sum(getattr(r, attr)[i] for r in results) for i in (0, 1))  # noqa: E731,E501
+    notes = {"relations": "detail {}/{}, modality {}/{}".format(
+                 *agree("detail_agreement"), *agree("modality_agreement")),
+             "events": "participants {}/{}".format(*agree("participant_recall"))}
+    for kind in KINDS:
+        out.append({"article": f"TOTAL ({len(results)})", "kind": kind,
+                    **total[kind].row(), "note": notes.get(kind, "")})
+    return out

@@ -59,6 +59,35 @@ def load_entries(path: str | Path = DEFAULT_PATH) -> list[tuple[int, dict]]:
     return [(item.start_mark.line + 1, entry) for item, entry in zip(node.value, data)]
 
 
+@dataclass
+class Tokens:
+    """The words of a text and their keys, joined by spaces into one key text.
+
+    ``offsets[i]`` is where word ``i``'s key starts in ``norm``; ``starts``/``ends`` its
+    span in the text.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    offsets: list[int]
+    norm: str
+
+
+def tokenize(text: str) -> Tokens:
+    keys, starts, ends, offsets = [], [], [], []
+    pos = 0
+    for m in _WORD.finditer(text):
+        k = key(m.group())
+        if not k:
+            continue
+        keys.append(k)
+        starts.append(m.start())
+        ends.append(m.end())
+        offsets.append(pos)
+        pos += len(k) + 1
+    return Tokens(starts, ends, offsets, " ".join(keys))
+
+
 class Gazetteer:
     """Known actors and an automaton over the keys of all their names."""
 
@@ -84,26 +113,17 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[str, ...]:
         return self.by_key.get(key(name), ())
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str, tokens: "Tokens | None" = None) -> list[Match]:
         """All names in ``text``, longest match wins where matches overlap.
 
         The text is keyed word by word (each word's key is cached), so the cost is one
         regex pass and one automaton pass; a name can only match whole words.
+        ``tokens``: the text's :func:`tokenize` result, when the caller has it already.
         """
         if not self.by_key:
             return []
-        keys, starts, ends, offsets = [], [], [], []
-        pos = 0
-        for m in _WORD.finditer(text):
-            k = key(m.group())
-            if not k:
-                continue
-            keys.append(k)
-            starts.append(m.start())
-            ends.append(m.end())
-            offsets.append(pos)
-            pos += len(k) + 1
-        norm = " ".join(keys)
+        tokens = tokens or tokenize(text)
+        starts, ends, offsets, norm = tokens.starts, tokens.ends, tokens.offsets, tokens.norm
         found = []
         for end, (length, ids) in self._automaton.iter(norm):
             start = end - length + 1

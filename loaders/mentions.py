@@ -131,14 +131,14 @@ def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
 
 
-def find(body: str, gazetteer, lex, hits) -> tuple[list[Mention], list[Mention]]:
+def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], list[Mention]]:
     """(typed mentions, untyped candidates) of the body, in text order, not overlapping.
 
     Typed mentions carry a type and, for gazetteer names, candidate ids; untyped ones are
     capitalised names with no cue, left for :func:`resolve.resolve` to type or drop.
     """
     cues = cues_for(lex)
-    gaz = gazetteer.find(body)
+    gaz = gazetteer.find(body, tokens)
     gaz_starts = [m.start for m in gaz]
     typed: list[Mention] = []
     untyped: list[Mention] = []

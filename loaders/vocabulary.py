@@ -9,12 +9,15 @@ counts only at word boundaries; months, weekdays and demonyms must be capitalise
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
+
+from .gazetteer import tokenize
+from .normalize import key
 
 # Lexicon sections whose words (or mapping keys) are indexed under their section name.
 SECTIONS = ("title_heads", "title_modifiers", "status_former", "status_current",
@@ -28,11 +31,17 @@ _SPACES = re.compile(r"\s+")
 
 
 def norm(phrase) -> str:
+    """A phrase as it is looked up: lower case, single spaces ("Ex-" -> "ex-")."""
     return _SPACES.sub(" ", str(phrase).strip().lower())
 
 
-@dataclass(frozen=True)
-class Hit:
+def _padded(phrase: str) -> str:
+    """The automaton key: the phrase's name key (:func:`normalize.key`, as the text's
+    words are keyed) with one space each side, so only whole words match."""
+    return " " + key(phrase) + " "
+
+
+class Hit(NamedTuple):
     start: int
     end: int
     phrase: str
@@ -50,30 +59,34 @@ class Vocabulary:
         for label, words in (extra or {}).items():
             for w in words:
                 labels[norm(w)].add(label)
-        self.automaton = ahocorasick.Automaton()
+        merged: dict[str, tuple[str, set]] = {}
         for phrase, ls in labels.items():
-            if phrase:
-                self.automaton.add_word(phrase, (phrase, frozenset(ls)))
+            key = _padded(phrase)
+            if key.strip():
+                first, old = merged.get(key, (phrase, set()))
+                merged[key] = (first, old | ls)
+        self.automaton = ahocorasick.Automaton()
+        for key, (phrase, ls) in merged.items():
+            self.automaton.add_word(key, (len(key) - 2, phrase, frozenset(ls)))
         self.automaton.make_automaton()
 
-    def scan(self, text: str) -> "Hits":
-        low = text.lower()
-        if len(low) != len(text):  # a few characters lower-case to two; keep offsets
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        n = len(text)
+    def scan(self, text: str, tokens=None) -> "Hits":
+        """The hits in ``text``, found in its key text (see :func:`gazetteer.tokenize`):
+        whole words only, any case, offsets mapped back to the text."""
+        tokens = tokens or tokenize(text)
+        offsets, starts, ends = tokens.offsets, tokens.starts, tokens.ends
         hits = []
-        for end, (phrase, labels) in self.automaton.iter(low):
-            start = end - len(phrase) + 1
-            if start > 0 and low[start - 1].isalnum():
-                continue
-            if not phrase.endswith("-") and end + 1 < n and low[end + 1].isalnum():
-                continue
-            if labels & CASED:
-                if not text[start].isupper():
-                    labels = labels - CASED
-                    if not labels:
-                        continue
-            hits.append(Hit(start, end + 1, phrase, labels))
+        for end, (length, phrase, labels) in self.automaton.iter(" " + tokens.norm + " "):
+            # the key " w1 w2 " ends at `end` in " " + norm + " ": its words are the
+            # tokens from offset end - length - 1 to end - 2 of norm
+            first = bisect_left(offsets, end - length - 1)
+            last = bisect_right(offsets, end - 2) - 1
+            start = starts[first]
+            if labels & CASED and not text[start].isupper():
+                labels = labels - CASED
+                if not labels:
+                    continue
+            hits.append(Hit(start, ends[last], phrase, labels))
         return Hits(text, hits)
 
 
@@ -148,8 +161,6 @@ def vocabulary_for(lex) -> Vocabulary:
         for anchor in pat.get("anchors") or []:
             if not str(anchor).startswith("@"):
                 extra[f"pattern:{pat['id']}"].append(anchor)
-    for word in lex["be_verbs"]:
-        extra["be_verbs"].append(word)
     for word in lex["org_heads"]:
         if " " not in str(word):
             extra["org_heads"].append(word)
