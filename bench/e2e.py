@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": total, "seconds_with_open": time.perf_counter() - t0, **phases,
         "statements_per_s": report.statements / total if total else 0.0,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # the largest extraction worker (they run beside this process)
+        "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "workers": kwargs.get("workers", 1),
         "nodes": {k: v for k, v in counts.items() if k[0].isupper() and not k.isupper()},
         "edges": {k: v for k, v in counts.items() if k.isupper() and v},

@@ -1,0 +1,198 @@
+"""Run every benchmark side by side and write the Markdown report (bench/run calls this).
+
+    python bench/bench.py [--quick] [--articles N] [--out bench/out] [--no-neo4j]
+                          [--spacy-python PATH] [--results bench/RESULTS.md]
+
+Neo4j: ``NEO4J_URI`` (+ NEO4J_USERNAME/NEO4J_PASSWORD/NEO4J_DATABASE) when set — the
+benchmark empties that database, so point it at a scratch one; otherwise a local Neo4j
+5.26 is started for the run (qantar.graph.neo4j_local) and stopped after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+import traceback
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import e2e as e2e_mod  # noqa: E402
+import extraction  # noqa: E402
+import generate  # noqa: E402
+import html_page  # noqa: E402
+import machine  # noqa: E402
+import neo4j_write  # noqa: E402
+import query_latency  # noqa: E402
+import report  # noqa: E402
+import truth  # noqa: E402
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def start_neo4j(pagecache_mb: int = 2048):
+    """(settings, server or None, note). NEO4J_URI wins; else a local server."""
+    from qantar.graph.stores.neo4j import Neo4jSettings
+
+    if os.environ.get("NEO4J_URI"):
+        return Neo4jSettings.from_env(), None, "NEO4J_URI from the environment"
+    os.environ.setdefault("QANTAR_NEO4J_HEAP", "2g")
+    from qantar.graph import neo4j_local
+
+    # the launcher's page cache default (64 MB) is for tests; a 10k-article graph
+    # needs its store in memory, as any production server would have it
+    original = neo4j_local._java_command
+    neo4j_local._java_command = lambda *a, **k: original(*a, **k) + [
+        "--pagecache", str(pagecache_mb)]
+    try:
+        server = neo4j_local.start()
+    finally:
+        neo4j_local._java_command = original
+    settings = Neo4jSettings(uri=server.uri, username=server.username,
+                             password=server.password, database=server.database)
+    return settings, server, (f"local Neo4j {server.version} (neo4j-harness), heap "
+                              f"{os.environ['QANTAR_NEO4J_HEAP']}, page cache {pagecache_mb} MB")
+
+
+def run_e2e(backend: str, corpus: Path, env: dict, store: Path | None = None,
+            timeout: float = 900) -> dict:
+    cmd = [sys.executable, str(HERE / "e2e.py"), "--backend", backend, "--corpus", str(corpus)]
+    if backend == "neo4j":
+        cmd.append("--wipe")
+    if store:
+        cmd += ["--store", str(store)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"error": tail[:300]}
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["process_s"] = time.perf_counter() - start
+    return result
+
+
+def _fresh(path: Path) -> Path:
+    for p in (path, Path(str(path) + ".wal")):
+        if p.is_dir():
+            import shutil
+            shutil.rmtree(p)
+        elif p.exists():
+            p.unlink()
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny corpus, short budgets")
+    parser.add_argument("--articles", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--no-neo4j", action="store_true")
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--spacy-python", default=os.environ.get("QANTAR_BENCH_SPACY_PYTHON"))
+    parser.add_argument("--results", type=Path, default=None,
+                        help="also copy the report here (bench/run: bench/RESULTS.md)")
+    args = parser.parse_args(argv)
+
+    quick = args.quick
+    n = args.articles or (60 if quick else 10_000)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    res: dict = {"quick": quick, "articles": n, "date": dt.datetime.now().isoformat(timespec="seconds"),
+                 "machine": machine.info(), "load_before": machine.load()}
+
+    log(f"generating {n} articles")
+    corpus = out / f"corpus-{n}-{args.seed}"
+    t = time.perf_counter()
+    res["corpus"] = generate.generate(corpus, n, args.seed)
+    res["corpus"]["generate_s"] = time.perf_counter() - t
+    res["corpus"]["path"] = str(corpus)
+
+    def section(name: str, fn):
+        log(name)
+        t0 = time.perf_counter()
+        try:
+            res[name] = fn()
+        except Exception as exc:  # noqa: BLE001 - one failing section must not hide the others
+            res[name] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"}
+            traceback.print_exc()
+        log(f"{name} done in {time.perf_counter() - t0:.1f} s")
+
+    section("extraction", lambda: extraction.run(corpus, quick=quick,
+                                                 spacy_python=args.spacy_python))
+
+    from qantar.graph.stores import open_store
+    from qantar.loaders.gazetteer import Gazetteer
+    from qantar.loaders.pipeline import LoadReport, read_batches
+
+    gazetteer = Gazetteer.load(corpus / "gazetteer.yaml")
+    env = dict(os.environ)
+    server = None
+    if args.no_neo4j:
+        res["neo4j"] = {"skipped": "--no-neo4j"}
+    else:
+        try:
+            log("starting Neo4j")
+            settings, server, note = start_neo4j()
+            env.update(NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.username,
+                       NEO4J_PASSWORD=settings.password, NEO4J_DATABASE=settings.database)
+            res["neo4j"] = {"server": note}
+        except Exception as exc:  # noqa: BLE001
+            res["neo4j"] = {"skipped": f"no Neo4j: {str(exc).splitlines()[0][:200]}"}
+    try:
+        if "server" in res.get("neo4j", {}):
+            store = open_store("neo4j", settings=settings)
+            res["neo4j"]["version"] = store.server_version()
+            subset = sorted((corpus / "articles").rglob("*.md"))[: 40 if quick else 300]
+            batches = list(read_batches(subset, LoadReport(), gazetteer, workers=1))
+            section("neo4j_write", lambda: neo4j_write.run(store, batches, quick=quick))
+            store.close()
+            section("neo4j_e2e", lambda: run_e2e("neo4j", corpus, env))
+            store = open_store("neo4j", settings=settings)
+            section("neo4j_queries", lambda: query_latency.run(store, repeats=5 if quick else 20))
+            section("neo4j_recall", lambda: truth.recall(store, corpus))
+            store.close()
+    finally:
+        if server is not None:
+            server.stop()
+
+    db = _fresh(out / "bench.lbug")
+    section("embedded_e2e", lambda: run_e2e("embedded", corpus, env, store=db))
+    store = open_store("embedded", path=db, read_only=True)
+    section("embedded_queries", lambda: query_latency.run(store, repeats=5 if quick else 20))
+    section("recall", lambda: truth.recall(store, corpus))
+    store.close()
+
+    # memory must not grow with the corpus beyond the graph: the same load at 1/5 size
+    small_n = max(20, n // 5)
+    small = out / f"corpus-{small_n}-{args.seed}"
+    generate.generate(small, small_n, args.seed)
+    section("embedded_e2e_small", lambda: run_e2e("embedded", small, env,
+                                                  store=_fresh(out / "bench-small.lbug")))
+
+    sizes = (100, 300) if quick else (500, 2000, 10_000)
+    section("html", lambda: html_page.run(out / "html", sizes, browser=not args.no_browser,
+                                          timeout=120 if quick else 240))
+
+    res["load_after"] = machine.load()
+    res["total_s"] = time.perf_counter() - started
+    (out / "results.json").write_text(json.dumps(res, indent=1, default=str))
+    text = report.markdown(res)
+    (out / "REPORT.md").write_text(text, encoding="utf-8")
+    if args.results:
+        args.results.write_text(text, encoding="utf-8")
+    log(f"report: {out / 'REPORT.md'} ({res['total_s']:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
