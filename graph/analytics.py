@@ -118,11 +118,29 @@ def restrict(kg: nx.MultiDiGraph, *, node_types: Iterable[str] | None = None,
     return out
 
 
+def induced(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """The subgraph on ``nodes``, as a new graph in sorted node order.
+
+    ``graph.subgraph(...)`` iterates its nodes in set order, which changes with
+    PYTHONHASHSEED: layouts and communities would then differ between runs.
+    """
+    keep = set(nodes)
+    out = graph.__class__()
+    out.add_nodes_from((n, graph.nodes[n]) for n in sorted(keep))
+    if graph.is_multigraph():
+        out.add_edges_from((s, t, k, d) for s, t, k, d in graph.edges(keys=True, data=True)
+                           if s in keep and t in keep)
+    else:
+        out.add_edges_from((s, t, d) for s, t, d in graph.edges(data=True)
+                           if s in keep and t in keep)
+    return out
+
+
 def ego(kg: nx.MultiDiGraph, centre: str, depth: int = 1) -> nx.MultiDiGraph:
     """The nodes within ``depth`` hops of ``centre`` (either direction) and their edges."""
     reach = nx.single_source_shortest_path_length(kg.to_undirected(as_view=True), centre,
                                                   cutoff=depth)
-    return kg.subgraph(sorted(reach)).copy()
+    return induced(kg, reach)
 
 
 def find_actor(kg: nx.MultiDiGraph, name: str) -> str:

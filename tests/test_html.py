@@ -12,6 +12,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -166,6 +168,21 @@ def test_page_is_one_offline_file_and_deterministic(seeds_graph, tmp_path):
     data = _data_block(text)
     shown = {n for n, d in seeds_graph.nodes(data=True) if d["label"] in ("Actor", "Event")}
     assert {n["id"] for n in data["nodes"]} == shown
+
+
+def test_same_store_same_bytes_across_processes(tmp_path):
+    """Layouts and communities must not depend on set order (PYTHONHASHSEED)."""
+    with open_store("embedded", path=tmp_path / "s.lbug") as store:
+        load(store, [SEEDS])
+    pages = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"p{hash_seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-c", "from qantar.cli.main import main; main()",
+                        "--store", str(tmp_path / "s.lbug"), "export", "html", "-o", str(out)],
+                       env=env, check=True, capture_output=True)
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
 
 
 def test_hostile_quote_stays_inert_data(graph_b, tmp_path):

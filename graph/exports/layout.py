@@ -107,7 +107,8 @@ def spring(kg: nx.MultiDiGraph, *, seed: int = analytics.SEED) -> Positions:
     order = _order(kg)
     components = sorted((sorted(c, key=order) for c in nx.connected_components(simple)),
                         key=lambda c: (-len(c), order(c[0])))
-    blocks = [_spring_component(simple.subgraph(c), seed) for c in components if len(c) > 1]
+    blocks = [_spring_component(analytics.induced(simple, c), seed)
+              for c in components if len(c) > 1]
     isolated = [c[0] for c in components if len(c) == 1]
     if isolated:
         blocks.append(_grid(isolated))
