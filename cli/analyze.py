@@ -73,7 +73,8 @@ def analyze(obj, top, by, fmt, write_back, seed):
 
     Degree, betweenness and PageRank centrality, Louvain communities, brokers, and the
     family and institutional sub-networks, over actors, events and their relations.
-    With --write the results become actor properties (and the HTML page's sizes).
+    With --write they become actor properties (degree, betweenness, pagerank,
+    community); the HTML page computes the same values with the same functions.
 
     \b
     Examples:
