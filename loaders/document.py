@@ -61,7 +61,7 @@ class Document:
         out = []
         for a, b in runs:
             s, e = self.sentences[a].start, self.sentences[b].end
-            out.append((self.template.tpl_offset(s), self.template.tpl_offset(e))
+            out.append((self.template.tpl_offset(s), self.template.tpl_end(e))
                        if template else (s, e))
         self._spans[cache_key] = out
         return out

@@ -250,6 +250,9 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     first = body[ts:te].split(None, 1)[0].lower() if body[ts:te].strip() else ""
     passive = first.endswith(_PARTICIPLE) and trig.passive(body, ts, sent.start)
     before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
+    if not passive and first.endswith(_PARTICIPLE) and before and \
+            re.fullmatch(r"[\s,]*,\s*", body[before[-1].end:ts]):
+        passive = True  # "Karim Massimov, accused of ...": a reduced relative clause
     after = [s for s in actors if s.start > ts and s.end > te - 1
              and ";" not in body[te:s.start]]
     if "all_persons" in roles:
@@ -277,6 +280,10 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     if "by" in roles:  # the agent after "by" is no one's target
         after = [s for s in after if not _BY.search(body[max(te, s.start - 40):s.start])]
     if after and not passive and "after" in roles:
+        near = [x for x in after if x.start < te or x.start - te <= 60]
+        people = [x for x in near if x.type == "person"]
+        if roles["after"] in _KEY_ROLES and people:
+            after = after[after.index(people[0]):]  # who is tried: a person, not "the KNB"
         first = after[0]
         if first.start < te or len(body[te:first.start]) <= 60:
             f.roles += [(i, roles["after"]) for i in first.ids]

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from ..graph.records import Article, Batch
-from . import document, relations
+from . import curation, document, relations
 from . import events as events_mod
 from . import lexicon as lexicon_mod
 from .attribution import Attribution
@@ -37,13 +37,8 @@ def default_lexicon():
     return lex
 
 
-def extract(article: Article, gazetteer: Gazetteer | None = None, lexicon=None) -> Batch:
-    """One article -> its actors, events and statements with provenance.
-
-    Pure: the same article (and data files) always gives the same batch, with
-    deterministic ids, so loading an article twice changes nothing. Stages: sentences,
-    dates, mentions, resolution, relations, events, attribution (see loaders/).
-    """
+def extract_raw(article: Article, gazetteer: Gazetteer | None = None, lexicon=None) -> Batch:
+    """One article -> its actors, events and statements, before the curation overlay."""
     gazetteer = gazetteer or default_gazetteer()
     lex = lexicon or default_lexicon()
     doc = document.build(article, gazetteer, lex)
@@ -63,6 +58,20 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, lexicon=None) 
     used = {x for st in kept for x in (st.subject_id, st.object_id)}
     return Batch(article=article, actors=actors,
                  events=[e for e in events if e.id in used], statements=kept)
+
+
+def extract(article: Article, gazetteer: Gazetteer | None = None, lexicon=None,
+            overlay=None) -> Batch:
+    """One article -> its actors, events and statements with provenance.
+
+    Pure: the same article (and data files) always gives the same batch, with
+    deterministic ids, so loading an article twice changes nothing. Stages: sentences,
+    dates, mentions, resolution, relations, events, attribution (see loaders/), then the
+    curation overlay (``seeds/curation.yaml``; pass ``overlay`` to use another).
+    """
+    batch = extract_raw(article, gazetteer, lexicon)
+    overlay = curation.default() if overlay is None else overlay
+    return curation.apply(batch, overlay, gazetteer or default_gazetteer())
 
 
 @dataclass

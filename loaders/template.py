@@ -91,6 +91,17 @@ class Template:
             return self._tpl[i]
         return self._tpl[i] + (body_offset - self._src[i])
 
+    def tpl_end(self, body_end: int) -> int:
+        """Template offset for an exclusive body end (a mention before it: its
+        placeholder's end)."""
+        if body_end <= 0:
+            return 0
+        i = bisect_right(self._src, body_end - 1) - 1
+        if self._span[i]:
+            nxt = self._tpl[i + 1] if i + 1 < len(self._tpl) else len(self.text)
+            return nxt
+        return self._tpl[i] + (body_end - self._src[i])
+
     def mention(self, placeholder: str) -> Mention | None:
         m = _PLACEHOLDER.fullmatch(placeholder)
         return self.mentions[int(m.group(1))] if m else None
@@ -165,6 +176,8 @@ class SlotCompiler:
                 return r"['’]s?"
             if slot.startswith("gap") and slot[3:].isdigit():
                 return f"[^.!?;\\n{OPEN}{CLOSE}]{{0,{int(slot[3:])}}}?"
+            if slot.startswith("span") and slot[4:].isdigit():
+                return f"[^.!?;\\n]{{0,{int(slot[4:])}}}?"
             raise ValueError(f"unknown slot {{{slot}}}")
         return _SLOT.sub(one, pattern)
 

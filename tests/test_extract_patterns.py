@@ -1,0 +1,112 @@
+"""Every relation pattern reads its own example; the lexicon files fail clearly when bad."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qantar.graph.records import Article
+from qantar.loaders import lexicon as lexicon_mod
+from qantar.loaders import relations
+from qantar.loaders.document import build
+from qantar.loaders.errors import InputError
+from qantar.loaders.pipeline import default_gazetteer, default_lexicon, extract_raw
+
+ROOT = Path(__file__).resolve().parent.parent
+PATTERNS = default_lexicon()["patterns"]
+
+
+def article(body: str, published: str = "2022-01") -> Article:
+    return Article(id="article:" + str(abs(hash(body)))[:16], title="test", publisher="",
+                   published=published, published_precision="month" if len(published) == 7
+                   else "day", url="", path="test.txt", sha256="", words=len(body.split()),
+                   body=body)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p["id"] for p in PATTERNS])
+def test_pattern_reads_its_example(pattern):
+    art = article(pattern["example"])
+    doc = build(art, default_gazetteer(), default_lexicon())
+    rules = relations.rules_for(default_lexicon())
+    compiled = next(p for p in rules.patterns if p.id == pattern["id"])
+    assert list(relations._matches(doc, compiled)), "the pattern does not match its example"
+    batch = extract_raw(art)
+    want = {e["predicate"] for e in pattern["emit"]}
+    got = {s.predicate for s in batch.statements}
+    assert want <= got, f"example gave {got}"
+    for st in batch.statements:
+        assert art.body[st.span_start:st.span_end] == st.quote
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p["id"] for p in PATTERNS])
+def test_anchor_gating_loses_no_match(pattern):
+    """Running a pattern only where its anchors stand finds what the full scan finds."""
+    rules = relations.rules_for(default_lexicon())
+    compiled = next(p for p in rules.patterns if p.id == pattern["id"])
+    for path in sorted((ROOT / "seeds").glob("0*.txt")):
+        from qantar.loaders.read import read_article
+        doc = build(read_article(path), default_gazetteer(), default_lexicon())
+        full = {m.group() for m in compiled.regex.finditer(doc.template.text)}
+        gated = {m.group() for m in relations._matches(doc, compiled)}
+        assert full == gated, path.name
+
+
+def test_bare_title_finds_its_body_in_the_offices_file():
+    batch = extract_raw(article("It was former president Nursultan Nazarbayev who spoke."))
+    post = [s for s in batch.statements if s.predicate == "holds_position"]
+    assert [(s.object_id, s.detail, s.status) for s in post] == [
+        ("place:kazakhstan", "president", "former")]
+
+
+def test_unknown_body_of_a_bare_title_gives_no_post():
+    batch = extract_raw(article("Activist Aset Abishev met deputy Marat Serikbayev."))
+    assert not [s for s in batch.statements if s.predicate == "holds_position"]
+
+
+@pytest.fixture
+def lexicon_copy(tmp_path):
+    target = tmp_path / "lexicon"
+    shutil.copytree(ROOT / "seeds" / "lexicon", target)
+    shutil.copy(ROOT / "seeds" / "patterns.yaml", tmp_path / "patterns.yaml")
+    return tmp_path
+
+
+def _edit(path: Path, old: str, new: str):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("lexicon/kinship.yaml", "  nephew: nephew", "  nephew: [nephew", "YAML error"),
+    ("lexicon/organizations.yaml", "  Ministry: state_body", "  Ministry: ministry",
+     "unknown organisation kind"),
+    ("lexicon/events.yaml", "  curfew:\n", "  curfews:\n", "unknown event type"),
+    ("lexicon/places.yaml", "  Kazakh: place:kazakhstan", "  Kazakh: kazakhstan",
+     "bad actor id"),
+    ("lexicon/titles.yaml", "head_verbs:", "head_verbz:", "unknown section"),
+    ("patterns.yaml", "  - id: bare-title-name", "  - id: title-of-body-name",
+     "duplicate pattern id"),
+])
+def test_bad_lexicon_names_file_and_line(lexicon_copy, file, old, new, message):
+    path = lexicon_copy / file
+    _edit(path, old, new)
+    with pytest.raises(InputError) as err:
+        lexicon_mod.load((lexicon_copy / "lexicon", lexicon_copy / "patterns.yaml"))
+    assert message in str(err.value)
+    assert str(path) in str(err.value) or path.name in str(err.value)
+    assert err.value.line
+
+
+def test_lexicon_ids_must_be_gazetteer_ids(lexicon_copy):
+    _edit(lexicon_copy / "lexicon" / "places.yaml", "  Tajik: place:tajikistan",
+          "  Tajik: place:tajik-republic")
+    lex = lexicon_mod.load((lexicon_copy / "lexicon", lexicon_copy / "patterns.yaml"))
+    with pytest.raises(InputError) as err:
+        lex.check_ids(set(default_gazetteer().actors))
+    assert "places.yaml" in str(err.value) and "place:tajik-republic" in str(err.value)
+
+
+def test_yes_and_no_stay_words():
+    lex = default_lexicon()
+    assert "On" in lex["stopwords"] and "No" in lex["stopwords"]
