@@ -233,7 +233,7 @@ def apply(batch: Batch, overlay: Overlay, gazetteer=None) -> Batch:
             speaker_id=str(d.get("speaker") or ""),
             modality=str(d.get("modality") or "reported"), method="curated",
             confidence=1.0, **dates))
-    statements = _dedupe(statements + added)
+    statements = _dedupe(added + statements)  # a curated statement wins over its twin
     actors = {}
     for a in batch.actors:
         a = replace(a, id=overlay.merges.get(a.id, a.id))

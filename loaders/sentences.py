@@ -17,8 +17,10 @@ _LINE = re.compile(r"[^\n]+")
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9А-ЯЁӘҒҚҢӨҰҮҺІ])")
 # Words a period follows without ending a sentence.
 _ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen col lt maj capt sgt adm rev st jr sr
-vs etc no nos vol jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e
-a.m p.m approx dept est fig inc ltd corp co""".split())
+vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e
+a.m p.m approx dept est inc ltd corp co""".split())
+# ... and these only before a number ("No. 5", "Art. 3").
+_BEFORE_NUMBER = frozenset("no nos vol fig art p pp".split())
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ def split(body: str) -> list[Sentence]:
             word = body[max(start, end.start() - 12):end.start()].rsplit(None, 1)
             word = word[-1].lower().lstrip("([\"'“‘") if word else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            if word in _BEFORE_NUMBER and body[end.end():end.end() + 1].isdigit():
                 continue
             _add(out, body, start, end.end())
             start = end.end()
