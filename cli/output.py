@@ -94,8 +94,3 @@ def _pad(text: str, size: int) -> str:
 
 def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[:size - 1] + "…"
-
-
-def note(message: str) -> None:
-    """Progress and remarks go to stderr, so stdout stays data."""
-    click.echo(message, err=True)

@@ -2,8 +2,6 @@
 Neo4j Browser that the project's own Neo4j serves at /browser."""
 
 import http.client
-import io
-import json
 import os
 import re
 import shutil
