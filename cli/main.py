@@ -29,7 +29,7 @@ class Context:
     def store(self, *, read_only: bool = False):
         if self._store is None:
             self._store = open_store(self.backend, path=self.store_path,
-                                     read_only=read_only and self.backend == "embedded",
+                                     read_only=read_only,
                                      settings=neo4j_settings() if self.backend == "neo4j"
                                      else None)
         return self._store

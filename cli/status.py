@@ -69,12 +69,6 @@ def doctor(obj, fmt):
 
 def _open(obj):
     """The store as it is: read-only, and on Neo4j without creating the schema."""
-    if obj.backend == "neo4j":
-        from ..graph.stores.neo4j import Neo4jStore
-        from .main import neo4j_settings
-        store = Neo4jStore(neo4j_settings(), create_schema=False)
-        obj._store = store  # closed with the context
-        return store
     return obj.store(read_only=True)
 
 

@@ -11,13 +11,17 @@ BACKENDS = ("embedded", "neo4j")
 
 def open_store(backend: str = "embedded", *, path: str | Path | None = None,
                settings=None, read_only: bool = False) -> Store:
-    """Open the embedded store at ``path`` or Neo4j with ``settings`` (env by default)."""
+    """Open the embedded store at ``path`` or Neo4j with ``settings`` (env by default).
+
+    ``read_only`` opens the embedded file read-only and, on Neo4j, skips creating
+    constraints, so read commands work for a user without schema rights.
+    """
     if backend == "embedded":
         from .embedded import DEFAULT_PATH, EmbeddedStore
         return EmbeddedStore(path or DEFAULT_PATH, read_only=read_only)
     if backend == "neo4j":
         from .neo4j import Neo4jStore
-        return Neo4jStore(settings)
+        return Neo4jStore(settings, create_schema=not read_only)
     raise StoreError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
 
 
