@@ -142,11 +142,11 @@ def mention_statements(doc: Document) -> list[Statement]:
     for m in doc.mentions:
         if not (m.actor_id and m.emits):
             continue
-        for part in [m, *m.absorbed]:
-            if not part.actor_id:
-                continue
+        parts = [(m.actor_id, p) for p in (m, *m.absorbed)]
+        parts += [(n.actor_id, n) for n in m.nested if n.actor_id]
+        for actor_id, part in parts:
             out.append(doc.statement(
-                "mentions", m.actor_id, "", part.start, part.end, detail=part.surface,
+                "mentions", actor_id, "", part.start, part.end, detail=part.surface,
                 method="gazetteer" if part.method == "gazetteer" else "pattern",
                 confidence=1.0 if part.method == "gazetteer" else 0.8,
                 quote_sentence=False))
@@ -166,6 +166,7 @@ def actors(doc: Document, statements: list[Statement]) -> list[Actor]:
             out[actor_id] = doc.gazetteer.actors[actor_id]
             continue
         spellings = [m for m in doc.mentions if m.actor_id == actor_id and m.emits]
+        spellings += [n for m in doc.mentions for n in m.nested if n.actor_id == actor_id]
         if not spellings:
             continue
         names = [m.surface for m in spellings if m.role == "name"] or \

@@ -27,6 +27,9 @@ _KEY_ROLES = ("target", "victim", "subject")
 _PARTICIPLE = ("ed", "en", "shot", "held", "sent", "tried")
 _PLURAL = re.compile(r"\b(?:were|are|have\s+been|have)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AND_THEN = re.compile(r"\band\s+(?:(?:\w+ly|later|then|also|subsequently|eventually)\s+)*$",
+                       re.IGNORECASE)
+_COORD = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:his\s+|her\s+)?", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|his|her|their|i|we|my|our)\b", re.IGNORECASE)
 
 
@@ -38,6 +41,7 @@ class EventType:
     exclude: re.Pattern | None
     detail: re.Pattern | None
     pattern_roles: dict | None = None
+    noun_roles: dict | None = None
 
 
 class Triggers:
@@ -52,8 +56,14 @@ class Triggers:
             self.types[name] = EventType(
                 name, spec.get("requires", "any"), dict(spec.get("roles") or {}),
                 re.compile(_words_re(exclude), re.IGNORECASE) if exclude else None,
-                detail.get(name), spec.get("pattern_roles"))
+                detail.get(name), spec.get("pattern_roles"), spec.get("noun_roles"))
         self.be = {str(w).lower() for w in lex["be_verbs"]}
+        self.receive = re.compile(
+            rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
+            re.IGNORECASE)
+        self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
+        self._be_word = re.compile(rf"\b(?:{'|'.join(sorted(self.be, key=len, reverse=True))})\b",
+                                   re.IGNORECASE)
         self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
         self.episode_time = re.compile(
             rf"\b{_words_re(lex['episode_time_words'])}\s+(?:the\s+)?(?:[\w-]+\s+)?$",
@@ -67,6 +77,8 @@ class Triggers:
             for label in h.labels:
                 if label.startswith("event:"):
                     found.append((h.start, h.end, label[6:]))
+                elif label.startswith("event-noun:"):
+                    found.append((h.start, h.end, label[11:] + "@noun"))
                 elif label.startswith("event-anchor:"):
                     etype = label[13:]
                     m = self.patterns[etype].match(body, h.start)
@@ -74,6 +86,9 @@ class Triggers:
                         found.append((m.start(), m.end(), etype + "@pattern"))
         found.sort(key=lambda t: (t[0], -t[1]))
         return found
+
+    def be_in(self, body: str, start: int, end: int) -> bool:
+        return bool(self._be_word.search(body, start, end))
 
     def passive(self, body: str, start: int, floor: int) -> bool:
         """A be-verb (or "while", "when") right before the trigger, adverbs skipped."""
@@ -122,11 +137,11 @@ def extract(doc) -> tuple[list[Event], list]:
     found: dict[tuple[int, str], _Found] = {}
     slots_cache: dict[int, list[_Slot]] = {}
     for ts, te, name in trig.find(body, doc.hits):
-        name, _, by_pattern = name.partition("@")
+        name, _, how = name.partition("@")
         etype = trig.types[name]
-        if by_pattern and etype.pattern_roles:
-            etype = EventType(etype.name, etype.requires, etype.pattern_roles, etype.exclude,
-                              etype.detail)
+        special = {"pattern": etype.pattern_roles, "noun": etype.noun_roles}.get(how)
+        if special:
+            etype = EventType(etype.name, etype.requires, special, etype.exclude, etype.detail)
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
             continue
         sent_i = doc.index.at(ts)
@@ -195,7 +210,10 @@ def _compatible(a, b) -> bool:
     if db and not da:
         return False
     ka, kb = _key(a.roles), _key(b.roles)
-    return not ka or not kb or ka == kb
+    if ka == kb:
+        return True
+    # one names no participant: the same event only if both give the same date
+    return (not ka or not kb) and bool(da) and da == db
 
 
 def _merge(found: list[_Found]) -> list[list[_Found]]:
@@ -245,66 +263,8 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     body = doc.body
     sent = doc.sentences[sent_i]
     f = _Found(etype.name, ts, te, sent_i, date=_date(doc, trig, ts, te, sent_i))
-    roles = etype.roles
-    actors = [s for s in slots if s.type in ("person", "organization")]
-    first = body[ts:te].split(None, 1)[0].lower() if body[ts:te].strip() else ""
-    passive = first.endswith(_PARTICIPLE) and trig.passive(body, ts, sent.start)
-    before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
-    if not passive and first.endswith(_PARTICIPLE) and before and \
-            re.fullmatch(r"[\s,]*,\s*", body[before[-1].end:ts]):
-        passive = True  # "Karim Massimov, accused of ...": a reduced relative clause
-    after = [s for s in actors if s.start > ts and s.end > te - 1
-             and ";" not in body[te:s.start]]
-    if "all_persons" in roles:
-        for s in actors:
-            if s.type == "person":
-                f.roles += [(i, roles["all_persons"]) for i in s.ids]
-    if before:
-        last = before[-1]
-        gap = body[last.end:ts]
-        if last.possessive and "possessor" in roles and len(gap.split()) <= 3:
-            f.roles += [(i, roles["possessor"]) for i in last.ids]
-        else:
-            subj = [s for s in before if not s.possessive]
-            if subj:
-                role = roles.get("passive_before") if passive else roles.get("before")
-                if role and len(body[subj[-1].end:ts]) <= 60:
-                    chosen = [subj[-1]]
-                    if passive and _PLURAL.search(body[subj[-1].end:ts]):
-                        # "X, ..., and Y have been prosecuted": the whole subject
-                        clause = max(sent.start, body.rfind(" that ", sent.start, ts))
-                        chosen = [x for x in subj if x.start >= clause and x.start >= ts - 160]
-                    for x in chosen:
-                        f.roles += [(i, role) for i in x.ids]
-    all_after = after
-    if "by" in roles:  # the agent after "by" is no one's target
-        after = [s for s in after if not _BY.search(body[max(te, s.start - 40):s.start])]
-    if after and not passive and "after" in roles:
-        near = [x for x in after if x.start < te or x.start - te <= 60]
-        people = [x for x in near if x.type == "person"]
-        if roles["after"] in _KEY_ROLES and people:
-            after = after[after.index(people[0]):]  # who is tried: a person, not "the KNB"
-        first = after[0]
-        if first.start < te or len(body[te:first.start]) <= 60:
-            f.roles += [(i, roles["after"]) for i in first.ids]
-            for nxt in after[1:3]:  # "X and Y"
-                if re.fullmatch(r"\s*(?:,|,?\s*and)\s*", body[first.end:nxt.start]):
-                    f.roles += [(i, roles["after"]) for i in nxt.ids]
-                    first = nxt
-    for word in ("by", "with"):
-        if word in roles:
-            for s in all_after:
-                if re.search(rf"\b{word}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$",
-                             body[max(te, s.start - 40):s.start], re.IGNORECASE) \
-                        and len(body[te:s.start]) <= 80:
-                    f.roles.append((s.ids[0], roles[word]))
-                    break
-    # one actor, one role: what the actor undergoes wins over what it seems to do
-    best: dict[str, str] = {}
-    for actor, role in f.roles:
-        if actor not in best or (role in _KEY_ROLES and best[actor] not in _KEY_ROLES):
-            best[actor] = role
-    f.roles = list(best.items())
+    f.roles = _roles(body, trig, etype.roles, ts, te, sent,
+                     [s for s in slots if s.type in ("person", "organization")])
     f.places = _places(doc, sent)
     if etype.detail:
         d = etype.detail.search(body, ts if etype.name != "sentence" else sent.start, sent.end)
@@ -317,6 +277,107 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     if etype.requires == "any" and not f.roles and not f.date:
         return None
     return f
+
+
+def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) -> list:
+    """(actor id, role) of the actors of a sentence around a trigger at [ts, te)."""
+    out: list[tuple[str, str]] = []
+
+    def add(slot, role):
+        out.extend((i, role) for i in slot.ids)
+
+    first = body[ts:te].split(None, 1)[0].lower() if body[ts:te].strip() else ""
+    participle = first.endswith(_PARTICIPLE)
+    before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
+    passive = participle and (trig.passive(body, ts, sent.start) or bool(
+        before and re.fullmatch(r"[\s,]*,\s*", body[before[-1].end:ts]))  # "X, accused of"
+        or bool(_AND_THEN.search(body[max(sent.start, ts - 30):ts])
+                and trig.be_in(body, sent.start, ts)))  # "was dismissed and later charged"
+    after = [s for s in actors if s.start > ts and s.end > te - 1
+             and ";" not in body[te:s.start]]
+    if "all_persons" in roles:
+        for s in actors:
+            if s.type == "person":
+                add(s, roles["all_persons"])
+    if before:
+        last = before[-1]
+        gap = body[last.end:ts]
+        if last.possessive and "possessor" in roles and len(gap.split()) <= 3:
+            add(last, roles["possessor"])
+        elif "receiver" in roles and _receiver(trig, body, before, ts):
+            add(_receiver(trig, body, before, ts), roles["receiver"])
+        else:
+            subj = [s for s in before if not s.possessive]
+            role = roles.get("passive_before") if passive else roles.get("before")
+            if subj and role and len(body[subj[-1].end:ts]) <= 60:
+                for x in _subject(body, subj, ts, passive):
+                    add(x, role)
+    all_after = after
+    if "by" in roles:  # the agent after "by" is no one's target
+        after = [s for s in after if not _BY.search(body[max(te, s.start - 40):s.start])]
+    if after and not passive and "after" in roles:
+        near = [x for x in after if x.start < te or x.start - te <= 60]
+        people = [x for x in near if x.type == "person"]
+        if roles["after"] in _KEY_ROLES and people:
+            after = after[after.index(people[0]):]  # who is tried: a person, not "the KNB"
+        head = after[0]
+        if head.start < te or len(body[te:head.start]) <= 60:
+            add(head, roles["after"])
+            for nxt in after[1:3]:  # "X and Y"
+                if re.fullmatch(r"\s*(?:,|,?\s*and)\s*", body[head.end:nxt.start]):
+                    add(nxt, roles["after"])
+                    head = nxt
+    for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
+                       ("against", "against|into|of"), ("on", "on|against")):
+        if key in roles:
+            for s in all_after:
+                if len(body[te:s.start]) > 80:
+                    break
+                if re.search(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$",
+                             body[max(te, s.start - 40):s.start], re.IGNORECASE) \
+                        and not s.possessive:
+                    add(s, roles[key])
+                    break
+    # one actor, one role: what the actor undergoes wins over what it seems to do
+    best: dict[str, str] = {}
+    for actor, role in out:
+        if actor not in best or (role in _KEY_ROLES and best[actor] not in _KEY_ROLES):
+            best[actor] = role
+    return list(best.items())
+
+
+def _receiver(trig: Triggers, body: str, before, ts: int):
+    """"X faces charges", "X received a suspended sentence", "handed him a sentence"."""
+    last = before[-1]
+    between = body[last.end:ts].lower()
+    if trig.receive.match(between) or (trig.give.search(body[max(0, last.start - 20):
+                                                              last.start].lower())
+                                      and len(between.split()) <= 3):
+        return last
+    return None
+
+
+def _subject(body: str, subj, ts: int, passive: bool):
+    """The grammatical subject before a trigger: the head of an apposition ("Samat Abish,
+    the nephew of X, was dismissed": Abish) and all of a coordination ("X and Y resigned")."""
+    k = len(subj) - 1
+    # "A, the nephew of B, was ...": B closes an apposition opened right after A
+    if k and body[subj[k].end:subj[k].end + 1] == "," and \
+            body[subj[k - 1].end:subj[k - 1].end + 1] == "," and \
+            "," not in body[subj[k - 1].end + 1:subj[k].start]:
+        k -= 1
+    chosen = [subj[k]]
+    j = k
+    # "X and Y", "X, Y and Z": the link next to the last name must hold "and"
+    while j > 0 and _COORD.fullmatch(body[subj[j - 1].end:subj[j].start]) and (
+            j < k or "and" in body[subj[j - 1].end:subj[j].start].lower()):
+        j -= 1
+        chosen.insert(0, subj[j])
+    if passive and _PLURAL.search(body[subj[k].end:ts]) and len(chosen) == 1:
+        # "X, former ..., and his deputy Y have been prosecuted": the whole subject
+        sent_start = body.rfind(" that ", 0, ts)
+        chosen = [x for x in subj if x.start >= max(sent_start, ts - 160)] or chosen
+    return chosen
 
 
 def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):

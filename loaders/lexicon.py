@@ -38,6 +38,7 @@ SECTIONS = {
     "kinship": MAPPING, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
+    "receive_verbs": WORDS, "give_verbs": WORDS,
     "speech_verbs": MAPPING, "source_phrases": WORDS, "hedges": WORDS,
     "unnamed_speakers": WORDS, "pronouns": MAPPING,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
@@ -46,9 +47,10 @@ SECTIONS = {
     "offices": RECORDS, "patterns": RECORDS,
 }
 _PER_FILE = {"sources"}  # may appear in every file
-_ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons"}
+_ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",
+              "of", "against", "receiver", "on"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
-               "pattern_roles"}
+               "pattern_roles", "nouns", "noun_roles"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 _ID = re.compile(r"^(person|organization|place):[a-z0-9][a-z0-9-]*$")
@@ -212,7 +214,8 @@ def _check_events(lex: Lexicon, schema) -> None:
             raise lex.error("event_types", etype, f"{etype}: requires must be one of "
                                                   f"{', '.join(sorted(_REQUIRES))}")
         for where, role in [*(spec.get("roles") or {}).items(),
-                            *(spec.get("pattern_roles") or {}).items()]:
+                            *(spec.get("pattern_roles") or {}).items(),
+                            *(spec.get("noun_roles") or {}).items()]:
             if where not in _ROLE_KEYS or role not in roles:
                 raise lex.error("event_types", etype, f"{etype}: bad role {where}: {role}")
         for rx in spec.get("patterns") or []:

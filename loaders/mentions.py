@@ -27,6 +27,10 @@ _TOKEN_RE = re.compile(_TOKEN)
 _ACRONYM = re.compile(rf"^{_U}[{re.escape(_UPPER)}\d&/.-]{{1,9}}$")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")
 _AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*,")
+_CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")   # KazTransOil, KazMunayGas
+_ONE_WORD = re.compile(r"[ \t]+[a-z][a-z-]+[ \t]+")
+_AFTER_NOUNS = frozenset({"company", "bank", "group", "holding", "fund", "foundation",
+                          "party", "movement", "lobby", "association", "agency"})
 
 
 @dataclass
@@ -47,6 +51,7 @@ class Mention:
     former: bool = False    # ... with "former"
     body_hint: str = ""     # actor id of a demonym/body written before the title
     absorbed: list = field(default_factory=list)  # "(KNB)" right after, same actor
+    nested: list = field(default_factory=list)    # names inside it ("... Court of Astana")
 
     @property
     def emits(self) -> bool:
@@ -80,6 +85,7 @@ class Cues:
         self.org_after_kind = {re.sub(r"\s+", " ", str(k).lower()): v
                                for k, v in lex["org_cues_after"].items()}
         self.demonym_ids = {str(k).lower(): v for k, v in lex["demonyms"].items()}
+        self.name_prefixes = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O")
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
 
@@ -206,6 +212,10 @@ def _title_cue(m: Mention, cues: Cues, hits) -> None:
         m.body_hint = cues.demonym_ids.get(t[2], "")
 
 
+def _is_org_match(match, cues: Cues) -> bool:
+    return any(i.startswith("organization:") for i in match.ids)
+
+
 def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped) -> None:
     text = body[start:end]
     if key(text) in cues.boilerplate:
@@ -231,11 +241,13 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped) ->
     words = [t[2] for t in toks]
     head = next((w for w in reversed(words) if w in cues.org_heads), None)
     org_suffix_is_known = inside and inside[-1].end == toks[-1][1] and len(inside) == 1 \
-        and inside[-1].start > toks[0][0]
+        and inside[-1].start > toks[0][0] and _is_org_match(inside[-1], cues)
     if head and len(toks) >= 2 and not org_suffix_is_known and not (
             len(inside) == 1 and inside[0].start == toks[0][0] and inside[0].end == toks[-1][1]):
         m = Mention(toks[0][0], toks[-1][1], body[toks[0][0]:toks[-1][1]],
                     type="organization", kind=cues.org_heads[head], cue="org-head")
+        m.nested = [_gazetteer_mention(body, g, cues, hits) for g in inside
+                    if not _is_org_match(g, cues) and len(g.ids) == 1]
         typed.append(m)
         return
     # gazetteer names inside the run stand; the rest splits into segments
@@ -285,6 +297,16 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.kind = cues.org_after_kind.get(org_after.phrase, "")
         typed.append(m)
         return
+    noun_after = _org_noun_after(body, end, hits)
+    if noun_after is not None:
+        m.type, m.cue = "organization", "org-noun-after"
+        m.kind = cues.org_before_kind.get(noun_after.phrase, "")
+        typed.append(m)
+        return
+    if len(toks) == 1 and _CAMEL.match(text) and not text.startswith(cues.name_prefixes):
+        m.type, m.cue, m.kind = "organization", "camel-case", "company"
+        typed.append(m)
+        return
     if words[-1] in cues.place_heads and len(words) >= 2:
         m.type, m.cue = "place", "place-head"
         typed.append(m)
@@ -309,6 +331,20 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) <= 3:
         _title_cue(m, cues, hits)
         untyped.append(m)
+
+
+def _org_noun_after(body: str, end: int, hits):
+    """"Atameken business lobby", "Halyk bank": an organisation noun (lower case) right
+    after the name, one lower-case word allowed in between."""
+    h = hits.after(end, _ORG_BEFORE)
+    if h is not None and body[h.start].islower():
+        return h
+    m = _ONE_WORD.match(body, end)
+    if m:
+        h = hits.starting_at(m.end(), _ORG_BEFORE)
+        if h is not None and body[h.start].islower() and h.phrase in _AFTER_NOUNS:
+            return h
+    return None
 
 
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:

@@ -34,6 +34,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     named_ids = {m.ids[0] for m in known}
     out: list[Mention] = []
     for m in typed:
+        for n in m.nested:
+            n.actor_id, n.type = n.ids[0], gazetteer.actors[n.ids[0]].type
         if m.ids:
             if len(m.ids) > 1:
                 hits = [i for i in m.ids if i in named_ids]
@@ -233,6 +235,10 @@ def _definite_refs(body, mentions, hits) -> list[Mention]:
 
 # --- pronouns ------------------------------------------------------------------------------
 
+_PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s+"
+                          r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
 class Antecedents:
     """Pronoun -> actor ids: nearest person before it (singular), the persons of the
     sentence or the one before (plural), the quotation's speaker (first person)."""
@@ -260,12 +266,17 @@ class Antecedents:
             who = self.speaker_at(offset) if self.speaker_at else ""
             return [who] if who else []
         if p in self.singular:
-            # the nearest person of the sentence (a possessive one only if no other),
-            # else the nearest in the two sentences before
+            # the nearest person of the sentence that heads its phrase (not "X's", not
+            # after "of"/"by"..., not inside an apposition "A, the nephew of X, ..."),
+            # else any person of the sentence, else the nearest in the two before
             same = [m for m in before if self.index.at(m.start) == sent]
+            heads = [m for k, m in enumerate(same) if not self._possessive(m)
+                     and not _PREPOSITION.search(self.body[max(0, m.start - 30):m.start])
+                     and not (k and self.body[same[k - 1].end:same[k - 1].end + 1] == ","
+                              and self.body[m.end:m.end + 1] == ",")]
             plain = [m for m in same if not self._possessive(m)]
-            if plain or same:
-                return [(plain or same)[-1].actor_id]
+            if heads or plain or same:
+                return [(heads or plain or same)[-1].actor_id]
             for m in reversed(before):
                 if sent - self.index.at(m.start) > 2:
                     break

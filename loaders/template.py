@@ -166,6 +166,10 @@ class SlotCompiler:
             if slot == "status":
                 inner = f"(?P<{group}>{self.status_alt})" if group else self.status_alt
                 return rf"(?:\b{inner}(?:-|\s+))?"
+            if slot == "adj":
+                return r"(?:[a-z][a-z-]*\s+){0,2}?"
+            if slot == "appos":
+                return r"(?:\s*,[^,.;:\n]{1,120},|,)?"
             if slot == "age":
                 return r"(?:\d{1,3}-year-old\s+)?"
             if slot == "det":

@@ -156,6 +156,7 @@ def vocabulary_for(lex) -> Vocabulary:
     extra: dict[str, list[str]] = defaultdict(list)
     for etype, spec in lex["event_types"].items():
         extra[f"event:{etype}"] += list(spec.get("triggers") or [])
+        extra[f"event-noun:{etype}"] += list(spec.get("nouns") or [])
         extra[f"event-anchor:{etype}"] += list(spec.get("anchors") or [])
     for pat in lex["patterns"]:
         for anchor in pat.get("anchors") or []:
