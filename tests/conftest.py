@@ -41,6 +41,7 @@ class Neo4jServerInfo:
     database: str = "neo4j"
     version: str = ""
     source: str = ""  # "env", "testcontainers" or "maven"
+    http_url: str = ""  # the HTTP endpoint (Neo4j Browser at /browser/), when known
 
     @property
     def auth(self) -> tuple[str, str]:
@@ -109,7 +110,7 @@ def _from_env() -> Neo4jServerInfo:
     auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
     version = _server_version(uri, auth, timeout=30)
     return Neo4jServerInfo(uri, auth[0], auth[1], os.environ.get("NEO4J_DATABASE", "neo4j"),
-                           version, "env")
+                           version, "env", os.environ.get("NEO4J_HTTP_URL", ""))
 
 
 def _from_testcontainers(stack) -> Neo4jServerInfo:
@@ -125,7 +126,10 @@ def _from_testcontainers(stack) -> Neo4jServerInfo:
     stack.append(container.stop)
     uri = container.get_connection_url()
     version = _server_version(uri, ("neo4j", password), timeout=120)
-    return Neo4jServerInfo(uri, "neo4j", password, "neo4j", version, "testcontainers")
+    http_url = (f"http://{container.get_container_host_ip()}:"
+                f"{container.get_exposed_port(7474)}")
+    return Neo4jServerInfo(uri, "neo4j", password, "neo4j", version, "testcontainers",
+                           http_url)
 
 
 def _from_maven(stack) -> Neo4jServerInfo:
@@ -134,7 +138,7 @@ def _from_maven(stack) -> Neo4jServerInfo:
     server = start(password=secrets.token_urlsafe(18), timeout=300)
     stack.append(server.stop)
     return Neo4jServerInfo(server.uri, server.username, server.password, server.database,
-                           server.version, "maven")
+                           server.version, "maven", server.http_url)
 
 
 def _unavailable(reason: str):
