@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +31,20 @@ def auto_workers(files: int) -> int:
 def _init(gazetteer) -> None:
     global _GAZETTEER
     _GAZETTEER = gazetteer
+    _exit_with_parent()
+
+
+def _exit_with_parent(poll: float = 0.5) -> None:
+    """End this worker when its loader dies: after a SIGKILL or the OOM killer nobody
+    would ever send it work or reap it, and it would wait forever."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="qantar-exit-with-parent", daemon=True).start()
 
 
 def _extract_chunk(paths: list[str]) -> list[tuple[object, str | None, list[str]]]:
