@@ -82,6 +82,7 @@ class EmbeddedStore(Store):
             obj = getattr(self, handle, None)
             if obj is not None and hasattr(obj, "close"):
                 obj.close()
+            setattr(self, handle, None)
 
 
 def _first_line(exc: object) -> str:
