@@ -289,6 +289,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     first = body[ts:te].split(None, 1)[0].lower() if body[ts:te].strip() else ""
     participle = first.endswith(_PARTICIPLE)
     before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
+    before = _outside_clauses(body, before, sent.start, ts)
     passive = participle and (trig.passive(body, ts, sent.start) or bool(
         before and re.fullmatch(r"[\s,]*,\s*", body[before[-1].end:ts]))  # "X, accused of"
         or bool(_AND_THEN.search(body[max(sent.start, ts - 30):ts])
@@ -346,6 +347,20 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     return list(best.items())
 
 
+_RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
+
+
+def _outside_clauses(body: str, slots, start: int, ts: int):
+    """Drop actors inside a relative clause closed before the trigger: in "Masimov, who
+    headed the NSC until 2022, remains in custody" the one in custody is Masimov."""
+    for r in _RELATIVE.finditer(body, start, ts):
+        close = body.find(",", r.end(), ts)
+        if close > 0:
+            slots = [s for s in slots if not (r.start() < s.start < close)]
+    return slots
+
+
 def _receiver(trig: Triggers, body: str, before, ts: int):
     """"X faces charges", "X received a suspended sentence", "handed him a sentence"."""
     last = before[-1]
@@ -389,6 +404,8 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     sent = doc.sentences[sent_i]
     best, best_gap = None, None
     for d in doc.dates_in(sent):
+        if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]):
+            continue  # "headed the NSC until January 6": the end of something else
         episode = trig.episode.match(body, d.end)
         timed = trig.episode_time.search(body[max(sent.start, d.start - 40):d.start])
         if episode and not (episode.start(1) <= ts < episode.end(1) + 1

@@ -34,6 +34,7 @@ SECTIONS = {
     "place_prepositions": WORDS, "demonyms": MAPPING,
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
+    "title_suffixes": WORDS, "national_titles": WORDS,
     "head_verbs": MAPPING,
     "kinship": MAPPING, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "support_nouns": WORDS,

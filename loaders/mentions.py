@@ -29,6 +29,8 @@ _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")
 _AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*,")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")   # KazTransOil, KazMunayGas
 _ONE_WORD = re.compile(r"[ \t]+[a-z][a-z-]+[ \t]+")
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?\S+(?:\s+\S+)?$")
+_INITIALS = re.compile(rf"[ \t]+(?:{_U}\.[ \t]?){{1,3}}")
 _AFTER_NOUNS = frozenset({"company", "bank", "group", "holding", "fund", "foundation",
                           "party", "movement", "lobby", "association", "agency"})
 
@@ -81,6 +83,9 @@ class Cues:
         self.place_preps = low("place_prepositions")
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
+        self.status_words = self.status_former | {str(w).lower() for w in lex["status_current"]}
+        self.title_words = {w for t in list(lex["title_heads"]) + list(lex["title_modifiers"])
+                            for w in str(t).lower().split()}
         self.org_before_kind = {str(k).lower(): v for k, v in lex["org_cues_before"].items()}
         self.org_after_kind = {re.sub(r"\s+", " ", str(k).lower()): v
                                for k, v in lex["org_cues_after"].items()}
@@ -157,7 +162,8 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
             if gaz[lo].end <= end:
                 inside.append(lo)
             lo += 1
-        _classify_run(body, start, end, [gaz[i] for i in inside], cues, hits, typed, untyped)
+        _classify_run(body, start, end, [gaz[i] for i in inside], cues, hits, typed, untyped,
+                      gazetteer)
         used.update(inside)
     for i, match in enumerate(gaz):  # names outside capitalised runs ("bne IntelliNews")
         if i not in used:
@@ -167,7 +173,26 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
         if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
             actor = gazetteer.actors[m.ids[0]]
             m.type, m.kind = actor.type, actor.kind
+    _initials(body, typed, untyped)
     return typed, untyped
+
+
+def _initials(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
+    """"Masimov K.K.": initials after a person's name belong to it."""
+    grown = []
+    for m in typed:
+        if m.type == "person" or (m.ids and all(i.startswith("person:") for i in m.ids)):
+            x = _INITIALS.match(body, m.end)
+            if x:
+                m.end = x.end()
+                m.surface = body[m.start:m.end].rstrip()
+                m.end = m.start + len(m.surface)
+                grown.append(m)
+    if grown:
+        spans = [(m.start, m.end) for m in grown]
+        for group in (typed, untyped):
+            group[:] = [m for m in group if m in grown or not any(
+                s < m.end and m.start < e for s, e in spans)]
 
 
 def _runs(body: str, cues: Cues):
@@ -216,7 +241,8 @@ def _is_org_match(match, cues: Cues) -> bool:
     return any(i.startswith("organization:") for i in match.ids)
 
 
-def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped) -> None:
+def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
+                  gazetteer=None) -> None:
     text = body[start:end]
     if key(text) in cues.boilerplate:
         return
@@ -228,10 +254,7 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped) ->
         return
     # strip leading function words, demonyms, honorifics, titles and nouns (cues)
     i = 0
-    while i < len(toks) and (toks[i][2] in cues.stopwords or toks[i][2] in cues.demonyms
-                             or toks[i][2].lower().rstrip(".") in cues.honorifics
-                             or toks[i][2].lower() in cues.title_heads
-                             or toks[i][2].lower() in cues.person_nouns):
+    while i < len(toks) and _leading_cue(toks[i][2], cues):
         if inside and inside[0].start <= toks[i][0]:
             break
         i += 1
@@ -239,18 +262,65 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped) ->
     if not toks:
         return
     words = [t[2] for t in toks]
-    head = next((w for w in reversed(words) if w in cues.org_heads), None)
-    org_suffix_is_known = inside and inside[-1].end == toks[-1][1] and len(inside) == 1 \
-        and inside[-1].start > toks[0][0] and _is_org_match(inside[-1], cues)
-    if head and len(toks) >= 2 and not org_suffix_is_known and not (
-            len(inside) == 1 and inside[0].start == toks[0][0] and inside[0].end == toks[-1][1]):
-        m = Mention(toks[0][0], toks[-1][1], body[toks[0][0]:toks[-1][1]],
-                    type="organization", kind=cues.org_heads[head], cue="org-head")
-        m.nested = [_gazetteer_mention(body, g, cues, hits) for g in inside
-                    if not _is_org_match(g, cues) and len(g.ids) == 1]
-        typed.append(m)
-        return
-    # gazetteer names inside the run stand; the rest splits into segments
+    head_at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in cues.org_heads),
+                   None)
+    if head_at is not None:
+        cut = _org_end(toks, head_at, inside, cues)
+        org, rest = toks[:cut], toks[cut:]
+        org_inside = [g for g in inside if g.end <= org[-1][1]]
+        known_suffix = org_inside and org_inside[-1].end == org[-1][1] \
+            and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues)
+        whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
+            and org_inside[0].end == org[-1][1]
+        if len(org) >= 2 and not known_suffix and not whole:
+            typed.append(_org_mention(body, org, org_inside, cues, hits, gazetteer))
+            if rest:
+                _split_run(body, rest, [g for g in inside if g.start >= rest[0][0]], cues,
+                           hits, typed, untyped)
+            return
+    _split_run(body, toks, inside, cues, hits, typed, untyped)
+
+
+def _leading_cue(word: str, cues: Cues) -> bool:
+    low = word.lower().rstrip(".")
+    return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
+            or low in cues.title_heads or low in cues.title_words
+            or low in cues.person_nouns or low in cues.status_words)
+
+
+def _org_end(toks, head_at: int, inside, cues: Cues) -> int:
+    """Where an organisation's name ends in its run: before a person's name glued to it
+    ("... Committee of the Republic of Kazakhstan Samat Abish")."""
+    starts = {g.start: g for g in inside}
+    for k in range(head_at + 1, len(toks)):
+        g = starts.get(toks[k][0])
+        if g is not None and any(i.startswith("person:") for i in g.ids):
+            return k
+        if k + 1 < len(toks) and key(toks[k][2]) in cues.given:
+            return k
+    return len(toks)
+
+
+def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
+    text = body[org[0][0]:org[-1][1]]
+    head = next(w for w in reversed([t[2] for t in org]) if w in cues.org_heads)
+    m = Mention(org[0][0], org[-1][1], text, type="organization",
+                kind=cues.org_heads[head], cue="org-head")
+    # "National Security Committee of the Republic of Kazakhstan": a known body "of" a
+    # known place is that body
+    tail = _OF_PLACE.search(text)
+    if tail and gazetteer is not None and org_inside and org_inside[-1].end == org[-1][1] \
+            and any(i.startswith("place:") for i in org_inside[-1].ids):
+        ids = gazetteer.lookup(text[:tail.start()])
+        if len(ids) == 1 and ids[0].startswith("organization:"):
+            m.ids, m.method, m.cue = ids, "gazetteer", "gazetteer"
+    m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
+                if not _is_org_match(g, cues) and len(g.ids) == 1]
+    return m
+
+
+def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
+    """Gazetteer names inside the run stand; the rest splits into segments."""
     pos = 0
     segment: list[tuple[int, int, str]] = []
     for tok in toks:
@@ -266,7 +336,8 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped) ->
     if segment:
         _classify_segment(body, segment, cues, hits, typed, untyped)
     for g in inside:
-        typed.append(_gazetteer_mention(body, g, cues, hits))
+        if g.start >= toks[0][0]:
+            typed.append(_gazetteer_mention(body, g, cues, hits))
 
 
 def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:

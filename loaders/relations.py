@@ -64,6 +64,8 @@ class Rules:
         self.current = {str(w).lower() for w in lex["status_current"]}
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
         self.offices = lex["offices"]
+        self.national = {str(w).lower() for w in lex["national_titles"]}
+        self.countries = set(lex["demonyms"].values())
 
 
 @cache
@@ -134,6 +136,10 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             title = m.groupdict().get("title") or ""
             objects = _implied(rules, title, [s for s, _ in subjects])
             confidence = 0.8
+            if not objects and _clean(title) in rules.national:
+                country = _main_country(doc, rules)
+                objects = [(country, "place")] if country else []
+                confidence = 0.6
         else:
             objects, obj_pron = _endpoint(doc, m, obj)
         if objects:
@@ -144,6 +150,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
         confidence = min(confidence, 0.75)
     status = _status(rules, emit.get("status", ""), m) if predicate == "holds_position" else ""
     date = doc.date_for(start, end) if emit.get("date") else None
+    date_field = emit.get("date", "start")
+    span_dates = _range(doc, start, end) if predicate == "holds_position" else {}
     speaker, modality = doc.attribution.at(start, end) if doc.attribution else ("", "reported")
     if emit.get("modality"):
         modality = emit["modality"]
@@ -157,10 +165,12 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
                 continue
             if allowed_s and (s_type not in allowed_s or o_type not in allowed_o):
                 continue
-            yield doc.statement(predicate, subject, obj, start, end, detail=detail,
-                                confidence=confidence, date=date,
-                                date_field=emit.get("date", "start"), status=status,
-                                speaker=speaker, modality=modality)
+            st = doc.statement(predicate, subject, obj, start, end, detail=detail,
+                               confidence=confidence, date=date, date_field=date_field,
+                               status=status, speaker=speaker, modality=modality)
+            if span_dates:
+                st = _with_range(doc, st, span_dates, predicate, subject, obj, detail)
+            yield st
 
 
 def _endpoint(doc, m: re.Match, group: str):
@@ -219,3 +229,49 @@ def _implied(rules: Rules, title: str, subjects: list[str]) -> list[tuple[str, s
         body = next(iter(bodies))
         return [(body, body.split(":", 1)[0])]
     return []
+
+
+def _main_country(doc, rules: Rules) -> str:
+    """The country the article names most (mentions of it and of its demonym)."""
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.actor_id in rules.countries:
+            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    dem = {str(k).lower(): v for k, v in doc.lex["demonyms"].items()}
+    for h in doc.hits.by_label.get("demonyms", ()):
+        country = dem.get(h.phrase)
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return ""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+_FROM = re.compile(r"\b(?:from|since|starting|beginning)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|until|till|through|before|up\s+to)\s+(?:the\s+)?(?:\w+\s+)?$",
+                 re.IGNORECASE)
+
+
+def _range(doc, start: int, end: int) -> dict:
+    """Start and end of a post given around it: "from 2015 to 2022", "until January 6"."""
+    out = {}
+    sent = doc.sentence_of(start)
+    for d in doc.dates_in(sent):
+        before = doc.body[max(sent.start, d.start - 16):d.start]
+        if _FROM.search(before):
+            out.setdefault("start", d)
+        elif _TO.search(before):
+            out.setdefault("end", d)
+    return out
+
+
+def _with_range(doc, st, dates: dict, predicate, subject, obj, detail):
+    from dataclasses import replace
+    changes = {}
+    for name, d in dates.items():
+        changes.update({f"{name}_date": d.iso, f"{name}_precision": d.precision,
+                        f"{name}_raw": d.raw})
+    if "end" in dates and st.status == "unknown":
+        changes["status"] = "former" if dates["end"].iso <= (doc.article.published or "9") \
+            else "unknown"
+    return replace(st, **changes)
