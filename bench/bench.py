@@ -117,6 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     res["corpus"]["generate_s"] = time.perf_counter() - t
     res["corpus"]["path"] = str(corpus)
 
+    def save() -> None:
+        """Results and report after every section: a stopped run still leaves numbers."""
+        res["total_s"] = time.perf_counter() - started
+        (out / "results.json").write_text(json.dumps(res, indent=1, default=str))
+        (out / "REPORT.md").write_text(report.markdown(res), encoding="utf-8")
+
     def section(name: str, fn):
         log(name)
         t0 = time.perf_counter()
@@ -126,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             res[name] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"}
             traceback.print_exc()
         log(f"{name} done in {time.perf_counter() - t0:.1f} s")
+        save()
 
     section("extraction", lambda: extraction.run(corpus, quick=quick,
                                                  spacy_python=args.spacy_python))
@@ -158,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             store.close()
             section("neo4j_e2e", lambda: run_e2e("neo4j", corpus, env))
             store = open_store("neo4j", settings=settings)
-            section("neo4j_queries", lambda: query_latency.run(store, repeats=5 if quick else 20))
+            section("neo4j_queries", lambda: query_latency.run(store, repeats=5 if quick else 10))
             section("neo4j_recall", lambda: truth.recall(store, corpus))
             store.close()
     finally:
@@ -168,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     db = _fresh(out / "bench.lbug")
     section("embedded_e2e", lambda: run_e2e("embedded", corpus, env, store=db))
     store = open_store("embedded", path=db, read_only=True)
-    section("embedded_queries", lambda: query_latency.run(store, repeats=5 if quick else 20))
+    section("embedded_queries", lambda: query_latency.run(store, repeats=5 if quick else 10))
     section("recall", lambda: truth.recall(store, corpus))
     store.close()
 
