@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--no-neo4j", action="store_true")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--html-sizes", default=None,
+                        help="comma-separated node counts (default 500,2000,10000)")
     parser.add_argument("--spacy-python", default=os.environ.get("QANTAR_BENCH_SPACY_PYTHON"))
     parser.add_argument("--results", type=Path, default=None,
                         help="also copy the report here (bench/run: bench/RESULTS.md)")
@@ -187,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
                                                   store=_fresh(out / "bench-small.lbug")))
 
     sizes = (100, 300) if quick else (500, 2000, 10_000)
+    if args.html_sizes:
+        sizes = tuple(int(x) for x in args.html_sizes.split(","))
     section("html", lambda: html_page.run(out / "html", sizes, browser=not args.no_browser,
                                           timeout=120 if quick else 240))
 
