@@ -16,6 +16,7 @@ from . import resolve as resolve_mod
 from .dates import DateFinder, DateMention
 from .sentences import Sentence, SentenceIndex, split
 from .gazetteer import tokenize
+from .normalize import key
 from .template import Template
 from .vocabulary import vocabulary_for
 
@@ -174,6 +175,19 @@ def actors(doc: Document, statements: list[Statement]) -> list[Actor]:
         name = max(names, key=lambda n: (len(n.split()), len(n), n))
         aliases = sorted({m.surface for m in spellings} - {name})
         out[actor_id] = Actor(id=actor_id, type=spellings[0].type, name=name,
-                              aliases=tuple(aliases), kind=spellings[0].kind,
+                              aliases=tuple(aliases), kind=_kind_of(doc, spellings[0].type, name),
                               origin="extracted")
     return list(out.values())
+
+
+def _kind_of(doc: Document, actor_type: str, name: str) -> str:
+    """An extracted organisation's kind, from the head word of its name only, so every
+    article that names it gives the same kind (context cues vary between articles)."""
+    if actor_type != "organization":
+        return ""
+    heads = {key(h): kind for h, kind in doc.lex["org_heads"].items()}
+    for word in reversed(name.split()):
+        kind = heads.get(key(word))
+        if kind:
+            return kind
+    return ""

@@ -24,6 +24,7 @@ from ..graph.records import Event, stable_id
 from .phrases import alternation as _words_re
 
 _KEY_ROLES = ("target", "victim", "subject")
+_DETAIL_IN_ID = frozenset({"sentence"})  # "six years" and "eight years" are two sentences
 _PARTICIPLE = ("ed", "en", "shot", "held", "sent", "tried")
 _PLURAL = re.compile(r"\b(?:were|are|have\s+been|have)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -156,21 +157,23 @@ def extract(doc) -> tuple[list[Event], list]:
     groups = _merge(sorted(found.values(), key=lambda f: f.start))
     events: list[Event] = []
     statements = []
-    names = _names(doc)
     for group in groups:
         date = max((f.date for f in group if f.date), key=_precision, default=None)
         roles = list(dict.fromkeys(r for f in group for r in f.roles))
-        places = list(dict.fromkeys(p for f in group for p in f.places))
-        keys = _key(roles) or ([] if date else [doc.article.id])
+        keys = _key(roles)
         head = group[0]
-        event_id = stable_id("event", head.type, date.iso if date else "", *keys)
-        detail = next((f.detail for f in group if f.detail), "")
+        # the node is a function of its id (type, date, who; a sentence's term), so
+        # every article that reports the event writes the same node
+        detail = next((f.detail for f in group if f.detail), "") \
+            if head.type in _DETAIL_IN_ID else ""
+        iso = date.iso if date else ""
+        event_id = stable_id("event", head.type, iso, *(keys or ([] if date else
+                                                                  [doc.article.id])),
+                             *([detail] if detail else []))
         events.append(Event(
-            id=event_id, type=head.type, name=_name(head.type, roles, names,
-                                                    date.iso if date else ""),
-            date=date.iso if date else "",
-            date_precision=date.precision if date else "unknown",
-            date_raw=date.raw if date else "", detail=detail))
+            id=event_id, type=head.type, name=_name(doc, head.type, roles, keys, iso, detail),
+            date=iso, date_precision=date.precision if date else "unknown",
+            date_raw="", detail=detail))
         for f in group:
             speaker, modality = doc.attribution.at(f.start, f.end) if doc.attribution \
                 else ("", "reported")
@@ -447,21 +450,19 @@ def _places(doc, sent) -> list[str]:
     return out[:1]
 
 
-def _names(doc) -> dict[str, str]:
-    names = {}
-    for m in doc.mentions:
-        if m.actor_id and m.emits and m.actor_id not in names:
-            actor = doc.gazetteer.actors.get(m.actor_id)
-            names[m.actor_id] = actor.name if actor else m.surface
-    return names
-
-
-def _name(etype: str, roles, names: dict[str, str], date: str) -> str:
+def _name(doc, etype: str, roles, keys: list[str], date: str, detail: str) -> str:
+    """A label from what identifies the event: "dismissal of Samat Abish (2022-01-05)"."""
     label = etype.replace("_", " ")
-    who = [names.get(a, a) for a, r in roles if r in _KEY_ROLES]
-    by = [names.get(a, a) for a, r in roles if r in ("agent", "speaker")]
-    if who:
-        label += " of " + ", ".join(dict.fromkeys(who))
-    elif by:
-        label += " by " + ", ".join(dict.fromkeys(by))
+    if detail:
+        label += f" ({detail})"
+    if keys:
+        undergo = any(r in _KEY_ROLES for _, r in roles)
+        label += (" of " if undergo else " by ") + ", ".join(_actor_name(doc, k) for k in keys)
     return f"{label} ({date})" if date else label
+
+
+def _actor_name(doc, actor_id: str) -> str:
+    actor = doc.gazetteer.actors.get(actor_id)
+    if actor is not None:
+        return actor.name
+    return actor_id.split(":", 1)[1].replace("-", " ").title()
