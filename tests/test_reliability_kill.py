@@ -369,3 +369,56 @@ def test_neo4j_crash_that_outlasts_the_retries_is_exit_3_and_a_rerun_repairs(
     assert after == clean_export
     for article, ids in partial.items():  # what survived the crash was whole articles
         assert ids == clean[article]
+
+
+# --------------------------------------------------------------------------- Ctrl-C, lock
+
+
+def test_ctrl_c_during_a_load_exits_130_and_a_rerun_repairs(corpus, tmp_path):
+    clean_env = env_for("embedded", tmp_path / "clean.lbug")
+    assert Run.load(clean_env, corpus).finish()[0] == 0
+    clean_export = export(clean_env, tmp_path / "clean.jsonl")
+
+    with open_store("embedded", path=tmp_path / "clean.lbug", read_only=True) as store:
+        clean = statements_by_article(store)
+
+    store_path = tmp_path / "g.lbug"
+    env = env_for("embedded", store_path)
+    run = Run.load(env, corpus)
+    deadline = time.monotonic() + 60
+    while not store_path.exists() and time.monotonic() < deadline:  # the store is open:
+        time.sleep(0.05)                                              # extracting, writing
+    run.proc.send_signal(signal.SIGINT)
+    code, _out, err = run.finish()
+    if code == 0:
+        pytest.skip("the load finished before the interrupt arrived")
+    assert code == 130, err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("Interrupted: ")
+    with open_store("embedded", path=store_path, read_only=True) as store:
+        partial = statements_by_article(store)
+    for article, ids in partial.items():  # rolled back or whole
+        assert ids == clean[article]
+    assert Run.load(env, corpus).finish()[0] == 0
+    assert export(env, tmp_path / "after.jsonl") == clean_export
+
+
+def test_a_store_in_use_by_another_process_is_one_line_exit_1(tmp_path):
+    store = tmp_path / "g.lbug"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom qantar.graph.stores import open_store\n"
+         f"s = open_store('embedded', path={str(store)!r})\nprint('open', flush=True)\n"
+         "time.sleep(120)"], stdout=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        proc = subprocess.run([*CLI, "load", str(SEED_FILES[0])],
+                              env=env_for("embedded", store), capture_output=True, text=True,
+                              timeout=120)
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {store}: cannot open the embedded "
+                                                   "store: "), proc.stderr
+    assert "lock" in lines[0].lower()
