@@ -37,6 +37,11 @@ NAMES = sorted({n for a in parse() for n in (a.name, *a.aliases)})
 GLUE = ["'s nephew, ", " was appointed chairman of ", " said on 5 January 2022 that ",
         ", the former head of ", " arrested ", " and ", ". ", "\n\n", " — ", " (", ") ",
         " accused ", " of treason. ", " dismissed ", "«", "»", "\u201c", "\u201d"]
+# Real sentences from the seeds, so that patterns fire on text they were written for,
+# then get cut, spliced and mixed with noise.
+SEED_SENTENCES = sorted({s.strip() for path in sorted(
+    (Path(__file__).resolve().parent.parent / "seeds").glob("0*.txt"))
+    for s in re.split(r"(?<=[.!?])\s+", read_article(path).body) if 20 < len(s.strip()) < 400})
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 _DIR = tempfile.TemporaryDirectory(prefix="qantar-fuzz-")
@@ -73,6 +78,9 @@ def text_bodies():
     """Article-like text: known names glued with words that trigger the patterns, and
     arbitrary Unicode in between (combining marks, RTL, ligatures, emoji...)."""
     piece = st.one_of(st.sampled_from(NAMES), st.sampled_from(GLUE),
+                      st.sampled_from(SEED_SENTENCES),
+                      st.tuples(st.sampled_from(SEED_SENTENCES), st.integers(0, 400))
+                      .map(lambda t: t[0][t[1]:]),
                       st.text(max_size=20), st.sampled_from(["ß", "ﬁ", "İ", "ǅ", "\u0301",
                                                              "\u202e", "\ufeff", "ё", "Ё"]))
     return st.lists(piece, min_size=1, max_size=40).map("".join)
