@@ -80,8 +80,8 @@ class DateFinder:
                            + list(lexicon["anaphoric_next_day"])
                            + list(lexicon["anaphoric_year"]))
         year = r"(?:19|20)\d\d(?!\d|,\d)"
-        self.regex = re.compile(
-            rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
+        self.regex = re.compile(  # every phrase starts a word: mid-word positions fail at once
+            rf"\b(?:(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
             rf"|(?P<dmy>(?:\b(?P<wd1>{weekday}),?\s*\(?\s*)?\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
             rf"\s+(?:of\s+)?(?P<m1>{month})(?:,?\s+(?P<y1>{year}))?)"
             rf"|(?P<mdy>(?:\b(?P<wd2>{weekday}),?\s+)?\b(?P<m2>{month})\s+(?P<d2>\d{{1,2}})"
@@ -89,7 +89,7 @@ class DateFinder:
             rf"|(?P<my>(?:\b(?i:(?P<p3>{part}))[\s-]+(?:of\s+)?)?\b(?P<m3>{month})"
             rf"(?:,?\s+(?:of\s+)?(?P<y3>{year}))?\b)"
             rf"|(?P<rel>\b(?i:{rel})\b)"
-            rf"|(?P<yr>(?<![\d,.$£€-])(?:\b(?i:(?P<p4>{part}))[\s-]+)?\b(?P<y4>{year})(?!s\b|-\d))"
+            rf"|(?P<yr>(?<![\d,.$£€-])(?:\b(?i:(?P<p4>{part}))[\s-]+)?\b(?P<y4>{year})(?!s\b|-\d)))"
         )
 
     def _windows(self, text: str, hits) -> list[tuple[int, int]]:

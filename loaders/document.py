@@ -41,6 +41,10 @@ class Document:
     attribution: object = None
     _date_starts: list[int] = field(default_factory=list)
     _spans: dict = field(default_factory=dict)
+    mention_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.mention_starts = [m.start for m in self.mentions]
 
     @property
     def body(self) -> str:
@@ -162,12 +166,18 @@ def actors(doc: Document, statements: list[Statement]) -> list[Actor]:
             if actor_id and not actor_id.startswith(("event:", "article:")):
                 used.add(actor_id)
     out = {}
+    by_actor: dict[str, list] = {}
+    for m in doc.mentions:
+        if m.actor_id and m.emits:
+            by_actor.setdefault(m.actor_id, []).append(m)
+        for n in m.nested:
+            if n.actor_id:
+                by_actor.setdefault(n.actor_id, []).append(n)
     for actor_id in sorted(used):
         if actor_id in doc.gazetteer.actors:
             out[actor_id] = doc.gazetteer.actors[actor_id]
             continue
-        spellings = [m for m in doc.mentions if m.actor_id == actor_id and m.emits]
-        spellings += [n for m in doc.mentions for n in m.nested if n.actor_id == actor_id]
+        spellings = by_actor.get(actor_id, [])
         if not spellings:
             continue
         names = [m.surface for m in spellings if m.role == "name"] or \

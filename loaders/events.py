@@ -244,8 +244,7 @@ def _slots(doc, sent) -> list[_Slot]:
     """Actors of a sentence in order: mentions and resolved pronouns."""
     body = doc.body
     out = []
-    starts = [m.start for m in doc.mentions]
-    i = bisect_left(starts, sent.start)
+    i = bisect_left(doc.mention_starts, sent.start)
     while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
         m = doc.mentions[i]
         if m.actor_id:
@@ -294,7 +293,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
     before = _outside_clauses(body, before, sent.start, ts)
     passive = participle and (trig.passive(body, ts, sent.start) or bool(
-        before and re.fullmatch(r"[\s,]*,\s*", body[before[-1].end:ts]))  # "X, accused of"
+        before and _COMMA.fullmatch(body[before[-1].end:ts]))  # "X, accused of"
         or bool(_AND_THEN.search(body[max(sent.start, ts - 30):ts])
                 and trig.be_in(body, sent.start, ts)))  # "was dismissed and later charged"
     after = [s for s in actors if s.start > ts and s.end > te - 1
@@ -328,18 +327,15 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
         if head.start < te or len(body[te:head.start]) <= 60:
             add(head, roles["after"])
             for nxt in after[1:3]:  # "X and Y"
-                if re.fullmatch(r"\s*(?:,|,?\s*and)\s*", body[head.end:nxt.start]):
+                if _AND.fullmatch(body[head.end:nxt.start]):
                     add(nxt, roles["after"])
                     head = nxt
-    for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
-                       ("against", "against|into|of"), ("on", "on|against")):
+    for key, rx in _PREP_ROLES:
         if key in roles:
             for s in all_after:
                 if len(body[te:s.start]) > 80:
                     break
-                if re.search(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$",
-                             body[max(te, s.start - 40):s.start], re.IGNORECASE) \
-                        and not s.possessive:
+                if rx.search(body[max(te, s.start - 40):s.start]) and not s.possessive:
                     add(s, roles[key])
                     break
     # one actor, one role: what the actor undergoes wins over what it seems to do
@@ -350,6 +346,12 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     return list(best.items())
 
 
+_COMMA = re.compile(r"[\s,]*,\s*")
+_AND = re.compile(r"\s*(?:,|,?\s*and)\s*")
+_PREP_ROLES = tuple(
+    (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
+    for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
+                       ("against", "against|into|of"), ("on", "on|against")))
 _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 
@@ -437,17 +439,20 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     return days[-1] if days else None
 
 
+_IN = re.compile(r"\b(?:in|at|near|across|throughout)\s+(?:\w+(?:ern)?\s+)?$", re.IGNORECASE)
+
+
 def _places(doc, sent) -> list[str]:
+    """The place an event happened: the first one of the sentence written "in X"."""
     body = doc.body
-    out = []
-    for m in doc.mentions:
-        if m.start >= sent.end:
-            break
-        if m.start >= sent.start and m.type == "place" and m.actor_id:
-            if re.search(r"\b(?:in|at|near|across|throughout)\s+(?:\w+(?:ern)?\s+)?$",
-                         body[max(sent.start, m.start - 25):m.start], re.IGNORECASE):
-                out.append(m.actor_id)
-    return out[:1]
+    i = bisect_left(doc.mention_starts, sent.start)
+    while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
+        m = doc.mentions[i]
+        if m.type == "place" and m.actor_id and _IN.search(body[max(sent.start, m.start - 25):
+                                                               m.start]):
+            return [m.actor_id]
+        i += 1
+    return []
 
 
 def _name(doc, etype: str, roles, keys: list[str], date: str, detail: str) -> str:

@@ -73,16 +73,26 @@ class Tokens:
     norm: str
 
 
+_WORD_KEYS: dict[str, str] = {}  # word -> key; words repeat, keying them is the cost
+
+
 def tokenize(text: str) -> Tokens:
     keys, starts, ends, offsets = [], [], [], []
     pos = 0
+    cache = _WORD_KEYS
+    if len(cache) > 500_000:
+        cache.clear()
     for m in _WORD.finditer(text):
-        k = key(m.group())
+        word = m.group()
+        k = cache.get(word)
+        if k is None:
+            k = cache[word] = key(word)
         if not k:
             continue
         keys.append(k)
-        starts.append(m.start())
-        ends.append(m.end())
+        s, e = m.span()
+        starts.append(s)
+        ends.append(e)
         offsets.append(pos)
         pos += len(k) + 1
     return Tokens(starts, ends, offsets, " ".join(keys))
@@ -134,14 +144,15 @@ class Gazetteer:
             found.append((start, end, ids))
         # longest first, then leftmost; drop overlaps
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        taken: list[tuple[int, int]] = []
+        taken: set[int] = set()  # word indexes already inside a longer name
         matches = []
         for start, end, ids in found:
-            if any(start <= t_end and t_start <= end for t_start, t_end in taken):
-                continue
-            taken.append((start, end))
             first = bisect_right(offsets, start) - 1
             last = bisect_right(offsets, end) - 1
+            words = range(first, last + 1)
+            if any(w in taken for w in words):
+                continue
+            taken.update(words)
             s, e = starts[first], ends[last]
             matches.append(Match(s, e, text[s:e], ids))
         return sorted(matches, key=lambda m: m.start)

@@ -249,7 +249,7 @@ def _check_patterns(lex: Lexicon) -> None:
         if pat["id"] in seen:
             raise lex.error("patterns", i, f"duplicate pattern id {pat['id']!r}")
         seen[pat["id"]] = i
-        for anchor in pat.get("anchors") or []:
+        for anchor in [*(pat.get("anchors") or []), *(pat.get("starts") or [])]:
             if str(anchor).startswith("@") and str(anchor)[1:] not in SECTIONS:
                 raise lex.error("patterns", i, f"pattern {pat['id']}: anchor {anchor} "
                                                "names no lexicon section")

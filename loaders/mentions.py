@@ -244,6 +244,8 @@ def _is_org_match(match, cues: Cues) -> bool:
 def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
                   gazetteer=None) -> None:
     text = body[start:end]
+    if not inside and text in cues.stopwords:
+        return  # "The", "In", "He": most runs are one such word
     if key(text) in cues.boilerplate:
         return
     toks = _tokens(text, start)

@@ -11,6 +11,7 @@ president X") finds its body in the lexicon's implied bodies or in the offices f
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,6 +39,7 @@ class CompiledPattern:
     regex: re.Pattern
     emits: list[dict]
     anchors: frozenset  # vocabulary labels; empty: run over the whole text
+    starts: frozenset = frozenset()  # labels a match starts with: try only there
 
 
 class Rules:
@@ -53,8 +55,9 @@ class Rules:
                 raise lex.error("patterns", i, f"pattern {p['id']}: {exc}") from None
             labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
                       for a in p.get("anchors") or []}
+            starts = frozenset(str(a)[1:] for a in p.get("starts") or [])
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
-                                                 frozenset(labels)))
+                                                 frozenset(labels), starts))
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
         self.maps = {"kin": norm(lex["kinship"]), "sub": norm(lex["subordinate_terms"]),
                      "ally": norm(lex["ally_terms"]), "headverb": norm(lex["head_verbs"]),
@@ -97,8 +100,33 @@ def _matches(doc, pat: CompiledPattern):
     if not pat.anchors:
         yield from pat.regex.finditer(tpl.text)
         return
+    if pat.starts:
+        yield from _matches_at_starts(doc, pat)
+        return
     for start, end in doc.spans_with(pat.anchors):
         yield from pat.regex.finditer(tpl.text, start, end)
+
+
+def _matches_at_starts(doc, pat: CompiledPattern):
+    """Like finditer over the anchored sentences, trying only where a start word is."""
+    tpl = doc.template
+    spans = doc.spans_with(pat.anchors) if pat.anchors else [(0, len(tpl.text))]
+    if not spans:
+        return
+    body_spans = doc.spans_with(pat.anchors, template=False) if pat.anchors else \
+        [(0, len(doc.body))]
+    done = -1
+    for hit in doc.hits.labelled(pat.starts):
+        pos = tpl.tpl_offset(hit.start)
+        if pos < done:
+            continue
+        k = bisect_right([s for s, _ in body_spans], hit.start) - 1
+        if k < 0 or hit.start >= body_spans[k][1]:
+            continue
+        m = pat.regex.match(tpl.text, pos, spans[k][1])
+        if m:
+            done = m.end()
+            yield m
 
 
 def _actors(doc, m: re.Match, group: str) -> tuple[list[tuple[str, str]], bool]:

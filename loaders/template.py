@@ -187,7 +187,12 @@ class SlotCompiler:
         return _SLOT.sub(one, pattern)
 
     def compile(self, pattern: str) -> re.Pattern:
-        return re.compile(self.expand(pattern), re.IGNORECASE)
+        """The pattern as a regex. One starting with words (not an actor) gets a leading
+        word boundary, so the search skips the inside of words at once."""
+        expanded = self.expand(pattern)
+        if not pattern.startswith(("{P", "{A", "{O", "{L", "{B", "{OWNER", "(?<")):
+            expanded = r"\b" + expanded
+        return re.compile(expanded, re.IGNORECASE)
 
 
 @cache
