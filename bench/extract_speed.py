@@ -8,6 +8,9 @@ this process's own (``time.process_time``), so other work on a shared machine sl
 wall clock but not the figure; both are printed. The first pass runs with cold caches
 (name keys, compiled patterns) and is reported apart.
 
+Each pass goes over all the articles; the median pass is the figure, the best pass what
+the code does on an idle core.
+
 Usage: python bench/extract_speed.py [PATH ...] [--words 300000] [--stages] [--json]
        (default PATH: seeds/ and tests/corpus/dev/)
 """
@@ -29,17 +32,25 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = 100_000  # words/s per core (issue 3); a later issue asks for 200,000
 
 
-def _timed(fn, articles, min_words: int) -> tuple[float, float, int]:
-    """(cpu seconds, wall seconds, words) for repeated passes of ``fn`` over articles."""
-    words = cpu = wall = 0
-    while words < min_words:
+def _timed(fn, articles, min_words: int, rounds: int = 5) -> tuple[float, float, int, list]:
+    """(cpu seconds, wall seconds, words, words/s of each pass) over passes of ``fn``.
+
+    A machine shared with other work slows some passes; the best pass is the figure of
+    the code (as ``timeit`` reports the minimum), the median says how noisy it was.
+    """
+    per_pass = sum(a.words for a in articles)
+    passes = max(rounds, -(-min_words // per_pass))
+    cpu = wall = 0.0
+    rates = []
+    for _ in range(passes):
         c0, w0 = time.process_time(), time.perf_counter()
         for art in articles:
             fn(art)
-        cpu += time.process_time() - c0
+        c = time.process_time() - c0
+        cpu += c
         wall += time.perf_counter() - w0
-        words += sum(a.words for a in articles)
-    return cpu, wall, words
+        rates.append(per_pass / c if c else float("inf"))
+    return cpu, wall, per_pass * passes, rates
 
 
 def measure(paths, min_words: int = 300_000, stages: bool = False) -> dict:
@@ -52,13 +63,16 @@ def measure(paths, min_words: int = 300_000, stages: bool = False) -> dict:
     for art in articles:
         extract(art, gaz, lex)
     cold = time.process_time() - c0
-    cpu, wall, words = _timed(lambda a: extract(a, gaz, lex), articles, min_words)
+    cpu, wall, words, rates = _timed(lambda a: extract(a, gaz, lex), articles, min_words)
+    rates.sort()
+    best, median = rates[-1], rates[len(rates) // 2]
     result = {
         "articles": len(articles), "words_per_pass": per_pass, "words": words,
-        "cold_first_pass_words_per_s": round(per_pass / cold),
+        "passes": len(rates), "cold_first_pass_words_per_s": round(per_pass / cold),
+        "words_per_s_cpu_best": round(best), "words_per_s_cpu_median": round(median),
         "words_per_s_cpu": round(words / cpu), "words_per_s_wall": round(words / wall),
         "ms_per_article_cpu": round(1000 * cpu / (words / per_pass) / len(articles), 3),
-        "target_words_per_s": TARGET, "meets_target": words / cpu >= TARGET,
+        "target_words_per_s": TARGET, "meets_target": median >= TARGET,
     }
     if stages:
         docs = {a.id: document.build(a, gaz, lex) for a in articles}
@@ -75,8 +89,8 @@ def measure(paths, min_words: int = 300_000, stages: bool = False) -> dict:
         }
         result["stages_words_per_s_cpu"] = {}
         for name, fn in parts.items():
-            s_cpu, _, s_words = _timed(fn, articles, min_words // 3)
-            result["stages_words_per_s_cpu"][name] = round(s_words / s_cpu)
+            _, _, _, s_rates = _timed(fn, articles, min_words // 3)
+            result["stages_words_per_s_cpu"][name] = round(max(s_rates))
     return result
 
 
@@ -94,13 +108,15 @@ def main(argv=None) -> int:
         return 0
     print(f"{r['articles']} articles, {r['words_per_pass']:,} words per pass, "
           f"{r['words']:,} words timed")
-    print(f"extract: {r['words_per_s_cpu']:,} words/s per core (CPU time); "
-          f"{r['words_per_s_wall']:,} words/s wall; {r['ms_per_article_cpu']} ms/article")
+    print(f"extract: {r['words_per_s_cpu_median']:,} words/s per core (median of "
+          f"{r['passes']} passes, CPU time); best pass {r['words_per_s_cpu_best']:,}; "
+          f"overall {r['words_per_s_cpu']:,} CPU, {r['words_per_s_wall']:,} wall; "
+          f"{r['ms_per_article_cpu']} ms/article")
     print(f"first pass, cold caches: {r['cold_first_pass_words_per_s']:,} words/s")
     for name, wps in (r.get("stages_words_per_s_cpu") or {}).items():
         print(f"  {name:48s} {wps:>12,} words/s")
     verdict = "meets" if r["meets_target"] else "MISSES"
-    print(f"{verdict} the target of {TARGET:,} words/s per core")
+    print(f"{verdict} the target of {TARGET:,} words/s per core (median pass)")
     return 0
 
 

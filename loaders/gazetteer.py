@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
+from operator import add, sub
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,28 +75,34 @@ class Tokens:
     norm: str
 
 
-_WORD_KEYS: dict[str, str] = {}  # word -> key; words repeat, keying them is the cost
+class _WordKeys(dict):
+    """word -> key, computed on first sight: words repeat, keying them is the cost."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        k = self[word] = key(word)
+        return k
+
+
+_WORD_KEYS = _WordKeys()
+_SPLIT = re.compile(r"([^\W_]+)")
 
 
 def tokenize(text: str) -> Tokens:
-    keys, starts, ends, offsets = [], [], [], []
-    pos = 0
-    cache = _WORD_KEYS
-    if len(cache) > 500_000:
-        cache.clear()
-    for m in _WORD.finditer(text):
-        word = m.group()
-        k = cache.get(word)
-        if k is None:
-            k = cache[word] = key(word)
-        if not k:
-            continue
-        keys.append(k)
-        s, e = m.span()
-        starts.append(s)
-        ends.append(e)
-        offsets.append(pos)
-        pos += len(k) + 1
+    """The text's words, their spans and keys; C-level list work, no per-word Python."""
+    parts = _SPLIT.split(text)  # separator, word, separator, word, ..., separator
+    words = parts[1::2]
+    ends = list(accumulate(map(len, parts)))[1::2]
+    starts = list(map(sub, ends, map(len, words)))
+    keys = list(map(_WORD_KEYS.__getitem__, words))
+    if "" in keys:  # a word that keys to nothing (rare): drop it
+        kept = [i for i, k in enumerate(keys) if k]
+        keys = [keys[i] for i in kept]
+        starts = [starts[i] for i in kept]
+        ends = [ends[i] for i in kept]
+    cum = accumulate(map(len, keys), initial=0)
+    offsets = list(map(add, cum, range(len(keys))))
     return Tokens(starts, ends, offsets, " ".join(keys))
 
 
