@@ -177,7 +177,7 @@ def load(path: str | Path = DEFAULT_PATH, *, article_dirs=(SEEDS,), gazetteer=No
             if modality not in schema.vocab["modalities"]:
                 fail(line, f"unknown modality {modality!r}")
             if entry.get("status") and entry["status"] not in ("former", "current", "unknown"):
-                fail(line, f"status must be former, current or unknown")
+                fail(line, "status must be former, current or unknown")
             for name in ("start_date", "end_date"):
                 if entry.get(name) and parse_iso_prefix(str(entry[name])) is None:
                     fail(line, f"{name} {entry[name]!r} is not YYYY, YYYY-MM or YYYY-MM-DD")

@@ -16,7 +16,7 @@ The gold format is documented in ``tests/gold/README.md``.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
