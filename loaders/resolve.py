@@ -133,8 +133,15 @@ def _acronyms(body: str, mentions: list[Mention]) -> None:
 _THE = re.compile(r"(?:^|(?<=\W))the\s+$", re.IGNORECASE)
 
 
+def _bare(title: str, interim) -> str:
+    """A title without "acting"/"interim": "acting president" holds "the President";
+    "first president" or "vice president" does not."""
+    return " ".join(w for w in title.split() if w not in interim)
+
+
 class _RefWords:
     def __init__(self, lex):
+        self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
         self.heads = {o["title"].lower() for o in lex["offices"]} | {"president",
                                                                        "prime minister"}
         self.cues = cues_for(lex)
@@ -185,7 +192,7 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
                 "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
         cands = {m.actor_id for m in holders if m.start < the
-                 and m.title.split()[-1] == head.split()[-1] and m.former == former
+                 and _bare(m.title, words.interim) == head and m.former == former
                  and (not body_id or not m.body_hint or m.body_hint == body_id)}
         if not cands:
             cands = _office_holders(lex, head, body_id, former, published) & named

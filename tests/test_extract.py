@@ -187,3 +187,18 @@ def test_ambiguous_surname_is_left_unresolved():
     assert ("person:aset-abishev", "Aset Abishev") in forms
     assert ("person:marat-abishev", "Marat Abishev") in forms
     assert not any(detail == "Abishev" for _, detail in forms)
+
+
+def test_title_only_reference_needs_the_same_title():
+    """"the President" is the holder the article names as president, or failing that the
+    office holder at the article's date; "the first president" is another title."""
+    from qantar.graph.records import Article
+    body = ("The first president Nursultan Nazarbayev kept his influence. "
+            "Tokayev spoke later. The President of Kazakhstan asked for help from the CSTO.")
+    art = Article(id="article:title", title="t", publisher="", published="2023-01",
+                  published_precision="month", url="", path="t.txt", sha256="",
+                  words=len(body.split()), body=body)
+    asked = [(s.subject_id, s.object_id) for s in extract(art).statements
+             if s.predicate == "requested_help"]
+    assert asked == [("person:kassym-jomart-tokayev",
+                      "organization:collective-security-treaty-organization")]
