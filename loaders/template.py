@@ -170,7 +170,7 @@ class SlotCompiler:
             if slot == "adj":
                 return r"(?:[a-z][a-z-]*\s+){0,2}?"
             if slot == "appos":
-                return r"(?:\s*,[^,.;:\n]{1,120},|,)?"
+                return r"(?:\s*,[^,.;:\n]{1,120},|,(?:\s*who)?|\s+who)?"
             if slot == "age":
                 return r"(?:\d{1,3}-year-old\s+)?"
             if slot == "det":
