@@ -254,9 +254,12 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             and len(inside) == 1:
         typed.append(_gazetteer_mention(body, inside[0], cues, hits))
         return
-    # strip leading function words, demonyms, honorifics, titles and nouns (cues)
+    # strip leading function words, demonyms, honorifics, titles and nouns (cues);
+    # in an organisation's name ("National Chamber ...") only function words
+    org_run = any(t[2] in cues.org_heads for t in toks)
     i = 0
-    while i < len(toks) and _leading_cue(toks[i][2], cues):
+    while i < len(toks) and (toks[i][2] in cues.stopwords if org_run
+                             else _leading_cue(toks[i][2], cues)):
         if inside and inside[0].start <= toks[i][0]:
             break
         i += 1

@@ -129,7 +129,7 @@ def _matches_at_starts(doc, pat: CompiledPattern):
             yield m
 
 
-def _actors(doc, m: re.Match, group: str) -> tuple[list[tuple[str, str]], bool]:
+def _actors(doc, m: re.Match, group: str, exclude=()) -> tuple[list[tuple[str, str]], bool]:
     """[(actor id, type)] a group names, and whether a pronoun was resolved for it."""
     tpl = doc.template
     text = m.groupdict().get(group)
@@ -137,7 +137,8 @@ def _actors(doc, m: re.Match, group: str) -> tuple[list[tuple[str, str]], bool]:
         return [(x.actor_id, x.type) for x in tpl.placeholders(text)], False
     pron = m.groupdict().get(group + PRONOUN_SUFFIX)
     if pron:
-        ids = doc.antecedents.resolve(tpl.body_offset(m.start(group + PRONOUN_SUFFIX)), pron)
+        ids = doc.antecedents.resolve(tpl.body_offset(m.start(group + PRONOUN_SUFFIX)), pron,
+                                      exclude)
         types = {x.actor_id: x.type for x in doc.mentions}
         return [(i, types.get(i, "person")) for i in ids], True
     return [], False
@@ -169,7 +170,7 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
                 objects = [(country, "place")] if country else []
                 confidence = 0.6
         else:
-            objects, obj_pron = _endpoint(doc, m, obj)
+            objects, obj_pron = _endpoint(doc, m, obj, exclude={s for s, _ in subjects})
         if objects:
             break
     if not objects:
@@ -201,8 +202,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             yield st
 
 
-def _endpoint(doc, m: re.Match, group: str):
-    found, pron = _actors(doc, m, group)
+def _endpoint(doc, m: re.Match, group: str, exclude=()):
+    found, pron = _actors(doc, m, group, exclude)
     if not found and m.groupdict().get(group) and group in ("body", "body2"):
         found = _demonym(doc, m.group(group))
     return found, pron

@@ -256,6 +256,7 @@ class Antecedents:
         self.plural = {p.lower() for p in pron.get("plural", [])}
         self.first = {p.lower() for p in pron.get("first_person", [])}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
+        self.orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
         self.starts = [m.start for m in self.persons]
         self.index = sentence_index
         self.body = body
@@ -264,11 +265,15 @@ class Antecedents:
     def _possessive(self, m: Mention) -> bool:
         return self.body[m.end:m.end + 2] in ("'s", "’s") or self.body[m.end:m.end + 1] in "'’"
 
-    def resolve(self, offset: int, pronoun: str) -> list[str]:
+    def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
+        """Actor ids a pronoun at ``offset`` stands for ([] when unsure); ``exclude``:
+        actors it cannot be ("Gulmira Satybaldy, his wife": his is not hers)."""
         p = pronoun.lower()
         sent = self.index.at(offset)
+        if p == "its":
+            return self._its(offset, sent)
         i = bisect_left(self.starts, offset)
-        before = self.persons[:i]
+        before = [m for m in self.persons[:i] if m.actor_id not in exclude]
         if p in self.first:
             who = self.speaker_at(offset) if self.speaker_at else ""
             return [who] if who else []
@@ -299,4 +304,12 @@ class Antecedents:
                     and not self._possessive(m)]
             if len(set(prev)) >= 2:
                 return list(dict.fromkeys(prev))
+        return []
+
+    def _its(self, offset: int, sent: int) -> list[str]:
+        """"its former chief": the nearest organisation of this sentence or the last."""
+        for m in reversed([m for m in self.orgs if m.start < offset]):
+            if sent - self.index.at(m.start) > 1:
+                break
+            return [m.actor_id]
         return []
