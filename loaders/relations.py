@@ -115,12 +115,13 @@ def _matches_at_starts(doc, pat: CompiledPattern):
         return
     body_spans = doc.spans_with(pat.anchors, template=False) if pat.anchors else \
         [(0, len(doc.body))]
+    span_starts = [s for s, _ in body_spans]
     done = -1
     for hit in doc.hits.labelled(pat.starts):
         pos = tpl.tpl_offset(hit.start)
         if pos < done:
             continue
-        k = bisect_right([s for s, _ in body_spans], hit.start) - 1
+        k = bisect_right(span_starts, hit.start) - 1
         if k < 0 or hit.start >= body_spans[k][1]:
             continue
         m = pat.regex.match(tpl.text, pos, spans[k][1])

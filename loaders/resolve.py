@@ -60,10 +60,14 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     for m in out:
         if m.actor_id:
             by_key[key(m.surface)].add(m.actor_id)
+    surfaces: dict[str, list[str]] = defaultdict(list)
+    for m in out:
+        if m.actor_id:
+            surfaces[m.actor_id].append(m.surface)
     for actor_id, t in types.items():
         if t != "person":
             continue
-        names = [m.surface for m in out if m.actor_id == actor_id]
+        names = list(dict.fromkeys(surfaces[actor_id]))
         if actor_id in gazetteer.actors:
             actor = gazetteer.actors[actor_id]
             names += [actor.name, *actor.aliases]
@@ -163,6 +167,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
     starts = [m.start for m in mentions]
     holders = [m for m in mentions if m.title and m.type == "person" and m.actor_id]
     named = {m.actor_id for m in mentions}
+    seen_titles: dict[tuple, set] = defaultdict(set)  # (title, former) -> holders so far
+    h_k = 0
     refs = []
     for h in hits.labelled({"title_heads"}):
         if h.phrase not in words.heads or body[h.end:h.end + 1] == "-":
@@ -191,9 +197,13 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
                 "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
-        cands = {m.actor_id for m in holders if m.start < the
-                 and _bare(m.title, words.interim) == head and m.former == former
-                 and (not body_id or not m.body_hint or m.body_hint == body_id)}
+        while h_k < len(holders) and holders[h_k].start < the:
+            hm = holders[h_k]
+            seen_titles[(_bare(hm.title, words.interim), hm.former)].add(
+                (hm.actor_id, hm.body_hint))
+            h_k += 1
+        cands = {a for a, hint in seen_titles.get((head, former), ())
+                 if not body_id or not hint or hint == body_id}
         if not cands:
             cands = _office_holders(lex, head, body_id, former, published) & named
         if len(cands) != 1:
@@ -224,20 +234,29 @@ def _office_holders(lex, head, body_id, former, published) -> set[str]:
 
 
 def _definite_refs(body, mentions, hits) -> list[Mention]:
+    """"the council": the last organisation before it with that word in its name."""
     orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
+    last: dict[str, Mention] = {}  # word of an organisation's name -> last such mention
+    k = 0
     refs = []
     for h in hits.labelled({"org_heads"}):
         the = _the_before(body, h.start)
-        if the is None or re.match(r"\s+(?:of|for)\b|\s+[A-Z]", body[h.end:h.end + 6]):
+        while k < len(orgs) and orgs[k].end <= (the if the is not None else h.start):
+            for word in orgs[k].surface.lower().split():
+                last[word] = orgs[k]
+            k += 1
+        if the is None or _AFTER_HEAD.match(body, h.end):
             continue
-        prior = [m for m in orgs if m.end <= the and h.phrase in m.surface.lower().split()]
-        if not prior:
+        target = last.get(h.phrase)
+        if target is None:
             continue
-        target = prior[-1]
         refs.append(Mention(the, h.end, body[the:h.end], type="organization",
                             actor_id=target.actor_id, role="definite", cue="definite",
                             kind=target.kind))
     return refs
+
+
+_AFTER_HEAD = re.compile(r"\s+(?:of|for)\b|\s+[A-Z]")
 
 
 # --- pronouns ------------------------------------------------------------------------------
@@ -272,11 +291,14 @@ class Antecedents:
         sent = self.index.at(offset)
         if p == "its":
             return self._its(offset, sent)
-        i = bisect_left(self.starts, offset)
-        before = [m for m in self.persons[:i] if m.actor_id not in exclude]
         if p in self.first:
             who = self.speaker_at(offset) if self.speaker_at else ""
             return [who] if who else []
+        i = bisect_left(self.starts, offset)
+        # only the persons of this sentence and the two before can be meant
+        floor = self.index.sentences[max(0, sent - 2)].start if self.index.sentences else 0
+        lo = bisect_left(self.starts, floor)
+        before = [m for m in self.persons[lo:i] if m.actor_id not in exclude]
         if p in self.singular:
             # the nearest person of the sentence that heads its phrase (not "X's", not
             # after "of"/"by"..., not inside an apposition "A, the nephew of X, ..."),
@@ -290,8 +312,6 @@ class Antecedents:
             if heads or plain or same:
                 return [(heads or plain or same)[-1].actor_id]
             for m in reversed(before):
-                if sent - self.index.at(m.start) > 2:
-                    break
                 if not self._possessive(m):
                     return [m.actor_id]
             return []
