@@ -38,9 +38,24 @@ class EmbeddedStore(Store):
         self.read_only = read_only
         if not read_only:
             self.create_schema()
+        elif self._missing_tables():
+            raise StoreError(f"{self.path}: the store is incomplete (its creation was "
+                             "interrupted); run `qantar load` to finish it")
 
     def schema_statements(self) -> list[str]:
         return schema_mod.ladybug_ddl()
+
+    def create_schema(self) -> None:
+        """Every table in one transaction: a store interrupted while it is being created
+        has all of its tables or none, and the next write finishes it."""
+        with self._transaction() as run:
+            for statement in self.schema_statements():
+                run(statement, None)
+
+    def _missing_tables(self) -> set[str]:
+        schema = schema_mod.load()
+        present = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
+        return (set(schema.nodes) | set(schema.relations)) - present
 
     def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
         if write or self._in_transaction:
