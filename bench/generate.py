@@ -30,7 +30,7 @@ import yaml
 
 from qantar.loaders.gazetteer import DEFAULT_PATH as SEED_GAZETTEER
 from qantar.loaders.gazetteer import parse as parse_gazetteer
-from qantar.loaders.normalize import key, slug
+from qantar.graph.names import key, slug
 
 DATA = Path(__file__).with_name("corpus.yaml")
 VERSION = 2  # bump when the output for a given seed changes

@@ -148,7 +148,7 @@ def find_actor(kg: nx.MultiDiGraph, name: str) -> str:
 
     An exact key match on a name or alias wins; otherwise a unique partial match.
     """
-    from ..loaders.normalize import key
+    from .names import key
 
     if name in kg:
         return name

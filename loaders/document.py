@@ -16,7 +16,7 @@ from . import resolve as resolve_mod
 from .dates import DateFinder, DateMention
 from .sentences import Sentence, SentenceIndex, split
 from .gazetteer import tokenize
-from .normalize import key
+from ..graph.names import key
 from .template import Template
 from .vocabulary import vocabulary_for
 

@@ -3,7 +3,7 @@
 Pure: gold folders and batches in, counts out. Per article and per kind:
 
 - entities: a gold entity is found when an extracted actor of the same type shares a
-  name key (:func:`normalize.key`, so Toqaev == Tokayev) with its name or one of its
+  name key (:func:`qantar.graph.names.key`, so Toqaev == Tokayev) with its name or one of its
   surface forms; one-to-one, so an actor split in two counts one false positive.
   Extracted entities are the actors the article mentions by name.
 - relations: (subject, predicate, object) triples, endpoints mapped through the entity
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..graph import schema as schema_mod
 from .errors import InputError
-from .normalize import key
+from ..graph.names import key
 
 KINDS = ("entities", "relations", "events")
 HEADERS = {

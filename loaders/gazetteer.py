@@ -1,7 +1,7 @@
 """The actor gazetteer (``seeds/gazetteer.yaml``): load, validate, and match.
 
 Validation errors name the file and line. Matching runs one Aho-Corasick automaton over
-the normalised text (see :mod:`normalize`), so the cost per article does not grow with
+the normalised text (see :mod:`qantar.graph.names`), so the cost per article does not grow with
 the number of names.
 """
 
@@ -20,7 +20,7 @@ import yaml
 from ..graph import schema as schema_mod
 from ..graph.records import Actor
 from .errors import InputError
-from .normalize import key
+from ..graph.names import key
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "seeds" / "gazetteer.yaml"
 _ID = re.compile(r"^(person|organization|place):[a-z0-9][a-z0-9-]*$")

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
-from .normalize import key
+from ..graph.names import key
 from .phrases import alternation as _words_re
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())

@@ -24,7 +24,7 @@ from collections import defaultdict
 from functools import cache
 
 from .mentions import Mention, cues_for
-from .normalize import key, slug
+from ..graph.names import key, slug
 
 
 def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, lex,

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from .gazetteer import tokenize
-from .normalize import key
+from ..graph.names import key
 
 # Lexicon sections whose words (or mapping keys) are indexed under their section name.
 SECTIONS = ("title_heads", "title_modifiers", "status_former", "status_current",
@@ -36,7 +36,7 @@ def norm(phrase) -> str:
 
 
 def _padded(phrase: str) -> str:
-    """The automaton key: the phrase's name key (:func:`normalize.key`, as the text's
+    """The automaton key: the phrase's name key (:func:`qantar.graph.names.key`, as the text's
     words are keyed) with one space each side, so only whole words match."""
     return " " + key(phrase) + " "
 

@@ -1,7 +1,7 @@
 """Find an actor by any spelling: Toqaev, Tokayev, Токаев, or an id.
 
 Names meet through the same key the loaders match articles with
-(:func:`qantar.loaders.normalize.key`), over each actor's name and aliases. The Cypher
+(:func:`qantar.graph.names.key`), over each actor's name and aliases. The Cypher
 files themselves only compare names case-insensitively (so they also work pasted into
 the Browser); the runner resolves the spelling here first and passes the actor's id.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from ..loaders.normalize import key
+from ..graph.names import key
 from .packs import QueryError
 
 _ACTORS = ("MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.type AS type, "

@@ -4,7 +4,7 @@ import pytest
 
 from qantar.loaders.errors import InputError
 from qantar.loaders.gazetteer import Gazetteer, parse
-from qantar.loaders.normalize import key
+from qantar.graph.names import key
 
 
 @pytest.mark.parametrize("a, b", [

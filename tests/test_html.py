@@ -26,7 +26,7 @@ from qantar.graph.exports import html
 from qantar.graph.records import Actor, Batch, Event, Statement, stable_id
 from qantar.graph.stores import open_store
 from qantar.loaders.gazetteer import Gazetteer
-from qantar.loaders.normalize import key
+from qantar.graph.names import key
 from qantar.loaders.pipeline import extract, load
 from qantar.loaders.read import read_article
 
@@ -509,7 +509,7 @@ def test_deep_link_and_ego_focus(browser, graph_b, tmp_path):
 
 @pytest.mark.browser
 def test_folding_in_the_page_is_the_loaders(browser, graph_b, tmp_path):
-    """The page folds a query with normalize.py's own table and rules: same keys."""
+    """The page folds a query with names.py's own table and rules: same keys."""
     path = tmp_path / "b.html"
     html.write(graph_b, path)
     gazetteer = Gazetteer.load()

@@ -14,7 +14,7 @@ the app script and vis-network inlined.
 - Fast: positions are computed here with a fixed seed (:mod:`.layout`) and physics is
   off, so 2,000+ nodes open at once.
 - One source of truth: colours come from ``schema.yaml``; search keys are
-  :func:`qantar.loaders.normalize.key` of every name and alias, and the page folds the
+  :func:`qantar.graph.names.key` of every name and alias, and the page folds the
   query with the same table and rules, shipped from that module.
 
 pyvis 0.3.2 is used for its vendored vis-network build only: its ``Network`` checks
@@ -76,16 +76,16 @@ def split_types(types) -> tuple[set[str] | None, set[str] | None]:
 # --- page data ------------------------------------------------------------------------
 
 def _fold_rules() -> dict:
-    """normalize.py's table and rules, as the page's JavaScript applies them."""
-    from ...loaders import normalize
+    """names.py's table and rules, as the page's JavaScript applies them."""
+    from .. import names
 
     rules = [[pattern.pattern, re.sub(r"\\(\d)", r"$\1", repl.replace("$", "$$"))]
-             for pattern, repl in normalize._RULES]
-    return {"cyrillic": dict(sorted(normalize._CYRILLIC.items())), "rules": rules}
+             for pattern, repl in names.RULES]
+    return {"cyrillic": dict(sorted(names.CYRILLIC.items())), "rules": rules}
 
 
 def _search_keys(spellings: list[str]) -> list[str]:
-    from ...loaders.normalize import key
+    from ..names import key
     return [key(s) for s in spellings]
 
 
