@@ -14,7 +14,7 @@ from qantar.loaders.pipeline import load
 from qantar.queries import packs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-NEEDS_EXTRACTION = "needs relation extraction (issue 3)"
+NEEDS_EXTRACTION = "extraction gap (event dates, participants, coreference)"
 
 
 @pytest.fixture(scope="module")
