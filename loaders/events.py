@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..graph.records import Event, stable_id
+from .dates import DateMention
 from .phrases import alternation as _words_re
 
 _KEY_ROLES = ("target", "victim", "subject")
@@ -129,12 +130,16 @@ class _Found:
     roles: list[tuple[str, str]] = field(default_factory=list)  # (actor id, role)
     places: list[str] = field(default_factory=list)
     detail: str = ""
+    carried: bool = False  # the date is the sentence before's (see _carried)
 
 
-def extract(doc) -> tuple[list[Event], list]:
-    """(events, statements): the event statements, participants and places."""
+def extract(doc, relations=()) -> tuple[list[Event], list]:
+    """(events, statements): the event statements, participants and places.
+    ``relations``: the article's relation statements, whose holds_position ones give the
+    organisation of a post lost or gained (role key ``post``)."""
     trig = triggers_for(doc.lex)
     body = doc.body
+    posts = _posts(doc, relations)
     found: dict[tuple[int, str], _Found] = {}
     slots_cache: dict[int, list[_Slot]] = {}
     for ts, te, name in trig.find(body, doc.hits):
@@ -151,7 +156,10 @@ def extract(doc) -> tuple[list[Event], list]:
         sent = doc.sentences[sent_i]
         if sent_i not in slots_cache:
             slots_cache[sent_i] = _slots(doc, sent)
-        f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i])
+        f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
+                  te if how != "pattern" else _first_word_end(body, ts, te))
+        if f is not None and "post" in etype.roles:
+            f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
         if f is not None:
             found[(sent_i, etype.name)] = f
     groups = _merge(sorted(found.values(), key=lambda f: f.start))
@@ -192,6 +200,32 @@ def extract(doc) -> tuple[list[Event], list]:
     return events, statements
 
 
+def _posts(doc, relations) -> dict[int, list[tuple[str, str]]]:
+    """Sentence -> (person, organisation) of the holds_position statements it states."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for st in relations:
+        if st.predicate == "holds_position" and st.object_id.startswith("organization:"):
+            out.setdefault(doc.index.at(st.span_start), []).append(
+                (st.subject_id, st.object_id))
+    return out
+
+
+def _post_roles(roles, posts, role: str) -> list[tuple[str, str]]:
+    """The organisations of the posts that the event's target or subject holds or held,
+    as the same sentence says ("dismissed as the deputy chairman of the KNB")."""
+    who = {a for a, r in roles if r in ("target", "subject")}
+    have = {a for a, _ in roles}
+    return list(dict.fromkeys((org, role) for person, org in posts
+                              if person in who and org not in have))
+
+
+def _first_word_end(body: str, ts: int, te: int) -> int:
+    """Where a pattern's first word ends: actors inside the rest of the match ("appealing
+    to the CSTO for help", "found X guilty") stand after the trigger."""
+    m = re.match(r"\S+", body[ts:te])
+    return ts + m.end() if m else te
+
+
 def _precision(d) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(d.precision, 0)
 
@@ -212,6 +246,8 @@ def _compatible(a, b) -> bool:
         return False
     if db and not da:
         return False
+    if (a.carried or b.carried) and da != db:
+        return False  # "shortly thereafter": after the dated event, not another report of it
     ka, kb = _key(a.roles), _key(b.roles)
     if ka == kb:
         return True
@@ -261,11 +297,12 @@ def _slots(doc, sent) -> list[_Slot]:
 
 
 def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
-          slots: list[_Slot]) -> _Found | None:
+          slots: list[_Slot], role_end: int) -> _Found | None:
     body = doc.body
     sent = doc.sentences[sent_i]
     f = _Found(etype.name, ts, te, sent_i, date=_date(doc, trig, ts, te, sent_i))
-    f.roles = _roles(body, trig, etype.roles, ts, te, sent,
+    f.carried = isinstance(f.date, _CarriedDate)
+    f.roles = _roles(body, trig, etype.roles, ts, role_end, sent,
                      [s for s in slots if s.type in ("person", "organization")])
     f.places = _places(doc, sent)
     if etype.detail:
@@ -321,8 +358,11 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     if after and not passive and "after" in roles:
         near = [x for x in after if x.start < te or x.start - te <= 60]
         people = [x for x in near if x.type == "person"]
-        if roles["after"] in _KEY_ROLES and people:
-            after = after[after.index(people[0]):]  # who is tried: a person, not "the KNB"
+        if roles["after"] in _KEY_ROLES and people and not _CLAUSE_END.match(
+                body, after[0].end):
+            # who is tried: a person, not "the KNB" of "the KNB's former chief X"; but
+            # "calling in the CSTO, will Toqaev ...": the clause ends with the CSTO
+            after = after[after.index(people[0]):]
         head = after[0]
         if head.start < te or len(body[te:head.start]) <= 60:
             add(head, roles["after"])
@@ -347,6 +387,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_CLAUSE_END = re.compile(r"\s*[,;:?!]")
 _AND = re.compile(r"\s*(?:,|,?\s*and)\s*")
 _PREP_ROLES = tuple(
     (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
@@ -404,7 +445,10 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     """The event's date: a date phrase near the trigger (up to 60 characters after it,
     30 before) or opening its sentence ("On January 8, ..."); a date naming an episode
     ("the January events") only for that episode's trigger or after a time word ("as
-    the January unrest spread"); else a day the sentence before (same paragraph) named."""
+    the January unrest spread"); else, in a sentence that continues the one before
+    ("also", "shortly thereafter"), that sentence's date (:func:`_carried`); else, unless
+    the sentence looks elsewhere ("since then"), a day the sentence before (same
+    paragraph) named."""
     body = doc.body
     sent = doc.sentences[sent_i]
     best, best_gap = None, None
@@ -434,11 +478,95 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     prev = doc.sentences[sent_i - 1]
     if "\n" in body[prev.end:sent.start]:
         return None
+    carried = _carried(doc, trig, sent_i, ts, te)
+    if carried is not None:
+        return carried
+    if doc.hits.in_range(sent.start, sent.end, _EXCEPTIONS):
+        return None  # "since then": another time than the sentence before's
     days = [d for d in doc.dates_in(prev) if d.precision == "day"
             and not trig.episode.match(body, d.end)]
     return days[-1] if days else None
 
 
+@dataclass(frozen=True)
+class _CarriedDate(DateMention):
+    """A date taken from the sentence before: raw is "also (January 5)"."""
+
+
+_CARRY_DEPTH = 3  # "X on January 5. Y shortly thereafter. Z also ...": a short chain
+
+
+def _carried(doc, trig: Triggers, sent_i: int, ts: int | None = None, te: int = 0,
+             depth: int = 0):
+    """The date of an undated sentence that continues the one before (a continuation
+    word in the clause of the trigger at [ts, te)): the date that sentence gives, or
+    carries itself; to the month at most after a sequence word ("shortly thereafter").
+    None if the sentence does not continue the one before."""
+    if sent_i == 0 or depth >= _CARRY_DEPTH:
+        return None
+    body = doc.body
+    sent, prev = doc.sentences[sent_i], doc.sentences[sent_i - 1]
+    marker = _continuation(doc, sent, ts, te)
+    if marker is None or "\n" in body[prev.end:sent.start] \
+            or _sentence_date(doc, trig, sent) is not None:
+        return None  # no continuation, a new paragraph, or a date of its own ("that day")
+    source = _sentence_date(doc, trig, prev) or _carried(doc, trig, sent_i - 1,
+                                                        depth=depth + 1)
+    if source is None:
+        return None
+    iso, precision = source.iso, source.precision
+    if _continuations(doc.lex).get(marker.phrase) == "sequence" and len(iso) > 7:
+        iso, precision = iso[:7], "month"
+    return _CarriedDate(marker.start, marker.end, f"{body[marker.start:marker.end]} "
+                        f"({source.raw})", iso, precision)
+
+
+@cache
+def _continuations(lex) -> dict[str, str]:
+    """Continuation word (as the vocabulary spells it) -> same_time | sequence."""
+    return {" ".join(str(k).lower().split()): v
+            for k, v in lex["continuation_words"].items()}
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|whom|whose|because|although|"
+                           r"though|while|whereas|after|before|when|since|until|if)\b",
+                           re.IGNORECASE)
+
+
+def _continuation(doc, sent, ts: int | None, te: int):
+    """The continuation word ("also", "shortly thereafter") of a sentence, in the clause
+    of the trigger at [ts, te) if given ("They are also consistent with views that X,
+    after having appointed him ..." continues nothing for the appointment); not part of
+    an exception ("since then")."""
+    hits, body = doc.hits, doc.body
+    blocked = hits.in_range(sent.start, sent.end, _EXCEPTIONS)
+    for h in hits.in_range(sent.start, sent.end, _CONTINUATIONS):
+        if any(b.start <= h.start and h.end <= b.end for b in blocked):
+            continue
+        if ts is not None and _CLAUSE_BREAK.search(body, min(h.end, te), max(h.start, ts)):
+            continue
+        return h
+    return None
+
+
+def _sentence_date(doc, trig: Triggers, sent):
+    """The last date a sentence gives for what it tells: not the end of a range ("until
+    January 6") nor an episode's name unless it times the sentence ("during the January
+    events")."""
+    body = doc.body
+    out = None
+    for d in doc.dates_in(sent):
+        if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]):
+            continue
+        if trig.episode.match(body, d.end) and not trig.episode_time.search(
+                body[max(sent.start, d.start - 40):d.start]):
+            continue
+        out = d
+    return out
+
+
+_CONTINUATIONS = frozenset({"continuation_words"})
+_EXCEPTIONS = frozenset({"continuation_exceptions"})
 _IN = re.compile(r"\b(?:in|at|near|across|throughout)\s+(?:\w+(?:ern)?\s+)?$", re.IGNORECASE)
 
 

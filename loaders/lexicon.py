@@ -29,7 +29,7 @@ SECTIONS = {
     "given_names": WORDS, "stopwords": WORDS, "boilerplate": WORDS,
     "acronym_stoplist": WORDS,
     "org_heads": MAPPING, "org_connectors": WORDS, "org_cues_before": MAPPING,
-    "org_cues_after": MAPPING,
+    "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
     "place_heads": WORDS, "place_suffixes": WORDS, "place_cues_before": WORDS,
     "place_prepositions": WORDS, "demonyms": MAPPING,
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
@@ -44,12 +44,13 @@ SECTIONS = {
     "unnamed_speakers": WORDS, "pronouns": MAPPING,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
+    "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS,
     "offices": RECORDS, "patterns": RECORDS,
 }
 _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",
-              "of", "against", "receiver", "on"}
+              "of", "against", "receiver", "on", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
                "pattern_roles", "nouns", "noun_roles"}
 _REQUIRES = {"date", "participant", "any", "none"}
@@ -182,7 +183,7 @@ def _check(lex: Lexicon) -> None:
         elif not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise lex.error(section, None, f"{section} must be {shape}")
     kinds = set(schema.vocab["organization_kinds"])
-    for section in ("org_heads", "org_cues_before", "org_cues_after"):
+    for section in ("org_heads", "org_cues_before", "org_cues_after", "definite_descriptions"):
         for word, kind in lex.data[section].items():
             if kind not in kinds:
                 raise lex.error(section, word, f"unknown organisation kind {kind!r}")
@@ -194,6 +195,10 @@ def _check(lex: Lexicon) -> None:
         for word, value in lex.data[section].items():
             if not isinstance(value, str) or not value.strip():
                 raise lex.error(section, word, "value must be the relation word")
+    for word, how in lex.data["continuation_words"].items():
+        if how not in ("same_time", "sequence"):
+            raise lex.error("continuation_words", word, f"unknown continuation {how!r} "
+                                                        "(same_time or sequence)")
     for verb, modality in lex.data["speech_verbs"].items():
         if modality not in _MODALITIES_OF_VERBS:
             raise lex.error("speech_verbs", verb, f"unknown modality {modality!r}")

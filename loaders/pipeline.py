@@ -43,8 +43,9 @@ def extract_raw(article: Article, gazetteer: Gazetteer | None = None, lexicon=No
     lex = lexicon or default_lexicon()
     doc = document.build(article, gazetteer, lex)
     doc.attribution = Attribution(doc)
-    statements = document.mention_statements(doc) + relations.extract(doc)
-    events, event_statements = events_mod.extract(doc)
+    relation_statements = relations.extract(doc)
+    statements = document.mention_statements(doc) + relation_statements
+    events, event_statements = events_mod.extract(doc, relation_statements)
     statements += event_statements
     actors = document.actors(doc, statements)
     known = {a.id for a in actors} | {e.id for e in events}

@@ -13,6 +13,8 @@
   office at the article's date (``seeds/lexicon/offices.yaml``) if that person is named
   in the article. Two candidates: unresolved.
 - "the council", "the ministry": the last organisation named with that head word.
+- "the foreign troops", "the peacekeepers": the last organisation of the kind the lexicon
+  gives the description (``definite_descriptions``), named at most three sentences before.
 - Pronouns are resolved on demand by :class:`Antecedents` (nearest person before).
 """
 
@@ -101,7 +103,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     out.sort(key=lambda m: m.start)
     out = _drop_overlaps(out)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
-        _definite_refs(body, out, hits)
+        _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer)
     return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
 
 
@@ -257,6 +259,39 @@ def _definite_refs(body, mentions, hits) -> list[Mention]:
 
 
 _AFTER_HEAD = re.compile(r"\s+(?:of|for)\b|\s+[A-Z]")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+_DESCRIPTION_REACH = 3  # sentences back: a description refers to what the text just told
+
+
+def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
+    """"the foreign troops": the last organisation of the description's kind before it,
+    if named within the last few sentences (else the description stays unresolved)."""
+    kinds = {key(k): v for k, v in lex["definite_descriptions"].items()}
+    orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
+    starts = [m.start for m in orgs]
+    refs = []
+
+    def kind_of(m: Mention) -> str:
+        actor = gazetteer.actors.get(m.actor_id)
+        return actor.kind if actor is not None else m.kind
+
+    for h in hits.labelled({"definite_descriptions"}):
+        the = _the_before(body, h.start)
+        kind = kinds.get(key(h.phrase))
+        if the is None or kind is None:
+            continue
+        i = bisect_left(starts, the)
+        while i > 0 and kind_of(orgs[i - 1]) != kind:
+            i -= 1
+        if not i:
+            continue
+        target = orgs[i - 1]
+        if len(_SENTENCE_END.findall(body, target.end, the)) > _DESCRIPTION_REACH:
+            continue
+        refs.append(Mention(the, h.end, body[the:h.end], type="organization",
+                            actor_id=target.actor_id, role="definite", cue="description",
+                            kind=kind))
+    return refs
 
 
 # --- pronouns ------------------------------------------------------------------------------

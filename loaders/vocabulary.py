@@ -25,7 +25,8 @@ SECTIONS = ("title_heads", "title_modifiers", "status_former", "status_current",
             "person_nouns", "honorifics", "org_cues_before", "org_cues_after",
             "place_cues_before", "demonyms", "speech_verbs", "source_phrases", "hedges",
             "unnamed_speakers", "months", "weekdays", "month_parts", "relative",
-            "anaphoric_day", "anaphoric_next_day", "anaphoric_year", "interim_modifiers")
+            "anaphoric_day", "anaphoric_next_day", "anaphoric_year", "interim_modifiers",
+            "continuation_words", "continuation_exceptions", "definite_descriptions")
 CASED = frozenset({"months", "weekdays", "demonyms"})
 _SPACES = re.compile(r"\s+")
 
