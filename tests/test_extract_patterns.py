@@ -89,6 +89,12 @@ def _edit(path: Path, old: str, new: str):
     ("lexicon/titles.yaml", "head_verbs:", "head_verbz:", "unknown section"),
     ("patterns.yaml", "  - id: bare-title-name", "  - id: title-of-body-name",
      "duplicate pattern id"),
+    ("lexicon/dates.yaml", "  also: same_time", "  also: same_day",
+     "unknown continuation"),
+    ("lexicon/organizations.yaml", "  peacekeepers: intergovernmental",
+     "  peacekeepers: troops", "unknown organisation kind"),
+    ("lexicon/events.yaml", "possessor: target, post: participant}",
+     "possessor: target, post: body}", "bad role post: body"),
 ])
 def test_bad_lexicon_names_file_and_line(lexicon_copy, file, old, new, message):
     path = lexicon_copy / file

@@ -1,8 +1,8 @@
 """End to end: the seeds through the real pipeline, then the questions the packs answer.
 
 These hold only when extraction reads the seeds the way the gold annotations do
-(tests/gold/). Where it does not yet, the test is marked xfail with the reason, so it
-turns green by itself when extraction catches up (strict=False).
+(tests/gold/). Where it does not yet, mark the test xfail(strict=True) with the reason,
+so the fix that catches extraction up has to flip it.
 """
 
 from pathlib import Path
@@ -14,7 +14,6 @@ from qantar.loaders.pipeline import load
 from qantar.queries import packs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-NEEDS_EXTRACTION = "extraction gap (event dates, participants, coreference)"
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +42,6 @@ def test_abish_held_a_knb_post_he_no_longer_holds(seeds):
     assert has(rows, section="event", relation="dismissal")
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NEEDS_EXTRACTION}: Abish is the dismissal's target now, "
-                                         "but the event is undated and lacks the KNB, so "
-                                         "the post does not count as lost")
 def test_abish_was_dismissed_from_the_knb(seeds):
     """003: "Nazarbaev's nephew, Samat Abish, was also dismissed as the deputy chairman of
     the Committee for National Security (KNB)." — he is the one dismissed."""
@@ -66,10 +62,6 @@ def test_abish_is_in_the_family_and_in_the_security_services(seeds):
     assert has(kin, member="Samat Abish", kind="security_service")
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NEEDS_EXTRACTION}: the seeds date no CSTO "
-                                         "request or deployment (the gold agrees); the 19 "
-                                         "January withdrawal needs 'the foreign troops' "
-                                         "resolved to the CSTO")
 def test_the_csto_is_in_the_january_2022_timeline(seeds):
     rows = packs.run(seeds, "timeline/events_between", {"from": "2022-01-01",
                                                         "to": "2022-01-31"})

@@ -1,0 +1,113 @@
+"""Event dates carried along a narrative, the body of a post as a participant, and
+definite descriptions ("the foreign troops") resolved: on seed 003 and on small texts."""
+
+from pathlib import Path
+
+import pytest
+
+from qantar.graph.records import Article
+from qantar.loaders.pipeline import extract
+from qantar.loaders.read import read_article
+
+SEED_003 = Path(__file__).resolve().parent.parent / "seeds" / "003_cc4235c471014565.txt"
+KNB = "organization:committee-for-national-security"
+CSTO = "organization:collective-security-treaty-organization"
+
+
+def article(body: str, published: str = "2022-01") -> Article:
+    return Article(id="article:events-test", title="t", publisher="", published=published,
+                   published_precision="month", url="", path="t.txt", sha256="",
+                   words=len(body.split()), body=body)
+
+
+def events(batch) -> dict[str, dict]:
+    """Event name -> {date, precision, raw, roles: {(actor, role)}}."""
+    out = {}
+    for e in batch.events:
+        sts = [s for s in batch.statements if s.object_id == e.id or s.subject_id == e.id]
+        out[e.name] = {
+            "type": e.type, "date": e.date, "precision": e.date_precision,
+            "raw": {s.start_raw for s in sts if s.predicate == "event"},
+            "roles": {(s.subject_id, s.detail) for s in sts
+                      if s.predicate == "participated_in"}}
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_003():
+    return events(extract(read_article(SEED_003)))
+
+
+def test_a_dismissal_that_continues_a_dated_narrative_gets_its_month(seed_003):
+    """"Toqaev removed Nazarbaev ... on January 5. [sons-in-law] vacated ... shortly
+    thereafter. Nazarbaev's nephew, Samat Abish, was also dismissed as the deputy
+    chairman of the Committee for National Security (KNB).": 2022-01, never a day."""
+    abish = [e for e in seed_003.values() if e["type"] == "dismissal"
+             and ("person:samat-abish", "target") in e["roles"]]
+    assert len(abish) == 1
+    assert (abish[0]["date"], abish[0]["precision"]) == ("2022-01", "month")
+    assert abish[0]["raw"] == {"also (shortly thereafter (January 5))"}
+    assert (KNB, "participant") in abish[0]["roles"]
+    vacated = [e for e in seed_003.values() if e["type"] == "resignation"
+               and e["date"] == "2022-01"]
+    assert len(vacated) == 1 and not vacated[0]["roles"]  # not merged into 5 January
+
+
+def test_the_body_of_the_post_takes_part_in_the_dismissal(seed_003):
+    removed = seed_003["dismissal of Nursultan Nazarbayev (2022-01-05)"]
+    assert removed["roles"] == {("person:kassym-jomart-tokayev", "agent"),
+                                ("person:nursultan-nazarbayev", "target"),
+                                ("organization:security-council-of-kazakhstan",
+                                 "participant")}
+
+
+def test_the_foreign_troops_are_the_cstos(seed_003):
+    """"the foreign troops, who had all departed Kazakhstan by January 19" follows the
+    CSTO's deployment."""
+    left = seed_003["withdrawal by Collective Security Treaty Organization (2022-01-19)"]
+    assert left["roles"] == {(CSTO, "agent")}
+
+
+def test_the_body_asked_for_help_inside_the_pattern_is_the_target(seed_003):
+    """"appealing to the ... CSTO for help"; "After calling in the CSTO, will Toqaev ...":
+    the CSTO is asked, Toqaev is not."""
+    asked = [e for e in seed_003.values() if e["type"] == "request_for_help"]
+    assert asked and all((CSTO, "target") in e["roles"] for e in asked)
+    assert not any(role == "target" for e in asked for a, role in e["roles"] if a != CSTO)
+
+
+@pytest.mark.parametrize("first, second, want", [
+    # "also": the same occasion, as precise as the sentence before (here a month)
+    ("Protests broke out in January 2022.", "Karim Massimov was also arrested.",
+     ("2022-01", "month")),
+    # a sequence word: after it, the month only, never the day
+    ("Protesters were shot in Almaty on January 6.",
+     "Karim Massimov was arrested shortly thereafter.", ("2022-01", "month")),
+    # a chain: "also" after a sentence that carried its date itself
+    ("Protesters were shot in Almaty on January 6. Troops arrived soon after.",
+     "Karim Massimov was also arrested.", ("2022-01", "month")),
+    # looks back over an open stretch: no date, not even the day before
+    ("Protesters were shot in Almaty on January 6.",
+     "Since then Karim Massimov was arrested.", ("", "unknown")),
+])
+def test_continuation_words_carry_the_date(first, second, want):
+    got = {(e.date, e.date_precision) for e in extract(article(f"{first} {second}")).events
+           if e.type == "arrest"}
+    assert got == {want}
+
+
+def test_a_continuation_outside_the_events_clause_carries_nothing():
+    body = ("Protests broke out in January 2022. Analysts also say that Karim Massimov, "
+            "before he was arrested, had warned him.")
+    got = {(e.date, e.date_precision) for e in extract(article(body)).events
+           if e.type == "arrest"}
+    assert got == {("", "unknown")}
+
+
+def test_a_description_without_a_body_of_its_kind_nearby_stays_unresolved():
+    body = ("The Committee for National Security met on January 6. "
+            "The foreign troops departed on January 19.")
+    batch = extract(article(body))
+    assert not any(s.subject_id == CSTO or s.object_id == CSTO for s in batch.statements)
+    assert not any(s.predicate == "mentions" and s.detail == "The foreign troops"
+                   for s in batch.statements)
