@@ -541,8 +541,9 @@ def _continuation(doc, sent, ts: int | None, te: int):
     hits, body = doc.hits, doc.body
     blocked = hits.in_range(sent.start, sent.end, _EXCEPTIONS)
     for h in hits.in_range(sent.start, sent.end, _CONTINUATIONS):
-        if any(b.start <= h.start and h.end <= b.end for b in blocked):
-            continue
+        if any(b.start <= h.start and h.end <= b.end for b in blocked) \
+                or body[h.end:h.end + 1] == "-":
+            continue  # "since then"; "then-president" is no sequence
         if ts is not None and _CLAUSE_BREAK.search(body, min(h.end, te), max(h.start, ts)):
             continue
         return h

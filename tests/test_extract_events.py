@@ -86,6 +86,9 @@ def test_the_body_asked_for_help_inside_the_pattern_is_the_target(seed_003):
     # a chain: "also" after a sentence that carried its date itself
     ("Protesters were shot in Almaty on January 6. Troops arrived soon after.",
      "Karim Massimov was also arrested.", ("2022-01", "month")),
+    # "then-president" is a title, not "then"
+    ("Protests broke out in January 2022.",
+     "The then-president Nazarbayev saw Karim Massimov arrested.", ("", "unknown")),
     # looks back over an open stretch: no date, not even the day before
     ("Protesters were shot in Almaty on January 6.",
      "Since then Karim Massimov was arrested.", ("", "unknown")),
