@@ -33,6 +33,17 @@ _TextLoader.yaml_implicit_resolvers = {
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# The same loader on libyaml's parser (same resolvers and constructor), when PyYAML has
+# it: the pure-Python parser was a tenth of the whole pipeline's time. Anything it does
+# not turn into plain key: text lines goes through _TextLoader again, so errors, their
+# lines and their wording stay those of the pure-Python parser.
+_FastLoader = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        pass
+
+    _FastLoader.yaml_implicit_resolvers = _TextLoader.yaml_implicit_resolvers
+
 # A saved web page, possibly after an XML declaration or a "saved from url" comment, or
 # a fragment that opens with a block tag: text articles never start like that.
 _HTML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
@@ -146,6 +157,15 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
 
 
 def _parse_front_matter(path: Path, raw: str) -> dict:
+    if _FastLoader is not None and raw.strip():
+        try:
+            meta = yaml.load(raw, Loader=_FastLoader)
+        except (yaml.YAMLError, RecursionError):
+            meta = None
+        if isinstance(meta, dict) and all(
+                k in FRONT_MATTER_KEYS and (v is None or isinstance(v, (str, int)))
+                for k, v in meta.items()):
+            return meta
     try:
         meta = yaml.load(raw, Loader=_TextLoader) if raw.strip() else {}
     except RecursionError:
