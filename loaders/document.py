@@ -63,6 +63,7 @@ class Document:
     _date_starts: list[int] = field(default_factory=list)
     _spans: dict = field(default_factory=dict)
     mention_starts: list[int] = field(default_factory=list)
+    _quotes: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.mention_starts = [m.start for m in self.mentions]
@@ -123,13 +124,20 @@ class Document:
                 before = d
         return inside or after or before
 
+    def _quote(self, start: int, end: int) -> str:
+        """body[start:end], one string per span: the statements of a sentence share
+        their quote (one object to pickle back from a worker, not one per statement)."""
+        quote = self._quotes.get((start, end))
+        if quote is None:
+            quote = self._quotes[start, end] = self.body[start:end]
+        return quote
+
     def statement(self, predicate: str, subject: str, obj: str, start: int, end: int, *,
                   detail: str = "", method: str = "pattern", confidence: float = 0.9,
                   date: DateMention | None = None, date_field: str = "start",
                   status: str = "", speaker: str = "", modality: str = "reported",
                   quote_sentence: bool = True) -> Statement:
         """A statement whose quote is the sentence holding [start, end) (or the span)."""
-        body = self.body
         if quote_sentence:
             first, last = self.sentence_of(start), self.sentence_of(max(start, end - 1))
             start, end = first.start, last.end
@@ -137,7 +145,7 @@ class Document:
         values = {
             "id": _statement_id(art.id, start, end, predicate, subject, obj, detail),
             "predicate": predicate, "subject_id": subject, "object_id": obj,
-            "quote": body[start:end], "span_start": start, "span_end": end,
+            "quote": self._quote(start, end), "span_start": start, "span_end": end,
             "article_id": art.id, "published": art.published, "detail": detail,
             "status": status, "speaker_id": speaker, "modality": modality, "method": method,
             "confidence": confidence}

@@ -68,4 +68,5 @@ class SentenceIndex:
 
     def at(self, offset: int) -> int:
         """Index of the sentence containing (or last starting before) ``offset``."""
-        return max(0, bisect_right(self._starts, offset) - 1)
+        i = bisect_right(self._starts, offset) - 1
+        return i if i > 0 else 0
