@@ -64,6 +64,7 @@ class Document:
     _spans: dict = field(default_factory=dict)
     mention_starts: list[int] = field(default_factory=list)
     _quotes: dict = field(default_factory=dict)
+    _label_sentences: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.mention_starts = [m.start for m in self.mentions]
@@ -78,7 +79,10 @@ class Document:
         cache_key = (labels, template)
         if cache_key in self._spans:
             return self._spans[cache_key]
-        chosen = sorted({self.index.at(h.start) for h in self.hits.labelled(labels)})
+        chosen: set[int] = set()
+        for label in labels:
+            chosen |= self._sentences_with(label)
+        chosen = sorted(chosen)
         runs: list[list[int]] = []
         for i in chosen:
             if runs and runs[-1][1] == i - 1:
@@ -92,6 +96,16 @@ class Document:
                        if template else (s, e))
         self._spans[cache_key] = out
         return out
+
+    def _sentences_with(self, label: str) -> set[int]:
+        """Indexes of the sentences holding a hit labelled ``label`` (the ~50 patterns
+        and stages share labels: each label's hits are placed once per article)."""
+        found = self._label_sentences.get(label)
+        if found is None:
+            at = self.index.at
+            found = self._label_sentences[label] = {
+                at(h.start) for h in self.hits.by_label.get(label, ())}
+        return found
 
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[self.index.at(offset)]

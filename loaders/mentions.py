@@ -248,6 +248,12 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
         return  # "The", "In", "He": most runs are one such word
     if key(text) in cues.boilerplate:
         return
+    if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
+        # the run is one gazetteer name (most runs that are not a stopword): what the
+        # token test below decides, without tokenizing (a run starts with a token, and
+        # ends with one that a name ending at its end cannot cut differently)
+        typed.append(_gazetteer_mention(body, inside[0], cues, hits))
+        return
     toks = _tokens(text, start)
     # one gazetteer name is the whole run, or an org run ends in a gazetteer org
     if inside and inside[0].start == toks[0][0] and inside[-1].end == toks[-1][1] \
