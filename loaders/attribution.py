@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .phrases import alternation as _words_re
-from .template import PRONOUN_SUFFIX, compiler_for
+from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
 _QUOTE = re.compile(r"“[^”\n]{15,}”|\"[^\"\n]{15,}\"")
 
@@ -81,7 +81,7 @@ class Attribution:
                 speaker = self._speaker(m, "speaker")
                 if not speaker:
                     continue
-                verb = m.group("verb").lower() if "verb" in m.groupdict() and m.group("verb") \
+                verb = m.group("verb").lower() if "verb" in m.re.groupindex and m.group("verb") \
                     else ""
                 modality = self.pats.verbs.get(verb, "asserted")
                 start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())
@@ -109,10 +109,10 @@ class Attribution:
 
     def _speaker(self, m: re.Match, group: str) -> str:
         tpl = self.doc.template
-        if m.groupdict().get(group):
+        if group_of(m, group):
             mention = tpl.mention(m.group(group))
             return mention.actor_id if mention else ""
-        pron = m.groupdict().get(group + PRONOUN_SUFFIX)
+        pron = group_of(m, group + PRONOUN_SUFFIX)
         if pron:
             ids = self.doc.antecedents.resolve(tpl.body_offset(m.start(group + PRONOUN_SUFFIX)),
                                                pron)

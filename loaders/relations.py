@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from .template import PRONOUN_SUFFIX, compiler_for
+from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
 # The endpoint types each predicate accepts (subject, object).
 _ENDPOINTS = {
@@ -133,10 +133,10 @@ def _matches_at_starts(doc, pat: CompiledPattern):
 def _actors(doc, m: re.Match, group: str, exclude=()) -> tuple[list[tuple[str, str]], bool]:
     """[(actor id, type)] a group names, and whether a pronoun was resolved for it."""
     tpl = doc.template
-    text = m.groupdict().get(group)
+    text = group_of(m, group)
     if text:
         return [(x.actor_id, x.type) for x in tpl.placeholders(text)], False
-    pron = m.groupdict().get(group + PRONOUN_SUFFIX)
+    pron = group_of(m, group + PRONOUN_SUFFIX)
     if pron:
         ids = doc.antecedents.resolve(tpl.body_offset(m.start(group + PRONOUN_SUFFIX)), pron,
                                       exclude)
@@ -163,7 +163,7 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     obj_pron = False
     for obj in emit["object"] if isinstance(emit["object"], list) else [emit["object"]]:
         if obj == "@implied":
-            title = m.groupdict().get("title") or ""
+            title = group_of(m, "title") or ""
             objects = _implied(rules, title, [s for s, _ in subjects])
             confidence = 0.8
             if not objects and _clean(title) in rules.national:
@@ -205,7 +205,7 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
 
 def _endpoint(doc, m: re.Match, group: str, exclude=()):
     found, pron = _actors(doc, m, group, exclude)
-    if not found and m.groupdict().get(group) and group in ("body", "body2"):
+    if not found and group_of(m, group) and group in ("body", "body2"):
         found = _demonym(doc, m.group(group))
     return found, pron
 
@@ -219,9 +219,9 @@ def _detail(rules: Rules, spec: str, m: re.Match) -> str:
     if spec.startswith("="):
         return spec[1:]
     if spec.startswith("@head:"):
-        words = _clean(m.groupdict().get(spec[6:]) or "").split()
+        words = _clean(group_of(m, spec[6:]) or "").split()
         return " ".join(w for w in words if w not in rules.interim)
-    raw = _clean(m.groupdict().get(spec) or "")
+    raw = _clean(group_of(m, spec) or "")
     mapping = rules.maps.get(spec)
     if mapping and raw in mapping:
         return mapping[raw]
@@ -238,7 +238,7 @@ def _clean(text: str) -> str:
 def _status(rules: Rules, spec: str, m: re.Match) -> str:
     if spec.startswith("="):
         return spec[1:]
-    word = (m.groupdict().get(spec) or "").lower().rstrip("-") if spec else ""
+    word = (group_of(m, spec) or "").lower().rstrip("-") if spec else ""
     if word in rules.former:
         return "former"
     if word in rules.current:

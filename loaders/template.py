@@ -112,6 +112,11 @@ class Template:
 
 # --- slot patterns -----------------------------------------------------------------------
 
+def group_of(m: re.Match, name: str) -> str | None:
+    """``m.groupdict().get(name)`` without building the dict of all (dozens of) groups."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _KINDS = {"P": "P", "O": "O", "L": "L", "A": "POL", "B": "OL"}
 PRONOUN_SUFFIX = "__pron"
