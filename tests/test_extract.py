@@ -69,6 +69,25 @@ def test_extraction_is_deterministic(batches):
         assert again.actors == first.actors and again.events == first.events
 
 
+def test_statement_ids_and_fields_are_those_of_the_record_type(batches):
+    """Statements are built on a fast path (document.py): their ids must be
+    ``Statement.make_id`` of their own fields, they must equal a ``Statement(...)`` made
+    from those fields, and survive pickling (the parallel load sends them back)."""
+    import dataclasses
+    import pickle
+
+    from qantar.graph.records import Statement
+
+    for name, batch in batches.items():
+        for st in batch.statements:
+            assert st.id == Statement.make_id(st.article_id, st.span_start, st.span_end,
+                                              st.predicate, st.subject_id, st.object_id,
+                                              st.detail), (name, st)
+            again = Statement(**dataclasses.asdict(st))
+            assert again == st and hash(again) == hash(st)
+            assert pickle.loads(pickle.dumps(st)) == st
+
+
 def test_spellings_across_outlets_and_scripts_are_one_actor(batches):
     spellings = {}
     for batch in batches.values():
