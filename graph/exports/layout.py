@@ -24,7 +24,9 @@ SPACING = 110.0  # pixels between neighbouring nodes
 COLUMN = 120.0  # timeline: pixels between date columns
 SUBCOLUMN = 110.0  # timeline: pixels between the sub-columns of one crowded date
 ROW = 80.0  # timeline: pixels between nodes in one column
-KAMADA_KAWAI_UP_TO = 300  # nodes per component; above, Fruchterman-Reingold (faster)
+KAMADA_KAWAI_UP_TO = 300  # nodes per component; above, grid-bucketed Fruchterman-Reingold
+FORCE_ITERATIONS = 120  # steps of the large-component layout (fixed: deterministic)
+MAX_GRID = 32  # the repulsion grid has at most MAX_GRID^2 cells
 
 Positions = dict[str, tuple[float, float]]
 
@@ -41,15 +43,100 @@ def _order(kg: nx.MultiDiGraph) -> Callable[[str], tuple]:
     return key
 
 
+def _pairs(cell: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of nodes whose grid cells touch (same cell or one of 8 around), once.
+
+    ``cell`` holds each node's (column, row). Nodes are bucketed by cell; for each of
+    the five forward neighbour offsets a node meets every member of that cell, so the
+    work is the number of near pairs, not n^2.
+    """
+    flat = cell[:, 0] * g + cell[:, 1]
+    order = np.argsort(flat, kind="stable")
+    counts = np.bincount(flat, minlength=g * g)
+    starts = np.cumsum(counts) - counts
+    firsts, seconds = [], []
+    for dx, dy in ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1)):
+        cx, cy = cell[:, 0] + dx, cell[:, 1] + dy
+        ok = np.flatnonzero((cx < g) & (cy >= 0) & (cy < g))
+        other = cx[ok] * g + cy[ok]
+        many = counts[other]
+        i = np.repeat(ok, many)
+        step = np.arange(len(i)) - np.repeat(np.cumsum(many) - many, many)
+        j = order[np.repeat(starts[other], many) + step]
+        if dx == dy == 0:
+            keep = i < j
+            i, j = i[keep], j[keep]
+        firsts.append(i)
+        seconds.append(j)
+    return np.concatenate(firsts), np.concatenate(seconds)
+
+
+def _force_directed(n: int, edges: np.ndarray, seed: int,
+                    iterations: int = FORCE_ITERATIONS) -> np.ndarray:
+    """Fruchterman-Reingold (ideal edge length 1) in time ~linear in nodes + edges.
+
+    Repulsion is exact between nodes in touching cells of a grid over the drawing and,
+    further away, comes from each occupied cell's centre of mass (a one-level
+    Barnes-Hut). The grid has at most ``MAX_GRID``^2 cells, so one step costs
+    O(n + edges + near pairs + cells^2) instead of O(n^2). Seeded start, fixed
+    iteration count, no randomness after: the same graph gives the same positions.
+    """
+    rng = np.random.default_rng(seed)
+    pos = rng.random((n, 2)) * math.sqrt(n)
+    g = int(min(MAX_GRID, max(3, math.sqrt(n / 8))))
+    u, v = edges[:, 0], edges[:, 1]
+    temperature = math.sqrt(n) * 0.1
+    cool = temperature / (iterations + 1)
+    for _ in range(iterations):
+        # the grid spans the bulk of the drawing: a few far-flung nodes (leaves pushed
+        # out) would otherwise squeeze everyone else into a handful of cells
+        low, high = np.quantile(pos, [0.02, 0.98], axis=0)
+        size = max(float((high - low).max()), 1e-9) / g
+        cell = np.clip(((pos - low) / size).astype(np.int64), 0, g - 1)
+        force = np.zeros((n, 2))
+        # near: exact k^2/d between nodes in touching cells
+        i, j = _pairs(cell, g)
+        delta = pos[i] - pos[j]
+        push = delta / np.maximum((delta * delta).sum(axis=1), 1e-4)[:, None]
+        for axis in (0, 1):
+            force[:, axis] += (np.bincount(i, push[:, axis], n)
+                               - np.bincount(j, push[:, axis], n))
+        # far: every occupied cell pushes with its mass from its centre of mass
+        occupied, slot = np.unique(cell[:, 0] * g + cell[:, 1], return_inverse=True)
+        mass = np.bincount(slot).astype(float)
+        cx, cy = (np.bincount(slot, pos[:, a]) / mass for a in (0, 1))
+        col, row = occupied // g, occupied % g
+        touching = ((np.abs(col[:, None] - col[None, :]) <= 1)
+                    & (np.abs(row[:, None] - row[None, :]) <= 1))
+        dx, dy = cx[:, None] - cx[None, :], cy[:, None] - cy[None, :]
+        weight = mass[None, :] / np.maximum(dx * dx + dy * dy, 1e-4)
+        weight[touching] = 0.0
+        force += np.stack([(weight * dx).sum(axis=1), (weight * dy).sum(axis=1)], axis=1)[slot]
+        # springs: d^2/k along each edge
+        delta = pos[u] - pos[v]
+        pull = delta * np.sqrt((delta * delta).sum(axis=1))[:, None]
+        for axis in (0, 1):
+            force[:, axis] += (np.bincount(v, pull[:, axis], n)
+                               - np.bincount(u, pull[:, axis], n))
+        length = np.maximum(np.sqrt((force * force).sum(axis=1)), 1e-9)
+        pos += force * (np.minimum(length, temperature) / length)[:, None]
+        temperature -= cool
+    return pos
+
+
 def _spring_component(simple: nx.Graph, seed: int) -> Positions:
     n = len(simple)
     if n == 1:
         return {next(iter(simple)): (0.0, 0.0)}
     if n <= KAMADA_KAWAI_UP_TO:  # evener spacing, readable labels; deterministic
         raw = nx.kamada_kawai_layout(simple, weight=None)
-    else:
-        raw = nx.spring_layout(simple, seed=seed, iterations=50 if n <= 500 else 30,
-                               weight=None)
+    else:  # networkx's spring layouts are O(n^2) per step: minutes at 10,000 nodes
+        index = {v: i for i, v in enumerate(simple)}
+        edges = np.array([(index[a], index[b]) for a, b in simple.edges() if a != b],
+                         dtype=np.int64).reshape(-1, 2)
+        xy = _force_directed(n, edges, seed)
+        xy -= (xy.max(axis=0) + xy.min(axis=0)) / 2
+        raw = dict(zip(simple, xy / max(float(np.abs(xy).max()), 1e-9)))
     nodes = list(raw)
     xy = np.array([raw[v] for v in nodes], dtype=float)
     radius = SPACING * math.sqrt(n) * 0.8
