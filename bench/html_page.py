@@ -96,7 +96,10 @@ def time_to_interactive(page_path: Path, timeout: float = 90.0) -> dict:
                 " const lt = window.__longtasks;"
                 " return {load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd,"
                 " last_long_task: lt.length ? Math.max(...lt) : 0, long_tasks: lt.length,"
-                " canvas: !!document.querySelector('canvas')}; })()")
+                " canvas: !!document.querySelector('canvas'),"
+                " marks: Object.fromEntries(performance.getEntriesByType('mark')"
+                ".filter(m => m.name.startsWith('qantar:'))"
+                ".map(m => [m.name.slice(7), Math.round(m.startTime)]))}; })()")
         finally:
             browser.close()
     timing["interactive_ms"] = max(timing["dcl"], timing["last_long_task"])

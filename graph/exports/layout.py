@@ -43,20 +43,20 @@ def _order(kg: nx.MultiDiGraph) -> Callable[[str], tuple]:
     return key
 
 
-def _pairs(cell: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray]:
+def _pairs(col: np.ndarray, row: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray]:
     """Every pair of nodes whose grid cells touch (same cell or one of 8 around), once.
 
-    ``cell`` holds each node's (column, row). Nodes are bucketed by cell; for each of
+    ``col`` and ``row`` give each node's cell. Nodes are bucketed by cell; for each of
     the five forward neighbour offsets a node meets every member of that cell, so the
     work is the number of near pairs, not n^2.
     """
-    flat = cell[:, 0] * g + cell[:, 1]
+    flat = col * g + row
     order = np.argsort(flat, kind="stable")
     counts = np.bincount(flat, minlength=g * g)
     starts = np.cumsum(counts) - counts
     firsts, seconds = [], []
     for dx, dy in ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1)):
-        cx, cy = cell[:, 0] + dx, cell[:, 1] + dy
+        cx, cy = col + dx, row + dy
         ok = np.flatnonzero((cx < g) & (cy >= 0) & (cy < g))
         other = cx[ok] * g + cy[ok]
         many = counts[other]
@@ -82,7 +82,7 @@ def _force_directed(n: int, edges: np.ndarray, seed: int,
     iteration count, no randomness after: the same graph gives the same positions.
     """
     rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2)) * math.sqrt(n)
+    x, y = rng.random((2, n)) * math.sqrt(n)
     g = int(min(MAX_GRID, max(3, math.sqrt(n / 8))))
     u, v = edges[:, 0], edges[:, 1]
     temperature = math.sqrt(n) * 0.1
@@ -90,38 +90,44 @@ def _force_directed(n: int, edges: np.ndarray, seed: int,
     for _ in range(iterations):
         # the grid spans the bulk of the drawing: a few far-flung nodes (leaves pushed
         # out) would otherwise squeeze everyone else into a handful of cells
-        low, high = np.quantile(pos, [0.02, 0.98], axis=0)
-        size = max(float((high - low).max()), 1e-9) / g
-        cell = np.clip(((pos - low) / size).astype(np.int64), 0, g - 1)
-        force = np.zeros((n, 2))
+        (x0, x1), (y0, y1) = np.quantile(x, [0.02, 0.98]), np.quantile(y, [0.02, 0.98])
+        size = max(x1 - x0, y1 - y0, 1e-9) / g
+        col = np.clip(((x - x0) / size).astype(np.int64), 0, g - 1)
+        row = np.clip(((y - y0) / size).astype(np.int64), 0, g - 1)
         # near: exact k^2/d between nodes in touching cells
-        i, j = _pairs(cell, g)
-        delta = pos[i] - pos[j]
-        push = delta / np.maximum((delta * delta).sum(axis=1), 1e-4)[:, None]
-        for axis in (0, 1):
-            force[:, axis] += (np.bincount(i, push[:, axis], n)
-                               - np.bincount(j, push[:, axis], n))
+        i, j = _pairs(col, row, g)
+        dx, dy = x[i] - x[j], y[i] - y[j]
+        scale = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)
+        dx *= scale
+        dy *= scale
+        fx = np.bincount(i, dx, n) - np.bincount(j, dx, n)
+        fy = np.bincount(i, dy, n) - np.bincount(j, dy, n)
         # far: every occupied cell pushes with its mass from its centre of mass
-        occupied, slot = np.unique(cell[:, 0] * g + cell[:, 1], return_inverse=True)
+        occupied, slot = np.unique(col * g + row, return_inverse=True)
         mass = np.bincount(slot).astype(float)
-        cx, cy = (np.bincount(slot, pos[:, a]) / mass for a in (0, 1))
-        col, row = occupied // g, occupied % g
-        touching = ((np.abs(col[:, None] - col[None, :]) <= 1)
-                    & (np.abs(row[:, None] - row[None, :]) <= 1))
-        dx, dy = cx[:, None] - cx[None, :], cy[:, None] - cy[None, :]
-        weight = mass[None, :] / np.maximum(dx * dx + dy * dy, 1e-4)
+        cx, cy = np.bincount(slot, x) / mass, np.bincount(slot, y) / mass
+        ccol, crow = occupied // g, occupied % g
+        touching = ((np.abs(ccol[:, None] - ccol[None, :]) <= 1)
+                    & (np.abs(crow[:, None] - crow[None, :]) <= 1))
+        gx, gy = cx[:, None] - cx[None, :], cy[:, None] - cy[None, :]
+        weight = mass[None, :] / np.maximum(gx * gx + gy * gy, 1e-4)
         weight[touching] = 0.0
-        force += np.stack([(weight * dx).sum(axis=1), (weight * dy).sum(axis=1)], axis=1)[slot]
+        fx += (weight * gx).sum(axis=1)[slot]
+        fy += (weight * gy).sum(axis=1)[slot]
         # springs: d^2/k along each edge
-        delta = pos[u] - pos[v]
-        pull = delta * np.sqrt((delta * delta).sum(axis=1))[:, None]
-        for axis in (0, 1):
-            force[:, axis] += (np.bincount(v, pull[:, axis], n)
-                               - np.bincount(u, pull[:, axis], n))
-        length = np.maximum(np.sqrt((force * force).sum(axis=1)), 1e-9)
-        pos += force * (np.minimum(length, temperature) / length)[:, None]
+        dx, dy = x[u] - x[v], y[u] - y[v]
+        length = np.sqrt(dx * dx + dy * dy)
+        dx *= length
+        dy *= length
+        fx += np.bincount(v, dx, n) - np.bincount(u, dx, n)
+        fy += np.bincount(v, dy, n) - np.bincount(u, dy, n)
+        # move at most ``temperature``, which cools linearly to nothing
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
+        step = np.minimum(length, temperature) / length
+        x += fx * step
+        y += fy * step
         temperature -= cool
-    return pos
+    return np.stack([x, y], axis=1)
 
 
 def _spring_component(simple: nx.Graph, seed: int) -> Positions:
