@@ -2,8 +2,9 @@
 
 vis-network needs minutes to stabilise a force layout beyond ~1,500 nodes; a page that
 ships positions opens at once with physics off. Three layouts: ``spring`` (each
-connected component laid out on its own — Kamada-Kawai when small, Fruchterman-Reingold
-when large — then packed in rows, isolated nodes in a grid below), ``shells`` (an ego
+connected component laid out on its own — Kamada-Kawai up to 300 nodes, above that a
+grid-bucketed Fruchterman-Reingold whose steps cost ~nodes + edges, so 10,000 nodes take
+seconds — then packed in rows, isolated nodes in a grid below), ``shells`` (an ego
 network in rings by distance from its centre) and ``timeline`` (one column per date, in
 time order). Coordinates are pixels, rounded, so
 the same graph gives the same page byte for byte.
@@ -140,6 +141,8 @@ def _spring_component(simple: nx.Graph, seed: int) -> Positions:
         index = {v: i for i, v in enumerate(simple)}
         edges = np.array([(index[a], index[b]) for a, b in simple.edges() if a != b],
                          dtype=np.int64).reshape(-1, 2)
+        # in a fixed order, so float sums do not depend on the order edges were added
+        edges = np.unique(np.sort(edges, axis=1), axis=0)
         xy = _force_directed(n, edges, seed)
         xy -= (xy.max(axis=0) + xy.min(axis=0)) / 2
         raw = dict(zip(simple, xy / max(float(np.abs(xy).max()), 1e-9)))
