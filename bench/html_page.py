@@ -5,6 +5,8 @@ projected edges carrying statement ids, statements, articles), so the real expor
 (``graph/exports/html.py``) does all its work. Time to interactive in headless Chromium:
 navigation start to the end of the last long task (>50 ms, the browser's own Long Tasks
 API) once the page has been quiet for a second — the moment a click gets an answer.
+``marks`` are the page's own ``performance.mark`` times (ms): data ``parsed``,
+``datasets`` built, vis ``network`` constructed, app ``started``, first ``drawn``.
 """
 
 from __future__ import annotations
