@@ -5,6 +5,8 @@ projected edges carrying statement ids, statements, articles), so the real expor
 (``graph/exports/html.py``) does all its work. Time to interactive in headless Chromium:
 navigation start to the end of the last long task (>50 ms, the browser's own Long Tasks
 API) once the page has been quiet for a second — the moment a click gets an answer.
+``marks`` are the page's own ``performance.mark`` times (ms): data ``parsed``,
+``datasets`` built, vis ``network`` constructed, app ``started``, first ``drawn``.
 """
 
 from __future__ import annotations
@@ -96,7 +98,10 @@ def time_to_interactive(page_path: Path, timeout: float = 90.0) -> dict:
                 " const lt = window.__longtasks;"
                 " return {load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd,"
                 " last_long_task: lt.length ? Math.max(...lt) : 0, long_tasks: lt.length,"
-                " canvas: !!document.querySelector('canvas')}; })()")
+                " canvas: !!document.querySelector('canvas'),"
+                " marks: Object.fromEntries(performance.getEntriesByType('mark')"
+                ".filter(m => m.name.startsWith('qantar:'))"
+                ".map(m => [m.name.slice(7), Math.round(m.startTime)]))}; })()")
         finally:
             browser.close()
     timing["interactive_ms"] = max(timing["dcl"], timing["last_long_task"])

@@ -274,6 +274,43 @@ def json_for_script(data: dict) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+_BLANKS = ("", [], None, False, 0, 0.0)
+
+
+def _drop_blanks(records: list[dict], blank: dict) -> list[dict]:
+    """The records without their empty fields; ``blank`` learns each dropped field's
+    value (one per field, so the page can put it back exactly)."""
+    out = []
+    for record in records:
+        kept = {}
+        for k, v in record.items():
+            if any(type(v) is type(b) and v == b for b in _BLANKS) and (
+                    blank.setdefault(k, v) == v and type(blank[k]) is type(v)):
+                continue
+            kept[k] = v
+        out.append(kept)
+    return out
+
+
+def packed(data: dict) -> dict:
+    """The data as the page ships it, a fifth smaller at 10,000 nodes (15.0 -> 11.7 MB
+    in bench/html_page.py): empty fields (no description, no speaker, not dated...)
+    are left out and listed once in ``blank``; article references become numbers into
+    ``article_ids``. network.js restores :func:`page_data`'s shape before anything
+    reads it."""
+    ids = sorted({*data["articles"], *(a for n in data["nodes"] for a in n["articles"]),
+                  *(s["article"] for s in data["statements"].values())})
+    index = {a: i for i, a in enumerate(ids)}
+    blank: dict[str, dict] = {"nodes": {}, "edges": {}, "statements": {}}
+    nodes = [{**n, "articles": [index[a] for a in n["articles"]]} for n in data["nodes"]]
+    statements = dict(zip(data["statements"], _drop_blanks(
+        [{**s, "article": index[s["article"]]} for s in data["statements"].values()],
+        blank["statements"])))
+    return {**data, "nodes": _drop_blanks(nodes, blank["nodes"]),
+            "edges": _drop_blanks(data["edges"], blank["edges"]),
+            "statements": statements, "article_ids": ids, "blank": blank}
+
+
 def _vis_js() -> str:
     lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
     return lib.read_text(encoding="utf-8")
@@ -294,7 +331,7 @@ def render(data: dict) -> str:
            "base-uri 'none'; form-action 'none'")
     slots = {"CSP": csp, "TITLE": html.escape(data["meta"]["title"]),
              "STYLE": (TEMPLATES / "network.css").read_text(encoding="utf-8"),
-             "DATA": json_for_script(data), "VIS": vis, "APP": app}
+             "DATA": json_for_script(packed(data)), "VIS": vis, "APP": app}
     template = (TEMPLATES / "network.html").read_text(encoding="utf-8")
     return _SLOT.sub(lambda m: slots[m.group(1)], template)
 

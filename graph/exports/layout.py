@@ -2,8 +2,9 @@
 
 vis-network needs minutes to stabilise a force layout beyond ~1,500 nodes; a page that
 ships positions opens at once with physics off. Three layouts: ``spring`` (each
-connected component laid out on its own — Kamada-Kawai when small, Fruchterman-Reingold
-when large — then packed in rows, isolated nodes in a grid below), ``shells`` (an ego
+connected component laid out on its own — Kamada-Kawai up to 300 nodes, above that a
+grid-bucketed Fruchterman-Reingold whose steps cost ~nodes + edges, so 10,000 nodes take
+seconds — then packed in rows, isolated nodes in a grid below), ``shells`` (an ego
 network in rings by distance from its centre) and ``timeline`` (one column per date, in
 time order). Coordinates are pixels, rounded, so
 the same graph gives the same page byte for byte.
@@ -24,7 +25,9 @@ SPACING = 110.0  # pixels between neighbouring nodes
 COLUMN = 120.0  # timeline: pixels between date columns
 SUBCOLUMN = 110.0  # timeline: pixels between the sub-columns of one crowded date
 ROW = 80.0  # timeline: pixels between nodes in one column
-KAMADA_KAWAI_UP_TO = 300  # nodes per component; above, Fruchterman-Reingold (faster)
+KAMADA_KAWAI_UP_TO = 300  # nodes per component; above, grid-bucketed Fruchterman-Reingold
+FORCE_ITERATIONS = 120  # steps of the large-component layout (fixed: deterministic)
+MAX_GRID = 32  # the repulsion grid has at most MAX_GRID^2 cells
 
 Positions = dict[str, tuple[float, float]]
 
@@ -41,15 +44,108 @@ def _order(kg: nx.MultiDiGraph) -> Callable[[str], tuple]:
     return key
 
 
+def _pairs(col: np.ndarray, row: np.ndarray, g: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of nodes whose grid cells touch (same cell or one of 8 around), once.
+
+    ``col`` and ``row`` give each node's cell. Nodes are bucketed by cell; for each of
+    the five forward neighbour offsets a node meets every member of that cell, so the
+    work is the number of near pairs, not n^2.
+    """
+    flat = col * g + row
+    order = np.argsort(flat, kind="stable")
+    counts = np.bincount(flat, minlength=g * g)
+    starts = np.cumsum(counts) - counts
+    firsts, seconds = [], []
+    for dx, dy in ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1)):
+        cx, cy = col + dx, row + dy
+        ok = np.flatnonzero((cx < g) & (cy >= 0) & (cy < g))
+        other = cx[ok] * g + cy[ok]
+        many = counts[other]
+        i = np.repeat(ok, many)
+        step = np.arange(len(i)) - np.repeat(np.cumsum(many) - many, many)
+        j = order[np.repeat(starts[other], many) + step]
+        if dx == dy == 0:
+            keep = i < j
+            i, j = i[keep], j[keep]
+        firsts.append(i)
+        seconds.append(j)
+    return np.concatenate(firsts), np.concatenate(seconds)
+
+
+def _force_directed(n: int, edges: np.ndarray, seed: int,
+                    iterations: int = FORCE_ITERATIONS) -> np.ndarray:
+    """Fruchterman-Reingold (ideal edge length 1) in time ~linear in nodes + edges.
+
+    Repulsion is exact between nodes in touching cells of a grid over the drawing and,
+    further away, comes from each occupied cell's centre of mass (a one-level
+    Barnes-Hut). The grid has at most ``MAX_GRID``^2 cells, so one step costs
+    O(n + edges + near pairs + cells^2) instead of O(n^2). Seeded start, fixed
+    iteration count, no randomness after: the same graph gives the same positions.
+    """
+    rng = np.random.default_rng(seed)
+    x, y = rng.random((2, n)) * math.sqrt(n)
+    g = int(min(MAX_GRID, max(3, math.sqrt(n / 8))))
+    u, v = edges[:, 0], edges[:, 1]
+    temperature = math.sqrt(n) * 0.1
+    cool = temperature / (iterations + 1)
+    for _ in range(iterations):
+        # the grid spans the bulk of the drawing: a few far-flung nodes (leaves pushed
+        # out) would otherwise squeeze everyone else into a handful of cells
+        (x0, x1), (y0, y1) = np.quantile(x, [0.02, 0.98]), np.quantile(y, [0.02, 0.98])
+        size = max(x1 - x0, y1 - y0, 1e-9) / g
+        col = np.clip(((x - x0) / size).astype(np.int64), 0, g - 1)
+        row = np.clip(((y - y0) / size).astype(np.int64), 0, g - 1)
+        # near: exact k^2/d between nodes in touching cells
+        i, j = _pairs(col, row, g)
+        dx, dy = x[i] - x[j], y[i] - y[j]
+        scale = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)
+        dx *= scale
+        dy *= scale
+        fx = np.bincount(i, dx, n) - np.bincount(j, dx, n)
+        fy = np.bincount(i, dy, n) - np.bincount(j, dy, n)
+        # far: every occupied cell pushes with its mass from its centre of mass
+        occupied, slot = np.unique(col * g + row, return_inverse=True)
+        mass = np.bincount(slot).astype(float)
+        cx, cy = np.bincount(slot, x) / mass, np.bincount(slot, y) / mass
+        ccol, crow = occupied // g, occupied % g
+        touching = ((np.abs(ccol[:, None] - ccol[None, :]) <= 1)
+                    & (np.abs(crow[:, None] - crow[None, :]) <= 1))
+        gx, gy = cx[:, None] - cx[None, :], cy[:, None] - cy[None, :]
+        weight = mass[None, :] / np.maximum(gx * gx + gy * gy, 1e-4)
+        weight[touching] = 0.0
+        fx += (weight * gx).sum(axis=1)[slot]
+        fy += (weight * gy).sum(axis=1)[slot]
+        # springs: d^2/k along each edge
+        dx, dy = x[u] - x[v], y[u] - y[v]
+        length = np.sqrt(dx * dx + dy * dy)
+        dx *= length
+        dy *= length
+        fx += np.bincount(v, dx, n) - np.bincount(u, dx, n)
+        fy += np.bincount(v, dy, n) - np.bincount(u, dy, n)
+        # move at most ``temperature``, which cools linearly to nothing
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
+        step = np.minimum(length, temperature) / length
+        x += fx * step
+        y += fy * step
+        temperature -= cool
+    return np.stack([x, y], axis=1)
+
+
 def _spring_component(simple: nx.Graph, seed: int) -> Positions:
     n = len(simple)
     if n == 1:
         return {next(iter(simple)): (0.0, 0.0)}
     if n <= KAMADA_KAWAI_UP_TO:  # evener spacing, readable labels; deterministic
         raw = nx.kamada_kawai_layout(simple, weight=None)
-    else:
-        raw = nx.spring_layout(simple, seed=seed, iterations=50 if n <= 500 else 30,
-                               weight=None)
+    else:  # networkx's spring layouts are O(n^2) per step: minutes at 10,000 nodes
+        index = {v: i for i, v in enumerate(simple)}
+        edges = np.array([(index[a], index[b]) for a, b in simple.edges() if a != b],
+                         dtype=np.int64).reshape(-1, 2)
+        # in a fixed order, so float sums do not depend on the order edges were added
+        edges = np.unique(np.sort(edges, axis=1), axis=0)
+        xy = _force_directed(n, edges, seed)
+        xy -= (xy.max(axis=0) + xy.min(axis=0)) / 2
+        raw = dict(zip(simple, xy / max(float(np.abs(xy).max()), 1e-9)))
     nodes = list(raw)
     xy = np.array([raw[v] for v in nodes], dtype=float)
     radius = SPACING * math.sqrt(n) * 0.8

@@ -3,6 +3,15 @@
 'use strict';
 (function () {
   const D = JSON.parse(document.getElementById('qantar-data').textContent);
+  // undo qantar.graph.exports.html.packed: empty fields back, article numbers to ids
+  for (const [list, blank] of [[D.nodes, D.blank.nodes], [D.edges, D.blank.edges],
+    [Object.values(D.statements), D.blank.statements]]) {
+    const fields = Object.entries(blank);
+    for (const x of list) for (const [k, v] of fields) if (!Object.hasOwn(x, k)) x[k] = Array.isArray(v) ? [] : v;
+  }
+  for (const n of D.nodes) n.articles = n.articles.map((i) => D.article_ids[i]);
+  for (const st of Object.values(D.statements)) st.article = D.article_ids[st.article];
+  performance.mark('qantar:parsed'); // marks: where the load time goes (bench/html_page.py)
   const $ = (id) => document.getElementById(id);
   const byId = new Map(D.nodes.map((n) => [n.id, n]));
   const edgeById = new Map(D.edges.map((e) => [e.id, e]));
@@ -106,6 +115,7 @@
   const nodeView = new vis.DataView(nodeSet, { filter: (n) => visibleNodes.has(n.id) });
   const edgeView = new vis.DataView(edgeSet, { filter: (e) => visibleEdges.has(e.id) });
   const big = D.nodes.length > 1000;
+  performance.mark('qantar:datasets');
   const network = new vis.Network($('net'), { nodes: nodeView, edges: edgeView }, {
     physics: false,
     layout: { improvedLayout: false },
@@ -121,6 +131,7 @@
     },
     edges: { font: { size: 10, align: 'middle', color: '#555555', strokeWidth: 3 }, selectionWidth: 2 },
   });
+  performance.mark('qantar:network');
   window.qantar = { network, fold }; // handles for scripted checks and the console
 
   // timeline view: a light day axis behind the graph
@@ -461,9 +472,11 @@
 
   // --- start ---------------------------------------------------------------------------
   readHash();
-  restyleNodes();
+  // the DataSet was built with the page's own colour and size: restyle only if the link asks
+  if (S.colourBy !== D.meta.colour_by || S.sizeBy !== D.meta.size_by) restyleNodes(); else buildLegend();
   compute();
   if (S.focus) { network.fit({ nodes: [...visibleNodes], animation: false }); selectNode(S.focus, false); } else network.fit({ animation: false });
-  network.once('afterDrawing', () => { document.body.dataset.ready = '1'; });
+  performance.mark('qantar:started');
+  network.once('afterDrawing', () => { performance.mark('qantar:drawn'); document.body.dataset.ready = '1'; });
   network.redraw();
 })();
