@@ -8,9 +8,12 @@
 // @param date date example "2022-01-04"  the day (ISO: 2022, 2022-01 or 2022-01-05)
 MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
 WITH m, p, org, $date AS day
-OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)<-[:PARTICIPATED_IN]-(org)
+// the body's part in the event is an EXISTS test, not a second OPTIONAL MATCH hop back
+// to a bound node: LadybugDB 0.22 crashes on that cycle when the hop's filter matches
+OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)
 WHERE pr.role IN ['target', 'subject']
   AND ev.type IN ['dismissal', 'resignation', 'arrest', 'detention'] AND ev.date <> ''
+  AND EXISTS { MATCH (ev)<-[:PARTICIPATED_IN]-(org) }
 WITH m, p, org, day, min(ev.date) AS removed
 WITH m, p, org, day, coalesce(removed, '') AS removed,
      CASE WHEN size(p.start_date) < size(day) THEN size(p.start_date) ELSE size(day) END AS ns,
