@@ -43,14 +43,20 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-def _fold(text: str) -> str:
-    """The key text without offsets: the fast path :func:`key` takes (no per-char loop)."""
+def prefold(text: str) -> str:
+    """Case, Cyrillic and diacritics folded, non-alphanumerics spaced: the key before
+    :data:`RULES` (queries/spelling.py makes a table of it for Cypher)."""
     low = text.casefold()
     if not low.isascii():
         low = low.translate(_CYRILLIC_TABLE)
         if not low.isascii():
             low = _COMBINING.sub("", unicodedata.normalize("NFKD", low))
-    low = _NON_ALNUM.sub(" ", low)
+    return _NON_ALNUM.sub(" ", low)
+
+
+def _fold(text: str) -> str:
+    """The key text without offsets: the fast path :func:`key` takes (no per-char loop)."""
+    low = prefold(text)
     for pattern, repl in RULES:
         low = pattern.sub(repl, low)
     return low

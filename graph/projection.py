@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from . import schema as schema_mod
+from .names import key
 from .records import stable_id
 
 # Edge properties filled from dates and status rather than from `detail`.
@@ -141,5 +142,6 @@ def actor_rows(actors: Iterable[dict], dates: dict[str, tuple[str, str]],
             aliases = sorted((set(aliases) | {actor["name"]}) - {name})
         first, last = dates.get(actor["id"], ("", ""))
         rows.append({"id": actor["id"], "name": name, "aliases": aliases,
+                     "name_keys": sorted({key(n) for n in [name, *aliases]} - {""}),
                      "first_cited": first, "last_cited": last})
     return rows

@@ -73,7 +73,14 @@ def cypher_literal(value) -> str:
         return repr(value)
     if isinstance(value, list):
         return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_map_key(k)}: {cypher_literal(v)}"
+                               for k, v in value.items()) + "}"
     return json.dumps(str(value), ensure_ascii=False)
+
+
+def _map_key(name: str) -> str:
+    return name if name.isidentifier() else "`" + name.replace("`", "``") + "`"
 
 
 def params_command(values: dict) -> str:
@@ -83,11 +90,13 @@ def params_command(values: dict) -> str:
 
 
 def all_examples(queries: Iterable[Query]) -> dict:
-    """One example per parameter name across the packs (the first query declaring it)."""
+    """One example per parameter name across the packs (the first query declaring it),
+    and the data parameters the runner provides (``$spelling``)."""
     values: dict = {}
     for query in queries:
         for param in query.params:
             values.setdefault(param.name, param.value)
+        values.update(query.provided_values())
     return dict(sorted(values.items()))
 
 
@@ -120,7 +129,8 @@ def guide(queries: list[Query], kit_url: str) -> str:
         lines = [f"## {query.title}", "", f"*{query.id}* — {query.description}", ""]
         if query.params:
             lines += ["Parameters (edit the values, run, then run the query):", "",
-                      fence(params_command(query.examples())), ""]
+                      fence(params_command({**query.examples(),
+                                            **query.provided_values()})), ""]
             lines += [f"- `{p.name}` ({p.type}): {p.doc}" for p in query.params]
             lines.append("")
         lines.append(fence(query.text))

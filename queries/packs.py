@@ -10,6 +10,9 @@ header of ``//`` lines::
     // @param depth int default 2                  how many hops out (1 to 3)
     // @sets participants                          <- list columns whose order is no answer
 
+A query may also use ``$spelling`` without declaring it: data the runner supplies
+(:data:`PROVIDED`), not a value a user gives; the Browser kit's ``:params`` carries it.
+
 A parameter line is ``@param NAME TYPE (default|example) JSON-VALUE DOC``: with
 ``default`` it is optional, with ``example`` it must be given. Types: ``actor`` (found by
 any spelling through :mod:`qantar.queries.actors`, passed on as the actor's id),
@@ -29,10 +32,13 @@ from functools import cache
 from pathlib import Path
 
 from ..loaders.dates import parse_iso_prefix
+from . import spelling
 
 PACKS_DIR = Path(__file__).resolve().parent
 TYPES = ("actor", "string", "date", "int", "strings")
 ENGINES = ("neo4j", "embedded")
+# Parameters the runner fills in itself: data from the code's one source of truth.
+PROVIDED = {"spelling": spelling.table}
 _PARAM = re.compile(r"^@param\s+(\w+)\s+(\w+)\s+(default|example)\s+(.*)$")
 
 
@@ -68,6 +74,7 @@ class Query:
     path: Path
     sets: tuple[str, ...] = ()
     variants: dict[str, str] = field(default_factory=dict)
+    provided: tuple[str, ...] = ()  # names of PROVIDED parameters the text uses
 
     @property
     def id(self) -> str:
@@ -82,6 +89,10 @@ class Query:
     def examples(self) -> dict:
         """A value for every parameter: defaults and examples, as the header gives them."""
         return {p.name: p.value for p in self.params}
+
+    def provided_values(self) -> dict:
+        """The :data:`PROVIDED` parameters this query uses, with their values."""
+        return {name: PROVIDED[name]() for name in self.provided}
 
 
 # --- reading the files -----------------------------------------------------------------
@@ -116,13 +127,16 @@ def parse(path: Path, pack: str | None = None) -> Query:
     if len(set(names)) != len(names):
         raise QueryError(f"{path}: a parameter is declared twice")
     used = set(re.findall(r"\$(\w+)", body))
+    provided = tuple(sorted(used & set(PROVIDED) - set(names)))
+    used -= set(provided)
     if used != set(names):
         missing, extra = sorted(used - set(names)), sorted(set(names) - used)
         raise QueryError(f"{path}: parameters used {missing} but not declared, "
                          f"declared {extra} but not used")
     return Query(pack=pack or path.parent.name, name=path.name.removesuffix(".cypher"),
                  title=title, description=" ".join(d for d in description if d).strip(),
-                 params=tuple(params), text=body, path=path, sets=tuple(sets))
+                 params=tuple(params), text=body, path=path, sets=tuple(sets),
+                 provided=provided)
 
 
 def _parse_param(path: Path, number: int, line: str) -> Param:
@@ -174,7 +188,7 @@ def _variant_text(path: Path, main: Query) -> str:
     lines = path.read_text(encoding="utf-8").splitlines()
     body = "\n".join(line for line in lines if not line.startswith("//")).strip()
     used = set(re.findall(r"\$(\w+)", body))
-    if used != {p.name for p in main.params}:
+    if used != {p.name for p in main.params} | set(main.provided):
         raise QueryError(f"{path}: uses parameters {sorted(used)}, its main file declares "
                          f"{sorted(p.name for p in main.params)}")
     return body
@@ -271,7 +285,7 @@ def run(store, query: Query | str, params: dict | None = None) -> list[dict]:
     for param in query.params:
         if param.type == "actor":
             values[param.name] = resolve(store, values[param.name]).id
-    rows = store.run(query.text_for(store.backend), values)
+    rows = store.run(query.text_for(store.backend), {**values, **query.provided_values()})
     for row in rows:
         for column in query.sets:
             if isinstance(row.get(column), list):

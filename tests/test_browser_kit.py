@@ -63,7 +63,8 @@ def test_guide_has_a_slide_per_query_with_runnable_cypher(built):
         assert slide.strip().startswith(f"## {query.title}")
         assert f"```cypher\n{query.text}\n```" in slide
         if query.params:
-            assert kit.params_command(query.examples()) in slide
+            assert kit.params_command({**query.examples(),
+                                       **query.provided_values()}) in slide
 
 
 def test_params_command_is_cypher_literals():
