@@ -16,6 +16,11 @@ from .packs import QueryError
 
 _ACTORS = ("MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.type AS type, "
            "a.aliases AS aliases ORDER BY a.id")
+_ACTOR_BY_ID = "MATCH (a:Actor {id: $id}) RETURN a.id AS id, a.name AS name, a.type AS type"
+# name_keys is written at projection time: one pass in the engine instead of every
+# actor's spellings travelling to Python (a store projected before it falls through)
+_ACTORS_BY_KEY = ("MATCH (a:Actor) WITH a, $key AS wanted WHERE wanted IN a.name_keys "
+                  "RETURN a.id AS id, a.name AS name, a.type AS type ORDER BY a.id")
 
 
 @dataclass(frozen=True)
@@ -42,15 +47,21 @@ def resolve(store, wanted: str) -> ActorMatch:
     Order: an exact id; the same key as a name or alias; then names whose words contain
     all the words of ``wanted`` ("Timur" -> Timur Kulibayev) when that is one actor.
     """
-    rows = store.run(_ACTORS)
-    actors = [ActorMatch(r["id"], r["name"], r["type"]) for r in rows]
-    names = {r["id"]: [r["name"], *(r["aliases"] or [])] for r in rows}
-    for actor in actors:
-        if actor.id == wanted.strip():
-            return actor
+    by_id = store.run(_ACTOR_BY_ID, {"id": wanted.strip()})
+    if by_id:
+        return ActorMatch(by_id[0]["id"], by_id[0]["name"], by_id[0]["type"])
     wanted_key = key(wanted)
     if not wanted_key:
         raise NoSuchActor(wanted, [])
+    keyed = [ActorMatch(r["id"], r["name"], r["type"])
+             for r in store.run(_ACTORS_BY_KEY, {"key": wanted_key})]
+    if len(keyed) == 1:
+        return keyed[0]
+    if len(keyed) > 1:
+        raise _ambiguous(wanted, keyed)
+    rows = store.run(_ACTORS)
+    actors = [ActorMatch(r["id"], r["name"], r["type"]) for r in rows]
+    names = {r["id"]: [r["name"], *(r["aliases"] or [])] for r in rows}
     exact = [a for a in actors if any(key(n) == wanted_key for n in names[a.id])]
     if len(exact) == 1:
         return exact[0]

@@ -1,13 +1,21 @@
 // Claims that contradict each other
 // Pairs of statements about the same subject, relation and object where one denies
 // what the other affirms, or where two articles give different kinship terms.
-MATCH (s1:Statement)-[:SUBJECT]->(x)<-[:SUBJECT]-(s2:Statement)
-WHERE s1.id < s2.id AND s1.predicate = s2.predicate AND s1.object_id = s2.object_id
-  AND s1.predicate <> 'mentions' AND s1.predicate <> 'event'
-  AND ((s1.modality = 'denied') <> (s2.modality = 'denied')
-       OR (s1.predicate = 'relative_of' AND toLower(s1.detail) <> toLower(s2.detail)))
-MATCH (a1:Article)-[:STATES]->(s1)
-MATCH (a2:Article)-[:STATES]->(s2)
+MATCH (st:Statement)-[:SUBJECT]->(x)
+WHERE st.predicate <> 'mentions' AND st.predicate <> 'event'
+WITH x, st.predicate AS predicate, st.object_id AS object_id, collect(st.id) AS ids,
+     sum(CASE WHEN st.modality = 'denied' THEN 1 ELSE 0 END) AS denied,
+     sum(CASE WHEN st.modality <> 'denied' THEN 1 ELSE 0 END) AS affirmed,
+     count(DISTINCT toLower(st.detail)) AS details
+WHERE (denied > 0 AND affirmed > 0) OR (predicate = 'relative_of' AND details > 1)
+UNWIND ids AS id1
+UNWIND ids AS id2
+WITH x, id1, id2
+WHERE id1 < id2
+MATCH (a1:Article)-[:STATES]->(s1:Statement {id: id1})
+MATCH (a2:Article)-[:STATES]->(s2:Statement {id: id2})
+WHERE (s1.modality = 'denied') <> (s2.modality = 'denied')
+   OR (s1.predicate = 'relative_of' AND toLower(s1.detail) <> toLower(s2.detail))
 OPTIONAL MATCH (s1)-[:OBJECT]->(y)
 RETURN CASE WHEN (s1.modality = 'denied') <> (s2.modality = 'denied')
             THEN 'denied vs affirmed' ELSE 'different kinship' END AS conflict,
