@@ -6,14 +6,18 @@
 // was dismissed, resigned or arrested from that body before it (`removed` shows such a
 // removal on or after the day). A missing end date is shown, never read as "in office".
 // @param date date example "2022-01-04"  the day (ISO: 2022, 2022-01 or 2022-01-05)
-MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
-WITH m, p, org, $date AS day
-// the body's part in the event is an EXISTS test, not a second OPTIONAL MATCH hop back
-// to a bound node: LadybugDB 0.22 crashes on that cycle when the hop's filter matches
-OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)
+MATCH (m:Actor)-[:HOLDS_POSITION]->(:Actor)
+WITH DISTINCT m
+// each holder's removals once (not once per post), then the body's part in each
+OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(out:Event)
 WHERE pr.role IN ['target', 'subject']
-  AND ev.type IN ['dismissal', 'resignation', 'arrest', 'detention'] AND ev.date <> ''
-  AND EXISTS { MATCH (ev)<-[:PARTICIPATED_IN]-(org) }
+  AND out.type IN ['dismissal', 'resignation', 'arrest', 'detention'] AND out.date <> ''
+WITH m, collect(out.id) AS removals
+MATCH (m)-[p:HOLDS_POSITION]->(org:Actor)
+WITH m, p, org, removals, $date AS day
+// one hop from the body, no cycle back to the holder (LadybugDB 0.22 crashes on one)
+OPTIONAL MATCH (org)-[:PARTICIPATED_IN]->(ev:Event)
+WHERE ev.id IN removals
 WITH m, p, org, day, min(ev.date) AS removed
 WITH m, p, org, day, coalesce(removed, '') AS removed,
      CASE WHEN size(p.start_date) < size(day) THEN size(p.start_date) ELSE size(day) END AS ns,
