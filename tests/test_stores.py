@@ -58,6 +58,45 @@ def test_embedded_store_reopens_with_its_data(tmp_path):
         assert store.counts() == before
 
 
+def test_embedded_arrow_path_writes_what_the_shared_cypher_path_writes(tmp_path):
+    """The embedded store's COPY/LOAD FROM path against base.py's UNWIND path: same
+    graph, same raw statement rows ('' stays '', not null), also on a second load."""
+    from qantar.graph.stores.base import Store
+    from qantar.graph.stores.embedded import EmbeddedStore
+
+    class UnwindStore(EmbeddedStore):
+        _write_batches = Store._write_batches
+        _write_nodes = Store._write_nodes
+        _write_edges = Store._write_edges
+
+    results = []
+    for cls in (EmbeddedStore, UnwindStore):
+        with cls(tmp_path / f"{cls.__name__}.lbug") as store:
+            load(store, [SEEDS])
+            load(store, [SEEDS])
+            results.append((export_lines(store), store.statements(), store.counts()))
+    assert results[0][2]["Statement"] > 100
+    assert results[0] == results[1]
+
+
+def test_embedded_buffer_pool_follows_machine_memory(monkeypatch):
+    from qantar.graph.stores.base import StoreError
+    from qantar.graph.stores.embedded import buffer_pool_size
+
+    gb = 1 << 30
+    monkeypatch.delenv("QANTAR_BUFFER_POOL_MB", raising=False)
+    # a loader's pool is what its memory grows to: bounded so a load stays under 2 GB
+    assert buffer_pool_size(False, memory=24 * gb) == gb
+    assert buffer_pool_size(True, memory=24 * gb) == 4 * gb
+    assert buffer_pool_size(False, memory=4 * gb) == gb // 2
+    assert buffer_pool_size(True, memory=4 * gb) == gb
+    monkeypatch.setenv("QANTAR_BUFFER_POOL_MB", "300")
+    assert buffer_pool_size(True, memory=24 * gb) == 300 << 20
+    monkeypatch.setenv("QANTAR_BUFFER_POOL_MB", "lots")
+    with pytest.raises(StoreError, match="QANTAR_BUFFER_POOL_MB"):
+        buffer_pool_size(True)
+
+
 @pytest.mark.neo4j
 def test_neo4j_reports_its_version(neo4j_store, capsys):
     version = neo4j_store.server_version()
