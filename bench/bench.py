@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import e2e as e2e_mod  # noqa: E402
+import embedded_write  # noqa: E402
 import extraction  # noqa: E402
 import generate  # noqa: E402
 import html_page  # noqa: E402
@@ -174,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         if server is not None:
             server.stop()
 
+    subset = sorted((corpus / "articles").rglob("*.md"))[: 40 if quick else 300]
+    batches = list(read_batches(subset, LoadReport(), gazetteer, workers=1))
+    section("embedded_write", lambda: embedded_write.run(batches, rounds=1 if quick else 2))
     db = _fresh(out / "bench.lbug")
     section("embedded_e2e", lambda: run_e2e("embedded", corpus, env, store=db))
     store = open_store("embedded", path=db, read_only=True)

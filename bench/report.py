@@ -126,6 +126,25 @@ def markdown(r: dict) -> str:
             "",
         ]
 
+    ew = r.get("embedded_write")
+    if ew:
+        lines += ["### Embedded write path: Arrow tables vs the shared UNWIND Cypher", ""]
+        if "error" in ew:
+            lines += [f"Not measured: {ew['error']}", ""]
+        else:
+            u, a = ew["unwind"], ew["arrow"]
+            lines += [
+                f"Same {ew['statements']:,} statements of {ew['articles']} articles into a fresh "
+                f"store, {ew['rounds']} alternating round(s), medians; same graph: {ew['same_graph']}.",
+                "",
+                "| path | write s (CPU s) | write + projection s (CPU s) |",
+                "|---|---:|---:|",
+                f"| UNWIND $rows (base.py, before) | {u['write_s']:.1f} ({u['write_cpu_s']:.1f}) | {u['total_s']:.1f} ({u['total_cpu_s']:.1f}) |",
+                f"| Arrow: COPY / LOAD FROM (embedded.py) | {a['write_s']:.1f} ({a['write_cpu_s']:.1f}) | {a['total_s']:.1f} ({a['total_cpu_s']:.1f}) |",
+                f"| speed-up | {ew['speedup_write_cpu']:.1f}x CPU | {ew['speedup_total_wall']:.1f}x wall |",
+                "",
+            ]
+
     # 3/6. end to end
     lines += ["## 3. End to end: files → loaded store (and 6. peak memory)", "",
               "| load | articles | statements | seconds | statements/s | projection s | peak RSS MB (loader / largest worker) |",

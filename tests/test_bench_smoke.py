@@ -107,4 +107,5 @@ def test_quick_benchmark_writes_a_report(tmp_path):
     results = json.loads((tmp_path / "results.json").read_text())
     assert results["extraction"]["single"]["words"] > 0
     assert results["embedded_e2e"]["articles"] == 20
+    assert results["embedded_write"]["same_graph"] is True  # the A/B wrote one graph
     assert results["recall"]["mentions"] >= 0.9
