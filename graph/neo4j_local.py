@@ -198,7 +198,6 @@ def _java_command(d: Path, bolt_port: int, http_port: int, data_dir: Path | None
     cmd = [
         "java",
         f"-Xmx{heap or HEAP}",
-        *os.environ.get("QANTAR_NEO4J_JAVA_OPTS", "").split(),
         "-cp",
         cp,
         _MAIN_CLASS,
