@@ -8,9 +8,11 @@ Cypher both engines accept.
 
 from __future__ import annotations
 
+import dataclasses
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 
 import networkx as nx
 
@@ -223,10 +225,18 @@ def _groups(batches: Iterable[Batch], max_articles: int,
 
 
 def _row(record) -> dict:
-    """A record's fields as a row. ``dataclasses.asdict`` (``record.row()``) copies
+    """A record's fields as a row, in declaration order (the embedded engine needs one
+    key order across a batch). ``dataclasses.asdict`` (``record.row()``) copies
     recursively and cost ~40% of the writer's CPU; statements hold only scalars."""
     fields = getattr(record, "__dict__", None)
-    return dict(fields) if fields is not None else record.row()
+    if fields is None:
+        return record.row()
+    return {name: fields[name] for name in _field_names(type(record))}
+
+
+@cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _clean(row: dict) -> dict:
