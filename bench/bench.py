@@ -39,28 +39,24 @@ def log(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
-def start_neo4j(pagecache_mb: int = 2048):
-    """(settings, server or None, note). NEO4J_URI wins; else a local server."""
+def start_neo4j(pagecache_mb: int = 2048, heap: str | None = None):
+    """(settings, server or None, note). NEO4J_URI wins; else a local server.
+
+    The local launcher's page cache default (64 MB) is for tests; a 10k-article graph
+    needs its store in memory, as any production server would have it.
+    """
     from qantar.graph.stores.neo4j import Neo4jSettings
 
     if os.environ.get("NEO4J_URI"):
         return Neo4jSettings.from_env(), None, "NEO4J_URI from the environment"
-    os.environ.setdefault("QANTAR_NEO4J_HEAP", "2g")
     from qantar.graph import neo4j_local
 
-    # the launcher's page cache default (64 MB) is for tests; a 10k-article graph
-    # needs its store in memory, as any production server would have it
-    original = neo4j_local._java_command
-    neo4j_local._java_command = lambda *a, **k: original(*a, **k) + [
-        "--pagecache", str(pagecache_mb)]
-    try:
-        server = neo4j_local.start()
-    finally:
-        neo4j_local._java_command = original
+    heap = heap or os.environ.get("QANTAR_NEO4J_HEAP", "2g")
+    server = neo4j_local.start(heap=heap, pagecache_mb=pagecache_mb)
     settings = Neo4jSettings(uri=server.uri, username=server.username,
                              password=server.password, database=server.database)
     return settings, server, (f"local Neo4j {server.version} (neo4j-harness), heap "
-                              f"{os.environ['QANTAR_NEO4J_HEAP']}, page cache {pagecache_mb} MB")
+                              f"{heap}, page cache {pagecache_mb} MB")
 
 
 def run_e2e(backend: str, corpus: Path, env: dict, store: Path | None = None,

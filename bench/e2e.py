@@ -30,6 +30,14 @@ def wipe_neo4j(store) -> None:
         pass
 
 
+def _auto_workers(folder: Path) -> int:
+    """The worker count ``load`` picks by itself (reported, not guessed as 1)."""
+    from qantar.loaders import parallel
+    from qantar.loaders.read import find_articles
+
+    return parallel.auto_workers(len(list(find_articles([folder]))))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--backend", choices=("neo4j", "embedded"), required=True)
@@ -75,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         # the largest extraction worker (they run beside this process)
         "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "workers": kwargs.get("workers", 1),
+        "workers": kwargs.get("workers") or _auto_workers(args.corpus / "articles"),
         "nodes": {k: v for k, v in counts.items() if k[0].isupper() and not k.isupper()},
         "edges": {k: v for k, v in counts.items() if k.isupper() and v},
     }))

@@ -55,6 +55,9 @@ USERNAME = "neo4j"
 DEFAULT_DATABASE = "neo4j"
 READY_PREFIX = "qantar-neo4j ready "
 HEAP = os.environ.get("QANTAR_NEO4J_HEAP", "1g")
+# The launcher's page cache (MB). 64 MB suits tests; a loaded corpus wants its whole
+# store cached, as any production server has it (10k articles: ~1.5 GB on disk).
+PAGECACHE_MB = int(os.environ.get("QANTAR_NEO4J_PAGECACHE_MB", "64"))
 _STAMP_NAME = ".qantar-build-stamp"
 _MAIN_CLASS = "qantar.Neo4jLocal"
 
@@ -183,7 +186,8 @@ def _unlock(f) -> None:
         pass
 
 
-def _java_command(d: Path, bolt_port: int, http_port: int, data_dir: Path | None) -> list[str]:
+def _java_command(d: Path, bolt_port: int, http_port: int, data_dir: Path | None,
+                  heap: str | None = None, pagecache_mb: int | None = None) -> list[str]:
     if shutil.which("java") is None:
         raise Neo4jLocalError(
             "cannot run the local Neo4j: java not found on PATH (install Java 17, "
@@ -193,7 +197,7 @@ def _java_command(d: Path, bolt_port: int, http_port: int, data_dir: Path | None
     cp = os.pathsep.join([str(target / "classes"), str(target / "lib" / "*")])
     cmd = [
         "java",
-        f"-Xmx{HEAP}",
+        f"-Xmx{heap or HEAP}",
         "-cp",
         cp,
         _MAIN_CLASS,
@@ -203,6 +207,8 @@ def _java_command(d: Path, bolt_port: int, http_port: int, data_dir: Path | None
         str(http_port),
         "--password-env",
         "NEO4J_PASSWORD",
+        "--pagecache",
+        str(pagecache_mb or PAGECACHE_MB),
     ]
     plugins = target / "plugins"
     if plugins.is_dir():
@@ -329,11 +335,15 @@ def start(
     password: str | None = None,
     data_dir: str | os.PathLike | None = None,
     timeout: float = 180,
+    heap: str | None = None,
+    pagecache_mb: int | None = None,
 ) -> LocalNeo4j:
     """Build if needed, start a server on 127.0.0.1 and wait until Bolt answers.
 
     Ports default to free ones; ``data_dir=None`` means a temporary store deleted on stop.
-    The server also stops when this Python process exits.
+    ``heap`` (a JVM size: "2g") and ``pagecache_mb`` default to ``QANTAR_NEO4J_HEAP`` (1g)
+    and ``QANTAR_NEO4J_PAGECACHE_MB`` (64). The server also stops when this Python
+    process exits.
     """
     d = ensure_built()
     bolt_port = bolt_port or _free_port()
@@ -349,7 +359,8 @@ def start(
     tmp = tempfile.TemporaryDirectory(prefix="qantar-neo4j-log-")
     log_path = Path(tmp.name) / "neo4j-stderr.log"
     env = dict(os.environ, NEO4J_PASSWORD=pw)
-    cmd = _java_command(d, bolt_port, http_port, ddir) + ["--exit-on-stdin-close"]
+    cmd = _java_command(d, bolt_port, http_port, ddir, heap, pagecache_mb) + [
+        "--exit-on-stdin-close"]
     log = open(log_path, "wb")
     try:
         proc = subprocess.Popen(
@@ -492,7 +503,7 @@ def _cli_start(args: argparse.Namespace) -> int:
         if os.name == "posix":
             kwargs["start_new_session"] = True
         proc = subprocess.Popen(
-            _java_command(d, bolt, http, data_dir),
+            _java_command(d, bolt, http, data_dir, args.heap, args.pagecache),
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
@@ -598,6 +609,9 @@ def main(argv: list[str] | None = None) -> int:
     p_start.add_argument("--http-port", type=int, default=7474, help="default 7474; 0 = any free port")
     p_start.add_argument("--data-dir", default=None, help="default neo4j-local/run/data (kept across restarts)")
     p_start.add_argument("--timeout", type=float, default=180)
+    p_start.add_argument("--heap", default=None, help=f"JVM heap, e.g. 2g (default {HEAP})")
+    p_start.add_argument("--pagecache", type=int, default=None,
+                         help=f"page cache in MB (default {PAGECACHE_MB})")
     p_stop = sub.add_parser("stop", help="stop the background server")
     p_stop.add_argument("--timeout", type=float, default=60)
     sub.add_parser("status", help="show whether the background server runs")

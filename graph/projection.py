@@ -17,6 +17,10 @@ from .records import stable_id
 # Edge properties filled from dates and status rather than from `detail`.
 _DATED = {"date", "start_date", "end_date", "status"}
 _MODALITY_RANK = {"reported": 0, "asserted": 1, "alleged": 2, "denied": 3}
+# The statement properties project() reads: stores fetch only these (not the quotes).
+STATEMENT_COLUMNS = ("id", "predicate", "subject_id", "object_id", "detail", "article_id",
+                     "published", "modality", "speaker_id", "start_date", "end_date",
+                     "status")
 
 
 def label_of(node_id: str) -> str:

@@ -91,10 +91,21 @@ def test_local_launcher_persists_data_and_stops_cleanly(tmp_path):
         pid = s1.pid
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
-    with neo4j_local.start(password="second-password", data_dir=data) as s2:
+    with neo4j_local.start(password="second-password", data_dir=data, heap="700m",
+                           pagecache_mb=96) as s2:
         with s2.driver() as drv:
             recs, _, _ = drv.execute_query("MATCH (m:Marker) RETURN m.v AS v", database_="neo4j")
-        assert [r["v"] for r in recs] == ["kept"]
+            assert [r["v"] for r in recs] == ["kept"]
+            # the memory options reach the server
+            cache, _, _ = drv.execute_query(
+                "SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' "
+                "RETURN value", database_="system")
+            assert cache[0]["value"] in ("96.00MiB", "100663296", "96m")
+            heap, _, _ = drv.execute_query(
+                "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+                "RETURN attributes.HeapMemoryUsage.value.properties.max AS max",
+                database_="system")
+            assert heap[0]["max"] <= 700 * 2**20
         with neo4j.GraphDatabase.driver(s2.uri, auth=("neo4j", "first-password")) as old:
             with pytest.raises(AuthError):
                 old.verify_connectivity()

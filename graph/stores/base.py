@@ -8,9 +8,11 @@ Cypher both engines accept.
 
 from __future__ import annotations
 
+import dataclasses
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 
 import networkx as nx
 
@@ -91,7 +93,7 @@ class Store(ABC):
         self._write_nodes(run, "Event", sorted(events.values(), key=lambda r: r["id"]),
                           on_create_only=True)
         # one row per id: the same article twice in a group must not double its edges
-        statements = list({s.id: s.row() for b in batches for s in b.statements}.values())
+        statements = list({s.id: _row(s) for b in batches for s in b.statements}.values())
         self._write_nodes(run, "Statement", statements)
         # the statements were deleted above with their edges, so their edges are new
         self._write_edges(run, "STATES", ({"source": s["article_id"], "target": s["id"]}
@@ -125,8 +127,12 @@ class Store(ABC):
                 on_commit(group)
         return count
 
-    def statements(self, predicates: Iterable[str] | None = None) -> list[dict]:
+    def statements(self, predicates: Iterable[str] | None = None,
+                   columns: Iterable[str] | None = None) -> list[dict]:
+        """Statement rows ordered by id; ``columns``: only these properties."""
         props = schema_mod.load().nodes["Statement"].properties
+        if columns is not None:
+            props = [p for p in props if p in set(columns)]
         cols = ", ".join(f"s.{p} AS {p}" for p in props)
         if predicates is None:
             return self.run(f"MATCH (s:Statement) RETURN {cols} ORDER BY s.id")
@@ -144,7 +150,7 @@ class Store(ABC):
         schema = schema_mod.load()
         predicates = sorted({rel.predicate for rel in schema.relations.values()
                              if rel.projected and rel.predicate})
-        statements = self.statements(predicates)
+        statements = self.statements(predicates, projection.STATEMENT_COLUMNS)
         edges = projection.project(statements)
         actors = self.run("MATCH (a:Actor) RETURN a.id AS id, a.name AS name, "
                           "a.aliases AS aliases, a.origin AS origin ORDER BY a.id")
@@ -159,7 +165,8 @@ class Store(ABC):
         with self._transaction() as run:
             for rtype in schema.projected:
                 run(cypher.delete_edges(rtype), None)
-                self._write_edges(run, rtype, edges.get(rtype, []))
+                # the type was just emptied: its edges are new (ids are unique per type)
+                self._write_edges(run, rtype, edges.get(rtype, []), new=True)
             self._write_nodes(run, "Actor", actor_rows)
             self._write_nodes(run, "Event", event_rows)
         return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
@@ -215,6 +222,21 @@ def _groups(batches: Iterable[Batch], max_articles: int,
             group, size = [], 0
     if group:
         yield group
+
+
+def _row(record) -> dict:
+    """A record's fields as a row, in declaration order (the embedded engine needs one
+    key order across a batch). ``dataclasses.asdict`` (``record.row()``) copies
+    recursively and cost ~40% of the writer's CPU; statements hold only scalars."""
+    fields = getattr(record, "__dict__", None)
+    if fields is None:
+        return record.row()
+    return {name: fields[name] for name in _field_names(type(record))}
+
+
+@cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _clean(row: dict) -> dict:

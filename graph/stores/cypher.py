@@ -38,14 +38,18 @@ def merge_edges(rtype: str, source: str, target: str) -> str:
 
 @cache
 def create_edges(rtype: str, source: str, target: str) -> str:
-    """Provenance edges of statements written in the same transaction: no MERGE needed.
+    """Edges known not to exist yet: CREATE, no MERGE.
 
-    The statements of the articles being written were deleted first (with their edges),
-    so a statement's STATES/SUBJECT/OBJECT/SPEAKER edges cannot exist yet; CREATE skips
-    the existence check MERGE makes against the (dense) actor on the other side.
+    Provenance edges belong to statements deleted (with their edges) earlier in the same
+    transaction; projected edges are written right after their type was emptied. CREATE
+    skips the existence check MERGE makes against the (dense) actor on the other side.
     """
+    rel = schema_mod.load().relations[rtype]
+    props = tuple(rel.properties)  # projected edges: id first; provenance: none
+    body = ", ".join(f"{p}: row.{p}" for p in props)
     return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-            f"MATCH (b:{target} {{id: row.target}}) CREATE (a)-[:{rtype}]->(b)")
+            f"MATCH (b:{target} {{id: row.target}}) "
+            f"CREATE (a)-[:{rtype}{' {' + body + '}' if body else ''}]->(b)")
 
 
 @cache
