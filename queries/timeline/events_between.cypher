@@ -3,16 +3,23 @@
 // participants (role in brackets), how many articles report them and one quote. An
 // event dated only to the month or year is listed when that period overlaps the
 // range, with its precision, never as a made-up day.
+// The date index narrows to [year of $from, $to + '~'] first ('~' sorts after digits
+// and '-'); the prefix test below then decides.
 // @param from date example "2022-01-01"  first day (ISO: 2022, 2022-01 or 2022-01-05)
 // @param to date example "2022-01-31"  last day
+// @param limit int default 500  at most this many events, the earliest
 // @sets places, participants
 MATCH (e:Event)
+WHERE e.date >= left($from, 4) AND e.date <= $to + '~'
 WITH e, $from AS lo, $to AS hi
 WHERE e.date <> ''
 WITH e, lo, hi,
      CASE WHEN size(e.date) < size(lo) THEN size(e.date) ELSE size(lo) END AS nlo,
      CASE WHEN size(e.date) < size(hi) THEN size(e.date) ELSE size(hi) END AS nhi
 WHERE left(e.date, nlo) >= left(lo, nlo) AND left(e.date, nhi) <= left(hi, nhi)
+WITH e
+ORDER BY e.date, e.type, e.name, e.id
+LIMIT $limit
 OPTIONAL MATCH (e)-[:OCCURRED_IN]->(place:Actor)
 WITH e, collect(DISTINCT place.name) AS places
 OPTIONAL MATCH (who:Actor)-[r:PARTICIPATED_IN]->(e)
