@@ -1,21 +1,26 @@
 // Claims that contradict each other
 // Pairs of statements about the same subject, relation and object where one denies
 // what the other affirms, or where two articles give different kinship terms.
-MATCH (st:Statement)-[:SUBJECT]->(x)
+// Statements are grouped by the ids they carry (subject_id, object_id); only the pairs
+// in a conflicting group are expanded to their subject, object and article.
+MATCH (st:Statement)
 WHERE st.predicate <> 'mentions' AND st.predicate <> 'event'
-WITH x, st.predicate AS predicate, st.object_id AS object_id, collect(st.id) AS ids,
+WITH st.subject_id AS subject_id, st.predicate AS predicate, st.object_id AS object_id,
+     collect(st.id) AS ids,
      sum(CASE WHEN st.modality = 'denied' THEN 1 ELSE 0 END) AS denied,
      sum(CASE WHEN st.modality <> 'denied' THEN 1 ELSE 0 END) AS affirmed,
      count(DISTINCT toLower(st.detail)) AS details
 WHERE (denied > 0 AND affirmed > 0) OR (predicate = 'relative_of' AND details > 1)
 UNWIND ids AS id1
 UNWIND ids AS id2
-WITH x, id1, id2
+WITH id1, id2
 WHERE id1 < id2
-MATCH (a1:Article)-[:STATES]->(s1:Statement {id: id1})
-MATCH (a2:Article)-[:STATES]->(s2:Statement {id: id2})
+MATCH (s1:Statement {id: id1})-[:SUBJECT]->(x)
+MATCH (s2:Statement {id: id2})
 WHERE (s1.modality = 'denied') <> (s2.modality = 'denied')
    OR (s1.predicate = 'relative_of' AND toLower(s1.detail) <> toLower(s2.detail))
+MATCH (a1:Article {id: s1.article_id})
+MATCH (a2:Article {id: s2.article_id})
 OPTIONAL MATCH (s1)-[:OBJECT]->(y)
 RETURN CASE WHEN (s1.modality = 'denied') <> (s2.modality = 'denied')
             THEN 'denied vs affirmed' ELSE 'different kinship' END AS conflict,
