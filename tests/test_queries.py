@@ -64,9 +64,13 @@ def test_relationship_type_lists_match_the_schema(query):
                     f"{query.id}: {sorted(ALL_TYPES - types)} missing from a type list"
 
 
-def test_only_shortest_paths_and_spelling_keys_need_an_engine_variant():
-    # LadybugDB has no reduce()/split()/=~ to fold a name with, Neo4j no list_reduce()
-    assert {q.id for q in QUERIES if q.variants} == {"paths/shortest_path", "people/search"}
+def test_only_shortest_paths_spelling_keys_and_ego_rings_need_an_engine_variant():
+    # LadybugDB has no reduce()/split()/=~ to fold a name with, Neo4j no list_reduce();
+    # LadybugDB cannot expand from a node taken out of a list (ego_network's rings)
+    assert {q.id for q in QUERIES if q.variants} == {
+        "paths/shortest_path", "people/search", "people/ego_network"}
+    assert "collect(DISTINCT b2)" in packs.get("people/ego_network").text_for("neo4j")
+    assert "*1..3" in packs.get("people/ego_network").text_for("embedded")
     shortest = packs.get("paths/shortest_path")
     assert "allShortestPaths" in shortest.text_for("neo4j")
     assert "ALL SHORTEST" in shortest.text_for("embedded")
