@@ -12,8 +12,9 @@ WHERE head.id = $actor OR toLower(head.name) = wanted
    OR any(alias IN head.aliases WHERE toLower(alias) = wanted)
 WITH head, since, head AS m, 'self' AS tie
 MATCH (m)-[p:HOLDS_POSITION]->(org:Actor)
-OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)<-[:PARTICIPATED_IN]-(org)
+OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)
 WHERE pr.role IN ['target', 'subject']
+  AND EXISTS { MATCH (ev)<-[:PARTICIPATED_IN]-(org) }
   AND ev.type IN ['dismissal', 'resignation', 'arrest', 'detention']
   AND ev.date <> '' AND ev.date >= left(since, size(ev.date))
 WITH m, tie, p, org, since, count(ev) AS removals
@@ -37,8 +38,9 @@ MATCH (m:Actor)-[t:RELATIVE_OF|ALLY_OF|SUBORDINATE_OF]->(head)
 WITH head, since, m,
      CASE WHEN t.relation = '' THEN 'tied to ' ELSE t.relation + ' of ' END + head.name AS tie
 MATCH (m)-[p:HOLDS_POSITION]->(org:Actor)
-OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)<-[:PARTICIPATED_IN]-(org)
+OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)
 WHERE pr.role IN ['target', 'subject']
+  AND EXISTS { MATCH (ev)<-[:PARTICIPATED_IN]-(org) }
   AND ev.type IN ['dismissal', 'resignation', 'arrest', 'detention']
   AND ev.date <> '' AND ev.date >= left(since, size(ev.date))
 WITH m, tie, p, org, since, count(ev) AS removals
@@ -62,8 +64,9 @@ MATCH (head)-[t:RELATIVE_OF|ALLY_OF|SUBORDINATE_OF]->(m:Actor)
 WITH head, since, m,
      head.name + CASE WHEN t.relation = '' THEN ' is tied to ' ELSE ' is ' + t.relation + ' of ' END + m.name AS tie
 MATCH (m)-[p:HOLDS_POSITION]->(org:Actor)
-OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)<-[:PARTICIPATED_IN]-(org)
+OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)
 WHERE pr.role IN ['target', 'subject']
+  AND EXISTS { MATCH (ev)<-[:PARTICIPATED_IN]-(org) }
   AND ev.type IN ['dismissal', 'resignation', 'arrest', 'detention']
   AND ev.date <> '' AND ev.date >= left(since, size(ev.date))
 WITH m, tie, p, org, since, count(ev) AS removals

@@ -8,8 +8,9 @@
 MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
 WITH m, p, org, $date AS pivot, $kinds AS kinds
 WHERE org.kind IN kinds
-OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)<-[:PARTICIPATED_IN]-(org)
+OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)
 WHERE pr.role IN ['target', 'subject']
+  AND EXISTS { MATCH (ev)<-[:PARTICIPATED_IN]-(org) }
   AND ev.type IN ['dismissal', 'resignation', 'arrest', 'detention']
   AND ev.date <> '' AND ev.date >= left(pivot, size(ev.date))
 WITH m, p, org, pivot, count(ev) AS removals
