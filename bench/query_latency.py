@@ -19,7 +19,20 @@ def _percentile(values: list[float], q: float) -> float:
     return values[k]
 
 
-def run(store, *, repeats: int, budget_per_query: float = 5.0) -> dict:
+def run(store, *, repeats: int, budget_per_query: float = 5.0, reopen=None) -> dict:
+    """``reopen``: a callable giving a fresh store, used after a failed query. LadybugDB
+    0.22 keeps its buffer pool full after a query exhausts it, so without a fresh
+    connection one heavy query would fail every query after it. The caller closes
+    whatever store it passed; stores opened here are closed here."""
+    opened = []
+    try:
+        return _run(store, repeats, budget_per_query, reopen, opened)
+    finally:
+        for extra in opened:
+            extra.close()
+
+
+def _run(store, repeats, budget_per_query, reopen, opened) -> dict:
     try:
         from qantar.queries import packs
         queries = packs.load_packs()
@@ -47,6 +60,9 @@ def run(store, *, repeats: int, budget_per_query: float = 5.0) -> dict:
                     params = {**params, **{name: fallback for name in actor_params}}
                     continue
                 errors[query.id] = str(exc).splitlines()[0][:160]
+                if reopen is not None:
+                    store = reopen()
+                    opened.append(store)
                 break
             if attempt:
                 timings.append(elapsed)
