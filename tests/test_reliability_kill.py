@@ -175,12 +175,13 @@ def kill_rerun_compare(env: dict, corpus: Path, tmp_path: Path, clean_export: by
     with open_partial() as store:
         assert_whole_articles(statements_by_article(store), clean, 4)
 
-    # 2. `qantar load` killed after its last commit, while the projection is rebuilt
+    # 2. `qantar load` killed after its last commit, while the projection is rebuilt:
+    #    the rebuild commits in chunks, so this may leave a partly rebuilt projection
     run = Run.load(env, corpus)
     run.wait_for(f"loaded {ARTICLES} article(s)")
     run.kill()
 
-    # 3. the rerun finishes, and the graph is the clean load's, byte for byte
+    # 3. the rerun finishes (its rebuild starts over): the clean load's graph, byte for byte
     code, out, err = Run.load(env, corpus).finish()
     assert code == 0, err
     assert "Traceback" not in err and f"Loaded {ARTICLES} article(s)" in out

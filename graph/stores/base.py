@@ -129,16 +129,26 @@ class Store(ABC):
 
     def statements(self, predicates: Iterable[str] | None = None,
                    columns: Iterable[str] | None = None) -> list[dict]:
-        """Statement rows ordered by id; ``columns``: only these properties."""
+        """Statement rows ordered by id; ``columns``: only these properties.
+
+        Sorted here, not by ``ORDER BY``: the embedded engine sorts in its buffer pool,
+        which a corpus of 5,000 articles filled; Python sorts the rows it holds anyway.
+        """
         props = schema_mod.load().nodes["Statement"].properties
         if columns is not None:
             props = [p for p in props if p in set(columns)]
         cols = ", ".join(f"s.{p} AS {p}" for p in props)
         if predicates is None:
-            return self.run(f"MATCH (s:Statement) RETURN {cols} ORDER BY s.id")
-        return self.run(f"MATCH (s:Statement) WITH s, $preds AS preds "
-                        f"WHERE s.predicate IN preds RETURN {cols} ORDER BY s.id",
-                        {"preds": list(predicates)})
+            rows = self.run(f"MATCH (s:Statement) RETURN {cols}")
+        else:
+            rows = self.run(f"MATCH (s:Statement) WITH s, $preds AS preds "
+                            f"WHERE s.predicate IN preds RETURN {cols}",
+                            {"preds": list(predicates)})
+        rows.sort(key=lambda r: r["id"])
+        return rows
+
+    # rows written per transaction while the projection is rebuilt
+    rebuild_chunk = 20_000
 
     def rebuild_projection(self) -> dict[str, int]:
         """Recompute projected edges and derived node properties from all statements.
@@ -146,30 +156,50 @@ class Store(ABC):
         Only the statements that project onto edges travel to Python; cited dates and
         mention spellings are aggregated by the engine, so the rows read back grow with
         the number of actors, not with the number of mentions in the corpus.
+
+        The writes go in transactions of at most ``rebuild_chunk`` rows, not one: a
+        single transaction of 10,000 articles' projection outgrew Neo4j's transaction
+        memory (1.4 GiB on a 2 GB heap) and the embedded engine's buffer pool. Actors
+        and events whose derived properties did not change are not rewritten. What
+        this gives up: a reader may briefly see a partly rebuilt projection (a type's
+        edges deleted and not all written back yet), and a kill mid-rebuild leaves one.
+        The rebuild is a pure function of the statements, and the next rebuild (every
+        ``qantar load`` that writes an article runs one) deletes each projected type
+        whole and writes it again, so it converges to the same graph.
         """
         schema = schema_mod.load()
         predicates = sorted({rel.predicate for rel in schema.relations.values()
                              if rel.projected and rel.predicate})
-        statements = self.statements(predicates, projection.STATEMENT_COLUMNS)
-        edges = projection.project(statements)
-        actors = self.run("MATCH (a:Actor) RETURN a.id AS id, a.name AS name, "
-                          "a.aliases AS aliases, a.origin AS origin ORDER BY a.id")
+        edges = projection.project(self.statements(predicates, projection.STATEMENT_COLUMNS))
         dates = {r["id"]: (r["first"], r["last"]) for r in self.run(cypher.cited_dates())}
         forms: dict[str, Counter] = defaultdict(Counter)
         for r in self.run(cypher.mention_forms()):
             forms[r["id"]][r["form"]] += r["n"]
+        actors = self.run(cypher.read_derived("Actor"))
         actor_rows = projection.actor_rows(actors, dates, forms)
+        events = self.run(cypher.read_derived("Event"))
         event_rows = [{"id": r["id"], "first_cited": dates.get(r["id"], ("", ""))[0],
-                       "last_cited": dates.get(r["id"], ("", ""))[1]}
-                      for r in self.run("MATCH (e:Event) RETURN e.id AS id ORDER BY e.id")]
-        with self._transaction() as run:
-            for rtype in schema.projected:
-                run(cypher.delete_edges(rtype), None)
-                # the type was just emptied: its edges are new (ids are unique per type)
-                self._write_edges(run, rtype, edges.get(rtype, []), new=True)
-            self._write_nodes(run, "Actor", actor_rows)
-            self._write_nodes(run, "Event", event_rows)
+                       "last_cited": dates.get(r["id"], ("", ""))[1]} for r in events]
+        del forms, dates
+        for rtype in schema.projected:
+            self._delete_type(rtype)
+            # the type was just emptied: its edges are new (ids are unique per type)
+            for chunk in _chunks(edges.get(rtype, []), self.rebuild_chunk):
+                with self._transaction() as run:
+                    self._write_edges(run, rtype, chunk, new=True)
+        for label, current, rows in (("Actor", actors, actor_rows),
+                                     ("Event", events, event_rows)):
+            changed = _changed(current, rows)
+            for chunk in _chunks(changed, self.rebuild_chunk):
+                with self._transaction() as run:
+                    self._write_nodes(run, label, chunk)
         return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
+
+    def _delete_type(self, rtype: str) -> None:
+        """Delete every edge of a projected type, ``rebuild_chunk`` per transaction."""
+        while self.run(cypher.delete_edges(rtype), {"limit": self.rebuild_chunk},
+                       write=True)[0]["c"] == self.rebuild_chunk:
+            pass
 
     def prune_orphans(self) -> None:
         """Remove actors and events no statement refers to any more."""
@@ -222,6 +252,21 @@ def _groups(batches: Iterable[Batch], max_articles: int,
             group, size = [], 0
     if group:
         yield group
+
+
+def _chunks(rows: list, size: int) -> Iterator[list]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def _changed(current: list[dict], rows: list[dict]) -> list[dict]:
+    """The rows whose values differ from the node's current ones (read by
+    ``cypher.read_derived``, same order); a missing value counts as empty."""
+    out = []
+    for now, row in zip(current, rows, strict=True):
+        if any((now.get(k) or type(v)()) != v for k, v in row.items()):
+            out.append(row)
+    return out
 
 
 def _row(record) -> dict:

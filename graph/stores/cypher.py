@@ -75,9 +75,22 @@ def read_edges(rtype: str, source: str, target: str) -> str:
 
 @cache
 def delete_edges(rtype: str) -> str:
+    """Delete up to ``$limit`` edges of a type; returns their count as ``c``."""
     rel = schema_mod.load().relations[rtype]
-    return (f"MATCH (a:{rel.sources[0]})-[r:{rtype}]->(b) DELETE r" if len(rel.sources) == 1
-            else f"MATCH ()-[r:{rtype}]->() DELETE r")
+    match = (f"MATCH (a:{rel.sources[0]})-[r:{rtype}]->(b)" if len(rel.sources) == 1
+             else f"MATCH ()-[r:{rtype}]->()")
+    return f"{match} WITH r LIMIT $limit DELETE r RETURN count(*) AS c"
+
+
+@cache
+def read_derived(label: str) -> str:
+    """A node's id, the properties the projection derives from, and those it derives
+    (Actor: name and aliases; both: cited dates)."""
+    props = {"Actor": ("name", "aliases", "origin", "name_keys", "first_cited",
+                       "last_cited"),
+             "Event": ("first_cited", "last_cited")}[label]
+    cols = "".join(f", n.{p} AS {p}" for p in props)
+    return f"MATCH (n:{label}) RETURN n.id AS id{cols}"
 
 
 @cache
