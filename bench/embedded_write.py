@@ -2,7 +2,7 @@
 
 - ``unwind``: the shared Cypher write path of graph/stores/base.py (``UNWIND $rows``
   lists of dicts, MERGE), as the embedded store ran it before;
-- ``arrow``: the embedded store's own path (Arrow tables, ``COPY``/``LOAD FROM``).
+- ``arrow``: the embedded store's own path (Arrow tables read by ``LOAD FROM``).
 
 Each round writes every batch into a fresh store file through ``store.write`` and then
 rebuilds the projection; rounds alternate A/B so a busy machine hurts both alike. CPU

@@ -103,6 +103,26 @@ def test_neo4j_rebuild_in_small_chunks_converges(neo4j_store):
     _rebuild_in_small_chunks_converges(neo4j_store)
 
 
+def test_embedded_store_reopens_between_writes_and_keeps_everything(tmp_path, monkeypatch):
+    """The workaround for LadybugDB holding memory until close: reopening the database
+    every few write transactions loses nothing and changes nothing."""
+    from qantar.graph.stores.embedded import EmbeddedStore
+    from qantar.loaders.pipeline import LoadReport, read_batches
+
+    batches = list(read_batches([SEEDS], LoadReport()))
+    with open_store("embedded", path=tmp_path / "once.lbug") as store:
+        store.write(batches, per_transaction=100)
+        store.rebuild_projection()
+        expected = export_lines(store)
+    monkeypatch.setattr(EmbeddedStore, "REOPEN_EVERY", 2)
+    with open_store("embedded", path=tmp_path / "often.lbug") as store:
+        handles = []
+        store.write(batches, per_transaction=1, on_commit=lambda _: handles.append(store._db))
+        store.rebuild_projection()
+        assert export_lines(store) == expected
+    assert len({id(h) for h in handles}) >= 2  # it did reopen
+
+
 def test_embedded_buffer_pool_follows_machine_memory(monkeypatch):
     from qantar.graph.stores.base import StoreError
     from qantar.graph.stores.embedded import buffer_pool_size

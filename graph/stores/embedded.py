@@ -4,13 +4,13 @@ Safety comes from the engine, not from reading query text: a write transaction c
 whole or not at all (the write-ahead log survives SIGKILL), and ``run(write=False)``
 runs inside a READ ONLY transaction that the engine refuses to write in.
 
-Rows travel to the engine as Arrow tables, not as ``UNWIND $rows`` lists: converting a
-list of Python dicts into the engine's values costs more than the write itself (18 s
-for 42,000 statements, against 2 s for the same rows as a ``COPY`` of an Arrow table;
-bench/e2e.py measures the whole load). Node and edge upserts read the table with
-``LOAD FROM $rows``; rows known to be new (the statements of the articles being written,
-deleted first, and their provenance edges) are appended with ``COPY ... FROM $rows``,
-which a write transaction rolls back like any other write.
+Rows travel to the engine as Arrow tables read with ``LOAD FROM $rows``, not as
+``UNWIND $rows`` lists: converting a list of Python dicts into the engine's values costs
+more than the write itself (18 s for 42,000 statements, against 2 s as an Arrow table;
+bench/e2e.py measures the whole load). Node and edge upserts MERGE; rows known to be new
+(the statements of the articles being written, deleted first, and their provenance
+edges) are CREATEd. Not ``COPY ... FROM $rows``: LadybugDB 0.22 keeps ~13 MB per COPY
+call until the database closes, which filled a 4 GB pool on 10,000 articles.
 """
 
 from __future__ import annotations
@@ -57,25 +57,43 @@ class EmbeddedStore(Store):
     backend = "embedded"
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False):
-        import ladybug
 
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `qantar load` first)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = ladybug.Database(str(self.path), read_only=read_only,
-                                         buffer_pool_size=buffer_pool_size(read_only))
-        except RuntimeError as exc:
-            raise StoreError(f"{self.path}: cannot open the embedded store: "
-                             f"{_first_line(exc)}") from exc
-        self._conn = ladybug.Connection(self._db)
         self.read_only = read_only
+        self._open()
         if not read_only:
             self.create_schema()
         elif self._missing_tables():
             raise StoreError(f"{self.path}: the store is incomplete (its creation was "
                              "interrupted); run `qantar load` to finish it")
+
+    def _open(self) -> None:
+        import ladybug
+
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=self.read_only,
+                                         buffer_pool_size=buffer_pool_size(self.read_only))
+        except RuntimeError as exc:
+            raise StoreError(f"{self.path}: cannot open the embedded store: "
+                             f"{_first_line(exc)}") from exc
+        self._conn = ladybug.Connection(self._db)
+        self._commits = 0
+
+    #: Write transactions between two reopenings of the database. LadybugDB 0.22 keeps
+    #: memory for every committed write until the database is closed (about 1.3 KB per
+    #: row of a 20-column table, whatever the buffer pool, kuzudb/kuzu#5779), so a long
+    #: load ended in "the buffer pool is full" at ~6,000 articles with a 1 GB pool.
+    #: Reopening returns it; 8 transactions hold at most ~80,000 statements.
+    REOPEN_EVERY = 8
+
+    def _committed(self) -> None:
+        self._commits += 1
+        if self._commits >= self.REOPEN_EVERY:
+            self.close()
+            self._open()
 
     # --- the write path: Arrow tables instead of lists of dicts ----------------------
     _fresh: frozenset[str] = frozenset()
@@ -93,10 +111,12 @@ class EmbeddedStore(Store):
         if not rows:
             return
         node = schema_mod.load().nodes[label]
-        if label in self._fresh:
-            run(f"COPY {label} FROM $rows", {"rows": _table(node.properties, rows)})
-            return
         props = {p: t for p, t in node.properties.items() if p in rows[0]}
+        if label in self._fresh:
+            body = ", ".join(f"{p}: {_col(p)}" for p in props)
+            run(f"LOAD FROM $rows CREATE (n:{label} {{{body}}})",
+                {"rows": _table(props, rows, prefix=True)})
+            return
         verb = "ON CREATE SET" if on_create_only else "SET"
         sets = ", ".join(f"n.{p} = {_col(p)}" for p in props if p != node.key)
         run(f"LOAD FROM $rows MERGE (n:{label} {{{node.key}: {_col(node.key)}}})"
@@ -104,7 +124,7 @@ class EmbeddedStore(Store):
 
     def _write_edges(self, run: Run, rtype: str, rows: Iterable[dict], *,
                      new: bool = False) -> None:
-        """``new``: COPY (the edges cannot exist yet); otherwise MERGE on the edge id."""
+        """``new``: CREATE (the edges cannot exist yet); otherwise MERGE on the edge id."""
         rel = schema_mod.load().relations[rtype]
         by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for row in rows:
@@ -112,13 +132,12 @@ class EmbeddedStore(Store):
                        projection.label_of(row["target"]))].append(row)
         columns = {"source": "STRING", "target": "STRING", **rel.properties}
         for (source, target), group in sorted(by_labels.items()):
-            if new:
-                run(f"COPY {rtype} FROM $rows (from='{source}', to='{target}')",
-                    {"rows": _table(columns, group)})
-                continue
             head = (f"LOAD FROM $rows MATCH (a:{source} {{id: {_col('source')}}}) "
                     f"MATCH (b:{target} {{id: {_col('target')}}}) ")
-            if rel.properties:
+            if new:
+                body = ", ".join(f"{p}: {_col(p)}" for p in rel.properties)
+                query = head + f"CREATE (a)-[:{rtype}{' {' + body + '}' if body else ''}]->(b)"
+            elif rel.properties:
                 sets = ", ".join(f"r.{p} = {_col(p)}" for p in rel.properties if p != "id")
                 query = head + f"MERGE (a)-[r:{rtype} {{id: {_col('id')}}}]->(b) SET {sets}"
             else:
@@ -174,6 +193,8 @@ class EmbeddedStore(Store):
             raise
         self._in_transaction = False
         self._execute("COMMIT", None)
+        if not read_only:
+            self._committed()
 
     def close(self) -> None:
         for handle in ("_conn", "_db"):
@@ -194,7 +215,7 @@ def _col(prop: str) -> str:
 
 def _table(columns: dict[str, str], rows: list[dict], *, prefix: bool = False):
     """Rows as an Arrow table typed by the schema, one column per entry of ``columns``
-    in that order (``COPY`` maps columns by position); a missing value is null."""
+    in that order; a missing value is null."""
     import pyarrow as pa
 
     fields = [pa.field(_col(name) if prefix else name,
