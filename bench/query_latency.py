@@ -20,9 +20,11 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def run(store, *, repeats: int, budget_per_query: float = 5.0, reopen=None) -> dict:
-    """``reopen``: a callable giving a fresh store, used after a failed query. LadybugDB
-    0.22 keeps its buffer pool full after a query exhausts it, so without a fresh
-    connection one heavy query would fail every query after it. The caller closes
+    """``reopen``: a callable giving a fresh store, used for every query after the
+    first, as each CLI command opens its own. LadybugDB 0.22 keeps the memory of a
+    query's intermediate results until the database closes, so on one connection the
+    heavy queries filled the 4 GB pool and a later one failed (people/most_cited: 0.4 s
+    alone, "buffer pool is full" after the others, 10,000 articles). The caller closes
     whatever store it passed; stores opened here are closed here."""
     opened = []
     try:
@@ -44,7 +46,12 @@ def _run(store, repeats, budget_per_query, reopen, opened) -> dict:
                         "RETURN a.id AS id ORDER BY n DESC LIMIT 1")
     fallback = busiest[0]["id"] if busiest else ""
     per_query, all_ms, errors = {}, [], {}
-    for query in queries:
+    for number, query in enumerate(queries):
+        if reopen is not None and number:
+            while opened:
+                opened.pop().close()
+            store = reopen()
+            opened.append(store)
         params = query.examples()
         timings: list[float] = []
         warmup = None
@@ -60,9 +67,6 @@ def _run(store, repeats, budget_per_query, reopen, opened) -> dict:
                     params = {**params, **{name: fallback for name in actor_params}}
                     continue
                 errors[query.id] = str(exc).splitlines()[0][:160]
-                if reopen is not None:
-                    store = reopen()
-                    opened.append(store)
                 break
             if attempt:
                 timings.append(elapsed)

@@ -59,7 +59,7 @@ def test_embedded_store_reopens_with_its_data(tmp_path):
 
 
 def test_embedded_arrow_path_writes_what_the_shared_cypher_path_writes(tmp_path):
-    """The embedded store's COPY/LOAD FROM path against base.py's UNWIND path: same
+    """The embedded store's Arrow LOAD FROM path against base.py's UNWIND path: same
     graph, same raw statement rows ('' stays '', not null), also on a second load."""
     from qantar.graph.stores.base import Store
     from qantar.graph.stores.embedded import EmbeddedStore

@@ -64,11 +64,15 @@ class Store(ABC):
         for statement in self.schema_statements():
             self.run(statement, write=True)
 
-    def _write_nodes(self, run: Run, label: str, rows: list[dict], *, on_create_only=False):
+    def _write_nodes(self, run: Run, label: str, rows: list[dict], *, on_create_only=False,
+                     new: bool = False):
+        """MERGE nodes on their key; ``new=True``: CREATE, for nodes known not to exist."""
         if not rows:
             return
         props = tuple(p for p in schema_mod.load().nodes[label].properties if p in rows[0])
-        run(cypher.upsert_nodes(label, props, on_create_only), {"rows": rows})
+        query = (cypher.create_nodes(label, props) if new
+                 else cypher.upsert_nodes(label, props, on_create_only))
+        run(query, {"rows": rows})
 
     def _write_edges(self, run: Run, rtype: str, rows: Iterable[dict], *,
                      new: bool = False) -> None:
@@ -94,8 +98,8 @@ class Store(ABC):
                           on_create_only=True)
         # one row per id: the same article twice in a group must not double its edges
         statements = list({s.id: _row(s) for b in batches for s in b.statements}.values())
-        self._write_nodes(run, "Statement", statements)
-        # the statements were deleted above with their edges, so their edges are new
+        # the statements were deleted above with their edges: both are new
+        self._write_nodes(run, "Statement", statements, new=True)
         self._write_edges(run, "STATES", ({"source": s["article_id"], "target": s["id"]}
                                           for s in statements), new=True)
         for rtype, key in (("SUBJECT", "subject_id"), ("OBJECT", "object_id"),

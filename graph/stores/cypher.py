@@ -25,6 +25,13 @@ def upsert_nodes(label: str, props: tuple[str, ...], on_create_only: bool = Fals
 
 
 @cache
+def create_nodes(label: str, props: tuple[str, ...]) -> str:
+    """Nodes known not to exist yet (statements, deleted first): CREATE, no MERGE."""
+    body = ", ".join(f"{p}: row.{p}" for p in props)
+    return f"UNWIND $rows AS row CREATE (n:{label} {{{body}}})"
+
+
+@cache
 def merge_edges(rtype: str, source: str, target: str) -> str:
     """``UNWIND $rows`` of {source, target, ...props}; provenance edges have no id."""
     rel = schema_mod.load().relations[rtype]

@@ -96,23 +96,13 @@ class EmbeddedStore(Store):
             self._open()
 
     # --- the write path: Arrow tables instead of lists of dicts ----------------------
-    _fresh: frozenset[str] = frozenset()
-
-    def _write_batches(self, run: Run, batches) -> None:
-        """The shared write, with the statements marked fresh: it deletes the articles'
-        old statements before writing theirs, so every statement row is new."""
-        self._fresh = frozenset({"Statement"})
-        try:
-            super()._write_batches(run, batches)
-        finally:
-            self._fresh = frozenset()
-
-    def _write_nodes(self, run: Run, label: str, rows: list[dict], *, on_create_only=False):
+    def _write_nodes(self, run: Run, label: str, rows: list[dict], *, on_create_only=False,
+                     new: bool = False):
         if not rows:
             return
         node = schema_mod.load().nodes[label]
         props = {p: t for p, t in node.properties.items() if p in rows[0]}
-        if label in self._fresh:
+        if new:
             body = ", ".join(f"{p}: {_col(p)}" for p in props)
             run(f"LOAD FROM $rows CREATE (n:{label} {{{body}}})",
                 {"rows": _table(props, rows, prefix=True)})
