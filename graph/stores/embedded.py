@@ -80,6 +80,7 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.path}: cannot open the embedded store: "
                              f"{_first_line(exc)}") from exc
         self._conn = ladybug.Connection(self._db)
+        self._threads = os.cpu_count() or 1
         self._commits = 0
 
     #: Write transactions between two reopenings of the database. LadybugDB 0.22 keeps
@@ -156,6 +157,10 @@ class EmbeddedStore(Store):
             return self._execute(query, params)
 
     def _execute(self, query: str, params: dict | None) -> list[dict]:
+        # A UNION's branches run on one thread: on several, LadybugDB 0.22 sometimes
+        # returned a later branch's rows first (timeline/changes_on in the parity test),
+        # where Neo4j keeps the branches' order and each branch its ORDER BY.
+        self._conn.set_max_threads_for_exec(1 if " UNION" in query else self._threads)
         try:
             result = self._conn.execute(query, params or {})
             names = result.get_column_names()
