@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             store.close()
             section("neo4j_e2e", lambda: run_e2e("neo4j", corpus, env))
             store = open_store("neo4j", settings=settings)
-            section("neo4j_queries", lambda: query_latency.run(store, repeats=5 if quick else 10))
+            section("neo4j_queries", lambda: query_latency.run(store, repeats=5))
             section("neo4j_recall", lambda: truth.recall(store, corpus))
             store.close()
     finally:
@@ -173,12 +173,12 @@ def main(argv: list[str] | None = None) -> int:
 
     subset = sorted((corpus / "articles").rglob("*.md"))[: 40 if quick else 300]
     batches = list(read_batches(subset, LoadReport(), gazetteer, workers=1))
-    section("embedded_write", lambda: embedded_write.run(batches, rounds=1 if quick else 2))
+    section("embedded_write", lambda: embedded_write.run(batches, rounds=1))
     db = _fresh(out / "bench.lbug")
     section("embedded_e2e", lambda: run_e2e("embedded", corpus, env, store=db))
     store = open_store("embedded", path=db, read_only=True)
     section("embedded_queries", lambda: query_latency.run(
-        store, repeats=5 if quick else 10,
+        store, repeats=5,
         reopen=lambda: open_store("embedded", path=db, read_only=True)))
     store.close()  # a fresh connection: the queries may have left the buffer pool full
     store = open_store("embedded", path=db, read_only=True)

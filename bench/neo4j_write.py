@@ -158,7 +158,7 @@ def run(store, batches, *, quick: bool) -> dict:
     out = {"articles": len(batches), "statements": sum(len(b.statements) for b in batches)}
     batched(store, batches[: max(1, len(batches) // 4)])  # warm the server's JIT and plans
     out["batched"] = batched(store, batches)
-    out["per_row"] = per_row(store, batches, 5.0 if quick else 20.0)
+    out["per_row"] = per_row(store, batches, 5.0 if quick else 10.0)
     try:
         out["load_csv"] = load_csv(store, batches)
     except Exception as exc:  # noqa: BLE001 - reported, not fatal
