@@ -57,7 +57,6 @@ class EmbeddedStore(Store):
     backend = "embedded"
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False):
-
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `qantar load` first)")
@@ -86,7 +85,7 @@ class EmbeddedStore(Store):
     #: Write transactions between two reopenings of the database. LadybugDB 0.22 keeps
     #: memory for every committed write until the database is closed (about 1.3 KB per
     #: row of a 20-column table, whatever the buffer pool, kuzudb/kuzu#5779), so a long
-    #: load ended in "the buffer pool is full" at ~6,000 articles with a 1 GB pool.
+    #: load ended in "the buffer pool is full" before 10,000 articles with a 1 GB pool.
     #: Reopening returns it; 8 transactions hold at most ~80,000 statements.
     REOPEN_EVERY = 8
 
