@@ -123,6 +123,20 @@ def test_embedded_store_reopens_between_writes_and_keeps_everything(tmp_path, mo
     assert len({id(h) for h in handles}) >= 2  # it did reopen
 
 
+def test_embedded_union_all_keeps_its_parts_in_order(embedded):
+    """As Neo4j does: the packs' UNION ALL queries list each part's rows in turn."""
+    load(embedded, [SEEDS])
+    query = ("MATCH (a:Article) RETURN 'article' AS kind, a.id AS id ORDER BY id\n"
+             "UNION ALL\n"
+             "MATCH (a:Actor) WHERE a.type = $type RETURN 'actor' AS kind, a.id AS id "
+             "ORDER BY id DESC")
+    rows = embedded.run(query, {"type": "person"})
+    kinds = [row["kind"] for row in rows]
+    assert kinds == sorted(kinds, reverse=True) and kinds.count("article") == 5
+    actors = [row["id"] for row in rows if row["kind"] == "actor"]
+    assert len(actors) > 10 and actors == sorted(actors, reverse=True)
+
+
 def test_embedded_buffer_pool_follows_machine_memory(monkeypatch):
     from qantar.graph.stores.base import StoreError
     from qantar.graph.stores.embedded import buffer_pool_size

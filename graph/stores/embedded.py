@@ -16,6 +16,7 @@ call until the database closes, which filled a 4 GB pool on 10,000 articles.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -79,7 +80,6 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.path}: cannot open the embedded store: "
                              f"{_first_line(exc)}") from exc
         self._conn = ladybug.Connection(self._db)
-        self._threads = os.cpu_count() or 1
         self._commits = 0
 
     #: Write transactions between two reopenings of the database. LadybugDB 0.22 keeps
@@ -153,13 +153,12 @@ class EmbeddedStore(Store):
         if write or self._in_transaction:
             return self._execute(query, params)
         with self._transaction(read_only=True):
-            return self._execute(query, params)
+            # A UNION ALL's parts run one after the other: LadybugDB 0.22 sometimes
+            # returned a later part's rows first (timeline/changes_on in the parity test,
+            # under CI load), where Neo4j keeps the parts in order, each with its ORDER BY.
+            return [row for part in _union_all_parts(query) for row in self._execute(part, params)]
 
     def _execute(self, query: str, params: dict | None) -> list[dict]:
-        # A UNION's branches run on one thread: on several, LadybugDB 0.22 sometimes
-        # returned a later branch's rows first (timeline/changes_on in the parity test),
-        # where Neo4j keeps the branches' order and each branch its ORDER BY.
-        self._conn.set_max_threads_for_exec(1 if " UNION" in query else self._threads)
         try:
             result = self._conn.execute(query, params or {})
             names = result.get_column_names()
@@ -218,6 +217,15 @@ def _table(columns: dict[str, str], rows: list[dict], *, prefix: bool = False):
               for name, typ in columns.items()]
     data = {f.name: [row.get(name) for row in rows] for f, name in zip(fields, columns)}
     return pa.Table.from_pydict(data, schema=pa.schema(fields))
+
+
+_UNION_ALL = re.compile(r"^[ \t]*UNION[ \t]+ALL[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _union_all_parts(query: str) -> list[str]:
+    """The parts of a query whose UNION ALLs stand on lines of their own, as the packs
+    write them; any other query is one part."""
+    return [part for part in _UNION_ALL.split(query) if part.strip()]
 
 
 def _first_line(exc: object) -> str:
