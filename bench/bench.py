@@ -143,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer = Gazetteer.load(corpus / "gazetteer.yaml")
     env = dict(os.environ)
     server = None
+    # the write benchmarks (batched vs per-row) share one parsed slice of the corpus
+    subset = sorted((corpus / "articles").rglob("*.md"))[: 40 if quick else 300]
+    batches = list(read_batches(subset, LoadReport(), gazetteer, workers=1))
     if args.no_neo4j:
         res["neo4j"] = {"skipped": "--no-neo4j"}
     else:
@@ -158,8 +161,6 @@ def main(argv: list[str] | None = None) -> int:
         if "server" in res.get("neo4j", {}):
             store = open_store("neo4j", settings=settings)
             res["neo4j"]["version"] = store.server_version()
-            subset = sorted((corpus / "articles").rglob("*.md"))[: 40 if quick else 300]
-            batches = list(read_batches(subset, LoadReport(), gazetteer, workers=1))
             section("neo4j_write", lambda: neo4j_write.run(store, batches, quick=quick))
             store.close()
             section("neo4j_e2e", lambda: run_e2e("neo4j", corpus, env))
@@ -171,8 +172,6 @@ def main(argv: list[str] | None = None) -> int:
         if server is not None:
             server.stop()
 
-    subset = sorted((corpus / "articles").rglob("*.md"))[: 40 if quick else 300]
-    batches = list(read_batches(subset, LoadReport(), gazetteer, workers=1))
     section("embedded_write", lambda: embedded_write.run(batches, rounds=1))
     db = _fresh(out / "bench.lbug")
     section("embedded_e2e", lambda: run_e2e("embedded", corpus, env, store=db))

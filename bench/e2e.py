@@ -11,7 +11,6 @@ Usage: python bench/e2e.py --backend neo4j|embedded --corpus DIR [--store PATH]
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import resource
 import sys
@@ -43,14 +42,6 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _auto_workers(folder: Path) -> int:
-    """The worker count ``load`` picks by itself (reported, not guessed as 1)."""
-    from qantar.loaders import parallel
-    from qantar.loaders.read import find_articles
-
-    return parallel.auto_workers(len(list(find_articles([folder]))))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--backend", choices=("neo4j", "embedded"), required=True)
@@ -80,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
     store.rebuild_projection = timed_rebuild
     kwargs = {"gazetteer": gazetteer}
-    if args.workers is not None and "workers" in inspect.signature(load).parameters:
+    if args.workers is not None:
         kwargs["workers"] = args.workers
     start = time.perf_counter()
     report = load(store, [args.corpus / "articles"], **kwargs)
@@ -96,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         "peak_rss_mb": peak_rss_mb(),
         # the largest extraction worker (they run beside this process)
         "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "workers": kwargs.get("workers") or _auto_workers(args.corpus / "articles"),
+        "workers": report.workers,
         "nodes": {k: v for k, v in counts.items() if k[0].isupper() and not k.isupper()},
         "edges": {k: v for k, v in counts.items() if k.isupper() and v},
     }))

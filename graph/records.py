@@ -8,7 +8,7 @@ match the properties in ``schema.yaml`` so a record becomes a Cypher row with
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -93,13 +93,23 @@ class Statement:
     confidence: float = 1.0
 
     def row(self) -> dict:
-        return asdict(self)
+        """The fields in declaration order (the embedded engine needs one key order
+        across a batch). Not ``asdict``: it copies recursively and cost ~40% of the
+        writer's CPU, and a statement holds only scalars."""
+        values = self.__dict__
+        return {name: values[name] for name in _STATEMENT_FIELDS}
 
     @staticmethod
     def make_id(article_id: str, span_start: int, span_end: int, predicate: str,
                 subject_id: str, object_id: str, detail: str = "") -> str:
-        return stable_id("stmt", article_id, span_start, span_end, predicate,
-                         subject_id, object_id, detail)
+        """:func:`stable_id` of the parts, spelled out: the loaders call it ~90 times
+        an article."""
+        text = (f"{article_id}\x1f{span_start}\x1f{span_end}\x1f{predicate}"
+                f"\x1f{subject_id}\x1f{object_id}\x1f{detail}")
+        return "stmt:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 
 
 @dataclass

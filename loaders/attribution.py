@@ -81,8 +81,7 @@ class Attribution:
                 speaker = self._speaker(m, "speaker")
                 if not speaker:
                     continue
-                verb = m.group("verb").lower() if "verb" in m.re.groupindex and m.group("verb") \
-                    else ""
+                verb = (group_of(m, "verb") or "").lower()
                 modality = self.pats.verbs.get(verb, "asserted")
                 start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())
                 if kind == "cue":

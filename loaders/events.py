@@ -158,9 +158,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             slots_cache[sent_i] = _slots(doc, sent)
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
                   te if how != "pattern" else _first_word_end(body, ts, te))
-        if f is not None and "post" in etype.roles:
-            f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
         if f is not None:
+            if "post" in etype.roles:
+                f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
             found[(sent_i, etype.name)] = f
     groups = _merge(sorted(found.values(), key=lambda f: f.start))
     events: list[Event] = []
@@ -222,8 +222,11 @@ def _post_roles(roles, posts, role: str) -> list[tuple[str, str]]:
 def _first_word_end(body: str, ts: int, te: int) -> int:
     """Where a pattern's first word ends: actors inside the rest of the match ("appealing
     to the CSTO for help", "found X guilty") stand after the trigger."""
-    m = re.match(r"\S+", body[ts:te])
-    return ts + m.end() if m else te
+    m = _FIRST_WORD.match(body, ts, te)
+    return m.end() if m else te
+
+
+_FIRST_WORD = re.compile(r"\S+")
 
 
 def _precision(d) -> int:

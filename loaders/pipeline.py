@@ -82,6 +82,7 @@ class LoadReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     edges: dict[str, int] = field(default_factory=dict)
+    workers: int = 1  # extraction processes the load used
 
 
 def read_batches(paths: Iterable[str | Path], report: LoadReport,
@@ -98,6 +99,7 @@ def read_batches(paths: Iterable[str | Path], report: LoadReport,
         return
     from . import parallel
     workers = parallel.auto_workers(len(files)) if workers is None else workers
+    report.workers = workers
     if workers > 1:
         for batch, error, warnings in parallel.extract_files(files, gazetteer, workers):
             report.warnings.extend(warnings)

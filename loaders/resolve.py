@@ -151,6 +151,7 @@ class _RefWords:
         self.heads = {o["title"].lower() for o in lex["offices"]} | {"president",
                                                                        "prime minister"}
         self.cues = cues_for(lex)
+        self.descriptions = {key(k): v for k, v in lex["definite_descriptions"].items()}
 
 
 @cache
@@ -266,7 +267,7 @@ _DESCRIPTION_REACH = 3  # sentences back: a description refers to what the text 
 def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
     """"the foreign troops": the last organisation of the description's kind before it,
     if named within the last few sentences (else the description stays unresolved)."""
-    kinds = {key(k): v for k, v in lex["definite_descriptions"].items()}
+    kinds = _ref_words(lex).descriptions
     orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
     starts = [m.start for m in orgs]
     refs = []

@@ -55,9 +55,14 @@ def table() -> dict:
 
 def key(text: str) -> str:
     """The key the Cypher computes, step by step in Python (tests compare it to names.key)."""
-    folded = {c: f for c, f in table()["chars"]}
+    folded = _folded()
     low = "".join(folded.get(c, c if c.isalnum() else " ") for c in text.lower())
     out = " " + " ".join(low.split()) + " "
     for old, new in RULES:
         out = out.replace(old, new)
     return out.strip()
+
+
+@cache
+def _folded() -> dict[str, str]:
+    return dict(table()["chars"])

@@ -8,11 +8,9 @@ Cypher both engines accept.
 
 from __future__ import annotations
 
-import dataclasses
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 
 import networkx as nx
 
@@ -78,11 +76,7 @@ class Store(ABC):
                      new: bool = False) -> None:
         """MERGE edges; ``new=True``: CREATE, for edges known not to exist yet."""
         query = cypher.create_edges if new else cypher.merge_edges
-        by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for row in rows:
-            by_labels[(projection.label_of(row["source"]),
-                       projection.label_of(row["target"]))].append(row)
-        for (source, target), group in sorted(by_labels.items()):
+        for (source, target), group in by_end_labels(rows):
             run(query(rtype, source, target), {"rows": group})
 
     def _write_batches(self, run: Run, batches: list[Batch]) -> None:
@@ -97,7 +91,7 @@ class Store(ABC):
         self._write_nodes(run, "Event", sorted(events.values(), key=lambda r: r["id"]),
                           on_create_only=True)
         # one row per id: the same article twice in a group must not double its edges
-        statements = list({s.id: _row(s) for b in batches for s in b.statements}.values())
+        statements = list({s.id: s.row() for b in batches for s in b.statements}.values())
         # the statements were deleted above with their edges: both are new
         self._write_nodes(run, "Statement", statements, new=True)
         self._write_edges(run, "STATES", ({"source": s["article_id"], "target": s["id"]}
@@ -273,19 +267,14 @@ def _changed(current: list[dict], rows: list[dict]) -> list[dict]:
     return out
 
 
-def _row(record) -> dict:
-    """A record's fields as a row, in declaration order (the embedded engine needs one
-    key order across a batch). ``dataclasses.asdict`` (``record.row()``) copies
-    recursively and cost ~40% of the writer's CPU; statements hold only scalars."""
-    fields = getattr(record, "__dict__", None)
-    if fields is None:
-        return record.row()
-    return {name: fields[name] for name in _field_names(type(record))}
-
-
-@cache
-def _field_names(cls) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+def by_end_labels(rows: Iterable[dict]) -> list[tuple[tuple[str, str], list[dict]]]:
+    """Edge rows grouped by the labels of their ends, sorted: a query matches each end
+    by label and id, so every group gets its own query."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in rows:
+        groups[(projection.label_of(row["source"]),
+                projection.label_of(row["target"]))].append(row)
+    return sorted(groups.items())
 
 
 def _clean(row: dict) -> dict:

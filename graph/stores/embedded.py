@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import projection
 from .. import schema as schema_mod
-from .base import Run, Store, StoreError
+from .base import Run, Store, StoreError, by_end_labels
 
 DEFAULT_PATH = Path("qantar.lbug")
 
@@ -105,23 +103,19 @@ class EmbeddedStore(Store):
         if new:
             body = ", ".join(f"{p}: {_col(p)}" for p in props)
             run(f"LOAD FROM $rows CREATE (n:{label} {{{body}}})",
-                {"rows": _table(props, rows, prefix=True)})
+                {"rows": _table(props, rows)})
             return
         verb = "ON CREATE SET" if on_create_only else "SET"
         sets = ", ".join(f"n.{p} = {_col(p)}" for p in props if p != node.key)
         run(f"LOAD FROM $rows MERGE (n:{label} {{{node.key}: {_col(node.key)}}})"
-            + (f" {verb} {sets}" if sets else ""), {"rows": _table(props, rows, prefix=True)})
+            + (f" {verb} {sets}" if sets else ""), {"rows": _table(props, rows)})
 
     def _write_edges(self, run: Run, rtype: str, rows: Iterable[dict], *,
                      new: bool = False) -> None:
         """``new``: CREATE (the edges cannot exist yet); otherwise MERGE on the edge id."""
         rel = schema_mod.load().relations[rtype]
-        by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for row in rows:
-            by_labels[(projection.label_of(row["source"]),
-                       projection.label_of(row["target"]))].append(row)
         columns = {"source": "STRING", "target": "STRING", **rel.properties}
-        for (source, target), group in sorted(by_labels.items()):
+        for (source, target), group in by_end_labels(rows):
             head = (f"LOAD FROM $rows MATCH (a:{source} {{id: {_col('source')}}}) "
                     f"MATCH (b:{target} {{id: {_col('target')}}}) ")
             if new:
@@ -132,7 +126,7 @@ class EmbeddedStore(Store):
                 query = head + f"MERGE (a)-[r:{rtype} {{id: {_col('id')}}}]->(b) SET {sets}"
             else:
                 query = head + f"MERGE (a)-[r:{rtype}]->(b)"
-            run(query, {"rows": _table(columns, group, prefix=True)})
+            run(query, {"rows": _table(columns, group)})
 
     def schema_statements(self) -> list[str]:
         return schema_mod.ladybug_ddl()
@@ -198,7 +192,7 @@ class EmbeddedStore(Store):
 
 
 _ARROW_TYPES = {"STRING": "string", "INT64": "int64", "DOUBLE": "float64",
-                "BOOLEAN": "bool_", "STRING[]": None}
+                "BOOLEAN": "bool_"}
 
 
 def _col(prop: str) -> str:
@@ -206,12 +200,12 @@ def _col(prop: str) -> str:
     return f"_{prop}"
 
 
-def _table(columns: dict[str, str], rows: list[dict], *, prefix: bool = False):
+def _table(columns: dict[str, str], rows: list[dict]):
     """Rows as an Arrow table typed by the schema, one column per entry of ``columns``
-    in that order; a missing value is null."""
+    in that order, named by :func:`_col`; a missing value is null."""
     import pyarrow as pa
 
-    fields = [pa.field(_col(name) if prefix else name,
+    fields = [pa.field(_col(name),
                        pa.list_(pa.string()) if typ == "STRING[]"
                        else getattr(pa, _ARROW_TYPES[typ])())
               for name, typ in columns.items()]
