@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
     server = None
     # the write benchmarks (batched vs per-row) share one parsed slice of the corpus
-    subset = sorted((corpus / "articles").rglob("*.md"))[: 40 if quick else 300]
+    subset = sorted((corpus / "articles").rglob("*.md"))[: 40 if quick else 200]
     batches = list(read_batches(subset, LoadReport(), gazetteer, workers=1))
     if args.no_neo4j:
         res["neo4j"] = {"skipped": "--no-neo4j"}

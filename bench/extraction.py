@@ -210,22 +210,22 @@ def run(corpus: Path, *, quick: bool, spacy_python: str | None) -> dict:
     fast = Gazetteer.load(gazetteer_path)
     from qantar.loaders.gazetteer import parse
     naive = RegexGazetteer(parse(gazetteer_path))
-    budget = 3.0 if quick else 15.0
+    budget = 3.0 if quick else 10.0
     # warm caches (normalisation keys, imports) outside the timed part
     _words_per_second(files[:20], fast, 1.0)
     single = _words_per_second(files, fast, budget)
     naive_run = _words_per_second(files, naive, budget / 2)
     workers = min(2, os.cpu_count() or 1)
-    par_files = files[:400] if quick else files[:3000]  # enough for a steady rate
+    par_files = files[:400] if quick else files[:2000]  # enough for a steady rate
     multi = parallel(par_files, gazetteer_path, workers)
     sample = files[: min(50, len(files))]
     from generate import generate  # the population of a 10,000-article corpus
     big = corpus.parent / f"{corpus.name}-gazetteer-3000"
     generate(big, articles=1, people=3000)
-    stage = mention_stage(files[:100] if quick else files[:500],
+    stage = mention_stage(files[:100] if quick else files[:300],
                           {"corpus": gazetteer_path, "population_3000": big / "gazetteer.yaml"})
     stage_share = _stage_share(files[:100], fast)
-    spacy = spacy_baseline(files, spacy_python, 3.0 if quick else 15.0)
+    spacy = spacy_baseline(files, spacy_python, 3.0 if quick else 10.0)
     return {
         "gazetteer_names": len(fast.by_key),
         "single": single,

@@ -19,7 +19,7 @@ def _percentile(values: list[float], q: float) -> float:
     return values[k]
 
 
-def run(store, *, repeats: int, budget_per_query: float = 5.0, reopen=None) -> dict:
+def run(store, *, repeats: int, budget_per_query: float = 3.0, reopen=None) -> dict:
     """``reopen``: a callable giving a fresh store, used for every query after the
     first, as each CLI command opens its own. LadybugDB 0.22 keeps the memory of a
     query's intermediate results until the database closes, so on one connection the

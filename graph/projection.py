@@ -96,44 +96,12 @@ def project(statements: Iterable[dict]) -> dict[str, list[dict]]:
     return dict(out)
 
 
-def cited_dates(statements: Iterable[dict]) -> dict[str, tuple[str, str]]:
-    """node id -> (first_cited, last_cited) over every statement naming it."""
-    first: dict[str, str] = {}
-    last: dict[str, str] = {}
-    for st in statements:
-        date = st.get("published") or ""
-        if not date:
-            continue
-        for node_id in (st.get("subject_id"), st.get("object_id"), st.get("speaker_id")):
-            if not node_id:
-                continue
-            if node_id not in first or date < first[node_id]:
-                first[node_id] = date
-            if node_id not in last or date > last[node_id]:
-                last[node_id] = date
-    return {k: (first[k], last[k]) for k in first}
-
-
-def surface_forms(statements: Iterable[dict]) -> dict[str, Counter]:
-    """actor id -> Counter of the spellings its mentions used (mention `detail`)."""
-    forms: dict[str, Counter] = defaultdict(Counter)
-    for st in statements:
-        if st["predicate"] == "mentions" and st.get("detail"):
-            forms[st["subject_id"]][st["detail"]] += 1
-    return forms
-
-
-def actor_updates(actors: Iterable[dict], statements: list[dict]) -> list[dict]:
-    """Aliases, names of extracted actors, and cited dates, derived from statements."""
-    return actor_rows(actors, cited_dates(statements), surface_forms(statements))
-
-
-def actor_rows(actors: Iterable[dict], dates: dict[str, tuple[str, str]],
+def actor_rows(actors: Iterable[dict], cited: dict[str, dict],
                forms: dict[str, Counter]) -> list[dict]:
-    """:func:`actor_updates` from aggregates: cited dates and spellings per actor id.
-
-    Stores compute the aggregates in the engine, so a rebuild need not read every
-    mention back.
+    """Names, aliases and citation summary of actors, from aggregates the store computes
+    in the engine (:func:`qantar.graph.stores.cypher.citations`: per node id ``first``,
+    ``last``, ``articles``, ``statements``; ``forms``: the spellings of its mentions),
+    so a rebuild need not read every mention back.
     """
     rows = []
     for actor in actors:
@@ -144,8 +112,15 @@ def actor_rows(actors: Iterable[dict], dates: dict[str, tuple[str, str]],
             # the most used spelling, then the longest, then alphabetical: order-free
             name = sorted(seen.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
             aliases = sorted((set(aliases) | {actor["name"]}) - {name})
-        first, last = dates.get(actor["id"], ("", ""))
         rows.append({"id": actor["id"], "name": name, "aliases": aliases,
                      "name_keys": sorted({key(n) for n in [name, *aliases]} - {""}),
-                     "first_cited": first, "last_cited": last})
+                     **cited_summary(cited.get(actor["id"]))})
     return rows
+
+
+def cited_summary(row: dict | None) -> dict:
+    """The derived citation properties of a node from its row of ``cypher.citations``."""
+    row = row or {}
+    return {"first_cited": row.get("first") or "", "last_cited": row.get("last") or "",
+            "cited_articles": row.get("articles") or 0,
+            "cited_statements": row.get("statements") or 0}

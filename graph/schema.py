@@ -147,4 +147,10 @@ def ladybug_ddl(schema: Schema | None = None) -> list[str]:
         pairs = ", ".join(f"FROM {s} TO {t}" for s in rel.sources for t in rel.targets)
         cols = "".join(f", {name} {_LADYBUG_TYPES[typ]}" for name, typ in rel.properties.items())
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({pairs}{cols})")
+    # a store created by an earlier version gets the properties added since
+    for table, props, key in ([(n.label, n.properties, n.key) for n in schema.nodes.values()]
+                              + [(r.type, r.properties, None)
+                                 for r in schema.relations.values()]):
+        out += [f"ALTER TABLE {table} ADD IF NOT EXISTS {name} {_LADYBUG_TYPES[typ]}"
+                for name, typ in props.items() if name != key]
     return out

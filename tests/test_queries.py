@@ -294,6 +294,19 @@ def test_most_cited_puts_tokayev_first(graph):
         == "Collective Security Treaty Organization"
 
 
+def test_most_cited_counts_are_those_of_the_statements(graph):
+    """The counts the projection keeps on each actor equal a count over its statements."""
+    counted = graph.run(
+        "MATCH (a:Actor)<-[:SUBJECT|OBJECT|SPEAKER]-(st:Statement) "
+        "RETURN a.name AS name, count(DISTINCT st.article_id) AS articles, "
+        "count(st) AS statements")
+    expected = {r["name"]: (r["articles"], r["statements"]) for r in counted}
+    rows = [r for kind in ("person", "organization", "place")
+            for r in run(graph, "people/most_cited", type=kind, limit=1000)]
+    assert len(rows) == len(expected) > 10
+    assert {r["name"]: (r["articles"], r["statements"]) for r in rows} == expected
+
+
 # clans
 
 def test_family_lists_kin_with_their_posts(graph):

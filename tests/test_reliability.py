@@ -385,3 +385,29 @@ def test_a_store_whose_creation_was_interrupted_says_so_and_a_load_finishes_it(t
                                      "`qantar load` to finish it")
     assert target.cli("load", str(SEED_FILES[0])).exit_code == 0
     assert b'"labels": ["Article"]' in target.export()
+
+
+def test_a_store_from_an_earlier_version_says_so_and_a_load_updates_it(tmp_path):
+    """A store written before the Actor's citation counts existed: read commands name
+    what it lacks; a load adds the properties and the projection fills them."""
+    import ladybug
+
+    target = Target("embedded", tmp_path)
+    assert target.cli("load", str(SEED_FILES[0])).exit_code == 0
+    db = ladybug.Database(target.env["QANTAR_STORE"])
+    conn = ladybug.Connection(db)
+    for prop in ("cited_articles", "cited_statements"):
+        conn.execute(f"ALTER TABLE Actor DROP {prop}")
+    conn.close()
+    db.close()
+    result = target.cli("query", "people/most_cited")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {target.env['QANTAR_STORE']}: the store predates properties this version "
+        "reads (Actor.cited_articles, Actor.cited_statements); run `qantar load` on its "
+        "articles again to update it")
+    assert target.cli("load", str(SEED_FILES[0])).exit_code == 0
+    result = target.cli("query", "people/most_cited", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows and all(r["articles"] == 1 and r["statements"] > 0 for r in rows)

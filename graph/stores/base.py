@@ -169,16 +169,19 @@ class Store(ABC):
         predicates = sorted({rel.predicate for rel in schema.relations.values()
                              if rel.projected and rel.predicate})
         edges = projection.project(self.statements(predicates, projection.STATEMENT_COLUMNS))
-        dates = {r["id"]: (r["first"], r["last"]) for r in self.run(cypher.cited_dates())}
+        cited = {r["id"]: r for r in self.run(cypher.citations())}
         forms: dict[str, Counter] = defaultdict(Counter)
         for r in self.run(cypher.mention_forms()):
             forms[r["id"]][r["form"]] += r["n"]
         actors = self.run(cypher.read_derived("Actor"))
-        actor_rows = projection.actor_rows(actors, dates, forms)
+        actor_rows = projection.actor_rows(actors, cited, forms)
         events = self.run(cypher.read_derived("Event"))
-        event_rows = [{"id": r["id"], "first_cited": dates.get(r["id"], ("", ""))[0],
-                       "last_cited": dates.get(r["id"], ("", ""))[1]} for r in events]
-        del forms, dates
+        event_rows = []
+        for r in events:
+            summary = projection.cited_summary(cited.get(r["id"]))
+            event_rows.append({"id": r["id"], "first_cited": summary["first_cited"],
+                               "last_cited": summary["last_cited"]})
+        del forms, cited
         for rtype in schema.projected:
             self._delete_type(rtype)
             # the type was just emptied: its edges are new (ids are unique per type)

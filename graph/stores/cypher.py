@@ -94,19 +94,24 @@ def read_derived(label: str) -> str:
     """A node's id, the properties the projection derives from, and those it derives
     (Actor: name and aliases; both: cited dates)."""
     props = {"Actor": ("name", "aliases", "origin", "name_keys", "first_cited",
-                       "last_cited"),
+                       "last_cited", "cited_articles", "cited_statements"),
              "Event": ("first_cited", "last_cited")}[label]
     cols = "".join(f", n.{p} AS {p}" for p in props)
     return f"MATCH (n:{label}) RETURN n.id AS id{cols}"
 
 
 @cache
-def cited_dates() -> str:
-    """Per node id named by a statement: the first and last publication dates citing it."""
-    return ("MATCH (s:Statement) WHERE s.published <> '' "
+def citations() -> str:
+    """Per node id a statement names (subject, object or speaker): the first and last
+    publication dates citing it, and how many articles and statements name it."""
+    return ("MATCH (s:Statement) "
             "UNWIND [s.subject_id, s.object_id, s.speaker_id] AS nid "
-            "WITH nid, s.published AS published WHERE nid <> '' "
-            "RETURN nid AS id, min(published) AS first, max(published) AS last")
+            "WITH nid, s.published AS published, s.article_id AS article_id "
+            "WHERE nid <> '' "
+            "RETURN nid AS id, "
+            "min(CASE WHEN published <> '' THEN published END) AS first, "
+            "max(CASE WHEN published <> '' THEN published END) AS last, "
+            "count(DISTINCT article_id) AS articles, count(*) AS statements")
 
 
 @cache

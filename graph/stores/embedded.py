@@ -67,6 +67,10 @@ class EmbeddedStore(Store):
         elif self._missing_tables():
             raise StoreError(f"{self.path}: the store is incomplete (its creation was "
                              "interrupted); run `qantar load` to finish it")
+        elif missing := self._missing_properties():
+            raise StoreError(f"{self.path}: the store predates properties this version "
+                             f"reads ({', '.join(missing[:3])}); run `qantar load` on its "
+                             "articles again to update it")
 
     def _open(self) -> None:
         import ladybug
@@ -142,6 +146,15 @@ class EmbeddedStore(Store):
         schema = schema_mod.load()
         present = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
         return (set(schema.nodes) | set(schema.relations)) - present
+
+    def _missing_properties(self) -> list[str]:
+        schema = schema_mod.load()
+        out = []
+        for table, props in ([(n.label, n.properties) for n in schema.nodes.values()]
+                             + [(r.type, r.properties) for r in schema.relations.values()]):
+            present = {row["name"] for row in self.run(f"CALL table_info('{table}') RETURN name")}
+            out += [f"{table}.{name}" for name in props if name not in present]
+        return out
 
     def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
         if write or self._in_transaction:
