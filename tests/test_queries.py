@@ -70,7 +70,7 @@ def test_only_shortest_paths_spelling_keys_and_ego_rings_need_an_engine_variant(
     assert {q.id for q in QUERIES if q.variants} == {
         "paths/shortest_path", "people/search", "people/ego_network"}
     assert "collect(DISTINCT b2)" in packs.get("people/ego_network").text_for("neo4j")
-    assert "*1..3" in packs.get("people/ego_network").text_for("embedded")
+    assert "SHORTEST 1..3" in packs.get("people/ego_network").text_for("embedded")
     shortest = packs.get("paths/shortest_path")
     assert "allShortestPaths" in shortest.text_for("neo4j")
     assert "ALL SHORTEST" in shortest.text_for("embedded")
@@ -504,6 +504,21 @@ def test_coverage_by_outlet(graph):
     assert len(rows) == 5 and {r["articles"] for r in rows} == {1}
     rferl = next(r for r in rows if r["outlet"] == "Radio Free Europe/Radio Liberty")
     assert rferl["first_published"] == "2022-01" and rferl["relations"] >= 20
+
+
+def test_coverage_counts_are_those_of_the_statements(graph):
+    """The counts each article carries add up to a count over the outlet's statements."""
+    counted = graph.run(
+        "MATCH (art:Article)-[:STATES]->(st:Statement) "
+        "OPTIONAL MATCH (st)-[:SUBJECT]->(x:Actor) "
+        "RETURN art.publisher AS outlet, count(DISTINCT st) AS statements, "
+        "count(DISTINCT CASE WHEN st.predicate = 'mentions' THEN NULL ELSE st.id END) "
+        "AS relations, count(DISTINCT x) AS actors")
+    expected = {r["outlet"]: (r["statements"], r["relations"], r["actors"]) for r in counted}
+    rows = run(graph, "sources/coverage_by_outlet")
+    assert {r["outlet"]: (r["statements"], r["relations"], r["actors"]) for r in rows} \
+        == expected
+    assert all(type(r["statements"]) is int for r in rows)
 
 
 # as of

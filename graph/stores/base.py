@@ -82,7 +82,7 @@ class Store(ABC):
     def _write_batches(self, run: Run, batches: list[Batch]) -> None:
         """Replace what these articles said: their old statements go, new ones come."""
         run(cypher.delete_article_statements(), {"ids": [b.article.id for b in batches]})
-        self._write_nodes(run, "Article", [b.article.row() for b in batches])
+        self._write_nodes(run, "Article", [article_row(b) for b in batches])
         actors = {a.id: a.row() for b in batches for a in b.actors}
         self._write_nodes(run, "Actor", sorted(actors.values(), key=lambda r: r["id"]),
                           on_create_only=True)
@@ -268,6 +268,17 @@ def _changed(current: list[dict], rows: list[dict]) -> list[dict]:
         if any((now.get(k) or type(v)()) != v for k, v in row.items()):
             out.append(row)
     return out
+
+
+def article_row(batch: Batch) -> dict:
+    """The article's row with what it states summed up, written in the same transaction
+    as its statements: sources/coverage_by_outlet reads these instead of every
+    statement (5 s in Neo4j at 10,000 articles)."""
+    statements = list({s.id: s for s in batch.statements}.values())
+    return {**batch.article.row(), "statement_count": len(statements),
+            "relation_count": sum(s.predicate != "mentions" for s in statements),
+            "subject_ids": sorted({s.subject_id for s in statements
+                                   if projection.label_of(s.subject_id) == "Actor"})}
 
 
 def by_end_labels(rows: Iterable[dict]) -> list[tuple[tuple[str, str], list[dict]]]:

@@ -172,6 +172,11 @@ class EmbeddedStore(Store):
             rows = []
             while result.has_next():
                 rows.append(dict(zip(names, result.get_next())))
+            # sum() of INT64 is an INT128, which comes back as a Decimal; Neo4j gives an int
+            for name, typ in zip(names, result.get_column_data_types()):
+                if typ == "INT128":
+                    for row in rows:
+                        row[name] = None if row[name] is None else int(row[name])
         except RuntimeError as exc:
             raise StoreError(f"embedded store: {_first_line(exc)}") from exc
         return rows

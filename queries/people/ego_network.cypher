@@ -3,8 +3,8 @@
 // support (kin, posts, alliances, orders, accusations, events...), nearest first.
 // The walk goes ring by ring (each node expanded once) and stops at $depth, so a
 // shallow ego network never pays for the third hop. LadybugDB 0.22 cannot expand from a
-// node taken out of a list, so its variant (ego_network.embedded.cypher) walks paths
-// of up to 3 hops and keeps those within $depth: same rows, slower.
+// node taken out of a list, so its variant (ego_network.embedded.cypher) takes the
+// shortest path to each node within 3 hops and keeps those within $depth: same rows.
 // @param actor actor example "Samat Abish"  name in any spelling (Latin or Cyrillic) or id
 // @param depth int default 2  how many hops out (at most 3)
 MATCH (a:Actor)
