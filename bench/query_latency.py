@@ -59,7 +59,7 @@ def _run(store, repeats, budget_per_query, reopen, opened) -> dict:
         for attempt in range(repeats + 1):  # the first run warms caches and plans
             try:
                 start = time.perf_counter()
-                packs.run(store, query, params)
+                rows = len(packs.run(store, query, params))
                 elapsed = (time.perf_counter() - start) * 1000
             except Exception as exc:  # noqa: BLE001
                 actor_params = [p.name for p in query.params if p.type == "actor"]
@@ -78,7 +78,8 @@ def _run(store, repeats, budget_per_query, reopen, opened) -> dict:
             timings = [warmup]  # slower than the budget: report its one run, never drop it
         if timings:
             per_query[query.id] = {"p50_ms": statistics.median(timings),
-                                   "p95_ms": _percentile(timings, 0.95), "runs": len(timings)}
+                                   "p95_ms": _percentile(timings, 0.95), "runs": len(timings),
+                                   "rows": rows}
             all_ms += timings
     return {"queries": len(queries), "measured": len(per_query),
             "p50_ms": statistics.median(all_ms) if all_ms else None,

@@ -102,10 +102,13 @@ def test_quick_benchmark_writes_a_report(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     report = (tmp_path / "REPORT.md").read_text(encoding="utf-8")
     for heading in ("## 1. Extraction throughput", "## 3. End to end", "## 5. HTML export",
-                    "## Targets"):
+                    "## Targets", "## Why the missed targets are missed"):
         assert heading in report
     results = json.loads((tmp_path / "results.json").read_text())
     assert results["extraction"]["single"]["words"] > 0
+    profile = results["extraction"]["profile"]  # the profile behind the extraction miss
+    assert 0.3 < profile["python_share"] <= 1
+    assert any(name.startswith("loaders/") for name, _ in profile["top"])
     assert results["embedded_e2e"]["articles"] == 20
     assert results["embedded_write"]["same_graph"] is True  # the A/B wrote one graph
     assert results["recall"]["mentions"] >= 0.9
