@@ -274,14 +274,20 @@ def _why_missed(r: dict) -> list[str]:
         fast = sum(1 for v in per.values() if v["p50_ms"] < 100)
         slow = sorted(((k, v) for k, v in per.items() if v["p50_ms"] >= 100),
                       key=lambda kv: -kv[1]["p50_ms"])
+        stood = [k for k, v in per.items() if v.get("stand_in")]
         listed = ", ".join(f"`{k}` {_n(v['p50_ms'])} ms"
-                           + (f" ({v['rows']:,} rows)" if "rows" in v else "")
+                           + (f" ({v['rows']:,} rows{'†' if v.get('stand_in') else ''})"
+                              if "rows" in v else "")
                            for k, v in slow)
         out.append(
             f"- **Query p95** ({_n(q['p95_ms'], 1)} ms over every timed run): {fast} of "
             f"{len(per)} queries answer in under 100 ms (p50). The others, slowest first: "
             f"{listed}. The slowest are whole-graph reports: they read every statement or "
-            "projected edge, or return thousands of rows.")
+            "projected edge, or return thousands of rows."
+            + (" † The example actor had nothing to show on this corpus, so these were timed "
+               "from a stand-in with such ties (a family head, a post holder, a body): "
+               + ", ".join(f"`{k}`" for k in stood)
+               + "." if stood else ""))
     if out:
         out = ["## Why the missed targets are missed (measured in this run)", ""] + out + [""]
     return out
