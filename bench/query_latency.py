@@ -100,16 +100,13 @@ def _stand_ins(store) -> list[tuple[str, str]]:
     """Actor pairs to run a query from when its example finds nothing: a family head and
     a relative, the holder of the most posts and the body of the most posts (both ways),
     the two most cited people."""
-    def ids(query):
-        return [r["id"] for r in store.run(query)]
+    def ids(query, **params):
+        return [r["id"] for r in store.run(query, params)]
 
     kin = ids("MATCH (a:Actor)-[r:RELATIVE_OF]-(:Actor) WITH a, count(r) AS n "
               "RETURN a.id AS id ORDER BY n DESC, id LIMIT 1")
-    relative = []
-    if kin:
-        relative = [r["id"] for r in store.run(
-            "MATCH (a:Actor)-[:RELATIVE_OF]-(b:Actor) WHERE a.id = $id "
-            "RETURN b.id AS id ORDER BY id LIMIT 1", {"id": kin[0]})]
+    relative = ids("MATCH (a:Actor)-[:RELATIVE_OF]-(b:Actor) WHERE a.id = $id "
+                   "RETURN b.id AS id ORDER BY id LIMIT 1", id=kin[0]) if kin else []
     holder = ids("MATCH (a:Actor)-[r:HOLDS_POSITION]->(:Actor) WITH a, count(r) AS n "
                  "RETURN a.id AS id ORDER BY n DESC, id LIMIT 1")
     body = ids("MATCH (:Actor)-[r:HOLDS_POSITION]->(b:Actor) WITH b, count(r) AS n "

@@ -118,6 +118,16 @@ def actor_rows(actors: Iterable[dict], cited: dict[str, dict],
     return rows
 
 
+def event_rows(events: Iterable[dict], cited: dict[str, dict]) -> list[dict]:
+    """The cited dates of events, from the same aggregates as :func:`actor_rows`."""
+    rows = []
+    for event in events:
+        summary = cited_summary(cited.get(event["id"]))
+        rows.append({"id": event["id"], "first_cited": summary["first_cited"],
+                     "last_cited": summary["last_cited"]})
+    return rows
+
+
 def cited_summary(row: dict | None) -> dict:
     """The derived citation properties of a node from its row of ``cypher.citations``."""
     row = row or {}

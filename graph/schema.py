@@ -73,6 +73,13 @@ class Schema:
         return None
 
     @property
+    def tables(self) -> dict[str, dict[str, str]]:
+        """Every node label and relationship type with its properties: the embedded
+        engine's tables."""
+        return {**{label: n.properties for label, n in self.nodes.items()},
+                **{rtype: r.properties for rtype, r in self.relations.items()}}
+
+    @property
     def predicates(self) -> tuple[str, ...]:
         return tuple(r.predicate for r in self.projected.values())
 
@@ -148,9 +155,6 @@ def ladybug_ddl(schema: Schema | None = None) -> list[str]:
         cols = "".join(f", {name} {_LADYBUG_TYPES[typ]}" for name, typ in rel.properties.items())
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({pairs}{cols})")
     # a store created by an earlier version gets the properties added since
-    for table, props, key in ([(n.label, n.properties, n.key) for n in schema.nodes.values()]
-                              + [(r.type, r.properties, None)
-                                 for r in schema.relations.values()]):
-        out += [f"ALTER TABLE {table} ADD IF NOT EXISTS {name} {_LADYBUG_TYPES[typ]}"
-                for name, typ in props.items() if name != key]
+    out += [f"ALTER TABLE {table} ADD IF NOT EXISTS {name} {_LADYBUG_TYPES[typ]}"
+            for table, props in schema.tables.items() for name, typ in props.items()]
     return out

@@ -176,11 +176,7 @@ class Store(ABC):
         actors = self.run(cypher.read_derived("Actor"))
         actor_rows = projection.actor_rows(actors, cited, forms)
         events = self.run(cypher.read_derived("Event"))
-        event_rows = []
-        for r in events:
-            summary = projection.cited_summary(cited.get(r["id"]))
-            event_rows.append({"id": r["id"], "first_cited": summary["first_cited"],
-                               "last_cited": summary["last_cited"]})
+        event_rows = projection.event_rows(events, cited)
         del forms, cited
         for rtype in schema.projected:
             self._delete_type(rtype)

@@ -145,13 +145,11 @@ class EmbeddedStore(Store):
     def _missing_tables(self) -> set[str]:
         schema = schema_mod.load()
         present = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
-        return (set(schema.nodes) | set(schema.relations)) - present
+        return set(schema.tables) - present
 
     def _missing_properties(self) -> list[str]:
-        schema = schema_mod.load()
         out = []
-        for table, props in ([(n.label, n.properties) for n in schema.nodes.values()]
-                             + [(r.type, r.properties) for r in schema.relations.values()]):
+        for table, props in schema_mod.load().tables.items():
             present = {row["name"] for row in self.run(f"CALL table_info('{table}') RETURN name")}
             out += [f"{table}.{name}" for name in props if name not in present]
         return out
