@@ -47,26 +47,29 @@ def _exit_with_parent(poll: float = 0.5) -> None:
     threading.Thread(target=watch, name="qantar-exit-with-parent", daemon=True).start()
 
 
-def _extract_chunk(paths: list[str]) -> list[tuple[object, str | None, list[str]]]:
-    """(batch or None, error or None, warnings) per file."""
+def _extract_chunk(paths: list[str], fields: dict | None = None
+                   ) -> list[tuple[object, str | None, list[str]]]:
+    """(batch or None, error or None, warnings) per article (a dump holds many)."""
     from .pipeline import extract
-    from .read import read_article
+    from .read import read_articles
 
     out = []
     for path in paths:
         warnings: list[str] = []
-        try:
-            article = read_article(path, warn=warnings.append)
-        except InputError as exc:
-            out.append((None, str(exc), warnings))
-            continue
-        out.append((extract(article, _GAZETTEER), None, warnings))
+        for article in read_articles(path, warnings.append, fields):
+            if isinstance(article, InputError):
+                out.append((None, str(article), warnings))
+            else:
+                out.append((extract(article, _GAZETTEER), None, warnings))
+            warnings = []
     return out
 
 
 def extract_files(files: list[Path], gazetteer, workers: int, *, chunk: int = 16,
-                  window: int | None = None) -> Iterator[tuple[object, str | None, list[str]]]:
-    """Yield (batch, error, warnings) for each file, in order, from ``workers`` processes."""
+                  window: int | None = None, fields: dict | None = None
+                  ) -> Iterator[tuple[object, str | None, list[str]]]:
+    """Yield (batch, error, warnings) for each article, in file order, from ``workers``
+    processes; ``fields``: a dump's column names (:mod:`.dumps`)."""
     window = window or 4 * workers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -76,12 +79,12 @@ def extract_files(files: list[Path], gazetteer, workers: int, *, chunk: int = 16
         pending: deque = deque()
         todo = iter(chunks)
         for paths in todo:
-            pending.append(pool.submit(_extract_chunk, paths))
+            pending.append(pool.submit(_extract_chunk, paths, fields))
             if len(pending) >= window:
                 break
         while pending:
             results = pending.popleft().result()
             nxt = next(todo, None)
             if nxt is not None:
-                pending.append(pool.submit(_extract_chunk, nxt))
+                pending.append(pool.submit(_extract_chunk, nxt, fields))
             yield from results
