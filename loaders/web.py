@@ -22,6 +22,9 @@ from .dates import parse_iso_prefix
 from .errors import InputError
 from .read import PAGE_SUFFIXES, Warn, new_article, read_bytes
 
+# When nothing looks like an article, trafilatura's fallbacks return what text there is,
+# menus included; an article has at least one line this long, a menu does not.
+PARAGRAPH_WORDS = 8
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 
 
@@ -76,7 +79,7 @@ def read_page(path: Path, warn: Warn | None = None) -> Article:
             date_extraction_params={"extensive_search": False, "original_date": True,
                                     "outputformat": "%Y-%m-%d"})
     text = (document.text or "").strip() if document is not None else ""
-    if not text:
+    if not any(len(line.split()) >= PARAGRAPH_WORDS for line in text.splitlines()):
         raise InputError(path, f"no article text found in this page{where}")
     meta = {"title": document.title, "publisher": document.sitename,
             "date": published or _confirmed(document.date, data),
