@@ -47,7 +47,7 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet):
     Examples:
       qantar load seeds/
       qantar load --strict ../archive/2022/ extra.md
-      qantar load examples/inputs/page.html examples/inputs/seeds.jsonl
+      qantar load saved-page.html articles.jsonl
       qantar load --field text=content --field date=published_at export.csv
       qantar load https://example.org/news/article.html --urls links.txt
     """

@@ -414,3 +414,27 @@ def test_a_load_at_a_terminal_shows_a_bar_that_reaches_100_percent(tmp_path):
     assert "Loading" in screen and "100%" in screen and "10/10" in screen, screen
     assert "loaded 10 article(s)" not in screen  # the bar replaces the log lines
     assert "Loaded 10 article(s)" in screen
+
+
+# --------------------------------------------------------------------------- Neo4j
+
+def test_pages_and_dumps_give_the_same_graph_in_neo4j(tmp_path, neo4j_db):
+    """The kept page text and the new Article properties go through the Neo4j writer
+    as through the embedded one."""
+    args = ["load", str(PAGE), str(INPUTS / "seeds.jsonl")]
+    env = {"QANTAR_BACKEND": "neo4j", "NEO4J_URI": neo4j_db.uri,
+           "NEO4J_USERNAME": neo4j_db.username, "NEO4J_PASSWORD": neo4j_db.password,
+           "NEO4J_DATABASE": neo4j_db.database}
+    embedded = tmp_path / "embedded"
+    embedded.mkdir()
+    assert run(embedded, *args).exit_code == 0
+    result = CliRunner().invoke(cli, args, env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    out = tmp_path / "neo4j.jsonl"
+    result = CliRunner().invoke(cli, ["export", "jsonl", "-o", str(out)], env=env,
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    from_neo4j = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert from_neo4j == export(embedded)
+    assert any(r["properties"].get("body") == read_article(PAGE).body for r in from_neo4j
+               if r.get("labels") == ["Article"])
