@@ -20,7 +20,7 @@ from pathlib import Path
 from ..graph.records import Article
 from .dates import parse_iso_prefix
 from .errors import InputError
-from .read import PAGE_SUFFIXES, Warn, new_article, read_bytes
+from .read import PAGE_SUFFIXES, Warn, decode, new_article, read_bytes
 
 # When nothing looks like an article, trafilatura's fallbacks return what text there is,
 # menus included; an article has at least one line this long, a menu does not.
@@ -63,7 +63,10 @@ def read_page(path: Path, warn: Warn | None = None) -> Article:
     data = read_bytes(path)
     url = saved_from(data)
     where = f" (saved from {url})" if url else ""
-    if b"\x00" in data[:4096]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16/32 with a byte-order mark
+        data = decode(path, data).encode("utf-8")
+        url = saved_from(data)
+    elif b"\x00" in data[:4096]:
         raise InputError(path, f"binary file (contains NUL bytes), not a web page{where}")
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html

@@ -127,6 +127,25 @@ def test_page_metadata_from_meta_tags_and_json_ld(tmp_path):
     assert "Home" not in art.body and "Outlet" not in art.body
 
 
+RUSSIAN = ("<html><head><meta charset='{charset}'><title>Токаев</title></head><body>"
+           "<nav><a href='/'>Главная</a></nav><article><h1>Токаев отправил в отставку "
+           "Масимова</h1><p>Президент Касым-Жомарт Токаев освободил Карима Масимова от "
+           "должности председателя Комитета национальной безопасности.</p></article>"
+           "</body></html>")
+
+
+@pytest.mark.parametrize("charset, codec", [("windows-1251", "cp1251"), ("utf-16", "utf-16"),
+                                            ("utf-8", "utf-8")])
+def test_a_page_in_the_encoding_it_declares(tmp_path, charset, codec):
+    """Unlike a .txt file, a page says its encoding: single-byte Cyrillic is fine."""
+    path = tmp_path / "ru.html"
+    path.write_bytes(RUSSIAN.format(charset=charset).encode(codec))
+    art = read_article(path)
+    assert art.title == "Токаев отправил в отставку Масимова"
+    assert "Президент Касым-Жомарт Токаев освободил Карима Масимова" in art.body
+    assert "Главная" not in art.body
+
+
 @pytest.mark.parametrize("name, content", [
     ("navigation only", _page("<ul><li><a href='/a'>World</a></li></ul>")),
     ("empty body", b"<html><head><title>x</title></head><body></body></html>"),
