@@ -61,13 +61,12 @@ def read_page(path: Path, warn: Warn | None = None) -> Article:
     """The article in a saved web page. Raises :class:`InputError` when the page holds
     no main text (an index page, a login wall, a page that needs JavaScript)."""
     data = read_bytes(path)
-    url = saved_from(data)
-    where = f" (saved from {url})" if url else ""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16/32 with a byte-order mark
         data = decode(path, data).encode("utf-8")
-        url = saved_from(data)
     elif b"\x00" in data[:4096]:
-        raise InputError(path, f"binary file (contains NUL bytes), not a web page{where}")
+        raise InputError(path, "binary file (contains NUL bytes), not a web page")
+    url = saved_from(data)
+    where = f" (saved from {url})" if url else ""
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 

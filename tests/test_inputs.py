@@ -309,6 +309,8 @@ class _Pages(BaseHTTPRequestHandler):
                     self.wfile.write(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif self.path == "/menu.html":
+            self._send(200, "text/html", _page("<ul><li><a href='/a'>World</a></li></ul>"))
         elif self.path == "/report.pdf":
             self._send(200, "application/pdf", b"%PDF-1.7\n" + b"\x00" * 100)
         else:
@@ -349,19 +351,22 @@ def test_urls_good_ones_load_each_bad_one_is_one_line(tmp_path, server):
     links = tmp_path / "links.txt"
     links.write_text(f"# from the test server\n{server}/seed.html\n\n"
                      f"{server}/missing.html\nnot a url\n", encoding="utf-8")
-    result = run(tmp_path, "load", "--timeout", "1", good, *bad, "--urls", str(links))
+    menu = f"{server}/menu.html"
+    result = run(tmp_path, "load", "--timeout", "1", good, *bad, menu, "--urls", str(links))
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
+    cache = tmp_path / "graph.lbug.pages"
     assert sorted(errors_of(result)) == sorted(
         [f"Error: {url}: {reason}" for url, reason in bad.items()]
         + [f"Error: {links}:4: {server}/missing.html: HTTP 404 Not Found",
-           f"Error: {links}:5: not a url: not an http(s) URL"])
+           f"Error: {links}:5: not a url: not an http(s) URL",
+           f"Error: {fetch.cache_path(cache, menu)}: no article text found in this page "
+           f"(saved from {menu})"])
     assert "Loaded 2 article(s)" in result.stdout
 
-    # the good pages are kept beside the store, whole; nothing of the bad ones
-    cache = tmp_path / "graph.lbug.pages"
+    # the fetched pages are kept beside the store, whole; nothing of the failed fetches
     assert sorted(p.name for p in cache.iterdir()) == sorted(
-        fetch.cache_path(cache, u).name for u in (good, f"{server}/seed.html"))
+        fetch.cache_path(cache, u).name for u in (good, f"{server}/seed.html", menu))
     kept = fetch.cache_path(cache, good).read_bytes()
     assert kept.endswith(PAGE.read_bytes()) and web.saved_from(kept) == good
     rows = export(tmp_path, "first")
@@ -370,7 +375,7 @@ def test_urls_good_ones_load_each_bad_one_is_one_line(tmp_path, server):
 
     # a reload reads the kept pages: no request reaches the server, same graph
     before = len(_Pages.hits)
-    again = run(tmp_path, "load", good, "--urls", str(links))
+    again = run(tmp_path, "load", good, menu, "--urls", str(links))
     assert len(_Pages.hits) == before + 1  # only the 404 is asked again
     assert "Loaded 2 article(s)" in again.stdout
     assert export(tmp_path, "second") == rows
