@@ -13,14 +13,14 @@ records still load. Quotes and spans refer to the text exactly as the record hol
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from ..graph.records import Article
 from .errors import InputError
-from .read import FRONT_MATTER_KEYS, MAX_BYTES, Warn, decode, new_article, read_bytes
+from .read import FRONT_MATTER_KEYS, MAX_BYTES, Warn, decode, new_article
 
 TEXT_FIELDS = ("text", "body")
 
@@ -45,34 +45,85 @@ def parse_fields(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
 def read_dump(path: Path, warn: Warn | None = None,
               fields: dict[str, str] | None = None) -> Iterator[Article | InputError]:
     """Every record of a ``.jsonl``/``.ndjson`` or ``.csv`` dump: an :class:`Article`,
-    or the :class:`InputError` that says what is wrong with it."""
+    or the :class:`InputError` that says what is wrong with it.
+
+    The file is read a record at a time: a dump may be far larger than an article.
+    """
+    fields = fields or {}
+    number = 0
     try:
-        text = decode(path, read_bytes(path), warn)
+        with _open(path, warn) as text:
+            records = _csv_records if path.suffix.lower() == ".csv" else _json_records
+            for number, line, record in records(path, text, fields):
+                if isinstance(record, str):
+                    yield InputError(path, f"record {number}: {record}", line)
+                    continue
+                try:
+                    yield _article(path, number, line, record, fields)
+                except InputError as exc:
+                    yield exc
     except InputError as exc:
         yield exc
-        return
-    records = _csv_records if path.suffix.lower() == ".csv" else _json_records
-    try:
-        for number, line, record in records(path, text, fields or {}):
-            if isinstance(record, str):
-                yield InputError(path, f"record {number}: {record}", line)
-                continue
-            try:
-                yield _article(path, number, line, record, fields or {})
-            except InputError as exc:
-                yield exc
-    except InputError as exc:
-        yield exc
+    except UnicodeDecodeError as exc:
+        yield InputError(path, f"not valid {exc.encoding} text after record {number}")
+    except OSError as exc:
+        yield InputError(path, f"cannot read it ({exc.strerror or exc})")
 
 
 def count(path: Path) -> int:
     """How many records a dump holds (for a progress bar; a broken one counts as one)."""
+    records = _csv_records if path.suffix.lower() == ".csv" else _json_records
     try:
-        text = decode(path, read_bytes(path))
-        records = _csv_records if path.suffix.lower() == ".csv" else _json_records
-        return sum(1 for _ in records(path, text, {}))
-    except InputError:
+        with _open(path) as text:
+            return sum(1 for _ in records(path, text, {}))
+    except (InputError, UnicodeDecodeError, OSError):
         return 1
+
+
+def estimate(path: Path) -> int:
+    """Articles a file holds, roughly and without reading it: one, or a dump's size
+    over that of a typical article (whether a load is worth several processes)."""
+    from .read import DUMP_SUFFIXES
+
+    if Path(path).suffix.lower() not in DUMP_SUFFIXES:
+        return 1
+    try:
+        return max(1, Path(path).stat().st_size // 4096)
+    except OSError:
+        return 1
+
+
+def _open(path: Path, warn: Warn | None = None) -> TextIO:
+    """The dump as text, in the encoding its first 64 KB show, checked as a file's
+    bytes are (:func:`.read.decode`): UTF-8, or UTF-16/32 with a byte-order mark, or
+    Windows-1252 with a warning."""
+    try:
+        with open(path, "rb") as raw:
+            head = raw.read(64 * 1024)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    if not head.strip():
+        raise InputError(path, "empty dump")
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+                       (b"\xef\xbb\xbf", "utf-8-sig")):
+        if head.startswith(bom):
+            break
+    else:
+        codec = "utf-8"
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 3:  # not a character cut at the end of the sample
+                decode(path, head, warn)   # refuses, or warns that it is Windows-1252
+                codec = "cp1252"
+        if b"\x00" in head:
+            decode(path, head)  # binary, or UTF-16 without a byte-order mark: refused
+    return open(path, encoding=codec, newline="")
 
 
 def _article(path: Path, number: int, line: int, record: dict,
@@ -97,13 +148,18 @@ def _article(path: Path, number: int, line: int, record: dict,
                        name=f"{path.name}#{number}")
 
 
-def _json_records(path: Path, text: str, fields: dict) -> Iterator[tuple[int, int, dict | str]]:
+def _json_records(path: Path, text: TextIO, fields: dict
+                  ) -> Iterator[tuple[int, int, dict | str]]:
     """(record number, line, object or what is wrong) per non-blank line."""
     number = 0
-    for line, raw in enumerate(text.splitlines(), start=1):
+    for line, raw in enumerate(text, start=1):
+        raw = raw.rstrip("\r\n")
         if not raw.strip():
             continue
         number += 1
+        if len(raw) > MAX_BYTES:
+            yield number, line, f"longer than an article can be ({len(raw) / 1e6:.0f} MB)"
+            continue
         try:
             record = json.loads(raw)
         except json.JSONDecodeError as exc:
@@ -116,11 +172,12 @@ def _json_records(path: Path, text: str, fields: dict) -> Iterator[tuple[int, in
             "not a JSON object ({...} with a text field)"
 
 
-def _csv_records(path: Path, text: str, fields: dict) -> Iterator[tuple[int, int, dict | str]]:
+def _csv_records(path: Path, text: TextIO, fields: dict
+                 ) -> Iterator[tuple[int, int, dict | str]]:
     """(record number, line where it starts, row or what is wrong) per CSV row; the
     first row names the columns."""
     csv.field_size_limit(MAX_BYTES)  # the default 128 KB is shorter than a long article
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(text, strict=True)
     try:
         header = next(reader)
     except StopIteration:

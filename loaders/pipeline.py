@@ -102,12 +102,14 @@ def read_batches(paths: Iterable[str | Path], report: LoadReport,
         report.errors.append(str(exc))
         return
     from . import parallel
-    workers = parallel.auto_workers(len(files)) if workers is None else workers
+    if workers is None:
+        from .dumps import estimate
+        workers = parallel.auto_workers(sum(estimate(f) for f in files))
     report.workers = workers
     tick = on_article or (lambda: None)
     if workers > 1:
-        for batch, error, warnings in parallel.extract_files(files, gazetteer, workers,
-                                                             fields=fields):
+        for batch, error, warnings in parallel.extract_files(
+                files, gazetteer, workers, fields=fields, warn=report.warnings.append):
             report.warnings.extend(warnings)
             tick()
             if error is not None:

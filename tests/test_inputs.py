@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from qantar.cli.main import cli
 from qantar.loaders import dumps, fetch, web
 from qantar.loaders.errors import InputError
-from qantar.loaders.pipeline import extract
+from qantar.loaders.pipeline import LoadReport, extract, read_batches
 from qantar.loaders.read import read_article, read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,6 +206,37 @@ def test_dump_records_are_named_by_file_and_record(tmp_path):
     articles = list(read_articles(INPUTS / "seeds.jsonl"))
     assert [a.path for a in articles] == [f"seeds.jsonl#{i}" for i in range(1, 6)]
     assert [a.id for a in articles] == [read_article(p).id for p in sorted(SEEDS.glob("0*.txt"))]
+
+
+def test_a_dump_spreads_over_workers_like_files_do():
+    """A dump's records are read one at a time and extracted on several processes, in
+    record order: the same batches as on one core."""
+    def batches(workers):
+        report = LoadReport()
+        out = [(b.article.id, [st.id for st in b.statements])
+               for b in read_batches([INPUTS / "seeds.jsonl"], report, workers=workers)]
+        assert report.errors == [] and report.workers == workers
+        return out
+
+    assert len(batches(1)) == 5 and batches(2) == batches(1)
+
+
+def test_a_dump_is_not_held_to_the_size_of_an_article(tmp_path):
+    path = tmp_path / "big.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(json.dumps(GOOD) + "\n")
+        out.write(" " * (11 * 1024 * 1024) + "\n")  # 11 MB, every byte of it read
+        out.write(json.dumps({**GOOD, "text": "Tokayev met Nazarbayev."}) + "\n")
+    assert [a.title for a in read_articles(path)] == ["T", "T"]
+
+
+def test_a_windows_1252_csv_loads_with_a_warning(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("title,text\nCaf\u00e9,\u201cTokayev spoke in Almaty.\u201d\n".encode("cp1252"))
+    warnings: list[str] = []
+    [article] = read_articles(path, warnings.append)
+    assert article.body == "\u201cTokayev spoke in Almaty.\u201d"
+    assert warnings == [f"{path}:2: not UTF-8; decoded as Windows-1252/Latin-1"]
 
 
 GOOD = {"title": "T", "date": "2022-01-05", "text": "Tokayev spoke in Almaty."}
