@@ -20,7 +20,7 @@ from typing import TextIO
 
 from ..graph.records import Article
 from .errors import InputError
-from .read import FRONT_MATTER_KEYS, MAX_BYTES, Warn, decode, new_article
+from .read import FRONT_MATTER_KEYS, MAX_BYTES, Warn, decode, new_article, read_bytes
 
 TEXT_FIELDS = ("text", "body")
 
@@ -97,17 +97,7 @@ def _open(path: Path, warn: Warn | None = None) -> TextIO:
     """The dump as text, in the encoding its first 64 KB show, checked as a file's
     bytes are (:func:`.read.decode`): UTF-8, or UTF-16/32 with a byte-order mark, or
     Windows-1252 with a warning."""
-    try:
-        with open(path, "rb") as raw:
-            head = raw.read(64 * 1024)
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    if not head.strip():
-        raise InputError(path, "empty dump")
+    head = read_bytes(path, head=64 * 1024, what="dump")
     for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
                        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
                        (b"\xef\xbb\xbf", "utf-8-sig")):

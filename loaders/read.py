@@ -253,14 +253,16 @@ def read_article(path: str | Path, warn: Warn | None = None) -> Article:
     return article
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes: not empty, not over :data:`MAX_BYTES`."""
+def read_bytes(path: Path, head: int | None = None, what: str = "article") -> bytes:
+    """The file's bytes: not empty, not over :data:`MAX_BYTES`; with ``head``, its
+    first ``head`` bytes, whatever its size (a dump's)."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > MAX_BYTES and head is None:
             raise InputError(path, f"too large for an article ({size / 1e6:.0f} MB; "
                                    f"limit {MAX_BYTES // 1024 // 1024} MB)")
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read(head if head is not None else -1)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -268,7 +270,7 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise InputError(path, "permission denied") from None
     if not data.strip():
-        raise InputError(path, "empty article")
+        raise InputError(path, f"empty {what}")
     return data
 
 
