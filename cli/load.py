@@ -25,7 +25,7 @@ from .main import EXIT_ERROR, cli
               help="Dumps: the column holding FIELD (text, title, publisher, date, url, "
                    "author), e.g. --field text=content.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=fetch.TIMEOUT,
-              show_default=True, help="Seconds to fetch one URL.")
+              show_default=True, metavar="SECONDS", help="Time to fetch one URL.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.pass_obj
 def load(obj, paths, strict, url_lists, fields, timeout, quiet):
