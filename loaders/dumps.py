@@ -131,7 +131,7 @@ def _article(path: Path, number: int, line: int, record: dict,
     meta = {}
     for key in FRONT_MATTER_KEYS:
         value = record.get(fields.get(key, key))
-        if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+        if isinstance(value, bool) or (value is not None and not isinstance(value, (str, int))):
             raise InputError(path, f"{where}{fields.get(key, key)} must be text", line)
         meta[key] = value
     return new_article(path, body, meta, where=where, date_line=lambda: line,
