@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
+from ..loaders import dumps, fetch
 from ..loaders.pipeline import load as load_articles
-from ..loaders.read import find_articles
+from ..loaders.read import DUMP_SUFFIXES, find_articles
+from . import progress
 from .main import EXIT_ERROR, cli
 
 
@@ -15,12 +18,26 @@ from .main import EXIT_ERROR, cli
 @click.argument("paths", nargs=-1, type=click.Path(), required=False)
 @click.option("--strict", is_flag=True,
               help="Load nothing if any file is bad (default: load the good ones).")
+@click.option("--urls", "url_lists", multiple=True, metavar="FILE",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="A list of links, one per line (# comments): fetch and load each.")
+@click.option("--field", "fields", multiple=True, metavar="FIELD=NAME",
+              help="Dumps: the column holding FIELD (text, title, publisher, date, url, "
+                   "author), e.g. --field text=content.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=fetch.TIMEOUT,
+              show_default=True, metavar="SECONDS", help="Time to fetch one URL.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.pass_obj
-def load(obj, paths, strict):
-    """Load article files (.txt/.md, optional YAML front matter) into the store.
+def load(obj, paths, strict, url_lists, fields, timeout, quiet):
+    """Load articles into the store: text files (.txt/.md, optional YAML front matter),
+    saved web pages (.html/.htm), dumps (.jsonl/.csv, one article per record), URLs.
 
     Folders are searched recursively. Loading the same article again replaces what it
     said, so loading twice gives the same graph. Prints a summary of the store.
+
+    A web page's main text and metadata (title, site name, date, canonical URL, author)
+    are extracted; quotes refer to that text, which the store keeps. URLs are fetched
+    into a folder beside the store (STORE.pages/) and read from there on a reload.
 
     A bad file is reported (file:line: reason) and skipped, and the exit code is 1;
     with --strict nothing is written. Articles are written whole, a transaction at a
@@ -30,11 +47,39 @@ def load(obj, paths, strict):
     Examples:
       qantar load seeds/
       qantar load --strict ../archive/2022/ extra.md
+      qantar load saved-page.html articles.jsonl
+      qantar load --field text=content --field date=published_at export.csv
+      qantar load https://example.org/news/article.html --urls links.txt
     """
-    files = list(find_articles(paths or ("seeds",)))  # a typo fails before the store opens
+    # --- inputs beyond files: URLs, dump columns; a typo fails before the store opens
+    urls = [p for p in paths if fetch.is_url(p)]
+    paths = [p for p in paths if not fetch.is_url(p)]
+    try:
+        columns = dumps.parse_fields(fields)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--field") from None
+    targets = [(u, None, u) for u in urls]
+    targets += [(lst, n, u) for lst in url_lists for n, u in fetch.url_list(lst)]
+    files = list(find_articles(paths or ([] if targets else ["seeds"])))
+    show = progress.wanted(quiet)
+    with progress.bar(len(targets), "Fetching", show and bool(targets)) as tick:
+        pages, failed = fetch.fetch_all(targets, obj.store_path.with_name(
+            obj.store_path.name + ".pages"), timeout=timeout, on_url=tick)
+    for error in failed:
+        click.echo(f"Error: {error}", err=True)
+    if strict and failed:
+        click.echo(f"Nothing loaded (--strict): {len(failed)} of {len(targets)} URL(s) "
+                   "could not be fetched.", err=True)
+        sys.exit(EXIT_ERROR)
+    files += pages
+    total = sum(dumps.count(f) if f.suffix.lower() in DUMP_SUFFIXES else 1
+                for f in files) if show else 0
+    # ---
     store = obj.store()
-    report = load_articles(store, files, strict=strict,
-                           progress=lambda msg: click.echo(msg, err=True))
+    with progress.bar(total, "Loading", show) as tick:
+        report = load_articles(store, files, strict=strict, fields=columns, on_article=tick,
+                               progress=None if show or quiet
+                               else lambda msg: click.echo(msg, err=True))
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for error in report.errors:
@@ -44,7 +89,7 @@ def load(obj, paths, strict):
                    "file(s) had errors.", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(summary(store, report))
-    if report.errors:
+    if report.errors or failed:
         sys.exit(EXIT_ERROR)
 
 

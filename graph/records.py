@@ -28,11 +28,15 @@ class Article:
     path: str
     sha256: str
     words: int
+    author: str = ""
     body: str = field(repr=False, compare=False, default="")
+    #: store the body: its text was extracted (from a web page), no file holds it as is
+    keep_body: bool = field(repr=False, compare=False, default=False)
 
     def row(self) -> dict:
         row = asdict(self)
-        row.pop("body")
+        if not row.pop("keep_body"):
+            row["body"] = ""
         return row
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..graph.records import Article
 from .errors import InputError
 
 _GAZETTEER = None
@@ -47,41 +48,77 @@ def _exit_with_parent(poll: float = 0.5) -> None:
     threading.Thread(target=watch, name="qantar-exit-with-parent", daemon=True).start()
 
 
-def _extract_chunk(paths: list[str]) -> list[tuple[object, str | None, list[str]]]:
-    """(batch or None, error or None, warnings) per file."""
+def _extract_chunk(units: list, fields: dict | None = None
+                   ) -> list[tuple[object, str | None, list[str]]]:
+    """(batch or None, error or None, warnings) per article. A unit is a file to read
+    here (str), an article read already (a dump's record), or ("error", message)."""
     from .pipeline import extract
-    from .read import read_article
+    from .read import read_articles
 
     out = []
-    for path in paths:
-        warnings: list[str] = []
-        try:
-            article = read_article(path, warn=warnings.append)
-        except InputError as exc:
-            out.append((None, str(exc), warnings))
+    for unit in units:
+        if isinstance(unit, tuple):
+            out.append((None, unit[1], []))
             continue
-        out.append((extract(article, _GAZETTEER), None, warnings))
+        if isinstance(unit, Article):
+            out.append((extract(unit, _GAZETTEER), None, []))
+            continue
+        warnings: list[str] = []
+        for article in read_articles(unit, warnings.append, fields):
+            if isinstance(article, InputError):
+                out.append((None, str(article), warnings))
+            else:
+                out.append((extract(article, _GAZETTEER), None, warnings))
+            warnings = []
     return out
 
 
+def _units(files: list[Path], fields: dict | None, warn) -> Iterator:
+    """Files for the workers to read; a dump's records are read here, one at a time,
+    so that its articles spread over the workers like files do."""
+    from .read import DUMP_SUFFIXES
+    from .dumps import read_dump
+
+    for path in files:
+        if path.suffix.lower() not in DUMP_SUFFIXES:
+            yield str(path)
+            continue
+        for article in read_dump(path, warn, fields):
+            yield ("error", str(article)) if isinstance(article, InputError) else article
+
+
+def _chunks(units: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for unit in units:
+        chunk.append(unit)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def extract_files(files: list[Path], gazetteer, workers: int, *, chunk: int = 16,
-                  window: int | None = None) -> Iterator[tuple[object, str | None, list[str]]]:
-    """Yield (batch, error, warnings) for each file, in order, from ``workers`` processes."""
+                  window: int | None = None, fields: dict | None = None,
+                  warn=None) -> Iterator[tuple[object, str | None, list[str]]]:
+    """Yield (batch, error, warnings) for each article, in file order, from ``workers``
+    processes; ``fields``: a dump's column names (:mod:`.dumps`), ``warn`` gets the
+    warnings of reading dumps, which happens in this process."""
     window = window or 4 * workers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunks = [[str(p) for p in files[i:i + chunk]] for i in range(0, len(files), chunk)]
+    chunks = _chunks(_units(files, fields, warn or (lambda _: None)), chunk)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init,
                              initargs=(gazetteer,)) as pool:
         pending: deque = deque()
         todo = iter(chunks)
         for paths in todo:
-            pending.append(pool.submit(_extract_chunk, paths))
+            pending.append(pool.submit(_extract_chunk, paths, fields))
             if len(pending) >= window:
                 break
         while pending:
             results = pending.popleft().result()
             nxt = next(todo, None)
             if nxt is not None:
-                pending.append(pool.submit(_extract_chunk, nxt))
+                pending.append(pool.submit(_extract_chunk, nxt, fields))
             yield from results

@@ -21,7 +21,7 @@ from .attribution import Attribution
 from .errors import InputError
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import Gazetteer
-from .read import find_articles, read_article
+from .read import find_articles, read_articles
 
 
 @cache
@@ -86,11 +86,15 @@ class LoadReport:
 
 
 def read_batches(paths: Iterable[str | Path], report: LoadReport,
-                 gazetteer: Gazetteer | None = None, workers: int | None = None):
+                 gazetteer: Gazetteer | None = None, workers: int | None = None,
+                 fields: dict[str, str] | None = None,
+                 on_article: Callable[[], None] | None = None):
     """Yield one batch per readable article; record bad files in ``report.errors``.
 
     ``workers``: processes extracting in parallel (None: all cores for a large corpus,
-    see :mod:`.parallel`); batches come in file order either way.
+    see :mod:`.parallel`); batches come in file order either way. ``fields``: a dump's
+    column names (:mod:`.dumps`). ``on_article`` is called once per article read, good
+    or bad (a progress bar's tick).
     """
     try:
         files = list(find_articles(paths))
@@ -98,36 +102,43 @@ def read_batches(paths: Iterable[str | Path], report: LoadReport,
         report.errors.append(str(exc))
         return
     from . import parallel
-    workers = parallel.auto_workers(len(files)) if workers is None else workers
+    if workers is None:
+        from .dumps import estimate
+        workers = parallel.auto_workers(sum(estimate(f) for f in files))
     report.workers = workers
+    tick = on_article or (lambda: None)
     if workers > 1:
-        for batch, error, warnings in parallel.extract_files(files, gazetteer, workers):
+        for batch, error, warnings in parallel.extract_files(
+                files, gazetteer, workers, fields=fields, warn=report.warnings.append):
             report.warnings.extend(warnings)
+            tick()
             if error is not None:
                 report.errors.append(error)
             else:
                 yield batch
         return
     for path in files:
-        try:
-            article = read_article(path, warn=report.warnings.append)
-        except InputError as exc:
-            report.errors.append(str(exc))
-            continue
-        yield extract(article, gazetteer)
+        for article in read_articles(path, report.warnings.append, fields):
+            tick()
+            if isinstance(article, InputError):
+                report.errors.append(str(article))
+                continue
+            yield extract(article, gazetteer)
 
 
 def load(store, paths: Iterable[str | Path], *, strict: bool = False,
          gazetteer: Gazetteer | None = None,
          progress: Callable[[str], None] | None = None,
-         workers: int | None = None) -> LoadReport:
+         workers: int | None = None, fields: dict[str, str] | None = None,
+         on_article: Callable[[], None] | None = None) -> LoadReport:
     """Load article files into ``store``. With ``strict``, any bad file loads nothing.
 
     Extraction runs on ``workers`` processes (default: all cores for a large corpus)
-    while this process writes, so the store's work and extraction overlap.
+    while this process writes, so the store's work and extraction overlap. ``fields``
+    and ``on_article``: see :func:`read_batches`.
     """
     report = LoadReport()
-    batches = read_batches(paths, report, gazetteer, workers)
+    batches = read_batches(paths, report, gazetteer, workers, fields, on_article)
     if strict:
         batches = list(batches)
         if report.errors:

@@ -1,8 +1,11 @@
 """Read article files: ``.txt``/``.md``, UTF-8, optional YAML front matter.
 
 Front matter sits between a first line ``---`` and the next ``---`` line and may set
-``title``, ``publisher``, ``date`` and ``url``. The body is everything after it,
-unchanged: quotes and character spans refer to the body.
+``title``, ``publisher``, ``date``, ``url`` and ``author``. The body is everything after
+it, unchanged: quotes and character spans refer to the body.
+
+Saved web pages (:mod:`.web`) and article dumps (:mod:`.dumps`) are read by their own
+modules; :func:`read_articles` sends each file to the right one.
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ from ..graph.records import Article
 from .dates import parse_iso_prefix
 from .errors import InputError
 
-SUFFIXES = (".txt", ".md")
-FRONT_MATTER_KEYS = ("title", "publisher", "date", "url")
+TEXT_SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm")
+DUMP_SUFFIXES = (".jsonl", ".ndjson", ".csv")
+SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES + DUMP_SUFFIXES
+FRONT_MATTER_KEYS = ("title", "publisher", "date", "url", "author")
 MAX_BYTES = 10 * 1024 * 1024  # a news article is far smaller; refuse what is not one
 
 
@@ -195,17 +201,68 @@ def _line_of_key(raw: str, key: str, first_line: int = 2) -> int:
     return first_line
 
 
+def read_articles(path: str | Path, warn: Warn | None = None,
+                  fields: dict[str, str] | None = None) -> Iterator[Article | InputError]:
+    """Every article in one input file, in order; a bad one comes as its error.
+
+    A text file or a web page holds one article; a dump (JSON Lines, CSV) one per
+    record, its ``fields`` naming the columns where they differ (see :mod:`.dumps`).
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in DUMP_SUFFIXES:
+        from .dumps import read_dump
+        yield from read_dump(path, warn, fields)
+        return
+    if suffix in PAGE_SUFFIXES:
+        from .web import is_page_resource
+        if is_page_resource(path):
+            return
+    try:
+        yield read_article(path, warn)
+    except InputError as exc:
+        yield exc
+
+
 def read_article(path: str | Path, warn: Warn | None = None) -> Article:
     """Read and validate one article file. Raises :class:`InputError` on bad input."""
     path = Path(path)
-    if path.suffix.lower() not in SUFFIXES:
-        raise InputError(path, f"not an article file (expected {' or '.join(SUFFIXES)})")
+    suffix = path.suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        from .web import read_page
+        return read_page(path, warn)
+    if suffix not in TEXT_SUFFIXES:
+        kinds = " or ".join(TEXT_SUFFIXES + PAGE_SUFFIXES)
+        if suffix in DUMP_SUFFIXES:
+            raise InputError(path, f"a dump of many articles, not one article ({kinds})")
+        raise InputError(path, f"not an article file (expected {kinds})")
+    data = read_bytes(path)
+    warnings: list[str] = []
+    text = decode(path, data, warnings.append)
+    if _HTML.match(text[:4096]):
+        raise InputError(path, "looks like an HTML page; name it .html to load it as a "
+                               "web page", 1)
+    meta, body, body_line = split_front_matter(path, text)
+    if not body.strip():
+        raise InputError(path, "article has no text after the front matter", body_line)
+    article = new_article(path, body, meta, where="front matter: ",
+                          date_line=lambda: _line_of_key(text, "date", first_line=1))
+    if warn:
+        for warning in warnings:
+            warn(warning)
+    return article
+
+
+def read_bytes(path: Path, head: int | None = None, what: str = "article") -> bytes:
+    """The file's bytes: not empty, not over :data:`MAX_BYTES`; with ``head``, its
+    first ``head`` bytes, whatever its size (a dump's)."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > MAX_BYTES and head is None:
             raise InputError(path, f"too large for an article ({size / 1e6:.0f} MB; "
                                    f"limit {MAX_BYTES // 1024 // 1024} MB)")
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read(head if head is not None else -1)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -213,15 +270,17 @@ def read_article(path: str | Path, warn: Warn | None = None) -> Article:
     except PermissionError:
         raise InputError(path, "permission denied") from None
     if not data.strip():
-        raise InputError(path, "empty article")
-    warnings: list[str] = []
-    text = decode(path, data, warnings.append)
-    if _HTML.match(text[:4096]):
-        raise InputError(path, "looks like an HTML page; save the article's text instead", 1)
-    meta, body, body_line = split_front_matter(path, text)
-    if not body.strip():
-        raise InputError(path, "article has no text after the front matter", body_line)
+        raise InputError(path, f"empty {what}")
+    return data
 
+
+def new_article(path: Path, body: str, meta: dict, *, where: str = "",
+                date_line: Callable[[], int | None] = lambda: None, name: str = "",
+                keep_body: bool = False) -> Article:
+    """The :class:`Article` of ``body`` with the metadata ``meta`` (the front matter's
+    keys); a bad date raises :class:`InputError` with ``where`` before the message.
+    ``name`` is what ``path`` stores (default: the file name); ``keep_body`` stores
+    the body too, when no file holds it as it is (text extracted from a web page)."""
     published, precision = "", "unknown"
     if meta.get("date") not in (None, ""):
         raw_date = meta["date"]
@@ -229,14 +288,9 @@ def read_article(path: str | Path, warn: Warn | None = None) -> Article:
         stamp = _DATETIME.match(raw_date.strip())  # 2022-01-05T10:00:00+06:00: the day
         parsed = parse_iso_prefix(stamp.group(1) if stamp else raw_date)
         if parsed is None:
-            raise InputError(path, f"front matter: date {raw_date!r} is not a valid "
-                                   "YYYY, YYYY-MM or YYYY-MM-DD date",
-                             _line_of_key(text, "date", first_line=1))
+            raise InputError(path, f"{where}date {raw_date!r} is not a valid "
+                                   "YYYY, YYYY-MM or YYYY-MM-DD date", date_line())
         published, precision = parsed
-
-    if warn:
-        for warning in warnings:
-            warn(warning)
     title = str(meta.get("title") or "").strip() or _first_line(body)
     sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
     return Article(
@@ -246,10 +300,12 @@ def read_article(path: str | Path, warn: Warn | None = None) -> Article:
         published=published,
         published_precision=precision,
         url=str(meta.get("url") or "").strip(),
-        path=path.name,
+        path=name or path.name,
         sha256=sha,
         words=len(body.split()),
+        author=str(meta.get("author") or "").strip(),
         body=body,
+        keep_body=keep_body,
     )
 
 

@@ -55,7 +55,7 @@ def test_article_id_depends_on_the_body_only(tmp_path):
     (b"<!DOCTYPE html><html><body>x</body></html>", "HTML", 1),
     (b"---\ntitle: [unclosed\n---\nbody\n", "front matter", 3),
     (b"---\ntitle: x\n", "never closed", 1),
-    (b"---\ntitle: x\nauthor: y\n---\nbody\n", "unknown key 'author'", 3),
+    (b"---\ntitle: x\ntags: y\n---\nbody\n", "unknown key 'tags'", 3),
     (b"---\ndate: 2022-02-31\n---\nbody\n", "not a valid", 2),
 ])
 def test_bad_files_give_one_line_errors_with_file_and_line(tmp_path, content, message, line):
