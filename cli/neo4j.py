@@ -23,19 +23,19 @@ def neo4j():
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def start(args):
     """Start the server in the background (see --help of the launcher)."""
-    from ..graph import neo4j_local
+    from .. import neo4j_local
     raise SystemExit(neo4j_local.main(["start", *args]))
 
 
 @neo4j.command()
 def stop():
     """Stop the server started with `qantar neo4j start`."""
-    from ..graph import neo4j_local
+    from .. import neo4j_local
     raise SystemExit(neo4j_local.main(["stop"]))
 
 
 @neo4j.command()
 def status():
     """Say whether the local server runs, and where."""
-    from ..graph import neo4j_local
+    from .. import neo4j_local
     raise SystemExit(neo4j_local.main(["status"]))
