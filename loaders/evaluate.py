@@ -241,11 +241,13 @@ def totals(results: list[ArticleScore]) -> dict[str, Score]:
 # --- running over folders ---------------------------------------------------------------
 
 def find_article(stem: str, dirs) -> Path:
-    """The article file of a gold folder: ``<stem>.txt`` or ``.md`` in one of ``dirs``."""
+    """The article file of a gold folder: ``<stem>.txt`` or ``.md`` in one of ``dirs``
+    or their subfolders (the first directory that has it wins)."""
     for d in map(Path, dirs):
         for suffix in (".txt", ".md"):
-            if (d / f"{stem}{suffix}").is_file():
-                return d / f"{stem}{suffix}"
+            found = sorted(d.rglob(f"{stem}{suffix}"))
+            if found:
+                return found[0]
     raise InputError(stem, "no article file for this gold folder (searched "
                            + ", ".join(str(d) for d in dirs) + "; add --articles DIR)")
 

@@ -14,8 +14,7 @@ events.tsv against the article body and the vocabulary of graph/schema.yaml:
 - dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD) or empty;
 - no duplicate entity names, no exact duplicate rows.
 
-Article bodies: seeds from <repo>/seeds/<stem>.txt if present, else
-/work/shared/seeds/<stem>.txt; dev articles from /work/shared/corpus/dev/<stem>.md.
+Article bodies: <repo>/seeds/<stem>.txt, or <stem>.md anywhere under tests/corpus/.
 A YAML front matter block (--- ... ---) at the top is skipped; the body is the text
 after the closing `---` line.
 
@@ -30,7 +29,6 @@ from pathlib import Path
 
 GOLD = Path(__file__).resolve().parent
 REPO = GOLD.parent.parent
-SHARED = Path(os.environ.get("QANTAR_SHARED", REPO.parent / "shared"))
 
 HEADERS = {
     "entities.tsv": ["name", "type", "surface_forms"],
@@ -65,12 +63,10 @@ def load_vocab() -> dict[str, set[str]]:
 
 
 def article_path(stem: str) -> Path | None:
-    for p in (REPO / "seeds" / f"{stem}.txt", REPO / "tests" / "corpus" / "dev" / f"{stem}.md",
-              SHARED / "seeds" / f"{stem}.txt",
-              SHARED / "corpus" / "dev" / f"{stem}.md", REPO / "seeds" / f"{stem}.md"):
-        if p.is_file():
-            return p
-    return None
+    seed = REPO / "seeds" / f"{stem}.txt"
+    if seed.is_file():
+        return seed
+    return next(iter(sorted((REPO / "tests" / "corpus").rglob(f"{stem}.md"))), None)
 
 
 def article_body(path: Path) -> str:
@@ -205,7 +201,7 @@ def check_folder(folder: Path, vocab: dict[str, set[str]]) -> tuple[list[str], t
 def main(argv: list[str]) -> int:
     vocab = load_vocab()
     folders = [GOLD / a if not os.path.isabs(a) else Path(a) for a in argv] or sorted(
-        p for p in GOLD.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        p.parent for p in GOLD.rglob("entities.tsv"))
     all_errors: list[str] = []
     total = [0, 0, 0]
     print(f"{'article':<72} ents  rels  evts", file=sys.stderr)
