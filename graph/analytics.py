@@ -20,23 +20,19 @@ fixed seed, and communities are numbered by size, then by their smallest member 
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
 
 from . import schema as schema_mod
+from .dates import bounds
 
 SEED = 42
 METRICS = ("degree", "betweenness", "pagerank")
 EXACT_BETWEENNESS_UP_TO = 1000  # nodes; above this, sampled with SEED (k pivots)
 BETWEENNESS_SAMPLES = 256
 EVENT_TYPE = "event"  # the node type an Event has next to person/organization/place
-
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class ActorNotFound(LookupError):
@@ -171,24 +167,6 @@ def find_actor(kg: nx.MultiDiGraph, name: str) -> str:
 
 
 # --- dates ----------------------------------------------------------------------------
-
-def bounds(prefix: str | None) -> tuple[str, str] | None:
-    """The first and last day an ISO date prefix covers: '2022-01' -> 2022-01-01..31."""
-    m = _ISO.match(prefix or "")
-    if not m:
-        return None
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    try:
-        if day:
-            dt.date(int(year), int(month), int(day))
-            return prefix, prefix
-        if month:
-            last = calendar.monthrange(int(year), int(month))[1]
-            return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
-    except ValueError:  # month 13, February 30th
-        return None
-    return f"{year}-01-01", f"{year}-12-31"
-
 
 def period(data: dict) -> tuple[str, str, bool]:
     """(first day, last day, dated) of a relation or event, for the date filter.

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..graph import schema as schema_mod
 from ..graph.records import Actor, Batch, Statement
-from .dates import parse_iso_prefix
+from ..graph.dates import parse_iso_prefix
 from .errors import InputError
 from .gazetteer import load_entries
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..loaders.dates import parse_iso_prefix
+from ..graph.dates import parse_iso_prefix
 from . import spelling
 
 PACKS_DIR = Path(__file__).resolve().parent

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from qantar.cli.main import cli
-from qantar.graph import analytics
+from qantar.graph import analytics, dates
 from qantar.graph.records import Statement
 from qantar.graph.stores import open_store
 from qantar.graph.stores.neo4j import Neo4jSettings, Neo4jStore
@@ -148,9 +148,9 @@ def test_find_actor_by_any_spelling(graph):
 @pytest.mark.parametrize("prefix, expected", [
     ("2022", ("2022-01-01", "2022-12-31")), ("2024-02", ("2024-02-01", "2024-02-29")),
     ("2022-01-05", ("2022-01-05", "2022-01-05")), ("2022-02-30", None), ("2022-13", None),
-    ("January", None), ("", None)])
+    ("2022-1-5", ("2022-01-05", "2022-01-05")), ("January", None), ("", None)])
 def test_date_bounds(prefix, expected):
-    assert analytics.bounds(prefix) == expected
+    assert dates.bounds(prefix) == expected
 
 
 def test_period_of_relations():
