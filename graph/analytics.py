@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from . import names
 from . import schema as schema_mod
 from .dates import bounds
 
@@ -33,10 +34,6 @@ METRICS = ("degree", "betweenness", "pagerank")
 EXACT_BETWEENNESS_UP_TO = 1000  # nodes; above this, sampled with SEED (k pivots)
 BETWEENNESS_SAMPLES = 256
 EVENT_TYPE = "event"  # the node type an Event has next to person/organization/place
-
-
-class ActorNotFound(LookupError):
-    """A name that matches no actor, or several (message is one line)."""
 
 
 # --- the knowledge layer --------------------------------------------------------------
@@ -140,30 +137,11 @@ def ego(kg: nx.MultiDiGraph, centre: str, depth: int = 1) -> nx.MultiDiGraph:
 
 
 def find_actor(kg: nx.MultiDiGraph, name: str) -> str:
-    """The id of the actor or event called ``name`` (id, name or any alias, any script).
-
-    An exact key match on a name or alias wins; otherwise a unique partial match.
-    """
-    from .names import key
-
-    if name in kg:
-        return name
-    wanted = key(name)
-    exact, partial = set(), set()
-    for node, data in kg.nodes(data=True):
-        for spelling in [data.get("name", ""), *(data.get("aliases") or [])]:
-            k = key(spelling)
-            if k == wanted:
-                exact.add(node)
-            elif wanted and f" {wanted} " in f" {k} ":
-                partial.add(node)
-    found = exact or partial
-    if len(found) == 1:
-        return found.pop()
-    if not found:
-        raise ActorNotFound(f"no actor called {name!r}")
-    names = ", ".join(sorted(kg.nodes[n].get("name", n) for n in found)[:5])
-    raise ActorNotFound(f"{name!r} is ambiguous: {names}")
+    """The id of the actor or event called ``name`` (id, name or any alias, any script),
+    found the way every command finds one (:func:`qantar.graph.names.find`)."""
+    return names.find(name, [names.Named(node, data.get("name", ""), node_type(data),
+                                         tuple(data.get("aliases") or ()))
+                             for node, data in kg.nodes(data=True)]).id
 
 
 # --- dates ----------------------------------------------------------------------------

@@ -266,8 +266,13 @@ def test_cli_export_all_formats_and_one_line_errors(graph_b, tmp_path):
     result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "x.html"),
                                  "--focus", "Nobody Atall"])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == ["Error: no actor called 'Nobody Atall'"]
+    assert result.output.strip().splitlines() == ["Error: no such actor 'Nobody Atall'"]
     assert not (tmp_path / "x.html").exists() and not list(tmp_path.glob(".x.html*"))
+    result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "x.html"),
+                                 "--focus", "Nazarbaeff"])  # as `qantar who Nazarbaeff`
+    assert result.output.strip().splitlines() == [
+        "Error: no such actor 'Nazarbaeff' — did you mean Nursultan Nazarbayev, "
+        "Nazarbayev Foundation?"]
     result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "x.html"),
                                  "--types", "persn"])
     assert result.exit_code == 2 and "unknown type 'persn'" in result.output

@@ -218,7 +218,7 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     filters then choose what the page holds: ``types`` (node and relation types),
     the date range (:func:`analytics.restrict`), the view (a relation group keeps its
     own relations) and ``focus``/``depth`` (an ego network). Raises
-    :class:`analytics.ActorNotFound` or ValueError with a one-line message.
+    :class:`qantar.graph.names.ActorNotFound` or ValueError with a one-line message.
     """
     _check(view, focus, depth, date_from, date_to, size_by, colour_by)
     kg = analytics.knowledge_graph(graph)
