@@ -12,7 +12,7 @@ fixed seed, and communities are numbered by size, then by their smallest member 
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("person:a", label="Actor", type="person", name="A")
 >>> g.add_node("person:b", label="Actor", type="person", name="B")
->>> g.add_edge("person:a", "person:b", key="e1", type="ALLY_OF", sources=2)
+>>> _ = g.add_edge("person:a", "person:b", key="e1", type="ALLY_OF", sources=2)
 >>> result = analyze(g)
 >>> result["nodes"]["person:a"]["degree"]
 1.0

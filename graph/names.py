@@ -47,7 +47,11 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 
 def prefold(text: str) -> str:
     """Case, Cyrillic and diacritics folded, non-alphanumerics spaced: the key before
-    :data:`RULES` (queries/spelling.py makes a table of it for Cypher)."""
+    :data:`RULES` (queries/spelling.py makes a table of it for Cypher).
+
+    >>> prefold("Тоқаев"), prefold("Müller-Lüdenscheid")
+    ('tokaev', 'muller ludenscheid')
+    """
     low = text.casefold()
     if not low.isascii():
         low = low.translate(_CYRILLIC_TABLE)
@@ -66,12 +70,22 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=262144)
 def key(name: str) -> str:
-    """The matching key of a name: ``key("Nazarbaev's") == "nazarbaev s"``."""
+    """The matching key of a name, the same for every spelling outlets use.
+
+    >>> key("Nazarbaev's")
+    'nazarbaev s'
+    >>> key("Qasym-Zhomart Toqaev") == key("Kassym-Jomart Tokayev") == key("Касым-Жомарт Токаев")
+    True
+    """
     return _fold(name).strip()
 
 
 def slug(name: str) -> str:
-    """A readable id fragment: ``slug("Karim Massimov") == "karim-masimov"``."""
+    """A readable id fragment.
+
+    >>> slug("Karim Massimov")
+    'karim-masimov'
+    """
     return re.sub(r"[^a-z0-9]+", "-", key(name)).strip("-")
 
 
@@ -143,6 +157,9 @@ def suggest(wanted_key: str, candidates: list[Named], limit: int = 3) -> list[st
 
     Whole names and aliases count before single words of them, so "Nazarbaeff" points
     to Nursultan Nazarbayev (alias "Nazarbaev") ahead of the Nazarbayev Foundation.
+
+    >>> suggest(key("Masimoff"), [Named("p:1", "Karim Massimov", "person")])
+    ['Karim Massimov']
     """
     best: dict[str, tuple[float, int, str]] = {}
     for candidate in candidates:

@@ -86,6 +86,12 @@ class Schema:
 
 @cache
 def load(path: Path = SCHEMA_FILE) -> Schema:
+    """The model in ``schema.yaml``: node labels, relationship types, vocabularies.
+
+    >>> schema = load()
+    >>> schema.relations["RELATIVE_OF"].predicate, schema.nodes["Actor"].key
+    ('relative_of', 'id')
+    """
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     nodes = {
         label: NodeType(label=label, properties=dict(spec["properties"]), key=spec["key"],
@@ -125,6 +131,9 @@ def neo4j_schema_statements(schema: Schema | None = None) -> list[str]:
     """Uniqueness constraints and indexes for Neo4j (idempotent: IF NOT EXISTS).
 
     Labels and property names come from the schema file, never from user data.
+
+    >>> neo4j_schema_statements()[0]
+    'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE'
     """
     schema = schema or load()
     out = []
@@ -142,7 +151,12 @@ def neo4j_schema_statements(schema: Schema | None = None) -> list[str]:
 
 
 def ladybug_ddl(schema: Schema | None = None) -> list[str]:
-    """CREATE NODE/REL TABLE statements for the embedded engine."""
+    """CREATE NODE/REL TABLE statements for the embedded engine.
+
+    >>> [s for s in ladybug_ddl() if s.startswith("CREATE REL TABLE IF NOT EXISTS ALLY_OF")]
+    ... # doctest: +ELLIPSIS
+    ['CREATE REL TABLE IF NOT EXISTS ALLY_OF(FROM Actor TO Actor, ...)']
+    """
     schema = schema or load()
     out = []
     for node in schema.nodes.values():

@@ -163,7 +163,11 @@ def _parse_param(path: Path, number: int, line: str) -> Param:
 
 @cache
 def load_packs(root: Path = PACKS_DIR) -> tuple[Query, ...]:
-    """Every query under ``root``, sorted by pack and name, with engine variants."""
+    """Every query under ``root``, sorted by pack and name, with engine variants.
+
+    >>> "people/profile" in [q.id for q in load_packs()]
+    True
+    """
     queries = []
     for path in sorted(Path(root).glob("*/*.cypher")):
         stem = path.name.removesuffix(".cypher")
@@ -195,7 +199,11 @@ def _variant_text(path: Path, main: Query) -> str:
 
 
 def get(name: str, root: Path = PACKS_DIR) -> Query:
-    """A query by ``pack/name``, or by ``name`` alone when only one pack has it."""
+    """A query by ``pack/name``, or by ``name`` alone when only one pack has it.
+
+    >>> get("profile").id, [p.name for p in get("people/profile").params]
+    ('people/profile', ['actor'])
+    """
     queries = load_packs(root)
     found = [q for q in queries if q.id == name] or [q for q in queries if q.name == name]
     if len(found) == 1:
@@ -209,7 +217,16 @@ def get(name: str, root: Path = PACKS_DIR) -> Query:
 # --- parameters ------------------------------------------------------------------------
 
 def check(param: Param, value) -> object:
-    """``value`` if it fits the parameter's type, else a one-line :class:`QueryError`."""
+    """``value`` if it fits the parameter's type, else a one-line :class:`QueryError`.
+
+    >>> check(Param("since", "date", "2022", False), "2022-01")
+    '2022-01'
+    >>> try:
+    ...     check(Param("since", "date", "2022", False), "January")
+    ... except ParamError as e:
+    ...     print(e)
+    since must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'January'
+    """
     kind = param.type
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
@@ -233,7 +250,13 @@ def check(param: Param, value) -> object:
 
 
 def coerce(param: Param, raw: str) -> object:
-    """A command-line string as the parameter's type (``strings``: comma-separated)."""
+    """A command-line string as the parameter's type (``strings``: comma-separated).
+
+    >>> coerce(Param("kinds", "strings", [], False), "company, state_body")
+    ['company', 'state_body']
+    >>> coerce(Param("from", "date", "2022", True), "2022-1-5")
+    '2022-01-05'
+    """
     if param.type == "int":
         try:
             return check(param, int(raw))
