@@ -79,10 +79,6 @@ class Schema:
         return {**{label: n.properties for label, n in self.nodes.items()},
                 **{rtype: r.properties for rtype, r in self.relations.items()}}
 
-    @property
-    def predicates(self) -> tuple[str, ...]:
-        return tuple(r.predicate for r in self.projected.values())
-
 
 @cache
 def load(path: Path = SCHEMA_FILE) -> Schema:
