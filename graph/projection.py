@@ -24,13 +24,13 @@ STATEMENT_COLUMNS = ("id", "predicate", "subject_id", "object_id", "detail", "ar
 
 
 def label_of(node_id: str) -> str:
-    """The node label an id belongs to (ids carry their kind as a prefix).
+    """The node label an id belongs to (ids carry their kind as a prefix, schema.yaml
+    says which).
 
     >>> label_of("event:3f2a"), label_of("person:samat-abish")
     ('Event', 'Actor')
     """
-    prefix = node_id.split(":", 1)[0]
-    return {"event": "Event", "article": "Article", "stmt": "Statement"}.get(prefix, "Actor")
+    return schema_mod.load().label_of(node_id)
 
 
 def detail_property(rtype: str) -> str | None:

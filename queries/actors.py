@@ -2,8 +2,8 @@
 
 Names meet through the same key the loaders match articles with
 (:func:`qantar.graph.names.key`), over each actor's name and aliases. The Cypher
-files themselves only compare names case-insensitively (so they also work pasted into
-the Browser); the runner resolves the spelling here first and passes the actor's id.
+files themselves only compare names case-insensitively (so the Browser kit's copies
+work on their own); the runner resolves the spelling here first and passes the actor's id.
 """
 
 from __future__ import annotations

@@ -18,6 +18,12 @@ A parameter line is ``@param NAME TYPE (default|example) JSON-VALUE DOC``: with
 any spelling through :mod:`qantar.queries.actors`, passed on as the actor's id),
 ``string``, ``date`` (ISO prefix: 2022, 2022-01, 2022-01-05), ``int`` and ``strings``.
 
+Lists of relationship types come from ``graph/schema.yaml``, so a new relation type
+reaches every query without editing one: ``[:{{relations}}]`` is every projected type,
+``{{actor_relations}}`` those between two actors, ``{{dated_relations}}`` those of them
+with a ``date`` (see :func:`type_lists`). The Browser kit and the runner get the text
+with the lists written out.
+
 Where the two engines cannot share a text (shortest paths), ``<name>.embedded.cypher``
 next to the file holds the embedded engine's variant; the header stays in the main file,
 whose text is what Neo4j and the Browser run.
@@ -31,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ..graph import schema as schema_mod
 from ..graph.dates import parse_iso_prefix
 from . import spelling
 
@@ -97,6 +104,35 @@ class Query:
 
 # --- reading the files -----------------------------------------------------------------
 
+_TYPE_LIST = re.compile(r"\{\{(\w+)\}\}")
+
+
+def type_lists(schema: schema_mod.Schema | None = None) -> dict[str, str]:
+    """The relationship-type alternations a query names as ``{{name}}``, in schema order.
+
+    >>> type_lists()["dated_relations"]
+    'APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP'
+    """
+    projected = list((schema or schema_mod.load()).projected.values())
+    between_actors = [r for r in projected if r.sources == r.targets == ("Actor",)]
+    return {"relations": "|".join(r.type for r in projected),
+            "actor_relations": "|".join(r.type for r in between_actors),
+            "dated_relations": "|".join(r.type for r in between_actors
+                                        if "date" in r.properties)}
+
+
+def _expand(path: Path, text: str) -> str:
+    lists = type_lists()
+
+    def one(match: re.Match) -> str:
+        if match.group(1) not in lists:
+            raise QueryError(f"{path}: unknown type list {match.group(0)} "
+                             f"(known: {', '.join(lists)})")
+        return lists[match.group(1)]
+
+    return _TYPE_LIST.sub(one, text)
+
+
 def parse(path: Path, pack: str | None = None) -> Query:
     """One pack file; a malformed header is a :class:`QueryError` naming file and line."""
     path = Path(path)
@@ -120,7 +156,7 @@ def parse(path: Path, pack: str | None = None) -> Query:
             raise QueryError(f"{path}:{number}: unknown header directive {line.split()[0]!r}")
         else:
             description.append(line)
-    body = "\n".join(lines[len(header):]).strip()
+    body = _expand(path, "\n".join(lines[len(header):]).strip())
     if not body:
         raise QueryError(f"{path}: no query after the header")
     names = [p.name for p in params]
@@ -190,7 +226,7 @@ def load_packs(root: Path = PACKS_DIR) -> tuple[Query, ...]:
 
 def _variant_text(path: Path, main: Query) -> str:
     lines = path.read_text(encoding="utf-8").splitlines()
-    body = "\n".join(line for line in lines if not line.startswith("//")).strip()
+    body = _expand(path, "\n".join(line for line in lines if not line.startswith("//")).strip())
     used = set(re.findall(r"\$(\w+)", body))
     if used != {p.name for p in main.params} | set(main.provided):
         raise QueryError(f"{path}: uses parameters {sorted(used)}, its main file declares "
