@@ -176,6 +176,9 @@ def load(path: Path = SCHEMA_FILE) -> Schema:
         unknown = set(rel.subject_types + rel.object_types) - set(vocab["actor_types"])
         if unknown:
             raise ValueError(f"{path}: {rel.type} names unknown actor types {sorted(unknown)}")
+        if rel.projected and rel.sources == rel.targets == ("Actor",) and not (
+                rel.subject_types and rel.object_types):
+            raise ValueError(f"{path}: {rel.type} needs subject_types and object_types")
     for owner in [*nodes.values(), *relations.values()]:
         clash = RESERVED & {p.lower() for p in owner.properties}
         if clash:

@@ -99,3 +99,12 @@ def test_a_new_relation_type_is_one_yaml_edit(schema_with_funded, tmp_path):
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert ('"relations":[{"colour":"#123456","count":1,"group":"money","label":"funded",'
             '"type":"FUNDED"}]') in page  # the legend
+
+
+def test_a_relation_between_actors_must_say_its_endpoint_types(tmp_path):
+    raw = yaml.safe_load(schema_mod.SCHEMA_FILE.read_text(encoding="utf-8"))
+    raw["relations"]["FUNDED"] = {k: v for k, v in FUNDED.items() if k != "object_types"}
+    copy = tmp_path / "schema.yaml"
+    copy.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="FUNDED needs subject_types and object_types"):
+        schema_mod.load(copy)
