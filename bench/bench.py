@@ -5,7 +5,7 @@
 
 Neo4j: ``NEO4J_URI`` (+ NEO4J_USERNAME/NEO4J_PASSWORD/NEO4J_DATABASE) when set — the
 benchmark empties that database, so point it at a scratch one; otherwise a local Neo4j
-5.26 is started for the run (qantar.graph.neo4j_local) and stopped after.
+5.26 is started for the run (qantar.neo4j_local) and stopped after.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def start_neo4j(pagecache_mb: int = 2048, heap: str | None = None):
 
     if os.environ.get("NEO4J_URI"):
         return Neo4jSettings.from_env(), None, "NEO4J_URI from the environment"
-    from qantar.graph import neo4j_local
+    from qantar import neo4j_local
 
     heap = heap or os.environ.get("QANTAR_NEO4J_HEAP", "2g")
     server = neo4j_local.start(heap=heap, pagecache_mb=pagecache_mb)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from qantar.chromium import find_chromium
 from qantar.graph import schema as schema_mod
 
-CHROMIUM = "/usr/bin/chromium"
 
 
 def synthetic_graph(nodes: int, seed: int = 7) -> nx.MultiDiGraph:
@@ -77,7 +77,7 @@ def time_to_interactive(page_path: Path, timeout: float = 90.0) -> dict:
                 " window.__longtasks.push(e.startTime + e.duration); })"
                 ".observe({type: 'longtask', buffered: true});")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox"])
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.add_init_script(observer)

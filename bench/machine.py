@@ -34,8 +34,13 @@ def _version(dist: str) -> str:
 
 
 def _chromium() -> str:
+    from qantar.chromium import find_chromium
+
+    path = find_chromium()
+    if path is None:
+        return "not found"
     try:
-        out = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True,
+        out = subprocess.run([path, "--version"], capture_output=True, text=True,
                              timeout=20)
         return out.stdout.strip() or "unknown"
     except (OSError, subprocess.TimeoutExpired):

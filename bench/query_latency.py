@@ -40,7 +40,7 @@ def _run(store, repeats, budget_per_query, reopen, opened) -> dict:
     try:
         from qantar.queries import packs
         queries = packs.load_packs()
-    except Exception as exc:  # noqa: BLE001 - packs still being written
+    except Exception as exc:  # noqa: BLE001 - a broken pack skips this measurement only
         return {"skipped": f"query packs not available ({str(exc).splitlines()[0][:120]})"}
     if not queries:
         return {"skipped": "no query packs yet"}

@@ -10,15 +10,14 @@ from ..loaders import evaluate
 from .main import cli
 from .output import emit, output_options
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_ARTICLES = (ROOT / "seeds", ROOT / "tests" / "corpus" / "dev")
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @cli.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--articles", "article_dirs", multiple=True, type=click.Path(path_type=Path),
-              help="Folder holding the annotated articles (<stem>.txt or .md); repeatable. "
-                   "seeds/ and tests/corpus/dev/ are always searched.")
+              help="Folder holding the annotated articles (<stem>.txt or .md, in it or "
+                   "its subfolders); repeatable. The seed articles are always searched.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Also list, on stderr, what was missed and what was spurious.")
 @output_options
@@ -31,12 +30,12 @@ def eval_(gold, article_dirs, verbose, fmt):
 
     \b
     Examples:
-      qantar eval tests/gold
+      qantar eval tests/gold --articles tests/corpus
       qantar eval tests/gold/000_* tests/gold/001_* tests/gold/003_*
-      qantar eval tests/gold/E0* --format json
+      qantar eval tests/gold/E0* --articles tests/corpus/dev --format json
       qantar eval my_gold/ --articles ../archive/2022/ -v
     """
-    results = evaluate.run(gold, [*article_dirs, *DEFAULT_ARTICLES])
+    results = evaluate.run(gold, [*article_dirs, SEEDS])
     if verbose:
         for r in results:
             for kind in evaluate.KINDS:

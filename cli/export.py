@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..graph.analytics import ActorNotFound, bounds
+from ..graph.names import ActorNotFound
+from ..graph.dates import bounds
 from ..graph.exports import FORMATS, html, writer
 from .main import cli
 

@@ -7,6 +7,7 @@ progress, warnings and errors to stderr. Errors are one line, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def neo4j_settings():
     if not settings.password and sys.stdin.isatty():
         password = click.prompt(f"Neo4j password for {settings.username}", hide_input=True,
                                 err=True)
-        settings = Neo4jSettings(settings.uri, settings.username, password, settings.database)
+        settings = dataclasses.replace(settings, password=password)
     return settings
 
 

@@ -12,7 +12,7 @@ fixed seed, and communities are numbered by size, then by their smallest member 
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("person:a", label="Actor", type="person", name="A")
 >>> g.add_node("person:b", label="Actor", type="person", name="B")
->>> g.add_edge("person:a", "person:b", key="e1", type="ALLY_OF", sources=2)
+>>> _ = g.add_edge("person:a", "person:b", key="e1", type="ALLY_OF", sources=2)
 >>> result = analyze(g)
 >>> result["nodes"]["person:a"]["degree"]
 1.0
@@ -20,27 +20,20 @@ fixed seed, and communities are numbered by size, then by their smallest member 
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
 
+from . import names
 from . import schema as schema_mod
+from .dates import bounds
 
 SEED = 42
 METRICS = ("degree", "betweenness", "pagerank")
 EXACT_BETWEENNESS_UP_TO = 1000  # nodes; above this, sampled with SEED (k pivots)
 BETWEENNESS_SAMPLES = 256
 EVENT_TYPE = "event"  # the node type an Event has next to person/organization/place
-
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-class ActorNotFound(LookupError):
-    """A name that matches no actor, or several (message is one line)."""
 
 
 # --- the knowledge layer --------------------------------------------------------------
@@ -144,51 +137,14 @@ def ego(kg: nx.MultiDiGraph, centre: str, depth: int = 1) -> nx.MultiDiGraph:
 
 
 def find_actor(kg: nx.MultiDiGraph, name: str) -> str:
-    """The id of the actor or event called ``name`` (id, name or any alias, any script).
-
-    An exact key match on a name or alias wins; otherwise a unique partial match.
-    """
-    from .names import key
-
-    if name in kg:
-        return name
-    wanted = key(name)
-    exact, partial = set(), set()
-    for node, data in kg.nodes(data=True):
-        for spelling in [data.get("name", ""), *(data.get("aliases") or [])]:
-            k = key(spelling)
-            if k == wanted:
-                exact.add(node)
-            elif wanted and f" {wanted} " in f" {k} ":
-                partial.add(node)
-    found = exact or partial
-    if len(found) == 1:
-        return found.pop()
-    if not found:
-        raise ActorNotFound(f"no actor called {name!r}")
-    names = ", ".join(sorted(kg.nodes[n].get("name", n) for n in found)[:5])
-    raise ActorNotFound(f"{name!r} is ambiguous: {names}")
+    """The id of the actor or event called ``name`` (id, name or any alias, any script),
+    found the way every command finds one (:func:`qantar.graph.names.find`)."""
+    return names.find(name, [names.Named(node, data.get("name", ""), node_type(data),
+                                         tuple(data.get("aliases") or ()))
+                             for node, data in kg.nodes(data=True)]).id
 
 
 # --- dates ----------------------------------------------------------------------------
-
-def bounds(prefix: str | None) -> tuple[str, str] | None:
-    """The first and last day an ISO date prefix covers: '2022-01' -> 2022-01-01..31."""
-    m = _ISO.match(prefix or "")
-    if not m:
-        return None
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    try:
-        if day:
-            dt.date(int(year), int(month), int(day))
-            return prefix, prefix
-        if month:
-            last = calendar.monthrange(int(year), int(month))[1]
-            return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
-    except ValueError:  # month 13, February 30th
-        return None
-    return f"{year}-01-01", f"{year}-12-31"
-
 
 def period(data: dict) -> tuple[str, str, bool]:
     """(first day, last day, dated) of a relation or event, for the date filter.

@@ -8,8 +8,10 @@ the folding. It lives in ``graph`` because loaders, queries and exports all need
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Cyrillic (Russian + Kazakh letters) -> Latin, as English-language outlets write it.
@@ -45,7 +47,11 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 
 def prefold(text: str) -> str:
     """Case, Cyrillic and diacritics folded, non-alphanumerics spaced: the key before
-    :data:`RULES` (queries/spelling.py makes a table of it for Cypher)."""
+    :data:`RULES` (queries/spelling.py makes a table of it for Cypher).
+
+    >>> prefold("Тоқаев"), prefold("Müller-Lüdenscheid")
+    ('tokaev', 'muller ludenscheid')
+    """
     low = text.casefold()
     if not low.isascii():
         low = low.translate(_CYRILLIC_TABLE)
@@ -64,10 +70,105 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=262144)
 def key(name: str) -> str:
-    """The matching key of a name: ``key("Nazarbaev's") == "nazarbaev s"``."""
+    """The matching key of a name, the same for every spelling outlets use.
+
+    >>> key("Nazarbaev's")
+    'nazarbaev s'
+    >>> key("Qasym-Zhomart Toqaev") == key("Kassym-Jomart Tokayev") == key("Касым-Жомарт Токаев")
+    True
+    """
     return _fold(name).strip()
 
 
 def slug(name: str) -> str:
-    """A readable id fragment: ``slug("Karim Massimov") == "karim-masimov"``."""
+    """A readable id fragment.
+
+    >>> slug("Karim Massimov")
+    'karim-masimov'
+    """
     return re.sub(r"[^a-z0-9]+", "-", key(name)).strip("-")
+
+
+# --- finding an actor by any spelling -----------------------------------------------------
+
+@dataclass(frozen=True)
+class Named:
+    """An actor (or event) as a name lookup sees it: its id, name, type and spellings."""
+
+    id: str
+    name: str
+    type: str
+    spellings: tuple[str, ...] = ()
+
+
+class ActorNotFound(LookupError):
+    """``wanted`` names no actor (``suggestions``: the closest names) or several
+    (``found``); the message is one line."""
+
+    def __init__(self, wanted: str, *, suggestions: list[str] = (), found: list[Named] = ()):
+        self.wanted, self.suggestions, self.found = wanted, list(suggestions), list(found)
+        if self.found:
+            listed = ", ".join(f"{a.name} ({a.id})" for a in self.found[:5])
+            message = f"{wanted!r} names several actors: {listed} — give the id"
+        elif self.suggestions:
+            message = f"no such actor {wanted!r} — did you mean {', '.join(self.suggestions)}?"
+        else:
+            message = f"no such actor {wanted!r}"
+        super().__init__(message)
+
+
+def find(wanted: str, candidates: list[Named]) -> Named:
+    """The one candidate ``wanted`` names, else :class:`ActorNotFound`.
+
+    Order: an exact id; the same :func:`key` as a name or alias; then the spellings whose
+    words contain all the words of ``wanted`` ("Timur" -> Timur Kulibayev). Each step
+    answers when it finds one candidate and refuses to guess when it finds several.
+
+    >>> people = [Named("p:1", "Nursultan Nazarbayev", "person", ("Elbasy", "Назарбаев")),
+    ...           Named("o:2", "Nazarbayev Foundation", "organization")]
+    >>> find("Назарбаев", people).id, find("elbasy", people).id, find("o:2", people).name
+    ('p:1', 'p:1', 'Nazarbayev Foundation')
+    >>> try:
+    ...     find("Nazarbaeff", people)
+    ... except ActorNotFound as e:
+    ...     print(e.suggestions)
+    ['Nursultan Nazarbayev', 'Nazarbayev Foundation']
+    """
+    stripped = wanted.strip()
+    by_id = [c for c in candidates if c.id == stripped]
+    if by_id:
+        return by_id[0]
+    wanted_key = key(wanted)
+    if not wanted_key:
+        raise ActorNotFound(wanted)
+    spellings = {c.id: [key(n) for n in (c.name, *c.spellings) if n] for c in candidates}
+    words = set(wanted_key.split())
+    for matches in (lambda k: k == wanted_key, lambda k: words <= set(k.split())):
+        found = [c for c in candidates if any(map(matches, spellings[c.id]))]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise ActorNotFound(wanted, found=found)
+    raise ActorNotFound(wanted, suggestions=suggest(wanted_key, candidates))
+
+
+def suggest(wanted_key: str, candidates: list[Named], limit: int = 3) -> list[str]:
+    """Names of the candidates whose spellings come closest to ``wanted_key``.
+
+    Whole names and aliases count before single words of them, so "Nazarbaeff" points
+    to Nursultan Nazarbayev (alias "Nazarbaev") ahead of the Nazarbayev Foundation.
+
+    >>> suggest(key("Masimoff"), [Named("p:1", "Karim Massimov", "person")])
+    ['Karim Massimov']
+    """
+    best: dict[str, tuple[float, int, str]] = {}
+    for candidate in candidates:
+        for name in (candidate.name, *candidate.spellings):
+            whole = key(name)
+            for text, is_whole in [(whole, 1)] + [(w, 0) for w in whole.split() if len(w) > 3]:
+                ratio = difflib.SequenceMatcher(None, wanted_key, text).ratio()
+                score = (ratio, is_whole, candidate.name)
+                if ratio >= 0.75 and score > best.get(candidate.id, (0.0, 0, "")):
+                    best[candidate.id] = score
+    ranked = sorted(best.values(), key=lambda s: (-s[0], -s[1], s[2]))
+    return [name for _, _, name in ranked[:limit]]

@@ -24,13 +24,21 @@ STATEMENT_COLUMNS = ("id", "predicate", "subject_id", "object_id", "detail", "ar
 
 
 def label_of(node_id: str) -> str:
-    """The node label an id belongs to (ids carry their kind as a prefix)."""
-    prefix = node_id.split(":", 1)[0]
-    return {"event": "Event", "article": "Article", "stmt": "Statement"}.get(prefix, "Actor")
+    """The node label an id belongs to (ids carry their kind as a prefix, schema.yaml
+    says which).
+
+    >>> label_of("event:3f2a"), label_of("person:samat-abish")
+    ('Event', 'Actor')
+    """
+    return schema_mod.load().label_of(node_id)
 
 
 def detail_property(rtype: str) -> str | None:
-    """The edge property that carries a statement's `detail` (relation, title, role...)."""
+    """The edge property that carries a statement's `detail` (relation, title, role...).
+
+    >>> detail_property("HOLDS_POSITION"), detail_property("REQUESTED_HELP")
+    ('title', None)
+    """
     schema = schema_mod.load()
     specific = [p for p in schema.relations[rtype].properties
                 if p not in _DATED and p not in schema.projected_common]

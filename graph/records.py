@@ -12,7 +12,13 @@ from dataclasses import asdict, dataclass, field, fields
 
 
 def stable_id(prefix: str, *parts: object) -> str:
-    """A deterministic id: ``prefix:`` + 16 hex chars of sha256 over the parts."""
+    """A deterministic id: ``prefix:`` + 16 hex chars of sha256 over the parts.
+
+    >>> stable_id("stmt", "article:1", 42) == stable_id("stmt", "article:1", "42")
+    True
+    >>> len(stable_id("event", "arrest", "2022-01-06"))
+    22
+    """
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
     return f"{prefix}:{digest[:16]}"
 

@@ -7,8 +7,9 @@ type or property is a data change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -33,6 +34,13 @@ class NodeType:
     colour: str = "#999999"
     colours: dict[str, str] = field(default_factory=dict)
     type_labels: dict[str, str] = field(default_factory=dict)
+    id_prefixes: tuple[str, ...] = ()  # "person" in "person:samat-abish"
+    derived: tuple[str, ...] = ()  # computed by the stores, never written by the loaders
+
+    @property
+    def written(self) -> dict[str, str]:
+        """The properties the loaders write (graph/records.py has one field for each)."""
+        return {p: t for p, t in self.properties.items() if p not in self.derived}
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,8 @@ class RelType:
     doc: str = ""
     group: str = ""
     colour: str = "#999999"
+    subject_types: tuple[str, ...] = ()  # actor types a subject may have (empty: any)
+    object_types: tuple[str, ...] = ()
 
     @property
     def projected(self) -> bool:
@@ -66,6 +76,51 @@ class Schema:
     def provenance(self) -> dict[str, RelType]:
         return {t: r for t, r in self.relations.items() if not r.projected}
 
+    @cached_property
+    def event_predicates(self) -> frozenset[str]:
+        """Statement predicates that tie an actor to an event, not two actors.
+
+        >>> sorted(load().event_predicates)
+        ['occurred_in', 'participated_in']
+        """
+        return frozenset(r.predicate for r in self.projected.values()
+                         if "Event" in (*r.sources, *r.targets))
+
+    @cached_property
+    def endpoint_types(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """``{predicate: (subject types, object types)}`` for the relations that restrict
+        them (the relation extraction drops a statement whose endpoints do not fit).
+
+        >>> load().endpoint_types["holds_position"] == ({"person"}, {"organization", "place"})
+        True
+        """
+        return {r.predicate: (frozenset(r.subject_types), frozenset(r.object_types))
+                for r in self.projected.values() if r.subject_types and r.object_types}
+
+    def label_of(self, node_id: str) -> str:
+        """The node label an id belongs to, by its prefix (``Actor`` when unknown).
+
+        >>> schema = load()
+        >>> schema.label_of("event:3f2a"), schema.label_of("person:samat-abish")
+        ('Event', 'Actor')
+        """
+        return self._labels_by_prefix.get(node_id.split(":", 1)[0], "Actor")
+
+    @cached_property
+    def _labels_by_prefix(self) -> dict[str, str]:
+        return {prefix: label for label, node in self.nodes.items()
+                for prefix in node.id_prefixes}
+
+    @cached_property
+    def actor_id(self) -> re.Pattern:
+        """What an actor id looks like: an actor type, a colon, a slug.
+
+        >>> bool(load().actor_id.match("person:samat-abish")), bool(load().actor_id.match("event:x"))
+        (True, False)
+        """
+        types = "|".join(map(re.escape, self.nodes["Actor"].id_prefixes))
+        return re.compile(rf"^(?:{types}):[a-z0-9][a-z0-9-]*$")
+
     def relation_for(self, predicate: str) -> RelType | None:
         for rel in self.relations.values():
             if rel.predicate == predicate:
@@ -79,20 +134,24 @@ class Schema:
         return {**{label: n.properties for label, n in self.nodes.items()},
                 **{rtype: r.properties for rtype, r in self.relations.items()}}
 
-    @property
-    def predicates(self) -> tuple[str, ...]:
-        return tuple(r.predicate for r in self.projected.values())
-
 
 @cache
 def load(path: Path = SCHEMA_FILE) -> Schema:
+    """The model in ``schema.yaml``: node labels, relationship types, vocabularies.
+
+    >>> schema = load()
+    >>> schema.relations["RELATIVE_OF"].predicate, schema.nodes["Actor"].key
+    ('relative_of', 'id')
+    """
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     nodes = {
         label: NodeType(label=label, properties=dict(spec["properties"]), key=spec["key"],
                         indexes=tuple(spec.get("indexes", ())), doc=spec.get("doc", ""),
                         colour=spec.get("colour", "#999999"),
                         colours=dict(spec.get("colours", {})),
-                        type_labels=dict(spec.get("type_labels", {})))
+                        type_labels=dict(spec.get("type_labels", {})),
+                        id_prefixes=tuple(spec.get("id_prefixes", ())),
+                        derived=tuple(spec.get("derived", ())))
         for label, spec in raw["nodes"].items()
     }
     relations: dict[str, RelType] = {}
@@ -107,10 +166,19 @@ def load(path: Path = SCHEMA_FILE) -> Schema:
                                    properties={**shared, **(spec.get("properties") or {})},
                                    predicate=spec["predicate"], doc=spec.get("doc", ""),
                                    group=spec.get("group", ""),
-                                   colour=spec.get("colour", "#999999"))
+                                   colour=spec.get("colour", "#999999"),
+                                   subject_types=tuple(spec.get("subject_types", ())),
+                                   object_types=tuple(spec.get("object_types", ())))
     vocab_keys = ("actor_types", "organization_kinds", "event_types", "event_roles",
                   "modalities", "methods", "date_precisions")
     vocab = {k: tuple(raw[k]) for k in vocab_keys}
+    for rel in relations.values():
+        unknown = set(rel.subject_types + rel.object_types) - set(vocab["actor_types"])
+        if unknown:
+            raise ValueError(f"{path}: {rel.type} names unknown actor types {sorted(unknown)}")
+        if rel.projected and rel.sources == rel.targets == ("Actor",) and not (
+                rel.subject_types and rel.object_types):
+            raise ValueError(f"{path}: {rel.type} needs subject_types and object_types")
     for owner in [*nodes.values(), *relations.values()]:
         clash = RESERVED & {p.lower() for p in owner.properties}
         if clash:
@@ -125,6 +193,9 @@ def neo4j_schema_statements(schema: Schema | None = None) -> list[str]:
     """Uniqueness constraints and indexes for Neo4j (idempotent: IF NOT EXISTS).
 
     Labels and property names come from the schema file, never from user data.
+
+    >>> neo4j_schema_statements()[0]
+    'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE'
     """
     schema = schema or load()
     out = []
@@ -142,7 +213,12 @@ def neo4j_schema_statements(schema: Schema | None = None) -> list[str]:
 
 
 def ladybug_ddl(schema: Schema | None = None) -> list[str]:
-    """CREATE NODE/REL TABLE statements for the embedded engine."""
+    """CREATE NODE/REL TABLE statements for the embedded engine.
+
+    >>> [s for s in ladybug_ddl() if s.startswith("CREATE REL TABLE IF NOT EXISTS ALLY_OF")]
+    ... # doctest: +ELLIPSIS
+    ['CREATE REL TABLE IF NOT EXISTS ALLY_OF(FROM Actor TO Actor, ...)']
+    """
     schema = schema or load()
     out = []
     for node in schema.nodes.values():

@@ -27,13 +27,12 @@ from pathlib import Path
 
 from ..graph import schema as schema_mod
 from ..graph.records import Actor, Batch, Statement
-from .dates import parse_iso_prefix
+from ..graph.dates import parse_iso_prefix
 from .errors import InputError
 from .gazetteer import load_entries
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "seeds" / "curation.yaml"
 SEEDS = DEFAULT_PATH.parent
-_ID = re.compile(r"^(person|organization|place):[a-z0-9][a-z0-9-]*$")
 _EVENT_REF = re.compile(r"^event:([a-z_]+)@(\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
 _COMMON = {"id", "action", "article", "quote", "note"}
 _FIELDS = {
@@ -104,7 +103,7 @@ def load(path: str | Path = DEFAULT_PATH, *, article_dirs=(SEEDS,), gazetteer=No
     for line, entry in raw:
         if isinstance(entry, dict) and entry.get("action") == "actor":
             actor_id = entry.get("actor")
-            if not isinstance(actor_id, str) or not _ID.match(actor_id):
+            if not isinstance(actor_id, str) or not schema.actor_id.match(actor_id):
                 fail(line, f"bad actor id {actor_id!r}: expected <type>:<slug>")
             if actor_id in known or actor_id in overlay.actors:
                 fail(line, f"duplicate actor id {actor_id!r} (already in the gazetteer "
@@ -169,9 +168,7 @@ def load(path: str | Path = DEFAULT_PATH, *, article_dirs=(SEEDS,), gazetteer=No
             for role in ("subject", "object", "speaker"):
                 if entry.get(role):
                     check_id(entry[role], role, events=(action == "remove"
-                                                        or entry["predicate"] in (
-                                                            "participated_in",
-                                                            "occurred_in")))
+                                                        or entry["predicate"] in schema.event_predicates))
         if action == "add":
             modality = entry.get("modality", "reported")
             if modality not in schema.vocab["modalities"]:

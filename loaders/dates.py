@@ -1,4 +1,5 @@
-"""Dates with honest precision: an ISO prefix (``2022``, ``2022-01``, ``2022-01-05``).
+"""Date phrases in running text ("January 5", "the next day", "last year") resolved to
+ISO prefixes of honest precision (:mod:`qantar.graph.dates` parses and checks those).
 
 Dates are never invented: a month stays a month, and an impossible date (31 February)
 is refused rather than rounded.
@@ -11,30 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..graph.dates import is_day, parse_iso_prefix, parts
 from .phrases import alternation
-
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
-def parse_iso_prefix(text: str) -> tuple[str, str] | None:
-    """``"2022-1-5"`` -> ``("2022-01-05", "day")``; None when not a valid date."""
-    match = _ISO.match(text.strip())
-    if not match:
-        return None
-    year, month, day = match.groups()
-    y = int(year)
-    if month is None:
-        return f"{y:04d}", "year"
-    m = int(month)
-    if not 1 <= m <= 12:
-        return None
-    if day is None:
-        return f"{y:04d}-{m:02d}", "month"
-    d = int(day)
-    if not 1 <= d <= calendar.monthrange(y, m)[1]:
-        return None
-    return f"{y:04d}-{m:02d}-{d:02d}", "day"
-
 
 # --- dates in running text ----------------------------------------------------------------
 
@@ -113,7 +92,7 @@ class DateFinder:
         With ``hits`` (the lexicon index of ``text``) the search skips text without a
         date word: same result, less work.
         """
-        pub = _parts(published)
+        pub = parts(published)
         out: list[DateMention] = []
         month_years: dict[int, int] = {}   # month -> year of its last explicit mention
         last_day: tuple[int, int, int] | None = None
@@ -136,7 +115,7 @@ class DateFinder:
                 yr = g["y1"] or g["y2"]
                 wd = g["wd1"] or g["wd2"]
                 y = int(yr) if yr else self._year_for(mon, day, wd, pub, month_years)
-                if y and _valid(y, mon, day):
+                if y and is_day(y, mon, day):
                     iso, precision = f"{y:04d}-{mon:02d}-{day:02d}", "day"
                     if yr:
                         month_years[mon] = y
@@ -175,7 +154,7 @@ class DateFinder:
         if weekday and day:
             want = self.weekdays[weekday.lower()]
             for y in (base, base - 1, base + 1, base - 2):
-                if _valid(y, mon, day) and calendar.weekday(y, mon, day) == want:
+                if is_day(y, mon, day) and calendar.weekday(y, mon, day) == want:
                     return y
         return base
 
@@ -199,13 +178,3 @@ class DateFinder:
         if phrase in self.anaphoric_year and last_year:
             return f"{last_year:04d}", "year"
         return "", ""
-
-
-def _parts(iso: str) -> tuple[int | None, int | None, int | None]:
-    bits = [int(b) for b in iso.split("-")] if iso else []
-    bits += [None] * (3 - len(bits))
-    return bits[0], bits[1], bits[2]
-
-
-def _valid(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]

@@ -31,7 +31,6 @@ HEADERS = {
                       "quote"],
     "events.tsv": ["type", "date", "participants", "place", "quote"],
 }
-_EVENT_ONLY = {"participated_in", "occurred_in"}
 
 
 @dataclass
@@ -180,8 +179,8 @@ def score_article(gold: Gold, batch) -> ArticleScore:
     # every actor id of the batch maps to a gold name, or stays an id (never matches)
     name_of = lambda i: names.get(i, i)  # noqa: E731
 
-    relations = schema_mod.load().relations
-    predicates = {r.predicate for r in relations.values()} - _EVENT_ONLY
+    schema = schema_mod.load()
+    predicates = {r.predicate for r in schema.projected.values()} - schema.event_predicates
     ext: dict[tuple, list] = defaultdict(list)
     for st in batch.statements:
         if st.predicate in predicates:
@@ -241,11 +240,13 @@ def totals(results: list[ArticleScore]) -> dict[str, Score]:
 # --- running over folders ---------------------------------------------------------------
 
 def find_article(stem: str, dirs) -> Path:
-    """The article file of a gold folder: ``<stem>.txt`` or ``.md`` in one of ``dirs``."""
+    """The article file of a gold folder: ``<stem>.txt`` or ``.md`` in one of ``dirs``
+    or their subfolders (the first directory that has it wins)."""
     for d in map(Path, dirs):
         for suffix in (".txt", ".md"):
-            if (d / f"{stem}{suffix}").is_file():
-                return d / f"{stem}{suffix}"
+            found = sorted(d.rglob(f"{stem}{suffix}"))
+            if found:
+                return found[0]
     raise InputError(stem, "no article file for this gold folder (searched "
                            + ", ".join(str(d) for d in dirs) + "; add --articles DIR)")
 

@@ -55,7 +55,6 @@ _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles"
                "pattern_roles", "nouns", "noun_roles"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
-_ID = re.compile(r"^(person|organization|place):[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(eq=False)  # hashable by identity: compiled cues are cached per lexicon
@@ -189,7 +188,7 @@ def _check(lex: Lexicon) -> None:
                 raise lex.error(section, word, f"unknown organisation kind {kind!r}")
     for section in ("demonyms", "implied_bodies"):
         for word, actor_id in lex.data[section].items():
-            if not isinstance(actor_id, str) or not _ID.match(actor_id):
+            if not isinstance(actor_id, str) or not schema.actor_id.match(actor_id):
                 raise lex.error(section, word, f"bad actor id {actor_id!r}")
     for section in ("kinship", "ally_terms", "subordinate_terms", "head_verbs"):
         for word, value in lex.data[section].items():
@@ -239,7 +238,7 @@ def _check_offices(lex: Lexicon) -> None:
             if not isinstance(office.get(key), str) or not office[key].strip():
                 raise lex.error("offices", i, f"office needs a text {key!r}")
         for key in ("body", "holder"):
-            if not _ID.match(office[key]):
+            if not schema_mod.load().actor_id.match(office[key]):
                 raise lex.error("offices", i, f"bad actor id {office[key]!r}")
         if not office.get("sources"):
             raise lex.error("offices", i, "office needs its sources")

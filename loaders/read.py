@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..graph.records import Article
-from .dates import parse_iso_prefix
+from ..graph.dates import parse_iso_prefix
 from .errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 import http.server
 import io
+import itertools
 import json
 import threading
 import zipfile
@@ -59,8 +60,11 @@ def favorites_zip(queries: Iterable[Query]) -> bytes:
 
 
 def browser_text(query: Query) -> str:
-    """The file as the Browser shows it: the header (title first) and Neo4j's query."""
-    return query.path.read_text(encoding="utf-8").rstrip() + "\n"
+    """The file as the Browser shows it: the header (title first) and Neo4j's query,
+    its relationship-type lists written out."""
+    lines = query.path.read_text(encoding="utf-8").splitlines()
+    header = itertools.takewhile(lambda line: line.startswith("//"), lines)
+    return "\n".join([*header, query.text]) + "\n"
 
 
 # --- parameters --------------------------------------------------------------------------

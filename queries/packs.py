@@ -18,6 +18,12 @@ A parameter line is ``@param NAME TYPE (default|example) JSON-VALUE DOC``: with
 any spelling through :mod:`qantar.queries.actors`, passed on as the actor's id),
 ``string``, ``date`` (ISO prefix: 2022, 2022-01, 2022-01-05), ``int`` and ``strings``.
 
+Lists of relationship types come from ``graph/schema.yaml``, so a new relation type
+reaches every query without editing one: ``[:{{relations}}]`` is every projected type,
+``{{actor_relations}}`` those between two actors, ``{{dated_relations}}`` those of them
+with a ``date`` (see :func:`type_lists`). The Browser kit and the runner get the text
+with the lists written out.
+
 Where the two engines cannot share a text (shortest paths), ``<name>.embedded.cypher``
 next to the file holds the embedded engine's variant; the header stays in the main file,
 whose text is what Neo4j and the Browser run.
@@ -31,7 +37,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..loaders.dates import parse_iso_prefix
+from ..graph import schema as schema_mod
+from ..graph.dates import parse_iso_prefix
 from . import spelling
 
 PACKS_DIR = Path(__file__).resolve().parent
@@ -97,6 +104,35 @@ class Query:
 
 # --- reading the files -----------------------------------------------------------------
 
+_TYPE_LIST = re.compile(r"\{\{(\w+)\}\}")
+
+
+def type_lists(schema: schema_mod.Schema | None = None) -> dict[str, str]:
+    """The relationship-type alternations a query names as ``{{name}}``, in schema order.
+
+    >>> type_lists()["dated_relations"]
+    'APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP'
+    """
+    projected = list((schema or schema_mod.load()).projected.values())
+    between_actors = [r for r in projected if r.sources == r.targets == ("Actor",)]
+    return {"relations": "|".join(r.type for r in projected),
+            "actor_relations": "|".join(r.type for r in between_actors),
+            "dated_relations": "|".join(r.type for r in between_actors
+                                        if "date" in r.properties)}
+
+
+def _expand(path: Path, text: str) -> str:
+    lists = type_lists()
+
+    def one(match: re.Match) -> str:
+        if match.group(1) not in lists:
+            raise QueryError(f"{path}: unknown type list {match.group(0)} "
+                             f"(known: {', '.join(lists)})")
+        return lists[match.group(1)]
+
+    return _TYPE_LIST.sub(one, text)
+
+
 def parse(path: Path, pack: str | None = None) -> Query:
     """One pack file; a malformed header is a :class:`QueryError` naming file and line."""
     path = Path(path)
@@ -120,7 +156,7 @@ def parse(path: Path, pack: str | None = None) -> Query:
             raise QueryError(f"{path}:{number}: unknown header directive {line.split()[0]!r}")
         else:
             description.append(line)
-    body = "\n".join(lines[len(header):]).strip()
+    body = _expand(path, "\n".join(lines[len(header):]).strip())
     if not body:
         raise QueryError(f"{path}: no query after the header")
     names = [p.name for p in params]
@@ -163,7 +199,11 @@ def _parse_param(path: Path, number: int, line: str) -> Param:
 
 @cache
 def load_packs(root: Path = PACKS_DIR) -> tuple[Query, ...]:
-    """Every query under ``root``, sorted by pack and name, with engine variants."""
+    """Every query under ``root``, sorted by pack and name, with engine variants.
+
+    >>> "people/profile" in [q.id for q in load_packs()]
+    True
+    """
     queries = []
     for path in sorted(Path(root).glob("*/*.cypher")):
         stem = path.name.removesuffix(".cypher")
@@ -186,7 +226,7 @@ def load_packs(root: Path = PACKS_DIR) -> tuple[Query, ...]:
 
 def _variant_text(path: Path, main: Query) -> str:
     lines = path.read_text(encoding="utf-8").splitlines()
-    body = "\n".join(line for line in lines if not line.startswith("//")).strip()
+    body = _expand(path, "\n".join(line for line in lines if not line.startswith("//")).strip())
     used = set(re.findall(r"\$(\w+)", body))
     if used != {p.name for p in main.params} | set(main.provided):
         raise QueryError(f"{path}: uses parameters {sorted(used)}, its main file declares "
@@ -195,7 +235,11 @@ def _variant_text(path: Path, main: Query) -> str:
 
 
 def get(name: str, root: Path = PACKS_DIR) -> Query:
-    """A query by ``pack/name``, or by ``name`` alone when only one pack has it."""
+    """A query by ``pack/name``, or by ``name`` alone when only one pack has it.
+
+    >>> get("profile").id, [p.name for p in get("people/profile").params]
+    ('people/profile', ['actor'])
+    """
     queries = load_packs(root)
     found = [q for q in queries if q.id == name] or [q for q in queries if q.name == name]
     if len(found) == 1:
@@ -209,7 +253,16 @@ def get(name: str, root: Path = PACKS_DIR) -> Query:
 # --- parameters ------------------------------------------------------------------------
 
 def check(param: Param, value) -> object:
-    """``value`` if it fits the parameter's type, else a one-line :class:`QueryError`."""
+    """``value`` if it fits the parameter's type, else a one-line :class:`QueryError`.
+
+    >>> check(Param("since", "date", "2022", False), "2022-01")
+    '2022-01'
+    >>> try:
+    ...     check(Param("since", "date", "2022", False), "January")
+    ... except ParamError as e:
+    ...     print(e)
+    since must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'January'
+    """
     kind = param.type
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
@@ -233,7 +286,13 @@ def check(param: Param, value) -> object:
 
 
 def coerce(param: Param, raw: str) -> object:
-    """A command-line string as the parameter's type (``strings``: comma-separated)."""
+    """A command-line string as the parameter's type (``strings``: comma-separated).
+
+    >>> coerce(Param("kinds", "strings", [], False), "company, state_body")
+    ['company', 'state_body']
+    >>> coerce(Param("from", "date", "2022", True), "2022-1-5")
+    '2022-01-05'
+    """
     if param.type == "int":
         try:
             return check(param, int(raw))

@@ -54,7 +54,11 @@ def table() -> dict:
 
 
 def key(text: str) -> str:
-    """The key the Cypher computes, step by step in Python (tests compare it to names.key)."""
+    """The key the Cypher computes, step by step in Python (tests compare it to names.key).
+
+    >>> key("Назарбаев"), key("Toqaev")
+    ('nazarbaev', 'tokaev')
+    """
     folded = _folded()
     low = "".join(folded.get(c, c if c.isalnum() else " ") for c in text.lower())
     out = " " + " ".join(low.split()) + " "

@@ -22,12 +22,12 @@ from pathlib import Path
 import networkx as nx
 
 from qantar.graph import analytics
+from qantar.chromium import find_chromium
 from qantar.graph.exports import html
 from qantar.graph.stores import open_store
 from qantar.loaders.pipeline import load
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 
 
 def read_graph(store_path: Path | None):
@@ -99,8 +99,11 @@ def main(argv=None) -> int:
     views = {"full": {"view": "full"},
              "ego": {"view": "ego", "focus": centre, "depth": args.depth},
              "timeline": {"view": "timeline"}}
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("error: no Chromium on PATH (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+        browser = p.chromium.launch(executable_path=chromium, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--no-first-run", "--hide-scrollbars"])
         for name, options in views.items():

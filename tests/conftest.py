@@ -3,7 +3,7 @@
 Neo4j: ``neo4j_server`` (session) finds a real Neo4j, in this order:
   1. ``NEO4J_URI`` in the environment (with NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE);
   2. testcontainers ``neo4j:5.26-community`` when a Docker engine answers;
-  3. the Maven-launched server from ``qantar.graph.neo4j_local`` when ``java`` and ``mvn`` exist;
+  3. the Maven-launched server from ``qantar.neo4j_local`` when ``java`` and ``mvn`` exist;
   4. otherwise the test is skipped -- except under ``CI=true``, where it fails loudly.
 ``neo4j_db`` (function) wipes the database first so tests are independent. Tests using
 either fixture are marked ``neo4j`` automatically (``-m "not neo4j"`` deselects them).
@@ -133,7 +133,7 @@ def _from_testcontainers(stack) -> Neo4jServerInfo:
 
 
 def _from_maven(stack) -> Neo4jServerInfo:
-    from qantar.graph.neo4j_local import start
+    from qantar.neo4j_local import start
 
     server = start(password=secrets.token_urlsafe(18), timeout=300)
     stack.append(server.stop)
@@ -172,7 +172,7 @@ def neo4j_server(request) -> Neo4jServerInfo:
         except Exception as e:  # noqa: BLE001
             reasons.append(f"testcontainers {NEO4J_IMAGE} failed: {str(e).splitlines()[0][:200]}")
     if info is None:
-        from qantar.graph.neo4j_local import Neo4jLocalError, tools_missing
+        from qantar.neo4j_local import Neo4jLocalError, tools_missing
 
         missing = tools_missing()
         if missing:

@@ -1,7 +1,7 @@
 """A small graph built from real sentences of the seed articles, for the query tests.
 
-The relation extraction is still being written, so the pipeline alone only yields
-"mentions". This helper adds, through the real store API, statements a careful reader
+The query tests need relations of every kind, more than the extraction finds in five
+articles. This helper adds, through the real store API, statements a careful reader
 takes from the seeds: every quote is a verbatim substring of its article body and its
 span is computed from the body, never typed in. The readings follow the hand-annotated
 gold set in ``tests/gold/`` where it has them.

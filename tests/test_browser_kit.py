@@ -2,9 +2,7 @@
 Neo4j Browser that the project's own Neo4j serves at /browser."""
 
 import http.client
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from fixture_graph import load_fixture, neo4j_store
 
+from qantar.chromium import find_chromium
 from qantar.cli.main import cli
 from qantar.graph import schema as schema_mod
 from qantar.queries import browser_kit as kit
@@ -300,9 +299,9 @@ def test_neo4j_serves_the_browser_and_the_kit_serves_the_guide(browser, served_b
 
 
 def chromium():
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(path):
-        pytest.skip("no Chromium")
+    path = find_chromium()
+    if path is None:
+        pytest.skip("no Chromium on PATH")
     pytest.importorskip("playwright.sync_api")
     return path
 

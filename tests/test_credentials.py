@@ -176,3 +176,20 @@ def _read_until(fd: int, marker: bytes | None, timeout: float) -> bytes:
         if marker is not None and marker in out:
             return out
     raise AssertionError(f"timed out; got {out!r}")
+
+
+def test_a_prompted_password_keeps_the_other_settings(monkeypatch):
+    """The prompt only fills in the password: the retry budget, address and database
+    from the environment stay as they were."""
+
+    from qantar.cli.main import neo4j_settings
+
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.setenv("NEO4J_URI", "neo4j://db.example:7687")
+    monkeypatch.setenv("NEO4J_DATABASE", "qantar")
+    monkeypatch.setenv("QANTAR_NEO4J_RETRY_SECONDS", "7")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr(click, "prompt", lambda *args, **kwargs: "typed-password")
+    settings = neo4j_settings()
+    assert (settings.password, settings.retry_seconds, settings.uri, settings.database) == (
+        "typed-password", 7.0, "neo4j://db.example:7687", "qantar")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,13 +24,13 @@ from qantar.graph import analytics
 from qantar.graph.exports import html
 from qantar.graph.records import Actor, Batch, Event, Statement, stable_id
 from qantar.graph.stores import open_store
+from qantar.chromium import find_chromium
 from qantar.loaders.gazetteer import Gazetteer
 from qantar.graph.names import key
 from qantar.loaders.pipeline import extract, load
 from qantar.loaders.read import read_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-CHROMIUM = "/usr/bin/chromium"
 
 TOKAYEV, NAZARBAYEV = "person:kassym-jomart-tokayev", "person:nursultan-nazarbayev"
 ABISH, KULIBAYEV = "person:samat-abish", "person:timur-kulibayev"
@@ -267,8 +266,13 @@ def test_cli_export_all_formats_and_one_line_errors(graph_b, tmp_path):
     result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "x.html"),
                                  "--focus", "Nobody Atall"])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == ["Error: no actor called 'Nobody Atall'"]
+    assert result.output.strip().splitlines() == ["Error: no such actor 'Nobody Atall'"]
     assert not (tmp_path / "x.html").exists() and not list(tmp_path.glob(".x.html*"))
+    result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "x.html"),
+                                 "--focus", "Nazarbaeff"])  # as `qantar who Nazarbaeff`
+    assert result.output.strip().splitlines() == [
+        "Error: no such actor 'Nazarbaeff' — did you mean Nursultan Nazarbayev, "
+        "Nazarbayev Foundation?"]
     result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "x.html"),
                                  "--types", "persn"])
     assert result.exit_code == 2 and "unknown type 'persn'" in result.output
@@ -281,8 +285,8 @@ def test_cli_export_all_formats_and_one_line_errors(graph_b, tmp_path):
 
 def _chromium_or_skip():
     reason = None
-    if not (shutil.which("chromium") or os.path.exists(CHROMIUM)):
-        reason = "Debian chromium not installed (apt-get install chromium)"
+    if find_chromium() is None:
+        reason = "no Chromium on PATH (apt-get install chromium)"
     else:
         try:
             import playwright.sync_api  # noqa: F401
@@ -298,9 +302,8 @@ def _chromium_or_skip():
 def browser():
     _chromium_or_skip()
     from playwright.sync_api import sync_playwright
-    executable = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=[
+        b = p.chromium.launch(executable_path=find_chromium(), args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--no-first-run"])
         yield b

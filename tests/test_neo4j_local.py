@@ -79,7 +79,7 @@ def test_local_launcher_persists_data_and_stops_cleanly(tmp_path):
     password from the caller on restart, and leaves no Java process behind."""
     import os
 
-    from qantar.graph import neo4j_local
+    from qantar import neo4j_local
 
     if neo4j_local.tools_missing():
         pytest.skip(f"{' and '.join(neo4j_local.tools_missing())} not on PATH")

@@ -272,11 +272,11 @@ def test_search_finds_spellings_no_alias_holds(graph, spelling):
         ["Kassym-Jomart Tokayev"]
 
 
+@pytest.mark.parametrize("graph", [pytest.param("neo4j", marks=pytest.mark.neo4j)],
+                         indirect=True)  # the Browser runs on Neo4j only
 def test_search_runs_with_the_browser_kits_params_snippet(graph):
     """In the Browser only the kit's `:params` map is there: its literal, evaluated by
     Neo4j itself, is all the query needs to fold a new spelling."""
-    if graph.backend != "neo4j":
-        pytest.skip("the Neo4j Browser runs on Neo4j")
     from qantar.queries import browser_kit
 
     query = packs.get("people/search")

@@ -10,7 +10,6 @@ from qantar.loaders.read import find_articles, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def seed_files():
@@ -29,16 +28,14 @@ def test_five_seed_articles_with_metadata():
 
 
 def test_seed_bodies_are_byte_identical_to_the_originals():
-    """Against ../shared/seeds when it is beside the repo, else against the originals'
-    checksums recorded in seeds/SHA256SUMS (same format as `sha256sum`)."""
+    """Against the originals' checksums recorded in seeds/SHA256SUMS (same format as
+    `sha256sum`)."""
     sums = dict(reversed(line.split("  ", 1))
                 for line in (SEEDS / "SHA256SUMS").read_text().splitlines())
     assert sorted(sums) == [p.name for p in seed_files()]
     for path in seed_files():
         body = read_article(path).body.encode("utf-8")
         assert hashlib.sha256(body).hexdigest() == sums[path.name]
-        if SHARED_SEEDS.exists():
-            assert body == (SHARED_SEEDS / path.name).read_bytes()
 
 
 def test_article_id_depends_on_the_body_only(tmp_path):

@@ -22,7 +22,7 @@ from qantar.loaders.pipeline import read_batches, LoadReport
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_FILES = sorted(SEEDS.glob("0*.txt"))
-DEV = ROOT.parent / "shared" / "corpus" / "dev"
+DEV = ROOT / "tests" / "corpus" / "dev"
 
 
 class Target:
@@ -280,8 +280,8 @@ def test_neo4j_misconfigured_is_exit_3_in_one_line_and_nothing_written(
 
 
 def corpus() -> list[Path]:
-    """Seeds, and the development corpus when shared/ is beside the repository."""
-    return SEED_FILES + (sorted(DEV.glob("*.md")) if DEV.is_dir() else [])
+    """The seeds and the development corpus."""
+    return SEED_FILES + sorted(DEV.glob("*.md"))
 
 
 def test_loading_twice_gives_the_same_bytes(target):

@@ -282,7 +282,7 @@ def own_server(tmp_path, neo4j_server):
 
     Needs Java 17 + Maven (a Docker or NEO4J_URI server cannot be restarted from here).
     """
-    from qantar.graph import neo4j_local
+    from qantar import neo4j_local
 
     if neo4j_local.tools_missing():
         pytest.skip("restart tests need Java 17 + Maven for a server of their own")

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .. import analytics, projection
+from .. import analytics, dates, projection
 from .. import schema as schema_mod
 from . import layout
 
@@ -201,7 +201,7 @@ def _check(view, focus, depth, date_from, date_to, size_by, colour_by) -> None:
     if not 1 <= depth <= 3:
         raise ValueError("depth must be 1, 2 or 3")
     for label, value in (("from", date_from), ("to", date_to)):
-        if value and analytics.bounds(value) is None:
+        if value and dates.bounds(value) is None:
             raise ValueError(f"--{label} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     if view == "ego" and not focus:
         raise ValueError("the ego view needs --focus NAME")
@@ -218,7 +218,7 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     filters then choose what the page holds: ``types`` (node and relation types),
     the date range (:func:`analytics.restrict`), the view (a relation group keeps its
     own relations) and ``focus``/``depth`` (an ego network). Raises
-    :class:`analytics.ActorNotFound` or ValueError with a one-line message.
+    :class:`qantar.graph.names.ActorNotFound` or ValueError with a one-line message.
     """
     _check(view, focus, depth, date_from, date_to, size_by, colour_by)
     kg = analytics.knowledge_graph(graph)
@@ -254,8 +254,8 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     title = "qantar network" + (f": {kg.nodes[centre].get('name', centre)}" if centre else "")
     return {
         "meta": {"title": title, "view": view, "focus": centre, "depth": depth,
-                 "from": analytics.bounds(date_from)[0] if date_from else "",
-                 "to": analytics.bounds(date_to)[1] if date_to else "",
+                 "from": dates.bounds(date_from)[0] if date_from else "",
+                 "to": dates.bounds(date_to)[1] if date_to else "",
                  "size_by": size_by, "colour_by": colour_by, "axis": axis,
                  "size_options": list(SIZE_BY), "groups": analytics.relation_groups(),
                  "totals": {"nodes": kg.number_of_nodes(), "edges": kg.number_of_edges()}},

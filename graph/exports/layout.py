@@ -18,7 +18,7 @@ from collections.abc import Callable
 import networkx as nx
 import numpy as np
 
-from .. import analytics
+from .. import analytics, dates
 from .. import schema as schema_mod
 
 SPACING = 110.0  # pixels between neighbouring nodes
@@ -234,27 +234,21 @@ def shells(kg: nx.MultiDiGraph, centre: str) -> Positions:
     return _centre(pos)
 
 
-def _prefix_key(prefix: str) -> tuple:
-    """Order ISO prefixes by first day, coarser first: 2022 < 2022-01 < 2022-01-01."""
-    lo = (analytics.bounds(prefix) or ("", ""))[0]
-    return (lo, len(prefix), prefix)
-
-
 def node_when(kg: nx.MultiDiGraph, node: str) -> str:
     """Where a node sits in time, as an ISO prefix at its own precision: an event's
     date; for an actor the earliest dated relation it takes part in, else its earliest
     relation or citation ('' if none)."""
     data = kg.nodes[node]
-    if analytics.node_type(data) == analytics.EVENT_TYPE and analytics.bounds(data.get("date")):
+    if analytics.node_type(data) == analytics.EVENT_TYPE and dates.bounds(data.get("date")):
         return data["date"]
     edges = [d for *_, d in kg.in_edges(node, data=True)]
     edges += [d for *_, d in kg.out_edges(node, data=True)]
     dated = [p for d in edges for p in (d.get("date") or d.get("start_date")
-                                        or d.get("end_date"),) if analytics.bounds(p)]
+                                        or d.get("end_date"),) if dates.bounds(p)]
     if dated:
-        return min(dated, key=_prefix_key)
-    cited = [p for d in [*edges, data] for p in (d.get("first_cited"),) if analytics.bounds(p)]
-    return min(cited, key=_prefix_key) if cited else ""
+        return min(dated, key=dates.order_key)
+    cited = [p for d in [*edges, data] for p in (d.get("first_cited"),) if dates.bounds(p)]
+    return min(cited, key=dates.order_key) if cited else ""
 
 
 def timeline(kg: nx.MultiDiGraph) -> tuple[Positions, list[dict]]:
@@ -272,7 +266,7 @@ def timeline(kg: nx.MultiDiGraph) -> tuple[Positions, list[dict]]:
     pos: Positions = {}
     axis = []
     x = 0.0
-    for when in sorted(columns, key=lambda w: (w != "", _prefix_key(w))):
+    for when in sorted(columns, key=lambda w: (w != "", dates.order_key(w))):
         column = columns[when]
         subs = math.ceil(len(column) / max_rows)
         rows = math.ceil(len(column) / subs)

@@ -198,12 +198,6 @@ class Store(ABC):
                        write=True)[0]["c"] == self.rebuild_chunk:
             pass
 
-    def prune_orphans(self) -> None:
-        """Remove actors and events no statement refers to any more."""
-        with self._transaction() as run:
-            run("MATCH (e:Event) WHERE NOT EXISTS { MATCH (e)<-[:SUBJECT|OBJECT]-() } "
-                "DETACH DELETE e", None)
-
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type (zeros included)."""
         schema = schema_mod.load()

@@ -3,7 +3,7 @@
 // before relying on them, with that article and its quotes.
 // At most $limit rows, in the order below (the article is read through st.article_id).
 // @param limit int default 500  how many rows, by relation then subject
-MATCH (x)-[r:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP|PARTICIPATED_IN|OCCURRED_IN]->(y)
+MATCH (x)-[r:{{relations}}]->(y)
 WHERE r.sources = 1
 UNWIND r.statement_ids AS sid
 MATCH (st:Statement {id: sid})

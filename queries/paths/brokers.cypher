@@ -4,20 +4,20 @@
 // the 50 actors with the most distinct neighbours, so the work stays bounded on any
 // graph (n neighbours hold at most n(n-1)/2 open pairs).
 // @param limit int default 20  how many rows
-MATCH (b:Actor)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]-(m:Actor)
+MATCH (b:Actor)-[:{{actor_relations}}]-(m:Actor)
 WHERE m.id <> b.id
 WITH b, collect(DISTINCT m.id) AS around
 WITH b, around, size(around) AS neighbours
 ORDER BY neighbours DESC, b.id
 LIMIT 50
-OPTIONAL MATCH (b)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]-(x:Actor)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]-(y:Actor)
+OPTIONAL MATCH (b)-[:{{actor_relations}}]-(x:Actor)-[:{{actor_relations}}]-(y:Actor)
 WHERE x.id < y.id AND x.id <> b.id AND y.id IN around
 WITH b, neighbours,
      count(DISTINCT CASE WHEN y IS NULL THEN NULL ELSE x.id + ' ' + y.id END) AS closed
 WITH b, neighbours * (neighbours - 1) / 2 - closed AS open_pairs
 WHERE open_pairs > 0
 RETURN b.name AS broker, b.type AS type,
-       COUNT { MATCH (b)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]-(:Actor) } AS links,
+       COUNT { MATCH (b)-[:{{actor_relations}}]-(:Actor) } AS links,
        open_pairs
 ORDER BY open_pairs DESC, broker, type, links
 LIMIT $limit

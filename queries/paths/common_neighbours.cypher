@@ -11,12 +11,12 @@ MATCH (b:Actor)
 WITH a, b, toLower($second) AS wanted
 WHERE b.id = $second OR toLower(b.name) = wanted
    OR any(alias IN b.aliases WHERE toLower(alias) = wanted)
-MATCH (a)-[ra:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP|PARTICIPATED_IN|OCCURRED_IN]-(c)
+MATCH (a)-[ra:{{relations}}]-(c)
 WHERE c.id <> b.id
 UNWIND ra.statement_ids AS sa
 MATCH (x:Statement {id: sa})
 WITH a, b, c, collect(DISTINCT x.predicate + CASE WHEN x.detail = '' THEN '' ELSE ' (' + x.detail + ')' END) AS first_relations
-MATCH (b)-[rb:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP|PARTICIPATED_IN|OCCURRED_IN]-(c)
+MATCH (b)-[rb:{{relations}}]-(c)
 WHERE c.id <> a.id
 UNWIND rb.statement_ids AS sb
 MATCH (y:Statement {id: sb})

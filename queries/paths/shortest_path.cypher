@@ -12,7 +12,7 @@ MATCH (b:Actor)
 WITH a, b, toLower($to) AS wanted
 WHERE (b.id = $to OR toLower(b.name) = wanted
        OR any(alias IN b.aliases WHERE toLower(alias) = wanted)) AND b.id <> a.id
-MATCH p = allShortestPaths((a)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP|PARTICIPATED_IN|OCCURRED_IN*..6]-(b))
+MATCH p = allShortestPaths((a)-[:{{relations}}*..6]-(b))
 WITH p, reduce(s = '', n IN nodes(p) | CASE WHEN s = '' THEN n.name ELSE s + ' — ' + n.name END) AS route
 UNWIND range(0, length(p) - 1) AS i
 WITH route, i + 1 AS hop, relationships(p)[i] AS r

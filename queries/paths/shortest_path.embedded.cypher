@@ -8,7 +8,7 @@
 // 2,000 articles (0.5 s anchored on ids).
 MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
 WHERE a.id <> b.id
-MATCH p = (a)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP|PARTICIPATED_IN|OCCURRED_IN* ALL SHORTEST 1..6]-(b)
+MATCH p = (a)-[:{{relations}}* ALL SHORTEST 1..6]-(b)
 UNWIND range(1, length(p)) AS i
 WITH p, i AS hop, rels(p)[i] AS r
 UNWIND r.statement_ids AS sid

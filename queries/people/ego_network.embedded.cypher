@@ -5,7 +5,7 @@
 // to 3 hops took 4-15 s from a busy actor of the 10,000-article bench; this 0.1-0.5 s.
 // The actor is matched by id only: the runner resolves $actor to an id.
 MATCH (a:Actor {id: $actor})
-MATCH p = (a)-[:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP|PARTICIPATED_IN|OCCURRED_IN* SHORTEST 1..3]-(b)
+MATCH p = (a)-[:{{relations}}* SHORTEST 1..3]-(b)
 WITH a, b, length(p) AS hops, $depth AS depth
 WHERE hops <= depth AND b.id <> a.id
 WITH b, min(hops) AS distance

@@ -27,7 +27,7 @@ MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
 WHERE a.id = $actor OR toLower(a.name) = wanted
    OR any(alias IN a.aliases WHERE toLower(alias) = wanted)
-MATCH (a)-[r:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]-(o:Actor)
+MATCH (a)-[r:{{actor_relations}}]-(o:Actor)
 UNWIND r.statement_ids AS sid
 MATCH (st:Statement {id: sid})
 WITH a, r, o, min(st.predicate) AS predicate, min(st.subject_id) AS source_id

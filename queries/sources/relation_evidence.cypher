@@ -11,7 +11,7 @@ MATCH (b:Actor)
 WITH a, b, toLower($second) AS wanted
 WHERE b.id = $second OR toLower(b.name) = wanted
    OR any(alias IN b.aliases WHERE toLower(alias) = wanted)
-MATCH (a)-[r:RELATIVE_OF|HOLDS_POSITION|MEMBER_OF|ALLY_OF|SUBORDINATE_OF|APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]-(b)
+MATCH (a)-[r:{{actor_relations}}]-(b)
 UNWIND r.statement_ids AS sid
 MATCH (art:Article)-[:STATES]->(st:Statement {id: sid})-[:SUBJECT]->(x:Actor)
 MATCH (st)-[:OBJECT]->(y:Actor)

@@ -34,7 +34,7 @@ RETURN p.end_date AS date, '' AS precision, 'left post' AS change, m.name AS sub
        p.title AS detail, org.name AS object, p.sources AS sources
 ORDER BY date, subject, object, detail
 UNION ALL
-MATCH (x:Actor)-[r:APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP]->(y:Actor)
+MATCH (x:Actor)-[r:{{dated_relations}}]->(y:Actor)
 WITH x, r, y, $date AS day
 WHERE r.date <> ''
 WITH x, r, y, day, CASE WHEN size(r.date) < size(day) THEN size(r.date) ELSE size(day) END AS n

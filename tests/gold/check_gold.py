@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the hand-annotated gold set in tests/gold/ (stdlib only).
+"""Validate the hand-annotated gold set in tests/gold/.
 
 For every article folder tests/gold/<stem>/ it checks entities.tsv, relations.tsv and
 events.tsv against the article body and the vocabulary of graph/schema.yaml:
@@ -14,8 +14,7 @@ events.tsv against the article body and the vocabulary of graph/schema.yaml:
 - dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD) or empty;
 - no duplicate entity names, no exact duplicate rows.
 
-Article bodies: seeds from <repo>/seeds/<stem>.txt if present, else
-/work/shared/seeds/<stem>.txt; dev articles from /work/shared/corpus/dev/<stem>.md.
+Article bodies: <repo>/seeds/<stem>.txt, or <stem>.md anywhere under tests/corpus/.
 A YAML front matter block (--- ... ---) at the top is skipped; the body is the text
 after the closing `---` line.
 
@@ -24,53 +23,38 @@ Usage: python tests/gold/check_gold.py [folder ...]   (exit 0 clean, 1 errors)
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
+from qantar.graph import schema as schema_mod
+from qantar.graph.dates import parse_iso_prefix
+
 GOLD = Path(__file__).resolve().parent
 REPO = GOLD.parent.parent
-SHARED = Path(os.environ.get("QANTAR_SHARED", REPO.parent / "shared"))
 
 HEADERS = {
     "entities.tsv": ["name", "type", "surface_forms"],
     "relations.tsv": ["subject", "predicate", "object", "detail", "modality", "speaker", "quote"],
     "events.tsv": ["type", "date", "participants", "place", "quote"],
 }
-EVENT_ONLY_PREDICATES = {"participated_in", "occurred_in"}
-DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
-
-def _yaml_list(text: str, key: str) -> list[str]:
-    """Read a top-level flow list `key: [a, b,\n c]` from schema.yaml."""
-    m = re.search(r"^" + re.escape(key) + r":\s*\[(.*?)\]", text, re.S | re.M)
-    if not m:
-        raise SystemExit(f"schema.yaml: list {key!r} not found")
-    body = re.sub(r"#[^\n]*", "", m.group(1))
-    return [x.strip() for x in body.split(",") if x.strip()]
 
 
 def load_vocab() -> dict[str, set[str]]:
-    text = (REPO / "graph" / "schema.yaml").read_text(encoding="utf-8")
-    rel = text.split("\nrelations:", 1)[1]
-    rel = re.split(r"\n(?=\S)", rel, maxsplit=1)[0]  # up to the next top-level key
-    predicates = set(re.findall(r"^\s+predicate:\s*(\w+)", rel, re.M))
+    schema = schema_mod.load(REPO / "graph" / "schema.yaml")
     return {
-        "types": set(_yaml_list(text, "actor_types")),
-        "predicates": predicates - EVENT_ONLY_PREDICATES,
-        "event_types": set(_yaml_list(text, "event_types")),
-        "roles": set(_yaml_list(text, "event_roles")),
-        "modalities": set(_yaml_list(text, "modalities")),
+        "types": set(schema.vocab["actor_types"]),
+        "predicates": {r.predicate for r in schema.projected.values()} - schema.event_predicates,
+        "event_types": set(schema.vocab["event_types"]),
+        "roles": set(schema.vocab["event_roles"]),
+        "modalities": set(schema.vocab["modalities"]),
     }
 
 
 def article_path(stem: str) -> Path | None:
-    for p in (REPO / "seeds" / f"{stem}.txt", REPO / "tests" / "corpus" / "dev" / f"{stem}.md",
-              SHARED / "seeds" / f"{stem}.txt",
-              SHARED / "corpus" / "dev" / f"{stem}.md", REPO / "seeds" / f"{stem}.md"):
-        if p.is_file():
-            return p
-    return None
+    seed = REPO / "seeds" / f"{stem}.txt"
+    if seed.is_file():
+        return seed
+    return next(iter(sorted((REPO / "tests" / "corpus").rglob(f"{stem}.md"))), None)
 
 
 def article_body(path: Path) -> str:
@@ -183,7 +167,7 @@ def check_folder(folder: Path, vocab: dict[str, set[str]]) -> tuple[list[str], t
         where = f"{folder.name}/events.tsv:{n}"
         if r["type"] not in vocab["event_types"]:
             errors.append(f"{where}: event type {r['type']!r} not in schema event_types")
-        if r["date"] and not DATE_RE.match(r["date"]):
+        if r["date"] and (parse_iso_prefix(r["date"]) or ("",))[0] != r["date"]:
             errors.append(f"{where}: date {r['date']!r} is not an ISO prefix")
         if r["participants"]:
             for part in r["participants"].split(";"):
@@ -205,7 +189,7 @@ def check_folder(folder: Path, vocab: dict[str, set[str]]) -> tuple[list[str], t
 def main(argv: list[str]) -> int:
     vocab = load_vocab()
     folders = [GOLD / a if not os.path.isabs(a) else Path(a) for a in argv] or sorted(
-        p for p in GOLD.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        p.parent for p in GOLD.rglob("entities.tsv"))
     all_errors: list[str] = []
     total = [0, 0, 0]
     print(f"{'article':<72} ents  rels  evts", file=sys.stderr)

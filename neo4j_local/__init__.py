@@ -1,21 +1,25 @@
 """A real Neo4j 5.26 Community server without Docker.
 
-The server is the small Java launcher in ``neo4j-local/`` (``neo4j-harness`` from Maven
-Central: same kernel, Bolt and HTTP as the packaged server, the Neo4j Browser at
-``/browser``, APOC core). It needs Java 17 and Maven; jars stay in ``~/.m2`` and
-``neo4j-local/target/`` (never in git).
+The server is the small Java launcher in ``launcher/`` beside this module (``neo4j-harness``
+from Maven Central: same kernel, Bolt and HTTP as the packaged server, the Neo4j Browser
+at ``/browser``, APOC core). It needs Java 17 and Maven. The sources ship with the
+package; they are built in a per-user cache (``~/.cache/qantar/neo4j-local/<digest>/``,
+``QANTAR_NEO4J_BUILD_DIR`` overrides), one folder per version of the sources, so an
+installed package never writes into its own directory. Jars stay in ``~/.m2`` and that
+cache (never in git).
 
 Library use::
 
-    from qantar.graph.neo4j_local import start
+    from qantar.neo4j_local import start
     with start() as server:            # free ports, temporary store, generated password
         print(server.uri, server.version)
 
-Command line (a background server for the Neo4j Browser; state under ``neo4j-local/run/``)::
+Command line (a background server for the Neo4j Browser; state in
+``~/.local/state/qantar/neo4j/``, ``QANTAR_NEO4J_RUN_DIR`` overrides)::
 
-    python -m qantar.graph.neo4j_local start [--bolt-port 7687 --http-port 7474 --data-dir DIR]
-    python -m qantar.graph.neo4j_local status
-    python -m qantar.graph.neo4j_local stop
+    qantar neo4j start [--bolt-port 7687 --http-port 7474 --data-dir DIR]
+    qantar neo4j status
+    qantar neo4j stop
 
 The password of the ``neo4j`` user comes from ``NEO4J_PASSWORD`` (or is generated); it is
 handed to Java through the environment, never on a command line.
@@ -45,6 +49,7 @@ __all__ = [
     "LocalNeo4j",
     "Neo4jLocalError",
     "ensure_built",
+    "build_dir",
     "launcher_dir",
     "start",
     "tools_missing",
@@ -70,15 +75,26 @@ class Neo4jLocalError(RuntimeError):
 
 
 def launcher_dir() -> Path:
-    """The ``neo4j-local`` Maven project (``QANTAR_NEO4J_LOCAL_DIR`` overrides)."""
-    env = os.environ.get("QANTAR_NEO4J_LOCAL_DIR")
-    d = Path(env) if env else Path(__file__).resolve().parent.parent / "neo4j-local"
-    if not (d / "pom.xml").is_file():
-        raise Neo4jLocalError(
-            f"Neo4j launcher sources not found at {d} (run from a qantar checkout, "
-            "or set QANTAR_NEO4J_LOCAL_DIR to its neo4j-local directory)"
-        )
-    return d
+    """The launcher's Maven sources, shipped inside the package (read only)."""
+    return Path(__file__).resolve().parent / "launcher"
+
+
+def _user_dir(env: str, xdg: str, fallback: str, *parts: str) -> Path:
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    base = os.environ.get(xdg) or str(Path.home() / fallback)
+    return Path(base, "qantar", *parts)
+
+
+def build_dir() -> Path:
+    """Where the launcher is built: a per-user cache folder named for the sources' digest.
+
+    Each version of the sources gets its own folder, so two checkouts never rebuild a
+    launcher the other one is running.
+    """
+    src = launcher_dir()
+    root = _user_dir("QANTAR_NEO4J_BUILD_DIR", "XDG_CACHE_HOME", ".cache", "neo4j-local")
+    return root / _sources_digest(src)[:16]
 
 
 def tools_missing() -> list[str]:
@@ -114,21 +130,21 @@ def _sources_digest(d: Path) -> str:
 
 def _is_built(d: Path) -> bool:
     target = d / "target"
-    stamp = target / _STAMP_NAME
     return (
-        stamp.is_file()
+        (target / _STAMP_NAME).is_file()
         and (target / "classes" / "qantar" / "Neo4jLocal.class").is_file()
         and any((target / "lib").glob("neo4j-harness-*.jar"))
-        and stamp.read_text().strip() == _sources_digest(d)
     )
 
 
 def ensure_built(quiet: bool = True) -> Path:
-    """Build the launcher with Maven unless ``neo4j-local/target`` is up to date.
+    """Build the launcher with Maven unless its build folder (``build_dir()``) is complete.
 
-    Returns the ``neo4j-local`` directory. The first build downloads ~200 MB into ``~/.m2``.
+    Returns the build folder (its ``target/`` holds classes and jars). The first build
+    downloads ~200 MB into ``~/.m2``.
     """
-    d = launcher_dir()
+    src = launcher_dir()
+    d = build_dir()
     if _is_built(d):
         return d
     missing = tools_missing()
@@ -141,13 +157,19 @@ def ensure_built(quiet: bool = True) -> Path:
     major = _java_major()
     if major is not None and major < 17:
         raise Neo4jLocalError(f"Neo4j 5.26 needs Java 17 or newer, found Java {major}")
-    (d / "target").mkdir(exist_ok=True)
+    try:
+        (d / "target").mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise Neo4jLocalError(f"cannot create the launcher build folder {d}: {e.strerror}") from None
     lock_path = d / "target" / ".qantar-build.lock"
     with open(lock_path, "w") as lock:
         _lock(lock)
         try:
             if _is_built(d):  # another process built it while we waited
                 return d
+            shutil.copy2(src / "pom.xml", d / "pom.xml")
+            shutil.rmtree(d / "src", ignore_errors=True)
+            shutil.copytree(src / "src", d / "src")
             cmd = ["mvn", "-B", "-Dstyle.color=never", "package"]
             if quiet:
                 cmd.insert(1, "-q")
@@ -162,7 +184,7 @@ def ensure_built(quiet: bool = True) -> Path:
                 raise Neo4jLocalError(
                     f"Maven build of {d} failed (exit {proc.returncode}): {hint[:300]}"
                 )
-            (d / "target" / _STAMP_NAME).write_text(_sources_digest(d) + "\n")
+            (d / "target" / _STAMP_NAME).write_text(_sources_digest(src) + "\n")
         finally:
             _unlock(lock)
     return d
@@ -426,7 +448,8 @@ def _last_error_line(log_path: Path) -> str:
 
 
 def _run_dir() -> Path:
-    return launcher_dir() / "run"
+    """The background server's state: pid, ports, log, generated password, default data."""
+    return _user_dir("QANTAR_NEO4J_RUN_DIR", "XDG_STATE_HOME", ".local/state", "neo4j")
 
 
 def _pid_alive(pid: int) -> bool:
@@ -550,7 +573,7 @@ def _cli_start(args: argparse.Namespace) -> int:
     (run / "neo4j.json").write_text(json.dumps(state, indent=2) + "\n")
     print(
         f"Neo4j {version} running (pid {proc.pid}): {uri}  browser {state['browser_url']}  "
-        f"user neo4j, {pw_note}; stop with: python -m qantar.graph.neo4j_local stop"
+        f"user neo4j, {pw_note}; stop with: qantar neo4j stop"
     )
     return 0
 
@@ -600,14 +623,14 @@ def _cli_status(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m qantar.graph.neo4j_local",
+        prog="python -m qantar.neo4j_local",
         description="Run a local Neo4j 5.26 Community server (Java 17 + Maven, no Docker).",
     )
     sub = parser.add_subparsers(dest="cmd", required=True)
-    p_start = sub.add_parser("start", help="start a background server (state in neo4j-local/run/)")
+    p_start = sub.add_parser("start", help="start a background server (state in ~/.local/state/qantar/neo4j/)")
     p_start.add_argument("--bolt-port", type=int, default=7687, help="default 7687; 0 = any free port")
     p_start.add_argument("--http-port", type=int, default=7474, help="default 7474; 0 = any free port")
-    p_start.add_argument("--data-dir", default=None, help="default neo4j-local/run/data (kept across restarts)")
+    p_start.add_argument("--data-dir", default=None, help="default ~/.local/state/qantar/neo4j/data (kept across restarts)")
     p_start.add_argument("--timeout", type=float, default=180)
     p_start.add_argument("--heap", default=None, help=f"JVM heap, e.g. 2g (default {HEAP})")
     p_start.add_argument("--pagecache", type=int, default=None,
@@ -625,7 +648,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "status":
             return _cli_status(args)
         if args.cmd == "build":
-            print(f"built: {ensure_built()}/target")
+            print(f"built: {ensure_built() / 'target'}")
             return 0
     except Neo4jLocalError as e:
         print(f"error: {e}", file=sys.stderr)
@@ -633,7 +656,3 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())
