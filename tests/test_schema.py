@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize("label, record", [("Article", Article), ("Actor", Actor),
                                            ("Event", Event), ("Statement", Statement)])
 def test_records_carry_exactly_the_properties_the_loaders_write(label, record):
-    names = {f.name for f in fields(record)} - {"body"}  # the body is not stored
+    # keep_body is no property: it says whether `body` is stored (pages) or left empty
+    names = {f.name for f in fields(record)} - {"keep_body"}
     assert names == set(schema_mod.load().nodes[label].written)
 
 
