@@ -15,8 +15,11 @@ from .main import EXIT_ERROR, cli
 @click.argument("paths", nargs=-1, type=click.Path(), required=False)
 @click.option("--strict", is_flag=True,
               help="Load nothing if any file is bad (default: load the good ones).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symbolic links that lead out of the folders given (default: "
+                   "skip them with a warning).")
 @click.pass_obj
-def load(obj, paths, strict):
+def load(obj, paths, strict, follow_symlinks):
     """Load article files (.txt/.md, optional YAML front matter) into the store.
 
     Folders are searched recursively. Loading the same article again replaces what it
@@ -31,7 +34,8 @@ def load(obj, paths, strict):
       qantar load seeds/
       qantar load --strict ../archive/2022/ extra.md
     """
-    files = list(find_articles(paths or ("seeds",)))  # a typo fails before the store opens
+    files = list(find_articles(paths or ("seeds",), follow_symlinks=follow_symlinks,
+                               warn=lambda msg: click.echo(f"Warning: {msg}", err=True)))
     store = obj.store()
     report = load_articles(store, files, strict=strict,
                            progress=lambda msg: click.echo(msg, err=True))

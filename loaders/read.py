@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import yaml
 
 from ..graph.records import Article
 from .dates import parse_iso_prefix
-from .errors import InputError
+from .errors import InputError, printable
 
 SUFFIXES = (".txt", ".md")
 FRONT_MATTER_KEYS = ("title", "publisher", "date", "url")
@@ -58,29 +60,100 @@ _DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}")
 Warn = Callable[[str], None]
 
 
-def find_articles(paths: Iterable[str | Path]) -> Iterator[Path]:
+def find_articles(paths: Iterable[str | Path], *, follow_symlinks: bool = False,
+                  warn: Warn | None = None) -> Iterator[Path]:
     """Article files under the given files/folders: sorted, each once; folders are walked.
 
     The order does not depend on the order of ``paths``, so ``load a b`` and ``load b a``
-    write the same articles in the same order. A missing path or a folder without
-    articles is an error (a typo should not load nothing silently).
+    write the same articles in the same order. A missing path, a named FIFO or device,
+    or a folder without articles is an error (a typo should not load nothing silently).
+
+    Inside a folder, a symbolic link that leads out of it is skipped (``warn`` names
+    it) unless ``follow_symlinks``: a link to ``/etc/passwd`` is not an article. FIFOs,
+    devices and sockets with an article's suffix are skipped and named the same way
+    (reading a FIFO would wait forever, ``/dev/zero`` never ends).
     """
     found: dict[Path, Path] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = [p for p in path.rglob("*")
-                     if p.is_file() and p.suffix.lower() in SUFFIXES
-                     and not p.name.startswith(".") and p.name.upper() != "README.MD"]
+            files = list(_walk(path, follow_symlinks, warn or (lambda _message: None)))
             if not files:
                 raise InputError(path, f"no article files ({', '.join(SUFFIXES)}) in this folder")
         elif path.is_file():
             files = [path]
         else:
-            raise InputError(path, "no such file or directory")
+            raise InputError(path, _not_a_file(path))
         for file in files:
             found.setdefault(file.resolve(), file)
     yield from sorted(found.values(), key=lambda p: (str(p.resolve()), str(p)))
+
+
+def _walk(folder: Path, follow_symlinks: bool, warn: Warn) -> Iterator[Path]:
+    """Article files under ``folder``; what is skipped goes to ``warn``, one line each."""
+    roots = [folder.resolve()]
+    seen = {roots[0]}
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as exc:
+            warn(f"{printable(current)}: skipped: {exc.strerror or exc}")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            article = path.suffix.lower() in SUFFIXES and path.name.upper() != "README.MD"
+            if entry.is_symlink():
+                target = path.resolve()
+                if not follow_symlinks and not any(target.is_relative_to(r) for r in roots):
+                    if article or target.is_dir():
+                        warn(f"{printable(path)}: skipped: symbolic link to "
+                             f"{printable(target)}, outside {printable(folder)} "
+                             "(--follow-symlinks to load it)")
+                    continue
+                if target.is_dir():
+                    if follow_symlinks and target not in seen:  # a link loop ends here
+                        seen.add(target)
+                        roots.append(target)
+                        pending.append(path)
+                    continue  # a link to a folder inside is walked as that folder
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+                continue
+            if not article or entry.name.startswith("."):
+                continue
+            if path.is_file():
+                yield path
+            else:
+                warn(f"{printable(path)}: skipped: {_not_a_file(path)}")
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` (not a folder, not a regular file) cannot be an article."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return ("broken symbolic link" if path.is_symlink() else "no such file or directory")
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return f"{what}, not an article file"
+    return "not a regular file"
+
+
+def file_name(path: Path) -> str:
+    """``path``'s name as text that any store and terminal takes: bytes that are not
+    UTF-8 (kept by Python as surrogates) become backslash escapes.
+
+    >>> file_name(Path(os.fsdecode(b"caf\\xe9.txt")))
+    'caf\\\\xe9.txt'
+    """
+    return os.fsencode(path.name).decode("utf-8", errors="backslashreplace")
 
 
 def decode(path: Path, data: bytes, warn: Warn | None = None) -> str:
@@ -102,7 +175,7 @@ def decode(path: Path, data: bytes, warn: Warn | None = None) -> str:
         if _control_chars(text):
             raise InputError(path, f"binary data after a {codec.upper()} byte-order mark")
         if warn:
-            warn(f"{path}: decoded as {codec.upper()} (byte-order mark); "
+            warn(f"{printable(path)}: decoded as {codec.upper()} (byte-order mark); "
                  "spans refer to the decoded text")
         return text
     if b"\x00" in data:
@@ -127,7 +200,7 @@ def decode(path: Path, data: bytes, warn: Warn | None = None) -> str:
             raise InputError(path, f"not UTF-8 ({where}): looks like single-byte Cyrillic "
                                    "(Windows-1251 or KOI8-R); save it as UTF-8", line) from None
         if warn:
-            warn(f"{path}:{line}: not UTF-8; decoded as Windows-1252/Latin-1")
+            warn(f"{printable(path)}:{line}: not UTF-8; decoded as Windows-1252/Latin-1")
         return text
 
 
@@ -201,7 +274,10 @@ def read_article(path: str | Path, warn: Warn | None = None) -> Article:
     if path.suffix.lower() not in SUFFIXES:
         raise InputError(path, f"not an article file (expected {' or '.join(SUFFIXES)})")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, /dev/zero never end
+            raise InputError(path, _not_a_file(path))
+        size = info.st_size
         if size > MAX_BYTES:
             raise InputError(path, f"too large for an article ({size / 1e6:.0f} MB; "
                                    f"limit {MAX_BYTES // 1024 // 1024} MB)")
@@ -246,7 +322,7 @@ def read_article(path: str | Path, warn: Warn | None = None) -> Article:
         published=published,
         published_precision=precision,
         url=str(meta.get("url") or "").strip(),
-        path=path.name,
+        path=file_name(path),
         sha256=sha,
         words=len(body.split()),
         body=body,
