@@ -146,8 +146,8 @@ def _to_stdout(produce: Callable[[Path], int]) -> int:
     return count
 
 
-def _temp_name(name: str, pid: int | None = None) -> str:
-    return f".{name}.{pid or os.getpid()}.tmp"
+def _temp_name(name: str) -> str:
+    return f".{name}.{os.getpid()}.tmp"
 
 
 def _remove_stale_temps(folder: Path, name: str) -> None:

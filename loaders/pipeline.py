@@ -93,7 +93,7 @@ def read_batches(paths: Iterable[str | Path], report: LoadReport,
     see :mod:`.parallel`); batches come in file order either way.
     """
     try:
-        files = list(find_articles(paths))
+        files = list(find_articles(paths, warn=report.warnings.append))
     except InputError as exc:
         report.errors.append(str(exc))
         return

@@ -92,7 +92,6 @@ def find_articles(paths: Iterable[str | Path], *, follow_symlinks: bool = False,
 def _walk(folder: Path, follow_symlinks: bool, warn: Warn) -> Iterator[Path]:
     """Article files under ``folder``; what is skipped goes to ``warn``, one line each."""
     roots = [folder.resolve()]
-    seen = {roots[0]}
     pending = [folder]
     while pending:
         current = pending.pop()
@@ -106,18 +105,18 @@ def _walk(folder: Path, follow_symlinks: bool, warn: Warn) -> Iterator[Path]:
             article = path.suffix.lower() in SUFFIXES and path.name.upper() != "README.MD"
             if entry.is_symlink():
                 target = path.resolve()
-                if not follow_symlinks and not any(target.is_relative_to(r) for r in roots):
+                inside = any(target.is_relative_to(root) for root in roots)
+                if not inside and not follow_symlinks:
                     if article or target.is_dir():
                         warn(f"{printable(path)}: skipped: symbolic link to "
                              f"{printable(target)}, outside {printable(folder)} "
                              "(--follow-symlinks to load it)")
                     continue
                 if target.is_dir():
-                    if follow_symlinks and target not in seen:  # a link loop ends here
-                        seen.add(target)
+                    if not inside:  # followed once: a link back into it is inside then
                         roots.append(target)
                         pending.append(path)
-                    continue  # a link to a folder inside is walked as that folder
+                    continue  # a folder inside is walked as itself
             elif entry.is_dir(follow_symlinks=False):
                 pending.append(path)
                 continue

@@ -342,9 +342,13 @@ def test_a_loaded_folder_follows_no_link_out_and_names_what_it_skips(hostile_fol
     again = run_process(env, "load", str(hostile_folder), timeout=300)
     assert again.returncode == 0 and b"Loaded 2 article(s)" in again.stdout
 
+    (hostile_folder / "etc").unlink()  # not walking the machine's /etc here
+    (tmp_path / "outside" / "back").symlink_to(hostile_folder)  # a loop through outside
+    (hostile_folder / "outside").symlink_to(tmp_path / "outside")
     followed = run(env, "load", "--follow-symlinks", str(hostile_folder))
     assert "elsewhere.txt" not in followed.stderr  # loaded, not skipped
     assert "pipe.txt" in followed.stderr
+    assert "Loaded 4 article(s)" in followed.stdout  # + /etc/passwd and elsewhere.txt
 
 
 @pytest.mark.parametrize("what", ["fifo", "device"])
