@@ -351,6 +351,18 @@ def test_a_loaded_folder_follows_no_link_out_and_names_what_it_skips(hostile_fol
     assert "Loaded 4 article(s)" in followed.stdout  # + /etc/passwd and elsewhere.txt
 
 
+def test_a_bad_file_with_a_name_that_is_not_utf8_is_named_in_one_line(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / SEED_FILES[0].name).write_bytes(SEED_FILES[0].read_bytes())
+    Path(os.fsdecode(os.fsencode(folder) + b"/empty-\xff\x1b.txt")).write_bytes(b"")
+    env = {"QANTAR_STORE": str(tmp_path / "graph.lbug")}
+    proc = run_process(env, "load", str(folder), timeout=300)
+    assert proc.returncode == 1
+    assert_one_error_line(proc.stderr.decode(), "empty-\\xff\\x1b.txt: empty article")
+    assert b"Loaded 1 article(s)" in proc.stdout
+
+
 @pytest.mark.parametrize("what", ["fifo", "device"])
 def test_a_fifo_or_device_named_directly_says_what_it_is(tmp_path, what):
     if what == "fifo":
