@@ -10,6 +10,7 @@ import click
 
 from ..graph import analytics
 from .main import cli
+from .output import for_terminal
 
 ROW_FIELDS = ("id", "name", "type", *analytics.METRICS, "community")
 
@@ -90,7 +91,7 @@ def analyze(obj, top, by, fmt, write_back, seed):
         click.echo(f"Wrote degree, betweenness, pagerank and community on {count} actor(s).",
                    err=True)
     if fmt == "table":
-        click.echo(_table(result, by, top))
+        click.echo(for_terminal(_table(result, by, top)))
     elif fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True))
     elif fmt == "jsonl":

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..loaders.errors import printable
 from ..queries import browser_kit as kit
 from .main import cli
 
@@ -44,7 +45,7 @@ def browser_kit(ctx, output_dir, browser_url, kit_url):
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
         for written in paths:
-            click.echo(str(written))
+            click.echo(printable(written))
         click.echo(f"Serve it with `qantar browser-kit serve`, then in the Browser: "
                    f":guide {kit_url.rstrip('/')}/qantar.md", err=True)
 

@@ -2,7 +2,10 @@
 
 Read-only is enforced by the engines, not by reading the query: Neo4j runs it in a
 READ access-mode session, the embedded store is opened read-only and runs it in a
-READ ONLY transaction. Either refuses a write, whatever the text says.
+READ ONLY transaction. Either refuses a write, whatever the text says. Read-only also
+means no files: the embedded store refuses COPY, LOAD FROM, EXPORT/IMPORT DATABASE,
+ATTACH and extensions (:mod:`qantar.graph.stores.file_statements`); Neo4j reads
+``file:///`` URLs from its import directory only (its ``server.directories.import``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import json
 import click
 
 from ..graph.stores import StoreError, StoreUnavailable
+from ..graph.stores.file_statements import FileAccessRefused
 from .main import cli
 from .output import emit, output_options
 
@@ -52,7 +56,7 @@ def cypher(obj, query, pairs, write, fmt):
     store = obj.store(read_only=not write)
     try:
         rows = store.run(query, params, write=write)
-    except StoreUnavailable:
+    except (StoreUnavailable, FileAccessRefused):
         raise
     except StoreError as exc:
         hint = "" if write else " (read-only: add --write if the query is meant to " \

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import glob
 import os
+import shutil
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -10,7 +18,10 @@ import click
 from ..graph.names import ActorNotFound
 from ..graph.dates import bounds
 from ..graph.exports import FORMATS, html, writer
-from .main import cli
+from ..loaders.errors import printable
+from .main import cli, fail
+
+STDOUT = "-"
 
 HTML_ONLY = ("focus", "depth", "date_from", "date_to", "types", "view", "size_by",
              "colour_by")
@@ -19,7 +30,8 @@ HTML_ONLY = ("focus", "depth", "date_from", "date_to", "types", "view", "size_by
 @cli.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write.")
+              help="File to write (replaced whole, through a symbolic link the file it "
+                   "points at); a device or pipe is written as it is; - for stdout.")
 @click.option("--view", type=click.Choice(html.views()), default="full", show_default=True,
               help="html: everything, an ego network, a timeline, or one relation group.")
 @click.option("--focus", metavar="NAME", help="html: centre on this actor (any spelling).")
@@ -65,15 +77,109 @@ def export(obj, fmt, output, **options):
     if options["view"] == "ego" and not options["focus"]:
         raise click.UsageError("--view ego needs --focus NAME")
     graph = obj.store(read_only=True).to_networkx()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    # write next to the target, then rename: a failed export leaves no half file
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     try:
-        count = writer(fmt)(graph, tmp, **(options if fmt == "html" else {}))
-        os.replace(tmp, output)
+        count = write_output(str(output), lambda path: writer(fmt)(
+            graph, path, **(options if fmt == "html" else {})))
     except (ActorNotFound, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        fail(f"{'stdout' if str(output) == STDOUT else output}: {exc.strerror or exc}")
+    click.echo(f"Wrote {printable(output)} ({count} items).", err=True)
+
+
+def write_output(target: str, produce: Callable[[Path], int]) -> int:
+    """Run ``produce(path)`` so that ``target`` gets the file whole or not at all.
+
+    A regular file (or a new path) is written next to itself and renamed into place, so
+    a failed export leaves the old file as it was; through a symbolic link, the file it
+    points at is replaced and the link kept. A character device or a pipe
+    (``/dev/null``, ``/dev/stdout``, a FIFO) is written to as it is, never replaced by
+    a file; ``-`` is stdout. Returns what ``produce`` returns.
+    """
+    if target == STDOUT:
+        return _to_stdout(produce)
+    try:
+        info = os.stat(target)  # what the path (or its links) leads to
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if not (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+            raise OSError(errno.EINVAL, "not a file, a character device or a pipe")
+        return produce(Path(target))
+    if _through_proc(target):  # /dev/stdout while stdout is a file: write to it
+        return produce(Path(target))
+    real = Path(os.path.realpath(target))
+    real.parent.mkdir(parents=True, exist_ok=True)
+    return _replace(real, produce, mode=None if info is None else stat.S_IMODE(info.st_mode))
+
+
+def _replace(real: Path, produce: Callable[[Path], int], mode: int | None) -> int:
+    _remove_stale_temps(real.parent, real.name)
+    tmp = real.with_name(_temp_name(real.name))
+    try:
+        count = produce(tmp)
+        if mode is not None:
+            os.chmod(tmp, mode)  # the file keeps its permissions
+        os.replace(tmp, real)
     finally:
-        if os.path.exists(tmp):
+        if os.path.lexists(tmp):
             os.unlink(tmp)
-    click.echo(f"Wrote {output} ({count} items).", err=True)
+    return count
+
+
+def _to_stdout(produce: Callable[[Path], int]) -> int:
+    """Build the export in a temporary file, then copy it to stdout: a failed export
+    writes nothing, and stdout can be anything (a test runner's capture too)."""
+    folder = Path(tempfile.gettempdir())
+    _remove_stale_temps(folder, "qantar-export")
+    tmp = folder / _temp_name("qantar-export")
+    try:
+        count = produce(tmp)
+        with open(tmp, "rb") as built:
+            sys.stdout.flush()
+            shutil.copyfileobj(built, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+    finally:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+    return count
+
+
+def _temp_name(name: str) -> str:
+    return f".{name}.{os.getpid()}.tmp"
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove the temporary files of exports to ``name`` that were killed (their
+    process is gone): a kill -9 cannot clean up after itself, the next export does."""
+    for tmp in folder.glob(glob.escape(f".{name}.") + "*.tmp"):
+        pid = tmp.name[len(name) + 2:-len(".tmp")]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def _through_proc(target: str) -> bool:
+    """True when ``target`` (``/dev/stdout``, ``/dev/fd/1``) reaches an open file
+    through /proc: that file is written, never replaced behind the shell's back."""
+    path = os.path.abspath(target)
+    for _ in range(40):  # the kernel's own limit on links in a row
+        path = os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
+        if path.startswith("/proc/"):
+            return True
+        if not os.path.islink(path):
+            return False
+        path = os.path.join(os.path.dirname(path), os.readlink(path))
+    return False

@@ -27,8 +27,11 @@ from .main import EXIT_ERROR, cli
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=fetch.TIMEOUT,
               show_default=True, metavar="SECONDS", help="Time to fetch one URL.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symbolic links that lead out of the folders given (default: "
+                   "skip them with a warning).")
 @click.pass_obj
-def load(obj, paths, strict, url_lists, fields, timeout, quiet):
+def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks):
     """Load articles into the store: text files (.txt/.md, optional YAML front matter),
     saved web pages (.html/.htm), dumps (.jsonl/.csv, one article per record), URLs.
 
@@ -60,7 +63,9 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet):
         raise click.BadParameter(str(exc), param_hint="--field") from None
     targets = [(u, None, u) for u in urls]
     targets += [(lst, n, u) for lst in url_lists for n, u in fetch.url_list(lst)]
-    files = list(find_articles(paths or ([] if targets else ["seeds"])))
+    files = list(find_articles(paths or ([] if targets else ["seeds"]),
+                               follow_symlinks=follow_symlinks,
+                               warn=lambda msg: click.echo(f"Warning: {msg}", err=True)))
     show = progress.wanted(quiet)
     with progress.bar(len(targets), "Fetching", show and bool(targets)) as tick:
         pages, failed = fetch.fetch_all(targets, obj.store_path.with_name(

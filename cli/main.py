@@ -8,13 +8,15 @@ progress, warnings and errors to stderr. Errors are one line, never a traceback.
 from __future__ import annotations
 
 import dataclasses
+import io
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from ..graph.stores import BACKENDS, StoreError, StoreUnavailable, open_store
-from ..loaders.errors import InputError
+from ..loaders.errors import InputError, printable
 
 EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_INTERRUPTED = 1, 2, 3, 130
 
@@ -46,17 +48,54 @@ class QantarGroup(click.Group):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+            return result
         except StoreUnavailable as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(EXIT_UNREACHABLE)
+            fail(exc, EXIT_UNREACHABLE)
         except (StoreError, InputError) as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
+            fail(exc)
         except KeyboardInterrupt:
             click.echo("Interrupted: every article is either fully written or not at all; "
                        "rerun the command to finish.", err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # `qantar who X | head`: the reader has all it wants
+            _silence_stdout()
+            sys.exit(EXIT_ERROR)
+        except OSError as exc:  # a full disk, a read-only file system, no permission
+            if exc.filename is None:
+                _silence_stdout()
+            fail(os_error(exc))
+
+
+def fail(message, code: int = EXIT_ERROR):
+    """Print ``Error: message`` on one line, escaped and without credentials; exit."""
+    click.echo(f"Error: {printable(redact(str(message)))}", err=True)
+    sys.exit(code)
+
+
+def os_error(exc: OSError) -> str:
+    """``path: No space left on device``; the output when no file is named (stdout)."""
+    where = exc.filename if exc.filename is not None else "cannot write the output"
+    return f"{where}: {exc.strerror or exc}"
+
+
+def redact(text: str) -> str:
+    """``text`` without the Neo4j password or the secrets of ``NEO4J_URI``."""
+    from ..graph.stores.neo4j import redact as redact_uri
+
+    return redact_uri(text, os.environ.get("NEO4J_URI", ""),
+                      os.environ.get("NEO4J_PASSWORD", ""))
+
+
+def _silence_stdout():
+    """Point stdout at /dev/null so that Python's last flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file descriptor (a test runner's capture)
 
 
 def neo4j_settings():

@@ -12,9 +12,12 @@ import csv
 import functools
 import io
 import json
+import sys
 import unicodedata
 
 import click
+
+from ..loaders.errors import printable
 
 FORMATS = ("table", "json", "jsonl", "csv")
 TABLE_CELL = 60  # characters; longer cells are cut in tables only
@@ -38,11 +41,14 @@ def emit(rows: list[dict], fmt: str, *, empty: str = "(no rows)",
 
     ``table_columns`` narrows what a table shows (the other formats keep every column).
     """
+    # json, jsonl and csv keep every value whole for programs; a person reading them on
+    # a terminal gets the escape sequences in the data escaped (ESC, BEL, ...)
+    screen = for_terminal if sys.stdout.isatty() else str
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        click.echo(screen(json.dumps(rows, ensure_ascii=False, indent=2, default=str)))
     elif fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+            click.echo(screen(json.dumps(row, ensure_ascii=False, default=str)))
     elif fmt == "csv":
         if rows:
             buffer = io.StringIO()
@@ -50,13 +56,23 @@ def emit(rows: list[dict], fmt: str, *, empty: str = "(no rows)",
             writer.writeheader()
             for row in rows:
                 writer.writerow({k: cell(v) for k, v in row.items()})
-            click.echo(buffer.getvalue(), nl=False)
+            click.echo(screen(buffer.getvalue()), nl=False)
     elif rows:
         if table_columns:
             rows = [{c: row.get(c) for c in table_columns} for row in rows]
         click.echo(table(rows), nl=False)
     if not rows and empty and fmt == "table":
-        click.echo(empty, err=True)
+        click.echo(printable(empty), err=True)
+
+
+def for_terminal(text: str) -> str:
+    r"""``text`` with control characters escaped, line breaks kept.
+
+    >>> print(for_terminal("Tokayev\x1b]0;owned\x07\nline two"))
+    Tokayev\x1b]0;owned\x07
+    line two
+    """
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def cell(value) -> str:
@@ -73,9 +89,10 @@ def cell(value) -> str:
 
 
 def table(rows: list[dict], max_cell: int = TABLE_CELL) -> str:
-    """A plain aligned table; wide characters counted by display width."""
+    """A plain aligned table; wide characters counted by display width, control
+    characters escaped (a title cannot move the cursor or ring the bell)."""
     columns = list(rows[0])
-    body = [[_clip(" ".join(cell(row.get(c)).split()), max_cell) for c in columns]
+    body = [[_clip(printable(" ".join(cell(row.get(c)).split())), max_cell) for c in columns]
             for row in rows]
     widths = [max(width(c), *(width(r[i]) for r in body)) for i, c in enumerate(columns)]
     lines = ["  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip(),

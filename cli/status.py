@@ -74,6 +74,6 @@ def _open(obj):
 
 def _where(obj, store) -> str:
     if store.backend == "neo4j":
-        return f"{store.server_version()} at {store.settings.uri} " \
+        return f"{store.server_version()} at {store.settings.safe_uri} " \
                f"(database {store.settings.database})"
     return f"embedded LadybugDB at {store.path}"

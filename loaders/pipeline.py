@@ -97,7 +97,7 @@ def read_batches(paths: Iterable[str | Path], report: LoadReport,
     or bad (a progress bar's tick).
     """
     try:
-        files = list(find_articles(paths))
+        files = list(find_articles(paths, warn=report.warnings.append))
     except InputError as exc:
         report.errors.append(str(exc))
         return

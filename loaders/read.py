@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import yaml
 
 from ..graph.records import Article
 from ..graph.dates import parse_iso_prefix
-from .errors import InputError
+from .errors import InputError, printable
 
 TEXT_SUFFIXES = (".txt", ".md")
 PAGE_SUFFIXES = (".html", ".htm")
@@ -64,29 +66,99 @@ _DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}")
 Warn = Callable[[str], None]
 
 
-def find_articles(paths: Iterable[str | Path]) -> Iterator[Path]:
+def find_articles(paths: Iterable[str | Path], *, follow_symlinks: bool = False,
+                  warn: Warn | None = None) -> Iterator[Path]:
     """Article files under the given files/folders: sorted, each once; folders are walked.
 
     The order does not depend on the order of ``paths``, so ``load a b`` and ``load b a``
-    write the same articles in the same order. A missing path or a folder without
-    articles is an error (a typo should not load nothing silently).
+    write the same articles in the same order. A missing path, a named FIFO or device,
+    or a folder without articles is an error (a typo should not load nothing silently).
+
+    Inside a folder, a symbolic link that leads out of it is skipped (``warn`` names
+    it) unless ``follow_symlinks``: a link to ``/etc/passwd`` is not an article. FIFOs,
+    devices and sockets with an article's suffix are skipped and named the same way
+    (reading a FIFO would wait forever, ``/dev/zero`` never ends).
     """
     found: dict[Path, Path] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = [p for p in path.rglob("*")
-                     if p.is_file() and p.suffix.lower() in SUFFIXES
-                     and not p.name.startswith(".") and p.name.upper() != "README.MD"]
+            files = list(_walk(path, follow_symlinks, warn or (lambda _message: None)))
             if not files:
                 raise InputError(path, f"no article files ({', '.join(SUFFIXES)}) in this folder")
         elif path.is_file():
             files = [path]
         else:
-            raise InputError(path, "no such file or directory")
+            raise InputError(path, _not_a_file(path))
         for file in files:
             found.setdefault(file.resolve(), file)
     yield from sorted(found.values(), key=lambda p: (str(p.resolve()), str(p)))
+
+
+def _walk(folder: Path, follow_symlinks: bool, warn: Warn) -> Iterator[Path]:
+    """Article files under ``folder``; what is skipped goes to ``warn``, one line each."""
+    roots = [folder.resolve()]
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as exc:
+            warn(f"{printable(current)}: skipped: {exc.strerror or exc}")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            article = path.suffix.lower() in SUFFIXES and path.name.upper() != "README.MD"
+            if entry.is_symlink():
+                target = path.resolve()
+                inside = any(target.is_relative_to(root) for root in roots)
+                if not inside and not follow_symlinks:
+                    if article or target.is_dir():
+                        warn(f"{printable(path)}: skipped: symbolic link to "
+                             f"{printable(target)}, outside {printable(folder)} "
+                             "(--follow-symlinks to load it)")
+                    continue
+                if target.is_dir():
+                    if not inside:  # followed once: a link back into it is inside then
+                        roots.append(target)
+                        pending.append(path)
+                    continue  # a folder inside is walked as itself
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+                continue
+            if not article or entry.name.startswith("."):
+                continue
+            if path.is_file():
+                yield path
+            else:
+                warn(f"{printable(path)}: skipped: {_not_a_file(path)}")
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` (not a folder, not a regular file) cannot be an article."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return ("broken symbolic link" if path.is_symlink() else "no such file or directory")
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return f"{what}, not an article file"
+    return "not a regular file"
+
+
+def file_name(path: Path) -> str:
+    """``path``'s name as text that any store and terminal takes: bytes that are not
+    UTF-8 (kept by Python as surrogates) become backslash escapes.
+
+    >>> file_name(Path(os.fsdecode(b"caf\\xe9.txt")))
+    'caf\\\\xe9.txt'
+    """
+    return os.fsencode(path.name).decode("utf-8", errors="backslashreplace")
 
 
 def decode(path: Path, data: bytes, warn: Warn | None = None) -> str:
@@ -108,7 +180,7 @@ def decode(path: Path, data: bytes, warn: Warn | None = None) -> str:
         if _control_chars(text):
             raise InputError(path, f"binary data after a {codec.upper()} byte-order mark")
         if warn:
-            warn(f"{path}: decoded as {codec.upper()} (byte-order mark); "
+            warn(f"{printable(path)}: decoded as {codec.upper()} (byte-order mark); "
                  "spans refer to the decoded text")
         return text
     if b"\x00" in data:
@@ -133,7 +205,7 @@ def decode(path: Path, data: bytes, warn: Warn | None = None) -> str:
             raise InputError(path, f"not UTF-8 ({where}): looks like single-byte Cyrillic "
                                    "(Windows-1251 or KOI8-R); save it as UTF-8", line) from None
         if warn:
-            warn(f"{path}:{line}: not UTF-8; decoded as Windows-1252/Latin-1")
+            warn(f"{printable(path)}:{line}: not UTF-8; decoded as Windows-1252/Latin-1")
         return text
 
 
@@ -257,7 +329,10 @@ def read_bytes(path: Path, head: int | None = None, what: str = "article") -> by
     """The file's bytes: not empty, not over :data:`MAX_BYTES`; with ``head``, its
     first ``head`` bytes, whatever its size (a dump's)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, /dev/zero never end
+            raise InputError(path, _not_a_file(path))
+        size = info.st_size
         if size > MAX_BYTES and head is None:
             raise InputError(path, f"too large for an article ({size / 1e6:.0f} MB; "
                                    f"limit {MAX_BYTES // 1024 // 1024} MB)")
@@ -300,7 +375,7 @@ def new_article(path: Path, body: str, meta: dict, *, where: str = "",
         published=published,
         published_precision=precision,
         url=str(meta.get("url") or "").strip(),
-        path=name or path.name,
+        path=name or file_name(path),
         sha256=sha,
         words=len(body.split()),
         author=str(meta.get("author") or "").strip(),

@@ -27,6 +27,7 @@ import http.server
 import io
 import itertools
 import json
+import sys
 import threading
 import zipfile
 from collections.abc import Iterable
@@ -34,6 +35,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from ..graph import schema as schema_mod
+from ..loaders.errors import printable
 from .packs import Query, load_packs
 
 FILES = ("qantar-favorites.zip", "qantar.md", "qantar.grass", "params.cypher", "urls.md",
@@ -308,15 +310,25 @@ class KitHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Access-Control-Allow-Origin", "*")
 
     def log_message(self, format, *args):  # noqa: A002 - progress goes to stderr
-        import sys
-        sys.stderr.write(f"{self.address_string()} {format % args}\n")
+        # the request line is the client's: escaped, it cannot drive the terminal
+        sys.stderr.write(f"{self.address_string()} {printable(format % args)}\n")
+
+
+class KitServer(http.server.ThreadingHTTPServer):
+    """One line, not a traceback, for a client that goes away mid-answer."""
+
+    def handle_error(self, request, client_address):
+        error = sys.exc_info()[1]
+        what = ("disconnected early" if isinstance(error, ConnectionError)
+                else f"request failed: {type(error).__name__}: {error}")
+        sys.stderr.write(f"{client_address[0]} {printable(what)}\n")
 
 
 def make_server(directory: str | Path, host: str = "127.0.0.1",
-                port: int = DEFAULT_PORT) -> http.server.ThreadingHTTPServer:
+                port: int = DEFAULT_PORT) -> KitServer:
     """An HTTP server for the kit in ``directory`` (port 0: any free port)."""
     handler = type("BoundKitHandler", (KitHandler,), {"directory": Path(directory)})
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return KitServer((host, port), handler)
 
 
 def serve_in_background(directory: str | Path, host: str = "127.0.0.1", port: int = 0):

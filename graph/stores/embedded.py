@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import schema as schema_mod
 from .base import Run, Store, StoreError, by_end_labels
+from .file_statements import refuse_file_statements
 
 DEFAULT_PATH = Path("qantar.lbug")
 
@@ -157,6 +158,7 @@ class EmbeddedStore(Store):
     def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
         if write or self._in_transaction:
             return self._execute(query, params)
+        refuse_file_statements(query)  # READ ONLY stops graph writes, not file access
         with self._transaction(read_only=True):
             # A UNION ALL's parts run one after the other: LadybugDB 0.22 sometimes
             # returned a later part's rows first (timeline/changes_on in the parity test,

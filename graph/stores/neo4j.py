@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
 
 from .. import schema as schema_mod
 from .base import Run, Store, StoreError, StoreUnavailable
@@ -80,6 +80,10 @@ class Neo4jStore(Store):
         if scheme not in BOLT_SCHEMES:
             raise StoreUnavailable(f"Neo4j at {s.safe_uri}: not a Bolt URI (NEO4J_URI must "
                                    f"start with {', '.join(x + '://' for x in BOLT_SCHEMES)})")
+        if has_userinfo(s.uri):  # the driver refuses it, quoting pieces of the password
+            raise StoreUnavailable(f"Neo4j at {s.safe_uri}: NEO4J_URI must not contain a "
+                                   "user or password (user:password@); set NEO4J_USERNAME "
+                                   "and NEO4J_PASSWORD instead")
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 s.uri, auth=(s.username, s.password),
@@ -167,10 +171,7 @@ class Neo4jStore(Store):
 
     def _scrub(self, text: str) -> str:
         """Remove the password (and a URI's userinfo) from a server or driver message."""
-        text = text.replace(self.settings.uri, self.settings.safe_uri)
-        if self.settings.password:
-            text = text.replace(self.settings.password, "********")
-        return text
+        return redact(text, self.settings.uri, self.settings.password)
 
     def _after_actors(self, run: Run, actors: list[dict]) -> None:
         labels = schema_mod.load().nodes["Actor"].type_labels
@@ -193,15 +194,65 @@ class Neo4jStore(Store):
             self._driver = None
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_QUERY_VALUE = re.compile(r"([?&;][^=&;#]*=)[^&;#]*")
+
+
 def safe_uri(uri: str) -> str:
-    """``neo4j://user:secret@host:7687`` -> ``neo4j://host:7687``."""
-    try:
-        parts = urlsplit(uri)
-    except ValueError:
-        return "<invalid URI>"
-    if "@" not in parts.netloc:
-        return uri
-    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    """The URI without user, password or query values, fit for messages.
+
+    Whatever its shape: a password with ``/``, ``#`` or ``?`` in it, one slash after
+    the scheme, or a secret in the query string.
+
+    >>> safe_uri("neo4j://neo4j:secret@localhost:7687")
+    'neo4j://localhost:7687'
+    >>> safe_uri("bolt://neo4j:te/stp#ass@host")
+    'bolt://host'
+    >>> safe_uri("bolt:/neo4j:pw@host")
+    'bolt:/host'
+    >>> safe_uri("neo4j://host:7687?auth=pw&policy=eu")
+    'neo4j://host:7687?auth=***&policy=***'
+    """
+    scheme = _SCHEME.match(uri)
+    head = scheme.group(0) if scheme else ""
+    rest = uri[len(head):]
+    slashes = len(rest) - len(rest.lstrip("/"))
+    head, rest = head + rest[:slashes], rest[slashes:]
+    if "@" in rest:  # up to the last "@" is userinfo, whatever characters it holds
+        rest = rest.rsplit("@", 1)[1]
+    return head + _QUERY_VALUE.sub(r"\1***", rest)
+
+
+def has_userinfo(uri: str) -> bool:
+    """True when ``uri`` carries a ``user[:password]@`` part (in any shape)."""
+    scheme = _SCHEME.match(uri)
+    return "@" in uri[scheme.end() if scheme else 0:]
+
+
+def redact(text: str, uri: str = "", password: str = "") -> str:
+    """``text`` with ``uri`` shown as :func:`safe_uri` and its secrets removed.
+
+    The secrets: ``password``, the URI's userinfo and password part, its query string
+    and each of its ``key=value`` pairs (a driver may quote any of them on its own).
+
+    >>> redact("cannot connect to bolt://u:p4ss@h:1 (u:p4ss)", "bolt://u:p4ss@h:1")
+    'cannot connect to bolt://h:1 (***)'
+    >>> redact("bad query string 'auth=pw'", "neo4j://h?auth=pw")
+    "bad query string '***'"
+    """
+    secrets = {password}
+    if uri:
+        text = text.replace(uri, safe_uri(uri))
+        scheme = _SCHEME.match(uri)
+        rest = uri[scheme.end() if scheme else 0:].lstrip("/")
+        if "@" in rest:
+            userinfo = rest.rsplit("@", 1)[0]
+            secrets |= {userinfo, userinfo.partition(":")[2]}
+        query = rest.partition("?")[2].partition("#")[0]
+        secrets |= {query, *(pair for pair in re.split("[&;]", query) if "=" in pair)}
+    for secret in sorted(secrets - {""}, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
 
 
 def _first_line(exc: object) -> str:

@@ -164,6 +164,12 @@ public final class Neo4jLocal {
             builder.withConfig(HttpConnector.advertised_address, new SocketAddress("127.0.0.1", httpPort));
         }
         builder.withConfig(GraphDatabaseSettings.neo4j_home, home);
+        // LOAD CSV reads file:/// URLs from the import directory only (the packaged
+        // server's default; the harness leaves file URLs unconfined: any file the JVM
+        // can read, even in a READ session).
+        Path importDir = home.resolve("import");
+        Files.createDirectories(importDir);
+        builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir);
         if (pluginsDir != null && Files.isDirectory(pluginsDir)) {
             builder.withConfig(GraphDatabaseSettings.plugin_dir, pluginsDir);
             builder.withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
