@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from ..graph.names import key
+from ..graph.names import key, slug
 from .phrases import alternation as _words_re
+from .names import given_name_keys
+from .places import place_index
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
@@ -70,7 +72,7 @@ class Cues:
                           | {str(w) for w in lex["weekdays"]})
         self.boilerplate = {key(b) for b in lex["boilerplate"]}
         self.acronym_stop = {str(w) for w in lex["acronym_stoplist"]}
-        self.given = {key(w) for w in lex["given_names"]}
+        self.given = {key(w) for w in lex["given_names"]} | given_name_keys()
         self.endings = tuple(sorted(low("surname_endings"), key=len, reverse=True))
         self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}
         self.person_nouns = low("person_nouns")
@@ -81,6 +83,8 @@ class Cues:
         self.place_heads = {str(w) for w in lex["place_heads"]}
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
+        self.place_stop = tuple(str(w) for w in lex["place_stoplist"])
+        self.place_after = low("place_nouns_after")
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
         self.status_words = self.status_former | {str(w).lower() for w in lex["status_current"]}
@@ -91,8 +95,14 @@ class Cues:
                                for k, v in lex["org_cues_after"].items()}
         self.demonym_ids = {str(k).lower(): v for k, v in lex["demonyms"].items()}
         self.name_prefixes = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O")
+        self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
+
+    @property
+    def places(self) -> dict[str, str]:
+        """Place-name key -> name, from the data packages (loaded on first use)."""
+        return place_index(self.place_stop)
 
 
 _TITLE_HEADS = frozenset({"title_heads"})
@@ -203,10 +213,13 @@ def _runs(body: str, cues: Cues):
         if out:
             prev_start, prev_end = out[-1]
             between = body[prev_end:start]
-            if cues.connector.match(between) and (
-                    _has_org_head(body[prev_start:prev_end], cues)
-                    or (between.startswith(("'", "’")) and _first_word(body[start:end])
-                        in cues.org_heads)):
+            first = _first_word(body[start:end])
+            # "Ministry of Justice", "the Prosecutor's Office"; not "JSC of January",
+            # not "Soviet Union's KGB" (a possessive joins only an organisation's head)
+            if cues.connector.match(between) and first not in cues.months \
+                    and first not in cues.stopwords and (
+                        first in cues.org_heads if between.startswith(("'", "’"))
+                        else _has_org_head(body[prev_start:prev_end], cues)):
                 out[-1][1] = end
                 continue
         out.append([start, end])
@@ -352,23 +365,37 @@ def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
 
 
 def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
-    # drop leading stopwords again (a segment may start after a gazetteer name)
-    while toks and toks[0][2] in cues.stopwords:
+    # drop leading stopwords again (a segment may start after a gazetteer name), and
+    # titles, honorifics and demonyms cut from an organisation before a person's name
+    # ("Security Council Secretary Rustam Mamasadykov")
+    while toks and (toks[0][2] in cues.stopwords
+                    or (len(toks) > 1 and _leading_cue(toks[0][2], cues))):
         toks = toks[1:]
     if not toks or len(toks) > 4:
+        return
+    if len(toks) > 1 and _is_acronym(toks[0][2], cues) and not toks[1][2].isupper():
+        # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
+        _classify_segment(body, toks[:1], cues, hits, typed, untyped)
+        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
         return
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
-    if len(toks) == 1 and _ACRONYM.match(text) and text not in cues.acronym_stop \
-            and sum(c.isupper() for c in text) >= 2:
-        m.type, m.role, m.cue = "organization", "acronym", "acronym"
+    if len(toks) == 1 and _is_acronym(text, cues):
+        if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end):
+            return  # "HTML5", "RPG 7B", "Su-25": a model or a format, not a body
+        if len(text) >= 4 and key(text) in cues.places:
+            m.type, m.cue = "place", "place-data"  # "DUSHANBE, 19.05.2022"
+        else:
+            m.type, m.role, m.cue = "organization", "acronym", "acronym"
         typed.append(m)
         return
+    person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
-    if org is not None:
+    if org is not None and person not in _NAME_CUES:
+        # "the newspaper Egemen Qazaqstan"; not "the organization Alim Sherzamonov"
         m.type, m.cue = "organization", "org-noun"
         m.kind = cues.org_before_kind.get(org.phrase, "")
         typed.append(m)
@@ -393,14 +420,21 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue = "place", "place-head"
         typed.append(m)
         return
-    if hits.before(start, _PLACE_BEFORE) is not None:
+    if hits.before(start, _PLACE_BEFORE) is not None or _place_noun_after(body, end, cues):
         m.type, m.cue = "place", "place-noun"
         typed.append(m)
         return
-
-    cue = _person_cue(body, start, end, words, cues, hits)
-    if cue:
-        m.type, m.cue = "person", cue
+    if len(words) == 1 and person not in _STRONG_CUES \
+            and words[0].lower() in _lower_words(body):
+        return  # "Sentenced", "Judges": a common word capitalised by a heading
+    if person not in _STRONG_CUES:
+        place = cues.places.get(key(text))
+        if place is not None:
+            m.type, m.cue, m.actor_id = "place", "place-data", "place:" + slug(place)
+            typed.append(m)
+            return
+    if person:
+        m.type, m.cue = "person", person
         _title_cue(m, cues, hits)
         typed.append(m)
         return
@@ -413,6 +447,32 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) <= 3:
         _title_cue(m, cues, hits)
         untyped.append(m)
+
+
+_STRONG_CUES = frozenset({"age", "title", "noun"})        # the context says "a person"
+_NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
+_MODEL_NUMBER = re.compile(r"[ -]?\d")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
+
+
+@lru_cache(maxsize=4)
+def _lower_words(body: str) -> frozenset[str]:
+    """The words the body writes in lower case (one pass, for the article being read)."""
+    return frozenset(_LOWER_WORD.findall(body))
+
+
+def _is_acronym(text: str, cues: Cues) -> bool:
+    return bool(_ACRONYM.match(text)) and text not in cues.acronym_stop \
+        and sum(c.isupper() for c in text) >= 2
+
+
+def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
+    """"Rushon district", "the Vamardara area": a lower-case place noun right after."""
+    m = _NEXT_WORD.match(body, end)
+    return bool(m) and m.group(1) in cues.place_after
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
 def _org_noun_after(body: str, end: int, hits):
