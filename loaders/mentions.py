@@ -96,6 +96,7 @@ class Cues:
         self.demonym_ids = {str(k).lower(): v for k, v in lex["demonyms"].items()}
         self.name_prefixes = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O")
         self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
+        self.known_surnames: frozenset[str] = frozenset()  # set per gazetteer by find()
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
 
@@ -159,6 +160,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     capitalised names with no cue, left for :func:`resolve.resolve` to type or drop.
     """
     cues = cues_for(lex)
+    cues.known_surnames = _known_surnames(gazetteer)
     gaz = gazetteer.find(body, tokens)
     gaz_starts = [m.start for m in gaz]
     typed: list[Mention] = []
@@ -320,8 +322,9 @@ def _org_end(toks, head_at: int, inside, cues: Cues) -> int:
         g = starts.get(toks[k][0])
         if g is not None and any(i.startswith("person:") for i in g.ids):
             return k
-        if k + 1 < len(toks) and key(toks[k][2]) in cues.given:
-            return k
+        if k + 1 < len(toks) and (key(toks[k][2]) in cues.given
+                                  or toks[k][2].lower() in cues.title_heads):
+            return k  # "... Council Secretary Rustam Mamasadykov"
     return len(toks)
 
 
@@ -345,6 +348,7 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
 
 def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
     """Gazetteer names inside the run stand; the rest splits into segments."""
+    inside = _kin_of_known(toks, inside, cues)
     pos = 0
     segment: list[tuple[int, int, str]] = []
     for tok in toks:
@@ -362,6 +366,54 @@ def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
     for g in inside:
         if g.start >= toks[0][0]:
             typed.append(_gazetteer_mention(body, g, cues, hits))
+
+
+def _kin_of_known(toks, inside, cues: Cues) -> list:
+    """"Aisultan Nazarbaev": a known person's surname after another given name is a
+    relative of that family, not the known person; the surname joins the segment."""
+    if not inside:
+        return inside
+    at = {t[0]: i for i, t in enumerate(toks)}
+    kept = []
+    for g in inside:
+        i = at.get(g.start)
+        if i and " " not in g.surface and g.ids and all(x.startswith("person:") for x in g.ids):
+            prev = toks[i - 1]
+            if _name_like(prev[2], cues) and not any(
+                    p.end > prev[0] and p.start < prev[1] for p in inside):
+                continue
+        kept.append(g)
+    return kept
+
+
+def _name_like(word: str, cues: Cues) -> bool:
+    """A word that may be a given name or patronymic: capitalised, not all capitals, and
+    none of the lexicon's other words (title, stopword, organisation head, month...)."""
+    return (word[:1].isupper() and not word.isupper() and word.isalpha()
+            and word not in cues.org_heads and word not in cues.months
+            and word not in cues.place_heads and not _leading_cue(word, cues))
+
+
+def _known_surnames(gazetteer) -> frozenset[str]:
+    """Keys of the surnames of the gazetteer's people, and their feminine forms."""
+    if gazetteer is None:
+        return frozenset()
+    return _surnames_of(gazetteer)
+
+
+@cache
+def _surnames_of(gazetteer) -> frozenset[str]:
+    out = set()
+    for actor in gazetteer.actors.values():
+        if actor.type != "person":
+            continue
+        for name in (actor.name, *actor.aliases):
+            last = key(name).rsplit(" ", 1)[-1]
+            if len(last) >= 4 and last.isascii():
+                out.add(last)
+                if last.endswith(("ov", "ev", "in")):
+                    out.add(last + "a")
+    return frozenset(out)
 
 
 def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
@@ -497,6 +549,8 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
     if len(words) >= 2:
+        if key(words[-1]) in cues.known_surnames:
+            return "known-surname"  # "Dariga Nazarbayeva"
         if key(words[0]) in cues.given:
             return "given-name"
         last = words[-1].lower()

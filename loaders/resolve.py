@@ -37,7 +37,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     out: list[Mention] = []
     for m in typed:
         for n in m.nested:
-            n.actor_id, n.type = n.ids[0], gazetteer.actors[n.ids[0]].type
+            if n.ids:
+                n.actor_id, n.type = n.ids[0], gazetteer.actors[n.ids[0]].type
         if m.ids:
             if len(m.ids) > 1:
                 hits = [i for i in m.ids if i in named_ids]
@@ -59,9 +60,6 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         if m.actor_id:
             types[m.actor_id] = m.type
     _acronyms(body, out)
-    for m in out:
-        if m.actor_id:
-            by_key[key(m.surface)].add(m.actor_id)
     surfaces: dict[str, list[str]] = defaultdict(list)
     for m in out:
         if m.actor_id:
@@ -79,14 +77,30 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 surname[parts[-1]].add(actor_id)
                 given[parts[0]].add(actor_id)
 
-    # single-word persons typed by a cue ("Mr Oraz") join the full name when unique
+    # single-word persons typed by a cue ("Mr Oraz") join the full name: the one person
+    # of the article with that surname, or with several ("Emomali Rahmon", "Ozoda
+    # Rahmon") the first one named, as a bare surname is the one the text introduced
+    first_named: dict[str, int] = {}
+    for m in out:
+        if m.actor_id and " " in m.surface.strip():
+            first_named.setdefault(m.actor_id, m.start)
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
             hit = surname.get(k) or given.get(k)
+            if hit and len(hit) > 1 and k in surname:
+                hit = {min(hit, key=lambda i: first_named.get(i, len(body)))}
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
                 m.role = "surname" if k in surname else "given"
+        elif m.cue == "place-data" and " " not in m.surface.strip():
+            # "Kirov" the place, unless the article names a person Kirov
+            hit = surname.get(key(m.surface))
+            if hit and len(hit) == 1:
+                m.actor_id, m.type, m.role = next(iter(hit)), "person", "surname"
+    for m in out:
+        if m.actor_id:
+            by_key[key(m.surface)].add(m.actor_id)
     for m in untyped:
         k = key(m.surface)
         ids = by_key.get(k)
