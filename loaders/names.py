@@ -1,4 +1,4 @@
-"""Given names shipped as data (``seeds/names/given_names.txt``): evidence that a run of
+"""Given names shipped as data (``seeds/names/given_names.tsv``): evidence that a run of
 capitalised words starting with one is a person's name ("Ozoda Rahmon", "Giorgi ...").
 
 The file is derived once from the names-dataset package by
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..graph.names import key
 
-GIVEN_NAMES = Path(__file__).resolve().parent.parent / "seeds" / "names" / "given_names.txt"
+GIVEN_NAMES = Path(__file__).resolve().parent.parent / "seeds" / "names" / "given_names.tsv"
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Derive seeds/names/given_names.txt from the names-dataset package (build time only).
+"""Derive seeds/names/given_names.tsv from the names-dataset package (build time only).
 
 The package (PyPI ``names-dataset`` 3.3.1, MIT; first names by country from a public
 social-network sample) is 55 MB and takes seconds and gigabytes to load, so qantar does
@@ -36,7 +36,7 @@ NOT_NAMES = {
     "Loveness", "Given", "Fortune", "Chance", "Power", "Mister", "Haji", "Khan",
     "Sayed", "Mr", "Mrs", "Dr", "Sheikh", "Mohammad", "Muhammad", "Mohammed", "Abdul",
 }
-OUT = Path(__file__).resolve().parent.parent / "seeds" / "names" / "given_names.txt"
+OUT = Path(__file__).resolve().parent.parent / "seeds" / "names" / "given_names.tsv"
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'-]{3,}$")  # four letters or more
 # lexicon sections whose words are never taken for given names
 _LEXICON_WORDS = ("stopwords", "months", "weekdays", "honorifics", "person_nouns",
