@@ -348,7 +348,7 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
 
 def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
     """Gazetteer names inside the run stand; the rest splits into segments."""
-    inside = _kin_of_known(toks, inside, cues)
+    inside = _kin_of_known(body, toks, inside, cues)
     pos = 0
     segment: list[tuple[int, int, str]] = []
     for tok in toks:
@@ -368,7 +368,7 @@ def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
             typed.append(_gazetteer_mention(body, g, cues, hits))
 
 
-def _kin_of_known(toks, inside, cues: Cues) -> list:
+def _kin_of_known(body, toks, inside, cues: Cues) -> list:
     """"Aisultan Nazarbaev": a known person's surname after another given name is a
     relative of that family, not the known person; the surname joins the segment."""
     if not inside:
@@ -379,17 +379,21 @@ def _kin_of_known(toks, inside, cues: Cues) -> list:
         i = at.get(g.start)
         if i and " " not in g.surface and g.ids and all(x.startswith("person:") for x in g.ids):
             prev = toks[i - 1]
-            if _name_like(prev[2], cues) and not any(
+            if _name_like(body, prev[2], cues) and not any(
                     p.end > prev[0] and p.start < prev[1] for p in inside):
                 continue
         kept.append(g)
     return kept
 
 
-def _name_like(word: str, cues: Cues) -> bool:
-    """A word that may be a given name or patronymic: capitalised, not all capitals, and
-    none of the lexicon's other words (title, stopword, organisation head, month...)."""
+def _name_like(body: str, word: str, cues: Cues) -> bool:
+    """A word that may be a given name or patronymic: a known given name, or capitalised,
+    not all capitals, not a verb form ("Dismissing"), not written in lower case elsewhere
+    in the article, and none of the lexicon's other words (title, stopword, month...)."""
+    if key(word) in cues.given:
+        return True
     return (word[:1].isupper() and not word.isupper() and word.isalpha()
+            and not word.endswith(("ing", "ed")) and word.lower() not in _lower_words(body)
             and word not in cues.org_heads and word not in cues.months
             and word not in cues.place_heads and not _leading_cue(word, cues))
 
