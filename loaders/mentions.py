@@ -186,7 +186,39 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
             actor = gazetteer.actors[m.ids[0]]
             m.type, m.kind = actor.type, actor.kind
     _initials(body, typed, untyped)
+    if untyped:
+        _coordinated(body, typed, untyped)
     return typed, untyped
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+)")
+
+
+def _coordinated(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
+    """"businessmen Roman Nakhanov and Taiyr Zhanuzaq", "A, B and C": a name of two or
+    more words in a list with a person is a person (left to right, then right to left)."""
+    merged = sorted(typed + untyped, key=lambda m: m.start)
+    untyped_ids = {id(m) for m in untyped}
+    joined = set()
+
+    def coordinated(a: Mention, b: Mention) -> bool:
+        gap = _COORDINATION.match(body, a.end)
+        return bool(gap) and gap.end() == b.start
+
+    for order in (merged, merged[::-1]):
+        prev = None
+        for m in order:
+            if (id(m) in untyped_ids and " " in m.surface and prev is not None
+                    and prev.type == "person"
+                    and (coordinated(prev, m) if order is merged else coordinated(m, prev))):
+                m.type, m.cue = "person", "coordination"
+                untyped_ids.discard(id(m))
+                joined.add(id(m))
+            prev = m
+    if joined:
+        typed.extend(m for m in untyped if id(m) in joined)
+        typed.sort(key=lambda m: m.start)
+        untyped[:] = [m for m in untyped if id(m) not in joined]
 
 
 def _initials(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
