@@ -32,6 +32,7 @@ _AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*,")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")   # KazTransOil, KazMunayGas
 _ONE_WORD = re.compile(r"[ \t]+[a-z][a-z-]+[ \t]+")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?\S+(?:\s+\S+)?$")
+_PLACE_TAIL = re.compile(r"\sof\s+(?:the\s+)?(?:Republic\s+of\s+)?([^\W\d_][\w-]*(?:\s[A-Z][\w-]*)?)$")
 _INITIALS = re.compile(rf"[ \t]+(?:{_U}\.[ \t]?){{1,3}}")
 _AFTER_NOUNS = frozenset({"company", "bank", "group", "holding", "fund", "foundation",
                           "party", "movement", "lobby", "association", "agency"})
@@ -323,6 +324,20 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     head_at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in cues.org_heads),
                    None)
     if head_at is not None:
+        stop_at = next((k for k in range(head_at - 1, -1, -1) if words[k] in cues.stopwords),
+                       None)
+        if stop_at is not None:
+            # "Sentenced Judges Including Security Forces": a function word inside the
+            # run ends what came before; the organisation's name starts after it
+            before = [g for g in inside if g.end <= toks[stop_at][0]]
+            if stop_at:
+                _split_run(body, toks[:stop_at], before, cues, hits, typed, untyped)
+            inside = [g for g in inside if g.start >= toks[stop_at][1]]
+            toks, words = toks[stop_at + 1:], words[stop_at + 1:]
+            head_at -= stop_at + 1
+        if _in_headline(body, start) and not inside:
+            return  # a title-case heading capitalises every word: no evidence of a name
+    if head_at is not None:
         cut = _org_end(toks, head_at, inside, cues)
         org, rest = toks[:cut], toks[cut:]
         org_inside = [g for g in inside if g.end <= org[-1][1]]
@@ -337,6 +352,32 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
                            hits, typed, untyped)
             return
     _split_run(body, toks, inside, cues, hits, typed, untyped)
+
+
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=4)
+def _headlines(body: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the lines written in title case ("Kazakhstan Cabinet's Resignation"):
+    three words or more, no full stop at the end, every word of four letters or more
+    capitalised."""
+    out = []
+    for line in _LINE.finditer(body):
+        text = line.group().rstrip()
+        if not text or text[-1] in ".:;!\"”»":
+            continue
+        long_words = _LONG_WORD.findall(text)
+        if len(text.split()) >= 3 and long_words and all(w[0].isupper() for w in long_words):
+            out.append((line.start(), line.end()))
+    return tuple(out)
+
+
+def _in_headline(body: str, pos: int) -> bool:
+    spans = _headlines(body)
+    i = bisect_left(spans, (pos + 1,)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _leading_cue(word: str, cues: Cues) -> bool:
@@ -375,6 +416,16 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
             m.ids, m.method, m.cue = ids, "gazetteer", "gazetteer"
     m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
                 if not _is_org_match(g, cues) and len(g.ids) == 1]
+    place = _PLACE_TAIL.search(text)
+    if place and not any(n.start >= m.start + place.start(1) for n in m.nested):
+        name = cues.places.get(key(place.group(1)))
+        if name is not None:  # "Constitutional Court of Armenia", "... of Rustavi"
+            ids = [i for i in (gazetteer.lookup(name) if gazetteer else ())
+                   if i.startswith("place:")]
+            at = m.start + place.start(1)
+            m.nested.append(Mention(at, m.end, place.group(1), type="place",
+                                    actor_id=ids[0] if len(ids) == 1 else "place:" + slug(name),
+                                    cue="place-data"))
     return m
 
 
