@@ -86,6 +86,7 @@ class Cues:
         self.place_preps = low("place_prepositions")
         self.place_stop = tuple(str(w) for w in lex["place_stoplist"])
         self.place_after = low("place_nouns_after")
+        self.legal_forms = {str(w) for w in lex["legal_forms"]}
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
         self.status_words = self.status_former | {str(w).lower() for w in lex["status_current"]}
@@ -345,7 +346,8 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues)
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
-        if len(org) >= 2 and not known_suffix and not whole:
+        if len(org) >= 2 and not known_suffix and not whole \
+                and not all(t[2] in cues.legal_forms for t in org):
             typed.append(_org_mention(body, org, org_inside, cues, hits, gazetteer))
             if rest:
                 _split_run(body, rest, [g for g in inside if g.start >= rest[0][0]], cues,
@@ -402,8 +404,12 @@ def _org_end(toks, head_at: int, inside, cues: Cues) -> int:
 
 
 def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
-    text = body[org[0][0]:org[-1][1]]
     head = next(w for w in reversed([t[2] for t in org]) if w in cues.org_heads)
+    named = [t for t in org if t[2] not in cues.legal_forms]
+    if named and len(named) < len(org) and all(
+            t[2] in cues.legal_forms for t in org[len(named):] + org[:org.index(named[0])]):
+        org = named  # "KazTransOil JSC": the legal form is not part of the name
+    text = body[org[0][0]:org[-1][1]]
     m = Mention(org[0][0], org[-1][1], text, type="organization",
                 kind=cues.org_heads[head], cue="org-head")
     # "National Security Committee of the Republic of Kazakhstan": a known body "of" a
@@ -588,7 +594,7 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         untyped.append(m)
 
 
-_STRONG_CUES = frozenset({"age", "title", "noun"})        # the context says "a person"
+_STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the context says "a person"
 _NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
 _MODEL_NUMBER = re.compile(r"[ -]?\d")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
@@ -631,6 +637,8 @@ def _org_noun_after(body: str, end: int, hits):
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
+    if len(words) == 1 and _INITIALS.match(body, end):
+        return "initials"  # "Sharipbayev K.K."
     if title_before(hits, start):
         return "title"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
