@@ -33,6 +33,8 @@ _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")   # KazTransOil, KazMunayG
 _ONE_WORD = re.compile(r"[ \t]+[a-z][a-z-]+[ \t]+")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?\S+(?:\s+\S+)?$")
 _PLACE_TAIL = re.compile(r"\sof\s+(?:the\s+)?(?:Republic\s+of\s+)?([^\W\d_][\w-]*(?:\s[A-Z][\w-]*)?)$")
+_INITIALS_REST = re.compile(rf"\.(?:[ \t]?{_U}\.){{0,2}}")
+_INITIAL_TOKEN = re.compile(rf"^{_U}(?:\.{_U})*\.?$")
 _INITIALS = re.compile(rf"[ \t]+(?:{_U}\.[ \t]?){{1,3}}")
 _AFTER_NOUNS = frozenset({"company", "bank", "group", "holding", "fund", "foundation",
                           "party", "movement", "lobby", "association", "agency"})
@@ -229,6 +231,9 @@ def _initials(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
     for m in typed:
         if m.type == "person" or (m.ids and all(i.startswith("person:") for i in m.ids)):
             x = _INITIALS.match(body, m.end)
+            if x is None and _INITIAL_TOKEN.match(m.surface.rsplit(None, 1)[-1]) \
+                    and " " in m.surface:
+                x = _INITIALS_REST.match(body, m.end)  # "Sharipbayev K" + ".K."
             if x:
                 m.end = x.end()
                 m.surface = body[m.start:m.end].rstrip()
@@ -336,8 +341,10 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             inside = [g for g in inside if g.start >= toks[stop_at][1]]
             toks, words = toks[stop_at + 1:], words[stop_at + 1:]
             head_at -= stop_at + 1
-        if _in_headline(body, start) and not inside:
-            return  # a title-case heading capitalises every word: no evidence of a name
+        if _in_headline(body, start):
+            # a title-case heading capitalises every word: no evidence of a name
+            _split_run(body, toks, inside, cues, hits, typed, untyped)
+            return
     if head_at is not None:
         cut = _org_end(toks, head_at, inside, cues)
         org, rest = toks[:cut], toks[cut:]
@@ -637,7 +644,8 @@ def _org_noun_after(body: str, end: int, hits):
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
-    if len(words) == 1 and _INITIALS.match(body, end):
+    if (len(words) == 1 and _INITIALS.match(body, end)) or (
+            len(words) == 2 and _INITIAL_TOKEN.match(words[1])):
         return "initials"  # "Sharipbayev K.K."
     if title_before(hits, start):
         return "title"

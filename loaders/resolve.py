@@ -133,15 +133,22 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 _PAREN = re.compile(r"^\s*\(\s*$")
+_LIST_GOES_ON = re.compile(r"\s*(?:and|or)\b|\s*[A-Z]")
 
 
 def _acronyms(body: str, mentions: list[Mention]) -> None:
     """"Name (ACR)": the acronym is the name's; later uses of ACR follow it."""
     alias: dict[str, str] = {}
     for prev, m in zip(mentions, mentions[1:]):
-        if (m.role == "acronym" and not m.ids and prev.actor_id
-                and prev.type == "organization" and _PAREN.match(body[prev.end:m.start])
-                and body[m.end:m.end + 1] == ")"):
+        if not (m.role == "acronym" and not m.ids and prev.actor_id
+                and prev.type == "organization"):
+            continue
+        between, after = body[prev.end:m.start], body[m.end:m.end + 6]
+        if (_PAREN.match(between) and after[:1] == ")") or (
+                # "the State Committee of National Security, GKNB, on suspicion": an
+                # apposition, not a list ("the KNB, CSTO and ..." goes on with "and")
+                between.strip() == "," and after[:1] == ","
+                and not _LIST_GOES_ON.match(body, m.end + 1)):
             alias[key(m.surface)] = prev.actor_id
     for m in mentions:
         if m.role == "acronym" and not m.ids and key(m.surface) in alias:
