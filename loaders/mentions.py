@@ -354,7 +354,8 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
         if len(org) >= 2 and not known_suffix and not whole \
-                and not all(t[2] in cues.legal_forms for t in org):
+                and not all(t[2] in cues.legal_forms for t in org) \
+                and not _generic(body, org, org_inside):
             typed.append(_org_mention(body, org, org_inside, cues, hits, gazetteer))
             if rest:
                 _split_run(body, rest, [g for g in inside if g.start >= rest[0][0]], cues,
@@ -387,6 +388,15 @@ def _in_headline(body: str, pos: int) -> bool:
     spans = _headlines(body)
     i = bisect_left(spans, (pos + 1,)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _generic(body: str, org, org_inside) -> bool:
+    """"Security Forces" where the article also writes "security forces": a common noun
+    phrase capitalised by its place (a heading, a list), not an organisation's name."""
+    if org_inside or len(org) > 3:
+        return False
+    phrase = body[org[0][0]:org[-1][1]]
+    return " " in phrase and phrase.lower() in body
 
 
 def _leading_cue(word: str, cues: Cues) -> bool:
