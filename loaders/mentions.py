@@ -184,6 +184,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     for i, match in enumerate(gaz):  # names outside capitalised runs ("bne IntelliNews")
         if i not in used:
             typed.append(_gazetteer_mention(body, match, cues, hits))
+    _outlets(body, gaz, typed, untyped)
     typed.sort(key=lambda m: m.start)
     for m in typed:
         if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
@@ -193,6 +194,25 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     if untyped:
         _coordinated(body, typed, untyped)
     return typed, untyped
+
+
+_OUTLET = re.compile(r"(?<![\w.@/-])((?:\d+|[A-Z][\w-]*)\.(?:kz|kg|uz|tj|ru|by|az|am|ge|ua|ph|zw|"
+                     r"com|net|org|info|news|expert|media))(?![\w/-]|\.\w)")
+
+
+def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> None:
+    """"Vlast.kz", "Kun.uz", "24.kg": a site's name is a media organisation (not where a
+    gazetteer name or a longer mention already stands)."""
+    if "." not in body:
+        return
+    for x in _OUTLET.finditer(body):
+        start, end = x.span(1)
+        if any(g.start < end and start < g.end for g in gaz):
+            continue
+        typed[:] = [m for m in typed if not (m.start < end and start < m.end)]
+        untyped[:] = [m for m in untyped if not (m.start < end and start < m.end)]
+        typed.append(Mention(start, end, x.group(1), type="organization", kind="media",
+                             cue="web-address"))
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+)")
@@ -401,6 +421,8 @@ def _generic(body: str, org, org_inside) -> bool:
 
 def _leading_cue(word: str, cues: Cues) -> bool:
     low = word.lower().rstrip(".")
+    if "-" in low and low not in cues.title_heads:  # "Secretary-General", "Vice-Premier"
+        return all(part in cues.title_words for part in low.split("-"))
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
             or low in cues.title_heads or low in cues.title_words
             or low in cues.person_nouns or low in cues.status_words)
