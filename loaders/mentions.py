@@ -611,6 +611,14 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) == 1 and person not in _STRONG_CUES \
             and words[0].lower() in _lower_words(body):
         return  # "Sentenced", "Judges": a common word capitalised by a heading
+    if len(toks) == 1 and "-" in text:
+        head, _, tail = text.rpartition("-")
+        if tail in _PLACE_ADJECTIVE and key(head) in cues.places:
+            # "a Moscow-based magazine": the place, without the adjective
+            name = cues.places[key(head)]
+            typed.append(Mention(start, start + len(head), head, type="place",
+                                 cue="place-data", actor_id="place:" + slug(name)))
+            return
     if person not in _STRONG_CUES:
         place = cues.places.get(key(text))
         if place is not None:
@@ -633,6 +641,7 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         untyped.append(m)
 
 
+_PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
 _STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the context says "a person"
 _NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
 _MODEL_NUMBER = re.compile(r"[ -]?\d")
