@@ -576,6 +576,14 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             m.type, m.role, m.cue = "organization", "acronym", "acronym"
         typed.append(m)
         return
+    if len(toks) == 1 and "-" in text:
+        head, _, tail = text.rpartition("-")
+        if tail in _PLACE_ADJECTIVE and key(head) in cues.places:
+            # "a Moscow-based magazine": the place, without the adjective
+            name = cues.places[key(head)]
+            typed.append(Mention(start, start + len(head), head, type="place",
+                                 cue="place-data", actor_id="place:" + slug(name)))
+            return
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
     if org is not None and person not in _NAME_CUES:
@@ -611,14 +619,6 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) == 1 and person not in _STRONG_CUES \
             and words[0].lower() in _lower_words(body):
         return  # "Sentenced", "Judges": a common word capitalised by a heading
-    if len(toks) == 1 and "-" in text:
-        head, _, tail = text.rpartition("-")
-        if tail in _PLACE_ADJECTIVE and key(head) in cues.places:
-            # "a Moscow-based magazine": the place, without the adjective
-            name = cues.places[key(head)]
-            typed.append(Mention(start, start + len(head), head, type="place",
-                                 cue="place-data", actor_id="place:" + slug(name)))
-            return
     if person not in _STRONG_CUES:
         place = cues.places.get(key(text))
         if place is not None:
