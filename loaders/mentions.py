@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
 from .names import given_name_keys
-from .places import place_index
+from .places import currency_codes, place_index
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
@@ -74,7 +74,7 @@ class Cues:
         self.stopwords = ({str(w) for w in lex["stopwords"]} | {str(w) for w in lex["months"]}
                           | {str(w) for w in lex["weekdays"]})
         self.boilerplate = {key(b) for b in lex["boilerplate"]}
-        self.acronym_stop = {str(w) for w in lex["acronym_stoplist"]}
+        self.acronym_stop = {str(w) for w in lex["acronym_stoplist"]} | currency_codes()
         self.given = {key(w) for w in lex["given_names"]} | given_name_keys()
         self.endings = tuple(sorted(low("surname_endings"), key=len, reverse=True))
         self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}

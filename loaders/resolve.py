@@ -73,6 +73,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
             names += [actor.name, *actor.aliases]
         for name in names:
             parts = key(name).split()
+            while len(parts) > 2 and parts[-1] in _NAME_SUFFIXES:  # "Ferdinand Marcos Jr"
+                parts.pop()
             if len(parts) >= 2:
                 surname[parts[-1]].add(actor_id)
                 given[parts[0]].add(actor_id)
@@ -132,6 +134,7 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_NAME_SUFFIXES = frozenset(key(w) for w in ("Jr", "Sr", "II", "III", "IV"))
 _PAREN = re.compile(r"^\s*\(\s*$")
 _LIST_GOES_ON = re.compile(r"\s*(?:and|or)\b|\s*[A-Z]")
 
