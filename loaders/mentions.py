@@ -682,6 +682,25 @@ def _org_noun_after(body: str, end: int, hits):
     return None
 
 
+_APPOSITION = re.compile(r",[ \t]+(?:who\b|whose\b|(?:the|a|an|his|her|their)[ \t]+"
+                         r"(?:(?:former|ex-|then|late|new|acting)[ \t-]*)?)")
+_PERSON_WORDS = _TITLE_HEADS | _NOUNS | _MODS | _DEMONYMS
+
+
+def _apposition_says_person(body: str, end: int, hits) -> bool:
+    """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, who ...":
+    what the apposition after a name says it is."""
+    m = _APPOSITION.match(body, end)
+    if m is None:
+        return False
+    if m.group().endswith(("who", "whose")):
+        return True
+    h = hits.starting_at(m.end(), _PERSON_WORDS)
+    while h is not None and h.labels & (_MODS | _DEMONYMS) and not h.labels & _TITLE_HEADS:
+        h = hits.after(h.end, _PERSON_WORDS)  # "the Kazakh deputy prime minister"
+    return h is not None and bool(h.labels & (_TITLE_HEADS | _NOUNS))
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -692,6 +711,8 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "title"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
+    if len(words) >= 2 and _apposition_says_person(body, end, hits):
+        return "apposition"
     if len(words) >= 2:
         if key(words[-1]) in cues.known_surnames:
             return "known-surname"  # "Dariga Nazarbayeva"
