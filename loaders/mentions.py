@@ -557,6 +557,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         toks = toks[1:]
     if not toks or len(toks) > 4:
         return
+    if len(toks) > 2 and toks[1][2].lower() in cues.title_words \
+            and key(toks[0][2]) in cues.places:
+        # "Yerevan Mayor Tigran Avinyan": the place, then a title and its holder
+        _classify_segment(body, toks[:1], cues, hits, typed, untyped)
+        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
+        return
     if len(toks) > 1 and _is_acronym(toks[0][2], cues) and not toks[1][2].isupper():
         # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
         _classify_segment(body, toks[:1], cues, hits, typed, untyped)
