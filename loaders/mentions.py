@@ -87,6 +87,7 @@ class Cues:
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
         self.place_stop = tuple(str(w) for w in lex["place_stoplist"])
+        self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
@@ -107,7 +108,9 @@ class Cues:
     @property
     def places(self) -> dict[str, str]:
         """Place-name key -> name, from the data packages (loaded on first use)."""
-        return place_index(self.place_stop)
+        if self._places is None:
+            self._places = place_index(self.place_stop)
+        return self._places
 
 
 _TITLE_HEADS = frozenset({"title_heads"})
