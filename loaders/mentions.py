@@ -86,7 +86,10 @@ class Cues:
         self.place_heads = {str(w) for w in lex["place_heads"]}
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
-        self.place_stop = tuple(str(w) for w in lex["place_stoplist"])
+        # a demonym, an organisation's or a place's head word is never a place of the data
+        # ("Kazakh" is an alternate name of Petropavl, "Bank" a town's name)
+        self.place_stop = tuple(str(w) for w in [*lex["place_stoplist"], *lex["demonyms"],
+                                                 *lex["org_heads"], *lex["place_heads"]])
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
