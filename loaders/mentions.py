@@ -733,4 +733,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         last = words[-1].lower()
         if len(last) >= 5 and last.endswith(cues.endings):
             return "surname-ending"
+    elif len(words[0]) >= 7 and not words[0].isupper() \
+            and words[0].lower().endswith(cues.endings):
+        return "surname-ending"  # "Lukashenko pardoned ...": a surname alone
     return ""
