@@ -24,7 +24,9 @@ from .places import currency_codes, place_index
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
 _TOKEN = rf"{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]{_TOKEN})*")
+# name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
+_PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la)"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_TOKEN})*")
 _TOKEN_RE = re.compile(_TOKEN)
 _ACRONYM = re.compile(rf"^{_U}[{re.escape(_UPPER)}\d&/.-]{{1,9}}$")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")

@@ -79,27 +79,26 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 surname[parts[-1]].add(actor_id)
                 given[parts[0]].add(actor_id)
 
-    # single-word persons typed by a cue ("Mr Oraz") join the full name: the one person
-    # of the article with that surname, or with several ("Emomali Rahmon", "Ozoda
-    # Rahmon") the first one named, as a bare surname is the one the text introduced
-    first_named: dict[str, int] = {}
-    for m in out:
-        if m.actor_id and " " in m.surface.strip():
-            first_named.setdefault(m.actor_id, m.start)
+    # single-word persons typed by a cue ("Mr Oraz") join the full name of the one person
+    # of the article with that surname; with several ("Emomali Rahmon", "Ozoda Rahmon")
+    # the mention stays unresolved rather than guessed, and no actor of its own
+    ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
             hit = surname.get(k) or given.get(k)
-            if hit and len(hit) > 1 and k in surname:
-                hit = {min(hit, key=lambda i: first_named.get(i, len(body)))}
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
                 m.role = "surname" if k in surname else "given"
+            elif hit:
+                ambiguous.append(m)
         elif m.cue == "place-data" and " " not in m.surface.strip():
             # "Kirov" the place, unless the article names a person Kirov
             hit = surname.get(key(m.surface))
             if hit and len(hit) == 1:
                 m.actor_id, m.type, m.role = next(iter(hit)), "person", "surname"
+    if ambiguous:
+        out = [m for m in out if m not in ambiguous]
     for m in out:
         if m.actor_id:
             by_key[key(m.surface)].add(m.actor_id)
