@@ -5,7 +5,8 @@
 - Unknown names get ``<type>:<slug>`` ids; the same name (any spelling the key folds)
   gets the same id.
 - A surname or given name alone ("Zhagyparov", "Erlan") goes to the one person of the
-  article whose full name has it; if two do, it stays unresolved.
+  article whose full name has it; if two do, it stays unresolved. A place of the place
+  data that is the surname of a person of the article ("Kirov") is that person.
 - "(KNB)" right after an organisation's name is that organisation's acronym, here and
   wherever the article uses it again.
 - "the President", "the former president", "the Kazakh president" refer to the person
@@ -98,7 +99,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
             if hit and len(hit) == 1:
                 m.actor_id, m.type, m.role = next(iter(hit)), "person", "surname"
     if ambiguous:
-        out = [m for m in out if m not in ambiguous]
+        dropped = {id(m) for m in ambiguous}
+        out = [m for m in out if id(m) not in dropped]
     for m in out:
         if m.actor_id:
             by_key[key(m.surface)].add(m.actor_id)
