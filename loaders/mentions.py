@@ -172,7 +172,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     capitalised names with no cue, left for :func:`resolve.resolve` to type or drop.
     """
     cues = cues_for(lex)
-    cues.known_surnames = _known_surnames(gazetteer)
+    cues.known_surnames = _surnames_of(gazetteer) if gazetteer is not None else frozenset()
     gaz = gazetteer.find(body, tokens)
     gaz_starts = [m.start for m in gaz]
     typed: list[Mention] = []
@@ -374,7 +374,7 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             _split_run(body, toks, inside, cues, hits, typed, untyped)
             return
     if head_at is not None:
-        cut = _org_end(toks, head_at, inside, cues)
+        cut = _org_end(body, toks, head_at, inside, cues)
         org, rest = toks[:cut], toks[cut:]
         org_inside = [g for g in inside if g.end <= org[-1][1]]
         known_suffix = org_inside and org_inside[-1].end == org[-1][1] \
@@ -436,7 +436,7 @@ def _leading_cue(word: str, cues: Cues) -> bool:
             or low in cues.person_nouns or low in cues.status_words)
 
 
-def _org_end(toks, head_at: int, inside, cues: Cues) -> int:
+def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
     """Where an organisation's name ends in its run: before a person's name glued to it
     ("... Committee of the Republic of Kazakhstan Samat Abish")."""
     starts = {g.start: g for g in inside}
@@ -444,9 +444,14 @@ def _org_end(toks, head_at: int, inside, cues: Cues) -> int:
         g = starts.get(toks[k][0])
         if g is not None and any(i.startswith("person:") for i in g.ids):
             return k
-        if k + 1 < len(toks) and (key(toks[k][2]) in cues.given
-                                  or toks[k][2].lower() in cues.title_heads):
-            return k  # "... Council Secretary Rustam Mamasadykov"
+        if k + 1 < len(toks) and (
+                key(toks[k][2]) in cues.given
+                # "... Council Secretary Rustam Mamasadykov", not "... of Ministers of X"
+                or (toks[k][2].lower() in cues.title_heads and not toks[k][2].endswith("s")
+                    and toks[k + 1][0] not in starts
+                    and key(toks[k + 1][2]) not in cues.places
+                    and _name_like(body, toks[k + 1][2], cues))):
+            return k
     return len(toks)
 
 
@@ -534,15 +539,9 @@ def _name_like(body: str, word: str, cues: Cues) -> bool:
             and word not in cues.place_heads and not _leading_cue(word, cues))
 
 
-def _known_surnames(gazetteer) -> frozenset[str]:
-    """Keys of the surnames of the gazetteer's people, and their feminine forms."""
-    if gazetteer is None:
-        return frozenset()
-    return _surnames_of(gazetteer)
-
-
 @cache
 def _surnames_of(gazetteer) -> frozenset[str]:
+    """Keys of the surnames of the gazetteer's people, and their feminine forms."""
     out = set()
     for actor in gazetteer.actors.values():
         if actor.type != "person":
