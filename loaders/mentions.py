@@ -198,6 +198,9 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
         if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
             actor = gazetteer.actors[m.ids[0]]
             m.type, m.kind = actor.type, actor.kind
+    for m in typed:
+        if m.type == "organization" or (m.ids and m.ids[0].startswith("organization:")):
+            _place_of_body(m, cues, gazetteer)
     _initials(body, typed, untyped)
     if untyped:
         _coordinated(body, typed, untyped)
@@ -474,17 +477,24 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
             m.ids, m.method, m.cue = ids, "gazetteer", "gazetteer"
     m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
                 if not _is_org_match(g, cues) and len(g.ids) == 1]
-    place = _PLACE_TAIL.search(text)
-    if place and not any(n.start >= m.start + place.start(1) for n in m.nested):
-        name = cues.places.get(key(place.group(1)))
-        if name is not None:  # "Constitutional Court of Armenia", "... of Rustavi"
-            ids = [i for i in (gazetteer.lookup(name) if gazetteer else ())
-                   if i.startswith("place:")]
-            at = m.start + place.start(1)
-            m.nested.append(Mention(at, m.end, place.group(1), type="place",
-                                    actor_id=ids[0] if len(ids) == 1 else "place:" + slug(name),
-                                    cue="place-data"))
     return m
+
+
+def _place_of_body(m: Mention, cues: Cues, gazetteer) -> None:
+    """"Constitutional Court of Armenia", "National Security Committee of Kazakhstan":
+    the place an organisation's name ends with is named too (a nested mention)."""
+    place = _PLACE_TAIL.search(m.surface)
+    if place is None or any(n.start >= m.start + place.start(1) for n in m.nested):
+        return
+    name = cues.places.get(key(place.group(1)))
+    ids = [i for i in gazetteer.lookup(place.group(1)) if i.startswith("place:")] \
+        if gazetteer is not None else []
+    if name is None and not ids:
+        return
+    at = m.start + place.start(1)
+    m.nested.append(Mention(at, m.end, place.group(1), type="place",
+                            actor_id=ids[0] if len(ids) == 1 else "place:" + slug(name or ""),
+                            ids=tuple(ids[:1]), cue="place-data"))
 
 
 def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
