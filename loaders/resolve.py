@@ -224,7 +224,7 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             body_id = words.cues.demonym_ids.get(demonym.phrase, "")
         elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
                 "place", "organization"):
-            body_id = nxt.actor_id  # the place stays a mention of its own
+            body_id, end = nxt.actor_id, nxt.end
         while h_k < len(holders) and holders[h_k].start < the:
             hm = holders[h_k]
             seen_titles[(_bare(hm.title, words.interim), hm.former)].add(
