@@ -644,6 +644,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         return  # "Sentenced", "Judges": a common word capitalised by a heading
     if person not in _STRONG_CUES:
         place = cues.places.get(key(text))
+        if place is not None and len(words) == 1 and key(text) in cues.given \
+                and not _after_place_preposition(body, start, cues):
+            place = None  # "Vladimir said": a given name; "in Vladimir": the city
         if place is not None:
             m.type, m.cue, m.actor_id = "place", "place-data", "place:" + slug(place)
             typed.append(m)
@@ -653,12 +656,11 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         _title_cue(m, cues, hits)
         typed.append(m)
         return
-    if len(words) == 1 and words[0].lower().endswith(cues.place_suffixes):
-        prev = body[max(0, start - 20):start].rstrip().rsplit(None, 1)
-        if prev and prev[-1].lower() in cues.place_preps:
-            m.type, m.cue = "place", "place-suffix"
-            typed.append(m)
-            return
+    if len(words) == 1 and words[0].lower().endswith(cues.place_suffixes) \
+            and _after_place_preposition(body, start, cues):
+        m.type, m.cue = "place", "place-suffix"
+        typed.append(m)
+        return
     if len(words) <= 3:
         _title_cue(m, cues, hits)
         untyped.append(m)
@@ -680,6 +682,12 @@ def _lower_words(body: str) -> frozenset[str]:
 def _is_acronym(text: str, cues: Cues) -> bool:
     return bool(_ACRONYM.match(text)) and text not in cues.acronym_stop \
         and sum(c.isupper() for c in text) >= 2
+
+
+def _after_place_preposition(body: str, start: int, cues: Cues) -> bool:
+    """"in Osh", "from Vladimir": a preposition that may introduce a place right before."""
+    prev = body[max(0, start - 20):start].rstrip().rsplit(None, 1)
+    return bool(prev) and prev[-1].lower() in cues.place_preps
 
 
 def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
