@@ -3,10 +3,14 @@
 Known names come from the gazetteer (any spelling, any script). Every other run of
 capitalised words is a candidate; what makes it a person, an organisation or a place is
 a cue from ``seeds/lexicon/``: a title or noun before it ("representative Nurdilda
-Oraz", "archaeologist Erlan ..."), an age ("73-year-old ..."), a Kazakh/Russian surname
-ending, a known given name, an organisation head word ("... Ministry", "... Bank"), a
-place head or suffix. Candidates with no cue are kept untyped: :mod:`resolve` types them
-when they repeat a name the article has already typed (a surname alone, "Zhagyparov").
+Oraz", "archaeologist Erlan ..."), an age ("73-year-old ..."), initials, an apposition
+(", a businessman"), a surname ending, a known given name (also
+``seeds/names/given_names.tsv``), a list with a person in it, an organisation head word
+("... Ministry", "... Bank"), a place head, suffix or noun ("Rushon district"), a name of
+the place data (:mod:`places`). Capitals prove nothing in a title-case heading or for a
+word the article also writes in lower case. Candidates with no cue are kept untyped:
+:mod:`resolve` types them when they repeat a name the article has already typed (a
+surname alone, "Zhagyparov"). ``seeds/lexicon/entities.yaml`` has an example of each rule.
 """
 
 from __future__ import annotations
