@@ -70,3 +70,11 @@ def test_unknown_lexicon_section_still_fails_clearly(tmp_path):
     bad.write_text("entity_example:\n  - rule: x\n", encoding="utf-8")
     with pytest.raises(InputError, match="unknown section 'entity_example'"):
         lexicon_mod.load((bad,))
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    from qantar.loaders import names, places
+    for module in (names, places):
+        assert doctest.testmod(module).failed == 0, module.__name__
