@@ -31,7 +31,8 @@ SECTIONS = {
     "org_heads": MAPPING, "org_connectors": WORDS, "org_cues_before": MAPPING,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
     "place_heads": WORDS, "place_suffixes": WORDS, "place_cues_before": WORDS,
-    "place_prepositions": WORDS, "demonyms": MAPPING,
+    "place_prepositions": WORDS, "demonyms": MAPPING, "place_stoplist": WORDS,
+    "place_nouns_after": WORDS, "legal_forms": WORDS,
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
     "title_suffixes": WORDS, "national_titles": WORDS,
@@ -46,7 +47,7 @@ SECTIONS = {
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS,
-    "offices": RECORDS, "patterns": RECORDS,
+    "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
 }
 _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",

@@ -3,10 +3,14 @@
 Known names come from the gazetteer (any spelling, any script). Every other run of
 capitalised words is a candidate; what makes it a person, an organisation or a place is
 a cue from ``seeds/lexicon/``: a title or noun before it ("representative Nurdilda
-Oraz", "archaeologist Erlan ..."), an age ("73-year-old ..."), a Kazakh/Russian surname
-ending, a known given name, an organisation head word ("... Ministry", "... Bank"), a
-place head or suffix. Candidates with no cue are kept untyped: :mod:`resolve` types them
-when they repeat a name the article has already typed (a surname alone, "Zhagyparov").
+Oraz", "archaeologist Erlan ..."), an age ("73-year-old ..."), initials, an apposition
+(", a businessman"), a surname ending, a known given name (also
+``seeds/names/given_names.tsv``), a list with a person in it, an organisation head word
+("... Ministry", "... Bank"), a place head, suffix or noun ("Rushon district"), a name of
+the place data (:mod:`places`). Capitals prove nothing in a title-case heading or for a
+word the article also writes in lower case. Candidates with no cue are kept untyped:
+:mod:`resolve` types them when they repeat a name the article has already typed (a
+surname alone, "Zhagyparov"). ``seeds/lexicon/entities.yaml`` has an example of each rule.
 """
 
 from __future__ import annotations
@@ -14,15 +18,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from ..graph.names import key
+from ..graph.names import key, slug
 from .phrases import alternation as _words_re
+from .names import given_name_keys
+from .places import currency_codes, place_index
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
 _TOKEN = rf"{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0]{_TOKEN})*")
+# name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
+_PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la)"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_TOKEN})*")
 _TOKEN_RE = re.compile(_TOKEN)
 _ACRONYM = re.compile(rf"^{_U}[{re.escape(_UPPER)}\d&/.-]{{1,9}}$")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")
@@ -30,6 +38,9 @@ _AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*,")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")   # KazTransOil, KazMunayGas
 _ONE_WORD = re.compile(r"[ \t]+[a-z][a-z-]+[ \t]+")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?\S+(?:\s+\S+)?$")
+_PLACE_TAIL = re.compile(r"\sof\s+(?:the\s+)?(?:Republic\s+of\s+)?([^\W\d_][\w-]*(?:\s[A-Z][\w-]*)?)$")
+_INITIALS_REST = re.compile(rf"\.(?:[ \t]?{_U}\.){{0,2}}")
+_INITIAL_TOKEN = re.compile(rf"^{_U}(?:\.{_U})*\.?$")
 _INITIALS = re.compile(rf"[ \t]+(?:{_U}\.[ \t]?){{1,3}}")
 _AFTER_NOUNS = frozenset({"company", "bank", "group", "holding", "fund", "foundation",
                           "party", "movement", "lobby", "association", "agency"})
@@ -69,8 +80,8 @@ class Cues:
         self.stopwords = ({str(w) for w in lex["stopwords"]} | {str(w) for w in lex["months"]}
                           | {str(w) for w in lex["weekdays"]})
         self.boilerplate = {key(b) for b in lex["boilerplate"]}
-        self.acronym_stop = {str(w) for w in lex["acronym_stoplist"]}
-        self.given = {key(w) for w in lex["given_names"]}
+        self.acronym_stop = {str(w) for w in lex["acronym_stoplist"]} | currency_codes()
+        self.given = {key(w) for w in lex["given_names"]} | given_name_keys()
         self.endings = tuple(sorted(low("surname_endings"), key=len, reverse=True))
         self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}
         self.person_nouns = low("person_nouns")
@@ -81,6 +92,13 @@ class Cues:
         self.place_heads = {str(w) for w in lex["place_heads"]}
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
+        # a demonym, an organisation's or a place's head word is never a place of the data
+        # ("Kazakh" is an alternate name of Petropavl, "Bank" a town's name)
+        self.place_stop = tuple(str(w) for w in [*lex["place_stoplist"], *lex["demonyms"],
+                                                 *lex["org_heads"], *lex["place_heads"]])
+        self._places: dict[str, str] | None = None
+        self.place_after = low("place_nouns_after")
+        self.legal_forms = {str(w) for w in lex["legal_forms"]}
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
         self.status_words = self.status_former | {str(w).lower() for w in lex["status_current"]}
@@ -91,8 +109,17 @@ class Cues:
                                for k, v in lex["org_cues_after"].items()}
         self.demonym_ids = {str(k).lower(): v for k, v in lex["demonyms"].items()}
         self.name_prefixes = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O")
+        self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
+        self.known_surnames: frozenset[str] = frozenset()  # set per gazetteer by find()
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
+
+    @property
+    def places(self) -> dict[str, str]:
+        """Place-name key -> name, from the data packages (loaded on first use)."""
+        if self._places is None:
+            self._places = place_index(self.place_stop)
+        return self._places
 
 
 _TITLE_HEADS = frozenset({"title_heads"})
@@ -149,6 +176,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     capitalised names with no cue, left for :func:`resolve.resolve` to type or drop.
     """
     cues = cues_for(lex)
+    cues.known_surnames = _surnames_of(gazetteer) if gazetteer is not None else frozenset()
     gaz = gazetteer.find(body, tokens)
     gaz_starts = [m.start for m in gaz]
     typed: list[Mention] = []
@@ -168,13 +196,68 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     for i, match in enumerate(gaz):  # names outside capitalised runs ("bne IntelliNews")
         if i not in used:
             typed.append(_gazetteer_mention(body, match, cues, hits))
+    _outlets(body, gaz, typed, untyped)
     typed.sort(key=lambda m: m.start)
     for m in typed:
         if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
             actor = gazetteer.actors[m.ids[0]]
             m.type, m.kind = actor.type, actor.kind
+    for m in typed:
+        if m.type == "organization" or (m.ids and m.ids[0].startswith("organization:")):
+            _place_of_body(m, cues, gazetteer)
     _initials(body, typed, untyped)
+    if untyped:
+        _coordinated(body, typed, untyped)
     return typed, untyped
+
+
+_OUTLET = re.compile(r"(?<![\w.@/-])((?:\d+|[A-Z][\w-]*)\.(?:kz|kg|uz|tj|ru|by|az|am|ge|ua|ph|zw|"
+                     r"com|net|org|info|news|expert|media))(?![\w/-]|\.\w)")
+
+
+def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> None:
+    """"Vlast.kz", "Kun.uz", "24.kg": a site's name is a media organisation (not where a
+    gazetteer name or a longer mention already stands)."""
+    if "." not in body:
+        return
+    for x in _OUTLET.finditer(body):
+        start, end = x.span(1)
+        if any(g.start < end and start < g.end for g in gaz):
+            continue
+        typed[:] = [m for m in typed if not (m.start < end and start < m.end)]
+        untyped[:] = [m for m in untyped if not (m.start < end and start < m.end)]
+        typed.append(Mention(start, end, x.group(1), type="organization", kind="media",
+                             cue="web-address"))
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+)")
+
+
+def _coordinated(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
+    """"businessmen Roman Nakhanov and Taiyr Zhanuzaq", "A, B and C": a name of two or
+    more words in a list with a person is a person (left to right, then right to left)."""
+    merged = sorted(typed + untyped, key=lambda m: m.start)
+    untyped_ids = {id(m) for m in untyped}
+    joined = set()
+
+    def coordinated(a: Mention, b: Mention) -> bool:
+        gap = _COORDINATION.match(body, a.end)
+        return bool(gap) and gap.end() == b.start
+
+    for order in (merged, merged[::-1]):
+        prev = None
+        for m in order:
+            if (id(m) in untyped_ids and " " in m.surface and prev is not None
+                    and prev.type == "person"
+                    and (coordinated(prev, m) if order is merged else coordinated(m, prev))):
+                m.type, m.cue = "person", "coordination"
+                untyped_ids.discard(id(m))
+                joined.add(id(m))
+            prev = m
+    if joined:
+        typed.extend(m for m in untyped if id(m) in joined)
+        typed.sort(key=lambda m: m.start)
+        untyped[:] = [m for m in untyped if id(m) not in joined]
 
 
 def _initials(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
@@ -183,6 +266,9 @@ def _initials(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
     for m in typed:
         if m.type == "person" or (m.ids and all(i.startswith("person:") for i in m.ids)):
             x = _INITIALS.match(body, m.end)
+            if x is None and _INITIAL_TOKEN.match(m.surface.rsplit(None, 1)[-1]) \
+                    and " " in m.surface:
+                x = _INITIALS_REST.match(body, m.end)  # "Sharipbayev K" + ".K."
             if x:
                 m.end = x.end()
                 m.surface = body[m.start:m.end].rstrip()
@@ -203,10 +289,13 @@ def _runs(body: str, cues: Cues):
         if out:
             prev_start, prev_end = out[-1]
             between = body[prev_end:start]
-            if cues.connector.match(between) and (
-                    _has_org_head(body[prev_start:prev_end], cues)
-                    or (between.startswith(("'", "’")) and _first_word(body[start:end])
-                        in cues.org_heads)):
+            first = _first_word(body[start:end])
+            # "Ministry of Justice", "the Prosecutor's Office"; not "JSC of January",
+            # not "Soviet Union's KGB" (a possessive joins only an organisation's head)
+            if cues.connector.match(between) and first not in cues.months \
+                    and first not in cues.stopwords and (
+                        first in cues.org_heads if between.startswith(("'", "’"))
+                        else _has_org_head(body[prev_start:prev_end], cues)):
                 out[-1][1] = end
                 continue
         out.append([start, end])
@@ -276,14 +365,32 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     head_at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in cues.org_heads),
                    None)
     if head_at is not None:
-        cut = _org_end(toks, head_at, inside, cues)
+        stop_at = next((k for k in range(head_at - 1, -1, -1) if words[k] in cues.stopwords),
+                       None)
+        if stop_at is not None:
+            # "Sentenced Judges Including Security Forces": a function word inside the
+            # run ends what came before; the organisation's name starts after it
+            before = [g for g in inside if g.end <= toks[stop_at][0]]
+            if stop_at:
+                _split_run(body, toks[:stop_at], before, cues, hits, typed, untyped)
+            inside = [g for g in inside if g.start >= toks[stop_at][1]]
+            toks, words = toks[stop_at + 1:], words[stop_at + 1:]
+            head_at -= stop_at + 1
+        if _in_headline(body, start):
+            # a title-case heading capitalises every word: no evidence of a name
+            _split_run(body, toks, inside, cues, hits, typed, untyped)
+            return
+    if head_at is not None:
+        cut = _org_end(body, toks, head_at, inside, cues)
         org, rest = toks[:cut], toks[cut:]
         org_inside = [g for g in inside if g.end <= org[-1][1]]
         known_suffix = org_inside and org_inside[-1].end == org[-1][1] \
             and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues)
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
-        if len(org) >= 2 and not known_suffix and not whole:
+        if len(org) >= 2 and not known_suffix and not whole \
+                and not all(t[2] in cues.legal_forms for t in org) \
+                and not _generic(body, org, org_inside):
             typed.append(_org_mention(body, org, org_inside, cues, hits, gazetteer))
             if rest:
                 _split_run(body, rest, [g for g in inside if g.start >= rest[0][0]], cues,
@@ -292,14 +399,51 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     _split_run(body, toks, inside, cues, hits, typed, untyped)
 
 
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=4)
+def _headlines(body: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the lines written in title case ("Kazakhstan Cabinet's Resignation"):
+    three words or more, no full stop at the end, every word of four letters or more
+    capitalised."""
+    out = []
+    for line in _LINE.finditer(body):
+        text = line.group().rstrip()
+        if not text or text[-1] in ".:;!\"”»":
+            continue
+        long_words = _LONG_WORD.findall(text)
+        if len(text.split()) >= 3 and long_words and all(w[0].isupper() for w in long_words):
+            out.append((line.start(), line.end()))
+    return tuple(out)
+
+
+def _in_headline(body: str, pos: int) -> bool:
+    spans = _headlines(body)
+    i = bisect_left(spans, (pos + 1,)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _generic(body: str, org, org_inside) -> bool:
+    """"Security Forces" where the article also writes "security forces": a common noun
+    phrase capitalised by its place (a heading, a list), not an organisation's name."""
+    if org_inside or len(org) > 3:
+        return False
+    phrase = body[org[0][0]:org[-1][1]]
+    return " " in phrase and phrase.lower() in body
+
+
 def _leading_cue(word: str, cues: Cues) -> bool:
     low = word.lower().rstrip(".")
+    if "-" in low and low not in cues.title_heads:  # "Secretary-General", "Vice-Premier"
+        return all(part in cues.title_words for part in low.split("-"))
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
             or low in cues.title_heads or low in cues.title_words
             or low in cues.person_nouns or low in cues.status_words)
 
 
-def _org_end(toks, head_at: int, inside, cues: Cues) -> int:
+def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
     """Where an organisation's name ends in its run: before a person's name glued to it
     ("... Committee of the Republic of Kazakhstan Samat Abish")."""
     starts = {g.start: g for g in inside}
@@ -307,14 +451,24 @@ def _org_end(toks, head_at: int, inside, cues: Cues) -> int:
         g = starts.get(toks[k][0])
         if g is not None and any(i.startswith("person:") for i in g.ids):
             return k
-        if k + 1 < len(toks) and key(toks[k][2]) in cues.given:
+        if k + 1 < len(toks) and (
+                key(toks[k][2]) in cues.given
+                # "... Council Secretary Rustam Mamasadykov", not "... of Ministers of X"
+                or (toks[k][2].lower() in cues.title_heads and not toks[k][2].endswith("s")
+                    and toks[k + 1][0] not in starts
+                    and key(toks[k + 1][2]) not in cues.places
+                    and _name_like(body, toks[k + 1][2], cues))):
             return k
     return len(toks)
 
 
 def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
-    text = body[org[0][0]:org[-1][1]]
     head = next(w for w in reversed([t[2] for t in org]) if w in cues.org_heads)
+    named = [t for t in org if t[2] not in cues.legal_forms]
+    if named and len(named) < len(org) and all(
+            t[2] in cues.legal_forms for t in org[len(named):] + org[:org.index(named[0])]):
+        org = named  # "KazTransOil JSC": the legal form is not part of the name
+    text = body[org[0][0]:org[-1][1]]
     m = Mention(org[0][0], org[-1][1], text, type="organization",
                 kind=cues.org_heads[head], cue="org-head")
     # "National Security Committee of the Republic of Kazakhstan": a known body "of" a
@@ -330,8 +484,26 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
     return m
 
 
+def _place_of_body(m: Mention, cues: Cues, gazetteer) -> None:
+    """"Constitutional Court of Armenia", "National Security Committee of Kazakhstan":
+    the place an organisation's name ends with is named too (a nested mention)."""
+    place = _PLACE_TAIL.search(m.surface)
+    if place is None or any(n.start >= m.start + place.start(1) for n in m.nested):
+        return
+    name = cues.places.get(key(place.group(1)))
+    ids = [i for i in gazetteer.lookup(place.group(1)) if i.startswith("place:")] \
+        if gazetteer is not None else []
+    if name is None and not ids:
+        return
+    at = m.start + place.start(1)
+    m.nested.append(Mention(at, m.end, place.group(1), type="place",
+                            actor_id=ids[0] if len(ids) == 1 else "place:" + slug(name or ""),
+                            ids=tuple(ids[:1]), cue="place-data"))
+
+
 def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
     """Gazetteer names inside the run stand; the rest splits into segments."""
+    inside = _kin_of_known(body, toks, inside, cues)
     pos = 0
     segment: list[tuple[int, int, str]] = []
     for tok in toks:
@@ -351,24 +523,98 @@ def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
             typed.append(_gazetteer_mention(body, g, cues, hits))
 
 
+def _kin_of_known(body, toks, inside, cues: Cues) -> list:
+    """"Aisultan Nazarbaev": a known person's surname after another given name is a
+    relative of that family, not the known person; the surname joins the segment."""
+    if not inside:
+        return inside
+    at = {t[0]: i for i, t in enumerate(toks)}
+    kept = []
+    for g in inside:
+        i = at.get(g.start)
+        if i and " " not in g.surface and g.ids and all(x.startswith("person:") for x in g.ids):
+            prev = toks[i - 1]
+            if _name_like(body, prev[2], cues) and not any(
+                    p.end > prev[0] and p.start < prev[1] for p in inside):
+                continue
+        kept.append(g)
+    return kept
+
+
+def _name_like(body: str, word: str, cues: Cues) -> bool:
+    """A word that may be a given name or patronymic: a known given name, or capitalised,
+    not all capitals, not a verb form ("Dismissing"), not written in lower case elsewhere
+    in the article, and none of the lexicon's other words (title, stopword, month...)."""
+    if key(word) in cues.given:
+        return True
+    return (word[:1].isupper() and not word.isupper() and word.isalpha()
+            and not word.endswith(("ing", "ed")) and word.lower() not in _lower_words(body)
+            and word not in cues.org_heads and word not in cues.months
+            and word not in cues.place_heads and not _leading_cue(word, cues))
+
+
+@cache
+def _surnames_of(gazetteer) -> frozenset[str]:
+    """Keys of the surnames of the gazetteer's people, and their feminine forms."""
+    out = set()
+    for actor in gazetteer.actors.values():
+        if actor.type != "person":
+            continue
+        for name in (actor.name, *actor.aliases):
+            last = key(name).rsplit(" ", 1)[-1]
+            if len(last) >= 4 and last.isascii():
+                out.add(last)
+                if last.endswith(("ov", "ev", "in")):
+                    out.add(last + "a")
+    return frozenset(out)
+
+
 def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
-    # drop leading stopwords again (a segment may start after a gazetteer name)
-    while toks and toks[0][2] in cues.stopwords:
+    # drop leading stopwords again (a segment may start after a gazetteer name), and
+    # titles, honorifics and demonyms cut from an organisation before a person's name
+    # ("Security Council Secretary Rustam Mamasadykov")
+    while toks and (toks[0][2] in cues.stopwords
+                    or (len(toks) > 1 and _leading_cue(toks[0][2], cues))):
         toks = toks[1:]
     if not toks or len(toks) > 4:
+        return
+    if len(toks) > 2 and toks[1][2].lower() in cues.title_words \
+            and key(toks[0][2]) in cues.places:
+        # "Yerevan Mayor Tigran Avinyan": the place, then a title and its holder
+        _classify_segment(body, toks[:1], cues, hits, typed, untyped)
+        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
+        return
+    if len(toks) > 1 and _is_acronym(toks[0][2], cues) and not toks[1][2].isupper():
+        # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
+        _classify_segment(body, toks[:1], cues, hits, typed, untyped)
+        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
         return
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
-    if len(toks) == 1 and _ACRONYM.match(text) and text not in cues.acronym_stop \
-            and sum(c.isupper() for c in text) >= 2:
-        m.type, m.role, m.cue = "organization", "acronym", "acronym"
+    if len(toks) == 1 and _is_acronym(text, cues):
+        if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end):
+            return  # "HTML5", "RPG 7B", "Su-25": a model or a format, not a body
+        if len(text) >= 4 and key(text) in cues.places:
+            m.type, m.cue = "place", "place-data"  # "DUSHANBE, 19.05.2022"
+        else:
+            m.type, m.role, m.cue = "organization", "acronym", "acronym"
         typed.append(m)
         return
+    if len(toks) == 1 and "-" in text:
+        head, _, tail = text.rpartition("-")
+        if tail in _PLACE_ADJECTIVE and key(head) in cues.places:
+            # "a Moscow-based magazine": the place, without the adjective
+            name = cues.places[key(head)]
+            typed.append(Mention(start, start + len(head), head, type="place",
+                                 cue="place-data", actor_id="place:" + slug(name)))
+            return
+    person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
-    if org is not None:
+    if org is not None and person not in _NAME_CUES:
+        # "the newspaper Egemen Qazaqstan"; not "the organization Alim Sherzamonov"
         m.type, m.cue = "organization", "org-noun"
         m.kind = cues.org_before_kind.get(org.phrase, "")
         typed.append(m)
@@ -393,26 +639,68 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue = "place", "place-head"
         typed.append(m)
         return
-    if hits.before(start, _PLACE_BEFORE) is not None:
+    if hits.before(start, _PLACE_BEFORE) is not None or _place_noun_after(body, end, cues):
         m.type, m.cue = "place", "place-noun"
         typed.append(m)
         return
-
-    cue = _person_cue(body, start, end, words, cues, hits)
-    if cue:
-        m.type, m.cue = "person", cue
+    if len(words) == 1 and person not in _STRONG_CUES \
+            and words[0].lower() in _lower_words(body):
+        return  # "Sentenced", "Judges": a common word capitalised by a heading
+    if person not in _STRONG_CUES:
+        place = cues.places.get(key(text))
+        if place is not None and len(words) == 1 and key(text) in cues.given \
+                and not _after_place_preposition(body, start, cues):
+            place = None  # "Vladimir said": a given name; "in Vladimir": the city
+        if place is not None:
+            m.type, m.cue, m.actor_id = "place", "place-data", "place:" + slug(place)
+            typed.append(m)
+            return
+    if person:
+        m.type, m.cue = "person", person
         _title_cue(m, cues, hits)
         typed.append(m)
         return
-    if len(words) == 1 and words[0].lower().endswith(cues.place_suffixes):
-        prev = body[max(0, start - 20):start].rstrip().rsplit(None, 1)
-        if prev and prev[-1].lower() in cues.place_preps:
-            m.type, m.cue = "place", "place-suffix"
-            typed.append(m)
-            return
+    if len(words) == 1 and words[0].lower().endswith(cues.place_suffixes) \
+            and _after_place_preposition(body, start, cues):
+        m.type, m.cue = "place", "place-suffix"
+        typed.append(m)
+        return
     if len(words) <= 3:
         _title_cue(m, cues, hits)
         untyped.append(m)
+
+
+_PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
+_STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the context says "a person"
+_NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
+_MODEL_NUMBER = re.compile(r"[ -]?\d")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
+
+
+@lru_cache(maxsize=4)
+def _lower_words(body: str) -> frozenset[str]:
+    """The words the body writes in lower case (one pass, for the article being read)."""
+    return frozenset(_LOWER_WORD.findall(body))
+
+
+def _is_acronym(text: str, cues: Cues) -> bool:
+    return bool(_ACRONYM.match(text)) and text not in cues.acronym_stop \
+        and sum(c.isupper() for c in text) >= 2
+
+
+def _after_place_preposition(body: str, start: int, cues: Cues) -> bool:
+    """"in Osh", "from Vladimir": a preposition that may introduce a place right before."""
+    prev = body[max(0, start - 20):start].rstrip().rsplit(None, 1)
+    return bool(prev) and prev[-1].lower() in cues.place_preps
+
+
+def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
+    """"Rushon district", "the Vamardara area": a lower-case place noun right after."""
+    m = _NEXT_WORD.match(body, end)
+    return bool(m) and m.group(1) in cues.place_after
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
 def _org_noun_after(body: str, end: int, hits):
@@ -429,17 +717,46 @@ def _org_noun_after(body: str, end: int, hits):
     return None
 
 
+_APPOSITION = re.compile(r",[ \t]+(?:who\b|whose\b|(?:the|a|an|his|her|their)[ \t]+"
+                         r"(?:(?:former|ex-|then|late|new|acting)[ \t-]*)?)")
+_PERSON_WORDS = _TITLE_HEADS | _NOUNS | _MODS | _DEMONYMS
+
+
+def _apposition_says_person(body: str, end: int, hits) -> bool:
+    """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, who ...":
+    what the apposition after a name says it is."""
+    m = _APPOSITION.match(body, end)
+    if m is None:
+        return False
+    if m.group().endswith(("who", "whose")):
+        return True
+    h = hits.starting_at(m.end(), _PERSON_WORDS)
+    while h is not None and h.labels & (_MODS | _DEMONYMS) and not h.labels & _TITLE_HEADS:
+        h = hits.after(h.end, _PERSON_WORDS)  # "the Kazakh deputy prime minister"
+    return h is not None and bool(h.labels & (_TITLE_HEADS | _NOUNS))
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
+    if (len(words) == 1 and _INITIALS.match(body, end)) or (
+            len(words) == 2 and _INITIAL_TOKEN.match(words[1])):
+        return "initials"  # "Sharipbayev K.K."
     if title_before(hits, start):
         return "title"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
+    if len(words) >= 2 and _apposition_says_person(body, end, hits):
+        return "apposition"
     if len(words) >= 2:
+        if key(words[-1]) in cues.known_surnames:
+            return "known-surname"  # "Dariga Nazarbayeva"
         if key(words[0]) in cues.given:
             return "given-name"
         last = words[-1].lower()
         if len(last) >= 5 and last.endswith(cues.endings):
             return "surname-ending"
+    elif len(words[0]) >= 7 and not words[0].isupper() \
+            and words[0].lower().endswith(cues.endings):
+        return "surname-ending"  # "Lukashenko pardoned ...": a surname alone
     return ""

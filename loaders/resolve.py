@@ -5,7 +5,8 @@
 - Unknown names get ``<type>:<slug>`` ids; the same name (any spelling the key folds)
   gets the same id.
 - A surname or given name alone ("Zhagyparov", "Erlan") goes to the one person of the
-  article whose full name has it; if two do, it stays unresolved.
+  article whose full name has it; if two do, it stays unresolved. A place of the place
+  data that is the surname of a person of the article ("Kirov") is that person.
 - "(KNB)" right after an organisation's name is that organisation's acronym, here and
   wherever the article uses it again.
 - "the President", "the former president", "the Kazakh president" refer to the person
@@ -37,7 +38,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     out: list[Mention] = []
     for m in typed:
         for n in m.nested:
-            n.actor_id, n.type = n.ids[0], gazetteer.actors[n.ids[0]].type
+            if n.ids:
+                n.actor_id, n.type = n.ids[0], gazetteer.actors[n.ids[0]].type
         if m.ids:
             if len(m.ids) > 1:
                 hits = [i for i in m.ids if i in named_ids]
@@ -59,9 +61,6 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         if m.actor_id:
             types[m.actor_id] = m.type
     _acronyms(body, out)
-    for m in out:
-        if m.actor_id:
-            by_key[key(m.surface)].add(m.actor_id)
     surfaces: dict[str, list[str]] = defaultdict(list)
     for m in out:
         if m.actor_id:
@@ -75,11 +74,16 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
             names += [actor.name, *actor.aliases]
         for name in names:
             parts = key(name).split()
+            while len(parts) > 2 and parts[-1] in _NAME_SUFFIXES:  # "Ferdinand Marcos Jr"
+                parts.pop()
             if len(parts) >= 2:
                 surname[parts[-1]].add(actor_id)
                 given[parts[0]].add(actor_id)
 
-    # single-word persons typed by a cue ("Mr Oraz") join the full name when unique
+    # single-word persons typed by a cue ("Mr Oraz") join the full name of the one person
+    # of the article with that surname; with several ("Emomali Rahmon", "Ozoda Rahmon")
+    # the mention stays unresolved rather than guessed, and no actor of its own
+    ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
@@ -87,6 +91,19 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
                 m.role = "surname" if k in surname else "given"
+            elif hit:
+                ambiguous.append(m)
+        elif m.cue == "place-data" and " " not in m.surface.strip():
+            # "Kirov" the place, unless the article names a person Kirov
+            hit = surname.get(key(m.surface))
+            if hit and len(hit) == 1:
+                m.actor_id, m.type, m.role = next(iter(hit)), "person", "surname"
+    if ambiguous:
+        dropped = {id(m) for m in ambiguous}
+        out = [m for m in out if id(m) not in dropped]
+    for m in out:
+        if m.actor_id:
+            by_key[key(m.surface)].add(m.actor_id)
     for m in untyped:
         k = key(m.surface)
         ids = by_key.get(k)
@@ -118,16 +135,24 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_NAME_SUFFIXES = frozenset(key(w) for w in ("Jr", "Sr", "II", "III", "IV"))
 _PAREN = re.compile(r"^\s*\(\s*$")
+_LIST_GOES_ON = re.compile(r"\s*(?:and|or)\b|\s*[A-Z]")
 
 
 def _acronyms(body: str, mentions: list[Mention]) -> None:
     """"Name (ACR)": the acronym is the name's; later uses of ACR follow it."""
     alias: dict[str, str] = {}
     for prev, m in zip(mentions, mentions[1:]):
-        if (m.role == "acronym" and not m.ids and prev.actor_id
-                and prev.type == "organization" and _PAREN.match(body[prev.end:m.start])
-                and body[m.end:m.end + 1] == ")"):
+        if not (m.role == "acronym" and not m.ids and prev.actor_id
+                and prev.type == "organization"):
+            continue
+        between, after = body[prev.end:m.start], body[m.end:m.end + 6]
+        if (_PAREN.match(between) and after[:1] == ")") or (
+                # "the State Committee of National Security, GKNB, on suspicion": an
+                # apposition, not a list ("the KNB, CSTO and ..." goes on with "and")
+                between.strip() == "," and after[:1] == ","
+                and not _LIST_GOES_ON.match(body, m.end + 1)):
             alias[key(m.surface)] = prev.actor_id
     for m in mentions:
         if m.role == "acronym" and not m.ids and key(m.surface) in alias:

