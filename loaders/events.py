@@ -131,6 +131,34 @@ class _Found:
     places: list[str] = field(default_factory=list)
     detail: str = ""
     carried: bool = False  # the date is the sentence before's (see _carried)
+    modality: str = ""     # set when the frame says the act is denied, planned, rumoured
+
+
+_FRAME_MODALITY = {"denied": "denied", "planned": "alleged", "rumoured": "alleged"}
+
+
+def _frame_hit(frames, sent_i: int, etype: str, ts: int, te: int):
+    """The frame reading (:mod:`clauses`) of the trigger at [ts, te), if any."""
+    for hit in frames.get((sent_i, etype), ()):
+        if hit.start < te and ts < hit.end:
+            return hit
+    return None
+
+
+def _with_frame(f, hit, new):
+    """The event ``f`` with the roles the frame read: who acts and who undergoes it come
+    from the construction (voice, "by", lists), not from word order; other roles stay."""
+    if not (hit.agents or hit.patients):
+        return f
+    f = f if f is not None else new
+    roles = hit.frame_roles
+    framed = [(a, roles["agent"]) for a, _ in hit.agents if roles.get("agent")]
+    framed += [(p, roles["patient"]) for p, _ in hit.patients if roles.get("patient")]
+    named = {a for a, _ in framed}
+    f.roles = framed + [(a, r) for a, r in f.roles
+                        if a not in named and r not in ("agent", "target", "subject")]
+    f.modality = _FRAME_MODALITY.get(hit.modality, "")
+    return f
 
 
 def extract(doc, relations=()) -> tuple[list[Event], list]:
@@ -141,6 +169,10 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     body = doc.body
     posts = _posts(doc, relations)
     found: dict[tuple[int, str], _Found] = {}
+    frames: dict[tuple[int, str], list] = {}
+    for hit in doc.clauses.frames() if doc.clauses is not None else ():
+        if hit.frame.event:
+            frames.setdefault((hit.sentence, hit.frame.event), []).append(hit)
     slots_cache: dict[int, list[_Slot]] = {}
     for ts, te, name in trig.find(body, doc.hits):
         name, _, how = name.partition("@")
@@ -156,12 +188,32 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         sent = doc.sentences[sent_i]
         if sent_i not in slots_cache:
             slots_cache[sent_i] = _slots(doc, sent)
+        hit = _frame_hit(frames, sent_i, etype.name, ts, te)
+        if hit is not None and not hit.factual:
+            continue  # "prohibit the investigation of X", "could face trial"
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
                   te if how != "pattern" else _first_word_end(body, ts, te))
+        if hit is not None:
+            f = _with_frame(f, hit, _Found(etype.name, ts, te, sent_i,
+                                           date=_date(doc, trig, ts, te, sent_i)))
         if f is not None:
             if "post" in etype.roles:
                 f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
             found[(sent_i, etype.name)] = f
+    for hit in (h for hs in frames.values() for h in hs):
+        etype = trig.types.get(hit.frame.event)
+        if etype is None or (hit.sentence, etype.name) in found or not hit.factual \
+                or not (hit.agents or hit.patients) \
+                or (etype.exclude and _excluded(etype.exclude, body, hit.start, hit.end)):
+            continue
+        f = _with_frame(None, hit, _Found(etype.name, hit.start, hit.end, hit.sentence,
+                                          date=_date(doc, trig, hit.start, hit.end,
+                                                     hit.sentence)))
+        f.carried = isinstance(f.date, _CarriedDate)
+        f.places = _places(doc, doc.sentences[hit.sentence])
+        if "post" in etype.roles:
+            f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
+        found[(hit.sentence, etype.name)] = f
     groups = _merge(sorted(found.values(), key=lambda f: f.start))
     events: list[Event] = []
     statements = []
@@ -185,6 +237,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         for f in group:
             speaker, modality = doc.attribution.at(f.start, f.end) if doc.attribution \
                 else ("", "reported")
+            if f.modality and modality in ("reported", "asserted"):
+                modality = f.modality
             statements.append(doc.statement("event", event_id, "", f.start, f.end,
                                             detail=f.detail, date=f.date, confidence=0.8,
                                             speaker=speaker, modality=modality))

@@ -47,6 +47,7 @@ SECTIONS = {
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS,
     "offices": RECORDS, "patterns": RECORDS,
+    "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
 }
 _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",

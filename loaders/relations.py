@@ -91,6 +91,49 @@ def extract(doc) -> list:
                     if key not in seen:
                         seen.add(key)
                         out.append(st)
+    stated = {(st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start))
+              for st in out}
+    for st in frame_statements(doc):
+        if (st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start)) \
+                not in stated:
+            stated.add((st.predicate, st.subject_id, st.object_id,
+                        doc.index.at(st.span_start)))
+            out.append(st)
+    return out
+
+
+def frame_statements(doc) -> list:
+    """The relations the frames read (:mod:`clauses`): agent -> patient of every act
+    told as fact ("Japarov dismissed three of Tashiev's deputies – A, B and C": three
+    dismissals); a denied act is stored as denied, a rumoured one as alleged, and a
+    negated, prohibited or hypothetical one not at all."""
+    out = []
+    for hit in doc.clauses.frames():
+        frame = hit.frame
+        if not frame.predicate or not hit.factual or not hit.agents or not hit.patients:
+            continue
+        speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
+            else ("", "reported")
+        if hit.modality == "denied":
+            modality = "denied"
+        elif hit.modality in ("rumoured", "planned") and modality == "reported":
+            modality = "alleged"
+        allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
+        date = doc.date_for(hit.start, hit.end)
+        for agent, a_type in hit.agents:
+            for patient, p_type in hit.patients:
+                if agent == patient or (allowed_s and (a_type not in allowed_s
+                                                       or p_type not in allowed_o)):
+                    continue
+                who = speaker
+                if frame.predicate == "accused":
+                    who, modality = agent, "alleged"
+                pairs = [(agent, patient)] + ([(patient, agent)] if frame.symmetric else [])
+                for subject, obj in pairs:
+                    out.append(doc.statement(
+                        frame.predicate, subject, obj, hit.start, hit.end,
+                        detail=frame.detail, confidence=0.8, date=date, speaker=who,
+                        modality=modality))
     return out
 
 

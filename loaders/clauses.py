@@ -1,0 +1,592 @@
+"""A shallow reading of each sentence, and the frames of ``seeds/lexicon/frames.yaml``.
+
+No parser model: the sentence's placeholder text (:mod:`template`, actors already
+found) becomes tokens with a coarse class from closed word lists (determiner,
+preposition, be/have, auxiliary, adverb, coordinator, relative, subordinator, pronoun,
+title word, capitalised word). On those tokens a few constructions are read once, for
+every frame:
+
+- actor lists: "A, B and C", "A as well as Security Council Secretary D" (a title and
+  the body before a name are modifiers: the head is the name);
+- apposition chains: "three of X's deputies – A, B and C –" (the names are the object);
+- subjects: the nearest actor phrase before a verb group that is not inside an
+  apposition or relative clause (", the nephew of X,", ", who headed the KNB,"), not
+  after a preposition and not a possessive; or the antecedent of "who";
+- verb groups: voice (be + participle, ", appointed by X,"), negation and modality
+  (not, could, will, "prohibit the investigation of", "denied");
+- pronouns: "he" is the nearest person *subject* of its sentence or of the sentences
+  before, not the last name written.
+
+>>> from qantar.loaders.pipeline import default_lexicon
+>>> lexicon = frame_lexicon(default_lexicon())
+>>> lexicon.forms["sacked"][:2]
+('dismiss', 'verb')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import resolve as resolve_mod
+from .phrases import alternation as _words_re
+from .template import CLOSE, OPEN
+
+_TOKEN = re.compile(
+    rf"{OPEN}[POL](\d+){CLOSE}(['’]s\b|['’](?=\s))?|[A-Za-z\u00c0-\u024f][\w'’.-]*\w|\w|[—–]|--|\S")
+_DASHES = frozenset({"—", "–", "--", "-"})
+_ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
+_NONFACT = ("negated", "prohibited", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    predicate: str
+    event: str
+    possessor: str
+    agent_types: frozenset
+    patient_types: frozenset
+    object_required: bool
+    detail: str
+    symmetric: bool
+    roles: tuple = (("agent", "agent"), ("patient", "target"))  # frame role -> event role
+
+
+class FrameLexicon:
+    """The frames and closed word classes of the lexicon, indexed for the reader."""
+
+    def __init__(self, lex):
+        self.frames: dict[str, Frame] = {}
+        self.forms: dict[str, tuple[str, str, str]] = {}  # word -> (frame, pos, form)
+        self.phrases: dict[str, tuple[str, ...]] = {}       # first word -> phrase words
+        phrase_words = []
+        for name, spec in lex["frames"].items():
+            self.frames[name] = Frame(
+                name, spec.get("predicate", ""), spec.get("event", ""),
+                spec.get("possessor", "patient"), frozenset(spec.get("agent") or ()),
+                frozenset(spec.get("patient") or ()), bool(spec.get("object_required")),
+                spec.get("detail", ""), bool(spec.get("symmetric")),
+                tuple((spec.get("event_roles") or {"agent": "agent",
+                                                   "patient": "target"}).items()))
+            for w in spec.get("verbs") or []:
+                self.forms[str(w).lower()] = (name, "verb", _form(str(w).lower()))
+            for w in spec.get("nouns") or []:
+                self.forms[str(w).lower()] = (name, "noun", "noun")
+            for p in spec.get("phrases") or []:
+                words = str(p).lower().split()
+                self.forms[" ".join(words)] = (name, "verb", _form(words[0]))
+                phrase_words.append(p)
+        self.trigger = re.compile(
+            rf"\b{_words_re(list(self.forms))}\b", re.IGNORECASE)
+        words = lex["clause_words"]
+        self.classes: dict[str, str] = {}
+        for cls in ("prepositions", "determiners", "be", "have", "auxiliaries", "adverbs",
+                    "relatives", "subordinators", "subject_pronouns", "object_pronouns"):
+            for w in words[cls]:
+                self.classes.setdefault(str(w).lower(), cls)
+        self.coordinators = [tuple(str(w).lower().split()) for w in words["coordinators"]]
+        self.female = tuple(str(w) for w in words["female_endings"])
+        self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
+        titles = [str(w).lower().rstrip("-") for w in
+                  lex["title_heads"] + lex["title_modifiers"] + lex["status_former"]
+                  + lex["status_current"]]
+        self.titles = frozenset(t for w in titles for t in w.replace("-", " ").split())
+        self.titles |= frozenset(w.lower() for w in lex["demonyms"])
+        self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
+                         for kind, cues in lex["frame_modality"].items()]
+
+
+def _form(word: str) -> str:
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith(("ed", "en")):
+        return "past"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "s"
+    return "base"
+
+
+@cache
+def frame_lexicon(lex) -> FrameLexicon:
+    return FrameLexicon(lex)
+
+
+@dataclass
+class Token:
+    kind: str        # A actor, W word, P punctuation
+    low: str
+    start: int       # template offsets
+    end: int
+    cls: str = ""    # closed class, "title", "cap" or ""
+    mention: object = None
+    poss: bool = False
+
+
+@dataclass
+class FrameHit:
+    """One reading of a trigger: who acts, who undergoes, and how it is said."""
+    frame: Frame
+    start: int       # body offsets of the trigger
+    end: int
+    sentence: int
+    voice: str       # active | passive | nominal
+    agents: list = field(default_factory=list)    # [(actor id, type)]
+    patients: list = field(default_factory=list)
+    modality: str = ""  # "" (a reported act) or a key of frame_modality
+
+    @property
+    def frame_roles(self) -> dict:
+        return dict(self.frame.roles)
+
+    @property
+    def factual(self) -> bool:
+        return self.modality not in _NONFACT
+
+
+class Clauses:
+    """The shallow analysis of one document's sentences, computed on demand."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.flex = frame_lexicon(doc.lex)
+        self._tokens: dict[int, list[Token]] = {}
+        self._subjects: dict[int, list] = {}
+        self._hits: list[FrameHit] | None = None
+        self._depth = 0
+
+    # --- tokens ------------------------------------------------------------------------
+    def tokens(self, sent_i: int) -> list[Token]:
+        toks = self._tokens.get(sent_i)
+        if toks is not None:
+            return toks
+        doc, tpl = self.doc, self.doc.template
+        sent = doc.sentences[sent_i]
+        s, e = tpl.tpl_offset(sent.start), tpl.tpl_end(sent.end)
+        classes, titles = self.flex.classes, self.flex.titles
+        toks = []
+        for m in _TOKEN.finditer(tpl.text, s, e):
+            if m.group(1) is not None:
+                toks.append(Token("A", "", m.start(), m.end(), "actor",
+                                  tpl.mentions[int(m.group(1))], bool(m.group(2))))
+                continue
+            text = m.group()
+            low = text.lower()
+            if not text[0].isalnum():
+                toks.append(Token("P", low, m.start(), m.end(), "punct"))
+                continue
+            poss = low.endswith(("'s", "’s"))
+            base = low[:-2] if poss else low
+            cls = classes.get(base, "")
+            if not cls and (base in titles or base.split("-")[0] in titles):
+                cls = "title"
+            elif not cls and text[0].isupper() and toks:
+                cls = "cap"
+            elif not cls and low.endswith("ly") and len(low) > 4:
+                cls = "adverbs"
+            toks.append(Token("W", base, m.start(), m.end(), cls, None, poss))
+        self._tokens[sent_i] = toks
+        return toks
+
+    # --- actor phrases -----------------------------------------------------------------
+    def _item(self, toks, k: int, stop: int):
+        """The head actor of the item starting at ``k`` ("Security Council Secretary
+        Rustam Mamasadykov": the name), and the index after it; None if no item starts."""
+        j = k
+        while j < stop and j - k < 7:
+            t = toks[j]
+            if t.kind == "A":
+                if t.poss:  # "the Elbasy's nephew Samat Abish": the name is the head
+                    n = j + 1
+                    while n < stop and toks[n].kind == "W" and toks[n].cls != "prepositions" \
+                            and n - j <= 3:
+                        n += 1
+                    if n < stop and toks[n].kind == "A" and n > j + 1:
+                        j = n
+                        continue
+                    return None
+                n = j + 1
+                while n < stop and toks[n].cls in ("title", "cap") and n - j <= 4:
+                    n += 1
+                if n > j + 1 and n < stop and toks[n].kind == "A":
+                    j = n  # the body and title before a name modify it
+                    continue
+                if n < stop and toks[n].low in self.flex.group_nouns:
+                    return None  # "National Guard soldiers": the soldiers are the head
+                if n == j + 1 and n < stop and toks[n].kind == "A" and not toks[n].poss \
+                        and t.mention.type != "person" and toks[n].mention.type == "person":
+                    j = n  # "KNB Karim Massimov"
+                    continue
+                return j, j + 1
+            if t.cls in ("title", "cap") or (t.cls == "determiners" and j == k):
+                j += 1
+                continue
+            if t.kind == "P" and t.low == "," and j > k and toks[j - 1].cls == "title":
+                j += 1  # "Prosecutor, Olzhas Khairullin"
+                continue
+            return None
+        return None
+
+    def _coordinator(self, toks, j: int, stop: int) -> int:
+        """Index after a list link at ``j`` (", ", "and", ", and", "as well as", a dash
+        before "as well as"), else -1."""
+        start = j
+        if j < stop and toks[j].low in _DASHES and j + 1 < stop and \
+                toks[j + 1].low in ("as", "and", "along", "together"):
+            j += 1
+        if j < stop and toks[j].low == ",":
+            j += 1
+        for words in self.flex.coordinators:
+            if all(j + i < stop and toks[j + i].low == w for i, w in enumerate(words)):
+                return j + len(words)
+        return j if j > start and toks[j - 1].low == "," else -1
+
+    def actor_list(self, toks, k: int, stop: int):
+        """([head token indexes], end) of the list of actors starting at ``k``."""
+        first = self._item(toks, k, stop)
+        if first is None:
+            return [], k
+        heads, end = [first[0]], first[1]
+        while True:
+            j = self._coordinator(toks, end, stop)
+            if j < 0:
+                break
+            while j < stop and toks[j].low in ("his", "her", "their", "its"):
+                # "and his accomplices X and Y": the noun before the names is a role
+                n = j + 1
+                while n < stop and toks[n].kind == "W" and n - j <= 3:
+                    n += 1
+                j = n if n < stop and toks[n].kind == "A" else stop
+            nxt = self._item(toks, j, stop)
+            if nxt is None:
+                break
+            heads.append(nxt[0])
+            end = nxt[1]
+        return heads, end
+
+    def _ids(self, toks, heads, want=None) -> list[tuple[str, str]]:
+        out = []
+        for i in heads:
+            t = toks[i]
+            if t.kind == "A":
+                if t.mention.actor_id:
+                    out.append((t.mention.actor_id, t.mention.type))
+            else:
+                for actor_id in self.pronoun(self.doc.template.body_offset(t.start), t.low):
+                    out.append((actor_id, "person"))
+        return [x for x in out if want is None or x[1] in want]
+
+    def _boundary(self, toks, j: int) -> int:
+        """Index of the first token of the clause holding token ``j``."""
+        k = j - 1
+        while k >= 0:
+            t = toks[k]
+            if t.low in _ROLE_SEPARATORS or (t.cls == "subordinators" and t.low != "that"):
+                return k + 1
+            if t.low == "that" and (k + 1 >= len(toks) or toks[k + 1].kind != "P"):
+                return k + 1
+            k -= 1
+        return 0
+
+    def subject(self, toks, j: int, possessive_ok: bool = False):
+        """Head token indexes of the subject of a verb group starting at ``j``."""
+        lo = self._boundary(toks, j)
+        k = j - 1
+        # ", the nephew of X," / ", who headed the KNB until 2022," before the verb
+        while k > lo and (toks[k].low == "," or toks[k].low in _DASHES):
+            p = k - 1
+            while p >= lo and toks[p].low != "," and toks[p].low not in _DASHES:
+                p -= 1
+            seg = toks[p + 1:k]
+            if p < lo or not seg or seg[0].kind == "A" or seg[0].cls == "cap":
+                if seg and seg[0].kind == "A" and p >= lo and toks[p].low in _DASHES:
+                    heads, _ = self.actor_list(toks, p + 1, k)
+                    if heads:  # "his former deputies — A, B and C — were sentenced"
+                        return heads
+                break
+            k = p
+        steps = 0
+        while k >= lo and steps < 30:
+            t = toks[k]
+            steps += 1
+            if t.kind == "A" or t.cls == "subject_pronouns":
+                if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
+                    return []  # "the ruling Amanat party nominated": the party did
+                if t.kind == "A" and t.poss:
+                    if possessive_ok:
+                        return [k]
+                    k -= 1
+                    continue
+                start = k
+                while start > lo and (toks[start - 1].kind == "A" or toks[start - 1].cls in (
+                        "title", "cap") or toks[start - 1].low in (",", "and", "or")):
+                    start -= 1
+                if t.kind == "A":
+                    heads, end = [], start
+                    for s in range(start, k + 1):
+                        heads, end = self.actor_list(toks, s, k + 1)
+                        if heads and end == k + 1:
+                            break
+                    heads = heads or [k]
+                else:
+                    heads = [k]
+                if not self._after_preposition(toks, min(heads), lo):
+                    return heads
+                k = start - 1
+                continue
+            if t.cls == "relatives":
+                return []
+            k -= 1
+        return []
+
+    def _after_preposition(self, toks, k: int, lo: int) -> bool:
+        p = k - 1
+        while p >= lo and (toks[p].cls in ("title", "cap", "determiners") or (
+                toks[p].kind == "A" and toks[p].poss)):
+            p -= 1
+        return p >= lo and toks[p].cls == "prepositions"
+
+    def objects(self, toks, k: int):
+        """Head token indexes of the object after a verb ending before ``k``."""
+        stop = len(toks)
+        j, steps = k, 0
+        while j < stop and steps < 8:
+            t = toks[j]
+            steps += 1
+            if t.kind == "A" and t.poss:
+                # "three of X's deputies – A, B and C": the names after the noun
+                n = j + 1
+                while n < stop and toks[n].kind == "W" and n - j <= 3:
+                    n += 1
+                if n < stop and (toks[n].low in _DASHES or toks[n].low in (",", ":")):
+                    heads, _ = self.actor_list(toks, n + 1, stop)
+                    return heads
+                return []
+            if t.kind == "A" or (t.cls in ("title", "cap") and self._item(toks, j, stop)):
+                heads, _ = self.actor_list(toks, j, stop)
+                return heads
+            if t.cls == "object_pronouns":
+                return [j]
+            if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
+                j += 1
+                continue
+            return []
+        return []
+
+    def _by_agent(self, toks, k: int):
+        """Heads of the "by X" phrase after a passive verb (same clause)."""
+        stop = len(toks)
+        for j in range(k, min(stop, k + 14)):
+            t = toks[j]
+            if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
+                    t.low == "." or t.low in self.flex.forms:
+                return []
+            if t.low == "by":
+                heads, _ = self.actor_list(toks, j + 1, stop)
+                return heads
+        return []
+
+    # --- frames ------------------------------------------------------------------------
+    def frames(self) -> list[FrameHit]:
+        """Every trigger of the document, read."""
+        if self._hits is not None:
+            return self._hits
+        doc = self.doc
+        tpl = doc.template
+        self._hits = []
+        for m in self.flex.trigger.finditer(doc.body):
+            phrase = re.sub(r"\s+", " ", m.group().lower())
+            entry = self.flex.forms.get(phrase)
+            if entry is None:
+                continue
+            sent_i = doc.index.at(m.start())
+            toks = self.tokens(sent_i)
+            ts = tpl.tpl_offset(m.start())
+            i = bisect_left([t.start for t in toks], ts)
+            if i >= len(toks) or toks[i].start != ts:
+                continue
+            n_words = len(phrase.split())
+            hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
+            if hit is not None:
+                self._hits.append(hit)
+        return self._hits
+
+    def _read(self, toks, i: int, after: int, entry, start: int, end: int, sent_i: int):
+        name, pos, form = entry
+        frame = self.flex.frames[name]
+        if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
+                toks[i - 1].kind == "A" and toks[i - 1].poss)):
+            pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
+        if pos == "noun":
+            agents, patients, voice = self._nominal(toks, i, after, frame)
+        else:
+            agents, patients, voice = self._verbal(toks, i, after, form, frame)
+        hit = FrameHit(frame, start, end, sent_i, voice)
+        hit.agents = self._ids(toks, agents, frame.agent_types)
+        hit.patients = self._ids(toks, patients, frame.patient_types)
+        hit.agents = [a for a in hit.agents if a not in hit.patients]
+        hit.modality = self._modality(toks, i)
+        return hit
+
+    def _verbal(self, toks, i: int, after: int, form: str, frame: Frame):
+        j = i - 1
+        be = to = False
+        while j >= 0 and toks[j].cls in ("adverbs", "be", "have", "auxiliaries") or (
+                j >= 0 and toks[j].low == "to"):
+            be = be or toks[j].cls == "be"
+            to = to or toks[j].low == "to"
+            j -= 1
+        group_start = j + 1
+        relative = j >= 0 and toks[j].cls == "relatives" or (
+            j >= 0 and toks[j].low == "that" and j > 0 and toks[j - 1].kind == "A")
+        if relative:
+            k = j - 1
+            while k >= 0 and toks[k].low == ",":
+                k -= 1
+            subject = [k] if k >= 0 and toks[k].kind == "A" and not toks[k].poss \
+                and not self._after_preposition(toks, k, 0) else []
+        else:
+            subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
+        by_next = after < len(toks) and toks[after].low == "by"
+        participial = form == "past" and not be and not relative and (
+            by_next or (group_start > 0 and toks[group_start - 1].low == ","
+                        and self._by_agent(toks, after)))
+        if form == "past" and (be or participial):
+            if participial and not be:
+                k = group_start - 1
+                while k >= 0 and toks[k].low == ",":
+                    k -= 1
+                subject = [k] if k >= 0 and toks[k].kind == "A" and not toks[k].poss else []
+            return self._by_agent(toks, after), subject, "passive"
+        if form == "past" and not be and group_start > 0 and toks[group_start - 1].kind == "W" \
+                and toks[group_start - 1].cls == "" and after < len(toks) \
+                and toks[after].cls == "prepositions":
+            return [], [], "passive"  # "people detained in the unrest": a reduced relative
+        objects = self.objects(toks, after)
+        if frame.object_required and not objects:
+            return [], [], "active"
+        return subject, objects, "active"
+
+    def _nominal(self, toks, i: int, after: int, frame: Frame):
+        agents, patients = [], []
+        k = i - 1
+        while k >= 0 and toks[k].kind == "W" and toks[k].cls in ("title", "cap", "") \
+                and i - k <= 2 and toks[k].low not in self.flex.forms:
+            k -= 1
+        if k >= 0 and ((toks[k].kind == "A" and toks[k].poss) or toks[k].low in (
+                "his", "her")):
+            (agents if frame.possessor == "agent" else patients).append(k)
+        stop = len(toks)
+        for j in range(after, min(stop, after + 12)):
+            t = toks[j]
+            if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
+                    t.low in self.flex.forms:
+                break
+            if t.low in ("of", "into", "against") and not patients:
+                patients, _ = self.actor_list(toks, j + 1, stop)
+            elif t.low == "by" and not agents:
+                agents, _ = self.actor_list(toks, j + 1, stop)
+        return agents, patients, "nominal"
+
+    def _modality(self, toks, i: int) -> str:
+        """How the act at token ``i`` is told: the cues of its clause before it."""
+        lo = i
+        while lo > 0 and i - lo < 12 and toks[lo - 1].low not in (";", ",", ".") \
+                and toks[lo - 1].low not in _ROLE_SEPARATORS:
+            lo -= 1
+        if lo >= i:
+            return ""
+        text = self.doc.template.text[toks[lo].start:toks[i].start]
+        for kind, rx in self.flex.modality:
+            if rx.search(text):
+                return kind
+        return ""
+
+    # --- pronouns ----------------------------------------------------------------------
+    def sentence_subject(self, sent_i: int):
+        """The subject of a sentence's first clause: a person token or a pronoun."""
+        if sent_i in self._subjects:
+            return self._subjects[sent_i]
+        toks = self.tokens(sent_i)
+        found = None
+        for k, t in enumerate(toks[:20]):
+            if t.low in (";", ":"):
+                break
+            if (t.kind == "A" and t.mention.type == "person" and not t.poss) or \
+                    t.cls == "subject_pronouns":
+                if not self._after_preposition(toks, k, 0):
+                    found = t
+                    break
+        self._subjects[sent_i] = found
+        return found
+
+    def pronoun(self, offset: int, word: str) -> list[str]:
+        """Actor ids a singular person pronoun at body ``offset`` stands for: a person
+        named before it in its sentence, else the nearest person subject of this
+        sentence or the two before it (gender from name endings when they tell)."""
+        return self.doc.antecedents.resolve(offset, word)
+
+    def subject_antecedent(self, offset: int, word: str) -> list[str] | None:
+        """The person subject a pronoun refers to, None when no subject decides."""
+        doc = self.doc
+        sent_i = doc.index.at(offset)
+        female = word.lower() in ("she", "her", "hers")
+        if self._depth > 4:
+            return None
+        self._depth += 1
+        try:
+            tpl_off = doc.template.tpl_offset(offset)
+            for s in range(sent_i, max(-1, sent_i - 3), -1):
+                subj = self.sentence_subject(s)
+                if subj is None or subj.start >= tpl_off:
+                    continue
+                if subj.kind == "A":
+                    if self._female(subj.mention.surface) is (not female):
+                        continue
+                    return [subj.mention.actor_id]
+                if (subj.low == "she") == female and subj.low != "they":
+                    return doc.antecedents.resolve(doc.template.body_offset(subj.start),
+                                                   subj.low)
+            return None
+        finally:
+            self._depth -= 1
+
+    def _female(self, surface: str) -> bool | None:
+        last = surface.split()[-1].lower() if surface.split() else ""
+        if last.endswith(self.flex.female):
+            return True
+        if last.endswith(("ov", "ev", "yev", "in", "uly", "bek")):
+            return False
+        return None
+
+
+class SubjectAntecedents(resolve_mod.Antecedents):
+    """Pronoun resolution that prefers the person subject of the sentences before
+    ("So Toqaev is unshackled from Nazarbaev ... He's also in debt to the Kremlin for
+    sending in troops to prop him up": Toqaev) when no person is named before the
+    pronoun in its own sentence."""
+
+    clauses: Clauses | None = None
+
+    def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
+        p = pronoun.lower()
+        if self.clauses is not None and p in self.singular:
+            sent = self.index.at(offset)
+            subj = self.clauses.sentence_subject(sent)
+            if p in ("him", "his", "her") and subj is not None and subj.kind == "W" \
+                    and self.clauses.doc.template.body_offset(subj.start) < offset:
+                # "He retained sweeping powers, though measures adopted by Toqayev have
+                # removed him": him is the subject the sentence is about
+                found = self.resolve(self.clauses.doc.template.body_offset(subj.start),
+                                     subj.low, exclude)
+                if found:
+                    return found
+            lo = bisect_left(self.starts, self.index.sentences[sent].start)
+            hi = bisect_left(self.starts, offset)
+            if lo == hi:  # no person named before it in its sentence
+                found = self.clauses.subject_antecedent(offset, p)
+                if found and not set(found) & set(exclude):
+                    return found
+        return super().resolve(offset, pronoun, exclude)
