@@ -35,7 +35,7 @@ from .phrases import alternation as _words_re
 from .template import CLOSE, OPEN
 
 _TOKEN = re.compile(
-    rf"{OPEN}[POL](\d+){CLOSE}(['’]s\b|['’](?=\s))?|[A-Za-z\u00c0-\u024f][\w'’.-]*\w|\w|[—–]|--|\S")
+    rf"{OPEN}[POL](\d+){CLOSE}(['’]s\b|['’](?=\s))?|[A-Za-z\u00c0-\u024f0-9][\w'’-]*\w|\w|[—–]|--|\S")
 _DASHES = frozenset({"—", "–", "--", "-"})
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
@@ -53,6 +53,8 @@ class Frame:
     detail: str
     symmetric: bool
     roles: tuple = (("agent", "agent"), ("patient", "target"))  # frame role -> event role
+    of_role: str = "patient"    # whom "the <noun> of X" names
+    receivers: tuple = ()       # "he carried out the orders of X": he is the patient
 
 
 class FrameLexicon:
@@ -70,7 +72,9 @@ class FrameLexicon:
                 frozenset(spec.get("patient") or ()), bool(spec.get("object_required")),
                 spec.get("detail", ""), bool(spec.get("symmetric")),
                 tuple((spec.get("event_roles") or {"agent": "agent",
-                                                   "patient": "target"}).items()))
+                                                   "patient": "target"}).items()),
+                spec.get("of", "patient"),
+                tuple(tuple(str(w).lower().split()) for w in spec.get("receivers") or ()))
             for w in spec.get("verbs") or []:
                 self.forms[str(w).lower()] = (name, "verb", _form(str(w).lower()))
             for w in spec.get("nouns") or []:
@@ -89,12 +93,25 @@ class FrameLexicon:
                 self.classes.setdefault(str(w).lower(), cls)
         self.coordinators = [tuple(str(w).lower().split()) for w in words["coordinators"]]
         self.female = tuple(str(w) for w in words["female_endings"])
+        self.rel_hint = re.compile(r"['’]s\b|\b(?:of|to)\b", re.IGNORECASE)
         self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
         titles = [str(w).lower().rstrip("-") for w in
                   lex["title_heads"] + lex["title_modifiers"] + lex["status_former"]
                   + lex["status_current"]]
         self.titles = frozenset(t for w in titles for t in w.replace("-", " ").split())
-        self.titles |= frozenset(w.lower() for w in lex["demonyms"])
+        self.demonyms = frozenset(str(w).lower() for w in lex["demonyms"])
+        self.titles |= self.demonyms
+        # relational nouns: words -> (predicate, detail, the owner is the superior?)
+        self.relational: dict[tuple[str, ...], tuple[str, str, bool]] = {}
+        for section, predicate, inverse in (
+                ("kinship", "relative_of", False), ("subordinate_terms", "subordinate_of",
+                                                    False),
+                ("ally_terms", "ally_of", False), ("superior_terms", "subordinate_of", True)):
+            for term, detail in lex[section].items():
+                words = tuple(str(term).lower().split())
+                self.relational.setdefault(words, (predicate, str(detail), inverse))
+        self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
+        self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
                          for kind, cues in lex["frame_modality"].items()]
 
@@ -341,10 +358,13 @@ class Clauses:
             k -= 1
         return []
 
-    def _after_preposition(self, toks, k: int, lo: int) -> bool:
+    def _after_preposition(self, toks, k: int, lo: int, nouns: int = 0) -> bool:
+        """Is the actor at ``k`` inside a prepositional phrase ("of the KNB"; with
+        ``nouns``, also "of the financial services company Karuan")?"""
         p = k - 1
         while p >= lo and (toks[p].cls in ("title", "cap", "determiners") or (
-                toks[p].kind == "A" and toks[p].poss)):
+                toks[p].kind == "A" and toks[p].poss) or (
+                nouns and toks[p].kind == "W" and toks[p].cls == "" and k - p <= nouns + 2)):
             p -= 1
         return p >= lo and toks[p].cls == "prepositions"
 
@@ -446,7 +466,7 @@ class Clauses:
             while k >= 0 and toks[k].low == ",":
                 k -= 1
             subject = [k] if k >= 0 and toks[k].kind == "A" and not toks[k].poss \
-                and not self._after_preposition(toks, k, 0) else []
+                and not self._after_preposition(toks, k, 0, nouns=3) else []
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
         by_next = after < len(toks) and toks[after].low == "by"
@@ -484,10 +504,17 @@ class Clauses:
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low in self.flex.forms:
                 break
-            if t.low in ("of", "into", "against") and not patients:
+            if t.low == "of" and frame.of_role == "agent" and not agents:
+                agents, _ = self.actor_list(toks, j + 1, stop)
+            elif t.low in ("of", "into", "against") and not patients:
                 patients, _ = self.actor_list(toks, j + 1, stop)
             elif t.low == "by" and not agents:
                 agents, _ = self.actor_list(toks, j + 1, stop)
+        for words in frame.receivers:
+            n = len(words)
+            for q in range(max(0, k - n - 2), k - n + 2):
+                if tuple(x.low for x in toks[q:q + n]) == words and not patients:
+                    patients = self.subject(toks, q)  # "he carried out the orders of X"
         return agents, patients, "nominal"
 
     def _modality(self, toks, i: int) -> str:
@@ -503,6 +530,196 @@ class Clauses:
             if rx.search(text):
                 return kind
         return ""
+
+    # --- relational noun phrases --------------------------------------------------------
+    def relational(self, posts=()) -> list[tuple]:
+        """(predicate, member ids, owner ids, detail, sentence, first token, last token)
+        read from relational nouns and their appositions: "X's nephew, A", "A, the
+        younger brother of Kazakhstan's first president, B", "three of X's deputies – A,
+        B and C", "the former head of the KNB's 5th department, A" (the KNB: a title
+        attaches to the body named, not to the country), "A, spouse of the first
+        president's middle daughter B" (a definite description resolved within the
+        article). ``posts``: the article's holds_position statements, which say who
+        "the first president" is."""
+        self._descriptions = _descriptions(posts, self.flex.status_former)
+        out = []
+        body = self.doc.body
+        for sent_i, sent in enumerate(self.doc.sentences):
+            if not self.flex.rel_hint.search(body, sent.start, sent.end):
+                continue
+            toks = self.tokens(sent_i)
+            if not any(t.kind == "A" for t in toks):
+                continue
+            for r in range(len(toks)):
+                found = self._relational_at(toks, r)
+                if found:
+                    out.extend((*x, sent_i) for x in found)
+        return out
+
+    def _term(self, toks, r: int):
+        """(predicate, detail, inverse, end) of a relational noun starting at ``r``: a
+        kinship, subordinate or ally term, or a title ("first deputy chair")."""
+        t = toks[r]
+        if t.kind != "W":
+            return None
+        n_toks = len(toks)
+        for n in (3, 2, 1):
+            words = tuple(x.low for x in toks[r:r + n])
+            if len(words) == n and words in self.flex.relational and not any(
+                    x.poss for x in toks[r:r + n - 1]) and not (
+                    r + n < n_toks and toks[r + n].cls == "title" and not toks[r + n - 1].poss):
+                return (*self.flex.relational[words], r + n)
+        if t.cls != "title" or t.low in self.flex.status_former or t.low in self.flex.demonyms:
+            return None
+        prev = toks[r - 1] if r else None
+        if prev is not None and prev.cls == "title" and not prev.poss and \
+                prev.low not in self.flex.status_former and prev.low not in self.flex.demonyms:
+            return None  # read once, from the title's first word
+        end = r + 1
+        while end < n_toks and toks[end].cls == "title" and not toks[end - 1].poss:
+            end += 1
+        words = [x.low for x in toks[r:end]]
+        if not any(w in self.flex.title_heads for w in words):
+            return None
+        return ("holds_position", " ".join(words), False, end)
+
+    def _relational_at(self, toks, r: int):
+        term = self._term(toks, r)
+        if term is None:
+            return None
+        predicate, detail, inverse, end = term
+        if toks[end - 1].poss:
+            return None  # "the president's daughter": the president is an owner here
+        owners, members, last = [], [], end
+        # owner before: "X's [former] nephew", "his deputies", "the first president's"
+        p = r - 1
+        while p >= 0 and p >= r - 3 and toks[p].kind == "W" and not toks[p].poss and (
+                toks[p].cls in ("title", "") or toks[p].low.isdigit()) and \
+                toks[p].low not in ("of", "and"):
+            p -= 1
+        if p >= 0 and toks[p].poss:
+            owners = self._owner(toks, p)
+        # owner after: "nephew of X", "adviser to X", "head of X's department"
+        if not owners and end < len(toks) and toks[end].low in ("of", "to"):
+            owners, last = self._owner_after(toks, end + 1)
+        if not owners:
+            return None
+        # members after: ", A" / " – A, B and C" / " A"
+        k = last
+        if k < len(toks) and (toks[k].low in (",", ":") or toks[k].low in _DASHES):
+            k += 1
+        elif last > end:
+            k = len(toks)  # "spouse of A B": B is no apposition to the spouse
+        while k < len(toks) and toks[k].kind == "W" and re.fullmatch(
+                r"\d+-year-old|\d+", toks[k].low):
+            k += 1
+        if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
+            members, _ = self.actor_list(toks, k, len(toks))
+        # members before: "A, the nephew of X" / "A, X's nephew"
+        if not members:
+            q = r - 1
+            while q >= 0 and toks[q].kind == "W" and (toks[q].cls in (
+                    "title", "", "determiners") or toks[q].poss) and q >= r - 6:
+                q -= 1
+            while q >= 0 and toks[q].kind == "A" and toks[q].poss:
+                q -= 1  # "A, X's nephew": skip the owner
+                while q >= 0 and toks[q].cls in ("determiners",) and q >= r - 8:
+                    q -= 1
+            if q >= 1 and toks[q].low == "," and toks[q - 1].kind == "A" \
+                    and not toks[q - 1].poss:
+                members = [q - 1]
+        if not members:
+            return None
+        member_ids = self._ids(toks, members)
+        owner_ids = owners
+        out = []
+        if predicate == "subordinate_of" and not inverse and all(
+                o[1] != "person" for o in owner_ids):
+            predicate = "holds_position"  # "deputy of the KNB": a post
+        if predicate == "holds_position":
+            orgs = [o for o in owner_ids if o[1] in ("organization", "place")]
+            people = [o for o in owner_ids if o[1] == "person"]
+            if orgs:
+                out.append(("holds_position", member_ids, orgs, detail, r, last))
+            elif people:
+                out.append(("subordinate_of", member_ids, people, detail, r, last))
+            return out
+        if inverse:
+            return [(predicate, owner_ids, member_ids, detail, r, last)]
+        return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _owner(self, toks, p: int):
+        """The actors a possessive at ``p`` names (an actor, "his", or a description
+        such as "the first president's")."""
+        t = toks[p]
+        if t.kind == "A":
+            return self._ids(toks, [p])
+        if t.low in ("his", "her", "their"):
+            return self._ids(toks, [p])
+        return self._description(toks, p)
+
+    def _owner_after(self, toks, k: int):
+        """(owner ids, end) of the phrase after "of"/"to": its head actor, the body of a
+        "X's department", the name after a description ("the first president, B"), or
+        the description itself."""
+        stop = len(toks)
+        j = k
+        poss_owner = None
+        while j < stop and j - k < 8:
+            t = toks[j]
+            if t.kind == "A" and not t.poss:
+                if j + 1 < stop and toks[j + 1].low in self.flex.group_nouns:
+                    return self._ids(toks, [j]), j + 2
+                heads, end = self.actor_list(toks, j, stop)
+                return self._ids(toks, heads[:1] or [j]), end
+            if t.kind == "A" and t.poss:
+                poss_owner = j
+                j += 1
+                continue
+            if t.kind == "W" and t.poss and poss_owner is None:
+                desc = self._description(toks, j)
+                if desc:
+                    poss_owner = j
+                j += 1
+                continue
+            if t.cls in ("determiners", "title", "cap", "") and t.kind == "W" \
+                    and t.low not in ("and", "or", "who", "which"):
+                j += 1
+                continue
+            break
+        desc = self._description(toks, j - 1) if j > k else []
+        if j + 1 < stop and toks[j].low == "," and toks[j + 1].kind == "A" \
+                and toks[j + 1].mention.type == "person" and (desc or poss_owner is not None):
+            # "the brother of Kazakhstan's first president, B": B is the owner
+            return self._ids(toks, [j + 1]), j + 2
+        if poss_owner is not None:
+            t = toks[poss_owner]
+            if t.kind == "A" and t.mention.type == "place" and any(
+                    x.cls == "cap" for x in toks[poss_owner + 1:j]):
+                return [], j  # "Kazakhstan's Navy": a body we do not know, not the country
+            return self._owner(toks, poss_owner), j
+        return desc, j
+
+    def _description(self, toks, p: int):
+        """The person a definite description ending at ``p`` names within the article
+        ("the first president", "the ex-president's"): the one holder of that post the
+        article gives (former holders for "former", "first", "ex-")."""
+        words = []
+        q = p
+        while q >= 0 and toks[q].kind == "W" and toks[q].cls in ("title", "cap", "") \
+                and p - q < 3:
+            words.insert(0, toks[q].low)
+            q -= 1
+        if not words or q < 0 or toks[q].low not in ("the", "a", "its", "his", "her"):
+            if not (words and words[0].startswith("ex-")):
+                return []
+        parts = [w for word in words for w in word.split("-")]
+        former = any(w in self.flex.status_former or w == "first" for w in parts)
+        title = " ".join(w for w in parts if w not in self.flex.status_former and w != "first")
+        found = self._descriptions.get((title, former)) or set()
+        if len(found) == 1:
+            return [(next(iter(found)), "person")]
+        return []
 
     # --- pronouns ----------------------------------------------------------------------
     def sentence_subject(self, sent_i: int):
@@ -560,6 +777,20 @@ class Clauses:
         if last.endswith(("ov", "ev", "yev", "in", "uly", "bek")):
             return False
         return None
+
+
+def _descriptions(posts, former_words) -> dict:
+    """(title, former?) -> the persons the article gives that post."""
+    out: dict = {}
+    for st in posts:
+        if st.predicate != "holds_position" or not st.detail:
+            continue
+        words = [w for w in st.detail.lower().replace("-", " ").split()
+                 if w not in former_words and w != "first"]
+        former = st.status == "former"
+        for n in range(len(words)):
+            out.setdefault((" ".join(words[n:]), former), set()).add(st.subject_id)
+    return out
 
 
 class SubjectAntecedents(resolve_mod.Antecedents):

@@ -37,6 +37,7 @@ SECTIONS = {
     "title_suffixes": WORDS, "national_titles": WORDS,
     "head_verbs": MAPPING,
     "kinship": MAPPING, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
+    "superior_terms": MAPPING,
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
     "receive_verbs": WORDS, "give_verbs": WORDS,

@@ -93,12 +93,46 @@ def extract(doc) -> list:
                         out.append(st)
     stated = {(st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start))
               for st in out}
-    for st in frame_statements(doc):
+    for st in frame_statements(doc) + phrase_statements(doc, out):
         if (st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start)) \
                 not in stated:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
+    return out
+
+
+def phrase_statements(doc, posts) -> list:
+    """Kinship, subordinates, allies and posts read from relational noun phrases and
+    their appositions (:meth:`clauses.Clauses.relational`); ``posts``: the statements
+    already read, whose posts tell who a definite description ("the first president")
+    is."""
+    rules = rules_for(doc.lex)
+    out = []
+    tpl = doc.template
+    for predicate, members, owners, detail, r, last, sent_i in doc.clauses.relational(posts):
+        toks = doc.clauses.tokens(sent_i)
+        start = tpl.body_offset(toks[r].start)
+        end = tpl.body_end(toks[min(last, len(toks)) - 1].end)
+        speaker, modality = doc.attribution.at(start, end) if doc.attribution \
+            else ("", "reported")
+        allowed_s, allowed_o = _ENDPOINTS[predicate]
+        if predicate == "holds_position":
+            words = detail.split()
+            status = "former" if words and words[0] in rules.former else ""
+            detail = " ".join(w for w in words if w not in rules.former
+                              and w not in rules.current)
+        else:
+            status = ""
+        for subject, s_type in members:
+            for obj, o_type in owners:
+                if subject == obj or s_type not in allowed_s or o_type not in allowed_o:
+                    continue
+                out.append(doc.statement(predicate, subject, obj, start, end, detail=detail,
+                                         confidence=0.8, status=status or (
+                                             "unknown" if predicate == "holds_position"
+                                             else ""),
+                                         speaker=speaker, modality=modality))
     return out
 
 
