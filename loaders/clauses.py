@@ -93,7 +93,6 @@ class FrameLexicon:
                 self.classes.setdefault(str(w).lower(), cls)
         self.coordinators = [tuple(str(w).lower().split()) for w in words["coordinators"]]
         self.female = tuple(str(w) for w in words["female_endings"])
-        self.rel_hint = re.compile(r"['’]s\b|\b(?:of|to)\b", re.IGNORECASE)
         self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
         titles = [str(w).lower().rstrip("-") for w in
                   lex["title_heads"] + lex["title_modifiers"] + lex["status_former"]
@@ -197,7 +196,9 @@ class Clauses:
             poss = low.endswith(("'s", "’s"))
             base = low[:-2] if poss else low
             cls = classes.get(base, "")
-            if not cls and (base in titles or base.split("-")[0] in titles):
+            if base in self.flex.forms:
+                cls = "trigger"  # "dismissed" is a verb here, not a status word
+            elif not cls and (base in titles or base.split("-")[0] in titles):
                 cls = "title"
             elif not cls and text[0].isupper() and toks:
                 cls = "cap"
@@ -543,10 +544,7 @@ class Clauses:
         "the first president" is."""
         self._descriptions = _descriptions(posts, self.flex.status_former)
         out = []
-        body = self.doc.body
-        for sent_i, sent in enumerate(self.doc.sentences):
-            if not self.flex.rel_hint.search(body, sent.start, sent.end):
-                continue
+        for sent_i in range(len(self.doc.sentences)):
             toks = self.tokens(sent_i)
             if not any(t.kind == "A" for t in toks):
                 continue
@@ -599,6 +597,10 @@ class Clauses:
             p -= 1
         if p >= 0 and toks[p].poss:
             owners = self._owner(toks, p)
+        elif r >= 1 and predicate != "holds_position" and toks[r - 1].kind == "A" and \
+                toks[r - 1].mention.type == "person" and end < len(toks) and \
+                toks[end].kind == "A" and toks[end].mention.type == "person":
+            owners = self._ids(toks, [r - 1])  # "Nazarbaev lieutenant Karim Masimov"
         # owner after: "nephew of X", "adviser to X", "head of X's department"
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
@@ -615,19 +617,14 @@ class Clauses:
             k += 1
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
             members, _ = self.actor_list(toks, k, len(toks))
-        # members before: "A, the nephew of X" / "A, X's nephew"
+        # members before: "A, the nephew of X", "A, X's nephew", "A, 56, is a longtime
+        # ally of X", "A, a billionaire and X's son-in-law"
         if not members:
-            q = r - 1
-            while q >= 0 and toks[q].kind == "W" and (toks[q].cls in (
-                    "title", "", "determiners") or toks[q].poss) and q >= r - 6:
-                q -= 1
-            while q >= 0 and toks[q].kind == "A" and toks[q].poss:
-                q -= 1  # "A, X's nephew": skip the owner
-                while q >= 0 and toks[q].cls in ("determiners",) and q >= r - 8:
-                    q -= 1
-            if q >= 1 and toks[q].low == "," and toks[q - 1].kind == "A" \
-                    and not toks[q - 1].poss:
-                members = [q - 1]
+            members = self._member_before(toks, r)
+        # "the eldest son of X is A"
+        if not members and last < len(toks) and toks[last].cls == "be" and \
+                last + 1 < len(toks) and toks[last + 1].kind == "A" and r <= 3:
+            members, _ = self.actor_list(toks, last + 1, len(toks))
         if not members:
             return None
         member_ids = self._ids(toks, members)
@@ -647,6 +644,42 @@ class Clauses:
         if inverse:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _member_before(self, toks, r: int) -> list[int]:
+        """The actor a relational noun at ``r`` is said of, written before it: after an
+        apposition comma or a copula, across an age (", 56,") and a first apposition
+        ("a billionaire and")."""
+        q = r - 1
+        while q >= 0 and r - q <= 10 and (
+                (toks[q].kind == "W" and (toks[q].cls in ("title", "", "determiners",
+                                                          "adverbs", "be", "relatives")
+                                          or toks[q].poss))
+                or (toks[q].kind == "A" and toks[q].poss)):
+            if toks[q].cls == "be" and q >= 1:
+                k = q - 1
+                while k >= 0 and toks[k].cls in ("adverbs", "relatives", "have"):
+                    k -= 1
+                k = self._skip_age(toks, k)
+                if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
+                    return [k]  # "A is the son of X", "A, who is X's nephew"
+                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A":
+                    return [k - 1]
+            q -= 1
+        if q >= 1 and toks[q].low == ",":
+            k = self._skip_age(toks, q - 1)
+            if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
+                return [k]
+        return []
+
+    def _skip_age(self, toks, k: int) -> int:
+        """Index before an age apposition (", 56," / ", aged 45,") ending at ``k``."""
+        if k >= 2 and toks[k].low == "," and toks[k - 1].low.isdigit():
+            k -= 2
+            if k >= 0 and toks[k].low == "aged":
+                k -= 1
+            if k >= 0 and toks[k].low == ",":
+                k -= 1
+        return k
 
     def _owner(self, toks, p: int):
         """The actors a possessive at ``p`` names (an actor, "his", or a description
@@ -675,6 +708,11 @@ class Clauses:
             if t.kind == "A" and t.poss:
                 poss_owner = j
                 j += 1
+                continue
+            if t.low in ("of", "in") and j + 2 < stop and toks[j + 1].kind == "A" and \
+                    toks[j + 1].mention.type != "person" and toks[j + 2].kind == "A" and \
+                    toks[j + 2].mention.type == "person":
+                j += 2  # "the first president of Kazakhstan Nursultan Nazarbayev"
                 continue
             if t.kind == "W" and t.poss and poss_owner is None:
                 desc = self._description(toks, j)
