@@ -726,8 +726,14 @@ class Clauses:
                 continue
             break
         desc = self._description(toks, j - 1) if j > k else []
-        if j + 1 < stop and toks[j].low == "," and toks[j + 1].kind == "A" \
-                and toks[j + 1].mention.type == "person" and (desc or poss_owner is not None):
+        named = j + 1 < stop and toks[j].low == "," and toks[j + 1].kind == "A" \
+            and toks[j + 1].mention.type == "person"
+        if named and desc and desc[0][0] != toks[j + 1].mention.actor_id:
+            # "the eldest daughter of the first president, Dariga": the name is the
+            # daughter's, the description the owner
+            return desc, j
+        if named and (desc or (poss_owner is not None and any(
+                x.cls == "title" for x in toks[poss_owner + 1:j]))):
             # "the brother of Kazakhstan's first president, B": B is the owner
             return self._ids(toks, [j + 1]), j + 2
         if poss_owner is not None:

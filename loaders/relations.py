@@ -119,7 +119,9 @@ def phrase_statements(doc, posts) -> list:
         allowed_s, allowed_o = _ENDPOINTS[predicate]
         if predicate == "holds_position":
             words = detail.split()
-            status = "former" if words and words[0] in rules.former else ""
+            before = toks[r - 1].low if r else ""
+            status = "former" if before in rules.former or (
+                words and words[0] in rules.former) else ""
             detail = " ".join(w for w in words if w not in rules.former
                               and w not in rules.current)
         else:
@@ -144,13 +146,14 @@ def frame_statements(doc) -> list:
     out = []
     for hit in doc.clauses.frames():
         frame = hit.frame
-        if not frame.predicate or not hit.factual or not hit.agents or not hit.patients:
-            continue
+        if not frame.predicate or not hit.factual or hit.modality == "planned" \
+                or not hit.agents or not hit.patients:
+            continue  # a planned act is no relation yet
         speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
             else ("", "reported")
         if hit.modality == "denied":
             modality = "denied"
-        elif hit.modality in ("rumoured", "planned") and modality == "reported":
+        elif hit.modality == "rumoured" and modality == "reported":
             modality = "alleged"
         allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
         date = doc.date_for(hit.start, hit.end)
