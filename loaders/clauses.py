@@ -55,6 +55,7 @@ class Frame:
     roles: tuple = (("agent", "agent"), ("patient", "target"))  # frame role -> event role
     of_role: str = "patient"    # whom "the <noun> of X" names
     receivers: tuple = ()       # "he carried out the orders of X": he is the patient
+    post: str = ""              # gains | loses | replaces: the post named after the act
 
 
 class FrameLexicon:
@@ -74,7 +75,8 @@ class FrameLexicon:
                 tuple((spec.get("event_roles") or {"agent": "agent",
                                                    "patient": "target"}).items()),
                 spec.get("of", "patient"),
-                tuple(tuple(str(w).lower().split()) for w in spec.get("receivers") or ()))
+                tuple(tuple(str(w).lower().split()) for w in spec.get("receivers") or ()),
+                spec.get("post", ""))
             for w in spec.get("verbs") or []:
                 self.forms[str(w).lower()] = (name, "verb", _form(str(w).lower()))
             for w in spec.get("nouns") or []:
@@ -152,6 +154,7 @@ class FrameHit:
     agents: list = field(default_factory=list)    # [(actor id, type)]
     patients: list = field(default_factory=list)
     modality: str = ""  # "" (a reported act) or a key of frame_modality
+    post: tuple | None = None  # (title, body ids) the act gives or takes
 
     @property
     def frame_roles(self) -> dict:
@@ -172,6 +175,8 @@ class Clauses:
         self._subjects: dict[int, list] = {}
         self._hits: list[FrameHit] | None = None
         self._depth = 0
+        self._object_end = 0
+        self._descriptions: dict = {}
 
     # --- tokens ------------------------------------------------------------------------
     def tokens(self, sent_i: int) -> list[Token]:
@@ -244,6 +249,11 @@ class Clauses:
             if t.kind == "P" and t.low == "," and j > k and toks[j - 1].cls == "title":
                 j += 1  # "Prosecutor, Olzhas Khairullin"
                 continue
+            if t.low == "of" and j > k and toks[j - 1].cls == "title" and j + 2 < stop \
+                    and toks[j + 1].kind == "W" and toks[j + 1].cls in ("", "title", "cap") \
+                    and toks[j + 2].kind == "A":
+                j += 2  # "chief of staff Olzhas Bektenov"
+                continue
             return None
         return None
 
@@ -284,7 +294,7 @@ class Clauses:
             end = nxt[1]
         return heads, end
 
-    def _ids(self, toks, heads, want=None) -> list[tuple[str, str]]:
+    def _ids(self, toks, heads, want=None, exclude=()) -> list[tuple[str, str]]:
         out = []
         for i in heads:
             t = toks[i]
@@ -292,7 +302,8 @@ class Clauses:
                 if t.mention.actor_id:
                     out.append((t.mention.actor_id, t.mention.type))
             else:
-                for actor_id in self.pronoun(self.doc.template.body_offset(t.start), t.low):
+                for actor_id in self.pronoun(self.doc.template.body_offset(t.start), t.low,
+                                             exclude):
                     out.append((actor_id, "person"))
         return [x for x in out if want is None or x[1] in want]
 
@@ -382,19 +393,65 @@ class Clauses:
                 while n < stop and toks[n].kind == "W" and n - j <= 3:
                     n += 1
                 if n < stop and (toks[n].low in _DASHES or toks[n].low in (",", ":")):
-                    heads, _ = self.actor_list(toks, n + 1, stop)
+                    heads, self._object_end = self.actor_list(toks, n + 1, stop)
                     return heads
                 return []
             if t.kind == "A" or (t.cls in ("title", "cap") and self._item(toks, j, stop)):
-                heads, _ = self.actor_list(toks, j, stop)
+                heads, self._object_end = self.actor_list(toks, j, stop)
                 return heads
             if t.cls == "object_pronouns":
+                self._object_end = j + 1
                 return [j]
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
                 j += 1
                 continue
             return []
         return []
+
+    def post(self, toks, k: int):
+        """(title, body ids, end) of the post named from token ``k`` on: "as (the)
+        chairman of the KNB", "to the post of deputy prime minister", "from his post as
+        Kazakhstan's prime minister", or a bare "prime minister" right after the name;
+        None when no title follows."""
+        stop = len(toks)
+        j = k
+        if j < stop and toks[j].low == ",":
+            j += 1
+        words = [t.low for t in toks[j:j + 5]]
+        for lead in (("as",), ("to", "the", "post", "of"), ("to", "the", "position", "of"),
+                     ("to", "the", "post"), ("from", "the", "post", "of"),
+                     ("from", "his", "post", "as"), ("from", "her", "post", "as"),
+                     ("from", "his", "position", "as"), ("from", "her", "position", "as"),
+                     ("from", "the", "position", "of"), ("of", "his", "duties", "as"),
+                     ("of", "her", "duties", "as"), ("to",)):
+            if tuple(words[:len(lead)]) == lead:
+                j += len(lead)
+                break
+        while j < stop and (toks[j].cls == "determiners" and toks[j].low in (
+                "the", "a", "an", "its", "his", "her", "their") or toks[j].low in (
+                "new", "next") or toks[j].low in self.flex.status_former):
+            j += 1
+        bodies = []
+        if j < stop and toks[j].kind == "A" and toks[j].poss and \
+                toks[j].mention.type in ("organization", "place"):
+            bodies = self._ids(toks, [j])  # "as Kazakhstan's prime minister"
+            j += 1
+        start = j
+        while j < stop and toks[j].cls == "title" and not toks[j].poss \
+                and toks[j].low not in self.flex.demonyms:
+            j += 1
+        if j == start or not any(t.low in self.flex.title_heads for t in toks[start:j]):
+            return None
+        title = " ".join(t.low for t in toks[start:j])
+        if j + 1 < stop and toks[j].low in ("of", "at", "in") and not bodies:
+            owners, end = self._owner_after(toks, j + 1)
+            bodies = [o for o in owners if o[1] in ("organization", "place")]
+            if bodies:
+                j = end
+        elif j < stop and toks[j].kind == "A" and toks[j].mention.type == "organization" \
+                and not bodies:
+            pass
+        return title, bodies, j
 
     def _by_agent(self, toks, k: int):
         """Heads of the "by X" phrase after a passive verb (same clause)."""
@@ -445,13 +502,21 @@ class Clauses:
         else:
             agents, patients, voice = self._verbal(toks, i, after, form, frame)
         hit = FrameHit(frame, start, end, sent_i, voice)
+        if frame.post and (agents or patients):
+            at = self._object_end if voice == "active" and patients else after
+            found = self.post(toks, at)
+            if found is not None:
+                hit.post = found[:2]
         hit.agents = self._ids(toks, agents, frame.agent_types)
-        hit.patients = self._ids(toks, patients, frame.patient_types)
+        # "Nazarbayev appointed him": him is not the subject of its own clause
+        hit.patients = self._ids(toks, patients, frame.patient_types,
+                                 exclude={a for a, _ in hit.agents})
         hit.agents = [a for a in hit.agents if a not in hit.patients]
         hit.modality = self._modality(toks, i)
         return hit
 
     def _verbal(self, toks, i: int, after: int, form: str, frame: Frame):
+        self._object_end = after
         j = i - 1
         be = to = False
         while j >= 0 and toks[j].cls in ("adverbs", "be", "have", "auxiliaries") or (
@@ -739,8 +804,10 @@ class Clauses:
         if poss_owner is not None:
             t = toks[poss_owner]
             if t.kind == "A" and t.mention.type == "place" and any(
-                    x.cls == "cap" for x in toks[poss_owner + 1:j]):
-                return [], j  # "Kazakhstan's Navy": a body we do not know, not the country
+                    x.cls != "title" for x in toks[poss_owner + 1:j]):
+                # "Kazakhstan's Navy", "Kazakhstan's anti-corruption agency": a body we
+                # do not know, not the country
+                return [], j
             return self._owner(toks, poss_owner), j
         return desc, j
 
@@ -783,11 +850,11 @@ class Clauses:
         self._subjects[sent_i] = found
         return found
 
-    def pronoun(self, offset: int, word: str) -> list[str]:
+    def pronoun(self, offset: int, word: str, exclude=()) -> list[str]:
         """Actor ids a singular person pronoun at body ``offset`` stands for: a person
         named before it in its sentence, else the nearest person subject of this
         sentence or the two before it (gender from name endings when they tell)."""
-        return self.doc.antecedents.resolve(offset, word)
+        return self.doc.antecedents.resolve(offset, word, exclude)
 
     def subject_antecedent(self, offset: int, word: str) -> list[str] | None:
         """The person subject a pronoun refers to, None when no subject decides."""

@@ -93,7 +93,8 @@ def extract(doc) -> list:
                         out.append(st)
     stated = {(st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start))
               for st in out}
-    for st in frame_statements(doc) + phrase_statements(doc, out):
+    phrases = phrase_statements(doc, out)
+    for st in phrases + frame_statements(doc):
         if (st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start)) \
                 not in stated:
             stated.add((st.predicate, st.subject_id, st.object_id,
@@ -138,6 +139,43 @@ def phrase_statements(doc, posts) -> list:
     return out
 
 
+def _post_statements(doc, hit, date, speaker, modality) -> list:
+    """The posts an act names: "appointed X chairman of the KNB" (X holds it from the
+    act's date), "dismissed X as prime minister" (X held it until then), "X replaced Y
+    as speaker" (both). A bare national title's body is the country of the article."""
+    rules = rules_for(doc.lex)
+    title, bodies = hit.post
+    frame = hit.frame
+    holders = []  # (actor ids, former?)
+    if frame.post == "gains":
+        holders = [(hit.patients, False)]
+    elif frame.post == "loses":
+        holders = [(hit.patients, True)]
+    elif frame.post == "replaces":
+        holders = [(hit.agents, False), (hit.patients, True)]
+    words = [w for w in title.split() if w not in rules.current]
+    detail = " ".join(w for w in words if w not in rules.interim) or title
+    out = []
+    for people, former in holders:
+        people = [p for p, t in people if t == "person"]
+        targets = bodies or _implied(rules, title, people)
+        confidence = 0.8
+        if not targets and _clean(detail) in rules.national:
+            country = _main_country(doc, rules)
+            targets = [(country, "place")] if country else []
+            confidence = 0.6
+        for person in people:
+            for body, _ in targets:
+                if body == person:
+                    continue
+                out.append(doc.statement(
+                    "holds_position", person, body, hit.start, hit.end, detail=detail,
+                    confidence=confidence, date=date, date_field="end" if former else "start",
+                    status="former" if former else "unknown", speaker=speaker,
+                    modality=modality))
+    return out
+
+
 def frame_statements(doc) -> list:
     """The relations the frames read (:mod:`clauses`): agent -> patient of every act
     told as fact ("Japarov dismissed three of Tashiev's deputies – A, B and C": three
@@ -146,8 +184,8 @@ def frame_statements(doc) -> list:
     out = []
     for hit in doc.clauses.frames():
         frame = hit.frame
-        if not frame.predicate or not hit.factual or hit.modality == "planned" \
-                or not hit.agents or not hit.patients:
+        if not hit.factual or hit.modality == "planned" or not (
+                (hit.agents and hit.patients) or hit.post):
             continue  # a planned act is no relation yet
         speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
             else ("", "reported")
@@ -155,8 +193,12 @@ def frame_statements(doc) -> list:
             modality = "denied"
         elif hit.modality == "rumoured" and modality == "reported":
             modality = "alleged"
-        allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
         date = doc.date_for(hit.start, hit.end)
+        if hit.post and frame.post:
+            out += _post_statements(doc, hit, date, speaker, modality)
+        if not frame.predicate:
+            continue
+        allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
         for agent, a_type in hit.agents:
             for patient, p_type in hit.patients:
                 if agent == patient or (allowed_s and (a_type not in allowed_s
