@@ -607,7 +607,7 @@ class Clauses:
         president's middle daughter B" (a definite description resolved within the
         article). ``posts``: the article's holds_position statements, which say who
         "the first president" is."""
-        self._descriptions = _descriptions(posts, self.flex.status_former)
+        self.describe(posts)
         out = []
         for sent_i in range(len(self.doc.sentences)):
             toks = self.tokens(sent_i)
@@ -618,6 +618,11 @@ class Clauses:
                 if found:
                     out.extend((*x, sent_i) for x in found)
         return out
+
+    def describe(self, posts) -> None:
+        """Learn from the article's holds_position statements who its definite
+        descriptions name ("the first president": its one former president)."""
+        self._descriptions = _descriptions(posts, self.flex.status_former)
 
     def _term(self, toks, r: int):
         """(predicate, detail, inverse, end) of a relational noun starting at ``r``: a
@@ -726,15 +731,29 @@ class Clauses:
                     k -= 1
                 k = self._skip_age(toks, k)
                 if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
-                    return [k]  # "A is the son of X", "A, who is X's nephew"
+                    return self._list_ending(toks, k)  # "A is the son of X"
                 if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A":
-                    return [k - 1]
+                    return self._list_ending(toks, k - 1)
             q -= 1
         if q >= 1 and toks[q].low == ",":
             k = self._skip_age(toks, q - 1)
             if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
-                return [k]
+                return self._list_ending(toks, k)
         return []
+
+    def _list_ending(self, toks, k: int) -> list[int]:
+        """The heads of the actor list whose last item ends at token ``k`` ("A and B,
+        deputy chairmen of the KNB": A and B)."""
+        start = k
+        while start > 0 and (toks[start - 1].kind == "A" and not toks[start - 1].poss or
+                             toks[start - 1].low in (",", "and") or
+                             toks[start - 1].cls in ("title", "cap")) and k - start < 16:
+            start -= 1
+        for s in range(start, k + 1):
+            heads, end = self.actor_list(toks, s, k + 1)
+            if heads and end == k + 1:
+                return heads
+        return [k]
 
     def _skip_age(self, toks, k: int) -> int:
         """Index before an age apposition (", 56," / ", aged 45,") ending at ``k``."""

@@ -93,8 +93,9 @@ def extract(doc) -> list:
                         out.append(st)
     stated = {(st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start))
               for st in out}
-    phrases = phrase_statements(doc, out)
-    for st in phrases + frame_statements(doc):
+    doc.clauses.describe(out)
+    frames = frame_statements(doc)
+    for st in frames + phrase_statements(doc, out):
         if (st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start)) \
                 not in stated:
             stated.add((st.predicate, st.subject_id, st.object_id,
@@ -123,8 +124,8 @@ def phrase_statements(doc, posts) -> list:
             before = toks[r - 1].low if r else ""
             status = "former" if before in rules.former or (
                 words and words[0] in rules.former) else ""
-            detail = " ".join(w for w in words if w not in rules.former
-                              and w not in rules.current)
+            detail = singular_title(" ".join(w for w in words if w not in rules.former
+                                             and w not in rules.current))
         else:
             status = ""
         for subject, s_type in members:
@@ -154,7 +155,7 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     elif frame.post == "replaces":
         holders = [(hit.agents, False), (hit.patients, True)]
     words = [w for w in title.split() if w not in rules.current]
-    detail = " ".join(w for w in words if w not in rules.interim) or title
+    detail = singular_title(" ".join(w for w in words if w not in rules.interim) or title)
     out = []
     for people, former in holders:
         people = [p for p, t in people if t == "person"]
@@ -349,7 +350,20 @@ def _detail(rules: Rules, spec: str, m: re.Match) -> str:
         return mapping[raw]
     if spec == "title" and raw in rules.maps["headverb"]:
         return rules.maps["headverb"][raw]
-    return raw
+    return singular_title(raw) if spec == "title" else raw
+
+
+_PLURAL_TITLE = re.compile(r"(?:(men)|(ies)|([^s])s)$")
+
+
+def singular_title(title: str) -> str:
+    """The title of one holder: "deputy chairmen" -> "deputy chairman".
+
+    >>> singular_title("deputy chairmen"), singular_title("secretaries")
+    ('deputy chairman', 'secretary')
+    """
+    return _PLURAL_TITLE.sub(lambda m: "man" if m.group(1) else "y" if m.group(2)
+                             else m.group(3), title)
 
 
 def _clean(text: str) -> str:
