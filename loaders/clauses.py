@@ -39,6 +39,9 @@ _TOKEN = re.compile(
 _DASHES = frozenset({"—", "–", "--", "-"})
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
+# vocabulary labels (loaders/vocabulary.py) of the words a relational noun phrase holds
+_RELATIONAL_LABELS = ("kinship", "subordinate_terms", "ally_terms", "title_heads")
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,13 @@ class FrameLexicon:
             for term, detail in lex[section].items():
                 words = tuple(str(term).lower().split())
                 self.relational.setdefault(words, (predicate, str(detail), inverse))
+        self.first_words = frozenset(w[0] for w in self.relational)
+        # one look-up per token: trigger forms, then closed classes, then title words
+        self.word_class = {w: "title" for w in self.titles}
+        self.word_class.update(self.classes)
+        self.word_class.update({w: "trigger" for w in self.forms if " " not in w})
+        self.superior = re.compile(
+            rf"\b{_words_re(list(lex['superior_terms']))}\b", re.IGNORECASE)
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
@@ -132,7 +142,7 @@ def frame_lexicon(lex) -> FrameLexicon:
     return FrameLexicon(lex)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str        # A actor, W word, P punctuation
     low: str
@@ -172,6 +182,7 @@ class Clauses:
         self.doc = doc
         self.flex = frame_lexicon(doc.lex)
         self._tokens: dict[int, list[Token]] = {}
+        self._starts: dict[int, list[int]] = {}
         self._subjects: dict[int, list] = {}
         self._hits: list[FrameHit] | None = None
         self._depth = 0
@@ -180,37 +191,49 @@ class Clauses:
 
     # --- tokens ------------------------------------------------------------------------
     def tokens(self, sent_i: int) -> list[Token]:
+        """The tokens of a sentence's placeholder text, each with its coarse class."""
         toks = self._tokens.get(sent_i)
         if toks is not None:
             return toks
+        toks = self._tokenize(sent_i)
+        self._tokens[sent_i] = toks
+        self._starts[sent_i] = [t.start for t in toks]
+        return toks
+
+    def _tokenize(self, sent_i: int, limit: int = 0) -> list[Token]:
         doc, tpl = self.doc, self.doc.template
         sent = doc.sentences[sent_i]
         s, e = tpl.tpl_offset(sent.start), tpl.tpl_end(sent.end)
-        classes, titles = self.flex.classes, self.flex.titles
+        word_class = self.flex.word_class
+        mentions = tpl.mentions
         toks = []
+        append = toks.append
         for m in _TOKEN.finditer(tpl.text, s, e):
-            if m.group(1) is not None:
-                toks.append(Token("A", "", m.start(), m.end(), "actor",
-                                  tpl.mentions[int(m.group(1))], bool(m.group(2))))
+            if limit and len(toks) >= limit:
+                break
+            index = m.group(1)
+            if index is not None:
+                append(Token("A", "", m.start(), m.end(), "actor", mentions[int(index)],
+                             m.group(2) is not None))
                 continue
             text = m.group()
-            low = text.lower()
             if not text[0].isalnum():
-                toks.append(Token("P", low, m.start(), m.end(), "punct"))
+                append(Token("P", text, m.start(), m.end(), "punct"))
                 continue
+            low = text.lower()
             poss = low.endswith(("'s", "’s"))
             base = low[:-2] if poss else low
-            cls = classes.get(base, "")
-            if base in self.flex.forms:
-                cls = "trigger"  # "dismissed" is a verb here, not a status word
-            elif not cls and (base in titles or base.split("-")[0] in titles):
-                cls = "title"
-            elif not cls and text[0].isupper() and toks:
-                cls = "cap"
-            elif not cls and low.endswith("ly") and len(low) > 4:
-                cls = "adverbs"
-            toks.append(Token("W", base, m.start(), m.end(), cls, None, poss))
-        self._tokens[sent_i] = toks
+            cls = word_class.get(base)
+            if cls is None:
+                if "-" in base and word_class.get(base.split("-")[0]) == "title":
+                    cls = "title"
+                elif text[0].isupper() and toks:
+                    cls = "cap"
+                elif base.endswith("ly") and len(base) > 4:
+                    cls = "adverbs"
+                else:
+                    cls = ""
+            append(Token("W", base, m.start(), m.end(), cls, None, poss))
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
@@ -480,9 +503,11 @@ class Clauses:
             if entry is None:
                 continue
             sent_i = doc.index.at(m.start())
+            if sent_i not in self._tokens and not self._has_actor(sent_i):
+                continue
             toks = self.tokens(sent_i)
             ts = tpl.tpl_offset(m.start())
-            i = bisect_left([t.start for t in toks], ts)
+            i = bisect_left(self._starts[sent_i], ts)
             if i >= len(toks) or toks[i].start != ts:
                 continue
             n_words = len(phrase.split())
@@ -490,6 +515,13 @@ class Clauses:
             if hit is not None:
                 self._hits.append(hit)
         return self._hits
+
+    def _has_actor(self, sent_i: int) -> bool:
+        """Does the sentence name an actor or hold a pronoun (else no frame has roles)?"""
+        sent = self.doc.sentences[sent_i]
+        starts = self.doc.mention_starts
+        return bisect_left(starts, sent.end) > bisect_left(starts, sent.start) or bool(
+            _PRONOUN.search(self.doc.body, sent.start, sent.end))
 
     def _read(self, toks, i: int, after: int, entry, start: int, end: int, sent_i: int):
         name, pos, form = entry
@@ -609,11 +641,24 @@ class Clauses:
         "the first president" is."""
         self.describe(posts)
         out = []
-        for sent_i in range(len(self.doc.sentences)):
+        doc = self.doc
+        hinted: set[int] = set()
+        for label in _RELATIONAL_LABELS:
+            hinted |= doc._sentences_with(label)
+        for m in self.flex.superior.finditer(doc.body):
+            hinted.add(doc.index.at(m.start()))
+        starts = doc.mention_starts
+        for sent_i in sorted(hinted):
+            sent = doc.sentences[sent_i]
+            named = bisect_left(starts, sent.end) - bisect_left(starts, sent.start)
+            if named < 1 or (named == 1 and not _PRONOUN.search(doc.body, sent.start,
+                                                                 sent.end)):
+                continue  # a relation needs two actors, or one and a pronoun
             toks = self.tokens(sent_i)
-            if not any(t.kind == "A" for t in toks):
-                continue
+            first = self.flex.first_words
             for r in range(len(toks)):
+                if toks[r].cls != "title" and toks[r].low not in first:
+                    continue
                 found = self._relational_at(toks, r)
                 if found:
                     out.extend((*x, sent_i) for x in found)
@@ -856,7 +901,7 @@ class Clauses:
         """The subject of a sentence's first clause: a person token or a pronoun."""
         if sent_i in self._subjects:
             return self._subjects[sent_i]
-        toks = self.tokens(sent_i)
+        toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 20)
         found = None
         for k, t in enumerate(toks[:20]):
             if t.low in (";", ":"):
