@@ -121,6 +121,8 @@ class FrameLexicon:
         self.word_class.update({w: "trigger" for w in self.forms if " " not in w})
         self.superior = re.compile(
             rf"\b{_words_re(list(lex['superior_terms']))}\b", re.IGNORECASE)
+        self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
+                        for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
@@ -710,8 +712,8 @@ class Clauses:
                 toks[p].cls in ("title", "") or toks[p].low.isdigit()) and \
                 toks[p].low not in ("of", "and"):
             p -= 1
-        if p >= 0 and toks[p].poss:
-            owners = self._owner(toks, p)
+        if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
+            owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
         elif r >= 1 and predicate != "holds_position" and toks[r - 1].kind == "A" and \
                 toks[r - 1].mention.type == "person" and end < len(toks) and \
                 toks[end].kind == "A" and toks[end].mention.type == "person":
@@ -719,6 +721,8 @@ class Clauses:
         # owner after: "nephew of X", "adviser to X", "head of X's department"
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
+        if not owners and predicate == "holds_position":
+            owners, last = self._implied_body(toks, r, end)
         if not owners:
             return None
         # members after: ", A" / " – A, B and C" / " A"
@@ -809,6 +813,22 @@ class Clauses:
             if k >= 0 and toks[k].low == ",":
                 k -= 1
         return k
+
+    def _implied_body(self, toks, r: int, end: int):
+        """The body a title names by itself ("the former Minister of Defense": the
+        ministry; lexicon implied_bodies), and the index after the title."""
+        words = [t.low for t in toks[r:end]]
+        n = end
+        if n + 1 < len(toks) and toks[n].low == "of":
+            k = n + 1
+            while k < len(toks) and toks[k].cls in ("cap", "title") and k - n <= 3:
+                k += 1
+            longer = " ".join(words + ["of"] + [t.low for t in toks[n + 1:k]])
+            if longer in self.flex.implied:
+                body = self.flex.implied[longer]
+                return [(body, body.split(":", 1)[0])], k
+        body = self.flex.implied.get(" ".join(words))
+        return ([(body, body.split(":", 1)[0])], end) if body else ([], end)
 
     def _owner(self, toks, p: int):
         """The actors a possessive at ``p`` names (an actor, "his", or a description
