@@ -98,6 +98,7 @@ class FrameLexicon:
                 self.classes.setdefault(str(w).lower(), cls)
         self.coordinators = [tuple(str(w).lower().split()) for w in words["coordinators"]]
         self.female = tuple(str(w) for w in words["female_endings"])
+        self.head_titles = frozenset(str(w).lower() for w in words["head_titles"])
         self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
         titles = [str(w).lower().rstrip("-") for w in
                   lex["title_heads"] + lex["title_modifiers"] + lex["status_former"]
@@ -190,6 +191,7 @@ class Clauses:
         self._depth = 0
         self._object_end = 0
         self._descriptions: dict = {}
+        self._resolved: dict[int, list] = {}  # token -> the person a description names
 
     # --- tokens ------------------------------------------------------------------------
     def tokens(self, sent_i: int) -> list[Token]:
@@ -261,6 +263,15 @@ class Clauses:
                 if n > j + 1 and n < stop and toks[n].kind == "A":
                     j = n  # the body and title before a name modify it
                     continue
+                if n > j + 1 and t.mention.type == "organization":
+                    # "the former KNB chief": the one head of that body the article names
+                    former = k < j and any(x.low in self.flex.status_former
+                                           for x in toks[k:j])
+                    who = self._descriptions.get(("@body", t.mention.actor_id, former))
+                    if who and len(who) == 1 and any(
+                            x.low in self.flex.head_titles for x in toks[j + 1:n]):
+                        self._resolved[id(t)] = [(next(iter(who)), "person")]
+                        return j, n
                 if n < stop and toks[n].low in self.flex.group_nouns:
                     return None  # "National Guard soldiers": the soldiers are the head
                 if n == j + 1 and n < stop and toks[n].kind == "A" and not toks[n].poss \
@@ -324,7 +335,9 @@ class Clauses:
         for i in heads:
             t = toks[i]
             if t.kind == "A":
-                if t.mention.actor_id:
+                if id(t) in self._resolved:
+                    out.extend(self._resolved[id(t)])
+                elif t.mention.actor_id:
                     out.append((t.mention.actor_id, t.mention.type))
             else:
                 for actor_id in self.pronoun(self.doc.template.body_offset(t.start), t.low,
@@ -669,7 +682,8 @@ class Clauses:
     def describe(self, posts) -> None:
         """Learn from the article's holds_position statements who its definite
         descriptions name ("the first president": its one former president)."""
-        self._descriptions = _descriptions(posts, self.flex.status_former)
+        self._descriptions = _descriptions(posts, self.flex.status_former,
+                                           self.flex.head_titles)
 
     def _term(self, toks, r: int):
         """(predicate, detail, inverse, end) of a relational noun starting at ``r``: a
@@ -974,8 +988,9 @@ class Clauses:
         return None
 
 
-def _descriptions(posts, former_words) -> dict:
-    """(title, former?) -> the persons the article gives that post."""
+def _descriptions(posts, former_words, heads=frozenset()) -> dict:
+    """(title, former?) -> the persons the article gives that post; ("@body", body,
+    former?) -> the persons it gives a head's post (``heads``) in that body."""
     out: dict = {}
     for st in posts:
         if st.predicate != "holds_position" or not st.detail:
@@ -985,6 +1000,8 @@ def _descriptions(posts, former_words) -> dict:
         former = st.status == "former"
         for n in range(len(words)):
             out.setdefault((" ".join(words[n:]), former), set()).add(st.subject_id)
+        if st.object_id.startswith("organization:") and words and words[-1] in heads:
+            out.setdefault(("@body", st.object_id, former), set()).add(st.subject_id)
     return out
 
 

@@ -245,3 +245,12 @@ def test_quotes_are_verbatim(corpus):
         body = batch.article.body
         for st in batch.statements:
             assert body[st.span_start:st.span_end] == st.quote
+
+
+def test_a_body_and_title_description_names_its_head(corpus):
+    """E05: "Kassym-Jomart Tokayev's decision to dismiss the NSC leader": the NSC
+    leader is the article's one head of the NSC (Karim Masimov), the possessor of the
+    decision its agent."""
+    said = _said(corpus("E05"), "decision to dismiss the NSC leader", {"dismissed"})
+    assert {(s.subject_id, s.object_id) for s in said} == {
+        ("person:kassym-jomart-tokayev", "person:karim-massimov")}
