@@ -360,6 +360,18 @@ class Clauses:
     def subject(self, toks, j: int, possessive_ok: bool = False):
         """Head token indexes of the subject of a verb group starting at ``j``."""
         lo = self._boundary(toks, j)
+        if j >= 2 and toks[j - 1].low == "and":
+            # "Putin dismissed Shoigu and appointed Belousov": the first verb's subject
+            for v in range(j - 2, max(lo, j - 14) - 1, -1):
+                if toks[v].cls == "trigger":
+                    g = v
+                    while g > lo and toks[g - 1].cls in ("adverbs", "be", "have",
+                                                         "auxiliaries"):
+                        g -= 1
+                    return self.subject(toks, g, possessive_ok)
+                if toks[v].low in (";", ":") or toks[v].cls in ("subordinators",
+                                                                 "relatives"):
+                    break
         k = j - 1
         # ", the nephew of X," / ", who headed the KNB until 2022," before the verb
         while k > lo and (toks[k].low == "," or toks[k].low in _DASHES):
@@ -440,6 +452,15 @@ class Clauses:
             if t.cls == "object_pronouns":
                 self._object_end = j + 1
                 return [j]
+            if t.kind == "W" and t.cls in ("", "determiners") and j + 1 < stop and (
+                    toks[j + 1].kind == "A" or (toks[j + 1].kind == "W" and toks[j + 1].cls
+                                                in ("", "title") and j + 2 < stop
+                                                and toks[j + 2].kind == "A")) and (
+                    t.cls == "" or t.low in ("his", "her", "their")):
+                # "appointed his wife Mehriban Aliyeva", "appointed economist X"
+                n = j + 1 if toks[j + 1].kind == "A" else j + 2
+                heads, self._object_end = self.actor_list(toks, n, stop)
+                return heads
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
                 j += 1
                 continue

@@ -161,7 +161,8 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
         people = [p for p, t in people if t == "person"]
         targets = bodies or _implied(rules, title, people)
         confidence = 0.8
-        if not targets and _clean(detail) in rules.national:
+        if not targets and _clean(detail) in rules.national and not _qualified(
+                doc, hit.start):
             country = _main_country(doc, rules)
             targets = [(country, "place")] if country else []
             confidence = 0.6
@@ -289,7 +290,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             title = group_of(m, "title") or ""
             objects = _implied(rules, title, [s for s, _ in subjects])
             confidence = 0.8
-            if not objects and _clean(title) in rules.national:
+            if not objects and _clean(title) in rules.national and not _qualified(
+                    doc, doc.template.body_offset(m.start("title"))):
                 country = _main_country(doc, rules)
                 objects = [(country, "place")] if country else []
                 confidence = 0.6
@@ -395,6 +397,25 @@ def _implied(rules: Rules, title: str, subjects: list[str]) -> list[tuple[str, s
         body = next(iter(bodies))
         return [(body, body.split(":", 1)[0])]
     return []
+
+
+_QUALIFIER = re.compile(r"(?:\b([A-Z][\w-]*)(['’]s?)?|['’]s)\s+(?:(?:former|ex|then|late|"
+                        r"first|vice|deputy|acting|interim)[\s-]+)*$")
+_NOT_QUALIFIERS = frozenset("the a an and but as then when after while former ex late "
+                            "first acting interim new current".split())
+
+
+def _qualified(doc, title_start: int) -> bool:
+    """Is a title qualified by a word we could not read as its body ("Zimbabwe's
+    President", "Philippine president", "Russian President" in an article on
+    Kazakhstan)? Then its country is not simply the article's."""
+    sent = doc.sentence_of(title_start)
+    before = doc.body[max(sent.start, title_start - 40):title_start]
+    m = _QUALIFIER.search(before)
+    if not m:
+        return False
+    word = (m.group(1) or "").lower()
+    return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS)
 
 
 def _main_country(doc, rules: Rules) -> str:

@@ -254,3 +254,31 @@ def test_a_body_and_title_description_names_its_head(corpus):
     said = _said(corpus("E05"), "decision to dismiss the NSC leader", {"dismissed"})
     assert {(s.subject_id, s.object_id) for s in said} == {
         ("person:kassym-jomart-tokayev", "person:karim-massimov")}
+
+
+def test_a_qualified_title_does_not_fall_back_to_the_articles_country():
+    """A title qualified by a word we cannot read as a body ("Zimbabwe's President",
+    "Georgian ex-president") is not a post in the country the article names most."""
+    batch = extract_raw(article(
+        "Vladimir Putin visited Russia. Zimbabwe's President Emmerson Mnangagwa fired his "
+        "deputy Constantino Chiwenga. Georgian ex-president Mikheil Saakashvili was "
+        "sentenced to six years in prison. Russia protested."))
+    posts = {(s.subject_id, s.object_id) for s in batch.statements
+             if s.predicate == "holds_position"}
+    assert not [p for p in posts if p[1] == "place:russia" and p[0] != "person:vladimir-putin"]
+    said = {(s.predicate, s.subject_id, s.object_id) for s in batch.statements}
+    assert ("dismissed", "person:emerson-mnangagva", "person:constantino-chivenga") in said
+    assert ("subordinate_of", "person:constantino-chivenga", "person:emerson-mnangagva") in said
+
+
+def test_coordinated_verbs_share_their_subject_and_objects_carry_their_noun():
+    batch = extract_raw(article(
+        "Russian President Vladimir Putin on Sunday dismissed Defence Minister Sergei "
+        "Shoigu and appointed economist Andrei Belousov to the post. Azerbaijan's "
+        "President Ilham Aliyev appointed his wife Mehriban Aliyeva as first vice "
+        "president."))
+    said = {(s.predicate, s.subject_id, s.object_id) for s in batch.statements}
+    assert ("dismissed", "person:vladimir-putin", "person:sergei-shoigu") in said
+    assert ("appointed", "person:vladimir-putin", "person:andrei-belousov") in said
+    assert ("appointed", "person:ilham-aliev", "person:mehriban-alieva") in said
+    assert ("relative_of", "person:mehriban-alieva", "person:ilham-aliev") in said
