@@ -137,6 +137,39 @@ class _Found:
 _FRAME_MODALITY = {"denied": "denied", "planned": "alleged", "rumoured": "alleged"}
 
 
+_RESPECTIVELY = re.compile(
+    r"\b((?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty)(?:\s*,\s*(?:and\s+)?|\s+and\s+))+"
+    r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty)\s+(years?|months?)\b[^.;]{0,40}?\brespectively\b", re.IGNORECASE)
+_TERM = re.compile(r"\d+(?:\.\d+)?|[a-z]+", re.IGNORECASE)
+
+
+def _distributed(doc, f, hit) -> list:
+    """"A, B and C were sentenced to 16, 15 and 3 years respectively": one event per
+    person, each with their own term and the shared agents. [] when the terms do not
+    pair one to one with the persons the frame read."""
+    sent = doc.sentences[f.sentence]
+    m = _RESPECTIVELY.search(doc.body, sent.start, sent.end)
+    people = [p for p, t in hit.patients if t == "person"]
+    if not m or len(people) < 2:
+        return []
+    terms = [t for t in _TERM.findall(m.group(0)[:m.end(3) - m.start(0)])
+             if t.lower() not in ("and", "years", "year", "months", "month")]
+    if len(terms) != len(people):
+        return []
+    unit = m.group(3).lower().rstrip("s")
+    others = [(a, r) for a, r in f.roles if a not in people]
+    out = []
+    for person, term in zip(people, terms):
+        each = _Found(f.type, f.start, f.end, f.sentence, date=f.date,
+                      roles=[(person, "target")] + others, places=list(f.places),
+                      detail=f"{term} {unit}{'' if term in ('1', 'one') else 's'}",
+                      carried=f.carried, modality=f.modality)
+        out.append(each)
+    return out
+
+
 def _frame_hit(frames, sent_i: int, etype: str, ts: int, te: int):
     """The frame reading (:mod:`clauses`) of the trigger at [ts, te), if any."""
     for hit in frames.get((sent_i, etype), ()):
@@ -200,6 +233,10 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             if "post" in etype.roles:
                 f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
             found[(sent_i, etype.name)] = f
+            if hit is not None and etype.detail:
+                for k, each in enumerate(_distributed(doc, f, hit)):
+                    found[(sent_i, etype.name) if k == 0 else (sent_i, f"{etype.name}#{k}")] \
+                        = each
     for hit in (h for hs in frames.values() for h in hs):
         etype = trig.types.get(hit.frame.event)
         if etype is None or (hit.sentence, etype.name) in found or not hit.factual \

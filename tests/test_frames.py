@@ -282,3 +282,17 @@ def test_coordinated_verbs_share_their_subject_and_objects_carry_their_noun():
     assert ("appointed", "person:vladimir-putin", "person:andrei-belousov") in said
     assert ("appointed", "person:ilham-aliev", "person:mehriban-alieva") in said
     assert ("relative_of", "person:mehriban-alieva", "person:ilham-aliev") in said
+
+
+def test_terms_given_respectively_make_one_sentence_each():
+    """The distribution the issue names: "A, B and C were sentenced to 18, 16 and 15
+    years respectively" is three sentences, each person with their own term."""
+    batch = extract_raw(article(
+        "On May 4, the court sentenced Karim Massimov, Anuar Sadykulov and Daulet "
+        "Ergozhin to 18, 16 and 15 years respectively.", published="2023-05-10"))
+    sentences = {e.id: e.detail for e in batch.events if e.type == "sentence"}
+    who = {(s.subject_id, sentences[s.object_id]) for s in batch.statements
+           if s.predicate == "participated_in" and s.object_id in sentences}
+    assert who == {("person:karim-massimov", "18 years"),
+                   ("person:anuar-sadykulov", "16 years"),
+                   ("person:daulet-ergozhin", "15 years")}
