@@ -35,7 +35,8 @@ from .phrases import alternation as _words_re
 from .template import CLOSE, OPEN
 
 _TOKEN = re.compile(
-    rf"{OPEN}[POL](\d+){CLOSE}(['’]s\b|['’](?=\s))?|[A-Za-z\u00c0-\u024f0-9][\w'’-]*\w|\w|[—–]|--|\S")
+    rf"{OPEN}[POL](\d+){CLOSE}(['’]s\b|['’](?=\s))?"  # an actor, maybe possessive
+    r"|[A-Za-z\u00c0-\u024f0-9][\w'’-]*\w|\w|[—–]|--|\S")  # a word, a dash, a sign
 _DASHES = frozenset({"—", "–", "--", "-"})
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
@@ -507,9 +508,6 @@ class Clauses:
             bodies = [o for o in owners if o[1] in ("organization", "place")]
             if bodies:
                 j = end
-        elif j < stop and toks[j].kind == "A" and toks[j].mention.type == "organization" \
-                and not bodies:
-            pass
         return title, bodies, j
 
     def _by_agent(self, toks, k: int):
