@@ -246,6 +246,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         f = _with_frame(None, hit, _Found(etype.name, hit.start, hit.end, hit.sentence,
                                           date=_date(doc, trig, hit.start, hit.end,
                                                      hit.sentence)))
+        if f.date is None:
+            continue  # a trigger the event list lacks counts when its sentence dates it
         f.carried = isinstance(f.date, _CarriedDate)
         f.places = _places(doc, doc.sentences[hit.sentence])
         if "post" in etype.roles:
