@@ -55,7 +55,7 @@ class Frame:
     patient_types: frozenset
     object_required: bool
     detail: str
-    symmetric: bool
+    reciprocal: bool  # "A and B married": the act joins the members of its subject
     roles: tuple = (("agent", "agent"), ("patient", "target"))  # frame role -> event role
     of_role: str = "patient"    # whom "the <noun> of X" names
     receivers: tuple = ()       # "he carried out the orders of X": he is the patient
@@ -75,7 +75,7 @@ class FrameLexicon:
                 name, spec.get("predicate", ""), spec.get("event", ""),
                 spec.get("possessor", "patient"), frozenset(spec.get("agent") or ()),
                 frozenset(spec.get("patient") or ()), bool(spec.get("object_required")),
-                spec.get("detail", ""), bool(spec.get("symmetric")),
+                spec.get("detail", ""), bool(spec.get("reciprocal")),
                 tuple((spec.get("event_roles") or {"agent": "agent",
                                                    "patient": "target"}).items()),
                 spec.get("of", "patient"),
@@ -578,6 +578,8 @@ class Clauses:
         hit.patients = self._ids(toks, patients, frame.patient_types,
                                  exclude={a for a, _ in hit.agents})
         hit.agents = [a for a in hit.agents if a not in hit.patients]
+        if frame.reciprocal and not hit.patients and len(hit.agents) == 2:
+            hit.agents, hit.patients = hit.agents[:1], hit.agents[1:]
         hit.modality = self._modality(toks, i)
         return hit
 
@@ -747,6 +749,9 @@ class Clauses:
             p -= 1
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
+        elif p >= 2 and toks[p].low == "whose" and toks[p - 1].low == "," and \
+                toks[p - 2].kind == "A" and not toks[p - 2].poss:
+            owners = self._ids(toks, [p - 2])  # "X, whose daughter is Y"
         elif r >= 1 and predicate != "holds_position" and toks[r - 1].kind == "A" and \
                 toks[r - 1].mention.type == "person" and end < len(toks) and \
                 toks[end].kind == "A" and toks[end].mention.type == "person":
@@ -769,14 +774,13 @@ class Clauses:
             k += 1
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
             members, _ = self.actor_list(toks, k, len(toks))
-        # members before: "A, the nephew of X", "A, X's nephew", "A, 56, is a longtime
-        # ally of X", "A, a billionaire and X's son-in-law"
-        if not members:
-            members = self._member_before(toks, r)
-        # "the eldest son of X is A"
+        # members after a copula: "the eldest son of X is A", "X, whose nephew is A"
         if not members and last < len(toks) and toks[last].cls == "be" and \
-                last + 1 < len(toks) and toks[last + 1].kind == "A" and r <= 3:
+                last + 1 < len(toks) and toks[last + 1].kind == "A" and (
+                    r <= 3 or toks[r - 1].low == "whose"):
             members, _ = self.actor_list(toks, last + 1, len(toks))
+        if not members:  # "A, the nephew of X", "A, 56, is a longtime ally of X"
+            members = self._member_before(toks, r)
         if not members:
             return None
         member_ids = self._ids(toks, members)

@@ -209,12 +209,10 @@ def frame_statements(doc) -> list:
                 who = speaker
                 if frame.predicate == "accused":
                     who, modality = agent, "alleged"
-                pairs = [(agent, patient)] + ([(patient, agent)] if frame.symmetric else [])
-                for subject, obj in pairs:
-                    out.append(doc.statement(
-                        frame.predicate, subject, obj, hit.start, hit.end,
-                        detail=frame.detail, confidence=0.8, date=date, speaker=who,
-                        modality=modality))
+                out.append(doc.statement(
+                    frame.predicate, agent, patient, hit.start, hit.end,
+                    detail=frame.detail, confidence=0.8, date=date, speaker=who,
+                    modality=modality))
     return out
 
 

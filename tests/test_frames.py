@@ -296,3 +296,16 @@ def test_terms_given_respectively_make_one_sentence_each():
     assert who == {("person:karim-massimov", "18 years"),
                    ("person:anuar-sadykulov", "16 years"),
                    ("person:daulet-ergozhin", "15 years")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Nursultan Nazarbayev, whose nephew is Samat Abish, spoke.",
+     ("relative_of", "person:samat-abish", "person:nursultan-nazarbayev")),
+    ("Timur Kulibayev and Dinara Kulibayeva married in 1990.",
+     ("relative_of", "person:timur-kulibayev", "person:dinara-kulibaeva")),
+])
+def test_whose_and_reciprocal_acts(text, want):
+    said = {(s.predicate, s.subject_id, s.object_id)
+            for s in extract_raw(article(text)).statements}
+    assert want in said
+    assert (want[0], want[2], want[1]) not in said  # one direction, the text's
