@@ -492,9 +492,10 @@ class Clauses:
                 "new", "next") or toks[j].low in self.flex.status_former):
             j += 1
         bodies = []
-        if j < stop and toks[j].kind == "A" and toks[j].poss and \
-                toks[j].mention.type in ("organization", "place"):
-            bodies = self._ids(toks, [j])  # "as Kazakhstan's prime minister"
+        if j + 1 < stop and toks[j].kind == "A" and toks[j].mention.type in (
+                "organization", "place") and (toks[j].poss or toks[j + 1].cls == "title"):
+            # "as Kazakhstan's prime minister", "as Security Council secretary"
+            bodies = self._ids(toks, [j])
             j += 1
         start = j
         while j < stop and toks[j].cls == "title" and not toks[j].poss \

@@ -183,6 +183,7 @@ def frame_statements(doc) -> list:
     told as fact ("Japarov dismissed three of Tashiev's deputies – A, B and C": three
     dismissals); a denied act is stored as denied, a rumoured one as alleged, and a
     negated, prohibited or hypothetical one not at all."""
+    rules = rules_for(doc.lex)
     out = []
     for hit in doc.clauses.frames():
         frame = hit.frame
@@ -196,6 +197,8 @@ def frame_statements(doc) -> list:
         elif hit.modality == "rumoured" and modality == "reported":
             modality = "alleged"
         date = doc.date_for(hit.start, hit.end)
+        post_title = singular_title(" ".join(
+            w for w in hit.post[0].split() if w not in rules.interim)) if hit.post else ""
         if hit.post and frame.post:
             out += _post_statements(doc, hit, date, speaker, modality)
         if not frame.predicate:
@@ -211,8 +214,8 @@ def frame_statements(doc) -> list:
                     who, modality = agent, "alleged"
                 out.append(doc.statement(
                     frame.predicate, agent, patient, hit.start, hit.end,
-                    detail=frame.detail, confidence=0.8, date=date, speaker=who,
-                    modality=modality))
+                    detail=frame.detail or post_title, confidence=0.8, date=date,
+                    speaker=who, modality=modality))
     return out
 
 
