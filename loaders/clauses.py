@@ -745,7 +745,9 @@ class Clauses:
         # owner before: "X's [former] nephew", "his deputies", "the first president's"
         p = r - 1
         while p >= 0 and p >= r - 3 and toks[p].kind == "W" and not toks[p].poss and (
-                toks[p].cls in ("title", "") or toks[p].low.isdigit()) and \
+                toks[p].cls in ("title", "") or toks[p].low.isdigit() or (
+                    toks[p].cls == "determiners" and toks[p].low not in (
+                        "his", "her", "their", "its", "the", "a", "an"))) and \
                 toks[p].low not in ("of", "and"):
             p -= 1
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
