@@ -216,29 +216,30 @@ class Clauses:
         for m in _TOKEN.finditer(tpl.text, s, e):
             if limit and len(toks) >= limit:
                 break
-            index = m.group(1)
+            index, apostrophe = m.group(1, 2)
+            a, b = m.span()
             if index is not None:
-                append(Token("A", "", m.start(), m.end(), "actor", mentions[int(index)],
-                             m.group(2) is not None))
+                append(Token("A", "", a, b, "actor", mentions[int(index)],
+                             apostrophe is not None))
                 continue
             text = m.group()
             if not text[0].isalnum():
-                append(Token("P", text, m.start(), m.end(), "punct"))
+                append(Token("P", text, a, b, "punct"))
                 continue
             low = text.lower()
-            poss = low.endswith(("'s", "’s"))
+            poss = low[-2:] in ("'s", "’s")
             base = low[:-2] if poss else low
             cls = word_class.get(base)
             if cls is None:
                 if "-" in base and word_class.get(base.split("-")[0]) == "title":
                     cls = "title"
-                elif text[0].isupper() and toks:
+                elif toks and text[0].isupper():
                     cls = "cap"
-                elif base.endswith("ly") and len(base) > 4:
+                elif len(base) > 4 and base[-2:] == "ly":
                     cls = "adverbs"
                 else:
                     cls = ""
-            append(Token("W", base, m.start(), m.end(), cls, None, poss))
+            append(Token("W", base, a, b, cls, None, poss))
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
