@@ -89,6 +89,12 @@ class FrameLexicon:
                 words = str(p).lower().split()
                 self.forms[" ".join(words)] = (name, "verb", _form(words[0]))
                 phrase_words.append(p)
+        # event type -> the actor types that can undergo it (every frame reporting it)
+        self.patient_types: dict[str, frozenset] = {}
+        for f in self.frames.values():
+            if f.event and dict(f.roles).get("patient") == "target":
+                self.patient_types[f.event] = self.patient_types.get(
+                    f.event, frozenset()) | f.patient_types
         self.trigger = re.compile(
             rf"\b{_words_re(list(self.forms))}\b", re.IGNORECASE)
         words = lex["clause_words"]

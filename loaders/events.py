@@ -170,6 +170,36 @@ def _distributed(doc, f, hit) -> list:
     return out
 
 
+def _undergoers_by_type(doc, found) -> None:
+    """Only the actor types a frame admits undergo its event, however the event was
+    found ("detention of the Committee for National Security, Karim Massimov": the
+    Committee is no detainee)."""
+    allowed = doc.clauses.flex.patient_types if doc.clauses is not None else {}
+    types = None
+    for f in found:
+        want = allowed.get(f.type)
+        if not want:
+            continue
+        if types is None:
+            types = {m.actor_id: m.type for m in doc.mentions if m.actor_id}
+        f.roles = [(a, r) for a, r in f.roles
+                   if r != "target" or types.get(a, "person") in want
+                   or _members_can_undergo(doc, a)]
+
+
+def _members_can_undergo(doc, actor_id: str) -> bool:
+    """A group or party stands for its members ("10 members of the banned extremist
+    group Yakyn Inkar were arrested"); a state body, court or army does not."""
+    actor = doc.gazetteer.actors.get(actor_id)
+    kind = actor.kind if actor is not None else ""
+    if not kind:
+        kind = next((m.kind for m in doc.mentions if m.actor_id == actor_id and m.kind), "")
+    return kind in _GROUP_KINDS
+
+
+_GROUP_KINDS = frozenset({"group", "party"})
+
+
 def _frame_hit(frames, sent_i: int, etype: str, ts: int, te: int):
     """The frame reading (:mod:`clauses`) of the trigger at [ts, te), if any."""
     for hit in frames.get((sent_i, etype), ()):
@@ -253,6 +283,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if "post" in etype.roles:
             f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
         found[(hit.sentence, etype.name)] = f
+    _undergoers_by_type(doc, found.values())
     groups = _merge(sorted(found.values(), key=lambda f: f.start))
     events: list[Event] = []
     statements = []

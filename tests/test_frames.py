@@ -309,3 +309,15 @@ def test_whose_and_reciprocal_acts(text, want):
             for s in extract_raw(article(text)).statements}
     assert want in said
     assert (want[0], want[2], want[1]) not in said  # one direction, the text's
+
+
+def test_a_state_body_is_no_detainee_but_a_group_stands_for_its_members(corpus):
+    """The graph once showed "detention of Committee for National Security, Karim
+    Massimov"; seed 000's "10 members of the banned extremist group Yakyn Inkar were
+    arrested" keeps the group (its members were arrested)."""
+    batch = extract_raw(article("On January 8, the court ordered the detention of the "
+                                "Committee for National Security, Karim Massimov."))
+    roles = _events(batch, "ordered the detention")["detention"]
+    assert roles == [("person:karim-massimov", "target")]
+    arrest = _events(corpus("000"), "Yakyn Inkar were arrested")["arrest"]
+    assert ("organization:yakyn-inkar", "target") in arrest
