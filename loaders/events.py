@@ -257,8 +257,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
                   te if how != "pattern" else _first_word_end(body, ts, te))
         if hit is not None:
-            f = _with_frame(f, hit, _Found(etype.name, ts, te, sent_i,
-                                           date=_date(doc, trig, ts, te, sent_i)))
+            f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
+                                                date=_date(doc, trig, ts, te, sent_i)))
         if f is not None:
             if "post" in etype.roles:
                 f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
