@@ -11,6 +11,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 
 from ..graph.records import Actor, Article, Statement
+from . import clauses as clauses_mod
 from . import mentions as mentions_mod
 from . import resolve as resolve_mod
 from .dates import DateFinder, DateMention
@@ -52,6 +53,7 @@ class Document:
     antecedents: resolve_mod.Antecedents
     hits: object = None
     attribution: object = None
+    clauses: object = None
     _date_starts: list[int] = field(default_factory=list)
     _spans: dict = field(default_factory=dict)
     mention_starts: list[int] = field(default_factory=list)
@@ -173,9 +175,11 @@ def build(article: Article, gazetteer, lex) -> Document:
     mentions = resolve_mod.resolve(body, typed, untyped, gazetteer, lex, article.published,
                                    hits)
     template = Template(body, mentions)
-    antecedents = resolve_mod.Antecedents(lex, mentions, index, body)
-    return Document(article, lex, gazetteer, sentences, index, dates, mentions, template,
-                    antecedents, hits)
+    antecedents = clauses_mod.SubjectAntecedents(lex, mentions, index, body)
+    doc = Document(article, lex, gazetteer, sentences, index, dates, mentions, template,
+                   antecedents, hits)
+    doc.clauses = antecedents.clauses = clauses_mod.Clauses(doc)
+    return doc
 
 
 def mention_statements(doc: Document) -> list[Statement]:

@@ -131,6 +131,97 @@ class _Found:
     places: list[str] = field(default_factory=list)
     detail: str = ""
     carried: bool = False  # the date is the sentence before's (see _carried)
+    modality: str = ""     # set when the frame says the act is denied, planned, rumoured
+
+
+_FRAME_MODALITY = {"denied": "denied", "planned": "alleged", "rumoured": "alleged"}
+
+
+_RESPECTIVELY = re.compile(
+    r"\b((?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty)(?:\s*,\s*(?:and\s+)?|\s+and\s+))+"
+    r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty)\s+(years?|months?)\b[^.;]{0,40}?\brespectively\b", re.IGNORECASE)
+_TERM = re.compile(r"\d+(?:\.\d+)?|[a-z]+", re.IGNORECASE)
+
+
+def _distributed(doc, f, hit) -> list:
+    """"A, B and C were sentenced to 16, 15 and 3 years respectively": one event per
+    person, each with their own term and the shared agents. [] when the terms do not
+    pair one to one with the persons the frame read."""
+    sent = doc.sentences[f.sentence]
+    m = _RESPECTIVELY.search(doc.body, sent.start, sent.end)
+    people = [p for p, t in hit.patients if t == "person"]
+    if not m or len(people) < 2:
+        return []
+    terms = [t for t in _TERM.findall(m.group(0)[:m.end(3) - m.start(0)])
+             if t.lower() not in ("and", "years", "year", "months", "month")]
+    if len(terms) != len(people):
+        return []
+    unit = m.group(3).lower().rstrip("s")
+    others = [(a, r) for a, r in f.roles if a not in people]
+    out = []
+    for person, term in zip(people, terms):
+        each = _Found(f.type, f.start, f.end, f.sentence, date=f.date,
+                      roles=[(person, "target")] + others, places=list(f.places),
+                      detail=f"{term} {unit}{'' if term in ('1', 'one') else 's'}",
+                      carried=f.carried, modality=f.modality)
+        out.append(each)
+    return out
+
+
+def _undergoers_by_type(doc, found) -> None:
+    """Only the actor types a frame admits undergo its event, however the event was
+    found ("detention of the Committee for National Security, Karim Massimov": the
+    Committee is no detainee)."""
+    allowed = doc.clauses.flex.patient_types if doc.clauses is not None else {}
+    types = None
+    for f in found:
+        want = allowed.get(f.type)
+        if not want:
+            continue
+        if types is None:
+            types = {m.actor_id: m.type for m in doc.mentions if m.actor_id}
+        f.roles = [(a, r) for a, r in f.roles
+                   if r != "target" or types.get(a, "person") in want
+                   or _members_can_undergo(doc, a)]
+
+
+def _members_can_undergo(doc, actor_id: str) -> bool:
+    """A group or party stands for its members ("10 members of the banned extremist
+    group Yakyn Inkar were arrested"); a state body, court or army does not."""
+    actor = doc.gazetteer.actors.get(actor_id)
+    kind = actor.kind if actor is not None else ""
+    if not kind:
+        kind = next((m.kind for m in doc.mentions if m.actor_id == actor_id and m.kind), "")
+    return kind in _GROUP_KINDS
+
+
+_GROUP_KINDS = frozenset({"group", "party"})
+
+
+def _frame_hit(frames, sent_i: int, etype: str, ts: int, te: int):
+    """The frame reading (:mod:`clauses`) of the trigger at [ts, te), if any."""
+    for hit in frames.get((sent_i, etype), ()):
+        if hit.start < te and ts < hit.end:
+            return hit
+    return None
+
+
+def _with_frame(f, hit, new):
+    """The event ``f`` with the roles the frame read: who acts and who undergoes it come
+    from the construction (voice, "by", lists), not from word order; other roles stay."""
+    if not (hit.agents or hit.patients):
+        return f
+    f = f if f is not None else new
+    roles = hit.frame_roles
+    framed = [(a, roles["agent"]) for a, _ in hit.agents if roles.get("agent")]
+    framed += [(p, roles["patient"]) for p, _ in hit.patients if roles.get("patient")]
+    named = {a for a, _ in framed}
+    f.roles = framed + [(a, r) for a, r in f.roles
+                        if a not in named and r not in ("agent", "target", "subject")]
+    f.modality = _FRAME_MODALITY.get(hit.modality, "")
+    return f
 
 
 def extract(doc, relations=()) -> tuple[list[Event], list]:
@@ -141,6 +232,10 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     body = doc.body
     posts = _posts(doc, relations)
     found: dict[tuple[int, str], _Found] = {}
+    frames: dict[tuple[int, str], list] = {}
+    for hit in doc.clauses.frames() if doc.clauses is not None else ():
+        if hit.frame.event:
+            frames.setdefault((hit.sentence, hit.frame.event), []).append(hit)
     slots_cache: dict[int, list[_Slot]] = {}
     for ts, te, name in trig.find(body, doc.hits):
         name, _, how = name.partition("@")
@@ -156,12 +251,39 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         sent = doc.sentences[sent_i]
         if sent_i not in slots_cache:
             slots_cache[sent_i] = _slots(doc, sent)
+        hit = _frame_hit(frames, sent_i, etype.name, ts, te)
+        if hit is not None and not hit.factual:
+            continue  # "prohibit the investigation of X", "could face trial"
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
                   te if how != "pattern" else _first_word_end(body, ts, te))
+        if hit is not None:
+            f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
+                                                date=_date(doc, trig, ts, te, sent_i)))
         if f is not None:
             if "post" in etype.roles:
                 f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
             found[(sent_i, etype.name)] = f
+            if hit is not None and etype.detail:
+                for k, each in enumerate(_distributed(doc, f, hit)):
+                    found[(sent_i, etype.name) if k == 0 else (sent_i, f"{etype.name}#{k}")] \
+                        = each
+    for hit in (h for hs in frames.values() for h in hs):
+        etype = trig.types.get(hit.frame.event)
+        if etype is None or (hit.sentence, etype.name) in found or not hit.factual \
+                or not (hit.agents or hit.patients) \
+                or (etype.exclude and _excluded(etype.exclude, body, hit.start, hit.end)):
+            continue
+        f = _with_frame(None, hit, _Found(etype.name, hit.start, hit.end, hit.sentence,
+                                          date=_date(doc, trig, hit.start, hit.end,
+                                                     hit.sentence)))
+        if f.date is None:
+            continue  # a trigger the event list lacks counts when its sentence dates it
+        f.carried = isinstance(f.date, _CarriedDate)
+        f.places = _places(doc, doc.sentences[hit.sentence])
+        if "post" in etype.roles:
+            f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
+        found[(hit.sentence, etype.name)] = f
+    _undergoers_by_type(doc, found.values())
     groups = _merge(sorted(found.values(), key=lambda f: f.start))
     events: list[Event] = []
     statements = []
@@ -185,6 +307,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         for f in group:
             speaker, modality = doc.attribution.at(f.start, f.end) if doc.attribution \
                 else ("", "reported")
+            if f.modality and modality in ("reported", "asserted"):
+                modality = f.modality
             statements.append(doc.statement("event", event_id, "", f.start, f.end,
                                             detail=f.detail, date=f.date, confidence=0.8,
                                             speaker=speaker, modality=modality))

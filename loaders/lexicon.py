@@ -38,6 +38,7 @@ SECTIONS = {
     "title_suffixes": WORDS, "national_titles": WORDS,
     "head_verbs": MAPPING,
     "kinship": MAPPING, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
+    "superior_terms": MAPPING,
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
     "receive_verbs": WORDS, "give_verbs": WORDS,
@@ -48,6 +49,7 @@ SECTIONS = {
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
+    "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
 }
 _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",

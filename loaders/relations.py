@@ -91,6 +91,131 @@ def extract(doc) -> list:
                     if key not in seen:
                         seen.add(key)
                         out.append(st)
+    stated = {(st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start))
+              for st in out}
+    doc.clauses.describe(out)
+    frames = frame_statements(doc)
+    for st in frames + phrase_statements(doc, out):
+        if (st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start)) \
+                not in stated:
+            stated.add((st.predicate, st.subject_id, st.object_id,
+                        doc.index.at(st.span_start)))
+            out.append(st)
+    return out
+
+
+def phrase_statements(doc, posts) -> list:
+    """Kinship, subordinates, allies and posts read from relational noun phrases and
+    their appositions (:meth:`clauses.Clauses.relational`); ``posts``: the statements
+    already read, whose posts tell who a definite description ("the first president")
+    is."""
+    rules = rules_for(doc.lex)
+    out = []
+    tpl = doc.template
+    for predicate, members, owners, detail, r, last, sent_i in doc.clauses.relational(posts):
+        toks = doc.clauses.tokens(sent_i)
+        start = tpl.body_offset(toks[r].start)
+        end = tpl.body_end(toks[min(last, len(toks)) - 1].end)
+        speaker, modality = doc.attribution.at(start, end) if doc.attribution \
+            else ("", "reported")
+        allowed_s, allowed_o = _ENDPOINTS[predicate]
+        if predicate == "holds_position":
+            words = detail.split()
+            before = toks[r - 1].low if r else ""
+            status = "former" if before in rules.former or (
+                words and words[0] in rules.former) else ""
+            detail = singular_title(" ".join(w for w in words if w not in rules.former
+                                             and w not in rules.current))
+        else:
+            status = ""
+        for subject, s_type in members:
+            for obj, o_type in owners:
+                if subject == obj or s_type not in allowed_s or o_type not in allowed_o:
+                    continue
+                out.append(doc.statement(predicate, subject, obj, start, end, detail=detail,
+                                         confidence=0.8, status=status or (
+                                             "unknown" if predicate == "holds_position"
+                                             else ""),
+                                         speaker=speaker, modality=modality))
+    return out
+
+
+def _post_statements(doc, hit, date, speaker, modality) -> list:
+    """The posts an act names: "appointed X chairman of the KNB" (X holds it from the
+    act's date), "dismissed X as prime minister" (X held it until then), "X replaced Y
+    as speaker" (both). A bare national title's body is the country of the article."""
+    rules = rules_for(doc.lex)
+    title, bodies = hit.post
+    frame = hit.frame
+    holders = []  # (actor ids, former?)
+    if frame.post == "gains":
+        holders = [(hit.patients, False)]
+    elif frame.post == "loses":
+        holders = [(hit.patients, True)]
+    elif frame.post == "replaces":
+        holders = [(hit.agents, False), (hit.patients, True)]
+    words = [w for w in title.split() if w not in rules.current]
+    detail = singular_title(" ".join(w for w in words if w not in rules.interim) or title)
+    out = []
+    for people, former in holders:
+        people = [p for p, t in people if t == "person"]
+        targets = bodies or _implied(rules, title, people)
+        confidence = 0.8
+        if not targets and _clean(detail) in rules.national and not _qualified(
+                doc, hit.start):
+            country = _main_country(doc, rules)
+            targets = [(country, "place")] if country else []
+            confidence = 0.6
+        for person in people:
+            for body, _ in targets:
+                if body == person:
+                    continue
+                out.append(doc.statement(
+                    "holds_position", person, body, hit.start, hit.end, detail=detail,
+                    confidence=confidence, date=date, date_field="end" if former else "start",
+                    status="former" if former else "unknown", speaker=speaker,
+                    modality=modality))
+    return out
+
+
+def frame_statements(doc) -> list:
+    """The relations the frames read (:mod:`clauses`): agent -> patient of every act
+    told as fact ("Japarov dismissed three of Tashiev's deputies – A, B and C": three
+    dismissals); a denied act is stored as denied, a rumoured one as alleged, and a
+    negated, prohibited or hypothetical one not at all."""
+    rules = rules_for(doc.lex)
+    out = []
+    for hit in doc.clauses.frames():
+        frame = hit.frame
+        if not hit.factual or hit.modality == "planned" or not (
+                (hit.agents and hit.patients) or hit.post):
+            continue  # a planned act is no relation yet
+        speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
+            else ("", "reported")
+        if hit.modality == "denied":
+            modality = "denied"
+        elif hit.modality == "rumoured" and modality == "reported":
+            modality = "alleged"
+        date = doc.date_for(hit.start, hit.end)
+        post_title = singular_title(" ".join(
+            w for w in hit.post[0].split() if w not in rules.interim)) if hit.post else ""
+        if hit.post and frame.post:
+            out += _post_statements(doc, hit, date, speaker, modality)
+        if not frame.predicate:
+            continue
+        allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
+        for agent, a_type in hit.agents:
+            for patient, p_type in hit.patients:
+                if agent == patient or (allowed_s and (a_type not in allowed_s
+                                                       or p_type not in allowed_o)):
+                    continue
+                who = speaker
+                if frame.predicate == "accused":
+                    who, modality = agent, "alleged"
+                out.append(doc.statement(
+                    frame.predicate, agent, patient, hit.start, hit.end,
+                    detail=frame.detail or post_title, confidence=0.8, date=date,
+                    speaker=who, modality=modality))
     return out
 
 
@@ -166,7 +291,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             title = group_of(m, "title") or ""
             objects = _implied(rules, title, [s for s, _ in subjects])
             confidence = 0.8
-            if not objects and _clean(title) in rules.national:
+            if not objects and _clean(title) in rules.national and not _qualified(
+                    doc, doc.template.body_offset(m.start("title"))):
                 country = _main_country(doc, rules)
                 objects = [(country, "place")] if country else []
                 confidence = 0.6
@@ -227,7 +353,20 @@ def _detail(rules: Rules, spec: str, m: re.Match) -> str:
         return mapping[raw]
     if spec == "title" and raw in rules.maps["headverb"]:
         return rules.maps["headverb"][raw]
-    return raw
+    return singular_title(raw) if spec == "title" else raw
+
+
+_PLURAL_TITLE = re.compile(r"(?:(men)|(ies)|([^s])s)$")
+
+
+def singular_title(title: str) -> str:
+    """The title of one holder: "deputy chairmen" -> "deputy chairman".
+
+    >>> singular_title("deputy chairmen"), singular_title("secretaries")
+    ('deputy chairman', 'secretary')
+    """
+    return _PLURAL_TITLE.sub(lambda m: "man" if m.group(1) else "y" if m.group(2)
+                             else m.group(3), title)
 
 
 def _clean(text: str) -> str:
@@ -259,6 +398,25 @@ def _implied(rules: Rules, title: str, subjects: list[str]) -> list[tuple[str, s
         body = next(iter(bodies))
         return [(body, body.split(":", 1)[0])]
     return []
+
+
+_QUALIFIER = re.compile(r"(?:\b([A-Z][\w-]*)(['’]s?)?|['’]s)\s+(?:(?:former|ex|then|late|"
+                        r"first|vice|deputy|acting|interim)[\s-]+)*$")
+_NOT_QUALIFIERS = frozenset("the a an and but as then when after while former ex late "
+                            "first acting interim new current".split())
+
+
+def _qualified(doc, title_start: int) -> bool:
+    """Is a title qualified by a word we could not read as its body ("Zimbabwe's
+    President", "Philippine president", "Russian President" in an article on
+    Kazakhstan)? Then its country is not simply the article's."""
+    sent = doc.sentence_of(title_start)
+    before = doc.body[max(sent.start, title_start - 40):title_start]
+    m = _QUALIFIER.search(before)
+    if not m:
+        return False
+    word = (m.group(1) or "").lower()
+    return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS)
 
 
 def _main_country(doc, rules: Rules) -> str:

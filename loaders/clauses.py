@@ -1,0 +1,1068 @@
+"""A shallow reading of each sentence, and the frames of ``seeds/lexicon/frames.yaml``.
+
+No parser model: the sentence's placeholder text (:mod:`template`, actors already
+found) becomes tokens with a coarse class from closed word lists (determiner,
+preposition, be/have, auxiliary, adverb, coordinator, relative, subordinator, pronoun,
+title word, capitalised word). On those tokens a few constructions are read once, for
+every frame:
+
+- actor lists: "A, B and C", "A as well as Security Council Secretary D" (a title and
+  the body before a name are modifiers: the head is the name);
+- apposition chains: "three of X's deputies – A, B and C –" (the names are the object);
+- subjects: the nearest actor phrase before a verb group that is not inside an
+  apposition or relative clause (", the nephew of X,", ", who headed the KNB,"), not
+  after a preposition and not a possessive; or the antecedent of "who";
+- verb groups: voice (be + participle, ", appointed by X,"), negation and modality
+  (not, could, will, "prohibit the investigation of", "denied");
+- pronouns: "he" is the nearest person *subject* of its sentence or of the sentences
+  before, not the last name written.
+
+>>> from qantar.loaders.pipeline import default_lexicon
+>>> lexicon = frame_lexicon(default_lexicon())
+>>> lexicon.forms["sacked"][:2]
+('dismiss', 'verb')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import resolve as resolve_mod
+from .phrases import alternation as _words_re
+from .template import CLOSE, OPEN
+
+_TOKEN = re.compile(
+    rf"{OPEN}[POL](\d+){CLOSE}(['’]s\b|['’](?=\s))?"  # an actor, maybe possessive
+    r"|[A-Za-z\u00c0-\u024f0-9][\w'’-]*\w|\w|[—–]|--|\S")  # a word, a dash, a sign
+_DASHES = frozenset({"—", "–", "--", "-"})
+_ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
+_NONFACT = ("negated", "prohibited", "hypothetical")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
+# vocabulary labels (loaders/vocabulary.py) of the words a relational noun phrase holds
+_RELATIONAL_LABELS = ("kinship", "subordinate_terms", "ally_terms", "title_heads")
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    predicate: str
+    event: str
+    possessor: str
+    agent_types: frozenset
+    patient_types: frozenset
+    object_required: bool
+    detail: str
+    reciprocal: bool  # "A and B married": the act joins the members of its subject
+    roles: tuple = (("agent", "agent"), ("patient", "target"))  # frame role -> event role
+    of_role: str = "patient"    # whom "the <noun> of X" names
+    receivers: tuple = ()       # "he carried out the orders of X": he is the patient
+    post: str = ""              # gains | loses | replaces: the post named after the act
+
+
+class FrameLexicon:
+    """The frames and closed word classes of the lexicon, indexed for the reader."""
+
+    def __init__(self, lex):
+        self.frames: dict[str, Frame] = {}
+        self.forms: dict[str, tuple[str, str, str]] = {}  # word -> (frame, pos, form)
+        self.phrases: dict[str, tuple[str, ...]] = {}       # first word -> phrase words
+        phrase_words = []
+        for name, spec in lex["frames"].items():
+            self.frames[name] = Frame(
+                name, spec.get("predicate", ""), spec.get("event", ""),
+                spec.get("possessor", "patient"), frozenset(spec.get("agent") or ()),
+                frozenset(spec.get("patient") or ()), bool(spec.get("object_required")),
+                spec.get("detail", ""), bool(spec.get("reciprocal")),
+                tuple((spec.get("event_roles") or {"agent": "agent",
+                                                   "patient": "target"}).items()),
+                spec.get("of", "patient"),
+                tuple(tuple(str(w).lower().split()) for w in spec.get("receivers") or ()),
+                spec.get("post", ""))
+            for w in spec.get("verbs") or []:
+                self.forms[str(w).lower()] = (name, "verb", _form(str(w).lower()))
+            for w in spec.get("nouns") or []:
+                self.forms[str(w).lower()] = (name, "noun", "noun")
+            for p in spec.get("phrases") or []:
+                words = str(p).lower().split()
+                self.forms[" ".join(words)] = (name, "verb", _form(words[0]))
+                phrase_words.append(p)
+        # event type -> the actor types that can undergo it (every frame reporting it)
+        self.patient_types: dict[str, frozenset] = {}
+        for f in self.frames.values():
+            if f.event and dict(f.roles).get("patient") == "target":
+                self.patient_types[f.event] = self.patient_types.get(
+                    f.event, frozenset()) | f.patient_types
+        self.trigger = re.compile(
+            rf"\b{_words_re(list(self.forms))}\b", re.IGNORECASE)
+        words = lex["clause_words"]
+        self.classes: dict[str, str] = {}
+        for cls in ("prepositions", "determiners", "be", "have", "auxiliaries", "adverbs",
+                    "relatives", "subordinators", "subject_pronouns", "object_pronouns"):
+            for w in words[cls]:
+                self.classes.setdefault(str(w).lower(), cls)
+        self.coordinators = [tuple(str(w).lower().split()) for w in words["coordinators"]]
+        self.female = tuple(str(w) for w in words["female_endings"])
+        self.head_titles = frozenset(str(w).lower() for w in words["head_titles"])
+        self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
+        titles = [str(w).lower().rstrip("-") for w in
+                  lex["title_heads"] + lex["title_modifiers"] + lex["status_former"]
+                  + lex["status_current"]]
+        self.titles = frozenset(t for w in titles for t in w.replace("-", " ").split())
+        self.demonyms = frozenset(str(w).lower() for w in lex["demonyms"])
+        self.titles |= self.demonyms
+        # relational nouns: words -> (predicate, detail, the owner is the superior?)
+        self.relational: dict[tuple[str, ...], tuple[str, str, bool]] = {}
+        for section, predicate, inverse in (
+                ("kinship", "relative_of", False), ("subordinate_terms", "subordinate_of",
+                                                    False),
+                ("ally_terms", "ally_of", False), ("superior_terms", "subordinate_of", True)):
+            for term, detail in lex[section].items():
+                words = tuple(str(term).lower().split())
+                self.relational.setdefault(words, (predicate, str(detail), inverse))
+        self.first_words = frozenset(w[0] for w in self.relational)
+        # one look-up per token: trigger forms, then closed classes, then title words
+        self.word_class = {w: "title" for w in self.titles}
+        self.word_class.update(self.classes)
+        self.word_class.update({w: "trigger" for w in self.forms if " " not in w})
+        self.superior = re.compile(
+            rf"\b{_words_re(list(lex['superior_terms']))}\b", re.IGNORECASE)
+        self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
+                        for k, v in lex["implied_bodies"].items()}
+        self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
+        self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
+        self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
+                         for kind, cues in lex["frame_modality"].items()]
+
+
+def _form(word: str) -> str:
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith(("ed", "en")):
+        return "past"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "s"
+    return "base"
+
+
+@cache
+def frame_lexicon(lex) -> FrameLexicon:
+    return FrameLexicon(lex)
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str        # A actor, W word, P punctuation
+    low: str
+    start: int       # template offsets
+    end: int
+    cls: str = ""    # closed class, "title", "cap" or ""
+    mention: object = None
+    poss: bool = False
+
+
+@dataclass
+class FrameHit:
+    """One reading of a trigger: who acts, who undergoes, and how it is said."""
+    frame: Frame
+    start: int       # body offsets of the trigger
+    end: int
+    sentence: int
+    voice: str       # active | passive | nominal
+    agents: list = field(default_factory=list)    # [(actor id, type)]
+    patients: list = field(default_factory=list)
+    modality: str = ""  # "" (a reported act) or a key of frame_modality
+    post: tuple | None = None  # (title, body ids) the act gives or takes
+
+    @property
+    def frame_roles(self) -> dict:
+        return dict(self.frame.roles)
+
+    @property
+    def factual(self) -> bool:
+        return self.modality not in _NONFACT
+
+
+class Clauses:
+    """The shallow analysis of one document's sentences, computed on demand."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.flex = frame_lexicon(doc.lex)
+        self._tokens: dict[int, list[Token]] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._subjects: dict[int, list] = {}
+        self._hits: list[FrameHit] | None = None
+        self._depth = 0
+        self._object_end = 0
+        self._descriptions: dict = {}
+        self._resolved: dict[int, list] = {}  # token -> the person a description names
+
+    # --- tokens ------------------------------------------------------------------------
+    def tokens(self, sent_i: int) -> list[Token]:
+        """The tokens of a sentence's placeholder text, each with its coarse class."""
+        toks = self._tokens.get(sent_i)
+        if toks is not None:
+            return toks
+        toks = self._tokenize(sent_i)
+        self._tokens[sent_i] = toks
+        self._starts[sent_i] = [t.start for t in toks]
+        return toks
+
+    def _tokenize(self, sent_i: int, limit: int = 0) -> list[Token]:
+        doc, tpl = self.doc, self.doc.template
+        sent = doc.sentences[sent_i]
+        s, e = tpl.tpl_offset(sent.start), tpl.tpl_end(sent.end)
+        word_class = self.flex.word_class
+        mentions = tpl.mentions
+        toks = []
+        append = toks.append
+        for m in _TOKEN.finditer(tpl.text, s, e):
+            if limit and len(toks) >= limit:
+                break
+            index, apostrophe = m.group(1, 2)
+            a, b = m.span()
+            if index is not None:
+                append(Token("A", "", a, b, "actor", mentions[int(index)],
+                             apostrophe is not None))
+                continue
+            text = m.group()
+            if not text[0].isalnum():
+                append(Token("P", text, a, b, "punct"))
+                continue
+            low = text.lower()
+            poss = low[-2:] in ("'s", "’s")
+            base = low[:-2] if poss else low
+            cls = word_class.get(base)
+            if cls is None:
+                if "-" in base and word_class.get(base.split("-")[0]) == "title":
+                    cls = "title"
+                elif toks and text[0].isupper():
+                    cls = "cap"
+                elif len(base) > 4 and base[-2:] == "ly":
+                    cls = "adverbs"
+                else:
+                    cls = ""
+            append(Token("W", base, a, b, cls, None, poss))
+        return toks
+
+    # --- actor phrases -----------------------------------------------------------------
+    def _item(self, toks, k: int, stop: int):
+        """The head actor of the item starting at ``k`` ("Security Council Secretary
+        Rustam Mamasadykov": the name), and the index after it; None if no item starts."""
+        j = k
+        while j < stop and j - k < 7:
+            t = toks[j]
+            if t.kind == "A":
+                if t.poss:  # "the Elbasy's nephew Samat Abish": the name is the head
+                    n = j + 1
+                    while n < stop and toks[n].kind == "W" and toks[n].cls != "prepositions" \
+                            and n - j <= 3:
+                        n += 1
+                    if n < stop and toks[n].kind == "A" and n > j + 1:
+                        j = n
+                        continue
+                    return None
+                n = j + 1
+                while n < stop and toks[n].cls in ("title", "cap") and n - j <= 4:
+                    n += 1
+                if n > j + 1 and n < stop and toks[n].kind == "A":
+                    j = n  # the body and title before a name modify it
+                    continue
+                if n > j + 1 and t.mention.type == "organization":
+                    # "the former KNB chief": the one head of that body the article names
+                    former = k < j and any(x.low in self.flex.status_former
+                                           for x in toks[k:j])
+                    who = self._descriptions.get(("@body", t.mention.actor_id, former))
+                    if who and len(who) == 1 and any(
+                            x.low in self.flex.head_titles for x in toks[j + 1:n]):
+                        self._resolved[id(t)] = [(next(iter(who)), "person")]
+                        return j, n
+                if n < stop and toks[n].low in self.flex.group_nouns:
+                    return None  # "National Guard soldiers": the soldiers are the head
+                if n == j + 1 and n < stop and toks[n].kind == "A" and not toks[n].poss \
+                        and t.mention.type != "person" and toks[n].mention.type == "person":
+                    j = n  # "KNB Karim Massimov"
+                    continue
+                return j, j + 1
+            if t.cls in ("title", "cap") or (t.cls == "determiners" and j == k):
+                j += 1
+                continue
+            if t.kind == "P" and t.low == "," and j > k and toks[j - 1].cls == "title":
+                j += 1  # "Prosecutor, Olzhas Khairullin"
+                continue
+            if t.low == "of" and j > k and toks[j - 1].cls == "title" and j + 2 < stop \
+                    and toks[j + 1].kind == "W" and toks[j + 1].cls in ("", "title", "cap") \
+                    and toks[j + 2].kind == "A":
+                j += 2  # "chief of staff Olzhas Bektenov"
+                continue
+            return None
+        return None
+
+    def _coordinator(self, toks, j: int, stop: int) -> int:
+        """Index after a list link at ``j`` (", ", "and", ", and", "as well as", a dash
+        before "as well as"), else -1."""
+        start = j
+        if j < stop and toks[j].low in _DASHES and j + 1 < stop and \
+                toks[j + 1].low in ("as", "and", "along", "together"):
+            j += 1
+        if j < stop and toks[j].low == ",":
+            j += 1
+        for words in self.flex.coordinators:
+            if all(j + i < stop and toks[j + i].low == w for i, w in enumerate(words)):
+                return j + len(words)
+        return j if j > start and toks[j - 1].low == "," else -1
+
+    def actor_list(self, toks, k: int, stop: int):
+        """([head token indexes], end) of the list of actors starting at ``k``."""
+        first = self._item(toks, k, stop)
+        if first is None:
+            return [], k
+        heads, end = [first[0]], first[1]
+        while True:
+            j = self._coordinator(toks, end, stop)
+            if j < 0:
+                break
+            while j < stop and toks[j].low in ("his", "her", "their", "its"):
+                # "and his accomplices X and Y": the noun before the names is a role
+                n = j + 1
+                while n < stop and toks[n].kind == "W" and n - j <= 3:
+                    n += 1
+                j = n if n < stop and toks[n].kind == "A" else stop
+            nxt = self._item(toks, j, stop)
+            if nxt is None:
+                break
+            heads.append(nxt[0])
+            end = nxt[1]
+        return heads, end
+
+    def _ids(self, toks, heads, want=None, exclude=()) -> list[tuple[str, str]]:
+        out = []
+        for i in heads:
+            t = toks[i]
+            if t.kind == "A":
+                if id(t) in self._resolved:
+                    out.extend(self._resolved[id(t)])
+                elif t.mention.actor_id:
+                    out.append((t.mention.actor_id, t.mention.type))
+            else:
+                for actor_id in self.pronoun(self.doc.template.body_offset(t.start), t.low,
+                                             exclude):
+                    out.append((actor_id, "person"))
+        return [x for x in out if want is None or x[1] in want]
+
+    def _boundary(self, toks, j: int) -> int:
+        """Index of the first token of the clause holding token ``j``."""
+        k = j - 1
+        while k >= 0:
+            t = toks[k]
+            if t.low in _ROLE_SEPARATORS or (t.cls == "subordinators" and t.low != "that"):
+                return k + 1
+            if t.low == "that" and (k + 1 >= len(toks) or toks[k + 1].kind != "P"):
+                return k + 1
+            k -= 1
+        return 0
+
+    def subject(self, toks, j: int, possessive_ok: bool = False):
+        """Head token indexes of the subject of a verb group starting at ``j``."""
+        lo = self._boundary(toks, j)
+        if j >= 2 and toks[j - 1].low == "and":
+            # "Putin dismissed Shoigu and appointed Belousov": the first verb's subject
+            for v in range(j - 2, max(lo, j - 14) - 1, -1):
+                if toks[v].cls == "trigger":
+                    g = v
+                    while g > lo and toks[g - 1].cls in ("adverbs", "be", "have",
+                                                         "auxiliaries"):
+                        g -= 1
+                    return self.subject(toks, g, possessive_ok)
+                if toks[v].low in (";", ":") or toks[v].cls in ("subordinators",
+                                                                 "relatives"):
+                    break
+        k = j - 1
+        # ", the nephew of X," / ", who headed the KNB until 2022," before the verb
+        while k > lo and (toks[k].low == "," or toks[k].low in _DASHES):
+            p = k - 1
+            while p >= lo and toks[p].low != "," and toks[p].low not in _DASHES:
+                p -= 1
+            seg = toks[p + 1:k]
+            if p < lo or not seg or seg[0].kind == "A" or seg[0].cls == "cap":
+                if seg and seg[0].kind == "A" and p >= lo and toks[p].low in _DASHES:
+                    heads, _ = self.actor_list(toks, p + 1, k)
+                    if heads:  # "his former deputies — A, B and C — were sentenced"
+                        return heads
+                break
+            k = p
+        steps = 0
+        while k >= lo and steps < 30:
+            t = toks[k]
+            steps += 1
+            if t.kind == "A" or t.cls == "subject_pronouns":
+                if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
+                    return []  # "the ruling Amanat party nominated": the party did
+                if t.kind == "A" and t.poss:
+                    if possessive_ok:
+                        return [k]
+                    k -= 1
+                    continue
+                start = k
+                while start > lo and (toks[start - 1].kind == "A" or toks[start - 1].cls in (
+                        "title", "cap") or toks[start - 1].low in (",", "and", "or")):
+                    start -= 1
+                if t.kind == "A":
+                    heads, end = [], start
+                    for s in range(start, k + 1):
+                        heads, end = self.actor_list(toks, s, k + 1)
+                        if heads and end == k + 1:
+                            break
+                    heads = heads or [k]
+                else:
+                    heads = [k]
+                if not self._after_preposition(toks, min(heads), lo):
+                    return heads
+                k = start - 1
+                continue
+            if t.cls == "relatives":
+                return []
+            k -= 1
+        return []
+
+    def _after_preposition(self, toks, k: int, lo: int, nouns: int = 0) -> bool:
+        """Is the actor at ``k`` inside a prepositional phrase ("of the KNB"; with
+        ``nouns``, also "of the financial services company Karuan")?"""
+        p = k - 1
+        while p >= lo and (toks[p].cls in ("title", "cap", "determiners") or (
+                toks[p].kind == "A" and toks[p].poss) or (
+                nouns and toks[p].kind == "W" and toks[p].cls == "" and k - p <= nouns + 2)):
+            p -= 1
+        return p >= lo and toks[p].cls == "prepositions"
+
+    def objects(self, toks, k: int):
+        """Head token indexes of the object after a verb ending before ``k``."""
+        stop = len(toks)
+        j, steps = k, 0
+        while j < stop and steps < 8:
+            t = toks[j]
+            steps += 1
+            if t.kind == "A" and t.poss:
+                # "three of X's deputies – A, B and C": the names after the noun
+                n = j + 1
+                while n < stop and toks[n].kind == "W" and n - j <= 3:
+                    n += 1
+                if n < stop and (toks[n].low in _DASHES or toks[n].low in (",", ":")):
+                    heads, self._object_end = self.actor_list(toks, n + 1, stop)
+                    return heads
+                return []
+            if t.kind == "A" or (t.cls in ("title", "cap") and self._item(toks, j, stop)):
+                heads, self._object_end = self.actor_list(toks, j, stop)
+                return heads
+            if t.cls == "object_pronouns":
+                self._object_end = j + 1
+                return [j]
+            if t.kind == "W" and t.cls in ("", "determiners") and j + 1 < stop and (
+                    toks[j + 1].kind == "A" or (toks[j + 1].kind == "W" and toks[j + 1].cls
+                                                in ("", "title") and j + 2 < stop
+                                                and toks[j + 2].kind == "A")) and (
+                    t.cls == "" or t.low in ("his", "her", "their")):
+                # "appointed his wife Mehriban Aliyeva", "appointed economist X"
+                n = j + 1 if toks[j + 1].kind == "A" else j + 2
+                heads, self._object_end = self.actor_list(toks, n, stop)
+                return heads
+            if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
+                j += 1
+                continue
+            return []
+        return []
+
+    def post(self, toks, k: int):
+        """(title, body ids, end) of the post named from token ``k`` on: "as (the)
+        chairman of the KNB", "to the post of deputy prime minister", "from his post as
+        Kazakhstan's prime minister", or a bare "prime minister" right after the name;
+        None when no title follows."""
+        stop = len(toks)
+        j = k
+        if j < stop and toks[j].low == ",":
+            j += 1
+        words = [t.low for t in toks[j:j + 5]]
+        for lead in (("as",), ("to", "the", "post", "of"), ("to", "the", "position", "of"),
+                     ("to", "the", "post"), ("from", "the", "post", "of"),
+                     ("from", "his", "post", "as"), ("from", "her", "post", "as"),
+                     ("from", "his", "position", "as"), ("from", "her", "position", "as"),
+                     ("from", "the", "position", "of"), ("of", "his", "duties", "as"),
+                     ("of", "her", "duties", "as"), ("to",)):
+            if tuple(words[:len(lead)]) == lead:
+                j += len(lead)
+                break
+        while j < stop and (toks[j].cls == "determiners" and toks[j].low in (
+                "the", "a", "an", "its", "his", "her", "their") or toks[j].low in (
+                "new", "next") or toks[j].low in self.flex.status_former):
+            j += 1
+        bodies = []
+        if j + 1 < stop and toks[j].kind == "A" and toks[j].mention.type in (
+                "organization", "place") and (toks[j].poss or toks[j + 1].cls == "title"):
+            # "as Kazakhstan's prime minister", "as Security Council secretary"
+            bodies = self._ids(toks, [j])
+            j += 1
+        start = j
+        while j < stop and toks[j].cls == "title" and not toks[j].poss \
+                and toks[j].low not in self.flex.demonyms:
+            j += 1
+        if j == start or not any(t.low in self.flex.title_heads for t in toks[start:j]):
+            return None
+        title = " ".join(t.low for t in toks[start:j])
+        if j + 1 < stop and toks[j].low in ("of", "at", "in") and not bodies:
+            owners, end = self._owner_after(toks, j + 1)
+            bodies = [o for o in owners if o[1] in ("organization", "place")]
+            if bodies:
+                j = end
+        return title, bodies, j
+
+    def _by_agent(self, toks, k: int):
+        """Heads of the "by X" phrase after a passive verb (same clause)."""
+        stop = len(toks)
+        for j in range(k, min(stop, k + 14)):
+            t = toks[j]
+            if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
+                    t.low == "." or t.low in self.flex.forms:
+                return []
+            if t.low == "by":
+                heads, _ = self.actor_list(toks, j + 1, stop)
+                return heads
+        return []
+
+    # --- frames ------------------------------------------------------------------------
+    def frames(self) -> list[FrameHit]:
+        """Every trigger of the document, read."""
+        if self._hits is not None:
+            return self._hits
+        doc = self.doc
+        tpl = doc.template
+        self._hits = []
+        for m in self.flex.trigger.finditer(doc.body):
+            phrase = re.sub(r"\s+", " ", m.group().lower())
+            entry = self.flex.forms.get(phrase)
+            if entry is None:
+                continue
+            sent_i = doc.index.at(m.start())
+            if sent_i not in self._tokens and not self._has_actor(sent_i):
+                continue
+            toks = self.tokens(sent_i)
+            ts = tpl.tpl_offset(m.start())
+            i = bisect_left(self._starts[sent_i], ts)
+            if i >= len(toks) or toks[i].start != ts:
+                continue
+            n_words = len(phrase.split())
+            hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
+            if hit is not None:
+                self._hits.append(hit)
+        return self._hits
+
+    def _has_actor(self, sent_i: int) -> bool:
+        """Does the sentence name an actor or hold a pronoun (else no frame has roles)?"""
+        sent = self.doc.sentences[sent_i]
+        starts = self.doc.mention_starts
+        return bisect_left(starts, sent.end) > bisect_left(starts, sent.start) or bool(
+            _PRONOUN.search(self.doc.body, sent.start, sent.end))
+
+    def _read(self, toks, i: int, after: int, entry, start: int, end: int, sent_i: int):
+        name, pos, form = entry
+        frame = self.flex.frames[name]
+        if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
+                toks[i - 1].kind == "A" and toks[i - 1].poss)):
+            pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
+        if pos == "noun":
+            agents, patients, voice = self._nominal(toks, i, after, frame)
+        else:
+            agents, patients, voice = self._verbal(toks, i, after, form, frame)
+        hit = FrameHit(frame, start, end, sent_i, voice)
+        if frame.post and (agents or patients):
+            at = self._object_end if voice == "active" and patients else after
+            found = self.post(toks, at)
+            if found is not None:
+                hit.post = found[:2]
+        hit.agents = self._ids(toks, agents, frame.agent_types)
+        # "Nazarbayev appointed him": him is not the subject of its own clause
+        hit.patients = self._ids(toks, patients, frame.patient_types,
+                                 exclude={a for a, _ in hit.agents})
+        hit.agents = [a for a in hit.agents if a not in hit.patients]
+        if frame.reciprocal and not hit.patients and len(hit.agents) == 2:
+            hit.agents, hit.patients = hit.agents[:1], hit.agents[1:]
+        hit.modality = self._modality(toks, i)
+        return hit
+
+    def _verbal(self, toks, i: int, after: int, form: str, frame: Frame):
+        self._object_end = after
+        j = i - 1
+        be = to = False
+        while j >= 0 and toks[j].cls in ("adverbs", "be", "have", "auxiliaries") or (
+                j >= 0 and toks[j].low == "to"):
+            be = be or toks[j].cls == "be"
+            to = to or toks[j].low == "to"
+            j -= 1
+        group_start = j + 1
+        relative = j >= 0 and toks[j].cls == "relatives" or (
+            j >= 0 and toks[j].low == "that" and j > 0 and toks[j - 1].kind == "A")
+        if relative:
+            k = j - 1
+            while k >= 0 and toks[k].low == ",":
+                k -= 1
+            subject = [k] if k >= 0 and toks[k].kind == "A" and not toks[k].poss \
+                and not self._after_preposition(toks, k, 0, nouns=3) else []
+        else:
+            subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
+        by_next = after < len(toks) and toks[after].low == "by"
+        participial = form == "past" and not be and not relative and (
+            by_next or (group_start > 0 and toks[group_start - 1].low == ","
+                        and self._by_agent(toks, after)))
+        if form == "past" and (be or participial):
+            if participial and not be:
+                k = group_start - 1
+                while k >= 0 and toks[k].low == ",":
+                    k -= 1
+                subject = [k] if k >= 0 and toks[k].kind == "A" and not toks[k].poss else []
+            return self._by_agent(toks, after), subject, "passive"
+        if form == "past" and not be and group_start > 0 and toks[group_start - 1].kind == "W" \
+                and toks[group_start - 1].cls == "" and after < len(toks) \
+                and toks[after].cls == "prepositions":
+            return [], [], "passive"  # "people detained in the unrest": a reduced relative
+        objects = self.objects(toks, after)
+        if frame.object_required and not objects:
+            return [], [], "active"
+        return subject, objects, "active"
+
+    def _nominal(self, toks, i: int, after: int, frame: Frame):
+        agents, patients = [], []
+        k = i - 1
+        while k >= 0 and toks[k].kind == "W" and toks[k].cls in ("title", "cap", "") \
+                and i - k <= 2 and toks[k].low not in self.flex.forms:
+            k -= 1
+        if k >= 0 and ((toks[k].kind == "A" and toks[k].poss) or toks[k].low in (
+                "his", "her")):
+            (agents if frame.possessor == "agent" else patients).append(k)
+        stop = len(toks)
+        for j in range(after, min(stop, after + 12)):
+            t = toks[j]
+            if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
+                    t.low in self.flex.forms:
+                break
+            if t.low == "of" and frame.of_role == "agent" and not agents:
+                agents, _ = self.actor_list(toks, j + 1, stop)
+            elif t.low in ("of", "into", "against") and not patients:
+                patients, _ = self.actor_list(toks, j + 1, stop)
+            elif t.low == "by" and not agents:
+                agents, _ = self.actor_list(toks, j + 1, stop)
+        for words in frame.receivers:
+            n = len(words)
+            for q in range(max(0, k - n - 2), k - n + 2):
+                if tuple(x.low for x in toks[q:q + n]) == words and not patients:
+                    patients = self.subject(toks, q)  # "he carried out the orders of X"
+        return agents, patients, "nominal"
+
+    def _modality(self, toks, i: int) -> str:
+        """How the act at token ``i`` is told: the cues of its clause before it."""
+        lo = i
+        while lo > 0 and i - lo < 12 and toks[lo - 1].low not in (";", ",", ".") \
+                and toks[lo - 1].low not in _ROLE_SEPARATORS:
+            lo -= 1
+        if lo >= i:
+            return ""
+        text = self.doc.template.text[toks[lo].start:toks[i].start]
+        for kind, rx in self.flex.modality:
+            if rx.search(text):
+                return kind
+        return ""
+
+    # --- relational noun phrases --------------------------------------------------------
+    def relational(self, posts=()) -> list[tuple]:
+        """(predicate, member ids, owner ids, detail, sentence, first token, last token)
+        read from relational nouns and their appositions: "X's nephew, A", "A, the
+        younger brother of Kazakhstan's first president, B", "three of X's deputies – A,
+        B and C", "the former head of the KNB's 5th department, A" (the KNB: a title
+        attaches to the body named, not to the country), "A, spouse of the first
+        president's middle daughter B" (a definite description resolved within the
+        article). ``posts``: the article's holds_position statements, which say who
+        "the first president" is."""
+        self.describe(posts)
+        out = []
+        doc = self.doc
+        hinted: set[int] = set()
+        for label in _RELATIONAL_LABELS:
+            hinted |= doc._sentences_with(label)
+        for m in self.flex.superior.finditer(doc.body):
+            hinted.add(doc.index.at(m.start()))
+        starts = doc.mention_starts
+        for sent_i in sorted(hinted):
+            sent = doc.sentences[sent_i]
+            named = bisect_left(starts, sent.end) - bisect_left(starts, sent.start)
+            if named < 1 or (named == 1 and not _PRONOUN.search(doc.body, sent.start,
+                                                                 sent.end)):
+                continue  # a relation needs two actors, or one and a pronoun
+            toks = self.tokens(sent_i)
+            first = self.flex.first_words
+            for r in range(len(toks)):
+                if toks[r].cls != "title" and toks[r].low not in first:
+                    continue
+                found = self._relational_at(toks, r)
+                if found:
+                    out.extend((*x, sent_i) for x in found)
+        return out
+
+    def describe(self, posts) -> None:
+        """Learn from the article's holds_position statements who its definite
+        descriptions name ("the first president": its one former president)."""
+        self._descriptions = _descriptions(posts, self.flex.status_former,
+                                           self.flex.head_titles)
+
+    def _term(self, toks, r: int):
+        """(predicate, detail, inverse, end) of a relational noun starting at ``r``: a
+        kinship, subordinate or ally term, or a title ("first deputy chair")."""
+        t = toks[r]
+        if t.kind != "W":
+            return None
+        n_toks = len(toks)
+        for n in (3, 2, 1):
+            words = tuple(x.low for x in toks[r:r + n])
+            if len(words) == n and words in self.flex.relational and not any(
+                    x.poss for x in toks[r:r + n - 1]) and not (
+                    r + n < n_toks and toks[r + n].cls == "title" and not toks[r + n - 1].poss):
+                return (*self.flex.relational[words], r + n)
+        if t.cls != "title" or t.low in self.flex.status_former or t.low in self.flex.demonyms:
+            return None
+        prev = toks[r - 1] if r else None
+        if prev is not None and prev.cls == "title" and not prev.poss and \
+                prev.low not in self.flex.status_former and prev.low not in self.flex.demonyms:
+            return None  # read once, from the title's first word
+        end = r + 1
+        while end < n_toks and toks[end].cls == "title" and not toks[end - 1].poss:
+            end += 1
+        words = [x.low for x in toks[r:end]]
+        if not any(w in self.flex.title_heads for w in words):
+            return None
+        return ("holds_position", " ".join(words), False, end)
+
+    def _relational_at(self, toks, r: int):
+        term = self._term(toks, r)
+        if term is None:
+            return None
+        predicate, detail, inverse, end = term
+        if toks[end - 1].poss:
+            return None  # "the president's daughter": the president is an owner here
+        owners, members, last = [], [], end
+        # owner before: "X's [former] nephew", "his deputies", "the first president's"
+        p = r - 1
+        while p >= 0 and p >= r - 3 and toks[p].kind == "W" and not toks[p].poss and (
+                toks[p].cls in ("title", "") or toks[p].low.isdigit() or (
+                    toks[p].cls == "determiners" and toks[p].low not in (
+                        "his", "her", "their", "its", "the", "a", "an"))) and \
+                toks[p].low not in ("of", "and"):
+            p -= 1
+        if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
+            owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
+        elif p >= 2 and toks[p].low == "whose" and toks[p - 1].low == "," and \
+                toks[p - 2].kind == "A" and not toks[p - 2].poss:
+            owners = self._ids(toks, [p - 2])  # "X, whose daughter is Y"
+        elif r >= 1 and predicate != "holds_position" and toks[r - 1].kind == "A" and \
+                toks[r - 1].mention.type == "person" and end < len(toks) and \
+                toks[end].kind == "A" and toks[end].mention.type == "person":
+            owners = self._ids(toks, [r - 1])  # "Nazarbaev lieutenant Karim Masimov"
+        # owner after: "nephew of X", "adviser to X", "head of X's department"
+        if not owners and end < len(toks) and toks[end].low in ("of", "to"):
+            owners, last = self._owner_after(toks, end + 1)
+        if not owners and predicate == "holds_position":
+            owners, last = self._implied_body(toks, r, end)
+        if not owners:
+            return None
+        # members after: ", A" / " – A, B and C" / " A"
+        k = last
+        if k < len(toks) and (toks[k].low in (",", ":") or toks[k].low in _DASHES):
+            k += 1
+        elif last > end:
+            k = len(toks)  # "spouse of A B": B is no apposition to the spouse
+        while k < len(toks) and toks[k].kind == "W" and re.fullmatch(
+                r"\d+-year-old|\d+", toks[k].low):
+            k += 1
+        if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
+            members, _ = self.actor_list(toks, k, len(toks))
+        # members after a copula: "the eldest son of X is A", "X, whose nephew is A"
+        if not members and last < len(toks) and toks[last].cls == "be" and \
+                last + 1 < len(toks) and toks[last + 1].kind == "A" and (
+                    r <= 3 or toks[r - 1].low == "whose"):
+            members, _ = self.actor_list(toks, last + 1, len(toks))
+        if not members:  # "A, the nephew of X", "A, 56, is a longtime ally of X"
+            members = self._member_before(toks, r)
+        if not members:
+            return None
+        member_ids = self._ids(toks, members)
+        owner_ids = owners
+        out = []
+        if predicate == "subordinate_of" and not inverse and all(
+                o[1] != "person" for o in owner_ids):
+            predicate = "holds_position"  # "deputy of the KNB": a post
+        if predicate == "holds_position":
+            orgs = [o for o in owner_ids if o[1] in ("organization", "place")]
+            people = [o for o in owner_ids if o[1] == "person"]
+            if orgs:
+                out.append(("holds_position", member_ids, orgs, detail, r, last))
+            elif people:
+                out.append(("subordinate_of", member_ids, people, detail, r, last))
+            return out
+        if inverse:
+            return [(predicate, owner_ids, member_ids, detail, r, last)]
+        return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _member_before(self, toks, r: int) -> list[int]:
+        """The actor a relational noun at ``r`` is said of, written before it: after an
+        apposition comma or a copula, across an age (", 56,") and a first apposition
+        ("a billionaire and")."""
+        q = r - 1
+        while q >= 0 and r - q <= 10 and (
+                (toks[q].kind == "W" and (toks[q].cls in ("title", "", "determiners",
+                                                          "adverbs", "be", "relatives")
+                                          or toks[q].poss))
+                or (toks[q].kind == "A" and toks[q].poss)):
+            if toks[q].cls == "be" and q >= 1:
+                k = q - 1
+                while k >= 0 and toks[k].cls in ("adverbs", "relatives", "have"):
+                    k -= 1
+                k = self._skip_age(toks, k)
+                if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
+                    return self._list_ending(toks, k)  # "A is the son of X"
+                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A":
+                    return self._list_ending(toks, k - 1)
+            q -= 1
+        if q >= 1 and toks[q].low == ",":
+            k = self._skip_age(toks, q - 1)
+            if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
+                return self._list_ending(toks, k)
+        return []
+
+    def _list_ending(self, toks, k: int) -> list[int]:
+        """The heads of the actor list whose last item ends at token ``k`` ("A and B,
+        deputy chairmen of the KNB": A and B)."""
+        start = k
+        while start > 0 and (toks[start - 1].kind == "A" and not toks[start - 1].poss or
+                             toks[start - 1].low in (",", "and") or
+                             toks[start - 1].cls in ("title", "cap")) and k - start < 16:
+            start -= 1
+        for s in range(start, k + 1):
+            heads, end = self.actor_list(toks, s, k + 1)
+            if heads and end == k + 1:
+                return heads
+        return [k]
+
+    def _skip_age(self, toks, k: int) -> int:
+        """Index before an age apposition (", 56," / ", aged 45,") ending at ``k``."""
+        if k >= 2 and toks[k].low == "," and toks[k - 1].low.isdigit():
+            k -= 2
+            if k >= 0 and toks[k].low == "aged":
+                k -= 1
+            if k >= 0 and toks[k].low == ",":
+                k -= 1
+        return k
+
+    def _implied_body(self, toks, r: int, end: int):
+        """The body a title names by itself ("the former Minister of Defense": the
+        ministry; lexicon implied_bodies), and the index after the title."""
+        words = [t.low for t in toks[r:end]]
+        n = end
+        if n + 1 < len(toks) and toks[n].low == "of":
+            k = n + 1
+            while k < len(toks) and toks[k].cls in ("cap", "title") and k - n <= 3:
+                k += 1
+            longer = " ".join(words + ["of"] + [t.low for t in toks[n + 1:k]])
+            if longer in self.flex.implied:
+                body = self.flex.implied[longer]
+                return [(body, body.split(":", 1)[0])], k
+        body = self.flex.implied.get(" ".join(words))
+        return ([(body, body.split(":", 1)[0])], end) if body else ([], end)
+
+    def _owner(self, toks, p: int):
+        """The actors a possessive at ``p`` names (an actor, "his", or a description
+        such as "the first president's")."""
+        t = toks[p]
+        if t.kind == "A":
+            return self._ids(toks, [p])
+        if t.low in ("his", "her", "their"):
+            return self._ids(toks, [p])
+        return self._description(toks, p)
+
+    def _owner_after(self, toks, k: int):
+        """(owner ids, end) of the phrase after "of"/"to": its head actor, the body of a
+        "X's department", the name after a description ("the first president, B"), or
+        the description itself."""
+        stop = len(toks)
+        j = k
+        poss_owner = None
+        while j < stop and j - k < 8:
+            t = toks[j]
+            if t.kind == "A" and not t.poss:
+                if j + 1 < stop and toks[j + 1].low in self.flex.group_nouns:
+                    return self._ids(toks, [j]), j + 2
+                heads, end = self.actor_list(toks, j, stop)
+                return self._ids(toks, heads[:1] or [j]), end
+            if t.kind == "A" and t.poss:
+                poss_owner = j
+                j += 1
+                continue
+            if t.low in ("of", "in") and j + 2 < stop and toks[j + 1].kind == "A" and \
+                    toks[j + 1].mention.type != "person" and toks[j + 2].kind == "A" and \
+                    toks[j + 2].mention.type == "person":
+                j += 2  # "the first president of Kazakhstan Nursultan Nazarbayev"
+                continue
+            if t.kind == "W" and t.poss and poss_owner is None:
+                desc = self._description(toks, j)
+                if desc:
+                    poss_owner = j
+                j += 1
+                continue
+            if t.cls in ("determiners", "title", "cap", "") and t.kind == "W" \
+                    and t.low not in ("and", "or", "who", "which"):
+                j += 1
+                continue
+            break
+        desc = self._description(toks, j - 1) if j > k else []
+        named = j + 1 < stop and toks[j].low == "," and toks[j + 1].kind == "A" \
+            and toks[j + 1].mention.type == "person"
+        if named and desc and desc[0][0] != toks[j + 1].mention.actor_id:
+            # "the eldest daughter of the first president, Dariga": the name is the
+            # daughter's, the description the owner
+            return desc, j
+        if named and (desc or (poss_owner is not None and any(
+                x.cls == "title" for x in toks[poss_owner + 1:j]))):
+            # "the brother of Kazakhstan's first president, B": B is the owner
+            return self._ids(toks, [j + 1]), j + 2
+        if poss_owner is not None:
+            t = toks[poss_owner]
+            if t.kind == "A" and t.mention.type == "place" and any(
+                    x.cls != "title" for x in toks[poss_owner + 1:j]):
+                # "Kazakhstan's Navy", "Kazakhstan's anti-corruption agency": a body we
+                # do not know, not the country
+                return [], j
+            return self._owner(toks, poss_owner), j
+        return desc, j
+
+    def _description(self, toks, p: int):
+        """The person a definite description ending at ``p`` names within the article
+        ("the first president", "the ex-president's"): the one holder of that post the
+        article gives (former holders for "former", "first", "ex-")."""
+        words = []
+        q = p
+        while q >= 0 and toks[q].kind == "W" and toks[q].cls in ("title", "cap", "") \
+                and p - q < 3:
+            words.insert(0, toks[q].low)
+            q -= 1
+        if not words or q < 0 or toks[q].low not in ("the", "a", "its", "his", "her"):
+            if not (words and words[0].startswith("ex-")):
+                return []
+        parts = [w for word in words for w in word.split("-")]
+        former = any(w in self.flex.status_former or w == "first" for w in parts)
+        title = " ".join(w for w in parts if w not in self.flex.status_former and w != "first")
+        found = self._descriptions.get((title, former)) or set()
+        if len(found) == 1:
+            return [(next(iter(found)), "person")]
+        return []
+
+    # --- pronouns ----------------------------------------------------------------------
+    def sentence_subject(self, sent_i: int):
+        """The subject of a sentence's first clause: a person token or a pronoun."""
+        if sent_i in self._subjects:
+            return self._subjects[sent_i]
+        toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 20)
+        found = None
+        for k, t in enumerate(toks[:20]):
+            if t.low in (";", ":"):
+                break
+            if (t.kind == "A" and t.mention.type == "person" and not t.poss) or \
+                    t.cls == "subject_pronouns":
+                if not self._after_preposition(toks, k, 0):
+                    found = t
+                    break
+        self._subjects[sent_i] = found
+        return found
+
+    def pronoun(self, offset: int, word: str, exclude=()) -> list[str]:
+        """Actor ids a singular person pronoun at body ``offset`` stands for: a person
+        named before it in its sentence, else the nearest person subject of this
+        sentence or the two before it (gender from name endings when they tell)."""
+        return self.doc.antecedents.resolve(offset, word, exclude)
+
+    def subject_antecedent(self, offset: int, word: str) -> list[str] | None:
+        """The person subject a pronoun refers to, None when no subject decides."""
+        doc = self.doc
+        sent_i = doc.index.at(offset)
+        female = word.lower() in ("she", "her", "hers")
+        if self._depth > 4:
+            return None
+        self._depth += 1
+        try:
+            tpl_off = doc.template.tpl_offset(offset)
+            for s in range(sent_i, max(-1, sent_i - 3), -1):
+                subj = self.sentence_subject(s)
+                if subj is None or subj.start >= tpl_off:
+                    continue
+                if subj.kind == "A":
+                    if self._female(subj.mention.surface) is (not female):
+                        continue
+                    return [subj.mention.actor_id]
+                if (subj.low == "she") == female and subj.low != "they":
+                    return doc.antecedents.resolve(doc.template.body_offset(subj.start),
+                                                   subj.low)
+            return None
+        finally:
+            self._depth -= 1
+
+    def _female(self, surface: str) -> bool | None:
+        last = surface.split()[-1].lower() if surface.split() else ""
+        if last.endswith(self.flex.female):
+            return True
+        if last.endswith(("ov", "ev", "yev", "in", "uly", "bek")):
+            return False
+        return None
+
+
+def _descriptions(posts, former_words, heads=frozenset()) -> dict:
+    """(title, former?) -> the persons the article gives that post; ("@body", body,
+    former?) -> the persons it gives a head's post (``heads``) in that body."""
+    out: dict = {}
+    for st in posts:
+        if st.predicate != "holds_position" or not st.detail:
+            continue
+        words = [w for w in st.detail.lower().replace("-", " ").split()
+                 if w not in former_words and w != "first"]
+        former = st.status == "former"
+        for n in range(len(words)):
+            out.setdefault((" ".join(words[n:]), former), set()).add(st.subject_id)
+        if st.object_id.startswith("organization:") and words and words[-1] in heads:
+            out.setdefault(("@body", st.object_id, former), set()).add(st.subject_id)
+    return out
+
+
+class SubjectAntecedents(resolve_mod.Antecedents):
+    """Pronoun resolution that prefers the person subject of the sentences before
+    ("So Toqaev is unshackled from Nazarbaev ... He's also in debt to the Kremlin for
+    sending in troops to prop him up": Toqaev) when no person is named before the
+    pronoun in its own sentence."""
+
+    clauses: Clauses | None = None
+
+    def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
+        p = pronoun.lower()
+        if self.clauses is not None and p in self.singular:
+            sent = self.index.at(offset)
+            subj = self.clauses.sentence_subject(sent)
+            if p in ("him", "his", "her") and subj is not None and subj.kind == "W" \
+                    and self.clauses.doc.template.body_offset(subj.start) < offset:
+                # "He retained sweeping powers, though measures adopted by Toqayev have
+                # removed him": him is the subject the sentence is about
+                found = self.resolve(self.clauses.doc.template.body_offset(subj.start),
+                                     subj.low, exclude)
+                if found:
+                    return found
+            lo = bisect_left(self.starts, self.index.sentences[sent].start)
+            hi = bisect_left(self.starts, offset)
+            if lo == hi:  # no person named before it in its sentence
+                found = self.clauses.subject_antecedent(offset, p)
+                if found and not set(found) & set(exclude):
+                    return found
+        return super().resolve(offset, pronoun, exclude)
