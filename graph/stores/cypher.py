@@ -91,11 +91,10 @@ def delete_edges(rtype: str) -> str:
 
 @cache
 def read_derived(label: str) -> str:
-    """A node's id, the properties the projection derives from, and those it derives
-    (Actor: name and aliases; both: cited dates)."""
+    """An actor's id, the properties the projection derives from, and those it derives
+    (names, aliases, cited dates)."""
     props = {"Actor": ("name", "aliases", "origin", "name_keys", "first_cited",
-                       "last_cited", "cited_articles", "cited_statements"),
-             "Event": ("first_cited", "last_cited")}[label]
+                       "last_cited", "cited_articles", "cited_statements")}[label]
     cols = "".join(f", n.{p} AS {p}" for p in props)
     return f"MATCH (n:{label}) RETURN n.id AS id{cols}"
 

@@ -119,7 +119,7 @@ class EmbeddedStore(Store):
         """``new``: CREATE (the edges cannot exist yet); otherwise MERGE on the edge id."""
         rel = schema_mod.load().relations[rtype]
         columns = {"source": "STRING", "target": "STRING", **rel.properties}
-        for (source, target), group in by_end_labels(rows):
+        for (source, target), group in by_end_labels(rows, rtype):
             head = (f"LOAD FROM $rows MATCH (a:{source} {{id: {_col('source')}}}) "
                     f"MATCH (b:{target} {{id: {_col('target')}}}) ")
             if new:
