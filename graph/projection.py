@@ -149,7 +149,7 @@ def identify_events(reports: Iterable[dict], statements: Iterable[dict],
     """Event reports -> (report id -> event id, Event rows): one node per real event.
 
     Reports merge when they have the same type, the same key participants (targets,
-    victims, subjects; else agents), the same detail and compatible dates: the same
+    victims, subjects, else agents; the people among them if any), the same detail and compatible dates: the same
     day, or days at most ``CONFLICT_DAYS`` apart given by different articles (a
     conflict: both are kept in ``dates``, each with its articles); a month or year
     joins the one event of that period, an undated report the one dated event of its
@@ -180,11 +180,8 @@ def identify_events(reports: Iterable[dict], statements: Iterable[dict],
     reports = {r["id"]: r for r in reports if r["id"] in articles}
     kinds: dict[tuple, list[dict]] = defaultdict(list)
     for rid, rep in sorted(reports.items()):
-        by_role = roles.get(rid, {})
-        keys = set().union(*(by_role.get(r, set()) for r in _KEY_ROLES)) \
-            or by_role.get("agent", set())
-        kind = (rep["type"], rep.get("detail") or "", tuple(sorted(keys)))
-        if not keys:  # nothing identifies it: the same date at most, else its own
+        kind = (rep["type"], rep.get("detail") or "", tuple(sorted(_identity(roles[rid]))))
+        if not kind[2]:  # nothing identifies it: the same date at most, else its own
             kind += (rep.get("date") or rid,)
         kinds[kind].append(rep)
     mapping: dict[str, str] = {}
@@ -206,6 +203,17 @@ def identify_events(reports: Iterable[dict], statements: Iterable[dict],
             rows.append(row)
     rows.sort(key=lambda r: r["id"])
     return mapping, rows
+
+
+def _identity(by_role: dict[str, set[str]]) -> set[str]:
+    """The participants that identify an event: who undergoes it, else who does it;
+    the people among them if any ("the KNB and Massimov were detained" is Massimov's
+    detention, whatever the organisation's part)."""
+    for roles in (_KEY_ROLES, ("agent",)):
+        who = set().union(*(by_role.get(r, set()) for r in roles))
+        if who:
+            return {a for a in who if a.startswith("person:")} or who
+    return set()
 
 
 def _clusters(reps: list[dict], articles: dict[str, set[str]]) -> list[list[dict]]:
@@ -268,8 +276,11 @@ def _event_row(members: list[dict], articles: dict[str, set[str]],
     best = min(dated, key=lambda d: (-len(d), -len(given[d]), d)) if dated else ""
     head = next(m for m in members if (m.get("date") or "") == best)
     summaries = [cited.get(m["id"]) or {} for m in members]
+    name = head.get("name") or ""
+    if len(dates) > 1 and name.endswith(f" ({best})"):  # the label shows the conflict
+        name = f"{name[:-len(best) - 3]} ({' / '.join(dates)})"
     return {
-        "type": head["type"], "name": head.get("name") or "",
+        "type": head["type"], "name": name,
         "date": best, "date_precision": head.get("date_precision") or "unknown",
         "date_raw": head.get("date_raw") or "",
         "detail": next((m["detail"] for m in members if m.get("detail")), ""),
