@@ -11,6 +11,7 @@ from qantar.graph.stores import open_store
 from qantar.graph.stores.neo4j import Neo4jSettings, Neo4jStore
 from qantar.loaders.pipeline import load
 from qantar.queries import packs
+from test_html import browser  # noqa: F401  (the Chromium fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_003 = ROOT / "seeds" / "003_cc4235c471014565.txt"  # Abish dismissed in January 2022
@@ -200,3 +201,42 @@ def test_neo4j_merges_events_as_the_embedded_store_does(neo4j_store, tmp_path):
     assert {("2022-01-06", "Outlet A"), ("2022-01-08", "Outlet B")} <= {
         (r["date"], r["outlet"]) for r in rows}
     assert {r["date"] for r in rows} == {"2022-01-06", "2022-01-08"}
+
+
+def test_a_store_from_before_event_reports_says_to_load_into_a_new_one(tmp_path):
+    import ladybug
+
+    from qantar.graph.stores.base import StoreError
+
+    path = tmp_path / "old.lbug"
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    for label in ("Statement", "Event", "Actor"):
+        conn.execute(f"CREATE NODE TABLE {label}(id STRING PRIMARY KEY)")
+    conn.execute("CREATE REL TABLE SUBJECT(FROM Statement TO Actor, FROM Statement TO Event)")
+    conn.close()
+    db.close()
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="lack SUBJECT Statement->EventReport"):
+            open_store("embedded", path=path, read_only=read_only)
+
+
+def test_the_page_shows_the_conflict_and_every_source(browser, embedded, tmp_path):
+    from test_html import Page
+
+    from qantar.graph.exports import html
+
+    load(embedded, write_conflict(tmp_path / "articles"), workers=1)
+    (event,) = events_of(embedded, MASSIMOV, "detention")
+    path = tmp_path / "page.html"
+    html.write(embedded.to_networkx(), path)
+    page = Page(browser, path, f"#node={event['id']}")
+    try:
+        panel = page.page.locator("#panel")
+        assert page.page.get_attribute("#panel", "data-node") == event["id"]
+        text = panel.inner_text()
+        assert "Dates differ: 2022-01-06 (Outlet A) · 2022-01-08 (Outlet B)" in text
+        assert "cited in 3 articles" in text.lower()  # the heading is styled upper case
+        assert page.blocked == [] and page.errors == []
+    finally:
+        page.close()

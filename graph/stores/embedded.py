@@ -62,6 +62,11 @@ class EmbeddedStore(Store):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.read_only = read_only
         self._open()
+        if missing := self._missing_connections():
+            self.close()
+            raise StoreError(f"{self.path}: made by an earlier version, whose tables lack "
+                             f"{missing[0]} and cannot gain it; load the articles into a new "
+                             "store (another --store, or delete this one)")
         if not read_only:
             self.create_schema()
         elif self._missing_tables():
@@ -146,6 +151,22 @@ class EmbeddedStore(Store):
         schema = schema_mod.load()
         present = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
         return set(schema.tables) - present
+
+    def _missing_connections(self) -> list[str]:
+        """The node pairs the schema links that an existing relationship table does not
+        (its pairs are fixed when it is created), e.g. ``SUBJECT Statement->EventReport``."""
+        schema = schema_mod.load()
+        present = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
+        out = []
+        for rtype, rel in schema.relations.items():
+            if rtype not in present:
+                continue
+            pairs = {(r["a"], r["b"]) for r in self.run(
+                f"CALL show_connection('{rtype}') RETURN `source table name` AS a, "
+                "`destination table name` AS b")}
+            out += [f"{rtype} {a}->{b}" for a in rel.sources for b in rel.targets
+                    if (a, b) not in pairs]
+        return out
 
     def _missing_properties(self) -> list[str]:
         out = []
