@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from qantar.graph.stores import open_store
-from qantar.graph.stores.neo4j import Neo4jSettings, Neo4jStore
 from qantar.loaders.pipeline import load
 from qantar.queries import packs
-from test_html import browser  # noqa: F401  (the Chromium fixture)
+from test_html import browser  # noqa: F401  (fixtures: Chromium, and both stores)
+from test_stores import embedded, neo4j_store  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_003 = ROOT / "seeds" / "003_cc4235c471014565.txt"  # Abish dismissed in January 2022
@@ -79,21 +79,6 @@ def event_graph(store) -> list[tuple]:
 
 def article_id(store, path: Path) -> str:
     return store.run("MATCH (a:Article {path: $p}) RETURN a.id AS id", {"p": path.name})[0]["id"]
-
-
-@pytest.fixture
-def embedded(tmp_path):
-    store = open_store("embedded", path=tmp_path / "g.lbug")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def neo4j_store(neo4j_db):
-    store = Neo4jStore(Neo4jSettings(uri=neo4j_db.uri, username=neo4j_db.username,
-                                     password=neo4j_db.password, database=neo4j_db.database))
-    yield store
-    store.close()
 
 
 def test_massimovs_detention_reported_by_two_articles_is_one_node(embedded):
