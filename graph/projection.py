@@ -29,7 +29,7 @@ def label_of(node_id: str, allowed: Iterable[str] = ()) -> str:
 
     An ``event:`` id names an Event, or an EventReport where ``allowed`` (the labels a
     relationship admits at that end) takes reports only: statements point to reports,
-    projected edges to events, and an event takes the id of one of its reports.
+    projected edges to events, and the ids of both start with ``event:``.
 
     >>> label_of("person:x"), label_of("event:1"), label_of("event:1", ["Actor", "EventReport"])
     ('Actor', 'Event', 'EventReport')
@@ -149,13 +149,14 @@ def identify_events(reports: Iterable[dict], statements: Iterable[dict],
     """Event reports -> (report id -> event id, Event rows): one node per real event.
 
     Reports merge when they have the same type, the same key participants (targets,
-    victims, subjects, else agents; the people among them if any), the same detail and compatible dates: the same
-    day, or days at most ``CONFLICT_DAYS`` apart given by different articles (a
-    conflict: both are kept in ``dates``, each with its articles); a month or year
-    joins the one event of that period, an undated report the one dated event of its
-    kind (else the one its own article dates). Anything ambiguous stays apart. Only
-    reports some statement refers to count. The result is a function of the sets of
-    reports and statements: any load order, or loading twice, gives the same events.
+    victims, subjects, else agents; the people among them if any), the same detail
+    and compatible dates: the same day, or days at most ``CONFLICT_DAYS`` apart given
+    by different articles (a conflict: both are kept in ``dates``, each with its
+    articles); a month or year joins the one event of that period, an undated report
+    the one dated event of its kind (else the one its own article dates). Anything
+    ambiguous stays apart. Only reports some statement refers to count. The result is
+    a function of the sets of reports and statements: any load order, or loading
+    twice, gives the same events.
 
     >>> reps = [{"id": f"event:{i}", "type": "arrest", "date": d} for i, d in
     ...         enumerate(["2022-01-06", "2022-01-08", "", "2022-03-01"])]
@@ -237,17 +238,16 @@ def _clusters(reps: list[dict], articles: dict[str, set[str]]) -> list[list[dict
     vague = sorted((r for r in reps if len(r.get("date") or "") != 10),
                    key=lambda r: (-len(r.get("date") or ""), r.get("date") or "", r["id"]))
     for rep in vague:
-        date = rep.get("date") or ""
-        fits = [c for c in clusters if any((m.get("date") or "").startswith(date)
-                                           and m.get("date") for m in c)] if date \
-            else [c for c in clusters if any(m.get("date") for m in c)]
+        when = rep.get("date") or ""
+        fits = [c for c in clusters if any((m.get("date") or "").startswith(when)
+                                           and m.get("date") for m in c)]
         if len(fits) > 1:  # the one its own article dates, if any
             fits = [c for c in fits if arts(c) & articles[rep["id"]]]
         if len(fits) == 1:
             fits[0].append(rep)
             continue
         # no event, or several, of its period: with the reports of that same period
-        same = [c for c in clusters if all((m.get("date") or "") == date for m in c)]
+        same = [c for c in clusters if all((m.get("date") or "") == when for m in c)]
         if same:
             same[0].append(rep)
         else:

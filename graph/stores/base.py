@@ -151,9 +151,12 @@ class Store(ABC):
     def rebuild_projection(self) -> dict[str, int]:
         """Recompute projected edges and derived node properties from all statements.
 
-        Only the statements that project onto edges travel to Python; cited dates and
-        mention spellings are aggregated by the engine, so the rows read back grow with
-        the number of actors, not with the number of mentions in the corpus.
+        Only the statements that project onto edges (and the event statements) travel
+        to Python; cited dates and mention spellings are aggregated by the engine, so
+        the rows read back grow with the number of actors and events, not with the
+        number of mentions in the corpus. Events are derived here too: the articles'
+        event reports merge into one Event per real event
+        (:func:`qantar.graph.projection.identify_events`).
 
         The writes go in transactions of at most ``rebuild_chunk`` rows, not one: a
         single transaction of 10,000 articles' projection outgrew Neo4j's transaction
@@ -177,7 +180,7 @@ class Store(ABC):
         forms: dict[str, Counter] = defaultdict(Counter)
         for r in self.run(cypher.mention_forms()):
             forms[r["id"]][r["form"]] += r["n"]
-        actors = self.run(cypher.read_derived("Actor"))
+        actors = self.run(cypher.read_derived_actors())
         actor_rows = projection.actor_rows(actors, cited, forms)
         del forms, cited
         # events before their edges; an event no report belongs to any more goes
@@ -272,7 +275,7 @@ def _chunks(rows: list, size: int) -> Iterator[list]:
 
 def _changed(current: list[dict], rows: list[dict]) -> list[dict]:
     """The rows whose values differ from the node's current ones (read by
-    ``cypher.read_derived``, same order); a missing value counts as empty."""
+    ``cypher.read_derived_actors``, same order); a missing value counts as empty."""
     out = []
     for now, row in zip(current, rows, strict=True):
         if any((now.get(k) or type(v)()) != v for k, v in row.items()):
