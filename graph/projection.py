@@ -133,7 +133,7 @@ def actor_rows(actors: Iterable[dict], cited: dict[str, dict],
 # Reports of one event, by different articles, that give days this far apart are one
 # event with conflicting dates (an arrest on 6 January announced as of the 8th); further
 # apart, or two days in one article, they are two events.
-CONFLICT_DAYS = 3
+CONFLICT_DAYS = 2
 _KEY_ROLES = ("target", "victim", "subject")
 _EVENT_PREDICATES = ("event", "participated_in", "occurred_in")
 
