@@ -182,6 +182,7 @@ def _node_record(node: str, data: dict, xy, metrics: dict, community: int,
 
 
 def _event_dates(graph: nx.MultiDiGraph, nodes: list[dict]) -> None:
+    """Give each event's record the dates its articles disagree on, for the panel."""
     for record in nodes:
         if record["type"] == analytics.EVENT_TYPE:
             record["dates"] = _reported_dates(graph, graph.nodes[record["id"]])
