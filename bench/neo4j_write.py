@@ -43,7 +43,7 @@ def _context_rows(store, batches) -> None:
         actors = {a.id: a.row() for b in batches for a in b.actors}
         store._write_nodes(run, "Actor", list(actors.values()), on_create_only=True)
         events = {e.id: e.row() for b in batches for e in b.events}
-        store._write_nodes(run, "Event", list(events.values()), on_create_only=True)
+        store._write_nodes(run, "EventReport", list(events.values()))
 
 
 def _row_query(props: tuple[str, ...], labels: tuple[str, str, str]) -> str:
@@ -67,7 +67,8 @@ def per_row(store, batches, budget: float) -> dict:
     done = 0
     start = time.perf_counter()
     for row in rows:
-        labels = tuple(label_of(row[k]) if row[k] else "" for _, k in _EDGE_KEYS)
+        labels = tuple(label_of(row[k], schema_mod.load().relations[rtype].targets)
+                       if row[k] else "" for rtype, k in _EDGE_KEYS)
         store.run(_row_query(props, labels), {"row": row}, write=True)
         done += 1
         if time.perf_counter() - start > budget:
@@ -124,12 +125,12 @@ def load_csv(store, batches) -> dict:
             "CREATE (a)-[:STATES]->(s) "
             "WITH s, row OPTIONAL MATCH (x:Actor {id: row.subject_id}) "
             "FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (s)-[:SUBJECT]->(x)) "
-            "WITH s, row OPTIONAL MATCH (e:Event {id: row.subject_id}) "
+            "WITH s, row OPTIONAL MATCH (e:EventReport {id: row.subject_id}) "
             "FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (s)-[:SUBJECT]->(e)) "
             "WITH s, row WHERE row.object_id IS NOT NULL "
             "OPTIONAL MATCH (o:Actor {id: row.object_id}) "
             "FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | CREATE (s)-[:OBJECT]->(o)) "
-            "WITH s, row OPTIONAL MATCH (oe:Event {id: row.object_id}) "
+            "WITH s, row OPTIONAL MATCH (oe:EventReport {id: row.object_id}) "
             "FOREACH (_ IN CASE WHEN oe IS NULL THEN [] ELSE [1] END | CREATE (s)-[:OBJECT]->(oe)) "
             "} IN TRANSACTIONS OF 10000 ROWS")
         try:

@@ -62,21 +62,31 @@ def path(obj, first, second, fmt):
               help="First day: 2022, 2022-01 or 2022-01-05.")
 @click.option("--to", "end", default="9999", show_default=True, metavar="DATE",
               help="Last day, same forms.")
+@click.option("--conflicts", is_flag=True,
+              help="Only the events the articles date differently, with who gives which date.")
 @output_options
 @click.pass_obj
-def timeline(obj, start, end, fmt):
+def timeline(obj, start, end, conflicts, fmt):
     """Events between two dates, by day, with places and participants.
 
     An event dated only to a month or a year is listed when that period overlaps the
-    range, with its precision (query timeline/events_between).
+    range, with its precision (query timeline/events_between). `dates` lists every
+    date the articles give the event; two or more are a conflict, which --conflicts
+    shows one row per date and article (query timeline/date_conflicts).
 
     \b
     Examples:
       qantar timeline --from 2022-01-01 --to 2022-01-31
       qantar timeline --from 2022-01 --to 2022-01 --format csv
+      qantar timeline --conflicts
     """
+    if conflicts:
+        rows = run_pack(obj, "timeline/date_conflicts")
+        emit(rows, fmt, empty="(no event the articles date differently)",
+             table_columns=["event", "date", "outlet", "published", "quote"])
+        return
     rows = run_pack(obj, "timeline/events_between", {"from": start, "to": end})
-    emit(rows, fmt, table_columns=["date", "precision", "type", "event", "places",
+    emit(rows, fmt, table_columns=["date", "precision", "dates", "type", "event", "places",
                                    "participants", "sources"])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from . import schema as schema_mod
 from .names import key
@@ -23,14 +24,21 @@ STATEMENT_COLUMNS = ("id", "predicate", "subject_id", "object_id", "detail", "ar
                      "status")
 
 
-def label_of(node_id: str) -> str:
+def label_of(node_id: str, allowed: Iterable[str] = ()) -> str:
     """The node label an id belongs to (ids carry their kind as a prefix, schema.yaml
     says which).
 
-    >>> label_of("event:3f2a"), label_of("person:samat-abish")
-    ('Event', 'Actor')
+    An ``event:`` id names an Event, or an EventReport where ``allowed`` (the labels a
+    relationship admits at that end) takes reports only: statements point to reports,
+    projected edges to events, and the ids of both start with ``event:``.
+
+    >>> label_of("person:x"), label_of("event:1"), label_of("event:1", ["Actor", "EventReport"])
+    ('Actor', 'Event', 'EventReport')
     """
-    return schema_mod.load().label_of(node_id)
+    label = schema_mod.load().label_of(node_id)
+    if label == "Event" and allowed and "Event" not in allowed and "EventReport" in allowed:
+        return "EventReport"
+    return label
 
 
 def detail_property(rtype: str) -> str | None:
@@ -126,14 +134,179 @@ def actor_rows(actors: Iterable[dict], cited: dict[str, dict],
     return rows
 
 
-def event_rows(events: Iterable[dict], cited: dict[str, dict]) -> list[dict]:
-    """The cited dates of events, from the same aggregates as :func:`actor_rows`."""
-    rows = []
-    for event in events:
-        summary = cited_summary(cited.get(event["id"]))
-        rows.append({"id": event["id"], "first_cited": summary["first_cited"],
-                     "last_cited": summary["last_cited"]})
-    return rows
+# Reports of one event, by different articles, that give days this far apart are one
+# event with conflicting dates (an arrest on 6 January announced as of the 8th); further
+# apart, or two days in one article, they are two events.
+CONFLICT_DAYS = 2
+_KEY_ROLES = ("target", "victim", "subject")
+_EVENT_PREDICATES = ("event", "participated_in", "occurred_in")
+
+
+def _event_end(st: dict) -> str:
+    """The report a statement is about: the subject of event/occurred_in statements,
+    the object of participated_in ones."""
+    return st["object_id"] if st["predicate"] == "participated_in" else st["subject_id"]
+
+
+def identify_events(reports: Iterable[dict], statements: Iterable[dict],
+                    cited: dict[str, dict] | None = None) -> tuple[dict[str, str], list[dict]]:
+    """Event reports -> (report id -> event id, Event rows): one node per real event.
+
+    Reports merge when they have the same type, the same key participants (targets,
+    victims, subjects, else agents; the people among them if any), the same detail
+    and compatible dates: the same day, or days at most ``CONFLICT_DAYS`` apart given
+    by different articles (a conflict: both are kept in ``dates``, each with its
+    articles); a month or year joins the one event of that period, an undated report
+    the one dated event of its kind (else the one its own article dates). Anything
+    ambiguous stays apart. Only reports some statement refers to count. The result is
+    a function of the sets of reports and statements: any load order, or loading
+    twice, gives the same events.
+
+    >>> reps = [{"id": f"event:{i}", "type": "arrest", "date": d} for i, d in
+    ...         enumerate(["2022-01-06", "2022-01-08", "", "2022-03-01"])]
+    >>> sts = [{"predicate": "participated_in", "subject_id": "person:x",
+    ...         "object_id": f"event:{i}", "detail": "target", "article_id": f"article:{i % 2}",
+    ...         "published": ""} for i in range(4)]
+    >>> mapping, rows = identify_events(reps, sts)
+    >>> len(set(mapping.values())), mapping["event:0"] == mapping["event:2"]
+    (2, True)
+    >>> [(r["date"], r["dates"], r["date_sources"]) for r in rows][0]
+    ('2022-01-06', ['2022-01-06', '2022-01-08'], ['article:0', 'article:1'])
+    """
+    articles: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for st in statements:
+        if st["predicate"] not in _EVENT_PREDICATES:
+            continue
+        rid = _event_end(st)
+        articles[rid].add(st["article_id"])
+        if st["predicate"] == "participated_in":
+            roles[rid][st.get("detail") or ""].add(st["subject_id"])
+    reports = {r["id"]: r for r in reports if r["id"] in articles}
+    kinds: dict[tuple, list[dict]] = defaultdict(list)
+    for rid, rep in sorted(reports.items()):
+        kind = (rep["type"], rep.get("detail") or "", tuple(sorted(_identity(roles[rid]))))
+        if not kind[2]:  # nothing identifies it: the same date at most, else its own
+            kind += (rep.get("date") or rid,)
+        kinds[kind].append(rep)
+    mapping: dict[str, str] = {}
+    rows: list[dict] = []
+    used: set[str] = set()
+    for kind in sorted(kinds):
+        for members in _clusters(kinds[kind], articles):
+            row = _event_row(members, articles, cited or {})
+            # the id says what identifies the event: type, date, who (or, for an
+            # undated event with no participant, its article), a sentence's term
+            who = list(kind[2]) or ([] if row["date"] else
+                                    sorted(set().union(*(articles[m["id"]] for m in members))))
+            row["id"] = stable_id("event", row["type"], row["date"], *who,
+                                  *([kind[1]] if kind[1] else []))
+            if row["id"] in used:  # two events of one kind and date: kept apart
+                row["id"] = stable_id("event", row["id"], row["report_ids"][0])
+            used.add(row["id"])
+            mapping.update((m["id"], row["id"]) for m in members)
+            rows.append(row)
+    rows.sort(key=lambda r: r["id"])
+    return mapping, rows
+
+
+def _identity(by_role: dict[str, set[str]]) -> set[str]:
+    """The participants that identify an event: who undergoes it, else who does it;
+    the people among them if any ("the KNB and Massimov were detained" is Massimov's
+    detention, whatever the organisation's part)."""
+    for roles in (_KEY_ROLES, ("agent",)):
+        who = set().union(*(by_role.get(r, set()) for r in roles))
+        if who:
+            return {a for a in who if a.startswith("person:")} or who
+    return set()
+
+
+def _clusters(reps: list[dict], articles: dict[str, set[str]]) -> list[list[dict]]:
+    """The reports of one kind (type, detail, key participants) grouped by event."""
+    clusters: list[list[dict]] = []
+
+    def arts(cluster) -> set[str]:
+        return set().union(*(articles[m["id"]] for m in cluster))
+
+    days = sorted((r for r in reps if len(r.get("date") or "") == 10),
+                  key=lambda r: (r["date"], r["id"]))
+    for rep in days:
+        last = clusters[-1] if clusters else None
+        if last and (rep["date"] == last[0]["date"] or (
+                _days_apart(last[0]["date"], rep["date"]) <= CONFLICT_DAYS
+                and not any(articles[m["id"]] & articles[rep["id"]]
+                            for m in last if m["date"] != rep["date"]))):
+            last.append(rep)
+        else:
+            clusters.append([rep])
+    vague = sorted((r for r in reps if len(r.get("date") or "") != 10),
+                   key=lambda r: (-len(r.get("date") or ""), r.get("date") or "", r["id"]))
+    for rep in vague:
+        when = rep.get("date") or ""
+        fits = [c for c in clusters if any((m.get("date") or "").startswith(when)
+                                           and m.get("date") for m in c)]
+        if len(fits) > 1:  # the one its own article dates, if any
+            fits = [c for c in fits if arts(c) & articles[rep["id"]]]
+        if len(fits) == 1:
+            fits[0].append(rep)
+            continue
+        # no event, or several, of its period: with the reports of that same period
+        same = [c for c in clusters if all((m.get("date") or "") == when for m in c)]
+        if same:
+            same[0].append(rep)
+        else:
+            clusters.append([rep])
+    return clusters
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return CONFLICT_DAYS + 1
+
+
+def _event_row(members: list[dict], articles: dict[str, set[str]],
+               cited: dict[str, dict]) -> dict:
+    """The Event row of a group of reports."""
+    members = sorted(members, key=lambda m: m["id"])
+    given: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        given[m.get("date") or ""] |= articles[m["id"]]
+    dated = [d for d in given if d]
+    # the dates no other reported date refines, each with the articles giving it
+    dates = sorted(d for d in dated if not any(o != d and o.startswith(d) for o in dated))
+    # the most precise date, the one most articles give, then the earliest
+    best = min(dated, key=lambda d: (-len(d), -len(given[d]), d)) if dated else ""
+    head = next(m for m in members if (m.get("date") or "") == best)
+    summaries = [cited.get(m["id"]) or {} for m in members]
+    name = head.get("name") or ""
+    if len(dates) > 1 and name.endswith(f" ({best})"):  # the label shows the conflict
+        name = f"{name[:-len(best) - 3]} ({' / '.join(dates)})"
+    return {
+        "type": head["type"], "name": name,
+        "date": best, "date_precision": head.get("date_precision") or "unknown",
+        "date_raw": head.get("date_raw") or "",
+        "detail": next((m["detail"] for m in members if m.get("detail")), ""),
+        "dates": dates, "date_sources": [" ".join(sorted(given[d])) for d in dates],
+        "report_ids": [m["id"] for m in members],
+        "sources": len(set().union(*(articles[m["id"]] for m in members))),
+        "first_cited": _min(s.get("first") or "" for s in summaries),
+        "last_cited": _max(s.get("last") or "" for s in summaries),
+    }
+
+
+def to_events(statements: Iterable[dict], mapping: dict[str, str]) -> list[dict]:
+    """The statements with their event reports replaced by the events they belong to,
+    for :func:`project`."""
+    out = []
+    for st in statements:
+        if st["predicate"] == "participated_in" and st["object_id"] in mapping:
+            st = {**st, "object_id": mapping[st["object_id"]]}
+        elif st["predicate"] == "occurred_in" and st["subject_id"] in mapping:
+            st = {**st, "subject_id": mapping[st["subject_id"]]}
+        out.append(st)
+    return out
 
 
 def cited_summary(row: dict | None) -> dict:

@@ -6,11 +6,10 @@ sentence gives the date (:mod:`dates`, resolved against the article's date), the
 stands before an active trigger, after it, before a passive one, after "by"/"with", in a
 possessive ("Massimov's arrest"), or every person of the sentence (victims).
 
-An event's id is ``stable_id("event", type, date, key participants)``, the key being its
-targets/victims/subjects (else its agents, else its places), so the same event reported
-by two articles is one node when type, date and participants agree, and two nodes when
-the reports conflict (a dismissal on 5 vs 17 January). An event with neither date nor
-participants nor place stays local to its article.
+An event's id (:func:`report_id`) names it as this article reports it: article, type,
+date and key participants, the key being its targets/victims/subjects (else its
+agents). Reports of one real event by several articles become one Event node in the
+projection (graph/projection.py), which keeps every date each article gives.
 """
 
 from __future__ import annotations
@@ -292,14 +291,10 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         roles = list(dict.fromkeys(r for f in group for r in f.roles))
         keys = _key(roles)
         head = group[0]
-        # the node is a function of its id (type, date, who; a sentence's term), so
-        # every article that reports the event writes the same node
         detail = next((f.detail for f in group if f.detail), "") \
             if head.type in _DETAIL_IN_ID else ""
         iso = date.iso if date else ""
-        event_id = stable_id("event", head.type, iso, *(keys or ([] if date else
-                                                                  [doc.article.id])),
-                             *([detail] if detail else []))
+        event_id = report_id(doc.article.id, head.type, iso, keys, detail)
         events.append(Event(
             id=event_id, type=head.type, name=_name(doc, head.type, roles, keys, iso, detail),
             date=iso, date_precision=date.precision if date else "unknown",
@@ -322,6 +317,20 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                                                 f.end, confidence=0.75, speaker=speaker,
                                                 modality=modality))
     return events, statements
+
+
+def report_id(article_id: str, etype: str, date: str, keys: list[str], detail: str) -> str:
+    """The id of an event as one article reports it (an EventReport): per article, so
+    what each article says stays its own; the projection merges the reports of one
+    real event (graph/projection.py, ``identify_events``).
+
+    >>> a = report_id("article:1", "arrest", "2022-01-06", ["person:x"], "")
+    >>> a == report_id("article:2", "arrest", "2022-01-06", ["person:x"], "")
+    False
+    >>> a.startswith("event:")
+    True
+    """
+    return stable_id("event", article_id, etype, date, *keys, *([detail] if detail else []))
 
 
 def _posts(doc, relations) -> dict[int, list[tuple[str, str]]]:

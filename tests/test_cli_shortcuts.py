@@ -231,7 +231,8 @@ def test_cypher_refuses_writes_on_neo4j(neo4j_env):
     assert result.exit_code == 1
     assert "read-only" in result.stderr
     count = on_neo4j(neo4j_env, "cypher", "MATCH (n) WHERE NOT n:Actor AND NOT n:Event "
-                     "AND NOT n:Article AND NOT n:Statement RETURN count(n) AS c", "-f", "json")
+                     "AND NOT n:EventReport AND NOT n:Article AND NOT n:Statement "
+                     "RETURN count(n) AS c", "-f", "json")
     assert json.loads(count.stdout) == [{"c": 0}]
 
 

@@ -38,7 +38,9 @@ MASSIMOV, SADYKULOV = "person:karim-massimov", "person:anuar-sadykulov"
 KNB = "organization:committee-for-national-security"
 CSTO = "organization:collective-security-treaty-organization"
 MANGYSTAU = "place:mangystau-region"
-PROTEST = stable_id("event", "test-html-protest-mangystau")
+PROTEST = stable_id("event", "test-html-protest-mangystau")  # the article's report
+# the event the report becomes: with no participant, its type and date identify it
+PROTEST_EVENT = stable_id("event", "protest", "2022-01-02")
 HOSTILE_ACTOR = "person:hostile-test-actor"
 
 # (seed prefix, verbatim quote, predicate, subject, object, detail, extra statement fields)
@@ -237,7 +239,8 @@ def test_views_and_filters(graph_b):
     types = {e["type"] for e in jan5["edges"]}
     assert "DISMISSED" in types and "REQUESTED_HELP" in types  # a day inside its month
     assert "APPOINTED" not in types and "ACCUSED" not in types  # 2019; January 6
-    assert PROTEST not in {n["id"] for n in jan5["nodes"]}  # January 2
+    assert PROTEST_EVENT in {n["id"] for n in html.page_data(graph_b)["nodes"]}
+    assert PROTEST_EVENT not in {n["id"] for n in jan5["nodes"]}  # January 2
     people = html.page_data(graph_b, types=["person", "RELATIVE_OF"])
     assert {n["type"] for n in people["nodes"]} == {"person"}
     assert {e["type"] for e in people["edges"]} == {"RELATIVE_OF"}
@@ -246,7 +249,7 @@ def test_views_and_filters(graph_b):
 def test_timeline_runs_left_to_right(graph_b):
     data = html.page_data(graph_b, view="timeline")
     x = {n["id"]: n["x"] for n in data["nodes"]}
-    assert x[TOKAYEV] < x[PROTEST]  # Tokayev first appears in 2019 (appointment)
+    assert x[TOKAYEV] < x[PROTEST_EVENT]  # Tokayev first appears in 2019 (appointment)
     labels = [a["label"] for a in data["meta"]["axis"]]
     assert labels == sorted(labels) and "2022-01-02" in labels
 

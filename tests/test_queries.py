@@ -195,10 +195,16 @@ def has(rows, **expected):
     return any(all(row.get(k) == v for k, v in expected.items()) for row in rows)
 
 
+# The seeds date no event differently from one another; tests/test_event_identity.py
+# runs these on articles that do, on both engines.
+NOT_IN_THE_SEEDS = {"timeline/date_conflicts"}
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.id)
 def test_every_example_finds_something_in_the_fixture(graph, query):
     """No query silently answers nothing (as `CONTAINS ''` does in the embedded engine)."""
-    assert packs.run(graph, query, query.examples())
+    rows = packs.run(graph, query, query.examples())
+    assert not rows if query.id in NOT_IN_THE_SEEDS else rows
 
 
 @pytest.mark.parametrize("spelling", ["Toqaev", "Tokayev", "Токаев", "Qasym-Zhomart Toqaev",

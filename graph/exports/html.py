@@ -125,9 +125,26 @@ def _citations(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
         for role in ("subject_id", "object_id"):
             if data.get(role):
                 cited.setdefault(data[role], set()).add(data.get("article_id", ""))
+    for node, data in graph.nodes(data=True):  # statements name an event's reports
+        if data.get("label") == "Event":
+            cited[node] = set().union(*(cited.get(r, set()) for r in data.get("report_ids") or []))
     published = {n: d.get("published", "") for n, d in graph.nodes(data=True)
                  if d.get("label") == "Article"}
     return {n: sorted(ids, key=lambda a: (published.get(a, ""), a)) for n, ids in cited.items()}
+
+
+def _reported_dates(graph: nx.MultiDiGraph, data: dict) -> list[str]:
+    """The dates of an event the articles disagree on, each with its outlets:
+    ["2022-01-06 (Outlet A)", "2022-01-08 (Outlet B)"]; nothing when they agree."""
+    dates = data.get("dates") or []
+    if len(dates) < 2:
+        return []
+    out = []
+    for date, ids in zip(dates, data.get("date_sources") or []):
+        outlets = [graph.nodes[a].get("publisher") or graph.nodes[a].get("title") or a
+                   if a in graph else a for a in ids.split()]
+        out.append(f"{date} ({', '.join(dict.fromkeys(outlets))})")
+    return out
 
 
 def _roundness(edges: list[dict]) -> None:
@@ -162,6 +179,13 @@ def _node_record(node: str, data: dict, xy, metrics: dict, community: int,
         start, stop, dated = analytics.period(data)
         record.update({"date": data.get("date", ""), "t0": start, "t1": stop, "dated": dated})
     return record
+
+
+def _event_dates(graph: nx.MultiDiGraph, nodes: list[dict]) -> None:
+    """Give each event's record the dates its articles disagree on, for the panel."""
+    for record in nodes:
+        if record["type"] == analytics.EVENT_TYPE:
+            record["dates"] = _reported_dates(graph, graph.nodes[record["id"]])
 
 
 def _edge_record(src: str, dst: str, key: str, data: dict) -> dict:
@@ -246,6 +270,7 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     cited = _citations(graph)
     nodes = [_node_record(n, d, pos[n], metrics[n], membership[n], cited.get(n, []))
              for n, d in sorted(sub.nodes(data=True))]
+    _event_dates(graph, nodes)
     edges = [_edge_record(*e) for e in sorted(sub.edges(keys=True, data=True),
                                               key=lambda e: e[2])]
     _roundness(edges)

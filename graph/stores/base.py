@@ -76,7 +76,7 @@ class Store(ABC):
                      new: bool = False) -> None:
         """MERGE edges; ``new=True``: CREATE, for edges known not to exist yet."""
         query = cypher.create_edges if new else cypher.merge_edges
-        for (source, target), group in by_end_labels(rows):
+        for (source, target), group in by_end_labels(rows, rtype):
             run(query(rtype, source, target), {"rows": group})
 
     def _write_batches(self, run: Run, batches: list[Batch]) -> None:
@@ -87,9 +87,9 @@ class Store(ABC):
         self._write_nodes(run, "Actor", sorted(actors.values(), key=lambda r: r["id"]),
                           on_create_only=True)
         self._after_actors(run, list(actors.values()))
-        events = {e.id: e.row() for b in batches for e in b.events}
-        self._write_nodes(run, "Event", sorted(events.values(), key=lambda r: r["id"]),
-                          on_create_only=True)
+        # what each article reports; the rebuild merges reports into events
+        reports = {e.id: e.row() for b in batches for e in b.events}
+        self._write_nodes(run, "EventReport", sorted(reports.values(), key=lambda r: r["id"]))
         # one row per id: the same article twice in a group must not double its edges
         statements = list({s.id: s.row() for b in batches for s in b.statements}.values())
         # the statements were deleted above with their edges: both are new
@@ -151,9 +151,12 @@ class Store(ABC):
     def rebuild_projection(self) -> dict[str, int]:
         """Recompute projected edges and derived node properties from all statements.
 
-        Only the statements that project onto edges travel to Python; cited dates and
-        mention spellings are aggregated by the engine, so the rows read back grow with
-        the number of actors, not with the number of mentions in the corpus.
+        Only the statements that project onto edges (and the event statements) travel
+        to Python; cited dates and mention spellings are aggregated by the engine, so
+        the rows read back grow with the number of actors and events, not with the
+        number of mentions in the corpus. Events are derived here too: the articles'
+        event reports merge into one Event per real event
+        (:func:`qantar.graph.projection.identify_events`).
 
         The writes go in transactions of at most ``rebuild_chunk`` rows, not one: a
         single transaction of 10,000 articles' projection outgrew Neo4j's transaction
@@ -167,30 +170,50 @@ class Store(ABC):
         """
         schema = schema_mod.load()
         predicates = sorted({rel.predicate for rel in schema.relations.values()
-                             if rel.projected and rel.predicate})
-        edges = projection.project(self.statements(predicates, projection.STATEMENT_COLUMNS))
+                             if rel.projected and rel.predicate} | {"event"})
+        statements = self.statements(predicates, projection.STATEMENT_COLUMNS)
         cited = {r["id"]: r for r in self.run(cypher.citations())}
+        mapping, event_rows = projection.identify_events(
+            self.run(cypher.read_nodes("EventReport")), statements, cited)
+        edges = projection.project(projection.to_events(statements, mapping))
+        del statements
         forms: dict[str, Counter] = defaultdict(Counter)
         for r in self.run(cypher.mention_forms()):
             forms[r["id"]][r["form"]] += r["n"]
-        actors = self.run(cypher.read_derived("Actor"))
+        actors = self.run(cypher.read_derived_actors())
         actor_rows = projection.actor_rows(actors, cited, forms)
-        events = self.run(cypher.read_derived("Event"))
-        event_rows = projection.event_rows(events, cited)
         del forms, cited
+        # events before their edges; an event no report belongs to any more goes
+        self._sync_events(event_rows, set(mapping))
         for rtype in schema.projected:
             self._delete_type(rtype)
             # the type was just emptied: its edges are new (ids are unique per type)
             for chunk in _chunks(edges.get(rtype, []), self.rebuild_chunk):
                 with self._transaction() as run:
                     self._write_edges(run, rtype, chunk, new=True)
-        for label, current, rows in (("Actor", actors, actor_rows),
-                                     ("Event", events, event_rows)):
-            changed = _changed(current, rows)
-            for chunk in _chunks(changed, self.rebuild_chunk):
-                with self._transaction() as run:
-                    self._write_nodes(run, label, chunk)
+        for chunk in _chunks(_changed(actors, actor_rows), self.rebuild_chunk):
+            with self._transaction() as run:
+                self._write_nodes(run, "Actor", chunk)
         return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
+
+    def _sync_events(self, rows: list[dict], reported: set[str]) -> None:
+        """Write the Event rows that changed, delete the events that are gone, and the
+        reports no statement refers to any more (their article was reloaded changed)."""
+        current = {r["id"]: r for r in self.run(cypher.read_nodes("Event"))}
+        wanted = {r["id"] for r in rows}
+        stale = sorted(set(current) - wanted)
+        reports = [r["id"] for r in self.run("MATCH (r:EventReport) RETURN r.id AS id")]
+        orphans = sorted(set(reports) - reported)
+        changed = [r for r in rows if r["id"] not in current
+                   or _changed([current[r["id"]]], [r])]
+        for label, ids in (("Event", stale), ("EventReport", orphans)):
+            for chunk in _chunks(ids, self.rebuild_chunk):
+                with self._transaction() as run:
+                    run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n",
+                        {"ids": chunk})
+        for chunk in _chunks(changed, self.rebuild_chunk):
+            with self._transaction() as run:
+                self._write_nodes(run, "Event", chunk)
 
     def _delete_type(self, rtype: str) -> None:
         """Delete every edge of a projected type, ``rebuild_chunk`` per transaction."""
@@ -252,7 +275,7 @@ def _chunks(rows: list, size: int) -> Iterator[list]:
 
 def _changed(current: list[dict], rows: list[dict]) -> list[dict]:
     """The rows whose values differ from the node's current ones (read by
-    ``cypher.read_derived``, same order); a missing value counts as empty."""
+    ``cypher.read_derived_actors``, same order); a missing value counts as empty."""
     out = []
     for now, row in zip(current, rows, strict=True):
         if any((now.get(k) or type(v)()) != v for k, v in row.items()):
@@ -271,13 +294,15 @@ def article_row(batch: Batch) -> dict:
                                    if projection.label_of(s.subject_id) == "Actor"})}
 
 
-def by_end_labels(rows: Iterable[dict]) -> list[tuple[tuple[str, str], list[dict]]]:
-    """Edge rows grouped by the labels of their ends, sorted: a query matches each end
-    by label and id, so every group gets its own query."""
+def by_end_labels(rows: Iterable[dict],
+                  rtype: str) -> list[tuple[tuple[str, str], list[dict]]]:
+    """Edge rows of a type grouped by the labels of their ends, sorted: a query matches
+    each end by label and id, so every group gets its own query."""
+    rel = schema_mod.load().relations[rtype]
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in rows:
-        groups[(projection.label_of(row["source"]),
-                projection.label_of(row["target"]))].append(row)
+        groups[(projection.label_of(row["source"], rel.sources),
+                projection.label_of(row["target"], rel.targets))].append(row)
     return sorted(groups.items())
 
 

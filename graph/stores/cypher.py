@@ -90,14 +90,13 @@ def delete_edges(rtype: str) -> str:
 
 
 @cache
-def read_derived(label: str) -> str:
-    """A node's id, the properties the projection derives from, and those it derives
-    (Actor: name and aliases; both: cited dates)."""
-    props = {"Actor": ("name", "aliases", "origin", "name_keys", "first_cited",
-                       "last_cited", "cited_articles", "cited_statements"),
-             "Event": ("first_cited", "last_cited")}[label]
+def read_derived_actors() -> str:
+    """An actor's id, the properties the projection derives from, and those it derives
+    (names, aliases, cited dates)."""
+    props = ("name", "aliases", "origin", "name_keys", "first_cited", "last_cited",
+             "cited_articles", "cited_statements")
     cols = "".join(f", n.{p} AS {p}" for p in props)
-    return f"MATCH (n:{label}) RETURN n.id AS id{cols}"
+    return f"MATCH (n:Actor) RETURN n.id AS id{cols}"
 
 
 @cache

@@ -63,6 +63,11 @@ class EmbeddedStore(Store):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.read_only = read_only
         self._open()
+        if missing := self._missing_connections():
+            self.close()
+            raise StoreError(f"{self.path}: made by an earlier version, whose tables lack "
+                             f"{missing[0]} and cannot gain it; load the articles into a new "
+                             "store (another --store, or delete this one)")
         if not read_only:
             self.create_schema()
         elif self._missing_tables():
@@ -120,7 +125,7 @@ class EmbeddedStore(Store):
         """``new``: CREATE (the edges cannot exist yet); otherwise MERGE on the edge id."""
         rel = schema_mod.load().relations[rtype]
         columns = {"source": "STRING", "target": "STRING", **rel.properties}
-        for (source, target), group in by_end_labels(rows):
+        for (source, target), group in by_end_labels(rows, rtype):
             head = (f"LOAD FROM $rows MATCH (a:{source} {{id: {_col('source')}}}) "
                     f"MATCH (b:{target} {{id: {_col('target')}}}) ")
             if new:
@@ -147,6 +152,22 @@ class EmbeddedStore(Store):
         schema = schema_mod.load()
         present = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
         return set(schema.tables) - present
+
+    def _missing_connections(self) -> list[str]:
+        """The node pairs the schema links that an existing relationship table does not
+        (its pairs are fixed when it is created), e.g. ``SUBJECT Statement->EventReport``."""
+        schema = schema_mod.load()
+        present = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
+        out = []
+        for rtype, rel in schema.relations.items():
+            if rtype not in present:
+                continue
+            pairs = {(r["a"], r["b"]) for r in self.run(
+                f"CALL show_connection('{rtype}') RETURN `source table name` AS a, "
+                "`destination table name` AS b")}
+            out += [f"{rtype} {a}->{b}" for a in rel.sources for b in rel.targets
+                    if (a, b) not in pairs]
+        return out
 
     def _missing_properties(self) -> list[str]:
         out = []

@@ -1,13 +1,16 @@
 // An actor's timeline
 // The dated events one actor took part in and the dated posts and relations that name
-// it, oldest first; undated ones at the end.
+// it, oldest first; undated ones at the end. An event the articles date differently
+// reads "event: TYPE (dates differ)" (timeline/date_conflicts lists who says what).
 // @param actor actor example "Tokayev"  any spelling or id
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
 WHERE a.id = $actor OR toLower(a.name) = wanted
    OR any(alias IN a.aliases WHERE toLower(alias) = wanted)
 MATCH (a)-[r:PARTICIPATED_IN]->(e:Event)
-RETURN e.date AS date, e.date_precision AS precision, 'event: ' + e.type AS what,
+RETURN e.date AS date, e.date_precision AS precision,
+       'event: ' + e.type + CASE WHEN size(e.dates) > 1 THEN ' (dates differ)' ELSE '' END
+         AS what,
        r.role AS detail, e.name AS object, r.sources AS sources
 ORDER BY CASE WHEN date = '' THEN 1 ELSE 0 END, date, what, object, detail
 UNION ALL

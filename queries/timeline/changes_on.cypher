@@ -1,15 +1,20 @@
 // What changed on a given date
 // Events dated that day (or only to its month or year: see `precision`) with who took
 // part, and the posts taken or left, appointments, dismissals, orders and other dated
-// relations on that date.
+// relations on that date. An event the articles date differently is listed on each of
+// its dates, as "event: TYPE (dates differ)".
 // @param date date example "2022-01-05"  the day (ISO: 2022, 2022-01 or 2022-01-05)
 MATCH (e:Event)
 WITH e, $date AS day
 WHERE e.date <> ''
-WITH e, day, CASE WHEN size(e.date) < size(day) THEN size(e.date) ELSE size(day) END AS n
-WHERE left(e.date, n) = left(day, n)
+UNWIND e.dates AS d
+WITH e, day, d, CASE WHEN size(d) < size(day) THEN size(d) ELSE size(day) END AS n
+WHERE left(d, n) = left(day, n)
 OPTIONAL MATCH (who:Actor)-[r:PARTICIPATED_IN]->(e)
-RETURN e.date AS date, e.date_precision AS precision, 'event: ' + e.type AS change,
+RETURN d AS date,
+       CASE size(d) WHEN 10 THEN 'day' WHEN 7 THEN 'month' ELSE 'year' END AS precision,
+       'event: ' + e.type + CASE WHEN size(e.dates) > 1 THEN ' (dates differ)' ELSE '' END
+         AS change,
        coalesce(who.name, '') AS subject, coalesce(r.role, '') AS detail, e.name AS object,
        coalesce(r.sources, 0) AS sources
 ORDER BY date, change, object, subject, detail

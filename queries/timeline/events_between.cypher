@@ -2,7 +2,9 @@
 // Dated events from one date to another, in date order, with their places and
 // participants (role in brackets), how many articles report them and one quote. An
 // event dated only to the month or year is listed when that period overlaps the
-// range, with its precision, never as a made-up day.
+// range, with its precision, never as a made-up day. `dates` lists every date the
+// articles give: two or more are a conflict (timeline/date_conflicts says who gives
+// which); `date` is the most precise one, the one most articles give.
 // The date index narrows to [year of $from, $to + '~'] first ('~' sorts after digits
 // and '-'); the prefix test below then decides.
 // @param from date example "2022-01-01"  first day (ISO: 2022, 2022-01 or 2022-01-05)
@@ -27,8 +29,9 @@ WITH e, places,
      collect(DISTINCT CASE WHEN r IS NULL THEN NULL
                            WHEN r.role = '' THEN who.name
                            ELSE who.name + ' (' + r.role + ')' END) AS participants
-OPTIONAL MATCH (e)<-[:SUBJECT|OBJECT]-(st:Statement)
-RETURN e.date AS date, e.date_precision AS precision, e.type AS type, e.name AS event,
-       places, participants, count(DISTINCT st.article_id) AS sources,
+UNWIND e.report_ids AS rid
+OPTIONAL MATCH (:EventReport {id: rid})<-[:SUBJECT|OBJECT]-(st:Statement)
+RETURN e.date AS date, e.date_precision AS precision, e.dates AS dates, e.type AS type,
+       e.name AS event, places, participants, e.sources AS sources,
        min(st.quote) AS quote, e.id AS id
 ORDER BY date, type, event, id

@@ -344,6 +344,7 @@
     const items = [el('h2', { text: n.name }), el('div', { class: 'sub', text: kind })];
     if (n.description) items.push(el('p', { text: n.description }));
     if (n.type === 'event' && n.date) items.push(el('p', { text: `Date: ${n.date}` }));
+    if (n.dates && n.dates.length) items.push(el('p', { class: 'conflict', text: `Dates differ: ${n.dates.join(' · ')}` }));
     const others = n.spellings.filter((s) => s !== n.name);
     if (others.length) items.push(el('h3', { text: 'Also written' }), el('p', { class: 'names', text: others.join(' · ') }));
     items.push(el('p', { class: 'metrics', text: `degree ${n.degree.toFixed(3)} · betweenness ${n.betweenness.toFixed(3)} · PageRank ${n.pagerank.toFixed(3)} · community ${n.community}` }));
