@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
+from ..graph.stores import StoreWriteFailed, embedded
 from ..loaders.pipeline import load as load_articles
 from ..loaders.read import find_articles
 from .main import EXIT_ERROR, cli
@@ -32,20 +34,48 @@ def load(obj, paths, strict):
       qantar load --strict ../archive/2022/ extra.md
     """
     files = list(find_articles(paths or ("seeds",)))  # a typo fails before the store opens
+    if obj.backend == "embedded":
+        size = sum(_size(f) for f in files)
+        embedded.check_space(obj.store_path, embedded.space_needed(
+            size, new_store=not obj.store_path.exists()), f"loading {_mb(size)} of articles")
     store = obj.store()
-    report = load_articles(store, files, strict=strict,
-                           progress=lambda msg: click.echo(msg, err=True))
+    try:
+        report = load_articles(store, files, strict=strict,
+                               progress=lambda msg: click.echo(msg, err=True))
+    except StoreWriteFailed as exc:
+        # the engine cannot be closed after a failed write (it aborts): end here, with
+        # what was committed before safe in the store
+        click.echo(f"Error: {exc}", err=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_ERROR)
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
+    if not report.articles and getattr(store, "created", False):
+        store.remove()  # nothing loaded: leave no empty store behind
     if strict and report.errors:
         click.echo(f"Nothing loaded (--strict): {len(report.errors)} of {len(files)} "
                    "file(s) had errors.", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(summary(store, report))
+    if getattr(store, "created", False) and not report.articles:
+        click.echo(f"Loaded 0 articles; {obj.store_path} was not created.")
+    else:
+        click.echo(summary(store, report))
     if report.errors:
         sys.exit(EXIT_ERROR)
+
+
+def _size(path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the loader names the file when it fails to read it
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
 
 
 def summary(store, report) -> str:
