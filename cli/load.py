@@ -35,9 +35,7 @@ def load(obj, paths, strict):
     """
     files = list(find_articles(paths or ("seeds",)))  # a typo fails before the store opens
     if obj.backend == "embedded":
-        size = sum(_size(f) for f in files)
-        embedded.check_space(obj.store_path, embedded.space_needed(
-            size, new_store=not obj.store_path.exists()), f"loading {_mb(size)} of articles")
+        embedded.check_load_space(obj.store_path, sum(_size(f) for f in files))
     store = obj.store()
     try:
         report = load_articles(store, files, strict=strict,
@@ -53,16 +51,15 @@ def load(obj, paths, strict):
         click.echo(f"Warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
-    if not report.articles and getattr(store, "created", False):
-        store.remove()  # nothing loaded: leave no empty store behind
+    nothing = not report.articles and getattr(store, "created", False)
+    if nothing:
+        store.remove()  # leave no empty store behind
     if strict and report.errors:
         click.echo(f"Nothing loaded (--strict): {len(report.errors)} of {len(files)} "
                    "file(s) had errors.", err=True)
         sys.exit(EXIT_ERROR)
-    if getattr(store, "created", False) and not report.articles:
-        click.echo(f"Loaded 0 articles; {obj.store_path} was not created.")
-    else:
-        click.echo(summary(store, report))
+    click.echo(f"Loaded 0 articles; {obj.store_path} was not created." if nothing
+               else summary(store, report))
     if report.errors:
         sys.exit(EXIT_ERROR)
 
@@ -72,10 +69,6 @@ def _size(path) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0  # the loader names the file when it fails to read it
-
-
-def _mb(size: int) -> str:
-    return f"{size / 2**20:.1f} MB"
 
 
 def summary(store, report) -> str:

@@ -86,6 +86,8 @@ def _open_for_repair(obj):
         return obj.store()
     from ..graph.stores.embedded import EmbeddedStore
 
+    if not obj.store_path.exists():
+        raise StoreError(f"{obj.store_path}: no such store (run `qantar load` first)")
     store = EmbeddedStore(obj.store_path, repair=True)
     click.get_current_context().call_on_close(store.close)
     return store

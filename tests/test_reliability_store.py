@@ -344,7 +344,7 @@ def test_a_second_load_during_a_load_is_refused_and_the_first_finishes(corpus, c
     tries = 0
     while load.running():
         tries += 1
-        proc = qantar(env_for(store), "load", str(SEED_FILES[0]))
+        proc = qantar(env_for(store), "load", str(corpus / "0000.txt"))
         if proc.returncode == 0:  # only once the first had ended
             assert not load.running(), proc.stderr
             break
@@ -355,20 +355,16 @@ def test_a_second_load_during_a_load_is_refused_and_the_first_finishes(corpus, c
     code, err = load.finish()
     assert code == 0, err
     assert tries >= 2
-    assert qantar(env_for(store), "load", str(corpus)).returncode == 0  # the same again
     assert export(env_for(store), tmp_path / "after.jsonl") == clean_export
 
 
 # --------------------------------------------------------------------------- doctor
 
 
-def test_doctor_fails_a_half_built_projection_and_repair_rebuilds_it(corpus, clean,
-                                                                     tmp_path, background):
-    """kill -9 while the projection is rebuilt (five edges per transaction, so the kill
-    lands inside it). Before: `doctor` said "projection ok" with edges missing."""
-    clean_export, _ = clean
-    store = tmp_path / "g.lbug"
-    load = background(env_for(store, "rebuild_chunk=5"), str(corpus))
+def _kill_in_the_rebuild(env: dict, corpus: Path, background) -> None:
+    """`qantar load` killed (-9) while it rebuilds the projection five edges per
+    transaction, so that the kill lands inside the rebuild."""
+    load = background(dict(env, QANTAR_TEST_KNOBS="rebuild_chunk=5"), str(corpus))
     for line in load.proc.stderr:
         if line.strip() == f"loaded {ARTICLES} article(s)":
             break
@@ -376,22 +372,47 @@ def test_doctor_fails_a_half_built_projection_and_repair_rebuilds_it(corpus, cle
     assert load.running(), "the rebuild finished before the kill"
     load.end()
 
+
+def _doctor_fails_then_repairs(env: dict, clean_export: bytes, tmp_path: Path) -> None:
+    doctor = qantar(env, "doctor", "--format", "csv")
+    assert doctor.returncode == 1 and doctor.stderr == "", doctor.stdout + doctor.stderr
+    row = next(r for r in doctor.stdout.splitlines() if r.startswith("projection,"))
+    assert row.startswith("projection,fail,") and "incomplete" in row, row
+    assert "run `qantar doctor --repair` (or `qantar load` again)" in row
+
+    repair = qantar(env, "doctor", "--repair", "--format", "csv")
+    assert repair.returncode == 0, repair.stdout + repair.stderr
+    assert "repair,ok,rebuilt the projection" in repair.stdout
+    assert re.search(r"^projection,ok,\"\d+ projected edges, complete", repair.stdout, re.M)
+    assert export(env, tmp_path / "after.jsonl") == clean_export
+
+
+def test_doctor_fails_a_half_built_projection_and_repair_rebuilds_it(corpus, clean,
+                                                                     tmp_path, background):
+    """Before: `doctor` said "projection ok" with edges missing."""
+    store = tmp_path / "g.lbug"
+    _kill_in_the_rebuild(env_for(store), corpus, background)
     doctor = qantar(env_for(store), "doctor", "--format", "csv")
     if "a load was interrupted" in doctor.stdout:  # the kill fell on a checkpoint
         assert doctor.returncode == 1 and "run `qantar load` again" in doctor.stdout
         with open_store("embedded", path=store):
             pass  # what `qantar load` does first: the writer completes the checkpoint
-        doctor = qantar(env_for(store), "doctor", "--format", "csv")
-    assert doctor.returncode == 1, doctor.stdout
-    row = next(r for r in doctor.stdout.splitlines() if r.startswith("projection,"))
-    assert row.startswith("projection,fail,") and "incomplete" in row
-    assert "run `qantar doctor --repair` (or `qantar load` again)" in row
+    _doctor_fails_then_repairs(env_for(store), clean[0], tmp_path)
 
-    repair = qantar(env_for(store), "doctor", "--repair", "--format", "csv")
-    assert repair.returncode == 0, repair.stdout
-    assert "repair,ok,rebuilt the projection" in repair.stdout
-    assert re.search(r"^projection,ok,\"\d+ projected edges, complete", repair.stdout, re.M)
-    assert export(env_for(store), tmp_path / "after.jsonl") == clean_export
+
+@pytest.mark.neo4j
+def test_doctor_fails_a_half_built_projection_on_neo4j(corpus, tmp_path, background,
+                                                       neo4j_db):
+    env = dict(os.environ, QANTAR_BACKEND="neo4j", NEO4J_URI=neo4j_db.uri,
+               NEO4J_USERNAME=neo4j_db.username, NEO4J_PASSWORD=neo4j_db.password,
+               NEO4J_DATABASE=neo4j_db.database)
+    fresh = qantar(env, "doctor", "--format", "csv")  # an empty database: no marker yet
+    assert fresh.returncode == 0 and fresh.stderr == "", fresh.stdout + fresh.stderr
+    assert qantar(env, "load", str(corpus)).returncode == 0
+    clean_export = export(env, tmp_path / "clean.jsonl")
+    assert qantar(env, "doctor").returncode == 0
+    _kill_in_the_rebuild(env, corpus, background)
+    _doctor_fails_then_repairs(env, clean_export, tmp_path)
 
 
 def test_doctor_fails_statements_loaded_after_the_projection(corpus, tmp_path):

@@ -110,6 +110,12 @@ def check_space(path: Path, needed: int, what: str) -> None:
                                "(or use --store on another disk) and run `qantar load` again")
 
 
+def check_load_space(path: Path, input_bytes: int) -> None:
+    """Before a load of ``input_bytes`` of articles into the store at ``path``."""
+    check_space(path, space_needed(input_bytes, new_store=not path.exists()),
+                f"loading {_mb(input_bytes)} of articles")
+
+
 def _mb(size: int) -> str:
     return f"{size / _MB:.1f} MB"
 
@@ -378,7 +384,7 @@ class EmbeddedStore(Store):
     def _failure(self, exc: RuntimeError) -> StoreError:
         """The engine's error as one line, and what it means for the store."""
         message = _first_line(exc)
-        if "IO exception" not in message:
+        if "IO exception" not in message or self.read_only:
             return StoreError(f"embedded store: {message}")
         # a failed write: the engine aborts the process if it is closed after this
         self._failed = True
