@@ -202,9 +202,10 @@ def test_disk_full_mid_load_keeps_what_was_committed(corpus, clean, small_disk, 
 
 def test_doctor_repair_sets_a_damaged_wal_aside_and_keeps_the_committed_file(
         corpus, clean, tmp_path):
-    """A damaged WAL (a page of garbage, as a torn write leaves it): LadybugDB refuses to
-    open the store; `doctor` names the repair, `doctor --repair` renames the log
-    (nothing deleted), and a reload completes the graph."""
+    """A WAL whose last record is cut short (a torn write): LadybugDB refuses to open the
+    store, even though that record belongs to a transaction that never committed;
+    `doctor` names the repair, `doctor --repair` renames the log (nothing deleted), and
+    a reload completes the graph."""
     clean_export, _ = clean
     store = tmp_path / "g.lbug"
     env = env_for(store)
@@ -224,11 +225,11 @@ def test_doctor_repair_sets_a_damaged_wal_aside_and_keeps_the_committed_file(
         probe.stderr.close()
     if not wal.exists():
         pytest.skip("the load ended before its log could be cut")
-    with wal.open("r+b") as f:  # a torn page: garbage where a record was
-        f.seek(wal.stat().st_size // 2)
-        f.write(b"\xff" * 4096)
+    with wal.open("r+b") as f:  # its last record cut short, as a full disk leaves it
+        f.truncate(wal.stat().st_size - 3000)
     doctor = qantar(env, "doctor", "--format", "csv")
-    assert "is damaged" in doctor.stdout and "qantar doctor --repair" in doctor.stdout
+    assert "may be damaged (Storage exception: Checksum verification failed" in doctor.stdout
+    assert "qantar doctor --repair" in doctor.stdout
     assert "Traceback" not in doctor.stderr
 
     repair = qantar(env, "doctor", "--repair", "--format", "csv")
@@ -406,8 +407,12 @@ def test_doctor_fails_a_half_built_projection_on_neo4j(corpus, tmp_path, backgro
     env = dict(os.environ, QANTAR_BACKEND="neo4j", NEO4J_URI=neo4j_db.uri,
                NEO4J_USERNAME=neo4j_db.username, NEO4J_PASSWORD=neo4j_db.password,
                NEO4J_DATABASE=neo4j_db.database)
-    fresh = qantar(env, "doctor", "--format", "csv")  # an empty database: no marker yet
+    from qantar.graph.stores.neo4j import Neo4jSettings, Neo4jStore
+    Neo4jStore(Neo4jSettings(neo4j_db.uri, neo4j_db.username, neo4j_db.password,
+                             neo4j_db.database)).close()  # the schema, no data, no marker
+    fresh = qantar(env, "doctor", "--format", "csv")
     assert fresh.returncode == 0 and fresh.stderr == "", fresh.stdout + fresh.stderr
+    assert "projection,ok,no statements yet" in fresh.stdout
     assert qantar(env, "load", str(corpus)).returncode == 0
     clean_export = export(env, tmp_path / "clean.jsonl")
     assert qantar(env, "doctor").returncode == 0

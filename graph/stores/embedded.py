@@ -232,7 +232,7 @@ class EmbeddedStore(Store):
         try:
             self._db = ladybug.Database(str(self.path), read_only=self.read_only,
                                          buffer_pool_size=buffer_pool_size(self.read_only))
-        except RuntimeError as exc:
+        except (RuntimeError, ValueError) as exc:  # a damaged WAL can give either
             if self._repair and _wal_suspect(exc, self.wal):
                 return self._open_without_wal(exc)
             raise StoreError(f"{self.path}: cannot open the embedded store: "
@@ -244,7 +244,7 @@ class EmbeddedStore(Store):
             # from here on the WAL holds nothing but the transaction under way
             self._checkpoint()
 
-    def _open_without_wal(self, exc: RuntimeError) -> None:
+    def _open_without_wal(self, exc: Exception) -> None:
         """Set the WAL aside and open; if that does not help either, put it back."""
         aside = set_wal_aside(self.path, "damaged")
         try:
@@ -473,19 +473,20 @@ def set_wal_aside(path: Path, why: str) -> Path | None:
     return aside
 
 
-def _wal_suspect(exc: RuntimeError, wal: Path) -> bool:
-    """Whether the engine's failure to open comes from reading its WAL: a checksum that
-    fails, or an assertion met while replaying one (a page of garbage)."""
+def _wal_suspect(exc: Exception, wal: Path) -> bool:
+    """Whether the engine's failure to open may come from replaying its WAL: a checksum
+    that fails, or whatever else garbage in it leads to (an assertion, a ValueError)."""
     message = _first_line(exc)
-    return wal.exists() and wal.stat().st_size > 0 and (
-        "WAL file is corrupted" in message or message.startswith("Assertion failed"))
+    return wal.exists() and wal.stat().st_size > 0 and not any(
+        known in message for known in ("lock", "checkpoint recovery is pending",
+                                       "IO exception"))
 
 
-def _open_problem(exc: RuntimeError, wal: Path) -> str:
+def _open_problem(exc: Exception, wal: Path) -> str:
     """The engine's reason for not opening, with what repairs it."""
     message = _first_line(exc)
     if _wal_suspect(exc, wal):
-        return (f"its write-ahead log {wal.name} is damaged ({message}); run `qantar "
+        return (f"its write-ahead log {wal.name} may be damaged ({message}); run `qantar "
                 "doctor --repair` to set it aside (nothing is deleted), then `qantar load` "
                 "again")
     if "checkpoint recovery is pending" in message:
