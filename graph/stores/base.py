@@ -40,8 +40,6 @@ class StoreWriteFailed(StoreError):
     engine may not be usable any more in this process (see ``EmbeddedStore.close``)."""
 
 
-
-
 class Store(ABC):
     """A graph store: Neo4j or the embedded default."""
 
@@ -128,8 +126,8 @@ class Store(ABC):
         comes first: large enough that commits stop dominating (measured in bench/),
         small enough for a remote server's transaction memory. An article with more
         statements than one transaction of the store can hold (:meth:`transaction_limit`)
-        goes to ``on_refused`` (with the reason) instead of failing the others. Call :meth:`rebuild_projection` afterwards (``load`` in the pipeline
-        does).
+        goes to ``on_refused`` (with the reason) instead of failing the others. Call
+        :meth:`rebuild_projection` afterwards (``load`` in the pipeline does).
         """
         count = 0
         limit = self.transaction_limit()
