@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -82,9 +83,7 @@ LOCK_WAIT_SECONDS = 30.0
 
 def free_bytes(path: Path) -> int:
     """Bytes an unprivileged process may still write on the file system of ``path``."""
-    folder = path.parent if path.parent.exists() else Path(".")
-    stat = os.statvfs(folder)
-    return stat.f_bavail * stat.f_frsize
+    return shutil.disk_usage(path.parent if path.parent.exists() else Path(".")).free
 
 
 def space_needed(input_bytes: int, new_store: bool, per_transaction: int = 10_000) -> int:
