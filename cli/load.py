@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
+from ..graph.stores import StoreWriteFailed, embedded
 from ..loaders import dumps, fetch
 from ..loaders.pipeline import load as load_articles
 from ..loaders.read import DUMP_SUFFIXES, find_articles
@@ -80,22 +82,43 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
     total = sum(dumps.count(f) if f.suffix.lower() in DUMP_SUFFIXES else 1
                 for f in files) if show else 0
     # ---
+    if obj.backend == "embedded":
+        embedded.check_load_space(obj.store_path, sum(_size(f) for f in files))
     store = obj.store()
-    with progress.bar(total, "Loading", show) as tick:
-        report = load_articles(store, files, strict=strict, fields=columns, on_article=tick,
-                               progress=None if show or quiet
-                               else lambda msg: click.echo(msg, err=True))
+    try:
+        with progress.bar(total, "Loading", show) as tick:
+            report = load_articles(store, files, strict=strict, fields=columns,
+                                   on_article=tick, progress=None if show or quiet
+                                   else lambda msg: click.echo(msg, err=True))
+    except StoreWriteFailed as exc:
+        # the engine cannot be closed after a failed write (it aborts): end here, with
+        # what was committed before safe in the store
+        click.echo(f"Error: {exc}", err=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_ERROR)
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
+    nothing = not report.articles and getattr(store, "created", False)
+    if nothing:
+        store.remove()  # leave no empty store behind
     if strict and report.errors:
         click.echo(f"Nothing loaded (--strict): {len(report.errors)} of {len(files)} "
                    "file(s) had errors.", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(summary(store, report))
+    click.echo(f"Loaded 0 articles; {obj.store_path} was not created." if nothing
+               else summary(store, report))
     if report.errors or failed:
         sys.exit(EXIT_ERROR)
+
+
+def _size(path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the loader names the file when it fails to read it
 
 
 def summary(store, report) -> str:

@@ -33,22 +33,29 @@ def stats(obj, fmt):
 
 
 @cli.command()
+@click.option("--repair", is_flag=True,
+              help="Fix what can be fixed without losing data: set a damaged write-ahead "
+                   "log aside (renamed, never deleted), finish a checkpoint an interrupted "
+                   "load left pending, rebuild an incomplete projection.")
 @output_options
 @click.pass_obj
-def doctor(obj, fmt):
-    """Check the store: reachable, schema present, data loaded, packs readable.
+def doctor(obj, repair, fmt):
+    """Check the store: reachable, schema present, data loaded, projection complete,
+    packs readable.
 
-    Changes nothing (on Neo4j it does not even create the schema). Exit code 0 when
-    every check passes or warns, 1 when one fails, 3 when Neo4j cannot be reached.
+    Changes nothing without --repair (on Neo4j it does not even create the schema).
+    Each failed check says which command repairs it. Exit code 0 when every check
+    passes or warns, 1 when one fails, 3 when Neo4j cannot be reached.
 
     \b
     Examples:
       qantar doctor
+      qantar doctor --repair
       NEO4J_URI=neo4j://localhost:7687 qantar --backend neo4j doctor
     """
     rows, code = [], 0
     try:
-        store = _open(obj)
+        store = _open_for_repair(obj) if repair else obj.store(read_only=True)
     except StoreUnavailable as exc:
         rows.append({"check": "store", "status": "fail", "detail": str(exc)})
         code = EXIT_UNREACHABLE
@@ -57,8 +64,14 @@ def doctor(obj, fmt):
         code = EXIT_ERROR
     else:
         rows.append({"check": "store", "status": "ok", "detail": _where(obj, store)})
+        rows += [{"check": "repair", "status": "ok", "detail": done}
+                 for done in getattr(store, "repairs", [])]
         rows.append(health.schema_check(store))
         if rows[-1]["status"] == "ok":
+            if repair and health.projection_check(store)["status"] != "ok":
+                store.rebuild_projection()
+                rows.append({"check": "repair", "status": "ok",
+                             "detail": "rebuilt the projection from the statements"})
             rows.extend(health.count_checks(store))
     rows.append(health.packs_check())
     emit(rows, fmt)
@@ -67,9 +80,17 @@ def doctor(obj, fmt):
     sys.exit(code)
 
 
-def _open(obj):
-    """The store as it is: read-only, and on Neo4j without creating the schema."""
-    return obj.store(read_only=True)
+def _open_for_repair(obj):
+    """The store opened for writing: on the embedded store, with a damaged WAL set aside."""
+    if obj.backend != "embedded":
+        return obj.store()
+    from ..graph.stores.embedded import EmbeddedStore
+
+    if not obj.store_path.exists():
+        raise StoreError(f"{obj.store_path}: no such store (run `qantar load` first)")
+    store = EmbeddedStore(obj.store_path, repair=True)
+    click.get_current_context().call_on_close(store.close)
+    return store
 
 
 def _where(obj, store) -> str:

@@ -150,7 +150,10 @@ def load(store, paths: Iterable[str | Path], *, strict: bool = False,
         if progress:
             progress(f"loaded {report.articles} article(s)")
 
-    store.write(batches, on_commit=committed)
+    def refused(batch: Batch, reason: str) -> None:
+        report.errors.append(f"{batch.article.path}: not loaded: {reason}")
+
+    store.write(batches, on_commit=committed, on_refused=refused)
     if report.articles:
         report.edges = store.rebuild_projection()
     return report

@@ -44,20 +44,57 @@ def schema_check(store) -> dict:
 def count_checks(store) -> list[dict]:
     counts = store.counts()
     schema = schema_mod.load()
-    edges = sum(counts[t] for t in schema.projected)
     nodes = ", ".join(f"{counts[label]} {label}" for label in schema.nodes)
     rows = [{"check": "data", "status": "ok" if counts["Article"] else "warn",
              "detail": nodes if counts["Article"] else
              f"{nodes} — empty: load articles with `qantar load seeds/`"}]
-    relations = counts["Statement"] and any(
-        r["c"] for r in store.run("MATCH (s:Statement) WHERE s.predicate <> 'mentions' "
-                                  "RETURN count(s) AS c"))
-    rows.append({"check": "projection",
-                 "status": "ok" if edges or not relations else "fail",
-                 "detail": f"{edges} projected edges"
-                           + ("" if edges or not relations else
-                              " but relation statements exist: run `qantar load` again")})
+    rows.append(projection_check(store, counts))
     return rows
+
+
+REPAIR = "run `qantar doctor --repair` (or `qantar load` again) to rebuild it"
+
+
+def projection_check(store, counts: dict[str, int] | None = None) -> dict:
+    """The projected edges against the statements: the marker the last rebuild wrote
+    last says it finished, from as many statements as there are now, and each type
+    still has the edges it wrote.
+
+    A store whose rebuild was killed says "rebuilding"; one that gained statements
+    after its rebuild (a load killed before rebuilding) counts differently.
+    """
+    counts = counts or store.counts()
+    schema = schema_mod.load()
+    edges = sum(counts[t] for t in schema.projected)
+    marker = store.projection_marker()
+
+    def fail(why: str) -> dict:
+        return {"check": "projection", "status": "fail",
+                "detail": f"{edges} projected edges, incomplete: {why}; {REPAIR}"}
+
+    if marker is None:
+        relations = counts["Statement"] and store.run(
+            "MATCH (s:Statement) WHERE s.predicate <> 'mentions' RETURN count(s) AS c")[0]["c"]
+        if not counts["Statement"]:
+            return {"check": "projection", "status": "ok", "detail": "no statements yet"}
+        if relations and not edges:
+            return fail("relation statements exist but no edges")
+        return {"check": "projection", "status": "warn",
+                "detail": f"{edges} projected edges, not verifiable: no rebuild has marked "
+                          f"this store as complete; {REPAIR}"}
+    if marker.get("state") != "complete":
+        return fail("its rebuild was interrupted")
+    if marker.get("statements") != counts["Statement"]:
+        return fail(f"built from {marker.get('statements')} statements, the store now "
+                    f"holds {counts['Statement']}")
+    built = marker.get("edges", {})
+    wrong = [f"{t} {counts[t]} of {built.get(t, 0)}" for t in schema.projected
+             if counts[t] != built.get(t, 0)]
+    if wrong:
+        return fail("edges differ from what the rebuild wrote: " + ", ".join(wrong[:4]))
+    return {"check": "projection", "status": "ok",
+            "detail": f"{edges} projected edges, complete (built from "
+                      f"{counts['Statement']} statements)"}
 
 
 def packs_check() -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Store, StoreError, StoreUnavailable
+from .base import Store, StoreBusy, StoreError, StoreUnavailable, StoreWriteFailed
 
 BACKENDS = ("embedded", "neo4j")
 
@@ -25,4 +25,5 @@ def open_store(backend: str = "embedded", *, path: str | Path | None = None,
     raise StoreError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
 
 
-__all__ = ["BACKENDS", "Store", "StoreError", "StoreUnavailable", "open_store"]
+__all__ = ["BACKENDS", "Store", "StoreBusy", "StoreError", "StoreUnavailable",
+           "StoreWriteFailed", "open_store"]

@@ -8,6 +8,7 @@ Cypher both engines accept.
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,15 @@ class StoreError(RuntimeError):
 
 class StoreUnavailable(StoreError):
     """The store cannot be reached (server down, wrong address or credentials)."""
+
+
+class StoreBusy(StoreError):
+    """Another process is loading into the store; try again when it ends."""
+
+
+class StoreWriteFailed(StoreError):
+    """A write hit a full disk or an I/O error. What was committed before is kept; the
+    engine may not be usable any more in this process (see ``EmbeddedStore.close``)."""
 
 
 class Store(ABC):
@@ -106,24 +116,51 @@ class Store(ABC):
 
     def write(self, batches: Iterable[Batch], *, per_transaction: int = 500,
               statements_per_transaction: int = 10_000,
-              on_commit: Callable[[list[Batch]], None] | None = None) -> int:
+              on_commit: Callable[[list[Batch]], None] | None = None,
+              on_refused: Callable[[Batch, str], None] | None = None) -> int:
         """Write article batches, whole articles per transaction.
 
         A transaction holds whole articles only, so an interrupted load leaves every
         article either fully written or not at all. It closes at ``per_transaction``
         articles or once it holds ``statements_per_transaction`` statements, whichever
         comes first: large enough that commits stop dominating (measured in bench/),
-        small enough for a remote server's transaction memory. Call
+        small enough for a remote server's transaction memory. An article with more
+        statements than one transaction of the store can hold (:meth:`transaction_limit`)
+        goes to ``on_refused`` (with the reason) instead of failing the others. Call
         :meth:`rebuild_projection` afterwards (``load`` in the pipeline does).
         """
         count = 0
-        for group in _groups(batches, per_transaction, statements_per_transaction):
+        limit = self.transaction_limit()
+        for group in _groups(self._admit(batches, limit, on_refused), per_transaction,
+                             min(statements_per_transaction, limit)):
+            self._reserve(sum(len(b.statements) for b in group))
             with self._transaction() as run:
                 self._write_batches(run, group)
             count += len(group)
             if on_commit:
                 on_commit(group)
         return count
+
+    def transaction_limit(self) -> int:
+        """Statements one transaction can hold (the embedded store: its memory)."""
+        return 1 << 62
+
+    @staticmethod
+    def _admit(batches: Iterable[Batch], limit: int,
+               on_refused: Callable[[Batch, str], None] | None) -> Iterator[Batch]:
+        for batch in batches:
+            if len(batch.statements) <= limit:
+                yield batch
+                continue
+            reason = (f"its {len(batch.statements)} statements are more than one "
+                      f"transaction of this store holds ({limit})")
+            if on_refused is None:
+                raise StoreError(f"{batch.article.path}: {reason}")
+            on_refused(batch, reason)
+
+    def _reserve(self, statements: int) -> None:
+        """Hook: make sure a transaction of ``statements`` statements has room to commit
+        (the embedded store checks its disk); raise :class:`StoreWriteFailed` if not."""
 
     def statements(self, predicates: Iterable[str] | None = None,
                    columns: Iterable[str] | None = None) -> list[dict]:
@@ -166,9 +203,13 @@ class Store(ABC):
         edges deleted and not all written back yet), and a kill mid-rebuild leaves one.
         The rebuild is a pure function of the statements, and the next rebuild (every
         ``qantar load`` that writes an article runs one) deletes each projected type
-        whole and writes it again, so it converges to the same graph.
+        whole and writes it again, so it converges to the same graph. A marker written
+        first ("rebuilding") and last ("complete", with the counts) lets ``qantar doctor``
+        tell a finished projection from a half-built one.
         """
         schema = schema_mod.load()
+        # the marker says "complete" only once every edge below is written
+        self._write_projection_marker({"state": "rebuilding"})
         predicates = sorted({rel.predicate for rel in schema.relations.values()
                              if rel.projected and rel.predicate} | {"event"})
         statements = self.statements(predicates, projection.STATEMENT_COLUMNS)
@@ -194,6 +235,10 @@ class Store(ABC):
         for chunk in _chunks(_changed(actors, actor_rows), self.rebuild_chunk):
             with self._transaction() as run:
                 self._write_nodes(run, "Actor", chunk)
+        built = {rtype: len(edges.get(rtype, [])) for rtype in schema.projected}
+        self._write_projection_marker({"state": "complete",
+                                       "statements": self._count("Statement"),
+                                       "edges": built})
         return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
 
     def _sync_events(self, rows: list[dict], reported: set[str]) -> None:
@@ -215,6 +260,22 @@ class Store(ABC):
             with self._transaction() as run:
                 self._write_nodes(run, "Event", chunk)
 
+    # --- the projection's completion marker: written last by a rebuild ----------------
+    def projection_marker(self) -> dict | None:
+        """What the last rebuild left: ``{"state": "complete", "statements": N,
+        "edges": {type: count}}`` once it finished, ``{"state": "rebuilding"}`` while it
+        runs (or after it was killed), None for a store no rebuild has marked."""
+        rows = self.run("MATCH (m:QantarState {key: 'projection'}) RETURN m.value AS value")
+        return json.loads(rows[0]["value"]) if rows and rows[0]["value"] else None
+
+    def _write_projection_marker(self, marker: dict) -> None:
+        """Neo4j keeps it on a node whose label no query or export reads."""
+        self.run("MERGE (m:QantarState {key: 'projection'}) SET m.value = $value",
+                 {"value": json.dumps(marker, sort_keys=True)}, write=True)
+
+    def _count(self, label: str) -> int:
+        return self.run(f"MATCH (n:{label}) RETURN count(n) AS c")[0]["c"]
+
     def _delete_type(self, rtype: str) -> None:
         """Delete every edge of a projected type, ``rebuild_chunk`` per transaction."""
         while self.run(cypher.delete_edges(rtype), {"limit": self.rebuild_chunk},
@@ -226,7 +287,7 @@ class Store(ABC):
         schema = schema_mod.load()
         out = {}
         for label in schema.nodes:
-            out[label] = self.run(f"MATCH (n:{label}) RETURN count(n) AS c")[0]["c"]
+            out[label] = self._count(label)
         for rtype in schema.relations:
             out[rtype] = self.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r) AS c")[0]["c"]
         return out
