@@ -289,7 +289,7 @@ def test_a_read_session_on_neo4j_reads_no_file_outside_the_import_directory(neo4
 def test_the_local_neo4j_and_compose_confine_file_urls():
     compose = (ROOT / "docker-compose.yml").read_text()
     assert 'NEO4J_server_directories_import: "/import"' in compose
-    launcher = (ROOT / "neo4j-local" / "src" / "main" / "java" / "qantar" /
+    launcher = (ROOT / "neo4j_local" / "launcher" / "src" / "main" / "java" / "qantar" /
                 "Neo4jLocal.java").read_text()
     assert "load_csv_file_url_root" in launcher
 
