@@ -68,7 +68,8 @@ class DateFinder:
             rf"|(?P<my>(?:\b(?i:(?P<p3>{part}))[\s-]+(?:of\s+)?)?\b(?P<m3>{month})"
             rf"(?:,?\s+(?:of\s+)?(?P<y3>{year}))?\b)"
             rf"|(?P<rel>\b(?i:{rel})\b)"
-            rf"|(?P<yr>(?<![\d,.$£€-])(?:\b(?i:(?P<p4>{part}))[\s-]+)?\b(?P<y4>{year})(?!s\b|-\d)))"
+            rf"|(?P<yr>(?<![\d,.$£€-])(?:\b(?i:(?P<p4>{part}))[\s-]+)?\b(?P<y4>{year})(?!s\b|-\d))"
+            rf"|(?P<wd>\b{weekday}\b))"
         )
 
     def _windows(self, text: str, hits) -> list[tuple[int, int]]:
@@ -132,6 +133,8 @@ class DateFinder:
                 iso, precision = self._relative(phrase, pub, last_day, last_year)
             elif g["yr"]:
                 iso, precision = g["y4"], "year"
+            elif g["wd"]:
+                iso, precision = self._weekday(g["wd"], pub)
             if not iso:
                 continue
             y = int(iso[:4])
@@ -158,10 +161,27 @@ class DateFinder:
                     return y
         return base
 
+    def _weekday(self, name: str, pub) -> tuple[str, str]:
+        """A bare weekday ("appointed ... on Tuesday") in news is the latest such day not
+        after the article's date; unknown without a day-precise article date.
+
+        >>> from qantar.loaders.lexicon import default
+        >>> DateFinder(default()).find("sacked him on Monday", "2024-02-07")[0].iso
+        '2024-02-05'
+        """
+        y, m, d = pub
+        if not (y and m and d):
+            return "", ""
+        day = dt.date(y, m, d)
+        back = (day.weekday() - self.weekdays[name.lower()]) % 7
+        return (day - dt.timedelta(days=back)).isoformat(), "day"
+
     def _relative(self, phrase, pub, last_day, last_year) -> tuple[str, str]:
         if phrase in self.relative:
             unit, offset = self.relative[phrase]
             y, m, d = pub
+            if unit == "week":
+                return _week(offset, pub)
             if unit == "year" and y:
                 return f"{y + offset:04d}", "year"
             if unit == "month" and y and m:
@@ -178,3 +198,24 @@ class DateFinder:
         if phrase in self.anaphoric_year and last_year:
             return f"{last_year:04d}", "year"
         return "", ""
+
+
+def _week(offset: int, pub) -> tuple[str, str]:
+    """"this week" (offset 0), "last week" (-1) against the article's date, to the month
+    when the whole stretch up to the article's date lies in one month, else to the year
+    ("last week" in an article dated only to the month may be the month before)."""
+    y, m, d = pub
+    if not y:
+        return "", ""
+    if not (m and d):
+        if m and offset == 0:
+            return f"{y:04d}-{m:02d}", "month"
+        return f"{y:04d}", "year"
+    day = dt.date(y, m, d)
+    first = day - dt.timedelta(days=day.weekday() - 7 * offset)
+    last = min(day, first + dt.timedelta(days=6))
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if first.year == last.year:
+        return f"{first.year:04d}", "year"
+    return "", ""

@@ -371,8 +371,8 @@ def _compatible(a, b) -> bool:
     da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
     if da and db and not (da.startswith(db) or db.startswith(da)):
         return False
-    if db and not da:
-        return False
+    if db and not da and not (_key(a.roles) and _key(a.roles) == _key(b.roles)):
+        return False  # an undated lead ("X has sacked Y") is dated by the body's report
     if (a.carried or b.carried) and da != db:
         return False  # "shortly thereafter": after the dated event, not another report of it
     ka, kb = _key(a.roles), _key(b.roles)

@@ -114,3 +114,30 @@ def test_a_description_without_a_body_of_its_kind_nearby_stays_unresolved():
     assert not any(s.subject_id == CSTO or s.object_id == CSTO for s in batch.statements)
     assert not any(s.predicate == "mentions" and s.detail == "The foreign troops"
                    for s in batch.statements)
+
+
+def test_an_undated_lead_takes_the_date_the_body_gives():
+    """A lead reports the act undated ("has sacked"), the body dates it: one event,
+    dated."""
+    body = ("President Shavkat Mirziyoyev has sacked security chief Rustam Inoyatov. "
+            "Officials praised the reforms.\n\n"
+            "Mirziyoyev dismissed Rustam Inoyatov on January 31.")
+    found = [e for e in events(extract(article(body, "2018-01-31"))).values()
+             if e["type"] == "dismissal"]
+    assert [(e["date"], e["precision"]) for e in found] == [("2018-01-31", "day")]
+
+
+@pytest.mark.parametrize("text, published, want", [
+    ("Tokayev appointed Olzhas Bektenov as prime minister Tuesday.", "2024-02-06",
+     ("2024-02-06", "day")),
+    ("Tokayev appointed Olzhas Bektenov as prime minister on Monday.", "2024-02-07",
+     ("2024-02-05", "day")),
+    ("Tokayev appointed Olzhas Bektenov as prime minister this week.", "2022-01",
+     ("2022-01", "month")),
+    ("Tokayev appointed Olzhas Bektenov as prime minister last week.", "2024-02-06",
+     ("2024", "year")),  # the week before ran from January into February
+])
+def test_weekdays_and_weeks_are_read_against_the_article_date(text, published, want):
+    found = [e for e in events(extract(article(text, published))).values()
+             if e["type"] == "appointment"]
+    assert [(e["date"], e["precision"]) for e in found] == [want]
