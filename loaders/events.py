@@ -170,6 +170,20 @@ def _distributed(doc, f, hit) -> list:
     return out
 
 
+def _per_person(lex, f) -> list:
+    """One event per person who undergoes an act of a ``per_person`` type, each with the
+    shared agents and participants ("Japarov dismissed A, B and C": three dismissals).
+    An undated mention stays one: it recalls the acts rather than reporting each."""
+    keys = [a for a, r in f.roles if r in _KEY_ROLES]
+    if len(keys) < 2 or f.date is None or not lex["event_types"][f.type].get("per_person"):
+        return [f]
+    shared = [(a, r) for a, r in f.roles if r not in _KEY_ROLES]
+    return [_Found(f.type, f.start, f.end, f.sentence, date=f.date,
+                   roles=[(a, r) for a, r in f.roles if a == k] + shared,
+                   places=list(f.places), detail=f.detail, carried=f.carried,
+                   modality=f.modality) for k in dict.fromkeys(keys)]
+
+
 def _undergoers_by_type(doc, found) -> None:
     """Only the actor types a frame admits undergo its event, however the event was
     found ("detention of the Committee for National Security, Karim Massimov": the
@@ -284,7 +298,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
         found[(hit.sentence, etype.name)] = f
     _undergoers_by_type(doc, found.values())
-    groups = _merge(sorted(found.values(), key=lambda f: f.start))
+    each = [g for f in found.values() for g in _per_person(doc.lex, f)]
+    groups = _merge(sorted(each, key=lambda f: f.start))
     events: list[Event] = []
     statements = []
     for group in groups:
@@ -660,6 +675,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|whom|whose|becaus
                            re.IGNORECASE)
 
 
+_OPENER = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Uu]nder|[Ww]ith|[Aa]t)\s+)?", re.IGNORECASE)
+
+
 def _continuation(doc, sent, ts: int | None, te: int):
     """The continuation word ("also", "shortly thereafter") of a sentence, in the clause
     of the trigger at [ts, te) if given ("They are also consistent with views that X,
@@ -671,7 +689,10 @@ def _continuation(doc, sent, ts: int | None, te: int):
         if any(b.start <= h.start and h.end <= b.end for b in blocked) \
                 or body[h.end:h.end + 1] == "-":
             continue  # "since then"; "then-president" is no sequence
-        if ts is not None and _CLAUSE_BREAK.search(body, min(h.end, te), max(h.start, ts)):
+        after = h.end
+        if _OPENER.fullmatch(body, sent.start, h.start) and body[h.end:h.end + 1] == ",":
+            after += 1  # "In the same decree, X dismissed ...": an opener times the clause
+        if ts is not None and _CLAUSE_BREAK.search(body, min(after, te), max(h.start, ts)):
             continue
         return h
     return None

@@ -55,7 +55,7 @@ _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",
               "of", "against", "receiver", "on", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
-               "pattern_roles", "nouns", "noun_roles"}
+               "pattern_roles", "nouns", "noun_roles", "per_person"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 

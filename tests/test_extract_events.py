@@ -141,3 +141,15 @@ def test_weekdays_and_weeks_are_read_against_the_article_date(text, published, w
     found = [e for e in events(extract(article(text, published))).values()
              if e["type"] == "appointment"]
     assert [(e["date"], e["precision"]) for e in found] == [want]
+
+
+def test_a_decree_dismissing_several_people_is_one_dismissal_each_dated_by_the_opener():
+    """"In the same decree, X dismissed A, B and C": the decree named before dates it,
+    and each person loses their own post."""
+    body = ("Sadyr Japarov dismissed Kamchybek Tashiev on February 10. In the same decree, "
+            "Japarov dismissed Daniyel Risaliyev, Kurbonbek Avazov and Elizar Smanov.")
+    found = [e for e in events(extract(article(body, "2026-02-11"))).values()
+             if e["type"] == "dismissal"]
+    targets = sorted(a for e in found for a, r in e["roles"] if r == "target")
+    assert len(found) == 4 and len(targets) == 4
+    assert {e["date"] for e in found} == {"2026-02-10"}
