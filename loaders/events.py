@@ -584,6 +584,47 @@ def _subject(body: str, subj, ts: int, passive: bool):
 
 
 def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
+    """The date the text gives the event (:func:`_text_date`), else, for an act the
+    article reports as news, the article's month (:func:`_recent`)."""
+    return _text_date(doc, trig, ts, te, sent_i) or _recent(doc, ts, sent_i)
+
+
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:\w+ly|also|now|just|since)\s+)?(?:been\s+)?"
+                      r"(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _NewsDate(DateMention):
+    """The article's month for an act it reports as news: raw is "has (2018-01)"."""
+
+
+def _recent(doc, ts: int, sent_i: int):
+    """An act told in the present perfect ("Mirziyoyev has sacked X", "Y has been
+    appointed") or in the headline ("Mirziyoyev sacks X") happened shortly before the
+    article: its month, never a day (the lead rarely says which day; a dated report of
+    the same act in the body gives it, see :func:`_merge`). None for an article dated
+    only to the year."""
+    art = doc.article
+    if len(art.published) < 7 or art.published_precision == "year":
+        return None
+    body = doc.body
+    sent = doc.sentences[sent_i]
+    perfect = _PERFECT.search(body, max(sent.start, ts - 40), ts)
+    title = art.title.strip()
+    headline = bool(title) and body[sent.start:sent.end].strip().startswith(title[:60]) \
+        and sent.start < 2 * len(title) + 10
+    if not (perfect or headline) or _not_news(doc.lex).search(body, sent.start, ts):
+        return None
+    word = (perfect or re.search(r"\S+", body[ts:ts + 40])).group().split()[0]
+    return _NewsDate(ts, ts, f"{word} ({art.published[:7]})", art.published[:7], "month")
+
+
+@cache
+def _not_news(lex) -> re.Pattern:
+    return re.compile(rf"\b{_words_re(lex['not_news_words'])}\b", re.IGNORECASE)
+
+
+def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     """The event's date: a date phrase near the trigger (up to 60 characters after it,
     30 before) or opening its sentence ("On January 8, ..."); a date naming an episode
     ("the January events") only for that episode's trigger or after a time word ("as

@@ -153,3 +153,18 @@ def test_a_decree_dismissing_several_people_is_one_dismissal_each_dated_by_the_o
     targets = sorted(a for e in found for a, r in e["roles"] if r == "target")
     assert len(found) == 4 and len(targets) == 4
     assert {e["date"] for e in found} == {"2026-02-10"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Jumgalbek Shabdanbekov, previously deputy chairman of the SCNS, has been appointed "
+     "acting chairman of the security committee.", {("2026-02", "month")}),
+    ("However, it has been previously reported that Karim Massimov and Anuar Sadykulov "
+     "have been appointed advisers.", {("", "unknown")}),
+    ("Karim Massimov was appointed adviser.", {("", "unknown")}),
+])
+def test_an_act_told_as_news_takes_the_articles_month(text, want):
+    """The present perfect reports news: the article's month (never a day); not when the
+    sentence sets the act in the past ("previously reported")."""
+    found = [e for e in events(extract(article(text, "2026-02-11"))).values()
+             if e["type"] == "appointment"]
+    assert {(e["date"], e["precision"]) for e in found} == want
