@@ -270,6 +270,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             continue  # "prohibit the investigation of X", "could face trial"
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
                   te if how != "pattern" else _first_word_end(body, ts, te))
+        if f is not None and how == "pattern" and \
+                doc.lex["event_types"][name].get("pattern_undated"):
+            f.date, f.carried = None, False
         if hit is not None:
             f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
                                                 date=_date(doc, trig, ts, te, sent_i)))
@@ -301,6 +304,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     each = [g for f in found.values() for g in _per_person(doc.lex, f)]
     groups = _merge(sorted(each, key=lambda f: f.start))
     events: list[Event] = []
+    seen: set[str] = set()
     statements = []
     for group in groups:
         date = max((f.date for f in group if f.date), key=_precision, default=None)
@@ -315,10 +319,13 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         event_id = stable_id("event", head.type, iso, *(keys or ([] if date else
                                                                   [doc.article.id])),
                              *([detail] if detail else []))
-        events.append(Event(
-            id=event_id, type=head.type, name=_name(doc, head.type, roles, keys, iso, detail),
-            date=iso, date_precision=date.precision if date else "unknown",
-            date_raw="", detail=detail))
+        if event_id not in seen:  # two reports the merge kept apart resolve alike
+            seen.add(event_id)
+            events.append(Event(
+                id=event_id, type=head.type,
+                name=_name(doc, head.type, roles, keys, iso, detail),
+                date=iso, date_precision=date.precision if date else "unknown",
+                date_raw="", detail=detail))
         for f in group:
             speaker, modality = doc.attribution.at(f.start, f.end) if doc.attribution \
                 else ("", "reported")

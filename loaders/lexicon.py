@@ -55,7 +55,8 @@ _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",
               "of", "against", "receiver", "on", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
-               "pattern_roles", "nouns", "noun_roles", "per_person"}
+               "pattern_roles", "nouns", "noun_roles", "per_person",
+               "pattern_undated"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 

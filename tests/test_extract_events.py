@@ -168,3 +168,22 @@ def test_an_act_told_as_news_takes_the_articles_month(text, want):
     found = [e for e in events(extract(article(text, "2026-02-11"))).values()
              if e["type"] == "appointment"]
     assert {(e["date"], e["precision"]) for e in found} == want
+
+
+@pytest.mark.parametrize("text, etype, person, role, date", [
+    ("Samat Abish lost his position as first deputy head of the KNB on January 17.",
+     "dismissal", "person:samat-abish", "target", "2022-01-17"),
+    ("On January 15, the powers of the chairman of the board, Kairat Sharipbaev, were "
+     "terminated.", "dismissal", "person:kairat-sharipbaev", "target", "2022-01-15"),
+    ("In 2019 Kassym-Jomart Tokayev assumed the presidency.", "appointment",
+     "person:kassym-jomart-tokayev", "target", "2019"),
+    ("Shavkat Mirziyoyev came to power in 2016.", "appointment",
+     "person:shavkat-mirziioev", "target", "2016"),
+    ("Mirziyoyev succeeded the late Islam Karimov in September 2016.", "death",
+     "person:islam-karimov", "victim", ""),
+])
+def test_recurring_phrasings_of_acts(text, etype, person, role, date):
+    """Phrasings of dismissals, accessions and deaths that recur across outlets."""
+    found = [e for e in events(extract(article(text))).values() if e["type"] == etype]
+    assert [e["date"] for e in found] == [date]
+    assert (person, role) in found[0]["roles"]
