@@ -182,6 +182,10 @@ class DateFinder:
             y, m, d = pub
             if unit == "week":
                 return _week(offset, pub)
+            if unit == "later_day":
+                if not last_day:
+                    return "", ""
+                return (dt.date(*last_day) + dt.timedelta(days=offset)).isoformat(), "day"
             if unit == "year" and y:
                 return f"{y + offset:04d}", "year"
             if unit == "month" and y and m:

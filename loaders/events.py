@@ -393,15 +393,29 @@ def _compatible(a, b) -> bool:
     da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
     if da and db and not (da.startswith(db) or db.startswith(da)):
         return False
-    if db and not da and not (_key(a.roles) and _key(a.roles) == _key(b.roles)):
+    ka, kb = _key(a.roles), _key(b.roles)
+    same = bool(ka) and ka == kb or _subsumes(a, b) or _subsumes(b, a)
+    if db and not da and not same:
         return False  # an undated lead ("X has sacked Y") is dated by the body's report
     if (a.carried or b.carried) and da != db:
         return False  # "shortly thereafter": after the dated event, not another report of it
-    ka, kb = _key(a.roles), _key(b.roles)
-    if ka == kb:
+    if ka == kb or same:
         return True
     # one names no participant: the same event only if both give the same date
     return (not ka or not kb) and bool(da) and da == db
+
+
+def _subsumes(a, b) -> bool:
+    """Does ``a`` tell part of what ``b`` tells: some of its undergoers ("Masimov was
+    arrested" in "Masimov and three deputies were arrested"), or, naming no undergoer,
+    only its agents ("Mirziyoyev sacks security chief" of "Mirziyoyev has sacked
+    Inoyatov")?"""
+    ta = {x for x, r in a.roles if r in _KEY_ROLES}
+    tb = {x for x, r in b.roles if r in _KEY_ROLES}
+    if ta:
+        return ta < tb
+    agents = {x for x, r in a.roles if r == "agent"}
+    return bool(tb and agents) and agents <= {x for x, r in b.roles if r == "agent"}
 
 
 def _merge(found: list[_Found]) -> list[list[_Found]]:

@@ -187,3 +187,22 @@ def test_recurring_phrasings_of_acts(text, etype, person, role, date):
     found = [e for e in events(extract(article(text))).values() if e["type"] == etype]
     assert [e["date"] for e in found] == [date]
     assert (person, role) in found[0]["roles"]
+
+
+def test_days_counted_from_the_last_day_named():
+    body = ("Samat Abish lost his position on January 5th 2022. Two days later, Abish was "
+            "detained in Almaty.")
+    found = [e for e in events(extract(article(body, "2024-01"))).values()
+             if e["type"] == "detention"]
+    assert [(e["date"], e["precision"]) for e in found] == [("2022-01-07", "day")]
+
+
+def test_a_headline_naming_only_the_agent_is_the_leads_act():
+    """"Mirziyoyev sacks veteran security chief" (the chief unnamed) and "Mirziyoyev has
+    sacked Rustam Inoyatov": one dismissal."""
+    body = ("Mirziyoyev sacks veteran security chief\n\n"
+            "President Shavkat Mirziyoyev has sacked security chief Rustam Inoyatov.")
+    a = article(body, "2018-01-31")
+    a = Article(**{**a.__dict__, "title": "Mirziyoyev sacks veteran security chief"})
+    found = [e for e in events(extract(a)).values() if e["type"] == "dismissal"]
+    assert len(found) == 1 and found[0]["date"] == "2018-01"
