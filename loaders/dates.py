@@ -98,6 +98,7 @@ class DateFinder:
         month_years: dict[int, int] = {}   # month -> year of its last explicit mention
         last_day: tuple[int, int, int] | None = None
         last_year: int | None = None
+        last_month: tuple[int, int] | None = None
         end = len(text) if end is None else end
         windows = self._windows(text, hits) if hits is not None else [(start, end)]
         matches = (m for ws, we in windows
@@ -130,7 +131,7 @@ class DateFinder:
                         month_years[mon] = y
             elif g["rel"]:
                 phrase = re.sub(r"\s+", " ", raw.lower())
-                iso, precision = self._relative(phrase, pub, last_day, last_year)
+                iso, precision = self._relative(phrase, pub, last_day, last_year, last_month)
             elif g["yr"]:
                 iso, precision = g["y4"], "year"
             elif g["wd"]:
@@ -141,6 +142,8 @@ class DateFinder:
             last_year = y
             if precision == "day":
                 last_day = (y, int(iso[5:7]), int(iso[8:10]))
+            if precision in ("day", "month"):
+                last_month = (y, int(iso[5:7]))
             out.append(DateMention(m.start(), m.end(), raw, iso, precision))
         return out
 
@@ -176,12 +179,18 @@ class DateFinder:
         back = (day.weekday() - self.weekdays[name.lower()]) % 7
         return (day - dt.timedelta(days=back)).isoformat(), "day"
 
-    def _relative(self, phrase, pub, last_day, last_year) -> tuple[str, str]:
+    def _relative(self, phrase, pub, last_day, last_year,
+                  last_month=None) -> tuple[str, str]:
         if phrase in self.relative:
             unit, offset = self.relative[phrase]
             y, m, d = pub
             if unit == "week":
                 return _week(offset, pub)
+            if unit == "later_month":
+                if not last_month:
+                    return "", ""
+                total = last_month[0] * 12 + (last_month[1] - 1) + offset
+                return f"{total // 12:04d}-{total % 12 + 1:02d}", "month"
             if unit == "later_day":
                 if not last_day:
                     return "", ""

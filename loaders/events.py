@@ -677,6 +677,13 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = 500  # opens the sentence, or "as the January unrest spread": all of it
         if gap is not None and (best_gap is None or gap < best_gap):
             best, best_gap = d, gap
+    if best is None:
+        own = [d for d in doc.dates_in(sent)
+               if not _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start])
+               and not trig.episode.match(body, d.end)]
+        if len(own) == 1 and own[0].start >= te and own[0].start - te <= 160 \
+                and not re.search(r"[,;:()—–]", body[te:own[0].start]):
+            best = own[0]  # the sentence's only date, further along its clause
     if best is not None or sent_i == 0:
         return best
     prev = doc.sentences[sent_i - 1]

@@ -206,3 +206,19 @@ def test_a_headline_naming_only_the_agent_is_the_leads_act():
     a = Article(**{**a.__dict__, "title": "Mirziyoyev sacks veteran security chief"})
     found = [e for e in events(extract(a)).values() if e["type"] == "dismissal"]
     assert len(found) == 1 and found[0]["date"] == "2018-01"
+
+
+def test_later_that_month_is_the_month_named_before():
+    body = ("In February 2021, Raimbek Matraimov pleaded guilty. Later that month, "
+            "Matraimov was arrested for money laundering.")
+    found = [e for e in events(extract(article(body, "2024-01"))).values()
+             if e["type"] == "arrest"]
+    assert [(e["date"], e["precision"]) for e in found] == [("2021-02", "month")]
+
+
+def test_the_only_date_further_along_the_clause_dates_the_act():
+    body = ("Abish lost his position as the First Deputy Chairman of the National Security "
+            "Committee of Kazakhstan on January 5th 2022.")
+    found = [e for e in events(extract(article(body, "2024-01"))).values()
+             if e["type"] == "dismissal"]
+    assert [e["date"] for e in found] == ["2022-01-05"]
