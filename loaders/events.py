@@ -170,6 +170,18 @@ def _distributed(doc, f, hit) -> list:
     return out
 
 
+def _undergoer_for_agent(doc, f) -> None:
+    """An act of a ``needs_undergoer`` type read with persons acting and nobody
+    undergoing it: the persons undergo it ("X pleaded guilty to corruption charges",
+    "X was convicted on charges": no one charges X's way; courts and bodies, not
+    persons, sentence and detain when no one else is named)."""
+    if not doc.lex["event_types"][f.type].get("needs_undergoer") \
+            or any(r in _KEY_ROLES for _, r in f.roles):
+        return
+    f.roles = [(a, "target" if r == "agent" and a.startswith("person:") else r)
+               for a, r in f.roles]
+
+
 def _per_person(lex, f) -> list:
     """One event per person who undergoes an act of a ``per_person`` type, each with the
     shared agents and participants ("Japarov dismissed A, B and C": three dismissals).
@@ -301,6 +313,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
         found[(hit.sentence, etype.name)] = f
     _undergoers_by_type(doc, found.values())
+    for f in found.values():
+        _undergoer_for_agent(doc, f)
     each = [g for f in found.values() for g in _per_person(doc.lex, f)]
     groups = _merge(sorted(each, key=lambda f: f.start))
     events: list[Event] = []

@@ -222,3 +222,13 @@ def test_the_only_date_further_along_the_clause_dates_the_act():
     found = [e for e in events(extract(article(body, "2024-01"))).values()
              if e["type"] == "dismissal"]
     assert [e["date"] for e in found] == ["2022-01-05"]
+
+
+def test_a_person_read_acting_with_no_undergoer_undergoes_a_legal_act():
+    body = "In February 2021, Raimbek Matraimov pleaded guilty to corruption charges."
+    found = [e for e in events(extract(article(body, "2024-01"))).values()
+             if e["type"] in ("charge", "verdict")]
+    assert found
+    for e in found:
+        assert ("person:raimbek-matraimov", "target") in e["roles"]
+        assert not [a for a, r in e["roles"] if r == "agent"]
