@@ -66,7 +66,7 @@ class DateFinder:
             rf"|(?P<mdy>(?:\b(?P<wd2>{weekday}),?\s+)?\b(?P<m2>{month})\s+(?P<d2>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y2>{year}))?)"
             rf"|(?P<my>(?:\b(?i:(?P<p3>{part}))[\s-]+(?:of\s+)?)?\b(?P<m3>{month})"
-            rf"(?:,?\s+(?:of\s+)?(?P<y3>{year}))?\b)"
+            rf"(?:,?\s+(?:of\s+)?(?P<y3>{year})|\s+(?:of\s+)?(?P<r3>last|this|next)\s+year)?\b)"
             rf"|(?P<rel>\b(?i:{rel})\b)"
             rf"|(?P<yr>(?<![\d,.$£€-])(?:\b(?i:(?P<p4>{part}))[\s-]+)?\b(?P<y4>{year})(?!s\b|-\d))"
             rf"|(?P<wd>\b{weekday}\b))"
@@ -124,6 +124,8 @@ class DateFinder:
             elif g["my"]:
                 mon = self.months[g["m3"].rstrip(".").lower()]
                 yr = g["y3"]
+                if g["r3"] and pub[0]:  # "in early January last year"
+                    yr = str(pub[0] + {"last": -1, "this": 0, "next": 1}[g["r3"]])
                 y = int(yr) if yr else self._year_for(mon, None, None, pub, month_years)
                 if y:
                     iso, precision = f"{y:04d}-{mon:02d}", "month"

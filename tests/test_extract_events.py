@@ -232,3 +232,19 @@ def test_a_person_read_acting_with_no_undergoer_undergoes_a_legal_act():
     for e in found:
         assert ("person:raimbek-matraimov", "target") in e["roles"]
         assert not [a for a, r in e["roles"] if r == "agent"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Kairat Boranbaev was arrested in early January last year.", "2022-01"),
+    ("Kairat Boranbaev was arrested in March this year.", "2023-03"),
+])
+def test_a_month_of_a_relative_year(text, want):
+    found = [e for e in events(extract(article(text, "2023-06"))).values()
+             if e["type"] == "arrest"]
+    assert [e["date"] for e in found] == [want]
+
+
+def test_clashes_on_a_day_are_unrest():
+    body = "Devastating clashes and looting in Almaty on January 5 left many dead."
+    found = [e for e in events(extract(article(body))).values() if e["type"] == "protest"]
+    assert [e["date"] for e in found] == ["2022-01-05"]
