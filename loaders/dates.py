@@ -59,6 +59,9 @@ class DateFinder:
                            + list(lexicon["anaphoric_next_day"])
                            + list(lexicon["anaphoric_year"]))
         year = r"(?:19|20)\d\d(?!\d|,\d)"
+        self.future = re.compile(
+            rf"\b{alternation(lexicon['future_markers'])}\s+(?:(?:on|for)\s+)?$",
+            re.IGNORECASE)
         self.regex = re.compile(  # every phrase starts a word: mid-word positions fail at once
             rf"\b(?:(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
             rf"|(?P<dmy>(?:\b(?P<wd1>{weekday}),?\s*\(?\s*)?\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -117,6 +120,10 @@ class DateFinder:
                 yr = g["y1"] or g["y2"]
                 wd = g["wd1"] or g["wd2"]
                 y = int(yr) if yr else self._year_for(mon, day, wd, pub, month_years)
+                if not yr and y and pub[0] and self.future.search(
+                        text, max(0, m.start() - 30), m.start()) \
+                        and (y, mon, day) < (pub[0], pub[1] or 1, pub[2] or 1):
+                    y += 1  # "set for April 1" ahead of a February article
                 if y and is_day(y, mon, day):
                     iso, precision = f"{y:04d}-{mon:02d}-{day:02d}", "day"
                     if yr:

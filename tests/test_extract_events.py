@@ -248,3 +248,22 @@ def test_clashes_on_a_day_are_unrest():
     body = "Devastating clashes and looting in Almaty on January 5 left many dead."
     found = [e for e in events(extract(article(body))).values() if e["type"] == "protest"]
     assert [e["date"] for e in found] == ["2022-01-05"]
+
+
+def test_a_date_something_is_set_for_lies_ahead():
+    body = "Another trial against Kairat Satybaldy has been set for April 1."
+    found = [e for e in events(extract(article(body, "2024-02"))).values()
+             if e["type"] == "trial"]
+    assert [e["date"] for e in found] == ["2024-04-01"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("On February 26, a court handed Samat Abish an eight-year conditional sentence.",
+     "sentence"),
+    ("On September 18, 2023, preliminary hearings were held in the case of Samat Abish.",
+     "trial"),
+])
+def test_sentence_and_hearing_nouns(text, etype):
+    found = [e for e in events(extract(article(text, "2024-03"))).values()
+             if e["type"] == etype]
+    assert len(found) == 1 and found[0]["date"]
