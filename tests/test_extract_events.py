@@ -33,6 +33,12 @@ def events(batch) -> dict[str, dict]:
     return out
 
 
+def dated(text: str, published: str, etype: str) -> list[tuple[str, str]]:
+    """(date, precision) of the events of one type extracted from a small text."""
+    return [(e["date"], e["precision"]) for e in events(extract(article(text, published)))
+            .values() if e["type"] == etype]
+
+
 @pytest.fixture(scope="module")
 def seed_003():
     return events(extract(read_article(SEED_003)))
@@ -122,9 +128,7 @@ def test_an_undated_lead_takes_the_date_the_body_gives():
     body = ("President Shavkat Mirziyoyev has sacked security chief Rustam Inoyatov. "
             "Officials praised the reforms.\n\n"
             "Mirziyoyev dismissed Rustam Inoyatov on January 31.")
-    found = [e for e in events(extract(article(body, "2018-01-31"))).values()
-             if e["type"] == "dismissal"]
-    assert [(e["date"], e["precision"]) for e in found] == [("2018-01-31", "day")]
+    assert dated(body, "2018-01-31", "dismissal") == [("2018-01-31", "day")]
 
 
 @pytest.mark.parametrize("text, published, want", [
@@ -138,9 +142,7 @@ def test_an_undated_lead_takes_the_date_the_body_gives():
      ("2024", "year")),  # the week before ran from January into February
 ])
 def test_weekdays_and_weeks_are_read_against_the_article_date(text, published, want):
-    found = [e for e in events(extract(article(text, published))).values()
-             if e["type"] == "appointment"]
-    assert [(e["date"], e["precision"]) for e in found] == [want]
+    assert dated(text, published, "appointment") == [want]
 
 
 def test_a_decree_dismissing_several_people_is_one_dismissal_each_dated_by_the_opener():
@@ -192,9 +194,7 @@ def test_recurring_phrasings_of_acts(text, etype, person, role, date):
 def test_days_counted_from_the_last_day_named():
     body = ("Samat Abish lost his position on January 5th 2022. Two days later, Abish was "
             "detained in Almaty.")
-    found = [e for e in events(extract(article(body, "2024-01"))).values()
-             if e["type"] == "detention"]
-    assert [(e["date"], e["precision"]) for e in found] == [("2022-01-07", "day")]
+    assert dated(body, "2024-01", "detention") == [("2022-01-07", "day")]
 
 
 def test_a_headline_naming_only_the_agent_is_the_leads_act():
@@ -211,17 +211,13 @@ def test_a_headline_naming_only_the_agent_is_the_leads_act():
 def test_later_that_month_is_the_month_named_before():
     body = ("In February 2021, Raimbek Matraimov pleaded guilty. Later that month, "
             "Matraimov was arrested for money laundering.")
-    found = [e for e in events(extract(article(body, "2024-01"))).values()
-             if e["type"] == "arrest"]
-    assert [(e["date"], e["precision"]) for e in found] == [("2021-02", "month")]
+    assert dated(body, "2024-01", "arrest") == [("2021-02", "month")]
 
 
 def test_the_only_date_further_along_the_clause_dates_the_act():
     body = ("Abish lost his position as the First Deputy Chairman of the National Security "
             "Committee of Kazakhstan on January 5th 2022.")
-    found = [e for e in events(extract(article(body, "2024-01"))).values()
-             if e["type"] == "dismissal"]
-    assert [e["date"] for e in found] == ["2022-01-05"]
+    assert [d for d, _ in dated(body, "2024-01", "dismissal")] == ["2022-01-05"]
 
 
 def test_a_person_read_acting_with_no_undergoer_undergoes_a_legal_act():
@@ -239,9 +235,7 @@ def test_a_person_read_acting_with_no_undergoer_undergoes_a_legal_act():
     ("Kairat Boranbaev was arrested in March this year.", "2023-03"),
 ])
 def test_a_month_of_a_relative_year(text, want):
-    found = [e for e in events(extract(article(text, "2023-06"))).values()
-             if e["type"] == "arrest"]
-    assert [e["date"] for e in found] == [want]
+    assert [d for d, _ in dated(text, "2023-06", "arrest")] == [want]
 
 
 def test_clashes_on_a_day_are_unrest():
@@ -252,9 +246,7 @@ def test_clashes_on_a_day_are_unrest():
 
 def test_a_date_something_is_set_for_lies_ahead():
     body = "Another trial against Kairat Satybaldy has been set for April 1."
-    found = [e for e in events(extract(article(body, "2024-02"))).values()
-             if e["type"] == "trial"]
-    assert [e["date"] for e in found] == ["2024-04-01"]
+    assert [d for d, _ in dated(body, "2024-02", "trial")] == ["2024-04-01"]
 
 
 @pytest.mark.parametrize("text, etype", [
