@@ -401,7 +401,8 @@ def _key(roles) -> list[str]:
 
 def _compatible(a, b) -> bool:
     """Can ``b`` (later in the text) report the same event as ``a``? An undated mention
-    refers back to a dated one, not forward."""
+    refers back to a dated one, and forward only to a report of the same participants
+    (an undated lead and the body's dated account)."""
     if a.type != b.type:
         return False
     da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
