@@ -697,7 +697,7 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                if not _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start])
                and not trig.episode.match(body, d.end)]
         if len(own) == 1 and own[0].start >= te and own[0].start - te <= 160 \
-                and not re.search(r"[,;:()—–]", body[te:own[0].start]):
+                and not _CLAUSE_BREAK.search(body, te, own[0].start):
             best = own[0]  # the sentence's only date, further along its clause
     if best is not None or sent_i == 0:
         return best
