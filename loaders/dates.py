@@ -59,6 +59,9 @@ class DateFinder:
                            + list(lexicon["anaphoric_next_day"])
                            + list(lexicon["anaphoric_year"]))
         year = r"(?:19|20)\d\d(?!\d|,\d)"
+        self.future = re.compile(
+            rf"\b{alternation(lexicon['future_markers'])}\s+(?:(?:on|for)\s+)?$",
+            re.IGNORECASE)
         self.regex = re.compile(  # every phrase starts a word: mid-word positions fail at once
             rf"\b(?:(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
             rf"|(?P<dmy>(?:\b(?P<wd1>{weekday}),?\s*\(?\s*)?\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -66,9 +69,10 @@ class DateFinder:
             rf"|(?P<mdy>(?:\b(?P<wd2>{weekday}),?\s+)?\b(?P<m2>{month})\s+(?P<d2>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y2>{year}))?)"
             rf"|(?P<my>(?:\b(?i:(?P<p3>{part}))[\s-]+(?:of\s+)?)?\b(?P<m3>{month})"
-            rf"(?:,?\s+(?:of\s+)?(?P<y3>{year}))?\b)"
+            rf"(?:,?\s+(?:of\s+)?(?P<y3>{year})|\s+(?:of\s+)?(?P<r3>last|this|next)\s+year)?\b)"
             rf"|(?P<rel>\b(?i:{rel})\b)"
-            rf"|(?P<yr>(?<![\d,.$£€-])(?:\b(?i:(?P<p4>{part}))[\s-]+)?\b(?P<y4>{year})(?!s\b|-\d)))"
+            rf"|(?P<yr>(?<![\d,.$£€-])(?:\b(?i:(?P<p4>{part}))[\s-]+)?\b(?P<y4>{year})(?!s\b|-\d))"
+            rf"|(?P<wd>\b{weekday}\b))"
         )
 
     def _windows(self, text: str, hits) -> list[tuple[int, int]]:
@@ -97,6 +101,7 @@ class DateFinder:
         month_years: dict[int, int] = {}   # month -> year of its last explicit mention
         last_day: tuple[int, int, int] | None = None
         last_year: int | None = None
+        last_month: tuple[int, int] | None = None
         end = len(text) if end is None else end
         windows = self._windows(text, hits) if hits is not None else [(start, end)]
         matches = (m for ws, we in windows
@@ -115,6 +120,10 @@ class DateFinder:
                 yr = g["y1"] or g["y2"]
                 wd = g["wd1"] or g["wd2"]
                 y = int(yr) if yr else self._year_for(mon, day, wd, pub, month_years)
+                if not yr and y and pub[0] and self.future.search(
+                        text, max(0, m.start() - 30), m.start()) \
+                        and (y, mon, day) < (pub[0], pub[1] or 1, pub[2] or 1):
+                    y += 1  # "set for April 1" ahead of a February article
                 if y and is_day(y, mon, day):
                     iso, precision = f"{y:04d}-{mon:02d}-{day:02d}", "day"
                     if yr:
@@ -122,6 +131,8 @@ class DateFinder:
             elif g["my"]:
                 mon = self.months[g["m3"].rstrip(".").lower()]
                 yr = g["y3"]
+                if g["r3"] and pub[0]:  # "in early January last year"
+                    yr = str(pub[0] + {"last": -1, "this": 0, "next": 1}[g["r3"]])
                 y = int(yr) if yr else self._year_for(mon, None, None, pub, month_years)
                 if y:
                     iso, precision = f"{y:04d}-{mon:02d}", "month"
@@ -129,15 +140,19 @@ class DateFinder:
                         month_years[mon] = y
             elif g["rel"]:
                 phrase = re.sub(r"\s+", " ", raw.lower())
-                iso, precision = self._relative(phrase, pub, last_day, last_year)
+                iso, precision = self._relative(phrase, pub, last_day, last_year, last_month)
             elif g["yr"]:
                 iso, precision = g["y4"], "year"
+            elif g["wd"]:
+                iso, precision = self._weekday(g["wd"], pub)
             if not iso:
                 continue
             y = int(iso[:4])
             last_year = y
             if precision == "day":
                 last_day = (y, int(iso[5:7]), int(iso[8:10]))
+            if precision in ("day", "month"):
+                last_month = (y, int(iso[5:7]))
             out.append(DateMention(m.start(), m.end(), raw, iso, precision))
         return out
 
@@ -158,10 +173,37 @@ class DateFinder:
                     return y
         return base
 
-    def _relative(self, phrase, pub, last_day, last_year) -> tuple[str, str]:
+    def _weekday(self, name: str, pub) -> tuple[str, str]:
+        """A bare weekday ("appointed ... on Tuesday") in news is the latest such day not
+        after the article's date; unknown without a day-precise article date.
+
+        >>> from qantar.loaders.lexicon import default
+        >>> DateFinder(default()).find("sacked him on Monday", "2024-02-07")[0].iso
+        '2024-02-05'
+        """
+        y, m, d = pub
+        if not (y and m and d):
+            return "", ""
+        day = dt.date(y, m, d)
+        back = (day.weekday() - self.weekdays[name.lower()]) % 7
+        return (day - dt.timedelta(days=back)).isoformat(), "day"
+
+    def _relative(self, phrase, pub, last_day, last_year,
+                  last_month=None) -> tuple[str, str]:
         if phrase in self.relative:
             unit, offset = self.relative[phrase]
             y, m, d = pub
+            if unit == "week":
+                return _week(offset, pub)
+            if unit == "later_month":
+                if not last_month:
+                    return "", ""
+                total = last_month[0] * 12 + (last_month[1] - 1) + offset
+                return f"{total // 12:04d}-{total % 12 + 1:02d}", "month"
+            if unit == "later_day":
+                if not last_day:
+                    return "", ""
+                return (dt.date(*last_day) + dt.timedelta(days=offset)).isoformat(), "day"
             if unit == "year" and y:
                 return f"{y + offset:04d}", "year"
             if unit == "month" and y and m:
@@ -178,3 +220,24 @@ class DateFinder:
         if phrase in self.anaphoric_year and last_year:
             return f"{last_year:04d}", "year"
         return "", ""
+
+
+def _week(offset: int, pub) -> tuple[str, str]:
+    """"this week" (offset 0), "last week" (-1) against the article's date, to the month
+    when the whole stretch up to the article's date lies in one month, else to the year
+    ("last week" in an article dated only to the month may be the month before)."""
+    y, m, d = pub
+    if not y:
+        return "", ""
+    if not (m and d):
+        if m and offset == 0:
+            return f"{y:04d}-{m:02d}", "month"
+        return f"{y:04d}", "year"
+    day = dt.date(y, m, d)
+    first = day - dt.timedelta(days=day.weekday() - 7 * offset)
+    last = min(day, first + dt.timedelta(days=6))
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if first.year == last.year:
+        return f"{first.year:04d}", "year"
+    return "", ""

@@ -169,6 +169,32 @@ def _distributed(doc, f, hit) -> list:
     return out
 
 
+def _undergoer_for_agent(doc, f) -> None:
+    """An act of a ``needs_undergoer`` type read with persons acting and nobody
+    undergoing it: the persons undergo it ("X pleaded guilty to corruption charges",
+    "X was convicted on charges": no one charges X's way; courts and bodies, not
+    persons, sentence and detain when no one else is named)."""
+    if not doc.lex["event_types"][f.type].get("needs_undergoer") \
+            or any(r in _KEY_ROLES for _, r in f.roles):
+        return
+    f.roles = [(a, "target" if r == "agent" and a.startswith("person:") else r)
+               for a, r in f.roles]
+
+
+def _per_person(lex, f) -> list:
+    """One event per person who undergoes an act of a ``per_person`` type, each with the
+    shared agents and participants ("Japarov dismissed A, B and C": three dismissals).
+    An undated mention stays one: it recalls the acts rather than reporting each."""
+    keys = [a for a, r in f.roles if r in _KEY_ROLES]
+    if len(keys) < 2 or f.date is None or not lex["event_types"][f.type].get("per_person"):
+        return [f]
+    shared = [(a, r) for a, r in f.roles if r not in _KEY_ROLES]
+    return [_Found(f.type, f.start, f.end, f.sentence, date=f.date,
+                   roles=[(a, r) for a, r in f.roles if a == k] + shared,
+                   places=list(f.places), detail=f.detail, carried=f.carried,
+                   modality=f.modality) for k in dict.fromkeys(keys)]
+
+
 def _undergoers_by_type(doc, found) -> None:
     """Only the actor types a frame admits undergo its event, however the event was
     found ("detention of the Committee for National Security, Karim Massimov": the
@@ -255,6 +281,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             continue  # "prohibit the investigation of X", "could face trial"
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
                   te if how != "pattern" else _first_word_end(body, ts, te))
+        if f is not None and how == "pattern" and \
+                doc.lex["event_types"][name].get("pattern_undated"):
+            f.date, f.carried = None, False
         if hit is not None:
             f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
                                                 date=_date(doc, trig, ts, te, sent_i)))
@@ -283,8 +312,12 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
         found[(hit.sentence, etype.name)] = f
     _undergoers_by_type(doc, found.values())
-    groups = _merge(sorted(found.values(), key=lambda f: f.start))
+    for f in found.values():
+        _undergoer_for_agent(doc, f)
+    each = [g for f in found.values() for g in _per_person(doc.lex, f)]
+    groups = _merge(sorted(each, key=lambda f: f.start))
     events: list[Event] = []
+    seen: set[str] = set()
     statements = []
     for group in groups:
         date = max((f.date for f in group if f.date), key=_precision, default=None)
@@ -295,10 +328,13 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             if head.type in _DETAIL_IN_ID else ""
         iso = date.iso if date else ""
         event_id = report_id(doc.article.id, head.type, iso, keys, detail)
-        events.append(Event(
-            id=event_id, type=head.type, name=_name(doc, head.type, roles, keys, iso, detail),
-            date=iso, date_precision=date.precision if date else "unknown",
-            date_raw="", detail=detail))
+        if event_id not in seen:  # two reports the merge kept apart resolve alike
+            seen.add(event_id)
+            events.append(Event(
+                id=event_id, type=head.type,
+                name=_name(doc, head.type, roles, keys, iso, detail),
+                date=iso, date_precision=date.precision if date else "unknown",
+                date_raw="", detail=detail))
         for f in group:
             speaker, modality = doc.attribution.at(f.start, f.end) if doc.attribution \
                 else ("", "reported")
@@ -374,21 +410,36 @@ def _key(roles) -> list[str]:
 
 def _compatible(a, b) -> bool:
     """Can ``b`` (later in the text) report the same event as ``a``? An undated mention
-    refers back to a dated one, not forward."""
+    refers back to a dated one, and forward only to a report of the same participants
+    (an undated lead and the body's dated account)."""
     if a.type != b.type:
         return False
     da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
     if da and db and not (da.startswith(db) or db.startswith(da)):
         return False
-    if db and not da:
-        return False
+    ka, kb = _key(a.roles), _key(b.roles)
+    same = bool(ka) and ka == kb or _subsumes(a, b) or _subsumes(b, a)
+    if db and not da and not same:
+        return False  # an undated lead ("X has sacked Y") is dated by the body's report
     if (a.carried or b.carried) and da != db:
         return False  # "shortly thereafter": after the dated event, not another report of it
-    ka, kb = _key(a.roles), _key(b.roles)
-    if ka == kb:
+    if ka == kb or same:
         return True
     # one names no participant: the same event only if both give the same date
     return (not ka or not kb) and bool(da) and da == db
+
+
+def _subsumes(a, b) -> bool:
+    """Does ``a`` tell part of what ``b`` tells: some of its undergoers ("Masimov was
+    arrested" in "Masimov and three deputies were arrested"), or, naming no undergoer,
+    only its agents ("Mirziyoyev sacks security chief" of "Mirziyoyev has sacked
+    Inoyatov")?"""
+    ta = {x for x, r in a.roles if r in _KEY_ROLES}
+    tb = {x for x, r in b.roles if r in _KEY_ROLES}
+    if ta:
+        return ta < tb
+    agents = {x for x, r in a.roles if r == "agent"}
+    return bool(tb and agents) and agents <= {x for x, r in b.roles if r == "agent"}
 
 
 def _merge(found: list[_Found]) -> list[list[_Found]]:
@@ -578,6 +629,47 @@ def _subject(body: str, subj, ts: int, passive: bool):
 
 
 def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
+    """The date the text gives the event (:func:`_text_date`), else, for an act the
+    article reports as news, the article's month (:func:`_recent`)."""
+    return _text_date(doc, trig, ts, te, sent_i) or _recent(doc, ts, sent_i)
+
+
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:\w+ly|also|now|just|since)\s+)?(?:been\s+)?"
+                      r"(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _NewsDate(DateMention):
+    """The article's month for an act it reports as news: raw is "has (2018-01)"."""
+
+
+def _recent(doc, ts: int, sent_i: int):
+    """An act told in the present perfect ("Mirziyoyev has sacked X", "Y has been
+    appointed") or in the headline ("Mirziyoyev sacks X") happened shortly before the
+    article: its month, never a day (the lead rarely says which day; a dated report of
+    the same act in the body gives it, see :func:`_merge`). None for an article dated
+    only to the year."""
+    art = doc.article
+    if len(art.published) < 7 or art.published_precision == "year":
+        return None
+    body = doc.body
+    sent = doc.sentences[sent_i]
+    perfect = _PERFECT.search(body, max(sent.start, ts - 40), ts)
+    title = art.title.strip()
+    headline = bool(title) and body[sent.start:sent.end].strip().startswith(title[:60]) \
+        and sent.start < 2 * len(title) + 10
+    if not (perfect or headline) or _not_news(doc.lex).search(body, sent.start, ts):
+        return None
+    word = (perfect or re.search(r"\S+", body[ts:ts + 40])).group().split()[0]
+    return _NewsDate(ts, ts, f"{word} ({art.published[:7]})", art.published[:7], "month")
+
+
+@cache
+def _not_news(lex) -> re.Pattern:
+    return re.compile(rf"\b{_words_re(lex['not_news_words'])}\b", re.IGNORECASE)
+
+
+def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     """The event's date: a date phrase near the trigger (up to 60 characters after it,
     30 before) or opening its sentence ("On January 8, ..."); a date naming an episode
     ("the January events") only for that episode's trigger or after a time word ("as
@@ -609,6 +701,13 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = 500  # opens the sentence, or "as the January unrest spread": all of it
         if gap is not None and (best_gap is None or gap < best_gap):
             best, best_gap = d, gap
+    if best is None:
+        own = [d for d in doc.dates_in(sent)
+               if not _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start])
+               and not trig.episode.match(body, d.end)]
+        if len(own) == 1 and own[0].start >= te and own[0].start - te <= 160 \
+                and not _CLAUSE_BREAK.search(body, te, own[0].start):
+            best = own[0]  # the sentence's only date, further along its clause
     if best is not None or sent_i == 0:
         return best
     prev = doc.sentences[sent_i - 1]
@@ -669,6 +768,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|whom|whose|becaus
                            re.IGNORECASE)
 
 
+_OPENER = re.compile(r"\s*(?:(?:[Ii]n|[Bb]y|[Uu]nder|[Ww]ith|[Aa]t)\s+)?", re.IGNORECASE)
+
+
 def _continuation(doc, sent, ts: int | None, te: int):
     """The continuation word ("also", "shortly thereafter") of a sentence, in the clause
     of the trigger at [ts, te) if given ("They are also consistent with views that X,
@@ -680,7 +782,10 @@ def _continuation(doc, sent, ts: int | None, te: int):
         if any(b.start <= h.start and h.end <= b.end for b in blocked) \
                 or body[h.end:h.end + 1] == "-":
             continue  # "since then"; "then-president" is no sequence
-        if ts is not None and _CLAUSE_BREAK.search(body, min(h.end, te), max(h.start, ts)):
+        after = h.end
+        if _OPENER.fullmatch(body, sent.start, h.start) and body[h.end:h.end + 1] == ",":
+            after += 1  # "In the same decree, X dismissed ...": an opener times the clause
+        if ts is not None and _CLAUSE_BREAK.search(body, min(after, te), max(h.start, ts)):
             continue
         return h
     return None

@@ -47,7 +47,8 @@ SECTIONS = {
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
-    "episode_nouns": WORDS, "episode_time_words": WORDS,
+    "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS,
+    "future_markers": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
 }
@@ -55,7 +56,8 @@ _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",
               "of", "against", "receiver", "on", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
-               "pattern_roles", "nouns", "noun_roles"}
+               "pattern_roles", "nouns", "noun_roles", "per_person",
+               "pattern_undated", "needs_undergoer"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 

@@ -33,6 +33,12 @@ def events(batch) -> dict[str, dict]:
     return out
 
 
+def dated(text: str, published: str, etype: str) -> list[tuple[str, str]]:
+    """(date, precision) of the events of one type extracted from a small text."""
+    return [(e["date"], e["precision"]) for e in events(extract(article(text, published)))
+            .values() if e["type"] == etype]
+
+
 @pytest.fixture(scope="module")
 def seed_003():
     return events(extract(read_article(SEED_003)))
@@ -114,3 +120,142 @@ def test_a_description_without_a_body_of_its_kind_nearby_stays_unresolved():
     assert not any(s.subject_id == CSTO or s.object_id == CSTO for s in batch.statements)
     assert not any(s.predicate == "mentions" and s.detail == "The foreign troops"
                    for s in batch.statements)
+
+
+def test_an_undated_lead_takes_the_date_the_body_gives():
+    """A lead reports the act undated ("has sacked"), the body dates it: one event,
+    dated."""
+    body = ("President Shavkat Mirziyoyev has sacked security chief Rustam Inoyatov. "
+            "Officials praised the reforms.\n\n"
+            "Mirziyoyev dismissed Rustam Inoyatov on January 31.")
+    assert dated(body, "2018-01-31", "dismissal") == [("2018-01-31", "day")]
+
+
+@pytest.mark.parametrize("text, published, want", [
+    ("Tokayev appointed Olzhas Bektenov as prime minister Tuesday.", "2024-02-06",
+     ("2024-02-06", "day")),
+    ("Tokayev appointed Olzhas Bektenov as prime minister on Monday.", "2024-02-07",
+     ("2024-02-05", "day")),
+    ("Tokayev appointed Olzhas Bektenov as prime minister this week.", "2022-01",
+     ("2022-01", "month")),
+    ("Tokayev appointed Olzhas Bektenov as prime minister last week.", "2024-02-06",
+     ("2024", "year")),  # the week before ran from January into February
+])
+def test_weekdays_and_weeks_are_read_against_the_article_date(text, published, want):
+    assert dated(text, published, "appointment") == [want]
+
+
+def test_a_decree_dismissing_several_people_is_one_dismissal_each_dated_by_the_opener():
+    """"In the same decree, X dismissed A, B and C": the decree named before dates it,
+    and each person loses their own post."""
+    body = ("Sadyr Japarov dismissed Kamchybek Tashiev on February 10. In the same decree, "
+            "Japarov dismissed Daniyel Risaliyev, Kurbonbek Avazov and Elizar Smanov.")
+    found = [e for e in events(extract(article(body, "2026-02-11"))).values()
+             if e["type"] == "dismissal"]
+    targets = sorted(a for e in found for a, r in e["roles"] if r == "target")
+    assert len(found) == 4 and len(targets) == 4
+    assert {e["date"] for e in found} == {"2026-02-10"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Jumgalbek Shabdanbekov, previously deputy chairman of the SCNS, has been appointed "
+     "acting chairman of the security committee.", {("2026-02", "month")}),
+    ("However, it has been previously reported that Karim Massimov and Anuar Sadykulov "
+     "have been appointed advisers.", {("", "unknown")}),
+    ("Karim Massimov was appointed adviser.", {("", "unknown")}),
+])
+def test_an_act_told_as_news_takes_the_articles_month(text, want):
+    """The present perfect reports news: the article's month (never a day); not when the
+    sentence sets the act in the past ("previously reported")."""
+    found = [e for e in events(extract(article(text, "2026-02-11"))).values()
+             if e["type"] == "appointment"]
+    assert {(e["date"], e["precision"]) for e in found} == want
+
+
+@pytest.mark.parametrize("text, etype, person, role, date", [
+    ("Samat Abish lost his position as first deputy head of the KNB on January 17.",
+     "dismissal", "person:samat-abish", "target", "2022-01-17"),
+    ("On January 15, the powers of the chairman of the board, Kairat Sharipbaev, were "
+     "terminated.", "dismissal", "person:kairat-sharipbaev", "target", "2022-01-15"),
+    ("In 2019 Kassym-Jomart Tokayev assumed the presidency.", "appointment",
+     "person:kassym-jomart-tokayev", "target", "2019"),
+    ("Shavkat Mirziyoyev came to power in 2016.", "appointment",
+     "person:shavkat-mirziioev", "target", "2016"),
+    ("Mirziyoyev succeeded the late Islam Karimov in September 2016.", "death",
+     "person:islam-karimov", "victim", ""),
+])
+def test_recurring_phrasings_of_acts(text, etype, person, role, date):
+    """Phrasings of dismissals, accessions and deaths that recur across outlets."""
+    found = [e for e in events(extract(article(text))).values() if e["type"] == etype]
+    assert [e["date"] for e in found] == [date]
+    assert (person, role) in found[0]["roles"]
+
+
+def test_days_counted_from_the_last_day_named():
+    body = ("Samat Abish lost his position on January 5th 2022. Two days later, Abish was "
+            "detained in Almaty.")
+    assert dated(body, "2024-01", "detention") == [("2022-01-07", "day")]
+
+
+def test_a_headline_naming_only_the_agent_is_the_leads_act():
+    """"Mirziyoyev sacks veteran security chief" (the chief unnamed) and "Mirziyoyev has
+    sacked Rustam Inoyatov": one dismissal."""
+    body = ("Mirziyoyev sacks veteran security chief\n\n"
+            "President Shavkat Mirziyoyev has sacked security chief Rustam Inoyatov.")
+    a = article(body, "2018-01-31")
+    a = Article(**{**a.__dict__, "title": "Mirziyoyev sacks veteran security chief"})
+    found = [e for e in events(extract(a)).values() if e["type"] == "dismissal"]
+    assert len(found) == 1 and found[0]["date"] == "2018-01"
+
+
+def test_later_that_month_is_the_month_named_before():
+    body = ("In February 2021, Raimbek Matraimov pleaded guilty. Later that month, "
+            "Matraimov was arrested for money laundering.")
+    assert dated(body, "2024-01", "arrest") == [("2021-02", "month")]
+
+
+def test_the_only_date_further_along_the_clause_dates_the_act():
+    body = ("Abish lost his position as the First Deputy Chairman of the National Security "
+            "Committee of Kazakhstan on January 5th 2022.")
+    assert [d for d, _ in dated(body, "2024-01", "dismissal")] == ["2022-01-05"]
+
+
+def test_a_person_read_acting_with_no_undergoer_undergoes_a_legal_act():
+    body = "In February 2021, Raimbek Matraimov pleaded guilty to corruption charges."
+    found = [e for e in events(extract(article(body, "2024-01"))).values()
+             if e["type"] in ("charge", "verdict")]
+    assert found
+    for e in found:
+        assert ("person:raimbek-matraimov", "target") in e["roles"]
+        assert not [a for a, r in e["roles"] if r == "agent"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Kairat Boranbaev was arrested in early January last year.", "2022-01"),
+    ("Kairat Boranbaev was arrested in March this year.", "2023-03"),
+])
+def test_a_month_of_a_relative_year(text, want):
+    assert [d for d, _ in dated(text, "2023-06", "arrest")] == [want]
+
+
+def test_clashes_on_a_day_are_unrest():
+    body = "Devastating clashes and looting in Almaty on January 5 left many dead."
+    found = [e for e in events(extract(article(body))).values() if e["type"] == "protest"]
+    assert [e["date"] for e in found] == ["2022-01-05"]
+
+
+def test_a_date_something_is_set_for_lies_ahead():
+    body = "Another trial against Kairat Satybaldy has been set for April 1."
+    assert [d for d, _ in dated(body, "2024-02", "trial")] == ["2024-04-01"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("On February 26, a court handed Samat Abish an eight-year conditional sentence.",
+     "sentence"),
+    ("On September 18, 2023, preliminary hearings were held in the case of Samat Abish.",
+     "trial"),
+])
+def test_sentence_and_hearing_nouns(text, etype):
+    found = [e for e in events(extract(article(text, "2024-03"))).values()
+             if e["type"] == etype]
+    assert len(found) == 1 and found[0]["date"]
