@@ -9,6 +9,7 @@ order, either store: the same export, byte for byte).
 from __future__ import annotations
 
 import json
+import os
 import random
 from pathlib import Path
 
@@ -411,3 +412,44 @@ def test_a_store_from_an_earlier_version_says_so_and_a_load_updates_it(tmp_path)
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert rows and all(r["articles"] == 1 and r["statements"] > 0 for r in rows)
+
+
+def test_every_kind_of_bad_input_at_once_loads_every_good_article_and_names_each_bad_one(
+        target, tmp_path):
+    """The bad-input matrix, a folder whose name is not UTF-8, an article over the size
+    limit and a link to /etc/passwd, in one load beside good articles: the good ones
+    load, each bad one is named on a line of its own, nothing outside the folder is read."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    bad = []
+    for i, (name, filename, content, _message, _line) in enumerate(BAD_INPUTS):
+        if Path(filename).suffix not in (".txt", ".md"):
+            continue  # a folder load reads article files only
+        path = folder / f"{i:02d}-{filename}"
+        content(path) if callable(content) else path.write_bytes(content)
+        bad.append(path)
+    huge = folder / "huge.txt"
+    body = SEED_FILES[0].read_bytes()
+    huge.write_bytes(body * (10_600_000 // len(body) + 1))  # real text, over 10 MB
+    bad.append(huge)
+    for seed in SEED_FILES:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    odd = bytes(folder) + b"/caf\xe9-\xff"  # a folder name that is not UTF-8
+    os.mkdir(odd)
+    with open(odd + b"/dev.md", "wb") as out:
+        out.write(sorted(DEV.glob("E0*.md"))[0].read_bytes())
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+
+    result = target.cli("load", str(folder))
+
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert f"Loaded {len(SEED_FILES) + 1} article(s)" in result.stdout
+    errors = [l for l in result.stderr.splitlines() if l.startswith("Error:")]
+    assert len(errors) == len(bad), errors
+    for path in bad:
+        shown = path.name.replace("\x1b", "\\x1b").replace("\n", "\\n")
+        assert [e for e in errors if shown in e], (shown, errors)
+    warnings = [l for l in result.stderr.splitlines() if "passwd.txt" in l]
+    assert len(warnings) == 1 and warnings[0].startswith("Warning:"), result.stderr
+    assert b"root:" not in target.export()
