@@ -23,8 +23,6 @@ from .errors import InputError
 from ..graph.names import key
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "seeds" / "gazetteer.yaml"
-_ID = re.compile(r"^(person|organization|place):[a-z0-9][a-z0-9-]*$")
-_WORD = re.compile(r"[^\W_]+")
 _FIELDS = {"id", "type", "kind", "name", "aliases", "description", "sources"}
 
 
@@ -184,7 +182,8 @@ def parse(path: str | Path = DEFAULT_PATH) -> list[Actor]:
         if actor_type not in schema.vocab["actor_types"]:
             raise InputError(path, f"unknown type {actor_type!r} (choose from "
                                    f"{', '.join(schema.vocab['actor_types'])})", line)
-        if not _ID.match(actor_id) or not actor_id.startswith(actor_type + ":"):
+        if (not schema_mod.load().actor_id.match(actor_id)
+                or not actor_id.startswith(actor_type + ":")):
             raise InputError(path, f"bad id {actor_id!r}: expected {actor_type}:<slug>", line)
         if actor_id in seen:
             raise InputError(path, f"duplicate id {actor_id!r} (first at line {seen[actor_id]})",
