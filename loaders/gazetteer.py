@@ -182,7 +182,7 @@ def parse(path: str | Path = DEFAULT_PATH) -> list[Actor]:
         if actor_type not in schema.vocab["actor_types"]:
             raise InputError(path, f"unknown type {actor_type!r} (choose from "
                                    f"{', '.join(schema.vocab['actor_types'])})", line)
-        if (not schema_mod.load().actor_id.match(actor_id)
+        if (not schema.actor_id.match(actor_id)
                 or not actor_id.startswith(actor_type + ":")):
             raise InputError(path, f"bad id {actor_id!r}: expected {actor_type}:<slug>", line)
         if actor_id in seen:
