@@ -214,7 +214,8 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     """Everything the page shows, as plain JSON-ready data.
 
     ``graph`` is a store's :meth:`to_networkx`. Metrics and communities are computed on
-    the whole knowledge graph (so a node's size means the same in every view); the
+    the whole actor graph (so a node's size means the same in every view; events and
+    places score 0 and belong to community -1); the
     filters then choose what the page holds: ``types`` (node and relation types),
     the date range (:func:`analytics.restrict`), the view (a relation group keeps its
     own relations) and ``focus``/``depth`` (an ego network). Raises
@@ -244,8 +245,9 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
         pos = layout.spring(sub, seed=seed)
 
     cited = _citations(graph)
-    nodes = [_node_record(n, d, pos[n], metrics[n], membership[n], cited.get(n, []))
-             for n, d in sorted(sub.nodes(data=True))]
+    unranked = dict.fromkeys(analytics.METRICS, 0.0)  # events and places: not actors
+    nodes = [_node_record(n, d, pos[n], metrics.get(n, unranked), membership.get(n, -1),
+                          cited.get(n, [])) for n, d in sorted(sub.nodes(data=True))]
     edges = [_edge_record(*e) for e in sorted(sub.edges(keys=True, data=True),
                                               key=lambda e: e[2])]
     _roundness(edges)

@@ -86,7 +86,7 @@
     return '#' + f(0) + f(8) + f(4);
   }
   // generated, not a palette: evenly spread hues by the golden angle
-  const communityColour = (c) => hsl2hex((c * 137.508) % 360, 0.62, 0.52);
+  const communityColour = (c) => (c < 0 ? '#BAB0AC' : hsl2hex((c * 137.508) % 360, 0.62, 0.52));
   const nodeColour = (n) => (S.colourBy === 'community' ? communityColour(n.community) : typeInfo.get(n.type).colour);
 
   // --- vis-network ---------------------------------------------------------------------
@@ -238,7 +238,7 @@
     comms.hidden = S.colourBy !== 'community';
     if (S.colourBy === 'community') {
       const sizes = new Map();
-      for (const n of D.nodes) sizes.set(n.community, (sizes.get(n.community) || 0) + 1);
+      for (const n of D.nodes) if (n.community >= 0) sizes.set(n.community, (sizes.get(n.community) || 0) + 1);
       const shown = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 12);
       comms.replaceChildren(el('h3', { text: 'Communities' }), ...shown.map(([c, size]) => {
         const lead = D.nodes.filter((n) => n.community === c).sort((a, b) => b.pagerank - a.pagerank)[0];
