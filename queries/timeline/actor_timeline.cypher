@@ -2,6 +2,7 @@
 // The dated events one actor took part in and the dated posts and relations that name
 // it, oldest first; undated ones at the end.
 // @param actor actor example "Tokayev"  any spelling or id
+// @seeds Tokayev from his 2019 appointment and election through January 2022.
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
 WHERE a.id = $actor OR toLower(a.name) = wanted

@@ -3,6 +3,8 @@
 // part, and the posts taken or left, appointments, dismissals, orders and other dated
 // relations on that date.
 // @param date date example "2022-01-05"  the day (ISO: 2022, 2022-01 or 2022-01-05)
+// @seeds the changes of 5 January 2022: appointments, dismissals, the state of
+//   emergency.
 MATCH (e:Event)
 WITH e, $date AS day
 WHERE e.date <> ''
