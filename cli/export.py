@@ -12,7 +12,7 @@ from ..graph.exports import FORMATS, html, writer
 from .main import cli
 
 HTML_ONLY = ("focus", "depth", "date_from", "date_to", "types", "view", "size_by",
-             "colour_by")
+             "colour_by", "events")
 
 
 @cli.command()
@@ -34,6 +34,9 @@ HTML_ONLY = ("focus", "depth", "date_from", "date_to", "types", "view", "size_by
               show_default=True, help="html: initial node size.")
 @click.option("--colour-by", "--color-by", "colour_by", type=click.Choice(html.COLOUR_BY),
               default="type", show_default=True, help="html: initial node colour.")
+@click.option("--events", is_flag=True,
+              help="html, full view: draw events as nodes (by default each event is a tie "
+                   "between the people and bodies that took part in it).")
 @click.pass_obj
 def export(obj, fmt, output, **options):
     """Export the graph: html (interactive page), jsonl (APOC JSON), graphml, gexf.
@@ -50,7 +53,7 @@ def export(obj, fmt, output, **options):
       qantar export graphml -o out/graph.graphml
       qantar --backend neo4j export jsonl -o out/graph.jsonl
     """
-    used = {k for k in HTML_ONLY if options[k] not in (None, (), 1, "full", "pagerank", "type")}
+    used = {k for k in HTML_ONLY if options[k] not in (None, (), 1, "full", "pagerank", "type", False)}
     if fmt != "html" and used:
         raise click.UsageError(f"--{sorted(used)[0].replace('_', '-')} only applies to html")
     try:

@@ -1,6 +1,6 @@
 // Search actors by any spelling
 // Actors whose name or any alias contains the text, case-insensitively, or whose
-// spelling key contains its key (graph/names.py: Toqaev, Tokayev and Токаев meet;
+// spelling key contains its key (graph/names.py: Toqaev, Tokayev and Токаев meet,
 // $spelling carries the folding as data), with how often the articles cite them.
 // @param name string example "Nazarb"  part of a name, in any script (empty: every actor)
 // @seeds Nazarbayev and the Nazarbayev Foundation.
