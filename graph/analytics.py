@@ -240,8 +240,8 @@ def actor_graph(kg: nx.MultiDiGraph, *, places: bool = False) -> nx.Graph:
     """The actors and the ties between them, undirected, ``weight`` = sources.
 
     A relation between two actors is a tie; an event ties every two of its
-    participants (weighted by the weaker of their two citations), so the protest that
-    Tokayev ordered suppressed links him to the people detained, not to a diamond.
+    participants (weighted by the weaker of their two citations), so an arrest ties
+    the police to the detained rather than each of them to the event.
     Direction is dropped: an appointment or a dismissal ties appointer and appointee
     whichever way it points, and a tie is what centrality and communities measure.
     Places are left out unless ``places`` (then events also tie them to what happened

@@ -77,7 +77,7 @@ def browser_text(query: Query, *, graph: bool = False) -> str:
     """The file as the Browser shows it: the header (title first), the example
     parameters when the query has any, and Neo4j's query (or its drawing)."""
     lines = query.path.read_text(encoding="utf-8").splitlines()
-    header = [line for line in lines[:_header_length(lines)]]
+    header = lines[:_header_length(lines)]
     if graph:
         header[0] = f"{header[0]} (graph)"
     values = {**query.examples(), **query.provided_values()}
@@ -181,7 +181,7 @@ def pack_guide(pack: str, queries: list[Query], kit_url: str) -> str:
             lines += ["Draw it:", "", fence(query.graph), "", "As a table (for reports):", ""]
         lines.append(fence(query.text))
         slides.append("\n".join(lines))
-    slides.append("\n".join([f"## Back to the contents", "", fence(f":guide {kit}/qantar.md")]))
+    slides.append("\n".join(["## Back to the contents", "", fence(f":guide {kit}/qantar.md")]))
     return _slides(slides)
 
 
