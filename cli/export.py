@@ -53,7 +53,9 @@ def export(obj, fmt, output, **options):
       qantar export graphml -o out/graph.graphml
       qantar --backend neo4j export jsonl -o out/graph.jsonl
     """
-    used = {k for k in HTML_ONLY if options[k] not in (None, (), 1, "full", "pagerank", "type", False)}
+    defaults = (None, (), 1, "full", "pagerank", "type")
+    used = {k for k in HTML_ONLY if options[k] is True  # True == 1: a flag is checked apart
+            or (options[k] is not False and options[k] not in defaults)}
     if fmt != "html" and used:
         raise click.UsageError(f"--{sorted(used)[0].replace('_', '-')} only applies to html")
     try:

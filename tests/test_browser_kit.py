@@ -425,6 +425,11 @@ def screenshot(page, name):
     """Into $QANTAR_DOCS_IMG (docs/img when refreshing the README's pictures)."""
     folder = os.environ.get("QANTAR_DOCS_IMG")
     if folder:
+        inspector = page.locator('[data-testid="vizInspector"]')
+        if inspector.count():  # fold the overview panel away from the drawing
+            box = inspector.first.bounding_box()
+            page.mouse.click(box["x"] + box["width"] - 30, box["y"] + 15)
+            page.wait_for_timeout(500)
         page.screenshot(path=str(Path(folder) / name), scale="css")
 
 

@@ -284,6 +284,13 @@ def test_cli_export_all_formats_and_one_line_errors(graph_b, tmp_path):
         assert result.exit_code == 0, result.output
         assert (tmp_path / f"out.{fmt}").stat().st_size > 1000
     nx.read_graphml(tmp_path / "out.graphml")
+    folded = _data_block((tmp_path / "out.html").read_text(encoding="utf-8"))
+    result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "e.html"), "--events"])
+    drawn = _data_block((tmp_path / "e.html").read_text(encoding="utf-8"))
+    assert result.exit_code == 0 and PROTEST in {n["id"] for n in drawn["nodes"]}
+    assert PROTEST not in {n["id"] for n in folded["nodes"]}
+    result = runner.invoke(cli, [*base, "jsonl", "-o", str(tmp_path / "x.jsonl"), "--events"])
+    assert result.exit_code == 2 and "only applies to html" in result.output
     result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "x.html"),
                                  "--focus", "Nobody Atall"])
     assert result.exit_code == 1
