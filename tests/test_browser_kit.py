@@ -401,6 +401,18 @@ def run_in_editor(page, text=None, timeout=60):
     raise AssertionError(f"no result within {timeout}s: {text or '(editor)'}"[:200])
 
 
+def run_block(page, index, tries=3):
+    """Click the slide's runnable block ``index`` (it goes into the editor) and run it.
+    A click the Browser drops while the guide scrolls is given another go."""
+    for attempt in range(tries):
+        page.locator("pre.runnable").nth(index).click()
+        try:
+            return run_in_editor(page, timeout=30)
+        except AssertionError:
+            if attempt == tries - 1:
+                raise
+
+
 def multi_statement_status(page, text, timeout=60):
     """Run a favorite that sets its parameters, then queries (two statements in one
     frame): the status the Browser gives each."""
@@ -474,8 +486,7 @@ def test_every_slide_runs_in_the_real_browser(browser, served_by_cli, neo4j_serv
                 kinds = ["params"] * bool(values) + ["graph"] * bool(query.graph) + ["table"]
                 assert blocks.count() == len(kinds), query.id
                 for i, kind in enumerate(kinds):
-                    page.locator("pre.runnable").nth(i).click()
-                    frame, shown = run_in_editor(page)
+                    frame, shown = run_block(page, i)
                     assert not _ERROR.search(shown), f"{query.id} {kind}: {shown[:300]}"
                     if kind == "graph":  # drawn: nodes and relationships in the svg
                         frame.locator("svg g.node").first.wait_for(timeout=30000)
