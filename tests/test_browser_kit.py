@@ -395,7 +395,8 @@ def run_in_editor(page, text=None, timeout=60):
         page.wait_for_timeout(300)
         frame = page.locator('[data-testid="frame"]').first
         shown = frame.inner_text()
-        if shown != before and _DONE.search(shown):
+        # a drawing with its overview panel folded shows no summary text
+        if shown != before and (_DONE.search(shown) or frame.locator("svg g.node").count()):
             page.wait_for_timeout(500)  # let the drawing settle
             return frame, frame.inner_text()
     raise AssertionError(f"no result within {timeout}s: {text or '(editor)'}"[:200])
@@ -410,7 +411,8 @@ def run_block(page, index, tries=3):
             return run_in_editor(page, timeout=30)
         except AssertionError:
             if attempt == tries - 1:
-                raise
+                top = page.locator('[data-testid="frame"]').first.inner_text()[:300]
+                raise AssertionError(f"block {index} gave no result; top frame: {top}")
 
 
 def multi_statement_status(page, text, timeout=60):
