@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import json
-import sys
 
 import click
 
 from ..graph import analytics
 from .main import cli
-from .output import for_terminal
+from .output import emit, for_terminal, output_options
 
 ROW_FIELDS = ("id", "name", "type", *analytics.METRICS, "community")
 
 
-def _rows(result: dict, by: str, top: int | None, *, actors_only: bool = False) -> list[dict]:
-    rows = [{"id": n, **v} for n, v in result["nodes"].items()
-            if not actors_only or v["type"] != analytics.EVENT_TYPE]
+def _rows(result: dict, by: str, top: int | None) -> list[dict]:
+    rows = [{"id": n, **v} for n, v in result["nodes"].items()]
     rows.sort(key=lambda r: (-r[by], r["id"]))
     return rows[:top] if top else rows
 
@@ -26,7 +23,7 @@ def _table(result: dict, by: str, top: int) -> str:
     lines = [f"Top {top} actors by {by}:",
              f"  {'name':<36} {'type':<13} {'degree':>7} {'betweenness':>11} "
              f"{'pagerank':>8} {'comm':>4}"]
-    for r in _rows(result, by, top, actors_only=True):
+    for r in _rows(result, by, top):
         lines.append(f"  {r['name'][:36]:<36} {r['type']:<13} {r['degree']:>7.3f} "
                      f"{r['betweenness']:>11.3f} {r['pagerank']:>8.3f} {r['community']:>4}")
     lines.append("")
@@ -61,31 +58,36 @@ def _table(result: dict, by: str, top: int) -> str:
               help="Rows per section of the table, and brokers listed.")
 @click.option("--by", type=click.Choice(analytics.METRICS), default="pagerank",
               show_default=True, help="Rank actors by this centrality.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
-              default="table", show_default=True,
-              help="table: a summary; json: everything; jsonl/csv: one row per node.")
+@click.option("--places", is_flag=True,
+              help="Rank places too (left out by default: where power happened, not "
+                   "who held it).")
+@output_options
 @click.option("--write", "write_back", is_flag=True,
               help="Store degree, betweenness, pagerank and community on the actors.")
 @click.option("--seed", type=int, default=analytics.SEED, show_default=True,
               help="Seed for Louvain and sampled betweenness.")
 @click.pass_obj
-def analyze(obj, top, by, fmt, write_back, seed):
+def analyze(obj, top, by, places, fmt, write_back, seed):
     """Who is central, who belongs together, who brokers between groups.
 
-    Degree, betweenness and PageRank centrality, Louvain communities, brokers, and the
-    family and institutional sub-networks, over actors, events and their relations.
-    With --write they become actor properties (degree, betweenness, pagerank,
-    community); the HTML page computes the same values with the same functions.
+    Degree, betweenness and PageRank centrality, Louvain communities and brokers on the
+    actor graph: people and bodies, tied by their relations and by the events they
+    took part in together (undirected, weighted by sources; places only with
+    --places). Then the family and institutional sub-networks. The table is a
+    summary; json gives everything; jsonl and csv one row per actor. With --write the
+    values become actor properties (degree, betweenness, pagerank, community); the
+    HTML page computes them with the same functions.
 
     \b
     Examples:
       qantar analyze
       qantar analyze --by betweenness --top 5
       qantar analyze --format csv > centrality.csv
+      QANTAR_FORMAT=json qantar analyze --places
       qantar --backend neo4j analyze --write
     """
     store = obj.store(read_only=not write_back)
-    result = analytics.analyze(store.to_networkx(), seed=seed, top=top)
+    result = analytics.analyze(store.to_networkx(), seed=seed, top=top, places=places)
     if write_back:  # before printing: a closed pipe must not skip the write
         count = analytics.write_back(store, result)
         click.echo(f"Wrote degree, betweenness, pagerank and community on {count} actor(s).",
@@ -94,11 +96,5 @@ def analyze(obj, top, by, fmt, write_back, seed):
         click.echo(for_terminal(_table(result, by, top)))
     elif fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True))
-    elif fmt == "jsonl":
-        for row in _rows(result, by, None):
-            click.echo(json.dumps({k: row[k] for k in ROW_FIELDS}, ensure_ascii=False))
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=ROW_FIELDS, extrasaction="ignore",
-                                lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(_rows(result, by, None))
+        emit([{k: row[k] for k in ROW_FIELDS} for row in _rows(result, by, None)], fmt)

@@ -24,7 +24,7 @@ from .main import cli, fail
 STDOUT = "-"
 
 HTML_ONLY = ("focus", "depth", "date_from", "date_to", "types", "view", "size_by",
-             "colour_by")
+             "colour_by", "events")
 
 
 @cli.command()
@@ -47,6 +47,9 @@ HTML_ONLY = ("focus", "depth", "date_from", "date_to", "types", "view", "size_by
               show_default=True, help="html: initial node size.")
 @click.option("--colour-by", "--color-by", "colour_by", type=click.Choice(html.COLOUR_BY),
               default="type", show_default=True, help="html: initial node colour.")
+@click.option("--events", is_flag=True,
+              help="html, full view: draw events as nodes (by default each event is a tie "
+                   "between the people and bodies that took part in it).")
 @click.pass_obj
 def export(obj, fmt, output, **options):
     """Export the graph: html (interactive page), jsonl (APOC JSON), graphml, gexf.
@@ -63,7 +66,9 @@ def export(obj, fmt, output, **options):
       qantar export graphml -o out/graph.graphml
       qantar --backend neo4j export jsonl -o out/graph.jsonl
     """
-    used = {k for k in HTML_ONLY if options[k] not in (None, (), 1, "full", "pagerank", "type")}
+    defaults = (None, (), 1, "full", "pagerank", "type")
+    used = {k for k in HTML_ONLY if options[k] is True  # True == 1: a flag is checked apart
+            or (options[k] is not False and options[k] not in defaults)}
     if fmt != "html" and used:
         raise click.UsageError(f"--{sorted(used)[0].replace('_', '-')} only applies to html")
     try:

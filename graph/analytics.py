@@ -1,8 +1,9 @@
 """Network analytics over the graph read from any store.
 
 Functions over plain networkx graphs that return plain data, as networkx does: the
-knowledge layer (actors, events and the projected edges between them), centralities,
-communities, the brokers between them, and the sub-networks of one relation group
+knowledge layer (actors, events and the projected edges between them), the actor graph
+(events folded into ties between their participants), centralities and communities
+on it, the brokers between them, and the sub-networks of one relation group
 (family, institutions... as grouped in ``schema.yaml``). ``qantar analyze`` and the
 HTML page call the same functions; :func:`write_back` stores the results on the actors.
 
@@ -166,58 +167,116 @@ def period(data: dict) -> tuple[str, str, bool]:
 
 # --- analytics ------------------------------------------------------------------------
 
-def collapse(kg: nx.MultiDiGraph, *, directed: bool = False) -> nx.Graph:
-    """A simple graph: parallel edges merged, ``weight`` = the sources behind them."""
-    out = nx.DiGraph() if directed else nx.Graph()
+def collapse(kg: nx.MultiDiGraph) -> nx.Graph:
+    """A simple undirected graph: parallel edges merged, ``weight`` = their sources."""
+    out = nx.Graph()
     out.add_nodes_from(kg.nodes)
     for src, dst, data in kg.edges(data=True):
-        if src == dst:
-            continue
-        weight = data.get("sources") or 1
-        if out.has_edge(src, dst):
-            out[src][dst]["weight"] += weight
-        else:
-            out.add_edge(src, dst, weight=weight)
+        _tie(out, src, dst, data.get("sources") or 1)
     return out
 
 
-def centrality(kg: nx.MultiDiGraph, *, seed: int = SEED) -> dict[str, dict[str, float]]:
-    """Degree and betweenness (undirected, unweighted) and PageRank (directed, weighted
-    by sources) for every node. Betweenness is exact up to
+def _tie(out: nx.Graph, a: str, b: str, weight: int) -> None:
+    if a == b:
+        return
+    if out.has_edge(a, b):
+        out[a][b]["weight"] += weight
+    else:
+        out.add_edge(a, b, weight=weight)
+
+
+def ranked(data: dict, *, places: bool = False) -> bool:
+    """Whether a node takes part in the actor graph: people and bodies, places when
+    asked (a place is where power happened, not who held it), never events."""
+    kind = node_type(data)
+    return kind != EVENT_TYPE and (places or kind != "place")
+
+
+def actor_graph(kg: nx.MultiDiGraph, *, places: bool = False) -> nx.Graph:
+    """The actors and the ties between them, undirected, ``weight`` = sources.
+
+    A relation between two actors is a tie; an event ties every two of its
+    participants (weighted by the weaker of their two citations), so an arrest ties
+    the police to the detained rather than each of them to the event.
+    Direction is dropped: an appointment or a dismissal ties appointer and appointee
+    whichever way it points, and a tie is what centrality and communities measure.
+    Places are left out unless ``places`` (then events also tie them to what happened
+    there).
+
+    >>> kg = nx.MultiDiGraph()
+    >>> kg.add_node("person:a", label="Actor", type="person")
+    >>> kg.add_node("person:b", label="Actor", type="person")
+    >>> kg.add_node("place:x", label="Actor", type="place")
+    >>> kg.add_node("event:e", label="Event", type="arrest")
+    >>> _ = kg.add_edge("person:a", "event:e", type="PARTICIPATED_IN", sources=2)
+    >>> _ = kg.add_edge("person:b", "event:e", type="PARTICIPATED_IN", sources=1)
+    >>> _ = kg.add_edge("event:e", "place:x", type="OCCURRED_IN", sources=1)
+    >>> sorted(actor_graph(kg).edges(data="weight"))
+    [('person:a', 'person:b', 1)]
+    >>> sorted(actor_graph(kg, places=True).nodes)
+    ['person:a', 'person:b', 'place:x']
+    """
+    out = nx.Graph()
+    out.add_nodes_from(n for n, d in kg.nodes(data=True) if ranked(d, places=places))
+    around: dict[str, dict[str, int]] = defaultdict(dict)  # event -> actor -> sources
+    for src, dst, data in kg.edges(data=True):
+        weight = data.get("sources") or 1
+        if src in out and dst in out:
+            _tie(out, src, dst, weight)
+            continue
+        for actor, other in ((src, dst), (dst, src)):
+            if actor in out and node_type(kg.nodes[other]) == EVENT_TYPE:
+                around[other][actor] = around[other].get(actor, 0) + weight
+    for event in sorted(around):
+        members = sorted(around[event].items())
+        for i, (a, wa) in enumerate(members):
+            for b, wb in members[i + 1:]:
+                _tie(out, a, b, min(wa, wb))
+    return out
+
+
+def centrality(kg: nx.MultiDiGraph, *, seed: int = SEED,
+               places: bool = False) -> dict[str, dict[str, float]]:
+    """Degree, betweenness and PageRank on the :func:`actor_graph` (undirected):
+    degree and betweenness unweighted, PageRank weighted by sources. Only actors are
+    scored (places too with ``places``). Betweenness is exact up to
     ``EXACT_BETWEENNESS_UP_TO`` nodes, then estimated from ``BETWEENNESS_SAMPLES``
     seeded pivots."""
-    if kg.number_of_nodes() == 0:
+    simple = actor_graph(kg, places=places)
+    if simple.number_of_nodes() == 0:
         return {}
-    simple = collapse(kg)
     degree = nx.degree_centrality(simple) if len(simple) > 1 else {n: 0.0 for n in simple}
     k = None if len(simple) <= EXACT_BETWEENNESS_UP_TO else BETWEENNESS_SAMPLES
     between = nx.betweenness_centrality(simple, k=k, seed=seed)
-    pagerank = nx.pagerank(collapse(kg, directed=True), weight="weight")
+    pagerank = nx.pagerank(simple, weight="weight")
     return {n: {"degree": float(degree[n]), "betweenness": float(between[n]),
-                "pagerank": float(pagerank[n])} for n in sorted(kg.nodes)}
+                "pagerank": float(pagerank[n])} for n in sorted(simple)}
 
 
-def communities(kg: nx.MultiDiGraph, *, seed: int = SEED) -> dict[str, int]:
-    """node -> community number (Louvain, weighted by sources; 0 is the largest)."""
-    if kg.number_of_nodes() == 0:
+def communities(kg: nx.MultiDiGraph, *, seed: int = SEED,
+                places: bool = False) -> dict[str, int]:
+    """actor -> community number (Louvain on the :func:`actor_graph`, weighted by
+    sources; 0 is the largest)."""
+    simple = actor_graph(kg, places=places)
+    if simple.number_of_nodes() == 0:
         return {}
-    parts = nx.community.louvain_communities(collapse(kg), weight="weight", seed=seed)
+    parts = nx.community.louvain_communities(simple, weight="weight", seed=seed)
     ordered = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
     return {n: i for i, part in enumerate(ordered) for n in part}
 
 
 def brokers(kg: nx.MultiDiGraph, membership: dict[str, int],
-            metrics: dict[str, dict[str, float]], top: int = 10) -> list[dict]:
-    """Actors whose neighbours sit in several communities, by betweenness.
+            metrics: dict[str, dict[str, float]], top: int = 10, *,
+            places: bool = False) -> list[dict]:
+    """Actors whose neighbours in the :func:`actor_graph` sit in several communities,
+    by betweenness.
 
     ``participation`` is 1 - sum((k_c / k)^2) over the communities c of a node's
     neighbours: 0 when all are in one community, towards 1 when spread evenly.
     """
-    simple = collapse(kg)
+    simple = actor_graph(kg, places=places)
     out = []
     for node in simple:
-        if node_type(kg.nodes[node]) == EVENT_TYPE:
-            continue  # a broker is an actor
         around = Counter(membership[m] for m in simple[node])
         if len(around) < 2:
             continue
@@ -244,28 +303,30 @@ def subnetworks(kg: nx.MultiDiGraph, groups: Iterable[str] | None = None) -> dic
     return out
 
 
-def analyze(graph: nx.MultiDiGraph, *, seed: int = SEED, top: int = 10) -> dict:
+def analyze(graph: nx.MultiDiGraph, *, seed: int = SEED, top: int = 10,
+            places: bool = False) -> dict:
     """Everything at once, on the knowledge layer of ``graph`` (a store's networkx).
 
+    Centrality, communities and brokers are about the :func:`actor_graph`: people and
+    bodies (places with ``places``); the sub-networks keep every node of their group.
     Returns ``{"nodes": {id: {name, type, degree, betweenness, pagerank, community}},
     "communities": [...], "brokers": [...], "subnetworks": {...}}``.
     """
     kg = knowledge_graph(graph)
-    metrics = centrality(kg, seed=seed)
-    membership = communities(kg, seed=seed)
-    nodes = {n: {"name": d.get("name", n), "type": node_type(d), **metrics[n],
-                 "community": membership[n]} for n, d in sorted(kg.nodes(data=True))}
+    metrics = centrality(kg, seed=seed, places=places)
+    membership = communities(kg, seed=seed, places=places)
+    nodes = {n: {"name": kg.nodes[n].get("name", n), "type": node_type(kg.nodes[n]),
+                 **metrics[n], "community": membership[n]} for n in sorted(metrics)}
     members: dict[int, list[str]] = defaultdict(list)
     for n, c in membership.items():
         members[c].append(n)
     comms = []
     for c in sorted(members):
-        ranked = sorted(members[c], key=lambda n: (nodes[n]["type"] == EVENT_TYPE,
-                                                   -metrics[n]["pagerank"], n))
-        comms.append({"community": c, "size": len(ranked),
-                      "leaders": [kg.nodes[n].get("name", n) for n in ranked[:3]]})
+        leaders = sorted(members[c], key=lambda n: (-metrics[n]["pagerank"], n))
+        comms.append({"community": c, "size": len(leaders),
+                      "leaders": [kg.nodes[n].get("name", n) for n in leaders[:3]]})
     return {"nodes": nodes, "communities": comms,
-            "brokers": brokers(kg, membership, metrics, top=top),
+            "brokers": brokers(kg, membership, metrics, top=top, places=places),
             "subnetworks": subnetworks(kg)}
 
 
@@ -275,14 +336,19 @@ WRITTEN = (*METRICS, "community")
 
 
 def write_back(store, result: dict) -> int:
-    """Set degree/betweenness/pagerank/community on every analysed actor; returns the
-    number of actors written. One parameterised ``UNWIND $rows`` query."""
+    """Set degree/betweenness/pagerank/community on every analysed actor and clear
+    them on the others; returns the number of actors written. Parameterised queries
+    (one ``UNWIND $rows``)."""
     props = schema_mod.load().nodes["Actor"].properties
     missing = [p for p in WRITTEN if p not in props]
     if missing:
         raise ValueError(f"schema.yaml: Actor lacks {missing} for analytics")
     rows = [{"id": n, **{p: v[p] for p in WRITTEN}}
             for n, v in sorted(result["nodes"].items()) if v["type"] != EVENT_TYPE]
+    # actors left out of this analysis (places, unless asked) lose an older run's values
+    clear = ", ".join(f"a.{p} = NULL" for p in WRITTEN)
+    store.run(f"MATCH (a:Actor) WHERE NOT a.id IN $ids SET {clear}",
+              {"ids": [r["id"] for r in rows]}, write=True)
     if rows:
         sets = ", ".join(f"a.{p} = row.{p}" for p in WRITTEN)
         store.run(f"UNWIND $rows AS row MATCH (a:Actor {{id: row.id}}) SET {sets}",

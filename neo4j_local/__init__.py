@@ -63,6 +63,9 @@ HEAP = os.environ.get("QANTAR_NEO4J_HEAP", "1g")
 # The launcher's page cache (MB). 64 MB suits tests; a loaded corpus wants its whole
 # store cached, as any production server has it (10k articles: ~1.5 GB on disk).
 PAGECACHE_MB = int(os.environ.get("QANTAR_NEO4J_PAGECACHE_MB", "64"))
+# The Browser styles the graph on connect from the kit `qantar browser-kit serve` serves
+# (its default port; docker-compose.yml sets the same). localhost, as the kit's guide.
+BROWSER_POST_CONNECT = "style http://localhost:8001/qantar.grass"
 _STAMP_NAME = ".qantar-build-stamp"
 _MAIN_CLASS = "qantar.Neo4jLocal"
 
@@ -231,6 +234,8 @@ def _java_command(d: Path, bolt_port: int, http_port: int, data_dir: Path | None
         "NEO4J_PASSWORD",
         "--pagecache",
         str(pagecache_mb or PAGECACHE_MB),
+        "--browser-post-connect",
+        BROWSER_POST_CONNECT,
     ]
     plugins = target / "plugins"
     if plugins.is_dir():
@@ -564,7 +569,7 @@ def _cli_start(args: argparse.Namespace) -> int:
         "pid": proc.pid,
         "uri": uri,
         "http_url": http_url,
-        "browser_url": http_url + "/browser/",
+        "browser_url": http_url.replace("127.0.0.1", "localhost") + "/browser/",
         "username": USERNAME,
         "version": version,
         "data_dir": str(data_dir),

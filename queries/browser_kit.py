@@ -2,14 +2,20 @@
 
 Files (all from ``queries/`` and ``graph/schema.yaml``, nothing written by hand):
 
-- ``qantar-favorites.zip``: one ``<pack>/<name>.cypher`` per query. Dropped on the
-  Browser, every folder becomes a favorites folder and each file's first ``//`` line
-  its name (that is how Neo4j Browser 5 imports a zip).
-- ``qantar.md``: a guide for ``:guide <url>``: Markdown slides split on ``---`` lines,
-  every ```` ```cypher ```` block runnable with one click (Browser 5 renders ``.md``
-  guides this way).
-- ``qantar.grass``: the style, keyed on the schema's labels and relationship types
-  (``:style <url>`` or drop the file on the Browser).
+- ``qantar-favorites.zip``: one ``<pack>/<name>.cypher`` per query (and
+  ``<name>.graph.cypher`` for its drawing). Dropped on the Browser, every folder becomes
+  a favorites folder and each file's first ``//`` line its name (that is how Neo4j
+  Browser 5 imports a zip). Each favorite sets its example parameters first
+  (``:params {...};`` then the query: the Browser runs both, one after the other).
+- ``qantar.md``: the contents guide for ``:guide <url>``: the style, then one runnable
+  ``:guide`` per pack. ``qantar-<pack>.md``: that pack's slides, one per query, each
+  saying what the seed articles give, with its parameters, its drawing (for answers
+  that are structures) and its table. Markdown slides split on ``---`` lines, every
+  ```` ```cypher ```` block runnable with one click (Browser 5 renders ``.md`` guides
+  this way).
+- ``qantar.grass``: the style, keyed on the schema's labels and relationship types,
+  relationships captioned with their kinship term, title or role (``:style <url>``,
+  drop the file on the Browser, or ``browser.post_connect_cmd`` on the server).
 - ``params.cypher``: one ``:params {...}`` command with an example for every parameter.
 - ``urls.md`` and ``index.html``: one-click links (``?cmd=guide&arg=…``,
   ``?cmd=edit&arg=…``) into a running Browser.
@@ -25,7 +31,6 @@ from __future__ import annotations
 import html
 import http.server
 import io
-import itertools
 import json
 import sys
 import threading
@@ -36,10 +41,15 @@ from urllib.parse import quote, urlsplit
 
 from ..graph import schema as schema_mod
 from ..loaders.errors import printable
+from ..graph.projection import detail_property
 from .packs import Query, load_packs
 
-FILES = ("qantar-favorites.zip", "qantar.md", "qantar.grass", "params.cypher", "urls.md",
-         "index.html")
+def _pack_guides(queries: Iterable[Query]) -> tuple[str, ...]:
+    return tuple(f"qantar-{pack}.md" for pack in sorted({q.pack for q in queries}))
+
+
+FILES = ("qantar-favorites.zip", "qantar.md", *_pack_guides(load_packs()), "qantar.grass",
+         "params.cypher", "urls.md", "index.html")
 CONTENT_TYPES = {".zip": "application/zip", ".md": "text/markdown; charset=utf-8",
                  ".grass": "text/plain; charset=utf-8", ".cypher": "text/plain; charset=utf-8",
                  ".html": "text/html; charset=utf-8"}
@@ -50,23 +60,35 @@ DEFAULT_PORT = 8001
 # --- favorites -------------------------------------------------------------------------
 
 def favorites_zip(queries: Iterable[Query]) -> bytes:
-    """A zip the Browser imports as favorites: pack folders, the Neo4j text of each file."""
+    """A zip the Browser imports as favorites: pack folders, the Neo4j text of each file
+    and of its drawing."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for query in queries:
-            info = zipfile.ZipInfo(f"{query.pack}/{query.name}.cypher",
-                                   date_time=(2022, 1, 5, 0, 0, 0))  # stable bytes
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, browser_text(query))
+            for suffix, graph in ((".cypher", False), (".graph.cypher", True)):
+                if graph and not query.graph:
+                    continue
+                info = zipfile.ZipInfo(f"{query.pack}/{query.name}{suffix}",
+                                       date_time=(2022, 1, 5, 0, 0, 0))  # stable bytes
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, browser_text(query, graph=graph))
     return buffer.getvalue()
 
 
-def browser_text(query: Query) -> str:
-    """The file as the Browser shows it: the header (title first) and Neo4j's query,
-    its relationship-type lists written out."""
+def browser_text(query: Query, *, graph: bool = False) -> str:
+    """The file as the Browser shows it: the header (title first), the example
+    parameters when the query has any, and Neo4j's query (or its drawing)."""
     lines = query.path.read_text(encoding="utf-8").splitlines()
-    header = itertools.takewhile(lambda line: line.startswith("//"), lines)
-    return "\n".join([*header, query.text]) + "\n"
+    header = lines[:_header_length(lines)]
+    if graph:
+        header[0] = f"{header[0]} (graph)"
+    values = {**query.examples(), **query.provided_values()}
+    params = [params_command(values) + ";"] if values else []
+    return "\n".join([*header, *params, query.graph if graph else query.text]) + "\n"
+
+
+def _header_length(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if not line.startswith("//")), len(lines))
 
 
 # --- parameters --------------------------------------------------------------------------
@@ -109,38 +131,63 @@ def all_examples(queries: Iterable[Query]) -> dict:
 # --- guide -------------------------------------------------------------------------------
 
 def guide(queries: list[Query], kit_url: str) -> str:
-    """Markdown slides for ``:guide``: an intro, then one slide per query."""
+    """The contents guide for ``:guide``: the style, then a runnable ``:guide`` per pack."""
     kit = kit_url.rstrip("/")
-    packs = sorted({q.pack for q in queries})
+    packs: dict[str, list[Query]] = {}
+    for query in queries:
+        packs.setdefault(query.pack, []).append(query)
+    contents = []
+    for pack, members in sorted(packs.items()):
+        drawn = sum(1 for q in members if q.graph)
+        contents += [f"**{pack}**: " + "; ".join(q.title for q in members)
+                     + (f" ({drawn} drawn as a graph)" if drawn else ""), "",
+                     fence(f":guide {kit}/qantar-{pack}.md"), ""]
     intro = "\n".join([
         "# qantar: actors and power relations",
         "",
         "Every relation in this graph traces back to the article, the verbatim quote and "
-        "whoever asserted it. These slides run the qantar query packs: click a block to "
-        "put it in the editor, then run it.",
+        "whoever asserted it. Each pack below is a guide of its own: click its block, "
+        "then run it. On every slide, run the parameters first, then the drawing or the "
+        "table.",
         "",
-        "Style the graph (node colours by type, relationship colours by group):",
+        "The style (colours by type, relationships captioned with the kinship term or the "
+        "title) is applied on connect when the server sets `browser.post_connect_cmd`; "
+        "otherwise run:",
         "",
         fence(f":style {kit}/qantar.grass"),
         "",
         f"Favorites: drop [qantar-favorites.zip]({kit}/qantar-favorites.zip) on the "
-        "Browser. Packs: " + ", ".join(f"**{p}**" for p in packs) + ".",
-        "",
-        "Actors have one label, `Actor`, with `type` person, organization or place (the "
-        "`:Person`/`:Organization`/`:Place` labels are there for the style). Parameters "
-        "take any spelling the articles use: `Nazarbaev`, `Nazarbayev`, `Назарбаев`.",
+        "Browser. Parameters take any spelling the articles use: `Nazarbaev`, "
+        "`Nazarbayev`, `Назарбаев`.",
     ])
-    slides = [intro]
-    for query in queries:
-        lines = [f"## {query.title}", "", f"*{query.id}* — {query.description}", ""]
-        if query.params:
-            lines += ["Parameters (edit the values, run, then run the query):", "",
-                      fence(params_command({**query.examples(),
-                                            **query.provided_values()})), ""]
+    slides = [intro, "\n".join(["## Contents", "", *contents]).rstrip()]
+    return _slides(slides)
+
+
+def pack_guide(pack: str, queries: list[Query], kit_url: str) -> str:
+    """One pack's guide: a slide per query, with what the seeds give, its parameters,
+    its drawing when the answer is a structure, and its table."""
+    kit = kit_url.rstrip("/")
+    slides = []
+    for query in (q for q in queries if q.pack == pack):
+        lines = [f"## {query.title}", "", query.description, ""]
+        if query.seeds:
+            lines += [f"*On the seed articles:* {query.seeds}", ""]
+        values = {**query.examples(), **query.provided_values()}
+        if values:
+            lines += ["Parameters (edit the values and run them first):", "",
+                      fence(params_command(values)), ""]
             lines += [f"- `{p.name}` ({p.type}): {p.doc}" for p in query.params]
             lines.append("")
+        if query.graph:
+            lines += ["Draw it:", "", fence(query.graph), "", "As a table (for reports):", ""]
         lines.append(fence(query.text))
         slides.append("\n".join(lines))
+    slides.append("\n".join(["## Back to the contents", "", fence(f":guide {kit}/qantar.md")]))
+    return _slides(slides)
+
+
+def _slides(slides: list[str]) -> str:
     for slide in slides:
         if "\n---\n" in slide:
             raise ValueError("a slide may not contain a line '---' (it splits slides)")
@@ -172,9 +219,11 @@ def grass(schema: schema_mod.Schema | None = None) -> str:
         for kind, extra in node.type_labels.items():
             rules.append((f"node.{extra}", _colours(node.colours.get(kind, node.colour))))
     for rtype, rel in schema.relations.items():
+        detail = detail_property(rtype) if rel.projected else None
         rules.append((f"relationship.{rtype}", {"color": rel.colour,
                                                 "shaft-width": "2px" if rel.projected else "1px",
-                                                "caption": "<type>"}))
+                                                "caption": f"{{{detail}}}" if detail
+                                                else "<type>"}))
     out = []
     for selector, props in rules:
         body = "".join(f"  {k}: {_grass_value(k, v)};\n" for k, v in props.items())
@@ -214,6 +263,10 @@ def links(queries: list[Query], kit_url: str, browser_url: str) -> list[dict]:
     for query in queries:
         out.append({"title": query.title, "id": query.id,
                     "url": browser_link(browser_url, "edit", browser_text(query))})
+        if query.graph:
+            out.append({"title": f"{query.title} (graph)", "id": f"{query.id}.graph",
+                        "url": browser_link(browser_url, "edit",
+                                            browser_text(query, graph=True))})
     return out
 
 
@@ -253,6 +306,8 @@ def build(out_dir: str | Path, *, kit_url: str = kit_url_for(DEFAULT_PORT),
     contents = {
         "qantar-favorites.zip": favorites_zip(queries),
         "qantar.md": guide(queries, kit_url),
+        **{name: pack_guide(name.removeprefix("qantar-").removesuffix(".md"), queries, kit_url)
+           for name in _pack_guides(queries)},
         "qantar.grass": grass(),
         "params.cypher": params_command(all_examples(queries)) + "\n",
         "urls.md": urls_markdown(items),
@@ -261,7 +316,7 @@ def build(out_dir: str | Path, *, kit_url: str = kit_url_for(DEFAULT_PORT),
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in FILES:
+    for name in (n for n in FILES if n in contents):
         data = contents[name]
         path = out / name
         tmp = path.with_name(f".{name}.tmp")

@@ -9,6 +9,11 @@ header of ``//`` lines::
     // @param actor actor example "Samat Abish"  any spelling, Latin or Cyrillic, or an id
     // @param depth int default 2                  how many hops out (1 to 3)
     // @sets participants                          <- list columns whose order is no answer
+    // @seeds Abish, Massimov and Tokayev ...      <- what it gives on the seed articles
+
+``@seeds`` says in one sentence what the query finds in ``seeds/`` (or why it finds
+nothing there); the Browser guide shows it on the query's slide and a test holds it to
+the rows.
 
 A query may also use ``$spelling`` without declaring it: data the runner supplies
 (:data:`PROVIDED`), not a value a user gives; the Browser kit's ``:params`` carries it.
@@ -26,7 +31,14 @@ with the lists written out.
 
 Where the two engines cannot share a text (shortest paths), ``<name>.embedded.cypher``
 next to the file holds the embedded engine's variant; the header stays in the main file,
-whose text is what Neo4j and the Browser run.
+whose text is what Neo4j and the Browser run. Integer parameters are written
+``toInteger($limit)`` where Neo4j needs an integer (``LIMIT``): the Browser's
+``:params {limit: 500}`` stores 500.0. The embedded engine takes only a bare parameter
+there and gets the whole numbers the runner checked, so its text reads ``$limit``.
+
+A query whose answer is a structure (a family, a chain of command, a path) has a
+``<name>.graph.cypher`` beside it: the same parameters, returning nodes, relationships
+and paths, so the Neo4j Browser draws it. The CLI and the reports keep the table.
 """
 
 from __future__ import annotations
@@ -82,6 +94,8 @@ class Query:
     sets: tuple[str, ...] = ()
     variants: dict[str, str] = field(default_factory=dict)
     provided: tuple[str, ...] = ()  # names of PROVIDED parameters the text uses
+    seeds: str = ""  # what the query gives on seeds/, one sentence
+    graph: str = ""  # the Browser's drawing of the answer (<name>.graph.cypher), if any
 
     @property
     def id(self) -> str:
@@ -146,10 +160,14 @@ def parse(path: Path, pack: str | None = None) -> Query:
     if not header or not header[0][1]:
         raise QueryError(f"{path}:1: a pack file opens with a `// Title` line")
     title = header[0][1]
-    description, params, sets = [], [], []
+    description, params, sets, seeds = [], [], [], []
     for number, line in header[1:]:
         if line.startswith("@param"):
             params.append(_parse_param(path, number, line))
+        elif line.startswith("@seeds"):
+            seeds.append(line[len("@seeds"):].strip())
+        elif seeds and not line.startswith("@"):
+            seeds.append(line)  # the sentence goes on
         elif line.startswith("@sets"):
             sets.extend(c.strip() for c in line[len("@sets"):].split(",") if c.strip())
         elif line.startswith("@"):
@@ -172,7 +190,7 @@ def parse(path: Path, pack: str | None = None) -> Query:
     return Query(pack=pack or path.parent.name, name=path.name.removesuffix(".cypher"),
                  title=title, description=" ".join(d for d in description if d).strip(),
                  params=tuple(params), text=body, path=path, sets=tuple(sets),
-                 provided=provided)
+                 provided=provided, seeds=" ".join(seeds).strip())
 
 
 def _parse_param(path: Path, number: int, line: str) -> Param:
@@ -215,13 +233,28 @@ def load_packs(root: Path = PACKS_DIR) -> tuple[Query, ...]:
             variant = path.with_name(f"{stem}.{engine}.cypher")
             if variant.exists():
                 variants[engine] = _variant_text(variant, query)
-        queries.append(Query(**{**query.__dict__, "variants": variants}))
+        if "embedded" not in variants and _INT_ARG.search(query.text):
+            variants["embedded"] = _bare_ints(query)
+        drawing = path.with_name(f"{stem}.graph.cypher")
+        graph = _variant_text(drawing, query) if drawing.exists() else ""
+        queries.append(Query(**{**query.__dict__, "variants": variants, "graph": graph}))
     for path in Path(root).glob("*/*.*.cypher"):
-        stem, engine = path.name.removesuffix(".cypher").rsplit(".", 1)
-        if engine not in ENGINES or not path.with_name(f"{stem}.cypher").exists():
+        stem, kind = path.name.removesuffix(".cypher").rsplit(".", 1)
+        if kind not in (*ENGINES, "graph") or not path.with_name(f"{stem}.cypher").exists():
             raise QueryError(f"{path}: a variant needs a known engine ({', '.join(ENGINES)}) "
-                             f"and its main file {stem}.cypher")
+                             f"or `graph`, and its main file {stem}.cypher")
     return tuple(queries)
+
+
+_INT_ARG = re.compile(r"toInteger\(\$(\w+)\)")
+
+
+def _bare_ints(query: Query) -> str:
+    """The embedded text: ``toInteger($limit)`` -> ``$limit`` for int parameters (the
+    runner has checked they are whole numbers; LadybugDB's LIMIT takes no function)."""
+    ints = {p.name for p in query.params if p.type == "int"}
+    return _INT_ARG.sub(lambda m: f"${m.group(1)}" if m.group(1) in ints else m.group(0),
+                        query.text)
 
 
 def _variant_text(path: Path, main: Query) -> str:

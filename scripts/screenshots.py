@@ -4,9 +4,9 @@
 Loads the seed articles with the real pipeline into a temporary embedded store (or
 reads ``--store``), writes the three pages with ``qantar.graph.exports.html``, opens each
 in headless Debian Chromium with every request other than the page itself refused, and
-saves ``full.png`` (zoomed on the largest connected part), ``ego.png`` (a node's panel
-and the evidence of one of its relations) and ``timeline.png`` (narrowed to a period
-through a deep link).
+saves ``full.png`` (the default view as it opens), ``ego.png`` (a node's panel
+and the evidence of one of its relations) and ``timeline.png`` (the page of one
+period: events on its date axis, actors on lanes).
 
     python scripts/screenshots.py                       # -> docs/img/*.png
     python scripts/screenshots.py --store qantar.lbug --focus "Samat Abish" --out /tmp/img
@@ -18,8 +18,6 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
-
-import networkx as nx
 
 from qantar.graph import analytics
 from qantar.chromium import find_chromium
@@ -51,10 +49,6 @@ def _open(browser, path: Path, size: tuple[int, int], fragment: str = ""):
     page.goto(url + fragment)
     page.wait_for_selector("body[data-ready]", timeout=60_000)
     return page
-
-
-def _fit(page, nodes: list[str]) -> None:
-    page.evaluate("ids => window.qantar.network.fit({nodes: ids, animation: false})", nodes)
 
 
 def _show_evidence(page, node: str) -> None:
@@ -93,12 +87,11 @@ def main(argv=None) -> int:
     graph = read_graph(args.store)
     kg = analytics.knowledge_graph(graph)
     centre = analytics.find_actor(kg, args.focus)
-    core = sorted(max(nx.weakly_connected_components(kg), key=len)) if len(kg) else []
     start, stop = args.period.split(":")
     args.out.mkdir(parents=True, exist_ok=True)
     views = {"full": {"view": "full"},
              "ego": {"view": "ego", "focus": centre, "depth": args.depth},
-             "timeline": {"view": "timeline"}}
+             "timeline": {"view": "timeline", "date_from": start, "date_to": stop}}
     chromium = find_chromium()
     if chromium is None:
         raise SystemExit("error: no Chromium on PATH (apt-get install chromium)")
@@ -109,13 +102,11 @@ def main(argv=None) -> int:
         for name, options in views.items():
             page_path = Path(tmp) / f"{name}.html"
             count = html.write(graph, page_path, **options)
-            fragment = f"#from={start}&to={stop}&undated=0" if name == "timeline" else ""
-            page = _open(browser, page_path, size, fragment)
+            page = _open(browser, page_path, size)
             if name == "ego":
                 _show_evidence(page, centre)
-            elif name == "full":  # the largest connected part, the focus selected
+            elif name == "full":  # the default view as it opens, the focus selected
                 page.evaluate("id => window.qantar.network.selectNodes([id])", centre)
-                _fit(page, core)
             else:
                 page.evaluate("window.qantar.network.fit({animation: false})")
             out = args.out / f"{name}.png"

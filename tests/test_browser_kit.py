@@ -18,11 +18,14 @@ from fixture_graph import load_fixture, neo4j_store
 
 from qantar.chromium import find_chromium
 from qantar.cli.main import cli
+from qantar import neo4j_local
 from qantar.graph import schema as schema_mod
+from qantar.loaders.pipeline import load
 from qantar.queries import browser_kit as kit
 from qantar.queries import packs
 
 QUERIES = packs.load_packs()
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +42,26 @@ def test_build_writes_every_file(built):
 
 
 def test_favorites_zip_has_one_folder_per_pack_and_titles_first(built):
+    drawings = [q for q in QUERIES if q.graph]
+    assert {q.id for q in drawings} >= {
+        "clans/family", "people/ego_network", "paths/shortest_path",
+        "institutions/chain_of_command", "institutions/post_holders", "as_of/power_map",
+        "paths/brokers"}
     with zipfile.ZipFile(built / "qantar-favorites.zip") as archive:
         names = archive.namelist()
-        assert sorted(names) == sorted(f"{q.pack}/{q.name}.cypher" for q in QUERIES)
+        assert sorted(names) == sorted([f"{q.pack}/{q.name}.cypher" for q in QUERIES]
+                                       + [f"{q.pack}/{q.name}.graph.cypher" for q in drawings])
         for query in QUERIES:
             text = archive.read(f"{query.pack}/{query.name}.cypher").decode("utf-8")
             assert text.splitlines()[0] == f"// {query.title}"  # the favorite's name
-            assert query.text in text  # Neo4j's text, never the embedded variant
+            assert text.endswith(query.text + "\n")  # Neo4j's text, never the embedded one
+            values = {**query.examples(), **query.provided_values()}
+            if values:  # the example parameters come with it, set before the query runs
+                assert kit.params_command(values) + ";\n" + query.text in text
+        for query in drawings:
+            text = archive.read(f"{query.pack}/{query.name}.graph.cypher").decode("utf-8")
+            assert text.splitlines()[0] == f"// {query.title} (graph)"
+            assert text.endswith(query.graph + "\n")
     assert "ALL SHORTEST" not in zipfile.ZipFile(built / "qantar-favorites.zip").read(
         "paths/shortest_path.cypher").decode()
 
@@ -54,16 +70,40 @@ def test_favorites_zip_is_reproducible(tmp_path):
     assert kit.favorites_zip(QUERIES) == kit.favorites_zip(QUERIES)
 
 
-def test_guide_has_a_slide_per_query_with_runnable_cypher(built):
+def test_contents_guide_links_every_pack(built):
     slides = (built / "qantar.md").read_text(encoding="utf-8").split("\n---\n")
-    assert len(slides) == len(QUERIES) + 1
     assert "```cypher\n:style http://localhost:8123/qantar.grass\n```" in slides[0]
-    for query, slide in zip(QUERIES, slides[1:]):
-        assert slide.strip().startswith(f"## {query.title}")
-        assert f"```cypher\n{query.text}\n```" in slide
-        if query.params:
-            assert kit.params_command({**query.examples(),
-                                       **query.provided_values()}) in slide
+    for pack in sorted({q.pack for q in QUERIES}):
+        assert f"```cypher\n:guide http://localhost:8123/qantar-{pack}.md\n```" in slides[1]
+
+
+def test_pack_guides_have_a_slide_per_query_with_runnable_cypher(built):
+    for pack in sorted({q.pack for q in QUERIES}):
+        queries = [q for q in QUERIES if q.pack == pack]
+        slides = (built / f"qantar-{pack}.md").read_text(encoding="utf-8").split("\n---\n")
+        assert len(slides) == len(queries) + 1  # and a way back to the contents
+        assert ":guide http://localhost:8123/qantar.md" in slides[-1]
+        for query, slide in zip(queries, slides):
+            assert slide.strip().startswith(f"## {query.title}")
+            assert f"*On the seed articles:* {query.seeds}" in slide and query.seeds
+            assert slide.rstrip().endswith(f"```cypher\n{query.text}\n```")
+            if query.graph:
+                assert f"```cypher\n{query.graph}\n```" in slide
+            if query.params:
+                assert kit.params_command({**query.examples(),
+                                           **query.provided_values()}) in slide
+
+
+def test_integer_parameters_survive_the_browsers_floats():
+    """The Browser's :params {limit: 500} stores 500.0, which LIMIT refuses: Neo4j's text
+    converts, the embedded engine's takes the whole number the runner checked."""
+    for query in QUERIES:
+        ints = [p.name for p in query.params if p.type == "int"]
+        for name in ints:
+            for text in (query.text, query.graph):
+                assert f"LIMIT ${name}" not in text, query.id
+        if "toInteger($" in query.text:
+            assert "toInteger($" not in query.text_for("embedded")
 
 
 def test_params_command_is_cypher_literals():
@@ -133,6 +173,10 @@ def test_grass_styles_the_schemas_labels_and_types(built):
     for rtype, rel in schema.relations.items():
         assert rules[f"relationship.{rtype}"]["color"] == rel.colour
     assert rules["node.Actor"]["caption"] == "{name}"
+    # relationships read "nephew", "chairman", not RELATIVE_OF
+    assert rules["relationship.RELATIVE_OF"]["caption"] == "{relation}"
+    assert rules["relationship.HOLDS_POSITION"]["caption"] == "{title}"
+    assert rules["relationship.OCCURRED_IN"]["caption"] == "<type>"
     order = list(rules)
     assert order.index("node.Actor") < order.index("node.Person")  # the finer label wins
 
@@ -145,14 +189,18 @@ def browser_arg(url):
 
 def test_one_click_links_carry_the_query_text(built):
     text = (built / "urls.md").read_text(encoding="utf-8")
-    links = dict(re.findall(r"\]\((http[^)]+)\) `([^`]+)`", text)[i][::-1]
-                 for i in range(len(QUERIES) + 2))
+    found = re.findall(r"\]\((http[^)]+)\) `([^`]+)`", text)
+    links = {name: url for url, name in found}
+    drawings = [q for q in QUERIES if q.graph]
+    assert len(links) == len(found) == len(QUERIES) + len(drawings) + 2
     assert browser_arg(links["guide"]) == ["http://localhost:8123/qantar.md"]
     assert links["guide"].startswith("http://localhost:7474/browser/?cmd=guide&arg=")
     for query in QUERIES:
         assert browser_arg(links[query.id]) == [kit.browser_text(query)]
+    for query in drawings:
+        assert browser_arg(links[f"{query.id}.graph"]) == [kit.browser_text(query, graph=True)]
     index = (built / "index.html").read_text(encoding="utf-8")
-    assert index.count("<li><a href=") == len(QUERIES) + 2 + len(kit.FILES) - 1
+    assert index.count("<li><a href=") == len(links) + len(kit.FILES) - 1
 
 
 def test_a_link_refuses_what_the_browser_would_cut():
@@ -273,8 +321,11 @@ def http_url(info, store):
 
 @pytest.fixture(scope="module")
 def browser(neo4j_server):
+    """The Neo4j Browser's address, on a database holding the seeds as `qantar load`
+    reads them (what the slides say they give)."""
     store = neo4j_store(neo4j_server)
-    load_fixture(store)
+    report = load(store, [SEEDS])
+    assert report.articles == 5 and not report.errors
     url = http_url(neo4j_server, store)
     store.close()
     try:
@@ -298,6 +349,22 @@ def test_neo4j_serves_the_browser_and_the_kit_serves_the_guide(browser, served_b
         assert response.read().decode("utf-8").startswith("# qantar")
 
 
+@pytest.mark.neo4j
+def test_the_local_server_styles_the_browser_on_connect(neo4j_server):
+    """The launcher sets browser.post_connect_cmd to the style the kit serves by default."""
+    if neo4j_server.source != "maven":
+        pytest.skip("only the Maven-launched server is configured by qantar")
+    with neo4j_server.driver() as driver:
+        rows, _, _ = driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name = 'browser.post_connect_cmd' "
+            "RETURN value", database_="system")
+    assert rows[0]["value"] == neo4j_local.BROWSER_POST_CONNECT
+    assert neo4j_local.BROWSER_POST_CONNECT == \
+        f"style {kit.kit_url_for(kit.DEFAULT_PORT)}/qantar.grass"
+    compose = (Path(__file__).resolve().parent.parent / "docker-compose.yml").read_text()
+    assert f'NEO4J_browser_post__connect__cmd: "{neo4j_local.BROWSER_POST_CONNECT}"' in compose
+
+
 def chromium():
     path = find_chromium()
     if path is None:
@@ -306,38 +373,161 @@ def chromium():
     return path
 
 
+# what a finished frame shows: rows, a drawing, a set parameter, a style, or an error
+_DONE = re.compile(r"Started streaming|Displaying \d+ node|no changes, no records|"
+                   r"Successfully set your parameters|node \{|ERROR|Neo\.\w+Error")
+_ERROR = re.compile(r"ERROR|Neo\.\w+Error|Expected parameter")
+
+
+def run_in_editor(page, text=None, timeout=60):
+    """Run what the editor holds (or ``text``, typed in); the finished frame's text."""
+    if text is not None:
+        page.locator('[data-testid="activeEditor"] textarea').first.click()
+        page.keyboard.press("Control+a")
+        page.keyboard.press("Delete")
+        page.keyboard.insert_text(text)
+    first = page.locator('[data-testid="frame"]').first
+    before = first.inner_text() if page.locator('[data-testid="frame"]').count() else ""
+    page.keyboard.press("Control+Enter")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(300)
+        frame = page.locator('[data-testid="frame"]').first
+        shown = frame.inner_text()
+        # a drawing with its overview panel folded shows no summary text
+        if shown != before and (_DONE.search(shown) or frame.locator("svg g.node").count()):
+            page.wait_for_timeout(500)  # let the drawing settle
+            return frame, frame.inner_text()
+    raise AssertionError(f"no result within {timeout}s: {text or '(editor)'}"[:200])
+
+
+def run_block(page, index, tries=3):
+    """Click the slide's runnable block ``index`` (it goes into the editor) and run it.
+    A click the Browser drops while the guide scrolls is given another go."""
+    for attempt in range(tries):
+        page.locator("pre.runnable").nth(index).click()
+        try:
+            return run_in_editor(page, timeout=30)
+        except AssertionError:
+            if attempt == tries - 1:
+                top = page.locator('[data-testid="frame"]').first.inner_text()[:300]
+                raise AssertionError(f"block {index} gave no result; top frame: {top}")
+
+
+def multi_statement_status(page, text, timeout=60):
+    """Run a favorite that sets its parameters, then queries (two statements in one
+    frame): the status the Browser gives each."""
+    page.locator('[data-testid="activeEditor"] textarea').first.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(text)
+    page.keyboard.press("Control+Enter")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(300)
+        icons = page.locator('[data-testid="frame"]').first.locator(
+            '[data-testid="multi-statement-list-icon"]')
+        titles = [icons.nth(i).get_attribute("title") or "" for i in range(icons.count())]
+        states = [t.removeprefix("Status: ") for t in titles]
+        if len(states) == 2 and all(s in ("success", "error") for s in states):
+            return states
+    raise AssertionError(f"no status within {timeout}s: {text[:100]}")
+
+
+def screenshot(page, name):
+    """Into $QANTAR_DOCS_IMG (docs/img when refreshing the README's pictures)."""
+    folder = os.environ.get("QANTAR_DOCS_IMG")
+    if folder:
+        inspector = page.locator('[data-testid="vizInspector"]')
+        if inspector.count():  # fold the overview panel away from the drawing
+            box = inspector.first.bounding_box()
+            page.mouse.click(box["x"] + box["width"] - 30, box["y"] + 15)
+            page.wait_for_timeout(500)
+        page.screenshot(path=str(Path(folder) / name), scale="css")
+
+
 @pytest.mark.neo4j
 @pytest.mark.browser
-def test_the_browser_loads_the_guide_style_and_favorites(browser, served_by_cli, neo4j_server):
-    """Headless Chromium in the real Neo4j Browser: :guide from the kit, connect, set the
-    parameters and run a query from its slide, apply the style, import the favorites."""
+def test_every_slide_runs_in_the_real_browser(browser, served_by_cli, neo4j_server):
+    """Headless Chromium in the real Neo4j Browser: connect, open the contents guide,
+    apply the style, then every pack's guide: each slide's parameters, drawing and table
+    run as written, no error, and a graph drawn for every drawing; params.cypher and
+    every favorite run unchanged too."""
     from playwright.sync_api import sync_playwright
 
     port, out = served_by_cli
-    guide_url = kit.browser_link(browser + "/browser/", "guide",
-                                 f"http://localhost:{port}/qantar.md")
-    zip_bytes = (out / "qantar-favorites.zip").read_bytes()
+    kit_url = f"http://localhost:{port}"
+    guide_url = kit.browser_link(browser + "/browser/", "guide", f"{kit_url}/qantar.md")
+    drawn = []
     with sync_playwright() as p:
         chrome = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
-        page = chrome.new_page(viewport={"width": 1400, "height": 900})
+        page = chrome.new_page(viewport={"width": 1280, "height": 800})
         page.goto(guide_url)
         page.wait_for_selector("text=qantar: actors and power relations", timeout=60000)
-        assert page.locator("text=27").count() or page.locator("text=Next").count()
         page.fill('input[data-testid="username"]', neo4j_server.username)
         page.fill('input[data-testid="password"]', neo4j_server.password)
         page.click('button[data-testid="connect"]')
         page.wait_for_selector("text=You are connected", timeout=60000)
         page.click("pre.runnable >> nth=0")  # :style <kit>/qantar.grass
-        page.keyboard.press("Control+Enter")
-        page.wait_for_selector("text=node.Person", timeout=30000)
-        page.click("text=Next")  # slide 2: the first query, with its parameters
-        page.wait_for_selector(f"text={QUERIES[0].title}", timeout=30000)
-        for i in range(2):
-            page.click(f"pre.runnable >> nth={i}")
+        _, shown = run_in_editor(page)
+        assert "relationship.RELATIVE_OF" in shown and "{relation}" in shown
+        page.click("text=Next")
+        page.wait_for_selector("text=Contents", timeout=30000)
+        screenshot(page, "browser-guide.png")
+        for pack in sorted({q.pack for q in QUERIES}):
+            page.locator('[data-testid="activeEditor"] textarea').first.click()
+            page.keyboard.press("Control+a")
+            page.keyboard.press("Delete")
+            page.keyboard.insert_text(f":guide {kit_url}/qantar-{pack}.md")  # opens aside
             page.keyboard.press("Control+Enter")
-            page.wait_for_timeout(1500)
-        page.wait_for_selector("text=Started streaming", timeout=30000)
-        assert page.locator("text=Samat Abish").count()
+            for query in (q for q in QUERIES if q.pack == pack):
+                page.wait_for_selector(f"h2:has-text({query.title!r})", timeout=30000)
+                blocks = page.locator("pre.runnable")
+                values = {**query.examples(), **query.provided_values()}
+                kinds = ["params"] * bool(values) + ["graph"] * bool(query.graph) + ["table"]
+                assert blocks.count() == len(kinds), query.id
+                for i, kind in enumerate(kinds):
+                    frame, shown = run_block(page, i)
+                    assert not _ERROR.search(shown), f"{query.id} {kind}: {shown[:300]}"
+                    if kind == "graph":  # drawn: nodes and relationships in the svg
+                        frame.locator("svg g.node").first.wait_for(timeout=30000)
+                        frame.locator("svg g.relationship").first.wait_for(timeout=30000)
+                        drawn.append(query.id)
+                        if query.id in ("clans/family", "paths/shortest_path",
+                                        "institutions/post_holders"):
+                            screenshot(page, f"browser-{query.name}.png")
+                page.click("text=Next")
+        assert sorted(drawn) == sorted(q.id for q in QUERIES if q.graph)
+        # params.cypher, then every favorite as the zip holds it
+        _, shown = run_in_editor(page, (out / "params.cypher").read_text(encoding="utf-8"))
+        assert "Successfully set your parameters" in shown
+        with zipfile.ZipFile(out / "qantar-favorites.zip") as archive:
+            for name in archive.namelist():  # as the Browser holds them, run unchanged
+                text = archive.read(name).decode("utf-8")
+                if "\n:params " not in text:
+                    _, shown = run_in_editor(page, text)
+                    assert not _ERROR.search(shown), f"{name}: {shown[:300]}"
+                    continue
+                assert multi_statement_status(page, text) == ["success", "success"], name
+        chrome.close()
+
+
+@pytest.mark.neo4j
+@pytest.mark.browser
+def test_the_browser_imports_the_favorites(browser, served_by_cli, neo4j_server):
+    """The zip dropped on the Browser: one favorites folder per pack, titles as names."""
+    from playwright.sync_api import sync_playwright
+
+    port, out = served_by_cli
+    zip_bytes = (out / "qantar-favorites.zip").read_bytes()
+    with sync_playwright() as p:
+        chrome = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
+        page = chrome.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(browser + "/browser/")
+        page.fill('input[data-testid="username"]', neo4j_server.username)
+        page.fill('input[data-testid="password"]', neo4j_server.password)
+        page.click('button[data-testid="connect"]')
+        page.wait_for_selector("text=You are connected", timeout=60000)
         page.evaluate("""(bytes) => {
             const file = new File([new Uint8Array(bytes)], 'qantar-favorites.zip',
                                   {type: 'application/zip'});
@@ -352,4 +542,6 @@ def test_the_browser_loads_the_guide_style_and_favorites(browser, served_by_cli,
             page.get_by_text(pack, exact=True).first.wait_for(timeout=30000)
         page.get_by_text("people", exact=True).first.click()
         page.get_by_text("Profile of an actor", exact=True).first.wait_for(timeout=30000)
+        page.get_by_text("Ego network of an actor (graph)", exact=True).first.wait_for(
+            timeout=30000)
         chrome.close()

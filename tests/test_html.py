@@ -167,8 +167,18 @@ def test_page_is_one_offline_file_and_deterministic(seeds_graph, tmp_path):
     assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", text, re.I)
     assert "cdn" not in text.split("<script>")[0].lower()  # head and template: no CDN
     data = _data_block(text)
+    # every actor is drawn or listed beside the drawing; events are folded into ties
+    actors = {n for n, d in seeds_graph.nodes(data=True) if d["label"] == "Actor"}
+    drawn = {n["id"] for n in data["nodes"]}
+    listed = {u["id"] for u in data["meta"]["unconnected"]}
+    assert drawn | listed == actors and not drawn & listed
+    assert all(n["type"] != "event" for n in data["nodes"])
+    shared = [e for e in data["edges"] if e["type"] == html.SHARED_EVENT]
+    assert shared and all(e["statements"] and e["detail"] for e in shared)
+    with_events = html.page_data(seeds_graph, events=True)
     shown = {n for n, d in seeds_graph.nodes(data=True) if d["label"] in ("Actor", "Event")}
-    assert {n["id"] for n in data["nodes"]} == shown
+    assert {n["id"] for n in with_events["nodes"]} | {
+        u["id"] for u in with_events["meta"]["unconnected"]} == shown
 
 
 def test_same_store_same_bytes_across_processes(tmp_path):
@@ -188,7 +198,7 @@ def test_same_store_same_bytes_across_processes(tmp_path):
 
 def test_hostile_quote_stays_inert_data(graph_b, tmp_path):
     out = tmp_path / "b.html"
-    html.write(graph_b, out)
+    html.write(graph_b, out, events=True)
     text = out.read_text(encoding="utf-8")
     assert "window.__pwned" in text  # it is on the page...
     assert "<script>window.__pwned" not in text  # ...but never as markup
@@ -199,7 +209,7 @@ def test_hostile_quote_stays_inert_data(graph_b, tmp_path):
 
 
 def test_search_keys_are_the_loader_keys(graph_b):
-    data = html.page_data(graph_b)
+    data = html.page_data(graph_b, events=True)
     naz = next(n for n in data["nodes"] if n["id"] == NAZARBAYEV)
     assert key("Назарбаев") in naz["keys"] and key("Nazarbaev") in naz["keys"]
     assert naz["keys"] == [key(s) for s in naz["spellings"]]
@@ -208,7 +218,7 @@ def test_search_keys_are_the_loader_keys(graph_b):
 def test_colours_come_from_the_schema(graph_b):
     from qantar.graph import schema
     s = schema.load()
-    data = html.page_data(graph_b)
+    data = html.page_data(graph_b, events=True)
     assert {t["type"]: t["colour"] for t in data["legend"]["types"]} == {
         **{t: c for t, c in s.nodes["Actor"].colours.items()}, "event": s.nodes["Event"].colour}
     for rel in data["legend"]["relations"]:
@@ -216,7 +226,7 @@ def test_colours_come_from_the_schema(graph_b):
 
 
 def test_edges_carry_their_evidence(graph_b):
-    data = html.page_data(graph_b)
+    data = html.page_data(graph_b, events=True)
     edge = next(e for e in data["edges"] if e["type"] == "RELATIVE_OF" and e["from"] == ABISH)
     assert edge["detail"] == "nephew"
     (sid,) = edge["statements"]
@@ -250,8 +260,18 @@ def test_timeline_runs_left_to_right(graph_b):
     data = html.page_data(graph_b, view="timeline")
     x = {n["id"]: n["x"] for n in data["nodes"]}
     assert x[TOKAYEV] < x[PROTEST_EVENT]  # Tokayev first appears in 2019 (appointment)
-    labels = [a["label"] for a in data["meta"]["axis"]]
-    assert labels == sorted(labels) and "2022-01-02" in labels
+    labels = [a["label"] for a in data["meta"]["axis"] if a["label"] != "undated"]
+    assert labels == sorted(labels) and labels
+    ticks = [a["x"] for a in data["meta"]["axis"]]
+    assert ticks == sorted(ticks)
+    # a real date axis: dated events in date order, x proportional to days
+    events = sorted((n for n in data["nodes"] if n["type"] == "event" and n.get("date")),
+                    key=lambda n: n["x"])
+    assert [n["t0"] for n in events] == sorted(n["t0"] for n in events)
+    # actors on lanes: one y each, at the left of every event
+    actors = [n for n in data["nodes"] if n["type"] != "event"]
+    assert len({n["y"] for n in actors}) == len(actors)
+    assert max(n["x"] for n in actors) < min(n["x"] for n in events)
 
 
 def test_cli_export_all_formats_and_one_line_errors(graph_b, tmp_path):
@@ -266,6 +286,13 @@ def test_cli_export_all_formats_and_one_line_errors(graph_b, tmp_path):
         assert result.exit_code == 0, result.output
         assert (tmp_path / f"out.{fmt}").stat().st_size > 1000
     nx.read_graphml(tmp_path / "out.graphml")
+    folded = _data_block((tmp_path / "out.html").read_text(encoding="utf-8"))
+    result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "e.html"), "--events"])
+    drawn = _data_block((tmp_path / "e.html").read_text(encoding="utf-8"))
+    assert result.exit_code == 0 and PROTEST_EVENT in {n["id"] for n in drawn["nodes"]}
+    assert PROTEST_EVENT not in {n["id"] for n in folded["nodes"]}
+    result = runner.invoke(cli, [*base, "jsonl", "-o", str(tmp_path / "x.jsonl"), "--events"])
+    assert result.exit_code == 2 and "only applies to html" in result.output
     result = runner.invoke(cli, [*base, "html", "-o", str(tmp_path / "x.html"),
                                  "--focus", "Nobody Atall"])
     assert result.exit_code == 1
@@ -388,7 +415,7 @@ def _painted(page) -> int:
 @pytest.mark.browser
 def test_page_in_chromium(browser, graph_b, tmp_path):
     path = tmp_path / "b.html"
-    html.write(graph_b, path)
+    html.write(graph_b, path, events=True)  # events drawn: the rule of analytics.restrict
     data = _data_block(path.read_text(encoding="utf-8"))
     page = Page(browser, path)
     pg = page.page
@@ -484,7 +511,7 @@ def test_page_in_chromium(browser, graph_b, tmp_path):
 @pytest.mark.browser
 def test_deep_link_and_ego_focus(browser, graph_b, tmp_path):
     path = tmp_path / "b.html"
-    html.write(graph_b, path)
+    html.write(graph_b, path, events=True)
     kg = analytics.knowledge_graph(graph_b)
     page = Page(browser, path, f"#node={ABISH}&depth=2")
     pg = page.page
@@ -498,7 +525,9 @@ def test_deep_link_and_ego_focus(browser, graph_b, tmp_path):
         assert page.counts() == (ego1.number_of_nodes(), ego1.number_of_edges())
         assert "depth=1" in pg.evaluate("location.hash")
         pg.click("#clear-focus")
-        assert page.counts() == (kg.number_of_nodes(), kg.number_of_edges())
+        data = _data_block(path.read_text(encoding="utf-8"))  # the unconnected listed aside
+        assert page.counts() == (len(data["nodes"]), len(data["edges"]))
+        assert len(data["nodes"]) + len(data["meta"]["unconnected"]) == kg.number_of_nodes()
         # focus by clicking a node, then the panel's Focus button
         pg.evaluate("id => window.qantar.network.fit({nodes: [id], animation: false})", KNB)
         box = pg.locator("#net canvas").bounding_box()
@@ -517,7 +546,7 @@ def test_deep_link_and_ego_focus(browser, graph_b, tmp_path):
 def test_folding_in_the_page_is_the_loaders(browser, graph_b, tmp_path):
     """The page folds a query with names.py's own table and rules: same keys."""
     path = tmp_path / "b.html"
-    html.write(graph_b, path)
+    html.write(graph_b, path, events=True)
     gazetteer = Gazetteer.load()
     spellings = sorted({s for a in gazetteer.actors.values() for s in (a.name, *a.aliases)})
     spellings += ["Qasym-Zhomart Toqaev", "Нұрсұлтан Әбішұлы", "Jänibek",
@@ -533,13 +562,80 @@ def test_folding_in_the_page_is_the_loaders(browser, graph_b, tmp_path):
 @pytest.mark.browser
 def test_seeds_page_from_the_pipeline(browser, seeds_graph, tmp_path):
     path = tmp_path / "seeds.html"
-    html.write(seeds_graph, path)
+    html.write(seeds_graph, path, events=True)
     page = Page(browser, path)
     try:
         kg = analytics.knowledge_graph(seeds_graph)
-        assert page.counts() == (kg.number_of_nodes(), kg.number_of_edges())
+        data = _data_block(path.read_text(encoding="utf-8"))
+        assert page.counts() == (len(data["nodes"]), kg.number_of_edges())
+        assert page.counts()[0] + len(data["meta"]["unconnected"]) == kg.number_of_nodes()
         assert _painted(page.page) > 500
         assert page.search("Назарбаев")[0] == page.search("Nazarbaev")[0] == NAZARBAYEV
+        assert page.blocked == [] and page.errors == []
+    finally:
+        page.close()
+
+
+READABLE = """() => {
+    const net = window.qantar.network, box = document.getElementById('net');
+    const ids = window.qantar.shown(), pos = net.getPositions(ids);
+    const outside = ids.filter((id) => {
+        const d = net.canvasToDOM(pos[id]);
+        return d.x < 0 || d.y < 0 || d.x > box.clientWidth || d.y > box.clientHeight;
+    });
+    const labels = window.qantar.labels(), overlapping = [];
+    for (let i = 0; i < labels.length; i++)
+        for (let j = i + 1; j < labels.length; j++) {
+            const a = labels[i], b = labels[j];
+            if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
+                overlapping.push([a.id, b.id]);
+        }
+    return {nodes: ids.length, outside, labels: labels.length, overlapping};
+}"""
+
+
+def _readable(page) -> dict:
+    page.page.wait_for_timeout(300)  # one frame drawn after load
+    return page.page.evaluate(READABLE)
+
+
+@pytest.fixture(scope="module")
+def seeds_and_dev_graph(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("dev")
+    with open_store("embedded", path=tmp / "d.lbug") as store:
+        report = load(store, [SEEDS, SEEDS.parent / "tests" / "corpus" / "dev"])
+        assert report.articles >= 14 and not report.errors
+        yield store.to_networkx()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("corpus", ["seeds", "seeds+dev", "2000 nodes"])
+def test_default_view_is_readable(browser, corpus, seeds_graph, seeds_and_dev_graph,
+                                  tmp_path):
+    """The page as `qantar export html` writes it: every node inside the view, no two
+    drawn labels overlapping, the most important ones named, the rest listed aside."""
+    graph = {"seeds": seeds_graph, "seeds+dev": seeds_and_dev_graph,
+             "2000 nodes": None}[corpus] or synthetic_graph()
+    path = tmp_path / "page.html"
+    html.write(graph, path)
+    data = _data_block(path.read_text(encoding="utf-8"))
+    assert all(n["type"] != "event" for n in data["nodes"])  # folded into ties
+    page = Page(browser, path)
+    try:
+        seen = _readable(page)
+        assert seen["nodes"] == len(data["nodes"]) > 0
+        assert seen["outside"] == [] and seen["overlapping"] == []
+        assert seen["labels"] >= min(10, seen["nodes"])
+        if corpus != "2000 nodes":
+            top = max(data["nodes"], key=lambda n: n.get("pagerank", 0))["id"]
+            assert top in {b["id"] for b in page.page.evaluate("window.qantar.labels()")}
+            listed = page.page.locator("#unconnected-list li").count()
+            assert listed == len(data["meta"]["unconnected"]) > 0
+        # zoomed in, more names fit, still none on another
+        page.page.evaluate("() => window.qantar.network.moveTo({scale: "
+                           "window.qantar.network.getScale() * 3})")
+        closer = _readable(page)
+        assert closer["overlapping"] == []
         assert page.blocked == [] and page.errors == []
     finally:
         page.close()

@@ -95,3 +95,11 @@ def test_a_path_from_abish_to_tokayev_runs_through_nazarbayev(seeds):
     assert {r["route"] for r in rows} == {
         "Samat Abish — Nursultan Nazarbayev — Kassym-Jomart Tokayev"}
     assert has(rows, hop=1, relation="relative_of", detail="nephew")
+
+
+@pytest.mark.parametrize("query", packs.load_packs(), ids=lambda q: q.id)
+def test_each_slide_says_what_the_seeds_give(seeds, query):
+    """The guide's "On the seed articles" sentence: "nothing" exactly when no rows."""
+    rows = packs.run(seeds, query, query.examples())
+    assert query.seeds, f"{query.path}: no @seeds sentence"
+    assert query.seeds.startswith("nothing") == (not rows), (query.id, len(rows))

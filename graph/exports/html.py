@@ -40,6 +40,7 @@ from .. import schema as schema_mod
 from . import layout
 
 VIEWS = ("full", "ego", "timeline")
+SHARED_EVENT = "SHARED_EVENT"  # an event folded into a tie between two of its actors
 SIZE_BY = (*analytics.METRICS, "cited")  # cited: number of articles naming the node
 COLOUR_BY = ("type", "community")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -190,7 +191,7 @@ def _event_dates(graph: nx.MultiDiGraph, nodes: list[dict]) -> None:
 
 def _edge_record(src: str, dst: str, key: str, data: dict) -> dict:
     start, stop, dated = analytics.period(data)
-    prop = projection.detail_property(data["type"])
+    prop = "name" if data["type"] == SHARED_EVENT else projection.detail_property(data["type"])
     edge = {"id": key, "from": src, "to": dst, "type": data["type"],
             "detail": data.get(prop, "") if prop else "",
             "statements": list(data.get("statement_ids") or []),
@@ -203,18 +204,59 @@ def _edge_record(src: str, dst: str, key: str, data: dict) -> dict:
 
 
 def _legend(nodes: list[dict], edges: list[dict]) -> dict:
-    """Node types and relation types on the page, in schema order, with schema colours."""
+    """Node types and relation types on the page, in schema order, with schema colours
+    (a folded event takes the Event colour)."""
     schema = schema_mod.load()
     colours = {**schema.nodes["Actor"].colours, analytics.EVENT_TYPE: schema.nodes["Event"].colour}
     types = Counter(n["type"] for n in nodes)
     rels = Counter(e["type"] for e in edges)
     order = [*schema.vocab["actor_types"], analytics.EVENT_TYPE]
+    relations = [{"type": t, "label": _label(t), "colour": r.colour, "group": r.group,
+                  "count": rels[t]} for t, r in schema.projected.items() if rels[t]]
+    if rels[SHARED_EVENT]:
+        relations.append({"type": SHARED_EVENT, "label": "shared event",
+                          "colour": schema.nodes["Event"].colour, "group": "events",
+                          "count": rels[SHARED_EVENT]})
     return {
         "types": [{"type": t, "label": t, "colour": colours[t], "count": types[t]}
                   for t in order if types[t]],
-        "relations": [{"type": t, "label": _label(t), "colour": r.colour, "group": r.group,
-                       "count": rels[t]} for t, r in schema.projected.items() if rels[t]],
+        "relations": relations,
     }
+
+
+def fold_events(sub: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph without event nodes: each event becomes a tie between every two of the
+    people and bodies that took part in it (type ``SHARED_EVENT``, the event's name as
+    its detail, the statements of both parts as its evidence, the event's date).
+    Places keep only the relations they have of their own."""
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((n, d) for n, d in sub.nodes(data=True)
+                       if analytics.node_type(d) != analytics.EVENT_TYPE)
+    parts: dict[str, dict[str, list[dict]]] = {}
+    for src, dst, key, data in sub.edges(keys=True, data=True):
+        if src in out and dst in out:
+            out.add_edge(src, dst, key=key, **data)
+            continue
+        for actor, event in ((src, dst), (dst, src)):
+            if actor in out and analytics.ranked(sub.nodes[actor]) and event not in out:
+                parts.setdefault(event, {}).setdefault(actor, []).append(data)
+    for event in sorted(parts):
+        info = sub.nodes[event]
+        actors = sorted(parts[event])
+        for i, a in enumerate(actors):
+            for b in actors[i + 1:]:
+                both = parts[event][a] + parts[event][b]
+                out.add_edge(a, b, key=f"{event}|{a}|{b}", type=SHARED_EVENT,
+                             name=info.get("name", event), date=info.get("date", ""),
+                             first_cited=info.get("first_cited", ""),
+                             last_cited=info.get("last_cited", ""),
+                             sources=min(d.get("sources") or 1 for d in both),
+                             modality="reported" if any(d.get("modality") == "reported"
+                                                        for d in both) else
+                             both[0].get("modality", ""),
+                             statement_ids=sorted({s for d in both
+                                                   for s in d.get("statement_ids") or []}))
+    return out
 
 
 def _check(view, focus, depth, date_from, date_to, size_by, colour_by) -> None:
@@ -234,14 +276,18 @@ def _check(view, focus, depth, date_from, date_to, size_by, colour_by) -> None:
 def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None = None,
               depth: int = 1, date_from: str | None = None, date_to: str | None = None,
               types=None, size_by: str = "pagerank", colour_by: str = "type",
-              seed: int = analytics.SEED) -> dict:
+              events: bool = False, seed: int = analytics.SEED) -> dict:
     """Everything the page shows, as plain JSON-ready data.
 
     ``graph`` is a store's :meth:`to_networkx`. Metrics and communities are computed on
-    the whole knowledge graph (so a node's size means the same in every view); the
+    the whole actor graph (so a node's size means the same in every view; events and
+    places score 0 and belong to community -1); the
     filters then choose what the page holds: ``types`` (node and relation types),
     the date range (:func:`analytics.restrict`), the view (a relation group keeps its
-    own relations) and ``focus``/``depth`` (an ego network). Raises
+    own relations) and ``focus``/``depth`` (an ego network). In the full view events are
+    folded into ties between their actors (:func:`fold_events`) unless ``events``, and
+    actors left without a tie go to ``meta.unconnected``, listed beside the drawing
+    rather than drawn. Raises
     :class:`qantar.graph.names.ActorNotFound` or ValueError with a one-line message.
     """
     _check(view, focus, depth, date_from, date_to, size_by, colour_by)
@@ -259,6 +305,17 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
             sub.add_node(centre, **kg.nodes[centre])
         sub = analytics.ego(sub, centre, depth)
 
+    unconnected: list[dict] = []
+    if view == "full":
+        if not events:
+            sub = fold_events(sub)
+        alone = sorted((n for n in sub if sub.degree(n) == 0),
+                       key=lambda n: (-metrics.get(n, {}).get("pagerank", 0.0),
+                                      sub.nodes[n].get("name", n).casefold(), n))
+        unconnected = [{"id": n, "name": sub.nodes[n].get("name", n),
+                        "type": analytics.node_type(sub.nodes[n])} for n in alone]
+        sub.remove_nodes_from(alone)
+
     axis: list[dict] = []
     if view == "timeline":
         pos, axis = layout.timeline(sub)
@@ -268,8 +325,9 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
         pos = layout.spring(sub, seed=seed)
 
     cited = _citations(graph)
-    nodes = [_node_record(n, d, pos[n], metrics[n], membership[n], cited.get(n, []))
-             for n, d in sorted(sub.nodes(data=True))]
+    unranked = dict.fromkeys(analytics.METRICS, 0.0)  # events and places: not actors
+    nodes = [_node_record(n, d, pos[n], metrics.get(n, unranked), membership.get(n, -1),
+                          cited.get(n, [])) for n, d in sorted(sub.nodes(data=True))]
     _event_dates(graph, nodes)
     edges = [_edge_record(*e) for e in sorted(sub.edges(keys=True, data=True),
                                               key=lambda e: e[2])]
@@ -282,6 +340,7 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
                  "from": dates.bounds(date_from)[0] if date_from else "",
                  "to": dates.bounds(date_to)[1] if date_to else "",
                  "size_by": size_by, "colour_by": colour_by, "axis": axis,
+                 "unconnected": unconnected, "events": events or view != "full",
                  "size_options": list(SIZE_BY), "groups": analytics.relation_groups(),
                  "totals": {"nodes": kg.number_of_nodes(), "edges": kg.number_of_edges()}},
         "legend": _legend(nodes, edges), "fold": _fold_rules(),

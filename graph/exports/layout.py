@@ -5,13 +5,14 @@ ships positions opens at once with physics off. Three layouts: ``spring`` (each
 connected component laid out on its own — Kamada-Kawai up to 300 nodes, above that a
 grid-bucketed Fruchterman-Reingold whose steps cost ~nodes + edges, so 10,000 nodes take
 seconds — then packed in rows, isolated nodes in a grid below), ``shells`` (an ego
-network in rings by distance from its centre) and ``timeline`` (one column per date, in
-time order). Coordinates are pixels, rounded, so
+network in rings by distance from its centre) and ``timeline`` (events on a real date
+axis, actors on lanes). Coordinates are pixels, rounded, so
 the same graph gives the same page byte for byte.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 
@@ -22,9 +23,7 @@ from .. import analytics, dates
 from .. import schema as schema_mod
 
 SPACING = 110.0  # pixels between neighbouring nodes
-COLUMN = 120.0  # timeline: pixels between date columns
-SUBCOLUMN = 110.0  # timeline: pixels between the sub-columns of one crowded date
-ROW = 80.0  # timeline: pixels between nodes in one column
+COLUMN = 120.0  # timeline: pixels between the lanes' actors, undated events and the axis
 KAMADA_KAWAI_UP_TO = 300  # nodes per component; above, grid-bucketed Fruchterman-Reingold
 FORCE_ITERATIONS = 120  # steps of the large-component layout (fixed: deterministic)
 MAX_GRID = 32  # the repulsion grid has at most MAX_GRID^2 cells
@@ -251,33 +250,72 @@ def node_when(kg: nx.MultiDiGraph, node: str) -> str:
     return min(cited, key=dates.order_key) if cited else ""
 
 
+LANE = 70.0  # timeline: pixels between two actors' lanes
+AXIS_WIDTH = 2400.0  # timeline: pixels the dated span takes, whatever its length
+EVENT_GAP = 36.0  # timeline: least pixels between two events on one lane
+
+
+def _day(prefix: str) -> dt.date | None:
+    lo = (analytics.bounds(prefix) or ("", ""))[0]
+    return dt.date.fromisoformat(lo) if lo else None
+
+
+def _ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
+    """Axis ticks at whole years, months or days, whichever gives 4 to ~30 of them."""
+    span = (last - first).days
+    if span > 3 * 365:
+        return [(dt.date(y, 1, 1), str(y)) for y in range(first.year, last.year + 1)
+                if dt.date(y, 1, 1) >= first] or [(first, str(first.year))]
+    if span > 90:
+        out, y, m = [], first.year, first.month
+        while dt.date(y, m, 1) <= last:
+            if dt.date(y, m, 1) >= first:
+                out.append((dt.date(y, m, 1), f"{y}-{m:02d}"))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out or [(first, first.isoformat()[:7])]
+    step = max(1, span // 20)
+    return [(first + dt.timedelta(days=d), (first + dt.timedelta(days=d)).isoformat())
+            for d in range(0, span + 1, step)]
+
+
 def timeline(kg: nx.MultiDiGraph) -> tuple[Positions, list[dict]]:
-    """One column per date in time order (undated nodes first), labelled at the
-    date's own precision; a crowded date wraps into sub-columns of at most about
-    2 * sqrt(nodes) rows, so the picture stays a moderate landscape. Returns the
-    positions and the axis ({x, label} per date) the page draws behind the graph."""
+    """Events on a real date axis, actors on lanes.
+
+    Each actor (person, body, place) has a horizontal lane, in order of its first dated
+    appearance; its node sits at the lane's left end, before the axis. Each event sits
+    at its date (the first day its ISO prefix covers; x proportional to days) on the
+    lane of its first participant, nudged right past the events before it so none
+    overlap. Undated events stand in a column left of the axis. Returns the positions
+    and the axis ticks ({x, label}) the page draws behind the graph.
+    """
     order = _order(kg)
-    columns: dict[str, list[str]] = {}
-    for node in sorted(kg.nodes, key=order):
-        columns.setdefault(node_when(kg, node), []).append(node)
-    if not columns:
-        return {}, []
-    max_rows = max(8, round(2 * math.sqrt(kg.number_of_nodes())))
-    pos: Positions = {}
-    axis = []
-    x = 0.0
-    for when in sorted(columns, key=lambda w: (w != "", dates.order_key(w))):
-        column = columns[when]
-        subs = math.ceil(len(column) / max_rows)
-        rows = math.ceil(len(column) / subs)
-        for j, node in enumerate(column):
-            sub, row = divmod(j, rows)
-            # zigzag, so edges between nodes of one date do not run along the column
-            pos[node] = (x + sub * SUBCOLUMN + (SUBCOLUMN * 0.3 if row % 2 else 0.0),
-                         (row - (min(rows, len(column)) - 1) / 2) * ROW)
-        width = (subs - 1) * SUBCOLUMN + SUBCOLUMN * 0.3
-        axis.append({"x": x + width / 2, "label": when or "undated"})
-        x += width + COLUMN
-    shift = (x - COLUMN) / 2
-    axis = [{"x": round(a["x"] - shift, 1), "label": a["label"]} for a in axis]
-    return {n: (round(px - shift, 1), round(py, 1)) for n, (px, py) in sorted(pos.items())}, axis
+    events = [n for n in sorted(kg.nodes, key=order)
+              if analytics.node_type(kg.nodes[n]) == analytics.EVENT_TYPE]
+    actors = [n for n in sorted(kg.nodes, key=order) if n not in set(events)]
+    # an event stands at its own date; one known only from its citations is undated
+    when = {n: _day(kg.nodes[n].get("date", "") if n in set(events) else node_when(kg, n))
+            for n in kg.nodes}
+    dated = sorted(when[e] for e in events if when[e]) or sorted(d for d in when.values() if d)
+    first, last = (dated[0], dated[-1]) if dated else (dt.date(2000, 1, 1),) * 2
+    per_day = AXIS_WIDTH / max(1, (last - first).days)
+    x_of = lambda day: (day - first).days * per_day  # noqa: E731 - a one-line scale
+    lanes = sorted(actors, key=lambda n: (when[n] is None, when[n] or first, order(n)))
+    lane_y = {n: i * LANE for i, n in enumerate(lanes)}
+    undirected = kg.to_undirected(as_view=True)
+    pos: Positions = {n: (-2 * COLUMN, lane_y[n]) for n in lanes}
+    free: dict[float, float] = {}  # lane -> first x still free
+    undated = 0
+    for event in sorted(events, key=lambda e: (when[e] or dt.date.max, order(e))):
+        around = [m for m in undirected[event] if m in lane_y]
+        y = min((lane_y[m] for m in around), default=len(lanes) * LANE)
+        if when[event] is None:
+            pos[event] = (-COLUMN, y + (undated % 2) * LANE / 2)
+            undated += 1
+            continue
+        x = max(x_of(when[event]), free.get(y, -math.inf))
+        free[y] = x + EVENT_GAP
+        pos[event] = (x, y)
+    axis = [{"x": round(x_of(day), 1), "label": label} for day, label in _ticks(first, last)]
+    if undated:
+        axis.insert(0, {"x": -COLUMN, "label": "undated"})
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in sorted(pos.items())}, axis

@@ -6,6 +6,8 @@
 // was dismissed, resigned or arrested from that body before it (`removed` shows such a
 // removal on or after the day). A missing end date is shown, never read as "in office".
 // @param date date example "2022-01-04"  the day (ISO: 2022, 2022-01 or 2022-01-05)
+// @seeds the posts held on 4 January 2022: Massimov chairing the KNB, Tokayev
+//   president, Nazarbayev Security Council secretary the day before Tokayev removed him.
 MATCH (m:Actor)-[:HOLDS_POSITION]->(:Actor)
 WITH DISTINCT m
 // each holder's removals once (not once per post), then the body's part in each

@@ -1,6 +1,8 @@
 // Who accused whom of what
 // Every accusation with its charge, how it is put (asserted by a speaker, alleged,
 // reported, denied), who said it, and the quote and outlet behind it.
+// @seeds nothing: the seed articles report charges as events (arrests, trials) but no
+//   actor accusing another in so many words.
 MATCH (x:Actor)-[r:ACCUSED]->(y:Actor)
 UNWIND r.statement_ids AS sid
 MATCH (art:Article)-[:STATES]->(st:Statement {id: sid})

@@ -1,6 +1,8 @@
 // All attributed and contested claims
 // Statements that are not plain reporting: put in a speaker's mouth, alleged, or
 // denied; with who said it, the quote, outlet and date.
+// @seeds the statements the articles attribute or call alleged, most of them Tokayev's
+//   own account of January 2022.
 MATCH (art:Article)-[:STATES]->(st:Statement)-[:SUBJECT]->(x)
 WHERE st.predicate <> 'mentions' AND (st.speaker_id <> '' OR st.modality <> 'reported')
 OPTIONAL MATCH (st)-[:SPEAKER]->(sp:Actor)

@@ -2,6 +2,8 @@
 // Everything the articles attribute to one speaker ("Tokayev said...", "he alleged..."),
 // as subject, relation, object, with the quote, its outlet and date.
 // @param speaker actor example "Tokayev"  any spelling or id
+// @seeds what Tokayev asserted: the shoot-to-kill order, the government's resignation
+//   and his account of the unrest.
 MATCH (sp:Actor)
 WITH sp, toLower($speaker) AS wanted
 WHERE sp.id = $speaker OR toLower(sp.name) = wanted

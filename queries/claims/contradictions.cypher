@@ -3,6 +3,7 @@
 // what the other affirms, or where two articles give different kinship terms.
 // Statements are grouped by the ids they carry (subject_id, object_id); only the pairs
 // in a conflicting group are expanded to their subject, object and article.
+// @seeds nothing: no relation in the seeds is both reported and denied.
 MATCH (st:Statement)
 WHERE st.predicate <> 'mentions' AND st.predicate <> 'event'
 WITH st.subject_id AS subject_id, st.predicate AS predicate, st.object_id AS object_id,

@@ -2,6 +2,8 @@
 // The relatives of one person (kinship read from the relative's side, as the articles
 // state it) and every post each of them holds or held, with dates and status.
 // @param actor actor example "Nazarbayev"  the family's head: any spelling or id
+// @seeds Nazarbayev's nephew Samat Abish (deputy chairman of the KNB) and his
+//   son-in-law Timur Kulibayev.
 MATCH (head:Actor)
 WITH head, toLower($actor) AS wanted
 WHERE head.id = $actor OR toLower(head.name) = wanted

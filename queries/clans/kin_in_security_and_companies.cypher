@@ -5,6 +5,7 @@
 // @param actor actor example "Nazarbayev"  the family's head: any spelling or id
 // @param kinds strings default ["security_service", "military", "company"]  kinds of body (organization_kinds in graph/schema.yaml)
 // @param kinship string default ""  part of the kinship term ("in-law", "nephew"); empty for any
+// @seeds Samat Abish, Nazarbayev's nephew, in the KNB.
 MATCH (head:Actor)
 WITH head, toLower($actor) AS wanted, $kinds AS kinds, toLower($kinship) AS kin
 WHERE head.id = $actor OR toLower(head.name) = wanted

@@ -6,6 +6,8 @@
 // or "unclear" when the articles do not say: a missing end date is no proof of a post.
 // @param actor actor example "Nazarbayev"  the clan's head: any spelling or id
 // @param since date default "2022-01"  the date (ISO: 2022, 2022-01 or 2022-01-05)
+// @seeds Nazarbayev lost the Security Council on 5 January 2022; his kin's and
+//   Massimov's posts are marked former.
 MATCH (head:Actor)
 WITH head, toLower($actor) AS wanted, $since AS since
 WHERE head.id = $actor OR toLower(head.name) = wanted

@@ -4,6 +4,7 @@
 // posts each of them holds or held.
 // @param actor actor example "Sadykulov"  any spelling or id
 // @sets posts
+// @seeds Sadykulov answers to Massimov, who answers to Nazarbayev.
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
 WHERE a.id = $actor OR toLower(a.name) = wanted

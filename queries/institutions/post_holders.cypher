@@ -2,6 +2,8 @@
 // Every post in one body (a ministry, the KNB, the Security Council, a company...) and
 // who held it, dated posts first in date order, then the undated ones.
 // @param body actor example "KNB"  the body: any spelling or id
+// @seeds the KNB's chairman Karim Massimov and deputy chairman Samat Abish, both
+//   former.
 MATCH (org:Actor)
 WITH org, toLower($body) AS wanted
 WHERE org.id = $body OR toLower(org.name) = wanted

@@ -5,6 +5,7 @@
 // date), or "held, no end stated" when the articles give no end.
 // @param date date default "2022-01-05"  the turning point (ISO: 2022, 2022-01, 2022-01-05)
 // @param kinds strings default ["security_service"]  kinds of body (organization_kinds in graph/schema.yaml)
+// @seeds the KNB's leadership on 5 January 2022: Massimov and Abish.
 MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
 WITH m, p, org, $date AS pivot, $kinds AS kinds
 WHERE org.kind IN kinds

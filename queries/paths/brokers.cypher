@@ -4,6 +4,8 @@
 // the 50 actors with the most distinct neighbours, so the work stays bounded on any
 // graph (n neighbours hold at most n(n-1)/2 open pairs).
 // @param limit int default 20  how many rows
+// @seeds Nazarbayev first, then Tokayev and Massimov: each links actors that are not
+//   linked to each other.
 MATCH (b:Actor)-[:{{actor_relations}}]-(m:Actor)
 WHERE m.id <> b.id
 WITH b, collect(DISTINCT m.id) AS around
@@ -20,4 +22,4 @@ RETURN b.name AS broker, b.type AS type,
        COUNT { MATCH (b)-[:{{actor_relations}}]-(:Actor) } AS links,
        open_pairs
 ORDER BY open_pairs DESC, broker, type, links
-LIMIT $limit
+LIMIT toInteger($limit)

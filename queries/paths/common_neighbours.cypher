@@ -3,6 +3,7 @@
 // @param first actor example "Abish"  any spelling or id
 // @param second actor example "Massimov"  any spelling or id
 // @sets first_relations, second_relations
+// @seeds Abish and Massimov share the KNB and Nazarbayev.
 MATCH (a:Actor)
 WITH a, toLower($first) AS wanted
 WHERE a.id = $first OR toLower(a.name) = wanted

@@ -4,6 +4,8 @@
 // the date, so each link can be checked in its article.
 // @param from actor example "Samat Abish"  any spelling or id
 // @param to actor example "Tokayev"  any spelling or id
+// @seeds Abish to Tokayev in two hops, through Nazarbayev (nephew; appointed and
+//   dismissed).
 MATCH (a:Actor)
 WITH a, toLower($from) AS wanted
 WHERE a.id = $from OR toLower(a.name) = wanted

@@ -7,6 +7,8 @@
 // shortest path to each node within 3 hops and keeps those within $depth: same rows.
 // @param actor actor example "Samat Abish"  name in any spelling (Latin or Cyrillic) or id
 // @param depth int default 2  how many hops out (at most 3)
+// @seeds around Abish: the KNB, Nazarbayev and his dismissal, then Massimov, Tokayev
+//   and Kulibayev two hops out.
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
 WHERE a.id = $actor OR toLower(a.name) = wanted

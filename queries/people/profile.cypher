@@ -3,6 +3,8 @@
 // dates, kin, allies and every other relation (read subject → relation → object),
 // the events it took part in, and the articles that cite it.
 // @param actor actor example "Samat Abish"  name in any spelling (Latin or Cyrillic) or id
+// @seeds Samat Abish: his names in Latin and Cyrillic, his KNB post, his uncle and his
+//   dismissal.
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
 WHERE a.id = $actor OR toLower(a.name) = wanted

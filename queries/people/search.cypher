@@ -1,8 +1,9 @@
 // Search actors by any spelling
 // Actors whose name or any alias contains the text, case-insensitively, or whose
-// spelling key contains its key (graph/names.py: Toqaev, Tokayev and Токаев meet;
+// spelling key contains its key (graph/names.py: Toqaev, Tokayev and Токаев meet,
 // $spelling carries the folding as data), with how often the articles cite them.
 // @param name string example "Nazarb"  part of a name, in any script (empty: every actor)
+// @seeds Nazarbayev and the Nazarbayev Foundation.
 WITH toLower($name) AS part, $spelling AS sp
 WITH part, sp, reduce(s = '', c IN split(part, '') |
        s + coalesce(head([p IN sp.chars WHERE p[0] = c | p[1]]),

@@ -2,6 +2,8 @@
 // All statements that put one actor in a relation or an event, with the verbatim quote,
 // who asserted it, and the article it comes from.
 // @param actor actor example "Abish"  any spelling or id
+// @seeds the three statements about Abish (nephew, KNB post, dismissal) with their
+//   quotes.
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
 WHERE a.id = $actor OR toLower(a.name) = wanted

@@ -2,6 +2,7 @@
 // Every article that names one actor, newest first, with how many times it names them
 // and how many relations it states about them.
 // @param actor actor example "Massimov"  any spelling or id
+// @seeds the two articles that name Massimov.
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
 WHERE a.id = $actor OR toLower(a.name) = wanted

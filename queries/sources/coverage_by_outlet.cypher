@@ -4,6 +4,7 @@
 // Each article carries its counts and the actors its statements are about, written
 // with its statements, so the report reads articles, not every statement. The '' added
 // to each article's list gives it exactly one row that carries its counts.
+// @seeds five outlets, one article each; RFE/RL's gives the most relations.
 MATCH (art:Article)
 UNWIND coalesce(art.subject_ids, []) + [''] AS x
 WITH art.publisher AS outlet, count(DISTINCT art) AS articles,

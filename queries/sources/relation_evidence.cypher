@@ -3,6 +3,7 @@
 // in the article, who asserted it and how, and the article (outlet, date, title, link).
 // @param first actor example "Abish"  any spelling or id
 // @param second actor example "Nazarbayev"  any spelling or id
+// @seeds the quote that calls Abish Nazarbayev's nephew.
 MATCH (a:Actor)
 WITH a, toLower($first) AS wanted
 WHERE a.id = $first OR toLower(a.name) = wanted

@@ -3,6 +3,7 @@
 // it, oldest first; undated ones at the end. An event the articles date differently
 // reads "event: TYPE (dates differ)" (timeline/date_conflicts lists who says what).
 // @param actor actor example "Tokayev"  any spelling or id
+// @seeds Tokayev from his 2019 appointment and election through January 2022.
 MATCH (a:Actor)
 WITH a, toLower($actor) AS wanted
 WHERE a.id = $actor OR toLower(a.name) = wanted

@@ -4,6 +4,8 @@
 // relations on that date. An event the articles date differently is listed on each of
 // its dates, as "event: TYPE (dates differ)".
 // @param date date example "2022-01-05"  the day (ISO: 2022, 2022-01 or 2022-01-05)
+// @seeds the changes of 5 January 2022: appointments, dismissals, the state of
+//   emergency.
 MATCH (e:Event)
 WITH e, $date AS day
 WHERE e.date <> ''

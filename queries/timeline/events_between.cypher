@@ -11,6 +11,7 @@
 // @param to date example "2022-01-31"  last day
 // @param limit int default 500  at most this many events, the earliest
 // @sets places, participants
+// @seeds the events of January 2022 in date order, from the protests to the arrests.
 MATCH (e:Event)
 WHERE e.date >= left($from, 4) AND e.date <= $to + '~'
 WITH e, $from AS lo, $to AS hi
@@ -21,7 +22,7 @@ WITH e, lo, hi,
 WHERE left(e.date, nlo) >= left(lo, nlo) AND left(e.date, nhi) <= left(hi, nhi)
 WITH e
 ORDER BY e.date, e.type, e.name, e.id
-LIMIT $limit
+LIMIT toInteger($limit)
 OPTIONAL MATCH (e)-[:OCCURRED_IN]->(place:Actor)
 WITH e, collect(DISTINCT place.name) AS places
 OPTIONAL MATCH (who:Actor)-[r:PARTICIPATED_IN]->(e)

@@ -86,14 +86,14 @@
     return '#' + f(0) + f(8) + f(4);
   }
   // generated, not a palette: evenly spread hues by the golden angle
-  const communityColour = (c) => hsl2hex((c * 137.508) % 360, 0.62, 0.52);
+  const communityColour = (c) => (c < 0 ? '#BAB0AC' : hsl2hex((c * 137.508) % 360, 0.62, 0.52));
   const nodeColour = (n) => (S.colourBy === 'community' ? communityColour(n.community) : typeInfo.get(n.type).colour);
 
   // --- vis-network ---------------------------------------------------------------------
   function visNode(n) {
     const colour = nodeColour(n);
     return {
-      id: n.id, label: n.name, x: n.x, y: n.y, value: S.sizeBy === 'cited' ? n.articles.length : n[S.sizeBy] || 0,
+      id: n.id, x: n.x, y: n.y, value: S.sizeBy === 'cited' ? n.articles.length : n[S.sizeBy] || 0,
       shape: n.type === 'event' ? 'diamond' : 'dot',
       color: { background: colour, border: '#333333', highlight: { background: colour, border: '#000000' }, hover: { background: colour, border: '#000000' } },
     };
@@ -106,7 +106,8 @@
       color: { color: colour, highlight: colour, hover: colour, opacity: 0.85 },
       width: 1 + Math.log2(Math.max(1, e.sources || 1)),
       smooth: e.roundness ? { enabled: true, type: 'curvedCW', roundness: e.roundness } : false,
-      label: showEdgeLabels ? (e.detail || relInfo.get(e.type).label) : undefined,
+      // a folded event's name is in its evidence card; on the line it would be clutter
+      label: showEdgeLabels && e.type !== 'SHARED_EVENT' ? (e.detail || relInfo.get(e.type).label) : undefined,
       dashes: e.modality === 'alleged' || e.modality === 'denied',
     };
   }
@@ -132,7 +133,81 @@
     edges: { font: { size: 10, align: 'middle', color: '#555555', strokeWidth: 3 }, selectionWidth: 2 },
   });
   performance.mark('qantar:network');
-  window.qantar = { network, fold }; // handles for scripted checks and the console
+
+  // --- labels: by importance and zoom, never on top of each other ----------------------
+  // vis-network would draw every label, and at real size they pile into blocks. The page
+  // draws them itself after each frame: the most important node first (the size
+  // measure), each label only where it lies inside the view and overlaps none already
+  // drawn, so zooming in names more nodes.
+  const LABEL_PX = 13;
+  const labelWidth = new Map();
+  let drawnLabels = [];
+  const importance = (n) => (S.sizeBy === 'cited' ? n.articles.length : n[S.sizeBy] || 0);
+  function drawLabels(ctx) {
+    const scale = network.getScale();
+    const width = $('net').clientWidth, height = $('net').clientHeight;
+    const ids = [...visibleNodes].sort((a, b) => importance(byId.get(b)) - importance(byId.get(a))
+      || byId.get(b).degree - byId.get(a).degree || (a < b ? -1 : 1));
+    const pos = network.getPositions(ids);
+    const cell = 64, grid = new Map(), drawn = [];
+    const overlaps = (b) => {
+      for (let gx = Math.floor(b.x0 / cell); gx <= Math.floor(b.x1 / cell); gx++) {
+        for (let gy = Math.floor(b.y0 / cell); gy <= Math.floor(b.y1 / cell); gy++) {
+          for (const o of grid.get(gx + ',' + gy) || []) {
+            if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) return true;
+          }
+        }
+      }
+      return false;
+    };
+    ctx.save();
+    ctx.font = `${LABEL_PX}px system-ui, sans-serif`;
+    for (const id of ids) {
+      const n = byId.get(id);
+      if (!labelWidth.has(n.name)) labelWidth.set(n.name, ctx.measureText(n.name).width);
+    }
+    ctx.font = `${LABEL_PX / scale}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = '#ffffff';
+    ctx.fillStyle = '#222222';
+    for (const id of ids) {
+      const p = pos[id];
+      const body = network.body.nodes[id];
+      if (!p || !body) continue;
+      const dom = network.canvasToDOM(p);
+      const gap = ((body.shape && body.shape.radius) || body.options.size || 8) * scale + 2;
+      const w = labelWidth.get(byId.get(id).name);
+      const b = { id, x0: dom.x - w / 2 - 2, x1: dom.x + w / 2 + 2, y0: dom.y + gap, y1: dom.y + gap + LABEL_PX + 3 };
+      if (b.x0 < 0 || b.y0 < 0 || b.x1 > width || b.y1 > height || overlaps(b)) continue;
+      for (let gx = Math.floor(b.x0 / cell); gx <= Math.floor(b.x1 / cell); gx++) {
+        for (let gy = Math.floor(b.y0 / cell); gy <= Math.floor(b.y1 / cell); gy++) {
+          const key = gx + ',' + gy;
+          if (!grid.has(key)) grid.set(key, []);
+          grid.get(key).push(b);
+        }
+      }
+      drawn.push(b);
+      const y = p.y + gap / scale;
+      ctx.strokeText(byId.get(id).name, p.x, y);
+      ctx.fillText(byId.get(id).name, p.x, y);
+    }
+    ctx.restore();
+    drawnLabels = drawn;
+  }
+  network.on('afterDrawing', drawLabels);
+  // handles for scripted checks and the console: the labels drawn (boxes in pixels of
+  // the drawing area) and the nodes shown
+  window.qantar = { network, fold, labels: () => drawnLabels, shown: () => [...visibleNodes] };
+
+  // actors with no tie on this page: a list beside the drawing, not a grid below it
+  if (D.meta.unconnected && D.meta.unconnected.length) {
+    $('unconnected').hidden = false;
+    $('unconnected-list').replaceChildren(...D.meta.unconnected.map((u) => el('li', {},
+      el('span', { class: 'swatch', style: `background:${(typeInfo.get(u.type) || { colour: '#BAB0AC' }).colour}` }),
+      el('span', { text: u.name }))));
+  }
 
   // timeline view: a light day axis behind the graph
   if (D.meta.axis && D.meta.axis.length) {
@@ -238,7 +313,7 @@
     comms.hidden = S.colourBy !== 'community';
     if (S.colourBy === 'community') {
       const sizes = new Map();
-      for (const n of D.nodes) sizes.set(n.community, (sizes.get(n.community) || 0) + 1);
+      for (const n of D.nodes) if (n.community >= 0) sizes.set(n.community, (sizes.get(n.community) || 0) + 1);
       const shown = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 12);
       comms.replaceChildren(el('h3', { text: 'Communities' }), ...shown.map(([c, size]) => {
         const lead = D.nodes.filter((n) => n.community === c).sort((a, b) => b.pagerank - a.pagerank)[0];

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.server.configuration.ServerSettings;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -58,7 +59,7 @@ public final class Neo4jLocal {
     private static void usage(PrintStream out) {
         out.println("usage: java -cp ... qantar.Neo4jLocal [--bolt-port N] [--http-port N]"
                 + " [--data-dir DIR] [--plugins-dir DIR] [--pagecache SIZE_MB]"
-                + " [--password-env VAR] [--exit-on-stdin-close]");
+                + " [--password-env VAR] [--browser-post-connect CMD] [--exit-on-stdin-close]");
         out.println("  ports default to 7687/7474; 0 picks a free port. Without --data-dir the"
                 + " store is temporary and deleted on stop.");
         out.println("  the neo4j user's password is read from the environment variable VAR"
@@ -69,6 +70,9 @@ public final class Neo4jLocal {
         System.err.println("qantar-neo4j error: " + msg);
         System.exit(2);
     }
+
+    // browser.post_connect_cmd: what the Browser runs on connect (e.g. ":style <url>")
+    private static String browserPostConnect = null;
 
     public static void main(String[] args) {
         int boltPort = 7687;
@@ -90,6 +94,7 @@ public final class Neo4jLocal {
                     case "--plugins-dir" -> { pluginsDir = Paths.get(need(a, v)).toAbsolutePath(); i++; }
                     case "--pagecache" -> { pagecacheMb = Long.parseLong(need(a, v)); i++; }
                     case "--password-env" -> { passwordEnv = need(a, v); i++; }
+                    case "--browser-post-connect" -> { browserPostConnect = need(a, v); i++; }
                     case "--exit-on-stdin-close" -> exitOnStdinClose = true;
                     case "-h", "--help" -> { usage(System.out); return; }
                     default -> { usage(System.err); die("unknown argument " + a); }
@@ -170,6 +175,9 @@ public final class Neo4jLocal {
         Path importDir = home.resolve("import");
         Files.createDirectories(importDir);
         builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir);
+        if (browserPostConnect != null) {
+            builder.withConfig(ServerSettings.browser_post_connect_cmd, browserPostConnect);
+        }
         if (pluginsDir != null && Files.isDirectory(pluginsDir)) {
             builder.withConfig(GraphDatabaseSettings.plugin_dir, pluginsDir);
             builder.withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
