@@ -214,7 +214,7 @@ def test_the_page_shows_the_conflict_and_every_source(browser, embedded, tmp_pat
     load(embedded, write_conflict(tmp_path / "articles"), workers=1)
     (event,) = events_of(embedded, MASSIMOV, "detention")
     path = tmp_path / "page.html"
-    html.write(embedded.to_networkx(), path)
+    html.write(embedded.to_networkx(), path, events=True)  # events drawn as nodes
     page = Page(browser, path, f"#node={event['id']}")
     try:
         panel = page.page.locator("#panel")

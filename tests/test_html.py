@@ -249,8 +249,11 @@ def test_views_and_filters(graph_b):
     types = {e["type"] for e in jan5["edges"]}
     assert "DISMISSED" in types and "REQUESTED_HELP" in types  # a day inside its month
     assert "APPOINTED" not in types and "ACCUSED" not in types  # 2019; January 6
-    assert PROTEST_EVENT in {n["id"] for n in html.page_data(graph_b)["nodes"]}
-    assert PROTEST_EVENT not in {n["id"] for n in jan5["nodes"]}  # January 2
+    drawn = html.page_data(graph_b, events=True)  # events as nodes, not folded
+    assert PROTEST_EVENT in {n["id"] for n in drawn["nodes"]}
+    drawn_jan5 = html.page_data(graph_b, events=True, date_from="2022-01-05",
+                                date_to="2022-01-05")
+    assert PROTEST_EVENT not in {n["id"] for n in drawn_jan5["nodes"]}  # January 2
     people = html.page_data(graph_b, types=["person", "RELATIVE_OF"])
     assert {n["type"] for n in people["nodes"]} == {"person"}
     assert {e["type"] for e in people["edges"]} == {"RELATIVE_OF"}

@@ -3,6 +3,7 @@
 // outlet, when it was published and its quote, so the conflict can be judged. A date
 // that only narrows another (a day inside a reported month) is no conflict.
 // @param limit int default 500  at most this many rows
+// @seeds nothing: no two seed articles give one event different days.
 MATCH (e:Event)
 WHERE size(e.dates) > 1
 UNWIND e.report_ids AS rid
@@ -11,4 +12,4 @@ WHERE st.predicate = 'event' AND r.date IN e.dates
 RETURN e.name AS event, e.type AS type, r.date AS date, art.publisher AS outlet,
        art.published AS published, st.quote AS quote, e.id AS id
 ORDER BY event, id, date, outlet, published, quote
-LIMIT $limit
+LIMIT toInteger($limit)
