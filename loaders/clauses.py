@@ -774,8 +774,11 @@ class Clauses:
         if not owners:
             return None
         # members after: ", A" / " – A, B and C" / " A"
-        k = last
+        k, stop = last, len(toks)
         if k < len(toks) and (toks[k].low in (",", ":") or toks[k].low in _DASHES):
+            if toks[k].low in _DASHES:  # "– A, B and C – as well as D": D is not one
+                stop = next((j for j in range(k + 1, len(toks)) if toks[j].low in _DASHES),
+                            stop)
             k += 1
         elif last > end:
             k = len(toks)  # "spouse of A B": B is no apposition to the spouse
@@ -783,7 +786,7 @@ class Clauses:
                 r"\d+-year-old|\d+", toks[k].low):
             k += 1
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
-            members, _ = self.actor_list(toks, k, len(toks))
+            members, _ = self.actor_list(toks, k, stop)
         # members after a copula: "the eldest son of X is A", "X, whose nephew is A"
         if not members and last < len(toks) and toks[last].cls == "be" and \
                 last + 1 < len(toks) and toks[last + 1].kind == "A" and (

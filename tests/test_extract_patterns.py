@@ -60,6 +60,24 @@ def test_bare_title_finds_its_body_in_the_offices_file():
         ("place:kazakhstan", "president", "former")]
 
 
+@pytest.mark.parametrize("text, body, status", [
+    ("Karim Massimov, the former chairman of the KNB, said nothing.",
+     "organization:committee-for-national-security", "former"),
+    ("Nursultan Nazarbayev, the former president of Kazakhstan, was there.",
+     "place:kazakhstan", "former"),
+    # E08: a country named only inside a name is still the article's country
+    ("The Supreme Court of Kazakhstan heard the case. The Prime Minister, Askar Mamin, "
+     "resigned.", "place:kazakhstan", "unknown"),
+])
+def test_a_title_reference_states_the_post_of_the_one_it_names(text, body, status):
+    """A title reference ("the former president of Kazakhstan") that names a person of
+    the article states that person's post, whether or not a pattern reads it."""
+    batch = extract_raw(article(text))
+    posts = {(s.object_id, s.status) for s in batch.statements
+             if s.predicate == "holds_position"}
+    assert (body, status) in posts, posts
+
+
 def test_unknown_body_of_a_bare_title_gives_no_post():
     batch = extract_raw(article("Activist Aset Abishev met deputy Marat Serikbayev."))
     assert not [s for s in batch.statements if s.predicate == "holds_position"]

@@ -99,12 +99,14 @@ def test_the_one_investigated_is_the_target(corpus):
 
 def test_the_dismisser_is_the_subject_not_the_owner_of_the_dismissed(corpus):
     """T11: "Japarov dismissed three of Tashiev's deputies – Daniyel Risaliyev, Kurbonbek
-    Avazov and Elizar Smanov": three dismissals by Japarov, and three deputies of
-    Tashiev (the apposition chain)."""
+    Avazov and Elizar Smanov – as well as Security Council Secretary Rustam
+    Mamasadykov": four dismissals by Japarov, and three deputies of Tashiev (the
+    apposition chain)."""
     said = _said(corpus("T11"), "Japarov dismissed three of")
     dismissed = {(s.subject_id, s.object_id) for s in said if s.predicate == "dismissed"}
     deputies = ["person:daniel-risaliev", "person:kurbonbek-avazov", "person:elizar-smanov"]
-    assert dismissed == {("person:sadir-zhaparov", d) for d in deputies}
+    assert dismissed == {("person:sadir-zhaparov", d)
+                         for d in [*deputies, "person:rustam-mamasadikov"]}
     sub = {(s.subject_id, s.object_id) for s in said if s.predicate == "subordinate_of"}
     assert sub == {(d, "person:kamchibek-tashiev") for d in deputies}
 
