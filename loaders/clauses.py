@@ -133,6 +133,7 @@ class FrameLexicon:
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
+        self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
                          for kind, cues in lex["frame_modality"].items()]
 
@@ -822,7 +823,8 @@ class Clauses:
         while q >= 0 and r - q <= 10 and (
                 (toks[q].kind == "W" and (toks[q].cls in ("title", "", "determiners",
                                                           "adverbs", "be", "relatives")
-                                          or toks[q].poss))
+                                          or toks[q].poss
+                                          or toks[q].low in self.flex.honorifics))
                 or (toks[q].kind == "A" and toks[q].poss)):
             if toks[q].cls == "be" and q >= 1:
                 k = q - 1
@@ -833,11 +835,29 @@ class Clauses:
                     return self._list_ending(toks, k)  # "A is the son of X"
                 if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A":
                     return self._list_ending(toks, k - 1)
+                if k >= 0 and toks[k].low == "and":
+                    return self._who_antecedent(toks, k)  # "A, who ... and is X's son"
             q -= 1
         if q >= 1 and toks[q].low == ",":
             k = self._skip_age(toks, q - 1)
             if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                 return self._list_ending(toks, k)
+        return []
+
+    def _who_antecedent(self, toks, k: int) -> list[int]:
+        """The actor a "who" before ``k`` is said of, across one apposition: "A, the
+        SSS's first deputy chairman, who is in charge of security and is also ...": A."""
+        w = k - 1
+        while w >= 0 and k - w <= 15 and toks[w].low not in (";", ":") and \
+                toks[w].cls != "relatives":
+            w -= 1
+        if w < 2 or toks[w].low != "who" or toks[w - 1].low != ",":
+            return []
+        for q in range(w - 2, max(-1, w - 12), -1):
+            if toks[q].kind == "A" and not toks[q].poss and toks[q + 1].low == ",":
+                return self._list_ending(toks, q)
+            if toks[q].cls in ("trigger", "be", "relatives") or toks[q].low in (";", ":"):
+                break
         return []
 
     def _list_ending(self, toks, k: int) -> list[int]:

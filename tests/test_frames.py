@@ -323,3 +323,18 @@ def test_a_state_body_is_no_detainee_but_a_group_stands_for_its_members(corpus):
     assert roles == [("person:karim-massimov", "target")]
     arrest = _events(corpus("000"), "Yakyn Inkar were arrested")["arrest"]
     assert ("organization:yakyn-inkar", "target") in arrest
+
+
+# --- kinship across a relative clause ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # T16: the kin term closes a "who" clause after an apposition, spelt without hyphens
+    "The investigation was led by Otabek Umarov, the SSS's first deputy chairman, who is "
+    "in charge of presidential security and is also Mr Mirziyoyev's son in law.",
+    "Otabek Umarov is also Mr Mirziyoyev's son in law.",
+])
+def test_kin_said_of_the_antecedent_of_who(text):
+    batch = extract_raw(article(text))
+    kin = {(s.subject_id, s.detail) for s in batch.statements
+           if s.predicate == "relative_of"}
+    assert kin == {("person:otabek-umarov", "son-in-law")}, kin
