@@ -136,3 +136,11 @@ def test_lexicon_ids_must_be_gazetteer_ids(lexicon_copy):
 def test_yes_and_no_stay_words():
     lex = default_lexicon()
     assert "On" in lex["stopwords"] and "No" in lex["stopwords"]
+
+
+def test_a_presidential_staff_title_serves_the_article_s_country():
+    batch = extract_raw(article("Kyrgyzstan is a country. The statement was released by "
+                                "presidential press secretary Askat Alagozov."))
+    assert {(s.object_id, s.detail) for s in batch.statements
+            if s.predicate == "holds_position"} == {
+        ("place:kyrgyzstan", "presidential press secretary")}
