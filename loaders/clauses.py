@@ -786,6 +786,14 @@ class Clauses:
         while k < len(toks) and toks[k].kind == "W" and re.fullmatch(
                 r"\d+-year-old|\d+", toks[k].low):
             k += 1
+        if k > last and k < len(toks) and toks[k].low in ("the", "a", "an"):
+            # ", the now deceased organized crime boss A": a description, then the name
+            j = k + 1
+            while j < stop and j - k <= 7 and toks[j].kind == "W" and toks[j].cls in (
+                    "", "title", "adverbs") and toks[j].low not in ("of", "and", "or"):
+                j += 1
+            if j < stop and toks[j].kind == "A" and not toks[j].poss:
+                k = j
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
             members, _ = self.actor_list(toks, k, stop)
         # members after a copula: "the eldest son of X is A", "X, whose nephew is A"

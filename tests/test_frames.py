@@ -338,3 +338,11 @@ def test_kin_said_of_the_antecedent_of_who(text):
     kin = {(s.subject_id, s.detail) for s in batch.statements
            if s.predicate == "relative_of"}
     assert kin == {("person:otabek-umarov", "son-in-law")}, kin
+
+
+def test_a_description_between_the_comma_and_the_name(corpus):
+    """T13: "Matraimov and his alleged accomplice, the now deceased organized crime boss
+    Kamchy Kolbaev": Kolbaev is the accomplice."""
+    said = _said(corpus("T13"), "his alleged accomplice", {"ally_of"})
+    allies = {(s.subject_id, s.object_id, s.detail) for s in said}
+    assert allies == {("person:kamchi-kolbaev", "person:raimbek-matraimov", "accomplice")}
