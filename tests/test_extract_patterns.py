@@ -144,3 +144,15 @@ def test_a_presidential_staff_title_serves_the_article_s_country():
     assert {(s.object_id, s.detail) for s in batch.statements
             if s.predicate == "holds_position"} == {
         ("place:kyrgyzstan", "presidential press secretary")}
+
+
+@pytest.mark.parametrize("text, predicate, subject, obj", [
+    ("Murat Nurtleu has been serving as foreign minister of Kazakhstan since 2023.",
+     "holds_position", "person:murat-nurtleu", "place:kazakhstan"),
+    ("Kairat Boranbayev, a businessman close to Nazarbayev, spoke.",
+     "ally_of", "person:kairat-boranbaev", "person:nursultan-nazarbayev"),
+])
+def test_variants_of_the_pattern_constructions(text, predicate, subject, obj):
+    batch = extract_raw(article(text))
+    got = {(s.predicate, s.subject_id, s.object_id) for s in batch.statements}
+    assert (predicate, subject, obj) in got, got
