@@ -346,3 +346,14 @@ def test_a_description_between_the_comma_and_the_name(corpus):
     said = _said(corpus("T13"), "his alleged accomplice", {"ally_of"})
     allies = {(s.subject_id, s.object_id, s.detail) for s in said}
     assert allies == {("person:kamchi-kolbaev", "person:raimbek-matraimov", "accomplice")}
+
+
+def test_a_passive_act_names_its_post_after_the_agent():
+    """"Y was replaced by X as head of the KNB": X holds the post, Y held it."""
+    batch = extract_raw(article(
+        "Karim Massimov was replaced by Ermek Sagimbayev as head of the KNB."))
+    posts = {(s.subject_id, s.status) for s in batch.statements
+             if s.predicate == "holds_position"
+             and s.object_id == "organization:committee-for-national-security"}
+    assert posts == {("person:ermek-sagimbaev", "unknown"),
+                     ("person:karim-massimov", "former")}, posts
