@@ -151,6 +151,12 @@ def test_a_presidential_staff_title_serves_the_article_s_country():
      "holds_position", "person:murat-nurtleu", "place:kazakhstan"),
     ("Kairat Boranbayev, a businessman close to Nazarbayev, spoke.",
      "ally_of", "person:kairat-boranbaev", "person:nursultan-nazarbayev"),
+    ("Karim Massimov, 56, the former chairman of the National Security Committee, was "
+     "detained.", "holds_position", "person:karim-massimov",
+     "organization:committee-for-national-security"),
+    ("Kassym-Jomart Tokayev took over as chairman of the Security Council.",
+     "holds_position", "person:kassym-jomart-tokayev",
+     "organization:security-council-of-kazakhstan"),
 ])
 def test_variants_of_the_pattern_constructions(text, predicate, subject, obj):
     batch = extract_raw(article(text))
