@@ -580,8 +580,10 @@ class Clauses:
         if frame.post and (agents or patients):
             at = self._object_end if voice == "active" and patients else after
             found = self.post(toks, at)
-            if found is None and voice == "passive" and at < len(toks) and \
-                    toks[at].low == "by":  # "Y was replaced by X as head of the KNB"
+            if found is None and at < len(toks) and (
+                    toks[at].low == "by" and voice == "passive" or
+                    toks[at].low == "of" and pos == "noun"):
+                # "Y was replaced by X as head of the KNB", "the dismissal of Y as head"
                 heads, by_end = self.actor_list(toks, at + 1, len(toks))
                 found = self.post(toks, by_end) if heads else None
             if found is not None:

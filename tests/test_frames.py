@@ -357,3 +357,16 @@ def test_a_passive_act_names_its_post_after_the_agent():
              and s.object_id == "organization:committee-for-national-security"}
     assert posts == {("person:ermek-sagimbaev", "unknown"),
                      ("person:karim-massimov", "former")}, posts
+
+
+@pytest.mark.parametrize("text, person, status", [
+    ("Tokayev announced the appointment of Ermek Sagimbayev as head of the KNB.",
+     "person:ermek-sagimbaev", "unknown"),
+    ("Following the dismissal of Karim Massimov as head of the KNB, protests ended.",
+     "person:karim-massimov", "former"),
+])
+def test_the_act_of_a_noun_names_its_post_after_the_patient(text, person, status):
+    batch = extract_raw(article(text))
+    posts = {(s.subject_id, s.object_id, s.status) for s in batch.statements
+             if s.predicate == "holds_position"}
+    assert posts == {(person, "organization:committee-for-national-security", status)}
