@@ -162,3 +162,10 @@ def test_variants_of_the_pattern_constructions(text, predicate, subject, obj):
     batch = extract_raw(article(text))
     got = {(s.predicate, s.subject_id, s.object_id) for s in batch.statements}
     assert (predicate, subject, obj) in got, got
+
+
+def test_a_security_chief_of_another_country_is_not_the_knb_s():
+    batch = extract_raw(article("Uzbekistan's former security chief Ikhtiyor Abdullayev "
+                                "was jailed for 18 years."))
+    assert {s.object_id for s in batch.statements if s.predicate == "holds_position"} \
+        == {"place:uzbekistan"}
