@@ -169,3 +169,12 @@ def test_a_security_chief_of_another_country_is_not_the_knb_s():
                                 "was jailed for 18 years."))
     assert {s.object_id for s in batch.statements if s.predicate == "holds_position"} \
         == {"place:uzbekistan"}
+
+
+def test_two_posts_given_in_one_appointment():
+    batch = extract_raw(article("Ermek Sagimbayev was appointed chairman of the KNB and "
+                                "deputy chairman of the Security Council."))
+    assert {(s.object_id, s.detail) for s in batch.statements
+            if s.predicate == "holds_position"} == {
+        ("organization:committee-for-national-security", "chairman"),
+        ("organization:security-council-of-kazakhstan", "deputy chairman")}
