@@ -133,6 +133,7 @@ class FrameLexicon:
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
+        self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
                          for kind, cues in lex["frame_modality"].items()]
 
@@ -579,6 +580,12 @@ class Clauses:
         if frame.post and (agents or patients):
             at = self._object_end if voice == "active" and patients else after
             found = self.post(toks, at)
+            if found is None and at < len(toks) and (
+                    toks[at].low == "by" and voice == "passive" or
+                    toks[at].low == "of" and pos == "noun"):
+                # "Y was replaced by X as head of the KNB", "the dismissal of Y as head"
+                heads, by_end = self.actor_list(toks, at + 1, len(toks))
+                found = self.post(toks, by_end) if heads else None
             if found is not None:
                 hit.post = found[:2]
         hit.agents = self._ids(toks, agents, frame.agent_types)
@@ -774,16 +781,27 @@ class Clauses:
         if not owners:
             return None
         # members after: ", A" / " – A, B and C" / " A"
-        k = last
+        k, stop = last, len(toks)
         if k < len(toks) and (toks[k].low in (",", ":") or toks[k].low in _DASHES):
+            if toks[k].low in _DASHES:  # "– A, B and C – as well as D": D is not one
+                stop = next((j for j in range(k + 1, len(toks)) if toks[j].low in _DASHES),
+                            stop)
             k += 1
         elif last > end:
             k = len(toks)  # "spouse of A B": B is no apposition to the spouse
         while k < len(toks) and toks[k].kind == "W" and re.fullmatch(
                 r"\d+-year-old|\d+", toks[k].low):
             k += 1
+        if k > last and k < len(toks) and toks[k].low in ("the", "a", "an"):
+            # ", the now deceased organized crime boss A": a description, then the name
+            j = k + 1
+            while j < stop and j - k <= 7 and toks[j].kind == "W" and toks[j].cls in (
+                    "", "title", "adverbs") and toks[j].low not in ("of", "and", "or"):
+                j += 1
+            if j < stop and toks[j].kind == "A" and not toks[j].poss:
+                k = j
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
-            members, _ = self.actor_list(toks, k, len(toks))
+            members, _ = self.actor_list(toks, k, stop)
         # members after a copula: "the eldest son of X is A", "X, whose nephew is A"
         if not members and last < len(toks) and toks[last].cls == "be" and \
                 last + 1 < len(toks) and toks[last + 1].kind == "A" and (
@@ -819,7 +837,8 @@ class Clauses:
         while q >= 0 and r - q <= 10 and (
                 (toks[q].kind == "W" and (toks[q].cls in ("title", "", "determiners",
                                                           "adverbs", "be", "relatives")
-                                          or toks[q].poss))
+                                          or toks[q].poss
+                                          or toks[q].low in self.flex.honorifics))
                 or (toks[q].kind == "A" and toks[q].poss)):
             if toks[q].cls == "be" and q >= 1:
                 k = q - 1
@@ -830,11 +849,29 @@ class Clauses:
                     return self._list_ending(toks, k)  # "A is the son of X"
                 if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A":
                     return self._list_ending(toks, k - 1)
+                if k >= 0 and toks[k].low == "and":
+                    return self._who_antecedent(toks, k)  # "A, who ... and is X's son"
             q -= 1
         if q >= 1 and toks[q].low == ",":
             k = self._skip_age(toks, q - 1)
             if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                 return self._list_ending(toks, k)
+        return []
+
+    def _who_antecedent(self, toks, k: int) -> list[int]:
+        """The actor a "who" before ``k`` is said of, across one apposition: "A, the
+        SSS's first deputy chairman, who is in charge of security and is also ...": A."""
+        w = k - 1
+        while w >= 0 and k - w <= 15 and toks[w].low not in (";", ":") and \
+                toks[w].cls != "relatives":
+            w -= 1
+        if w < 2 or toks[w].low != "who" or toks[w - 1].low != ",":
+            return []
+        for q in range(w - 2, max(-1, w - 12), -1):
+            if toks[q].kind == "A" and not toks[q].poss and toks[q + 1].low == ",":
+                return self._list_ending(toks, q)
+            if toks[q].cls in ("trigger", "be", "relatives") or toks[q].low in (";", ":"):
+                break
         return []
 
     def _list_ending(self, toks, k: int) -> list[int]:

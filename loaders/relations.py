@@ -95,7 +95,7 @@ def extract(doc) -> list:
               for st in out}
     doc.clauses.describe(out)
     frames = frame_statements(doc)
-    for st in frames + phrase_statements(doc, out):
+    for st in frames + phrase_statements(doc, out) + reference_statements(doc):
         if (st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start)) \
                 not in stated:
             stated.add((st.predicate, st.subject_id, st.object_id,
@@ -137,6 +137,35 @@ def phrase_statements(doc, posts) -> list:
                                              "unknown" if predicate == "holds_position"
                                              else ""),
                                          speaker=speaker, modality=modality))
+    return out
+
+
+def reference_statements(doc) -> list:
+    """The posts that title references state: "Nursultan Nazarbayev, the former
+    president of Kazakhstan" (the reference names its holder, resolved by
+    :mod:`resolve`) -> Nazarbayev held the presidency of Kazakhstan. The body is the one
+    written after the title, else the one the title implies, else (a national title
+    with no qualifier) the article's country."""
+    rules = rules_for(doc.lex)
+    out = []
+    for m in doc.mentions:
+        if m.cue != "title-reference" or m.type != "person" or not m.actor_id:
+            continue
+        title = singular_title(m.title)
+        targets = [(m.body_hint, m.body_hint.split(":", 1)[0])] if m.body_hint else \
+            _implied(rules, title, [m.actor_id])
+        if not targets and _clean(title) in rules.national and not _qualified(doc, m.start):
+            country = _main_country(doc, rules)
+            targets = [(country, "place")] if country else []
+        speaker, modality = doc.attribution.at(m.start, m.end) if doc.attribution \
+            else ("", "reported")
+        for body, b_type in targets:
+            if b_type not in ("organization", "place") or body == m.actor_id:
+                continue
+            out.append(doc.statement("holds_position", m.actor_id, body, m.start, m.end,
+                                     detail=title, confidence=0.6,
+                                     status="former" if m.former else "unknown",
+                                     speaker=speaker, modality=modality))
     return out
 
 
@@ -422,9 +451,10 @@ def _qualified(doc, title_start: int) -> bool:
 def _main_country(doc, rules: Rules) -> str:
     """The country the article names most (mentions of it and of its demonym)."""
     counts: dict[str, int] = {}
-    for m in doc.mentions:
-        if m.actor_id in rules.countries:
-            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    for m in doc.mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
+        for n in (m, *m.nested):
+            if n.actor_id in rules.countries:
+                counts[n.actor_id] = counts.get(n.actor_id, 0) + 1
     dem = {str(k).lower(): v for k, v in doc.lex["demonyms"].items()}
     for h in doc.hits.by_label.get("demonyms", ()):
         country = dem.get(h.phrase)

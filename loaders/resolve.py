@@ -238,7 +238,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             continue
         actor_id = next(iter(cands))
         refs.append(Mention(the, end, body[the:end], type="person", actor_id=actor_id,
-                            role="title", cue="title-reference", title=head, former=former))
+                            role="title", cue="title-reference", title=head, former=former,
+                            body_hint=body_id))
     return refs
 
 

@@ -60,6 +60,24 @@ def test_bare_title_finds_its_body_in_the_offices_file():
         ("place:kazakhstan", "president", "former")]
 
 
+@pytest.mark.parametrize("text, body, status", [
+    ("Karim Massimov, the former chairman of the KNB, said nothing.",
+     "organization:committee-for-national-security", "former"),
+    ("Nursultan Nazarbayev, the former president of Kazakhstan, was there.",
+     "place:kazakhstan", "former"),
+    # E08: a country named only inside a name is still the article's country
+    ("The Supreme Court of Kazakhstan heard the case. The Prime Minister, Askar Mamin, "
+     "resigned.", "place:kazakhstan", "unknown"),
+])
+def test_a_title_reference_states_the_post_of_the_one_it_names(text, body, status):
+    """A title reference ("the former president of Kazakhstan") that names a person of
+    the article states that person's post, whether or not a pattern reads it."""
+    batch = extract_raw(article(text))
+    posts = {(s.object_id, s.status) for s in batch.statements
+             if s.predicate == "holds_position"}
+    assert (body, status) in posts, posts
+
+
 def test_unknown_body_of_a_bare_title_gives_no_post():
     batch = extract_raw(article("Activist Aset Abishev met deputy Marat Serikbayev."))
     assert not [s for s in batch.statements if s.predicate == "holds_position"]
@@ -118,3 +136,45 @@ def test_lexicon_ids_must_be_gazetteer_ids(lexicon_copy):
 def test_yes_and_no_stay_words():
     lex = default_lexicon()
     assert "On" in lex["stopwords"] and "No" in lex["stopwords"]
+
+
+def test_a_presidential_staff_title_serves_the_article_s_country():
+    batch = extract_raw(article("Kyrgyzstan is a country. The statement was released by "
+                                "presidential press secretary Askat Alagozov."))
+    assert {(s.object_id, s.detail) for s in batch.statements
+            if s.predicate == "holds_position"} == {
+        ("place:kyrgyzstan", "presidential press secretary")}
+
+
+@pytest.mark.parametrize("text, predicate, subject, obj", [
+    ("Murat Nurtleu has been serving as foreign minister of Kazakhstan since 2023.",
+     "holds_position", "person:murat-nurtleu", "place:kazakhstan"),
+    ("Kairat Boranbayev, a businessman close to Nazarbayev, spoke.",
+     "ally_of", "person:kairat-boranbaev", "person:nursultan-nazarbayev"),
+    ("Karim Massimov, 56, the former chairman of the National Security Committee, was "
+     "detained.", "holds_position", "person:karim-massimov",
+     "organization:committee-for-national-security"),
+    ("Kassym-Jomart Tokayev took over as chairman of the Security Council.",
+     "holds_position", "person:kassym-jomart-tokayev",
+     "organization:security-council-of-kazakhstan"),
+])
+def test_variants_of_the_pattern_constructions(text, predicate, subject, obj):
+    batch = extract_raw(article(text))
+    got = {(s.predicate, s.subject_id, s.object_id) for s in batch.statements}
+    assert (predicate, subject, obj) in got, got
+
+
+def test_a_security_chief_of_another_country_is_not_the_knb_s():
+    batch = extract_raw(article("Uzbekistan's former security chief Ikhtiyor Abdullayev "
+                                "was jailed for 18 years."))
+    assert {s.object_id for s in batch.statements if s.predicate == "holds_position"} \
+        == {"place:uzbekistan"}
+
+
+def test_two_posts_given_in_one_appointment():
+    batch = extract_raw(article("Ermek Sagimbayev was appointed chairman of the KNB and "
+                                "deputy chairman of the Security Council."))
+    assert {(s.object_id, s.detail) for s in batch.statements
+            if s.predicate == "holds_position"} == {
+        ("organization:committee-for-national-security", "chairman"),
+        ("organization:security-council-of-kazakhstan", "deputy chairman")}

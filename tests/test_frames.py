@@ -99,9 +99,9 @@ def test_the_one_investigated_is_the_target(corpus):
 
 def test_the_dismisser_is_the_subject_not_the_owner_of_the_dismissed(corpus):
     """T11: "Japarov dismissed three of Tashiev's deputies – Daniyel Risaliyev, Kurbonbek
-    Avazov and Elizar Smanov – as well as Security Council Secretary Rustam Mamasadykov":
-    four dismissals by Japarov, and three deputies of Tashiev (the apposition chain),
-    not the secretary."""
+    Avazov and Elizar Smanov – as well as Security Council Secretary Rustam
+    Mamasadykov": four dismissals by Japarov, and three deputies of Tashiev (the
+    apposition chain)."""
     said = _said(corpus("T11"), "Japarov dismissed three of")
     dismissed = {(s.subject_id, s.object_id) for s in said if s.predicate == "dismissed"}
     deputies = ["person:daniel-risaliev", "person:kurbonbek-avazov", "person:elizar-smanov"]
@@ -323,3 +323,50 @@ def test_a_state_body_is_no_detainee_but_a_group_stands_for_its_members(corpus):
     assert roles == [("person:karim-massimov", "target")]
     arrest = _events(corpus("000"), "Yakyn Inkar were arrested")["arrest"]
     assert ("organization:yakyn-inkar", "target") in arrest
+
+
+# --- kinship across a relative clause ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # T16: the kin term closes a "who" clause after an apposition, spelt without hyphens
+    "The investigation was led by Otabek Umarov, the SSS's first deputy chairman, who is "
+    "in charge of presidential security and is also Mr Mirziyoyev's son in law.",
+    "Otabek Umarov is also Mr Mirziyoyev's son in law.",
+])
+def test_kin_said_of_the_antecedent_of_who(text):
+    batch = extract_raw(article(text))
+    kin = {(s.subject_id, s.detail) for s in batch.statements
+           if s.predicate == "relative_of"}
+    assert kin == {("person:otabek-umarov", "son-in-law")}, kin
+
+
+def test_a_description_between_the_comma_and_the_name(corpus):
+    """T13: "Matraimov and his alleged accomplice, the now deceased organized crime boss
+    Kamchy Kolbaev": Kolbaev is the accomplice."""
+    said = _said(corpus("T13"), "his alleged accomplice", {"ally_of"})
+    allies = {(s.subject_id, s.object_id, s.detail) for s in said}
+    assert allies == {("person:kamchi-kolbaev", "person:raimbek-matraimov", "accomplice")}
+
+
+def test_a_passive_act_names_its_post_after_the_agent():
+    """"Y was replaced by X as head of the KNB": X holds the post, Y held it."""
+    batch = extract_raw(article(
+        "Karim Massimov was replaced by Ermek Sagimbayev as head of the KNB."))
+    posts = {(s.subject_id, s.status) for s in batch.statements
+             if s.predicate == "holds_position"
+             and s.object_id == "organization:committee-for-national-security"}
+    assert posts == {("person:ermek-sagimbaev", "unknown"),
+                     ("person:karim-massimov", "former")}, posts
+
+
+@pytest.mark.parametrize("text, person, status", [
+    ("Tokayev announced the appointment of Ermek Sagimbayev as head of the KNB.",
+     "person:ermek-sagimbaev", "unknown"),
+    ("Following the dismissal of Karim Massimov as head of the KNB, protests ended.",
+     "person:karim-massimov", "former"),
+])
+def test_the_act_of_a_noun_names_its_post_after_the_patient(text, person, status):
+    batch = extract_raw(article(text))
+    posts = {(s.subject_id, s.object_id, s.status) for s in batch.statements
+             if s.predicate == "holds_position"}
+    assert posts == {(person, "organization:committee-for-national-security", status)}
