@@ -15,22 +15,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from ..graph import schema as schema_mod
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
-# The endpoint types each predicate accepts (subject, object).
-_ENDPOINTS = {
-    "relative_of": ({"person"}, {"person"}),
-    "subordinate_of": ({"person"}, {"person"}),
-    "ally_of": ({"person", "organization", "place"}, {"person", "organization", "place"}),
-    "holds_position": ({"person"}, {"organization", "place"}),
-    "member_of": ({"person", "organization"}, {"organization"}),
-    "appointed": ({"person", "organization"}, {"person"}),
-    "dismissed": ({"person", "organization"}, {"person"}),
-    "prosecuted": ({"person", "organization"}, {"person", "organization"}),
-    "accused": ({"person", "organization", "place"}, {"person", "organization"}),
-    "ordered": ({"person", "organization"}, {"person", "organization"}),
-    "requested_help": ({"person", "organization", "place"}, {"organization", "place"}),
-}
+# The endpoint types each predicate accepts (subject, object): schema.yaml says.
+_ENDPOINTS = schema_mod.load().endpoint_types
 
 
 @dataclass
