@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..loaders.errors import printable
+from ..graph.text import printable
 from ..queries import browser_kit as kit
 from .main import cli
 

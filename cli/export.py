@@ -18,7 +18,7 @@ import click
 from ..graph.names import ActorNotFound
 from ..graph.dates import bounds
 from ..graph.exports import FORMATS, html, writer
-from ..loaders.errors import printable
+from ..graph.text import printable
 from .main import cli, fail
 
 STDOUT = "-"

@@ -16,7 +16,8 @@ from pathlib import Path
 import click
 
 from ..graph.stores import BACKENDS, StoreError, StoreUnavailable, open_store
-from ..loaders.errors import InputError, printable
+from ..graph.text import printable
+from ..loaders.errors import InputError
 
 EXIT_ERROR, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_INTERRUPTED = 1, 2, 3, 130
 

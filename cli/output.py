@@ -17,7 +17,7 @@ import unicodedata
 
 import click
 
-from ..loaders.errors import printable
+from ..graph.text import printable
 
 FORMATS = ("table", "json", "jsonl", "csv")
 TABLE_CELL = 60  # characters; longer cells are cut in tables only

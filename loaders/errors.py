@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-
-def printable(text: object) -> str:
-    """``text`` with control and format characters escaped (``\\n``, ``\\x1b``, ``\\u202e``).
-
-    A file name or a YAML problem may carry newlines, terminal escape sequences or
-    bidirectional overrides; escaped, the message stays one honest line on a terminal.
-    """
-    text = str(text)
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else _escape(c) for c in text)
-
-
-def _escape(char: str) -> str:
-    if "\udc80" <= char <= "\udcff":  # a byte of a file name that is not UTF-8
-        return f"\\x{ord(char) - 0xdc00:02x}"
-    return char.encode("unicode_escape").decode("ascii")
+from ..graph.text import printable
 
 
 class InputError(ValueError):

@@ -22,7 +22,8 @@ import yaml
 
 from ..graph.records import Article
 from ..graph.dates import parse_iso_prefix
-from .errors import InputError, printable
+from ..graph.text import printable
+from .errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md")
 PAGE_SUFFIXES = (".html", ".htm")

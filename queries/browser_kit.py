@@ -40,7 +40,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from ..graph import schema as schema_mod
-from ..loaders.errors import printable
+from ..graph.text import printable
 from ..graph.projection import detail_property
 from .packs import Query, load_packs
 

@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from qantar.graph.records import Article
-from qantar.loaders.errors import InputError, printable
+from qantar.graph.text import printable
+from qantar.loaders.errors import InputError
 from qantar.loaders.gazetteer import parse
 from qantar.loaders.pipeline import extract
 from qantar.loaders.read import FRONT_MATTER_KEYS, read_article
