@@ -72,16 +72,19 @@ def test_a_saved_page_gives_the_statements_of_its_md_twin():
 
     from_page, from_twin = extract(page), extract(twin)
 
-    def key(st, shift=0):
-        return (st.predicate, st.subject_id, st.object_id, st.detail, st.quote,
-                st.span_start - shift, st.start_date, st.end_date, st.speaker_id,
-                st.modality)
+    def key(batch, st, shift=0):
+        # an event by its type: the headline may date an act the lead leaves undated
+        # (acts in a headline take the article's month), changing its id and date
+        events = {e.id: e.type for e in batch.events}
+        ends = [events.get(x, x) for x in (st.subject_id, st.object_id)]
+        return (st.predicate, *ends, st.detail, st.quote, st.span_start - shift,
+                st.start_date, st.end_date, st.speaker_id, st.modality)
 
-    page_statements = {key(st, len(added)) for st in from_page.statements}
-    twin_statements = {key(st) for st in from_twin.statements}
+    page_statements = {key(from_page, st, len(added)) for st in from_page.statements}
+    twin_statements = {key(from_twin, st) for st in from_twin.statements}
     assert len(twin_statements) > 30 and twin_statements <= page_statements
     for st in from_page.statements:  # what only the page states comes from the headline
-        if key(st, len(added)) not in twin_statements:
+        if key(from_page, st, len(added)) not in twin_statements:
             assert st.span_end <= len(added), st
         assert page.body[st.span_start:st.span_end] == st.quote
 
@@ -275,7 +278,7 @@ def test_a_broken_json_line_names_its_line_and_record(tmp_path):
         f"Error: {path}:3: record 2: not valid JSON (Expecting value at column 37)",
         f"Error: {path}:4: record 3: not a JSON object ({{...}} with a text field)"]
     assert "Nothing loaded (--strict)" in result.stderr
-    assert not [r for r in export(tmp_path) if r.get("labels") == ["Article"]]
+    assert not (tmp_path / "graph.lbug").exists()  # nothing loaded: no store is left
 
 
 def test_csv_errors_name_the_record_and_the_line_it_starts_on(tmp_path):
