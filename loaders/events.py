@@ -694,6 +694,8 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = d.start - te if d.start - te <= 80 else None
         else:
             gap = ts - d.end if ts - d.end <= 30 else None
+            if gap is not None and "," in body[d.end:ts]:
+                gap += 60  # "X, who succeeded Y in 2016, was replaced on January 31"
         opening = body[sent.start:d.start]
         if gap is None and (len(opening.split()) <= 2 or (episode and timed)
                             or ("," not in opening and len(opening) <= 50

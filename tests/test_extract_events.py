@@ -259,3 +259,11 @@ def test_sentence_and_hearing_nouns(text, etype):
     found = [e for e in events(extract(article(text, "2024-03"))).values()
              if e["type"] == etype]
     assert len(found) == 1 and found[0]["date"]
+
+
+def test_was_replaced_is_a_dismissal_dated_by_its_own_clause():
+    """"X, who ... in September 2016, was replaced at a meeting held on January 31": a
+    dismissal on January 31, not in 2016 (that date belongs to the relative clause)."""
+    text = ("Rustam Inoyatov, who helped Shavkat Mirziyoyev succeed Islam Karimov in "
+            "September 2016, was replaced at a meeting held on January 31, media reported.")
+    assert dated(text, "2018-01-31", "dismissal") == [("2018-01-31", "day")]
