@@ -59,6 +59,9 @@ class Triggers:
                 re.compile(_words_re(exclude), re.IGNORECASE) if exclude else None,
                 detail.get(name), spec.get("pattern_roles"), spec.get("noun_roles"))
         self.be = {str(w).lower() for w in lex["be_verbs"]}
+        self.unreal = re.compile(
+            rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
+            r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?$", re.IGNORECASE)
         self.receive = re.compile(
             rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
             re.IGNORECASE)
@@ -271,8 +274,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
             continue
         sent_i = doc.index.at(ts)
-        if (sent_i, etype.name) in found:
-            continue
+        if (sent_i, etype.name) in found or trig.unreal.search(body, max(0, ts - 40), ts):
+            continue  # "X may be released", "a trial could have taken place"
         sent = doc.sentences[sent_i]
         if sent_i not in slots_cache:
             slots_cache[sent_i] = _slots(doc, sent)
@@ -299,6 +302,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         etype = trig.types.get(hit.frame.event)
         if etype is None or (hit.sentence, etype.name) in found or not hit.factual \
                 or not (hit.agents or hit.patients) \
+                or trig.unreal.search(body, max(0, hit.start - 40), hit.start) \
                 or (etype.exclude and _excluded(etype.exclude, body, hit.start, hit.end)):
             continue
         f = _with_frame(None, hit, _Found(etype.name, hit.start, hit.end, hit.sentence,

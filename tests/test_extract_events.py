@@ -267,3 +267,14 @@ def test_was_replaced_is_a_dismissal_dated_by_its_own_clause():
     text = ("Rustam Inoyatov, who helped Shavkat Mirziyoyev succeed Islam Karimov in "
             "September 2016, was replaced at a meeting held on January 31, media reported.")
     assert dated(text, "2018-01-31", "dismissal") == [("2018-01-31", "day")]
+
+
+def test_a_possible_or_planned_act_is_no_event():
+    """"may be released", "will appoint": a possibility or a plan, not a reported act;
+    the same sentence told as fact is one."""
+    maybe = "Qairat Boranbaev may be released from a detention center on March 3."
+    assert dated(maybe, "2023-03", "release") == []
+    planned = "Kassym-Jomart Tokayev will appoint Olzhas Bektenov on March 3."
+    assert dated(planned, "2023-03", "appointment") == []
+    done = "Qairat Boranbaev was released from a detention center on March 3."
+    assert dated(done, "2023-03", "release") == [("2023-03-03", "day")]
