@@ -726,7 +726,40 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         return None  # "since then": another time than the sentence before's
     days = [d for d in doc.dates_in(prev) if d.precision == "day"
             and not trig.episode.match(body, d.end)]
-    return days[-1] if days else None
+    if days:
+        return days[-1]
+    return _scene(doc, sent, prev)
+
+
+@dataclass(frozen=True)
+class _SceneDate(DateMention):
+    """The month (or year) an opening phrase of the sentence before sets the scene in:
+    raw is "scene (January 2022)"."""
+
+
+_SCENE_WORDS = 6  # "Amid the January 2022 protests in Kazakhstan, ...": the opening words
+
+
+@cache
+def _scene_opener(lex) -> re.Pattern:
+    return re.compile(rf"\s*(?:{_words_re(lex['scene_openers'])})\b", re.IGNORECASE)
+
+
+def _scene(doc, sent, prev):
+    """For a sentence that opens with a scene opener ("First, ..."), the date opening
+    the sentence before ("Amid the January 2022 protests, Tokayev started a purge. First,
+    he announced the dismissal of X": January 2022), to the month at most: the scene,
+    not the day of each act in it."""
+    body = doc.body
+    if not _scene_opener(doc.lex).match(body, sent.start):
+        return None
+    for d in doc.dates_in(prev):
+        if len(body[prev.start:d.start].split()) > _SCENE_WORDS - 2 or d.precision == "year" \
+                or "," not in body[d.end:min(prev.end, d.end + 60)]:
+            continue
+        iso = d.iso[:7]
+        return _SceneDate(d.start, d.end, f"scene ({d.raw})", iso, "month")
+    return None
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ SECTIONS = {
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
-    "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS,
+    "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
     "future_markers": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,

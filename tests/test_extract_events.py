@@ -278,3 +278,18 @@ def test_a_possible_or_planned_act_is_no_event():
     assert dated(planned, "2023-03", "appointment") == []
     done = "Qairat Boranbaev was released from a detention center on March 3."
     assert dated(done, "2023-03", "release") == [("2023-03-03", "day")]
+
+
+def test_a_sentence_opening_with_first_takes_the_scene_the_sentence_before_dates():
+    """"Amid the January 2022 protests, X started a purge. First, ... the dismissal of
+    Prime Minister Askar Mamin": January 2022; without the opener no date is carried."""
+    scene = ("Amid the January 2022 protests in Kazakhstan, President Kassym-Jomart Tokayev "
+             "started a purge of staff. {}the head of state announced the dismissal of "
+             "Prime Minister Askar Mamin.")
+    assert dated(scene.format("First, "), "2022-12", "dismissal") == [("2022-01", "month")]
+    assert dated(scene.format("In his view "), "2022-12", "dismissal") == [("", "unknown")]
+
+
+def test_a_released_statement_is_no_release():
+    text = "The statement was released by presidential press secretary Askat Alagozov."
+    assert dated(text, "2023-12", "release") == []
