@@ -47,12 +47,16 @@ class EventType:
 
 class Triggers:
     def __init__(self, lex):
-        self.types, self.patterns = {}, {}
+        self.types, self.patterns, self.grounds = {}, {}, {}
         detail = {k: re.compile(v, re.IGNORECASE) for k, v in lex["detail_patterns"].items()}
         for name, spec in lex["event_types"].items():
             if spec.get("patterns"):
                 self.patterns[name] = re.compile(
                     "|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE)
+            if spec.get("noun_grounds"):
+                self.grounds[name] = re.compile(
+                    rf"\b{_words_re(spec['noun_grounds'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
+                    re.IGNORECASE)
             exclude = spec.get("exclude") or []
             self.types[name] = EventType(
                 name, spec.get("requires", "any"), dict(spec.get("roles") or {}),
@@ -273,6 +277,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             etype = EventType(etype.name, etype.requires, special, etype.exclude, etype.detail)
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
             continue
+        if how == "noun" and _grounds(trig, name, body, ts):
+            continue  # "sentenced on corruption charges": the ground of another act
         sent_i = doc.index.at(ts)
         if (sent_i, etype.name) in found or trig.unreal.search(body, max(0, ts - 40), ts):
             continue  # "X may be released", "a trial could have taken place"
@@ -303,6 +309,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if etype is None or (hit.sentence, etype.name) in found or not hit.factual \
                 or not (hit.agents or hit.patients) \
                 or trig.unreal.search(body, max(0, hit.start - 40), hit.start) \
+                or _grounds(trig, etype.name, body, hit.start) \
                 or (etype.exclude and _excluded(etype.exclude, body, hit.start, hit.end)):
             continue
         f = _with_frame(None, hit, _Found(etype.name, hit.start, hit.end, hit.sentence,
@@ -458,6 +465,13 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
         else:
             groups.append([f])
     return groups
+
+
+def _grounds(trig: Triggers, etype: str, body: str, ts: int) -> bool:
+    """Whether the noun at ``ts`` is the ground of another act ("sentenced to 18 years
+    on corruption charges"), by the type's ``noun_grounds``."""
+    rx = trig.grounds.get(etype)
+    return bool(rx and rx.search(body, max(0, ts - 50), ts))
 
 
 def _excluded(rx: re.Pattern, body: str, start: int, end: int) -> bool:

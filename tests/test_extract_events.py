@@ -293,3 +293,16 @@ def test_a_sentence_opening_with_first_takes_the_scene_the_sentence_before_dates
 def test_a_released_statement_is_no_release():
     text = "The statement was released by presidential press secretary Askat Alagozov."
     assert dated(text, "2023-12", "release") == []
+
+
+def test_charges_a_sentence_or_plea_rests_on_are_no_charge_event():
+    """"sentenced to 18 years of imprisonment on corruption charges", "pleaded guilty to
+    corruption charges": a sentence and a verdict, no charge; "charged with" still is one."""
+    jailed = ("On September 27 Ikhtiyor Abdullayev was sentenced to 18 years of "
+              "imprisonment on corruption charges.")
+    assert dated(jailed, "2019-10", "charge") == []
+    assert dated(jailed, "2019-10", "sentence") == [("2019-09-27", "day")]
+    plea = "In February 2021, Raimbek Matraimov pleaded guilty to corruption charges."
+    assert dated(plea, "2024-01", "charge") == []
+    charged = "On September 27 Ikhtiyor Abdullayev was charged with corruption."
+    assert dated(charged, "2019-10", "charge") == [("2019-09-27", "day")]
