@@ -436,8 +436,11 @@ def _compatible(a, b) -> bool:
         return False  # "shortly thereafter": after the dated event, not another report of it
     if ka == kb or same:
         return True
-    # one names no participant: the same event only if both give the same date
-    return (not ka or not kb) and bool(da) and da == db
+    # one names no participant: the same event only if both give the same date, or the
+    # other is the lead's news month the nameless report's day falls in ("X has sacked
+    # Y. ... was replaced at a meeting held on January 31")
+    return (not ka or not kb) and bool(da) and (
+        da == db or not kb and isinstance(a.date, _NewsDate) and db.startswith(da))
 
 
 def _subsumes(a, b) -> bool:

@@ -306,3 +306,15 @@ def test_charges_a_sentence_or_plea_rests_on_are_no_charge_event():
     assert dated(plea, "2024-01", "charge") == []
     charged = "On September 27 Ikhtiyor Abdullayev was charged with corruption."
     assert dated(charged, "2019-10", "charge") == [("2019-09-27", "day")]
+
+
+def test_a_nameless_dated_report_dates_the_leads_news_month_event():
+    """"Mirziyoyev has sacked Inoyatov. ... He was replaced at a meeting held on January
+    31": one dismissal of Inoyatov on 31 January, not a second one in January."""
+    text = ("Uzbek President Shavkat Mirziyoyev has sacked security chief Rustam Inoyatov. "
+            "The veteran, who backed Mirziyoyev in September 2016, was replaced at a "
+            "meeting held on January 31, media reported.")
+    found = [e for e in events(extract(article(text, "2018-01-31"))).values()
+             if e["type"] == "dismissal"]
+    assert [(e["date"], e["precision"]) for e in found] == [("2018-01-31", "day")]
+    assert ("person:rustam-inoiatov", "target") in found[0]["roles"]
