@@ -437,10 +437,10 @@ def _compatible(a, b) -> bool:
     if ka == kb or same:
         return True
     # one names no participant: the same event only if both give the same date, or the
-    # other is the lead's news month the nameless report's day falls in ("X has sacked
-    # Y. ... was replaced at a meeting held on January 31")
+    # other is the lead's news month the other report's day falls in ("X has sacked Y.
+    # ... was replaced at a meeting held on January 31")
     return (not ka or not kb) and bool(da) and (
-        da == db or not kb and isinstance(a.date, _NewsDate) and db.startswith(da))
+        da == db or isinstance(a.date, _NewsDate) and db.startswith(da))
 
 
 def _subsumes(a, b) -> bool:
@@ -718,7 +718,8 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             if gap is not None and "," in body[d.end:ts]:
                 gap += 60  # "X, who succeeded Y in 2016, was replaced on January 31"
         opening = body[sent.start:d.start]
-        if gap is None and (len(opening.split()) <= 2 or (episode and timed)
+        if gap is None and not _inside_relative(body, d.end, ts) \
+                and (len(opening.split()) <= 2 or (episode and timed)
                             or ("," not in opening and len(opening) <= 50
                                 and "," in body[d.end:d.end + 3])):
             gap = 500  # opens the sentence, or "as the January unrest spread": all of it
@@ -777,6 +778,14 @@ def _scene(doc, sent, prev):
         iso = d.iso[:7]
         return _SceneDate(d.start, d.end, f"scene ({d.raw})", iso, "month")
     return None
+
+
+def _inside_relative(body: str, start: int, ts: int) -> bool:
+    """Whether ``ts`` lies in a relative clause opened after ``start`` and still open ("In
+    1986, Nursultan, who ruled ... before he stepped down, said": the stepping down is
+    not of 1986)."""
+    rel = _RELATIVE.search(body, start, ts)
+    return rel is not None and "," not in body[rel.end():ts]
 
 
 @dataclass(frozen=True)

@@ -318,3 +318,26 @@ def test_a_nameless_dated_report_dates_the_leads_news_month_event():
              if e["type"] == "dismissal"]
     assert [(e["date"], e["precision"]) for e in found] == [("2018-01-31", "day")]
     assert ("person:rustam-inoiatov", "target") in found[0]["roles"]
+
+
+def test_the_next_election_and_a_referendum_yet_to_come_are_no_events():
+    text = ("The amendment would enable Rustam Emomali to run in the next election in 2020. "
+            "If the change is approved by referendum, Emomali Rahmon may run again.")
+    assert dated(text, "2016-01", "election") == []
+    assert dated(text, "2016-01", "referendum") == []
+
+
+def test_the_worst_unrest_since_a_year_is_a_comparison_not_a_protest():
+    text = ("It was the worst unrest since Kazakhstan gained independence following the "
+            "1991 collapse of the Soviet Union.")
+    assert dated(text, "2024-02", "protest") == []
+
+
+def test_an_opening_date_does_not_reach_into_a_relative_clause():
+    """"In 1986, Nursultan, who ruled ... before he stepped down more than four years ago,
+    said in an interview": the interview is of 1986, the stepping down is not."""
+    text = ("In 1986, Nursultan Nazarbayev, who ruled the country for nearly 30 years before "
+            "he stepped down more than four years ago, said in an interview to a Soviet "
+            "magazine that his brother worked as a plumber.")
+    assert dated(text, "2023-03", "interview") == [("1986", "year")]
+    assert ("1986", "year") not in dated(text, "2023-03", "resignation")
