@@ -602,7 +602,7 @@ _PREP_ROLES = tuple(
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
 _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
-_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"[,—–]\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 
 
 def _outside_clauses(body: str, slots, start: int, ts: int):
@@ -785,7 +785,10 @@ def _inside_relative(body: str, start: int, ts: int) -> bool:
     1986, Nursultan, who ruled ... before he stepped down, said": the stepping down is
     not of 1986)."""
     rel = _RELATIVE.search(body, start, ts)
-    return rel is not None and "," not in body[rel.end():ts]
+    return rel is not None and not _CLOSE.search(body, rel.end(), ts)
+
+
+_CLOSE = re.compile(r"[,—–)]")
 
 
 @dataclass(frozen=True)
@@ -812,13 +815,29 @@ def _carried(doc, trig: Triggers, sent_i: int, ts: int | None = None, te: int = 
         return None  # no continuation, a new paragraph, or a date of its own ("that day")
     source = _sentence_date(doc, trig, prev) or _carried(doc, trig, sent_i - 1,
                                                         depth=depth + 1)
+    far = source is None and depth == 0 and _scene_back(doc, trig, sent_i - 1)
+    if far:
+        source = far  # "In 2018 X overhauled the SSS. Its name was changed. Y also left."
     if source is None:
         return None
     iso, precision = source.iso, source.precision
+    if far and len(iso) > 7:
+        iso, precision = iso[:7], "month"
     if _continuations(doc.lex).get(marker.phrase) == "sequence" and len(iso) > 7:
         iso, precision = iso[:7], "month"
     return _CarriedDate(marker.start, marker.end, f"{body[marker.start:marker.end]} "
                         f"({source.raw})", iso, precision)
+
+
+def _scene_back(doc, trig: Triggers, sent_i: int):
+    """The date of the sentence before ``sent_i`` in its paragraph when ``sent_i`` names
+    no date itself: the scene an undated sentence in between leaves unchanged."""
+    if sent_i == 0 or doc.dates_in(doc.sentences[sent_i]):
+        return None
+    sent, prev = doc.sentences[sent_i], doc.sentences[sent_i - 1]
+    if "\n" in doc.body[prev.end:sent.start]:
+        return None
+    return _sentence_date(doc, trig, prev)
 
 
 @cache
@@ -868,6 +887,8 @@ def _sentence_date(doc, trig: Triggers, sent):
         if trig.episode.match(body, d.end) and not trig.episode_time.search(
                 body[max(sent.start, d.start - 40):d.start]):
             continue
+        if out is not None and _inside_relative(body, out.end, d.start):
+            continue  # "In 2018 X—who came to power in 2016—carried out": 2018
         out = d
     return out
 

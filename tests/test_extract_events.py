@@ -341,3 +341,13 @@ def test_an_opening_date_does_not_reach_into_a_relative_clause():
             "magazine that his brother worked as a plumber.")
     assert dated(text, "2023-03", "interview") == [("1986", "year")]
     assert ("1986", "year") not in dated(text, "2023-03", "resignation")
+
+
+def test_also_carries_the_scene_over_an_undated_sentence_and_past_a_dashed_aside():
+    """"In 2018 X—who came to power in 2016—carried out an overhaul. Its name was changed.
+    Its director, Y, also stepped down.": 2018, not 2016 nor undated."""
+    text = ("In 2018 Shavkat Mirziyoyev—who came to power in 2016 following the death of "
+            "Islam Karimov—carried out a major overhaul of the SSS. The name of the service "
+            "was changed, and its powers were curtailed. Its long-time director, Rustam "
+            "Inoyatov, also stepped down.")
+    assert dated(text, "2019-10-07", "resignation") == [("2018", "year")]
