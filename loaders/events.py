@@ -436,6 +436,10 @@ def _compatible(a, b) -> bool:
         return False  # "shortly thereafter": after the dated event, not another report of it
     if ka == kb or same:
         return True
+    if isinstance(a.date, _NewsDate) and len(db) > len(da) and db.startswith(da) \
+            and not (_undergoers(a) and _undergoers(b)) and _agents_agree(a, b):
+        return True  # "Rahmon has appointed his daughter ... Ozoda Rahmon's appointment
+        # was announced on January 27": the lead names who acts, the body whom and when
     # one names no participant: the same event only if both give the same date, or the
     # other is the lead's news month the other report's day falls in ("X has sacked Y.
     # ... was replaced at a meeting held on January 31")
@@ -443,13 +447,22 @@ def _compatible(a, b) -> bool:
         da == db or isinstance(a.date, _NewsDate) and db.startswith(da))
 
 
+def _undergoers(f) -> set[str]:
+    return {x for x, r in f.roles if r in _KEY_ROLES}
+
+
+def _agents_agree(a, b) -> bool:
+    ga = {x for x, r in a.roles if r == "agent"}
+    gb = {x for x, r in b.roles if r == "agent"}
+    return not ga or not gb or bool(ga & gb)
+
+
 def _subsumes(a, b) -> bool:
     """Does ``a`` tell part of what ``b`` tells: some of its undergoers ("Masimov was
     arrested" in "Masimov and three deputies were arrested"), or, naming no undergoer,
     only its agents ("Mirziyoyev sacks security chief" of "Mirziyoyev has sacked
     Inoyatov")?"""
-    ta = {x for x, r in a.roles if r in _KEY_ROLES}
-    tb = {x for x, r in b.roles if r in _KEY_ROLES}
+    ta, tb = _undergoers(a), _undergoers(b)
     if ta:
         return ta < tb
     agents = {x for x, r in a.roles if r == "agent"}

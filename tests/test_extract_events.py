@@ -351,3 +351,14 @@ def test_also_carries_the_scene_over_an_undated_sentence_and_past_a_dashed_aside
             "was changed, and its powers were curtailed. Its long-time director, Rustam "
             "Inoyatov, also stepped down.")
     assert dated(text, "2019-10-07", "resignation") == [("2018", "year")]
+
+
+def test_the_leads_agent_and_the_bodys_dated_undergoer_are_one_appointment():
+    text = ("Tajik President Emomali Rahmon has appointed his daughter as his chief of staff. "
+            "Ozoda Rahmon's appointment as head of the presidential administration was "
+            "announced on January 27.")
+    found = [e for e in events(extract(article(text, "2016-01-27"))).values()
+             if e["type"] == "appointment"]
+    assert [(e["date"], e["precision"]) for e in found] == [("2016-01-27", "day")]
+    assert {("person:emomali-rahmon", "agent"), ("person:ozoda-rahmon", "target")} \
+        <= found[0]["roles"]
