@@ -280,8 +280,14 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if how == "noun" and _grounds(trig, name, body, ts):
             continue  # "sentenced on corruption charges": the ground of another act
         sent_i = doc.index.at(ts)
-        if (sent_i, etype.name) in found or trig.unreal.search(body, max(0, ts - 40), ts):
+        if trig.unreal.search(body, max(0, ts - 40), ts):
             continue  # "X may be released", "a trial could have taken place"
+        key = (sent_i, etype.name)
+        first = found.get(key)
+        if first is not None:
+            if ts - first.end < _SECOND_GAP:
+                continue
+            key = (sent_i, f"{etype.name}@{ts}")
         sent = doc.sentences[sent_i]
         if sent_i not in slots_cache:
             slots_cache[sent_i] = _slots(doc, sent)
@@ -296,14 +302,15 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if hit is not None:
             f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
                                                 date=_date(doc, trig, ts, te, sent_i)))
+        if first is not None and not _own_date(first, f):
+            continue  # a second mention in the sentence counts when it gives its own date
         if f is not None:
             if "post" in etype.roles:
                 f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
-            found[(sent_i, etype.name)] = f
+            found[key] = f
             if hit is not None and etype.detail:
                 for k, each in enumerate(_distributed(doc, f, hit)):
-                    found[(sent_i, etype.name) if k == 0 else (sent_i, f"{etype.name}#{k}")] \
-                        = each
+                    found[key if k == 0 else (sent_i, f"{etype.name}#{k}")] = each
     for hit in (h for hs in frames.values() for h in hs):
         etype = trig.types.get(hit.frame.event)
         if etype is None or (hit.sentence, etype.name) in found or not hit.factual \
@@ -481,6 +488,17 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
         else:
             groups.append([f])
     return groups
+
+
+_SECOND_GAP = 20  # characters after a sentence's first trigger of a type: another mention
+
+
+def _own_date(first, f) -> bool:
+    """Does ``f``, a later trigger of ``first``'s type in its sentence, give a date of its
+    own ("The dismissal of the government this week, but X's sacking of the security
+    chief on January 5": two dismissals)?"""
+    return f is not None and f.date is not None and not isinstance(f.date, _CarriedDate) \
+        and (first.date is None or f.date.iso != first.date.iso)
 
 
 def _grounds(trig: Triggers, etype: str, body: str, ts: int) -> bool:

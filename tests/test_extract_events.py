@@ -362,3 +362,13 @@ def test_the_leads_agent_and_the_bodys_dated_undergoer_are_one_appointment():
     assert [(e["date"], e["precision"]) for e in found] == [("2016-01-27", "day")]
     assert {("person:emomali-rahmon", "agent"), ("person:ozoda-rahmon", "target")} \
         <= found[0]["roles"]
+
+
+def test_a_second_mention_in_a_sentence_with_its_own_date_is_a_second_event():
+    text = ("The dismissal of the government headed by Askar Mamin attracted attention this "
+            "week, but President Kassym-Jomart Tokayev's sacking of the security chief on "
+            "January 5 surprised more.")
+    assert sorted(dated(text, "2022-01-07", "dismissal")) == [
+        ("2022-01", "month"), ("2022-01-05", "day")]
+    same = "Tokayev dismissed Mamin on January 5, and his dismissal was announced by decree."
+    assert dated(same, "2022-01-07", "dismissal") == [("2022-01-05", "day")]
