@@ -763,6 +763,14 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         if len(own) == 1 and own[0].start >= te and own[0].start - te <= 160 \
                 and not _CLAUSE_BREAK.search(body, te, own[0].start):
             best = own[0]  # the sentence's only date, further along its clause
+    if best is not None and best.start >= te and len(best.iso) > 4:
+        bound = _BOUND.search(body, te, best.start)
+        if bound and not _COUNTED.search(body, max(sent.start, bound.start() - 20),
+                                         bound.start()):
+            # "arrested after the protests in early January last year": some time after
+            # January, inside its year only
+            return _BoundDate(best.start, best.end, f"{bound.group()} ({best.raw})",
+                              best.iso[:4], "year")
     if best is not None or sent_i == 0:
         return best
     prev = doc.sentences[sent_i - 1]
@@ -820,6 +828,17 @@ def _inside_relative(body: str, start: int, ts: int) -> bool:
 
 
 _CLOSE = re.compile(r"[,—–)]")
+
+
+_BOUND = re.compile(r"\b(?:after|following|before|prior\s+to)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:days?|weeks?|months?|hours?|shortly|soon|immediately|just|"
+                      r"right)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _BoundDate(DateMention):
+    """A year bounded by an event the text dates: raw is "after (early January last
+    year)"."""
 
 
 @dataclass(frozen=True)

@@ -372,3 +372,13 @@ def test_a_second_mention_in_a_sentence_with_its_own_date_is_a_second_event():
         ("2022-01", "month"), ("2022-01-05", "day")]
     same = "Tokayev dismissed Mamin on January 5, and his dismissal was announced by decree."
     assert dated(same, "2022-01-07", "dismissal") == [("2022-01-05", "day")]
+
+
+def test_an_act_after_a_dated_episode_is_dated_to_its_year_only():
+    """"arrested after protests in early January last year": some time after them, so the
+    year; "two days after" counts from the date and is not bounded."""
+    text = ("Qairat Boranbaev was arrested after unprecedented protests in early January "
+            "last year.")
+    assert dated(text, "2023-08", "arrest") == [("2022", "year")]
+    exact = "Qairat Boranbaev was arrested on January 7, two days after the protests."
+    assert dated(exact, "2022-08", "arrest") == [("2022-01-07", "day")]
