@@ -446,15 +446,14 @@ def _compatible(a, b) -> bool:
     if isinstance(a.date, _NewsDate) and len(db) > len(da) and db.startswith(da) \
             and not (_undergoers(a) and _undergoers(b)) and _agents_agree(a, b):
         return True  # "Rahmon has appointed his daughter ... Ozoda Rahmon's appointment
-        # was announced on January 27": the lead names who acts, the body whom and when
-    # one names no participant: the same event only if both give the same date, or the
-    # other is the lead's news month the other report's day falls in ("X has sacked Y.
-    # ... was replaced at a meeting held on January 31")
-    return (not ka or not kb) and bool(da) and (
-        da == db or isinstance(a.date, _NewsDate) and db.startswith(da))
+        # was announced on January 27", "X has sacked Y ... was replaced on January 31":
+        # the lead's news month, and the body's report of the day in it
+    # one names no participant: the same event only if both give the same date
+    return (not ka or not kb) and bool(da) and da == db
 
 
 def _undergoers(f) -> set[str]:
+    """Who undergoes the act (target, victim, subject)."""
     return {x for x, r in f.roles if r in _KEY_ROLES}
 
 
@@ -790,8 +789,8 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
 
 @dataclass(frozen=True)
 class _SceneDate(DateMention):
-    """The month (or year) an opening phrase of the sentence before sets the scene in:
-    raw is "scene (January 2022)"."""
+    """The month an opening phrase of the sentence before sets the scene in: raw is
+    "scene (January 2022)"."""
 
 
 _SCENE_WORDS = 6  # "Amid the January 2022 protests in Kazakhstan, ...": the opening words
@@ -814,8 +813,7 @@ def _scene(doc, sent, prev):
         if len(body[prev.start:d.start].split()) > _SCENE_WORDS - 2 or d.precision == "year" \
                 or "," not in body[d.end:min(prev.end, d.end + 60)]:
             continue
-        iso = d.iso[:7]
-        return _SceneDate(d.start, d.end, f"scene ({d.raw})", iso, "month")
+        return _SceneDate(d.start, d.end, f"scene ({d.raw})", d.iso[:7], "month")
     return None
 
 
