@@ -47,18 +47,25 @@ class EventType:
 
 class Triggers:
     def __init__(self, lex):
-        self.types, self.patterns = {}, {}
+        self.types, self.patterns, self.grounds = {}, {}, {}
         detail = {k: re.compile(v, re.IGNORECASE) for k, v in lex["detail_patterns"].items()}
         for name, spec in lex["event_types"].items():
             if spec.get("patterns"):
                 self.patterns[name] = re.compile(
                     "|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE)
+            if spec.get("noun_grounds"):
+                self.grounds[name] = re.compile(
+                    rf"\b{_words_re(spec['noun_grounds'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
+                    re.IGNORECASE)
             exclude = spec.get("exclude") or []
             self.types[name] = EventType(
                 name, spec.get("requires", "any"), dict(spec.get("roles") or {}),
                 re.compile(_words_re(exclude), re.IGNORECASE) if exclude else None,
                 detail.get(name), spec.get("pattern_roles"), spec.get("noun_roles"))
         self.be = {str(w).lower() for w in lex["be_verbs"]}
+        self.unreal = re.compile(
+            rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
+            r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?$", re.IGNORECASE)
         self.receive = re.compile(
             rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
             re.IGNORECASE)
@@ -270,9 +277,17 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             etype = EventType(etype.name, etype.requires, special, etype.exclude, etype.detail)
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
             continue
+        if how == "noun" and _grounds(trig, name, body, ts):
+            continue  # "sentenced on corruption charges": the ground of another act
         sent_i = doc.index.at(ts)
-        if (sent_i, etype.name) in found:
-            continue
+        if trig.unreal.search(body, max(0, ts - 40), ts):
+            continue  # "X may be released", "a trial could have taken place"
+        key = (sent_i, etype.name)
+        first = found.get(key)
+        if first is not None:
+            if ts - first.end < _SECOND_GAP:
+                continue
+            key = (sent_i, f"{etype.name}@{ts}")
         sent = doc.sentences[sent_i]
         if sent_i not in slots_cache:
             slots_cache[sent_i] = _slots(doc, sent)
@@ -287,18 +302,21 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if hit is not None:
             f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
                                                 date=_date(doc, trig, ts, te, sent_i)))
+        if first is not None and not _own_date(first, f):
+            continue  # a second mention in the sentence counts when it gives its own date
         if f is not None:
             if "post" in etype.roles:
                 f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
-            found[(sent_i, etype.name)] = f
+            found[key] = f
             if hit is not None and etype.detail:
                 for k, each in enumerate(_distributed(doc, f, hit)):
-                    found[(sent_i, etype.name) if k == 0 else (sent_i, f"{etype.name}#{k}")] \
-                        = each
+                    found[key if k == 0 else (sent_i, f"{etype.name}#{k}")] = each
     for hit in (h for hs in frames.values() for h in hs):
         etype = trig.types.get(hit.frame.event)
         if etype is None or (hit.sentence, etype.name) in found or not hit.factual \
                 or not (hit.agents or hit.patients) \
+                or trig.unreal.search(body, max(0, hit.start - 40), hit.start) \
+                or _grounds(trig, etype.name, body, hit.start) \
                 or (etype.exclude and _excluded(etype.exclude, body, hit.start, hit.end)):
             continue
         f = _with_frame(None, hit, _Found(etype.name, hit.start, hit.end, hit.sentence,
@@ -425,8 +443,24 @@ def _compatible(a, b) -> bool:
         return False  # "shortly thereafter": after the dated event, not another report of it
     if ka == kb or same:
         return True
+    if isinstance(a.date, _NewsDate) and len(db) > len(da) and db.startswith(da) \
+            and not (_undergoers(a) and _undergoers(b)) and _agents_agree(a, b):
+        return True  # "Rahmon has appointed his daughter ... Ozoda Rahmon's appointment
+        # was announced on January 27", "X has sacked Y ... was replaced on January 31":
+        # the lead's news month, and the body's report of the day in it
     # one names no participant: the same event only if both give the same date
     return (not ka or not kb) and bool(da) and da == db
+
+
+def _undergoers(f) -> set[str]:
+    """Who undergoes the act (target, victim, subject)."""
+    return {x for x, r in f.roles if r in _KEY_ROLES}
+
+
+def _agents_agree(a, b) -> bool:
+    ga = {x for x, r in a.roles if r == "agent"}
+    gb = {x for x, r in b.roles if r == "agent"}
+    return not ga or not gb or bool(ga & gb)
 
 
 def _subsumes(a, b) -> bool:
@@ -434,8 +468,7 @@ def _subsumes(a, b) -> bool:
     arrested" in "Masimov and three deputies were arrested"), or, naming no undergoer,
     only its agents ("Mirziyoyev sacks security chief" of "Mirziyoyev has sacked
     Inoyatov")?"""
-    ta = {x for x, r in a.roles if r in _KEY_ROLES}
-    tb = {x for x, r in b.roles if r in _KEY_ROLES}
+    ta, tb = _undergoers(a), _undergoers(b)
     if ta:
         return ta < tb
     agents = {x for x, r in a.roles if r == "agent"}
@@ -454,6 +487,24 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
         else:
             groups.append([f])
     return groups
+
+
+_SECOND_GAP = 20  # characters after a sentence's first trigger of a type: another mention
+
+
+def _own_date(first, f) -> bool:
+    """Does ``f``, a later trigger of ``first``'s type in its sentence, give a date of its
+    own ("The dismissal of the government this week, but X's sacking of the security
+    chief on January 5": two dismissals)?"""
+    return f is not None and f.date is not None and not isinstance(f.date, _CarriedDate) \
+        and (first.date is None or f.date.iso != first.date.iso)
+
+
+def _grounds(trig: Triggers, etype: str, body: str, ts: int) -> bool:
+    """Whether the noun at ``ts`` is the ground of another act ("sentenced to 18 years
+    on corruption charges"), by the type's ``noun_grounds``."""
+    rx = trig.grounds.get(etype)
+    return bool(rx and rx.search(body, max(0, ts - 50), ts))
 
 
 def _excluded(rx: re.Pattern, body: str, start: int, end: int) -> bool:
@@ -581,7 +632,7 @@ _PREP_ROLES = tuple(
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
 _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
-_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"[,—–]\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 
 
 def _outside_clauses(body: str, slots, start: int, ts: int):
@@ -694,8 +745,11 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = d.start - te if d.start - te <= 80 else None
         else:
             gap = ts - d.end if ts - d.end <= 30 else None
+            if gap is not None and "," in body[d.end:ts]:
+                gap += 60  # "X, who succeeded Y in 2016, was replaced on January 31"
         opening = body[sent.start:d.start]
-        if gap is None and (len(opening.split()) <= 2 or (episode and timed)
+        if gap is None and not _inside_relative(body, d.end, ts) \
+                and (len(opening.split()) <= 2 or (episode and timed)
                             or ("," not in opening and len(opening) <= 50
                                 and "," in body[d.end:d.end + 3])):
             gap = 500  # opens the sentence, or "as the January unrest spread": all of it
@@ -708,6 +762,14 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         if len(own) == 1 and own[0].start >= te and own[0].start - te <= 160 \
                 and not _CLAUSE_BREAK.search(body, te, own[0].start):
             best = own[0]  # the sentence's only date, further along its clause
+    if best is not None and best.start >= te and len(best.iso) > 4:
+        bound = _BOUND.search(body, te, best.start)
+        if bound and not _COUNTED.search(body, max(sent.start, bound.start() - 20),
+                                         bound.start()):
+            # "arrested after the protests in early January last year": some time after
+            # January, inside its year only
+            return _BoundDate(best.start, best.end, f"{bound.group()} ({best.raw})",
+                              best.iso[:4], "year")
     if best is not None or sent_i == 0:
         return best
     prev = doc.sentences[sent_i - 1]
@@ -720,7 +782,61 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         return None  # "since then": another time than the sentence before's
     days = [d for d in doc.dates_in(prev) if d.precision == "day"
             and not trig.episode.match(body, d.end)]
-    return days[-1] if days else None
+    if days:
+        return days[-1]
+    return _scene(doc, sent, prev)
+
+
+@dataclass(frozen=True)
+class _SceneDate(DateMention):
+    """The month an opening phrase of the sentence before sets the scene in: raw is
+    "scene (January 2022)"."""
+
+
+_SCENE_WORDS = 6  # "Amid the January 2022 protests in Kazakhstan, ...": the opening words
+
+
+@cache
+def _scene_opener(lex) -> re.Pattern:
+    return re.compile(rf"\s*(?:{_words_re(lex['scene_openers'])})\b", re.IGNORECASE)
+
+
+def _scene(doc, sent, prev):
+    """For a sentence that opens with a scene opener ("First, ..."), the date opening
+    the sentence before ("Amid the January 2022 protests, Tokayev started a purge. First,
+    he announced the dismissal of X": January 2022), to the month at most: the scene,
+    not the day of each act in it."""
+    body = doc.body
+    if not _scene_opener(doc.lex).match(body, sent.start):
+        return None
+    for d in doc.dates_in(prev):
+        if len(body[prev.start:d.start].split()) > _SCENE_WORDS - 2 or d.precision == "year" \
+                or "," not in body[d.end:min(prev.end, d.end + 60)]:
+            continue
+        return _SceneDate(d.start, d.end, f"scene ({d.raw})", d.iso[:7], "month")
+    return None
+
+
+def _inside_relative(body: str, start: int, ts: int) -> bool:
+    """Whether ``ts`` lies in a relative clause opened after ``start`` and still open ("In
+    1986, Nursultan, who ruled ... before he stepped down, said": the stepping down is
+    not of 1986)."""
+    rel = _RELATIVE.search(body, start, ts)
+    return rel is not None and not _CLOSE.search(body, rel.end(), ts)
+
+
+_CLOSE = re.compile(r"[,—–)]")
+
+
+_BOUND = re.compile(r"\b(?:after|following|before|prior\s+to)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:days?|weeks?|months?|hours?|shortly|soon|immediately|just|"
+                      r"right)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _BoundDate(DateMention):
+    """A year bounded by an event the text dates: raw is "after (early January last
+    year)"."""
 
 
 @dataclass(frozen=True)
@@ -747,13 +863,29 @@ def _carried(doc, trig: Triggers, sent_i: int, ts: int | None = None, te: int = 
         return None  # no continuation, a new paragraph, or a date of its own ("that day")
     source = _sentence_date(doc, trig, prev) or _carried(doc, trig, sent_i - 1,
                                                         depth=depth + 1)
+    far = source is None and depth == 0 and _scene_back(doc, trig, sent_i - 1)
+    if far:
+        source = far  # "In 2018 X overhauled the SSS. Its name was changed. Y also left."
     if source is None:
         return None
     iso, precision = source.iso, source.precision
+    if far and len(iso) > 7:
+        iso, precision = iso[:7], "month"
     if _continuations(doc.lex).get(marker.phrase) == "sequence" and len(iso) > 7:
         iso, precision = iso[:7], "month"
     return _CarriedDate(marker.start, marker.end, f"{body[marker.start:marker.end]} "
                         f"({source.raw})", iso, precision)
+
+
+def _scene_back(doc, trig: Triggers, sent_i: int):
+    """The date of the sentence before ``sent_i`` in its paragraph when ``sent_i`` names
+    no date itself: the scene an undated sentence in between leaves unchanged."""
+    if sent_i == 0 or doc.dates_in(doc.sentences[sent_i]):
+        return None
+    sent, prev = doc.sentences[sent_i], doc.sentences[sent_i - 1]
+    if "\n" in doc.body[prev.end:sent.start]:
+        return None
+    return _sentence_date(doc, trig, prev)
 
 
 @cache
@@ -803,6 +935,8 @@ def _sentence_date(doc, trig: Triggers, sent):
         if trig.episode.match(body, d.end) and not trig.episode_time.search(
                 body[max(sent.start, d.start - 40):d.start]):
             continue
+        if out is not None and _inside_relative(body, out.end, d.start):
+            continue  # "In 2018 X—who came to power in 2016—carried out": 2018
         out = d
     return out
 

@@ -41,13 +41,13 @@ SECTIONS = {
     "superior_terms": MAPPING,
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
-    "receive_verbs": WORDS, "give_verbs": WORDS,
+    "receive_verbs": WORDS, "give_verbs": WORDS, "unreal_before": WORDS,
     "speech_verbs": MAPPING, "source_phrases": WORDS, "hedges": WORDS,
     "unnamed_speakers": WORDS, "pronouns": MAPPING,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
-    "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS,
+    "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
     "future_markers": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
@@ -57,7 +57,7 @@ _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "a
               "of", "against", "receiver", "on", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
                "pattern_roles", "nouns", "noun_roles", "per_person",
-               "pattern_undated", "needs_undergoer"}
+               "pattern_undated", "needs_undergoer", "noun_grounds"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 

@@ -259,3 +259,126 @@ def test_sentence_and_hearing_nouns(text, etype):
     found = [e for e in events(extract(article(text, "2024-03"))).values()
              if e["type"] == etype]
     assert len(found) == 1 and found[0]["date"]
+
+
+def test_was_replaced_is_a_dismissal_dated_by_its_own_clause():
+    """"X, who ... in September 2016, was replaced at a meeting held on January 31": a
+    dismissal on January 31, not in 2016 (that date belongs to the relative clause)."""
+    text = ("Rustam Inoyatov, who helped Shavkat Mirziyoyev succeed Islam Karimov in "
+            "September 2016, was replaced at a meeting held on January 31, media reported.")
+    assert dated(text, "2018-01-31", "dismissal") == [("2018-01-31", "day")]
+
+
+def test_a_possible_or_planned_act_is_no_event():
+    """"may be released", "will appoint": a possibility or a plan, not a reported act;
+    the same sentence told as fact is one."""
+    maybe = "Qairat Boranbaev may be released from a detention center on March 3."
+    assert dated(maybe, "2023-03", "release") == []
+    planned = "Kassym-Jomart Tokayev will appoint Olzhas Bektenov on March 3."
+    assert dated(planned, "2023-03", "appointment") == []
+    done = "Qairat Boranbaev was released from a detention center on March 3."
+    assert dated(done, "2023-03", "release") == [("2023-03-03", "day")]
+
+
+def test_a_sentence_opening_with_first_takes_the_scene_the_sentence_before_dates():
+    """"Amid the January 2022 protests, X started a purge. First, ... the dismissal of
+    Prime Minister Askar Mamin": January 2022; without the opener no date is carried."""
+    scene = ("Amid the January 2022 protests in Kazakhstan, President Kassym-Jomart Tokayev "
+             "started a purge of staff. {}the head of state announced the dismissal of "
+             "Prime Minister Askar Mamin.")
+    assert dated(scene.format("First, "), "2022-12", "dismissal") == [("2022-01", "month")]
+    assert dated(scene.format("In his view "), "2022-12", "dismissal") == [("", "unknown")]
+
+
+def test_a_released_statement_is_no_release():
+    text = "The statement was released by presidential press secretary Askat Alagozov."
+    assert dated(text, "2023-12", "release") == []
+
+
+def test_charges_a_sentence_or_plea_rests_on_are_no_charge_event():
+    """"sentenced to 18 years of imprisonment on corruption charges", "pleaded guilty to
+    corruption charges": a sentence and a verdict, no charge; "charged with" still is one."""
+    jailed = ("On September 27 Ikhtiyor Abdullayev was sentenced to 18 years of "
+              "imprisonment on corruption charges.")
+    assert dated(jailed, "2019-10", "charge") == []
+    assert dated(jailed, "2019-10", "sentence") == [("2019-09-27", "day")]
+    plea = "In February 2021, Raimbek Matraimov pleaded guilty to corruption charges."
+    assert dated(plea, "2024-01", "charge") == []
+    charged = "On September 27 Ikhtiyor Abdullayev was charged with corruption."
+    assert dated(charged, "2019-10", "charge") == [("2019-09-27", "day")]
+
+
+def test_a_nameless_dated_report_dates_the_leads_news_month_event():
+    """"Mirziyoyev has sacked Inoyatov. ... He was replaced at a meeting held on January
+    31": one dismissal of Inoyatov on 31 January, not a second one in January."""
+    text = ("Uzbek President Shavkat Mirziyoyev has sacked security chief Rustam Inoyatov. "
+            "The veteran, who backed Mirziyoyev in September 2016, was replaced at a "
+            "meeting held on January 31, media reported.")
+    found = [e for e in events(extract(article(text, "2018-01-31"))).values()
+             if e["type"] == "dismissal"]
+    assert [(e["date"], e["precision"]) for e in found] == [("2018-01-31", "day")]
+    assert ("person:rustam-inoiatov", "target") in found[0]["roles"]
+
+
+def test_the_next_election_and_a_referendum_yet_to_come_are_no_events():
+    text = ("The amendment would enable Rustam Emomali to run in the next election in 2020. "
+            "If the change is approved by referendum, Emomali Rahmon may run again.")
+    assert dated(text, "2016-01", "election") == []
+    assert dated(text, "2016-01", "referendum") == []
+
+
+def test_the_worst_unrest_since_a_year_is_a_comparison_not_a_protest():
+    text = ("It was the worst unrest since Kazakhstan gained independence following the "
+            "1991 collapse of the Soviet Union.")
+    assert dated(text, "2024-02", "protest") == []
+
+
+def test_an_opening_date_does_not_reach_into_a_relative_clause():
+    """"In 1986, Nursultan, who ruled ... before he stepped down more than four years ago,
+    said in an interview": the interview is of 1986, the stepping down is not."""
+    text = ("In 1986, Nursultan Nazarbayev, who ruled the country for nearly 30 years before "
+            "he stepped down more than four years ago, said in an interview to a Soviet "
+            "magazine that his brother worked as a plumber.")
+    assert dated(text, "2023-03", "interview") == [("1986", "year")]
+    assert ("1986", "year") not in dated(text, "2023-03", "resignation")
+
+
+def test_also_carries_the_scene_over_an_undated_sentence_and_past_a_dashed_aside():
+    """"In 2018 X—who came to power in 2016—carried out an overhaul. Its name was changed.
+    Its director, Y, also stepped down.": 2018, not 2016 nor undated."""
+    text = ("In 2018 Shavkat Mirziyoyev—who came to power in 2016 following the death of "
+            "Islam Karimov—carried out a major overhaul of the SSS. The name of the service "
+            "was changed, and its powers were curtailed. Its long-time director, Rustam "
+            "Inoyatov, also stepped down.")
+    assert dated(text, "2019-10-07", "resignation") == [("2018", "year")]
+
+
+def test_the_leads_agent_and_the_bodys_dated_undergoer_are_one_appointment():
+    text = ("Tajik President Emomali Rahmon has appointed his daughter as his chief of staff. "
+            "Ozoda Rahmon's appointment as head of the presidential administration was "
+            "announced on January 27.")
+    found = [e for e in events(extract(article(text, "2016-01-27"))).values()
+             if e["type"] == "appointment"]
+    assert [(e["date"], e["precision"]) for e in found] == [("2016-01-27", "day")]
+    assert {("person:emomali-rahmon", "agent"), ("person:ozoda-rahmon", "target")} \
+        <= found[0]["roles"]
+
+
+def test_a_second_mention_in_a_sentence_with_its_own_date_is_a_second_event():
+    text = ("The dismissal of the government headed by Askar Mamin attracted attention this "
+            "week, but President Kassym-Jomart Tokayev's sacking of the security chief on "
+            "January 5 surprised more.")
+    assert sorted(dated(text, "2022-01-07", "dismissal")) == [
+        ("2022-01", "month"), ("2022-01-05", "day")]
+    same = "Tokayev dismissed Mamin on January 5, and his dismissal was announced by decree."
+    assert dated(same, "2022-01-07", "dismissal") == [("2022-01-05", "day")]
+
+
+def test_an_act_after_a_dated_episode_is_dated_to_its_year_only():
+    """"arrested after protests in early January last year": some time after them, so the
+    year; "two days after" counts from the date and is not bounded."""
+    text = ("Qairat Boranbaev was arrested after unprecedented protests in early January "
+            "last year.")
+    assert dated(text, "2023-08", "arrest") == [("2022", "year")]
+    exact = "Qairat Boranbaev was arrested on January 7, two days after the protests."
+    assert dated(exact, "2022-08", "arrest") == [("2022-01-07", "day")]
