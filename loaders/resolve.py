@@ -83,11 +83,12 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     # single-word persons typed by a cue ("Mr Oraz") join the full name of the one person
     # of the article with that surname; with several ("Emomali Rahmon", "Ozoda Rahmon")
     # the mention stays unresolved rather than guessed, and no actor of its own
+    introduced = _introduced(out)
     ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
-            hit = surname.get(k) or given.get(k)
+            hit = _named_before(surname.get(k) or given.get(k), introduced, m.start)
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
                 m.role = "surname" if k in surname else "given"
@@ -112,6 +113,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
             ids, role = surname.get(k), "surname"
             if not ids:
                 ids, role = given.get(k), "given"
+            ids = _named_before(ids, introduced, m.start)
         if ids and len(ids) == 1:
             m.actor_id = next(iter(ids))
             m.type, m.role = types.get(m.actor_id, ""), role
@@ -122,6 +124,25 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer)
     return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
+
+
+def _introduced(mentions: list[Mention]) -> dict[str, int]:
+    """Person id -> where the article first gives the full name (two words or more)."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "person" and m.actor_id and " " in m.surface.strip():
+            first.setdefault(m.actor_id, m.start)
+    return first
+
+
+def _named_before(ids, introduced: dict[str, int], at: int):
+    """Of several persons sharing a surname, the one whose full name the article gave
+    before ``at`` ("President Emomali Rahmon ... Rahmon's seven daughters, Ozoda Rahmon":
+    Rahmon is the father); one id, or two or more, are returned as they are."""
+    if not ids or len(ids) < 2:
+        return ids
+    before = {i for i in ids if introduced.get(i, at) < at}
+    return before if len(before) == 1 else ids
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
