@@ -194,6 +194,9 @@ def _bare(title: str, interim) -> str:
 class _RefWords:
     def __init__(self, lex):
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
+        # single heads a holder's title ends with ("chief", not "chiefs", "officials")
+        self.singular = {str(w).lower() for w in lex["title_heads"]
+                         if " " not in str(w) and not str(w).endswith("s")}
         self.heads = {o["title"].lower() for o in lex["offices"]} | {"president",
                                                                        "prime minister"}
         self.cues = cues_for(lex)
@@ -212,17 +215,34 @@ def _the_before(body: str, pos: int) -> int | None:
 
 
 def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention]:
+    """"the President", "the former KNB chief", "the powerful security chief": the one
+    person the article gave that title before; an office of ``offices.yaml`` may also
+    be found by its holder at the article's date. Two candidates: no reference."""
     words = _ref_words(lex)
     starts = [m.start for m in mentions]
+    ends = {m.end: m for m in mentions if m.type == "organization" and m.actor_id}
     holders = [m for m in mentions if m.title and m.type == "person" and m.actor_id]
     named = {m.actor_id for m in mentions}
-    seen_titles: dict[tuple, set] = defaultdict(set)  # (title, former) -> holders so far
+    seen: list[tuple[str, bool, str, str]] = []  # (title, former, actor, body) so far
     h_k = 0
     refs = []
     for h in hits.labelled({"title_heads"}):
-        if h.phrase not in words.heads or body[h.end:h.end + 1] == "-":
+        office = h.phrase in words.heads
+        if body[h.end:h.end + 1] == "-" or not (office or h.phrase in words.singular):
             continue
-        start = h.start
+        start, body_id, mods = h.start, "", []
+        # "the powerful security chief", "the former KNB chief"; not "the first
+        # president", whose holder the title of a name is too loose to tell
+        while not office:
+            mod = hits.before(start, {"title_modifiers"})
+            org = ends.get(start - 1) if body[start - 1:start] == " " else None
+            if mod is not None:
+                start = mod.start
+                mods.append(mod.phrase)
+            elif org is not None and not body_id:
+                start, body_id = org.start, org.actor_id
+            else:
+                break
         status = hits.ending_at(start - 1, {"status_former", "status_current"}) \
             or hits.ending_at(start, {"status_former"})
         if status is not None:
@@ -238,22 +258,30 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         gap = body[h.end:nxt.start] if nxt else ""
         if nxt and nxt.type == "person" and re.fullmatch(r"\s*,?\s*", gap):
             continue  # "the President Kassym-Jomart Tokayev": a title, not a reference
+        if words.interim & set(mods):
+            continue  # "the new NSC chief" is not the chief the article named before
         head = h.phrase
         former = bool(status) and status.phrase.rstrip("-") in words.cues.status_former
-        body_id, end = "", h.end
+        end = h.end
         if demonym is not None:
             body_id = words.cues.demonym_ids.get(demonym.phrase, "")
         elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
                 "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
+        elif not office and _AFTER_HEAD.match(body, h.end):
+            continue  # "the head of state", "the chief Prosecutor": not a title alone
         while h_k < len(holders) and holders[h_k].start < the:
             hm = holders[h_k]
-            seen_titles[(_bare(hm.title, words.interim), hm.former)].add(
-                (hm.actor_id, hm.body_hint))
+            seen.append((_bare(hm.title, words.interim), hm.former, hm.actor_id,
+                         hm.body_hint))
             h_k += 1
-        cands = {a for a, hint in seen_titles.get((head, former), ())
-                 if not body_id or not hint or hint == body_id}
-        if not cands:
+        if office:  # a president is not the former one: title and status must agree
+            cands = {a for t, f, a, hint in seen if t == head and f == former
+                     and (not body_id or not hint or hint == body_id)}
+        else:  # "KNB chief X" ... "the former KNB chief": the head word is enough
+            cands = {a for t, f, a, hint in seen if t.split()[-1] == head
+                     and (not body_id or not hint or hint == body_id)}
+        if not cands and office:
             cands = _office_holders(lex, head, body_id, former, published) & named
         if len(cands) != 1:
             continue
