@@ -121,9 +121,65 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 out.append(m)
     out.sort(key=lambda m: m.start)
     out = _drop_overlaps(out)
+    _foreign_bodies(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer)
     return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
+
+
+_POSSESSIVE = re.compile(r"\s*['’]s\s+$")
+_NAME_WORD = re.compile(r"(?<=\s)(?!The\b)[A-Z][\w-]*\s+$")
+
+
+def _qualifier(body, start, hits, countries, places) -> str:
+    """The country written right before ``start``: "Kyrgyz ", "Kyrgyzstan's "."""
+    demonym = hits.before(start, {"demonyms"})
+    if demonym is not None:
+        return countries.get(demonym.phrase, "")
+    lead = _POSSESSIVE.search(body, max(0, start - 6), start)
+    place = places.get(lead.start()) if lead else None
+    return place.actor_id if place is not None else ""
+
+
+def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
+    """"Kyrgyzstan's State Committee for National Security", "the Uzbek SSS": a known
+    body of one country (the KNB: "Kazakhstan's security service") qualified by another
+    is that other country's body, here and wherever the article writes it the same way."""
+    countries = _ref_words(lex).cues.demonym_ids
+    places = {m.end: m for m in mentions if m.type == "place" and m.actor_id}
+    remap: dict[str, str] = {}
+    for m in mentions:
+        if m.type != "organization" or m.actor_id not in gazetteer.actors:
+            continue
+        start, country = m.start, ""
+        for _ in range(3):  # capitalised words the name left out ("State" Committee ...)
+            country = _qualifier(body, start, hits, countries, places)
+            word = _NAME_WORD.search(body, max(0, start - 30), start)
+            if country or word is None:
+                break
+            start = word.start()
+        if not country:
+            continue
+        own = _country_of(gazetteer, lex, m.actor_id)
+        if own and country != own and country in gazetteer.actors:
+            name = f"{body[start:m.end]} of {gazetteer.actors[country].name}"
+            remap[key(m.surface)] = f"organization:{slug(name)}"
+    for m in mentions:
+        if m.type == "organization" and key(m.surface) in remap:
+            m.actor_id, m.ids = remap[key(m.surface)], ()
+
+
+def _country_of(gazetteer, lex, actor_id: str) -> str:
+    """The country a known body belongs to, as its description or names say
+    ("Kazakhstan's security service", "National Security Committee of Kazakhstan")."""
+    actor = gazetteer.actors[actor_id]
+    text = " ".join([actor.description or "", actor.name, *actor.aliases])
+    for word, country in _ref_words(lex).cues.demonym_ids.items():
+        place = gazetteer.actors.get(country)
+        if place is not None and (re.search(rf"\b{re.escape(place.name)}\b", text)
+                                  or re.search(rf"\b{re.escape(word)}\b", text, re.I)):
+            return country
+    return ""
 
 
 def _introduced(mentions: list[Mention]) -> dict[str, int]:
