@@ -148,6 +148,7 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
     countries = _ref_words(lex).cues.demonym_ids
     places = {m.end: m for m in mentions if m.type == "place" and m.actor_id}
     remap: dict[str, str] = {}
+    article_country = None
     for m in mentions:
         if m.type != "organization" or m.actor_id not in gazetteer.actors:
             continue
@@ -158,15 +159,44 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
             if country or word is None:
                 break
             start = word.start()
+        if not country and m.surface[:1].islower():
+            # "the country's anti-corruption agency": a description, not a name, is
+            # the body of the country the article is about
+            if article_country is None:
+                article_country = main_country(mentions, hits, lex)
+            country = article_country
         if not country:
             continue
         own = _country_of(gazetteer, lex, m.actor_id)
         if own and country != own and country in gazetteer.actors:
             name = f"{body[start:m.end]} of {gazetteer.actors[country].name}"
-            remap[key(m.surface)] = f"organization:{slug(name)}"
+            remap[_written(m)] = f"organization:{slug(name)}"
     for m in mentions:
-        if m.type == "organization" and key(m.surface) in remap:
-            m.actor_id, m.ids = remap[key(m.surface)], ()
+        if m.type == "organization" and _written(m) in remap:
+            m.actor_id, m.ids = remap[_written(m)], ()
+
+
+def _written(m: Mention) -> tuple[str, bool]:
+    """A name as written: its key, and whether it is a lower-case description."""
+    return key(m.surface), m.surface[:1].islower()
+
+
+def main_country(mentions, hits, lex) -> str:
+    """The country the article names most (mentions of it and of its demonym)."""
+    demonyms = _ref_words(lex).cues.demonym_ids
+    countries = set(demonyms.values())
+    counts: dict[str, int] = {}
+    for m in mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
+        for n in (m, *m.nested):
+            if n.actor_id in countries:
+                counts[n.actor_id] = counts.get(n.actor_id, 0) + 1
+    for h in hits.by_label.get("demonyms", ()):
+        country = demonyms.get(h.phrase)
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return ""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 def _country_of(gazetteer, lex, actor_id: str) -> str:
