@@ -105,10 +105,13 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     for m in out:
         if m.actor_id:
             by_key[key(m.surface)].add(m.actor_id)
+    places = {m.end: m for m in out if m.type == "place" and m.actor_id}
     for m in untyped:
         k = key(m.surface)
         ids = by_key.get(k)
         role = "name"
+        if not ids:  # "Kazakhstan's Navy": the known "Navy of Kazakhstan"
+            ids = _of_country(body, m, places, gazetteer)
         if not ids and " " not in m.surface.strip():
             ids, role = surname.get(k), "surname"
             if not ids:
@@ -117,6 +120,9 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         if ids and len(ids) == 1:
             m.actor_id = next(iter(ids))
             m.type, m.role = types.get(m.actor_id, ""), role
+            if not m.type and m.actor_id in gazetteer.actors:
+                m.type = gazetteer.actors[m.actor_id].type
+                m.kind = gazetteer.actors[m.actor_id].kind
             if m.type:
                 out.append(m)
     out.sort(key=lambda m: m.start)
@@ -174,6 +180,15 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
     for m in mentions:
         if m.type == "organization" and _written(m) in remap:
             m.actor_id, m.ids = remap[_written(m)], ()
+
+
+def _of_country(body, m: Mention, places, gazetteer) -> tuple[str, ...]:
+    """The gazetteer's "<name> of <country>" for "<country>'s <name>"."""
+    lead = _POSSESSIVE.search(body, max(0, m.start - 6), m.start)
+    place = places.get(lead.start()) if lead else None
+    if place is None:
+        return ()
+    return gazetteer.by_key.get(key(f"{m.surface} of {place.surface}"), ())
 
 
 def _written(m: Mention) -> tuple[str, bool]:
