@@ -301,6 +301,7 @@ class _RefWords:
         self.heads = {o["title"].lower() for o in lex["offices"]} | {"president",
                                                                        "prime minister"}
         self.cues = cues_for(lex)
+        self.countries = set(self.cues.demonym_ids.values())
         self.descriptions = {key(k): v for k, v in lex["definite_descriptions"].items()}
 
 
@@ -322,6 +323,11 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
     words = _ref_words(lex)
     starts = [m.start for m in mentions]
     ends = {m.end: m for m in mentions if m.type == "organization" and m.actor_id}
+    countries = {m.end: m for m in mentions if m.actor_id in words.countries}
+
+    @cache
+    def main() -> str:  # a holder with no country written serves the article's
+        return main_country(mentions, hits, lex)
     holders = [m for m in mentions if m.title and m.type == "person" and m.actor_id]
     named = {m.actor_id for m in mentions}
     seen: list[tuple[str, bool, str, str]] = []  # (title, former, actor, body) so far
@@ -351,7 +357,13 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         demonym = hits.before(start, {"demonyms"})
         if demonym is not None:
             start = demonym.start
-        the = _the_before(body, start)
+        the, country = _the_before(body, start), ""
+        if the is None and demonym is None:  # "Kazakhstan's former president"
+            lead = _POSSESSIVE.search(body, max(0, start - 6), start)
+            place = countries.get(lead.start()) if lead else None
+            if place is None:
+                continue
+            the, country = start, place.actor_id
         if the is None:
             continue
         i = bisect_left(starts, h.end)
@@ -366,6 +378,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         end = h.end
         if demonym is not None:
             body_id = words.cues.demonym_ids.get(demonym.phrase, "")
+        elif country:
+            body_id = country
         elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
                 "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
@@ -378,10 +392,10 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             h_k += 1
         if office:  # a president is not the former one: title and status must agree
             cands = {a for t, f, a, hint in seen if t == head and f == former
-                     and (not body_id or not hint or hint == body_id)}
+                     and (not body_id or (hint or main() or body_id) == body_id)}
         else:  # "KNB chief X" ... "the former KNB chief": the head word is enough
             cands = {a for t, f, a, hint in seen if t.split()[-1] == head
-                     and (not body_id or not hint or hint == body_id)}
+                     and (not body_id or (hint or main() or body_id) == body_id)}
         if not cands and office:
             cands = _office_holders(lex, head, body_id, former, published) & named
         if len(cands) != 1:
