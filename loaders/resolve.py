@@ -133,6 +133,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
 
 
+_APPOSITION = re.compile(r"\s*,\s*")
 _POSSESSIVE = re.compile(r"\s*['’]s\s+$")
 _NAME_WORD = re.compile(r"(?<=\s)(?!The\b)[A-Z][\w-]*\s+$")
 
@@ -398,6 +399,11 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
                      and (not body_id or (hint or main() or body_id) == body_id)}
         if not cands and office:
             cands = _office_holders(lex, head, body_id, former, published) & named
+        j = bisect_left(starts, the) - 1
+        if j >= 0 and mentions[j].type == "person" and mentions[j].actor_id \
+                and _APPOSITION.fullmatch(body, mentions[j].end, the):
+            # "Karim Massimov, the head of the KNB": a holder for "the former KNB head"
+            seen.append((head, former, mentions[j].actor_id, body_id))
         if len(cands) != 1:
             continue
         actor_id = next(iter(cands))
