@@ -13,6 +13,14 @@
   the article itself introduced with that title; failing that, to the holder of the
   office at the article's date (``seeds/lexicon/offices.yaml``) if that person is named
   in the article. Two candidates: unresolved.
+- "the former KNB chief", "the powerful security chief", "Kazakhstan's former
+  president": the one person the article gave that title (with that body or country)
+  before, also in apposition ("X, the head of the KNB"); "the new chief" is not him.
+- A surname two persons of the article share goes to the one named in full before it.
+- A known body qualified by another country ("Kyrgyzstan's State Committee for National
+  Security") is that country's body; one written in lower case ("the country's
+  anti-corruption agency") is the body of the country the article names most.
+  "Kazakhstan's Navy" is the known "Navy of Kazakhstan".
 - "the council", "the ministry": the last organisation named with that head word.
 - "the foreign troops", "the peacekeepers": the last organisation of the kind the lexicon
   gives the description (``definite_descriptions``), named at most three sentences before.
@@ -143,9 +151,14 @@ def _qualifier(body, start, hits, countries, places) -> str:
     demonym = hits.before(start, {"demonyms"})
     if demonym is not None:
         return countries.get(demonym.phrase, "")
-    lead = _POSSESSIVE.search(body, max(0, start - 6), start)
-    place = places.get(lead.start()) if lead else None
+    place = _possessor(body, start, places)
     return place.actor_id if place is not None else ""
+
+
+def _possessor(body, start, places) -> Mention | None:
+    """The place mention written as "<place>'s " right before ``start``."""
+    lead = _POSSESSIVE.search(body, max(0, start - 6), start)
+    return places.get(lead.start()) if lead else None
 
 
 def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
@@ -185,8 +198,7 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
 
 def _of_country(body, m: Mention, places, gazetteer) -> tuple[str, ...]:
     """The gazetteer's "<name> of <country>" for "<country>'s <name>"."""
-    lead = _POSSESSIVE.search(body, max(0, m.start - 6), m.start)
-    place = places.get(lead.start()) if lead else None
+    place = _possessor(body, m.start, places)
     if place is None:
         return ()
     return gazetteer.by_key.get(key(f"{m.surface} of {place.surface}"), ())
@@ -360,8 +372,7 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             start = demonym.start
         the, country = _the_before(body, start), ""
         if the is None and demonym is None:  # "Kazakhstan's former president"
-            lead = _POSSESSIVE.search(body, max(0, start - 6), start)
-            place = countries.get(lead.start()) if lead else None
+            place = _possessor(body, start, countries)
             if place is None:
                 continue
             the, country = start, place.actor_id
