@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..graph import schema as schema_mod
+from .resolve import main_country
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
 # The endpoint types each predicate accepts (subject, object): schema.yaml says.
@@ -439,19 +440,7 @@ def _qualified(doc, title_start: int) -> bool:
 
 def _main_country(doc, rules: Rules) -> str:
     """The country the article names most (mentions of it and of its demonym)."""
-    counts: dict[str, int] = {}
-    for m in doc.mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
-        for n in (m, *m.nested):
-            if n.actor_id in rules.countries:
-                counts[n.actor_id] = counts.get(n.actor_id, 0) + 1
-    dem = {str(k).lower(): v for k, v in doc.lex["demonyms"].items()}
-    for h in doc.hits.by_label.get("demonyms", ()):
-        country = dem.get(h.phrase)
-        if country:
-            counts[country] = counts.get(country, 0) + 1
-    if not counts:
-        return ""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return main_country(doc.mentions, doc.hits, doc.lex)
 
 
 _FROM = re.compile(r"\b(?:from|since|starting|beginning)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)

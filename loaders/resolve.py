@@ -13,6 +13,14 @@
   the article itself introduced with that title; failing that, to the holder of the
   office at the article's date (``seeds/lexicon/offices.yaml``) if that person is named
   in the article. Two candidates: unresolved.
+- "the former KNB chief", "the powerful security chief", "Kazakhstan's former
+  president": the one person the article gave that title (with that body or country)
+  before, also in apposition ("X, the head of the KNB"); "the new chief" is not him.
+- A surname two persons of the article share goes to the one named in full before it.
+- A known body qualified by another country ("Kyrgyzstan's State Committee for National
+  Security") is that country's body; one written in lower case ("the country's
+  anti-corruption agency") is the body of the country the article names most.
+  "Kazakhstan's Navy" is the known "Navy of Kazakhstan".
 - "the council", "the ministry": the last organisation named with that head word.
 - "the foreign troops", "the peacekeepers": the last organisation of the kind the lexicon
   gives the description (``definite_descriptions``), named at most three sentences before.
@@ -83,11 +91,12 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     # single-word persons typed by a cue ("Mr Oraz") join the full name of the one person
     # of the article with that surname; with several ("Emomali Rahmon", "Ozoda Rahmon")
     # the mention stays unresolved rather than guessed, and no actor of its own
+    introduced = _introduced(out)
     ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
-            hit = surname.get(k) or given.get(k)
+            hit = _named_before(surname.get(k) or given.get(k), introduced, m.start)
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
                 m.role = "surname" if k in surname else "given"
@@ -104,24 +113,150 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     for m in out:
         if m.actor_id:
             by_key[key(m.surface)].add(m.actor_id)
+    places = {m.end: m for m in out if m.type == "place" and m.actor_id}
     for m in untyped:
         k = key(m.surface)
         ids = by_key.get(k)
         role = "name"
+        if not ids:  # "Kazakhstan's Navy": the known "Navy of Kazakhstan"
+            ids = _of_country(body, m, places, gazetteer)
         if not ids and " " not in m.surface.strip():
             ids, role = surname.get(k), "surname"
             if not ids:
                 ids, role = given.get(k), "given"
+            ids = _named_before(ids, introduced, m.start)
         if ids and len(ids) == 1:
             m.actor_id = next(iter(ids))
             m.type, m.role = types.get(m.actor_id, ""), role
+            if not m.type and m.actor_id in gazetteer.actors:
+                m.type = gazetteer.actors[m.actor_id].type
+                m.kind = gazetteer.actors[m.actor_id].kind
             if m.type:
                 out.append(m)
     out.sort(key=lambda m: m.start)
     out = _drop_overlaps(out)
+    _foreign_bodies(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer)
     return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
+_POSSESSIVE = re.compile(r"\s*['’]s\s+$")
+_NAME_WORD = re.compile(r"(?<=\s)(?!The\b)[A-Z][\w-]*\s+$")
+
+
+def _qualifier(body, start, hits, countries, places) -> str:
+    """The country written right before ``start``: "Kyrgyz ", "Kyrgyzstan's "."""
+    demonym = hits.before(start, {"demonyms"})
+    if demonym is not None:
+        return countries.get(demonym.phrase, "")
+    place = _possessor(body, start, places)
+    return place.actor_id if place is not None else ""
+
+
+def _possessor(body, start, places) -> Mention | None:
+    """The place mention written as "<place>'s " right before ``start``."""
+    lead = _POSSESSIVE.search(body, max(0, start - 6), start)
+    return places.get(lead.start()) if lead else None
+
+
+def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
+    """"Kyrgyzstan's State Committee for National Security", "the Uzbek SSS": a known
+    body of one country (the KNB: "Kazakhstan's security service") qualified by another
+    is that other country's body, here and wherever the article writes it the same way."""
+    countries = _ref_words(lex).cues.demonym_ids
+    places = {m.end: m for m in mentions if m.type == "place" and m.actor_id}
+    remap: dict[str, str] = {}
+    article_country = None
+    for m in mentions:
+        if m.type != "organization" or m.actor_id not in gazetteer.actors:
+            continue
+        start, country = m.start, ""
+        for _ in range(3):  # capitalised words the name left out ("State" Committee ...)
+            country = _qualifier(body, start, hits, countries, places)
+            word = _NAME_WORD.search(body, max(0, start - 30), start)
+            if country or word is None:
+                break
+            start = word.start()
+        if not country and m.surface[:1].islower():
+            # "the country's anti-corruption agency": a description, not a name, is
+            # the body of the country the article is about
+            if article_country is None:
+                article_country = main_country(mentions, hits, lex)
+            country = article_country
+        if not country:
+            continue
+        own = _country_of(gazetteer, lex, m.actor_id)
+        if own and country != own and country in gazetteer.actors:
+            name = f"{body[start:m.end]} of {gazetteer.actors[country].name}"
+            remap[_written(m)] = f"organization:{slug(name)}"
+    for m in mentions:
+        if m.type == "organization" and _written(m) in remap:
+            m.actor_id, m.ids = remap[_written(m)], ()
+
+
+def _of_country(body, m: Mention, places, gazetteer) -> tuple[str, ...]:
+    """The gazetteer's "<name> of <country>" for "<country>'s <name>"."""
+    place = _possessor(body, m.start, places)
+    if place is None:
+        return ()
+    return gazetteer.by_key.get(key(f"{m.surface} of {place.surface}"), ())
+
+
+def _written(m: Mention) -> tuple[str, bool]:
+    """A name as written: its key, and whether it is a lower-case description."""
+    return key(m.surface), m.surface[:1].islower()
+
+
+def main_country(mentions, hits, lex) -> str:
+    """The country the article names most (mentions of it and of its demonym)."""
+    demonyms = _ref_words(lex).cues.demonym_ids
+    countries = set(demonyms.values())
+    counts: dict[str, int] = {}
+    for m in mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
+        for n in (m, *m.nested):
+            if n.actor_id in countries:
+                counts[n.actor_id] = counts.get(n.actor_id, 0) + 1
+    for h in hits.by_label.get("demonyms", ()):
+        country = demonyms.get(h.phrase)
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return ""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _country_of(gazetteer, lex, actor_id: str) -> str:
+    """The country a known body belongs to, as its description or names say
+    ("Kazakhstan's security service", "National Security Committee of Kazakhstan")."""
+    actor = gazetteer.actors[actor_id]
+    text = " ".join([actor.description or "", actor.name, *actor.aliases])
+    for word, country in _ref_words(lex).cues.demonym_ids.items():
+        place = gazetteer.actors.get(country)
+        if place is not None and (re.search(rf"\b{re.escape(place.name)}\b", text)
+                                  or re.search(rf"\b{re.escape(word)}\b", text, re.I)):
+            return country
+    return ""
+
+
+def _introduced(mentions: list[Mention]) -> dict[str, int]:
+    """Person id -> where the article first gives the full name (two words or more)."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "person" and m.actor_id and " " in m.surface.strip():
+            first.setdefault(m.actor_id, m.start)
+    return first
+
+
+def _named_before(ids, introduced: dict[str, int], at: int):
+    """Of several persons sharing a surname, the one whose full name the article gave
+    before ``at`` ("President Emomali Rahmon ... Rahmon's seven daughters, Ozoda Rahmon":
+    Rahmon is the father); one id, or two or more, are returned as they are."""
+    if not ids or len(ids) < 2:
+        return ids
+    before = {i for i in ids if introduced.get(i, at) < at}
+    return before if len(before) == 1 else ids
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -173,9 +308,13 @@ def _bare(title: str, interim) -> str:
 class _RefWords:
     def __init__(self, lex):
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
+        # single heads a holder's title ends with ("chief", not "chiefs", "officials")
+        self.singular = {str(w).lower() for w in lex["title_heads"]
+                         if " " not in str(w) and not str(w).endswith("s")}
         self.heads = {o["title"].lower() for o in lex["offices"]} | {"president",
                                                                        "prime minister"}
         self.cues = cues_for(lex)
+        self.countries = set(self.cues.demonym_ids.values())
         self.descriptions = {key(k): v for k, v in lex["definite_descriptions"].items()}
 
 
@@ -191,17 +330,39 @@ def _the_before(body: str, pos: int) -> int | None:
 
 
 def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention]:
+    """"the President", "the former KNB chief", "the powerful security chief": the one
+    person the article gave that title before; an office of ``offices.yaml`` may also
+    be found by its holder at the article's date. Two candidates: no reference."""
     words = _ref_words(lex)
     starts = [m.start for m in mentions]
+    ends = {m.end: m for m in mentions if m.type == "organization" and m.actor_id}
+    countries = {m.end: m for m in mentions if m.actor_id in words.countries}
+
+    @cache
+    def main() -> str:  # a holder with no country written serves the article's
+        return main_country(mentions, hits, lex)
     holders = [m for m in mentions if m.title and m.type == "person" and m.actor_id]
     named = {m.actor_id for m in mentions}
-    seen_titles: dict[tuple, set] = defaultdict(set)  # (title, former) -> holders so far
+    seen: list[tuple[str, bool, str, str]] = []  # (title, former, actor, body) so far
     h_k = 0
     refs = []
     for h in hits.labelled({"title_heads"}):
-        if h.phrase not in words.heads or body[h.end:h.end + 1] == "-":
+        office = h.phrase in words.heads
+        if body[h.end:h.end + 1] == "-" or not (office or h.phrase in words.singular):
             continue
-        start = h.start
+        start, body_id, mods = h.start, "", []
+        # "the powerful security chief", "the former KNB chief"; not "the first
+        # president", whose holder the title of a name is too loose to tell
+        while not office:
+            mod = hits.before(start, {"title_modifiers"})
+            org = ends.get(start - 1) if body[start - 1:start] == " " else None
+            if mod is not None:
+                start = mod.start
+                mods.append(mod.phrase)
+            elif org is not None and not body_id:
+                start, body_id = org.start, org.actor_id
+            else:
+                break
         status = hits.ending_at(start - 1, {"status_former", "status_current"}) \
             or hits.ending_at(start, {"status_former"})
         if status is not None:
@@ -209,7 +370,12 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         demonym = hits.before(start, {"demonyms"})
         if demonym is not None:
             start = demonym.start
-        the = _the_before(body, start)
+        the, country = _the_before(body, start), ""
+        if the is None and demonym is None:  # "Kazakhstan's former president"
+            place = _possessor(body, start, countries)
+            if place is None:
+                continue
+            the, country = start, place.actor_id
         if the is None:
             continue
         i = bisect_left(starts, h.end)
@@ -217,23 +383,38 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         gap = body[h.end:nxt.start] if nxt else ""
         if nxt and nxt.type == "person" and re.fullmatch(r"\s*,?\s*", gap):
             continue  # "the President Kassym-Jomart Tokayev": a title, not a reference
+        if words.interim & set(mods):
+            continue  # "the new NSC chief" is not the chief the article named before
         head = h.phrase
         former = bool(status) and status.phrase.rstrip("-") in words.cues.status_former
-        body_id, end = "", h.end
+        end = h.end
         if demonym is not None:
             body_id = words.cues.demonym_ids.get(demonym.phrase, "")
+        elif country:
+            body_id = country
         elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
                 "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
+        elif not office and _AFTER_HEAD.match(body, h.end):
+            continue  # "the head of state", "the chief Prosecutor": not a title alone
         while h_k < len(holders) and holders[h_k].start < the:
             hm = holders[h_k]
-            seen_titles[(_bare(hm.title, words.interim), hm.former)].add(
-                (hm.actor_id, hm.body_hint))
+            seen.append((_bare(hm.title, words.interim), hm.former, hm.actor_id,
+                         hm.body_hint))
             h_k += 1
-        cands = {a for a, hint in seen_titles.get((head, former), ())
-                 if not body_id or not hint or hint == body_id}
-        if not cands:
+        if office:  # a president is not the former one: title and status must agree
+            cands = {a for t, f, a, hint in seen if t == head and f == former
+                     and (not body_id or (hint or main() or body_id) == body_id)}
+        else:  # "KNB chief X" ... "the former KNB chief": the head word is enough
+            cands = {a for t, f, a, hint in seen if t.split()[-1] == head
+                     and (not body_id or (hint or main() or body_id) == body_id)}
+        if not cands and office:
             cands = _office_holders(lex, head, body_id, former, published) & named
+        j = bisect_left(starts, the) - 1
+        if j >= 0 and mentions[j].type == "person" and mentions[j].actor_id \
+                and _APPOSITION.fullmatch(body, mentions[j].end, the):
+            # "Karim Massimov, the head of the KNB": a holder for "the former KNB head"
+            seen.append((head, former, mentions[j].actor_id, body_id))
         if len(cands) != 1:
             continue
         actor_id = next(iter(cands))

@@ -15,15 +15,16 @@ from qantar.graph.names import key
 EXAMPLES = default_lexicon()["entity_examples"]
 
 
-def mentions_of(text: str) -> dict[str, tuple[str, str]]:
-    """surface -> (type, actor id) of the named mentions of ``text``."""
+def mentions_of(text: str, refs: bool = False) -> dict[str, tuple[str, str]]:
+    """surface -> (type, actor id) of the named mentions of ``text`` (with ``refs``: of
+    the references too, "the former KNB chief")."""
     art = Article(id="article:entities-test", title="test", publisher="", published="2022-01",
                   published_precision="month", url="", path="test.txt", sha256="",
                   words=len(text.split()), body=text)
     doc = build(art, default_gazetteer(), default_lexicon())
     out = {}
     for m in doc.mentions:
-        if m.actor_id and m.emits:
+        if m.actor_id and (m.emits or refs):
             out.setdefault(m.surface, (m.type, m.actor_id))
         for n in m.nested:
             if n.actor_id:
@@ -44,12 +45,19 @@ def test_entity_rule_reads_its_example(example):
     for a, b in example.get("different") or []:
         assert a in found and (b not in found or found[a][1] != found[b][1]), \
             f"{a!r} and {b!r} were merged"
+    with_refs = mentions_of(example["text"], refs=True)
+    for ref, name in example.get("refers") or []:
+        assert ref in with_refs, f"{ref!r} is no reference; found {sorted(with_refs)}"
+        assert with_refs[ref][1] == with_refs[name][1], f"{ref!r} is not {name!r}"
+    for ref in example.get("unresolved") or []:
+        assert ref not in with_refs, f"{ref!r} was resolved to {with_refs[ref][1]}"
 
 
 def test_every_example_names_its_rule_and_text():
     for i, example in enumerate(EXAMPLES):
         assert example.get("rule") and example.get("text"), f"example {i}"
-        assert set(example) <= {"rule", "text", "expect", "absent", "same", "different"}
+        assert set(example) <= {"rule", "text", "expect", "absent", "same", "different",
+                                "refers", "unresolved"}
 
 
 def test_place_data_comes_from_the_packages():
