@@ -2,6 +2,7 @@
 Neo4j Browser that the project's own Neo4j serves at /browser."""
 
 import http.client
+import os
 import re
 import socket
 import subprocess

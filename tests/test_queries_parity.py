@@ -55,6 +55,9 @@ EMPTY = {
     ("fixture", "paths/shortest_path[from=Kulibayev,to=Almaty]"),
     ("seeds", "claims/accusations[]"),
     ("seeds", "claims/contradictions[]"),
+    # no seed article dates an event differently from another; the rows of a real
+    # conflict are compared across engines in test_event_identity.py
+    *[(graph, "timeline/date_conflicts[limit=500]") for graph in ("fixture", "seeds")],
 }
 
 

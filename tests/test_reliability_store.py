@@ -30,7 +30,8 @@ ARTICLES = 60
 CLI = [sys.executable, "-c", "from qantar.cli.main import main; main()"]
 
 # `qantar` with some of the library's defaults changed first; QANTAR_TEST_KNOBS lists
-# them, e.g. "per_transaction=1 reopen_every=2 rebuild_chunk=5 no_space_check".
+# them, e.g. "per_transaction=1 reopen_every=2 rebuild_chunk=5 no_space_check
+# stall_in_rebuild".
 KNOBS = r"""
 import os
 from qantar.graph.stores import embedded
@@ -45,6 +46,14 @@ for knob in os.environ.get("QANTAR_TEST_KNOBS", "").split():
         Store.rebuild_chunk = int(value)
     elif name == "no_space_check":
         embedded.check_space = lambda *args: None
+    elif name == "stall_in_rebuild":  # after the first projected edges are written
+        import sys, time
+        write_edges = Store._write_edges
+        def stalled(self, *args, **kwargs):
+            write_edges(self, *args, **kwargs)
+            print("stalled in the rebuild", file=sys.stderr, flush=True)
+            time.sleep(600)
+        Store._write_edges = stalled
     else:
         raise SystemExit(f"unknown knob {knob}")
 from qantar.cli.main import main
@@ -363,14 +372,14 @@ def test_a_second_load_during_a_load_is_refused_and_the_first_finishes(corpus, c
 
 
 def _kill_in_the_rebuild(env: dict, corpus: Path, background) -> None:
-    """`qantar load` killed (-9) while it rebuilds the projection five edges per
-    transaction, so that the kill lands inside the rebuild."""
-    load = background(dict(env, QANTAR_TEST_KNOBS="rebuild_chunk=5"), str(corpus))
+    """`qantar load` killed (-9) inside the projection rebuild: it stalls there after
+    writing its first projected edges, so the kill lands mid-rebuild whatever the
+    machine's speed."""
+    load = background(dict(env, QANTAR_TEST_KNOBS="stall_in_rebuild"), str(corpus))
     for line in load.proc.stderr:
-        if line.strip() == f"loaded {ARTICLES} article(s)":
+        if line.strip() == "stalled in the rebuild":
             break
-    time.sleep(1.0)  # into the rebuild, well before its end
-    assert load.running(), "the rebuild finished before the kill"
+    assert load.running(), "the load ended before the rebuild"
     load.end()
 
 
