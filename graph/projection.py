@@ -139,7 +139,6 @@ def actor_rows(actors: Iterable[dict], cited: dict[str, dict],
 # apart, or two days in one article, they are two events.
 CONFLICT_DAYS = 2
 _KEY_ROLES = ("target", "victim", "subject")
-_EVENT_PREDICATES = ("event", "participated_in", "occurred_in")
 
 
 def _event_end(st: dict) -> str:
@@ -173,10 +172,11 @@ def identify_events(reports: Iterable[dict], statements: Iterable[dict],
     >>> [(r["date"], r["dates"], r["date_sources"]) for r in rows][0]
     ('2022-01-06', ['2022-01-06', '2022-01-08'], ['article:0', 'article:1'])
     """
+    event_predicates = schema_mod.load().event_predicates | {"event"}
     articles: dict[str, set[str]] = defaultdict(set)
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for st in statements:
-        if st["predicate"] not in _EVENT_PREDICATES:
+        if st["predicate"] not in event_predicates:
             continue
         rid = _event_end(st)
         articles[rid].add(st["article_id"])

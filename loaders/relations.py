@@ -58,7 +58,6 @@ class Rules:
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
         self.offices = lex["offices"]
         self.national = {str(w).lower() for w in lex["national_titles"]}
-        self.countries = set(lex["demonyms"].values())
 
 
 @cache

@@ -211,8 +211,8 @@ def _written(m: Mention) -> tuple[str, bool]:
 
 def main_country(mentions, hits, lex) -> str:
     """The country the article names most (mentions of it and of its demonym)."""
-    demonyms = _ref_words(lex).cues.demonym_ids
-    countries = set(demonyms.values())
+    words = _ref_words(lex)
+    demonyms, countries = words.cues.demonym_ids, words.countries
     counts: dict[str, int] = {}
     for m in mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
         for n in (m, *m.nested):

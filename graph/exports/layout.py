@@ -256,7 +256,7 @@ EVENT_GAP = 36.0  # timeline: least pixels between two events on one lane
 
 
 def _day(prefix: str) -> dt.date | None:
-    lo = (analytics.bounds(prefix) or ("", ""))[0]
+    lo = (dates.bounds(prefix) or ("", ""))[0]
     return dt.date.fromisoformat(lo) if lo else None
 
 
@@ -289,11 +289,12 @@ def timeline(kg: nx.MultiDiGraph) -> tuple[Positions, list[dict]]:
     and the axis ticks ({x, label}) the page draws behind the graph.
     """
     order = _order(kg)
-    events = [n for n in sorted(kg.nodes, key=order)
-              if analytics.node_type(kg.nodes[n]) == analytics.EVENT_TYPE]
-    actors = [n for n in sorted(kg.nodes, key=order) if n not in set(events)]
+    ordered = sorted(kg.nodes, key=order)
+    events = [n for n in ordered if analytics.node_type(kg.nodes[n]) == analytics.EVENT_TYPE]
+    is_event = set(events)
+    actors = [n for n in ordered if n not in is_event]
     # an event stands at its own date; one known only from its citations is undated
-    when = {n: _day(kg.nodes[n].get("date", "") if n in set(events) else node_when(kg, n))
+    when = {n: _day(kg.nodes[n].get("date", "") if n in is_event else node_when(kg, n))
             for n in kg.nodes}
     dated = sorted(when[e] for e in events if when[e]) or sorted(d for d in when.values() if d)
     first, last = (dated[0], dated[-1]) if dated else (dt.date(2000, 1, 1),) * 2

@@ -214,8 +214,8 @@ class Store(ABC):
                              if rel.projected and rel.predicate} | {"event"})
         statements = self.statements(predicates, projection.STATEMENT_COLUMNS)
         cited = {r["id"]: r for r in self.run(cypher.citations())}
-        mapping, event_rows = projection.identify_events(
-            self.run(cypher.read_nodes("EventReport")), statements, cited)
+        reports = self.run(cypher.read_nodes("EventReport"))
+        mapping, event_rows = projection.identify_events(reports, statements, cited)
         edges = projection.project(projection.to_events(statements, mapping))
         del statements
         forms: dict[str, Counter] = defaultdict(Counter)
@@ -225,7 +225,8 @@ class Store(ABC):
         actor_rows = projection.actor_rows(actors, cited, forms)
         del forms, cited
         # events before their edges; an event no report belongs to any more goes
-        self._sync_events(event_rows, set(mapping))
+        self._sync_events(event_rows, {r["id"] for r in reports}, set(mapping))
+        del reports
         for rtype in schema.projected:
             self._delete_type(rtype)
             # the type was just emptied: its edges are new (ids are unique per type)
@@ -241,14 +242,14 @@ class Store(ABC):
                                        "edges": built})
         return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
 
-    def _sync_events(self, rows: list[dict], reported: set[str]) -> None:
+    def _sync_events(self, rows: list[dict], reports: set[str], reported: set[str]) -> None:
         """Write the Event rows that changed, delete the events that are gone, and the
-        reports no statement refers to any more (their article was reloaded changed)."""
+        ``reports`` no statement refers to any more (``reported`` are those some
+        statement does; the others' article was reloaded changed)."""
         current = {r["id"]: r for r in self.run(cypher.read_nodes("Event"))}
         wanted = {r["id"] for r in rows}
         stale = sorted(set(current) - wanted)
-        reports = [r["id"] for r in self.run("MATCH (r:EventReport) RETURN r.id AS id")]
-        orphans = sorted(set(reports) - reported)
+        orphans = sorted(reports - reported)
         changed = [r for r in rows if r["id"] not in current
                    or _changed([current[r["id"]]], [r])]
         for label, ids in (("Event", stale), ("EventReport", orphans)):
