@@ -89,14 +89,16 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 given[parts[0]].add(actor_id)
 
     # single-word persons typed by a cue ("Mr Oraz") join the full name of the one person
-    # of the article with that surname; with several ("Emomali Rahmon", "Ozoda Rahmon")
-    # the mention stays unresolved rather than guessed, and no actor of its own
+    # of the article with that surname; of a family ("Emomali Rahmon", "Ozoda Rahmon")
+    # the surname alone is the one introduced first; a given name several persons share
+    # stays unresolved rather than guessed, and no actor of its own
     introduced = _introduced(out)
     ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
-            hit = _named_before(surname.get(k) or given.get(k), introduced, m.start)
+            hit = _named_before(surname.get(k), introduced, m.start, first=True) or \
+                _named_before(given.get(k), introduced, m.start)
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
                 m.role = "surname" if k in surname else "given"
@@ -121,10 +123,10 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         if not ids:  # "Kazakhstan's Navy": the known "Navy of Kazakhstan"
             ids = _of_country(body, m, places, gazetteer)
         if not ids and " " not in m.surface.strip():
-            ids, role = surname.get(k), "surname"
+            ids, role = _named_before(surname.get(k), introduced, m.start, first=True), \
+                "surname"
             if not ids:
-                ids, role = given.get(k), "given"
-            ids = _named_before(ids, introduced, m.start)
+                ids, role = _named_before(given.get(k), introduced, m.start), "given"
         if ids and len(ids) == 1:
             m.actor_id = next(iter(ids))
             m.type, m.role = types.get(m.actor_id, ""), role
@@ -249,13 +251,18 @@ def _introduced(mentions: list[Mention]) -> dict[str, int]:
     return first
 
 
-def _named_before(ids, introduced: dict[str, int], at: int):
+def _named_before(ids, introduced: dict[str, int], at: int, first: bool = False):
     """Of several persons sharing a surname, the one whose full name the article gave
     before ``at`` ("President Emomali Rahmon ... Rahmon's seven daughters, Ozoda Rahmon":
-    Rahmon is the father); one id, or two or more, are returned as they are."""
+    Rahmon is the father); with ``first``, of several given before, the one given first
+    (news prose names the other members of a family in full: "Emomali Rahmon ... Ozoda
+    Rahmon ... the long-ruling Rahmon's daughters": the president); else one id, or two
+    or more, are returned as they are."""
     if not ids or len(ids) < 2:
         return ids
     before = {i for i in ids if introduced.get(i, at) < at}
+    if first and len(before) > 1:
+        return {min(before, key=lambda i: introduced[i])}
     return before if len(before) == 1 else ids
 
 
