@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import resolve as resolve_mod
+from .kinship import family_owner
 from .phrases import alternation as _words_re
 from .template import CLOSE, OPEN
 
@@ -756,6 +757,7 @@ class Clauses:
         if toks[end - 1].poss:
             return None  # "the president's daughter": the president is an owner here
         owners, members, last = [], [], end
+        owner_pronoun = None  # "his wife X": the token of "his"
         # owner before: "X's [former] nephew", "his deputies", "the first president's"
         p = r - 1
         while p >= 0 and p >= r - 3 and toks[p].kind == "W" and not toks[p].poss and (
@@ -766,6 +768,7 @@ class Clauses:
             p -= 1
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
+            owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
         elif p >= 2 and toks[p].low == "whose" and toks[p - 1].low == "," and \
                 toks[p - 2].kind == "A" and not toks[p - 2].poss:
             owners = self._ids(toks, [p - 2])  # "X, whose daughter is Y"
@@ -813,6 +816,10 @@ class Clauses:
             return None
         member_ids = self._ids(toks, members)
         owner_ids = owners
+        if predicate == "relative_of" and owner_pronoun is not None:
+            owner_ids = [(o, "person") for o in family_owner(
+                self.doc, self.doc.template.body_offset(toks[owner_pronoun].start),
+                toks[owner_pronoun].low, [i for i, _ in member_ids])] or owner_ids
         out = []
         if predicate == "subordinate_of" and not inverse and all(
                 o[1] != "person" for o in owner_ids):
@@ -838,7 +845,8 @@ class Clauses:
                 (toks[q].kind == "W" and (toks[q].cls in ("title", "", "determiners",
                                                           "adverbs", "be", "relatives")
                                           or toks[q].poss
-                                          or toks[q].low in self.flex.honorifics))
+                                          or toks[q].low in self.flex.honorifics
+                                          or _partitive(toks, q)))
                 or (toks[q].kind == "A" and toks[q].poss)):
             if toks[q].cls == "be" and q >= 1:
                 k = q - 1
@@ -1056,6 +1064,22 @@ class Clauses:
         if last.endswith(("ov", "ev", "yev", "in", "uly", "bek")):
             return False
         return None
+
+
+_NOT_QUANTIFIERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that",
+                              "these", "those", "our", "my", "your", "such"})
+
+
+def _partitive(toks, q: int) -> bool:
+    """Is token ``q`` the "of" of a partitive ("one of", "another of", "two of") or an
+    "among" after a copula: "A, one of X's daughters", "A is among X's nephews"?"""
+    low = toks[q].low
+    if q < 1 or low not in ("of", "among"):
+        return False
+    before = toks[q - 1]
+    if low == "among":
+        return before.cls == "be"
+    return before.cls == "determiners" and before.low not in _NOT_QUANTIFIERS
 
 
 def _descriptions(posts, former_words, heads=frozenset()) -> dict:

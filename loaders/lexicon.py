@@ -50,6 +50,7 @@ SECTIONS = {
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
     "future_markers": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
+    "kinship_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
 }
 _PER_FILE = {"sources"}  # may appear in every file

@@ -97,7 +97,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
-            hit = _named_before(surname.get(k), introduced, m.start, first=True) or \
+            hit = _named_before(surname.get(k), introduced, m.start, body) or \
                 _named_before(given.get(k), introduced, m.start)
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
@@ -123,7 +123,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         if not ids:  # "Kazakhstan's Navy": the known "Navy of Kazakhstan"
             ids = _of_country(body, m, places, gazetteer)
         if not ids and " " not in m.surface.strip():
-            ids, role = _named_before(surname.get(k), introduced, m.start, first=True), \
+            ids, role = _named_before(surname.get(k), introduced, m.start, body), \
                 "surname"
             if not ids:
                 ids, role = _named_before(given.get(k), introduced, m.start), "given"
@@ -251,18 +251,21 @@ def _introduced(mentions: list[Mention]) -> dict[str, int]:
     return first
 
 
-def _named_before(ids, introduced: dict[str, int], at: int, first: bool = False):
+def _named_before(ids, introduced: dict[str, int], at: int, body: str = ""):
     """Of several persons sharing a surname, the one whose full name the article gave
     before ``at`` ("President Emomali Rahmon ... Rahmon's seven daughters, Ozoda Rahmon":
-    Rahmon is the father); with ``first``, of several given before, the one given first
-    (news prose names the other members of a family in full: "Emomali Rahmon ... Ozoda
-    Rahmon ... the long-ruling Rahmon's daughters": the president); else one id, or two
-    or more, are returned as they are."""
+    Rahmon is the father); given ``body``, of several given before, the one given first
+    if the others came in a later sentence (news prose names the other members of a
+    family in full: "Emomali Rahmon ... Ozoda Rahmon ... the long-ruling Rahmon's
+    daughters": the president; "Aset Abishev and his brother Marat Abishev": either);
+    else one id, or two or more, are returned as they are."""
     if not ids or len(ids) < 2:
         return ids
     before = {i for i in ids if introduced.get(i, at) < at}
-    if first and len(before) > 1:
-        return {min(before, key=lambda i: introduced[i])}
+    if body and len(before) > 1:
+        order = sorted(before, key=lambda i: introduced[i])
+        if _SENTENCE_END.search(body, introduced[order[0]], introduced[order[1]]):
+            return {order[0]}
     return before if len(before) == 1 else ids
 
 
