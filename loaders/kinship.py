@@ -74,3 +74,127 @@ def _names(doc) -> dict[str, set[str]]:
                 cached.setdefault(m.actor_id, set()).add(m.surface)
         doc._family_names = cached
     return cached
+
+
+# --- kinship descriptions that stand for a named relative ------------------------------
+
+_OWNER = re.compile(r"(?:(?P<poss>['’]s?)|\b(?P<pron>[Hh]is|[Hh]er)"
+                    r"|\b(?P<the>[Tt]he|[Aa]n?))[ \t]+(?P<mods>(?:[a-z][\w-]*[ \t]+){0,2})$")
+_DESCRIPTION_OWNER = re.compile(r"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*$")
+_NAME_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:(?:aged[ \t]+)?\d{1,3}-year-old[ \t]+)?")
+_NAME_BEFORE = re.compile(r"[ \t]*(?:,|\(|[—–]|\b(?:is|was|are|were)\b)[ \t]*"
+                          r"(?:(?:the|a|an)[ \t]+)?")
+_OF_OWNER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}"
+                       r"(?:[A-Z][\w-]*[ \t]+){0,2}")
+_LIST_LINK = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def kin_refs(body: str, mentions, hits, lex) -> list:
+    """Mentions for the kinship descriptions an article uses for a relative it names
+    ("Kairat Satybaldy, Nazarbayev's nephew, ... the ex-president's nephew was
+    sentenced": Satybaldy). A singular description with no name beside it is the one
+    person the article names with that kinship term and owner, before or after it
+    ("Rahmon appointed his daughter ... Rahmon's daughter, Ozoda Rahmon": Ozoda); an
+    owner written as a description ("the ex-president's") only needs the term to be
+    unique in the article. ``mentions``: the article's resolved mentions, sorted."""
+    from .mentions import Mention
+    kin = {_norm(k): str(v) for k, v in lex["kinship"].items()}
+    persons = [m for m in mentions if m.type == "person" and m.actor_id]
+    starts = [m.start for m in persons]
+    ends = {m.end: m for m in mentions if m.actor_id}
+    by_start = {m.start: m for m in persons}
+    named: list[tuple[str, str, str]] = []   # (relation, owner id or "", relative id)
+    bare: list[tuple[int, int, str, str]] = []  # (start, end, relation, owner or "")
+    last_end = -1
+    for h in hits.labelled({"kinship"}):
+        if h.start < last_end:
+            continue  # "son" inside "son-in-law"
+        term = hits.starting_at(h.start, {"kinship"})
+        last_end = term.end
+        relation = kin.get(_norm(term.phrase))
+        o = _OWNER.search(body, max(0, term.start - 60), term.start)
+        if relation is None or o is None:
+            continue
+        at = o.start()
+        start = term.start - len(o.group("mods"))  # the reference: modifiers and term
+        end = term.end
+        owner = ""
+        if o.group("poss"):
+            m = ends.get(at)
+            if m is not None:
+                if m.type != "person":
+                    continue  # "Kazakhstan's sons": no kinship
+                owner, first = m.actor_id, m.start
+            else:  # "the ex-president's nephew": the owner is a description
+                d = _DESCRIPTION_OWNER.search(body, max(0, at - 40), at)
+                if d is None:
+                    continue
+                start = first = d.start()
+        elif o.group("pron"):
+            owner, first = _pronoun_owner(body, persons, starts, at), at
+            if not owner:
+                continue
+        else:  # "the nephew of X"
+            k = bisect_left(starts, term.end)
+            of = persons[k] if k < len(persons) else None
+            if of is None or not _OF_OWNER.fullmatch(body, term.end, of.start):
+                continue
+            owner, start, first, end = of.actor_id, at, at, of.end
+        members = _list_after(body, persons, starts, _NAME_AFTER.match(body, end).end())
+        if not members:
+            members = _list_before(body, persons, starts, first)
+        if members:
+            named += [(relation, owner, m.actor_id) for m in members if m.actor_id != owner]
+        elif _norm(term.phrase) == _norm(relation) and o.group("the") not in ("a", "A",
+                                                                               "an", "An"):
+            # a singular, definite description: one relative
+            bare.append((start, term.end if o.group("the") else end, relation, owner))
+    refs = []
+    for start, end, relation, owner in bare:
+        found = {m for r, o, m in named if r == relation and (o == owner or not o or not owner)}
+        if len(found) == 1:
+            refs.append(Mention(start, end, body[start:end], type="person",
+                                actor_id=next(iter(found)), role="definite",
+                                cue="kin-reference"))
+    return refs
+
+
+def _list_after(body: str, persons, starts, at: int) -> list:
+    """The persons of a name list starting at ``at`` ("A, B and C")."""
+    k = bisect_left(starts, at)
+    out = []
+    while k < len(persons) and persons[k].start == at and \
+            body[persons[k].end:persons[k].end + 1] not in ("'", "’"):  # no owner
+        out.append(persons[k])
+        link = _LIST_LINK.match(body, persons[k].end)
+        if link is None:
+            break
+        at, k = link.end(), k + 1
+    return out
+
+
+def _list_before(body: str, persons, starts, at: int) -> list:
+    """The persons of a name list an apposition or copula at ``at`` is said of ("A and
+    B, the nephews of X": A and B)."""
+    k = bisect_left(starts, at) - 1
+    if k < 0 or persons[k].end > at or not _NAME_BEFORE.fullmatch(body, persons[k].end, at):
+        return []
+    out = [persons[k]]
+    while k > 0 and _LIST_LINK.fullmatch(body, persons[k - 1].end, persons[k].start):
+        k -= 1
+        out.append(persons[k])
+    return out
+
+
+def _norm(phrase) -> str:
+    return re.sub(r"[\s-]+", " ", str(phrase).strip().lower())
+
+
+def _pronoun_owner(body: str, persons, starts, at: int) -> str:
+    """The person a possessive pronoun at ``at`` most likely stands for: the nearest
+    person named before it, in its sentence or the one before ("" if none)."""
+    k = bisect_left(starts, at) - 1
+    if k < 0 or len(_SENTENCE_END.findall(body, persons[k].end, at)) > 1:
+        return ""
+    return persons[k].actor_id

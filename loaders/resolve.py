@@ -34,6 +34,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 
+from .kinship import kin_refs
 from .mentions import Mention, cues_for
 from ..graph.names import key, slug
 
@@ -140,7 +141,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     _foreign_bodies(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer)
-    return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
+    out = sorted(out + refs, key=lambda m: m.start)
+    return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
 
 
 _APPOSITION = re.compile(r"\s*,\s*")

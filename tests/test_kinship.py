@@ -4,7 +4,8 @@ sentence gives its relations, read from the subject's side, and none it must not
 import pytest
 
 from qantar.graph.names import key
-from qantar.loaders.pipeline import default_lexicon, extract_raw
+from qantar.loaders.document import build
+from qantar.loaders.pipeline import default_gazetteer, default_lexicon, extract_raw
 
 from test_extract_patterns import article
 
@@ -38,3 +39,10 @@ def test_kinship_construction_reads_its_example(example):
     for subject, obj in example.get("not") or []:
         pair = (ids.get(key(subject)), ids.get(key(obj)))
         assert pair not in got, f"{subject} -> {obj} should not be a relation"
+    if example.get("refers") or example.get("unresolved"):
+        doc = build(article(example["text"]), default_gazetteer(), default_lexicon())
+        refs = {m.surface: m.actor_id for m in doc.mentions if m.cue == "kin-reference"}
+        for surface, name in example.get("refers") or []:
+            assert refs.get(surface) == ids[key(name)], f"{surface!r}: {refs}"
+        for surface in example.get("unresolved") or []:
+            assert surface not in refs, f"{surface!r} was resolved to {refs[surface]}"
