@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import resolve as resolve_mod
-from .kinship import family_owner
+from .kinship import compound_kin, family_owner
 from .phrases import alternation as _words_re
 from .template import CLOSE, OPEN
 
@@ -779,6 +779,10 @@ class Clauses:
         # owner after: "nephew of X", "adviser to X", "head of X's department"
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
+            inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
+                else None
+            if inner:  # "the wife of one of X's nephews": X's nephew's wife
+                detail = compound_kin(detail, inner)
         if not owners and predicate == "holds_position":
             owners, last = self._implied_body(toks, r, end)
         if not owners:
@@ -932,6 +936,18 @@ class Clauses:
             return self._ids(toks, [p])
         return self._description(toks, p)
 
+    def _inner_kin(self, toks, k: int, last: int) -> str:
+        """The kinship term after a possessive between ``k`` and ``last`` ("of one of
+        X's nephews": nephew), else ""."""
+        for q in range(k, min(last, len(toks)) - 1):
+            if toks[q].kind == "A" and toks[q].poss:
+                for n in range(q + 1, min(q + 4, len(toks))):
+                    term = self._term(toks, n)
+                    if term and term[0] == "relative_of":
+                        return term[1]
+                return ""
+        return ""
+
     def _owner_after(self, toks, k: int):
         """(owner ids, end) of the phrase after "of"/"to": its head actor, the body of a
         "X's department", the name after a description ("the first president, B"), or
@@ -949,6 +965,9 @@ class Clauses:
             if t.kind == "A" and t.poss:
                 poss_owner = j
                 j += 1
+                continue
+            if _partitive(toks, j) and poss_owner is None:
+                j += 1  # "the wife of one of X's nephews"
                 continue
             if t.low in ("of", "in") and j + 2 < stop and toks[j + 1].kind == "A" and \
                     toks[j + 1].mention.type != "person" and toks[j + 2].kind == "A" and \

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from ..graph.names import key
+from .phrases import alternation
 
 # feminine surname endings of the region fold to the masculine (Aliyeva -> Aliyev,
 # Nazarbayeva -> Nazarbayev, Karimova -> Karimov, Tokayeva -> Tokayev)
@@ -62,6 +64,54 @@ def family_owner(doc, offset: int, pronoun: str, members) -> list[str]:
              if p.actor_id not in members
              and any(family_key(n) in families for n in names.get(p.actor_id, ()))}
     return list(found) if len(found) == 1 else []
+
+
+def compound_kin(outer: str, inner: str) -> str:
+    """The kinship of "the <outer> of X's <inner>" to X.
+
+    >>> compound_kin("wife", "nephew")
+    "nephew's wife"
+    """
+    return f"{inner}'s {outer}"
+
+
+class _Compound:
+    """The kinship terms around a match that make its relation a compound one."""
+
+    def __init__(self, lex):
+        self.kin = {_norm(k): str(v) for k, v in lex["kinship"].items()}
+        words = alternation(lex["kinship"])
+        # "the son of [X's brother, A]": the match follows "<kin> of"
+        self.before = re.compile(rf"\b(?P<kin>{words})\s+of\s+(?:(?:one|another)\s+of\s+)?"
+                                 r"(?:the\s+)?$", re.IGNORECASE)
+        # "[A, the son of X]'s brother": the match's owner owns another kinship term
+        self.after = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<kin>{words})"
+                                r"(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _compound(lex) -> _Compound:
+    return _Compound(lex)
+
+
+def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str:
+    """The detail of a kinship match at ``start:end`` of ``text`` seen with its
+    neighbours: "the son of [Nazarbayev's brother, Abish]" and "[Abish, the son of
+    Nazarbayev]'s brother" both make Abish the brother's son.
+
+    >>> from qantar.loaders.pipeline import default_lexicon
+    >>> text = "The son of Nazarbayev's brother, Abish, spoke."
+    >>> compound_detail(default_lexicon(), text, 11, 38, "brother")
+    "brother's son"
+    """
+    c = _compound(lex)
+    m = c.before.search(text, max(0, start - 40), start)
+    if m:
+        return compound_kin(c.kin.get(_norm(m.group("kin")), m.group("kin").lower()), detail)
+    m = c.after.match(text, end)
+    if m:
+        return compound_kin(detail, c.kin.get(_norm(m.group("kin")), m.group("kin").lower()))
+    return detail
 
 
 def _names(doc) -> dict[str, set[str]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..graph import schema as schema_mod
-from .kinship import family_owner
+from .kinship import compound_detail, family_owner
 from .resolve import main_country
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -321,6 +321,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             break
     if not objects:
         return
+    if predicate == "relative_of":
+        detail = compound_detail(doc.lex, doc.template.text, m.start(), m.end(), detail)
     if obj_pron and predicate == "relative_of":  # "his wife X": the one X's family
         pron = group_of(m, obj + PRONOUN_SUFFIX) or ""
         owner = family_owner(doc, doc.template.body_offset(m.start(obj + PRONOUN_SUFFIX)),
