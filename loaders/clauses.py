@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import resolve as resolve_mod
-from .kinship import compound_kin, family_owner
+from .kinship import compound_kin, family_owner, modified
 from .phrases import alternation as _words_re
 from .template import CLOSE, OPEN
 
@@ -135,6 +135,7 @@ class FrameLexicon:
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
+        self.kin_modifiers = frozenset(str(w).lower() for w in lex["kin_modifiers"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
                          for kind, cues in lex["frame_modality"].items()]
 
@@ -777,6 +778,8 @@ class Clauses:
                 toks[end].kind == "A" and toks[end].mention.type == "person":
             owners = self._ids(toks, [r - 1])  # "Nazarbaev lieutenant Karim Masimov"
         # owner after: "nephew of X", "adviser to X", "head of X's department"
+        if predicate == "relative_of":  # "the younger brother of": the term as written
+            detail = modified(self.doc.lex, self.doc.template.text, toks[r].start, detail)
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
             inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
@@ -850,7 +853,7 @@ class Clauses:
                                                           "adverbs", "be", "relatives")
                                           or toks[q].poss
                                           or toks[q].low in self.flex.honorifics
-                                          or _partitive(toks, q)))
+                                          or _partitive(toks, q, self.flex.kin_modifiers)))
                 or (toks[q].kind == "A" and toks[q].poss)):
             if toks[q].cls == "be" and q >= 1:
                 k = q - 1
@@ -966,7 +969,7 @@ class Clauses:
                 poss_owner = j
                 j += 1
                 continue
-            if _partitive(toks, j) and poss_owner is None:
+            if _partitive(toks, j, self.flex.kin_modifiers) and poss_owner is None:
                 j += 1  # "the wife of one of X's nephews"
                 continue
             if t.low in ("of", "in") and j + 2 < stop and toks[j + 1].kind == "A" and \
@@ -1089,16 +1092,18 @@ _NOT_QUANTIFIERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "t
                               "these", "those", "our", "my", "your", "such"})
 
 
-def _partitive(toks, q: int) -> bool:
-    """Is token ``q`` the "of" of a partitive ("one of", "another of", "two of") or an
-    "among" after a copula: "A, one of X's daughters", "A is among X's nephews"?"""
+def _partitive(toks, q: int, orders=frozenset()) -> bool:
+    """Is token ``q`` the "of" of a partitive ("one of", "another of", "two of", with
+    ``orders`` "the eldest of") or an "among" after a copula: "A, one of X's daughters",
+    "A is among X's nephews"?"""
     low = toks[q].low
     if q < 1 or low not in ("of", "among"):
         return False
     before = toks[q - 1]
     if low == "among":
         return before.cls == "be"
-    return before.cls == "determiners" and before.low not in _NOT_QUANTIFIERS
+    return (before.cls == "determiners" and before.low not in _NOT_QUANTIFIERS) or \
+        before.low in orders
 
 
 def _descriptions(posts, former_words, heads=frozenset()) -> dict:

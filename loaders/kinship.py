@@ -76,11 +76,17 @@ def compound_kin(outer: str, inner: str) -> str:
 
 
 class _Compound:
-    """The kinship terms around a match that make its relation a compound one."""
+    """The kinship terms around a match that make its relation a compound one, and the
+    modifiers a term keeps."""
 
     def __init__(self, lex):
         self.kin = {_norm(k): str(v) for k, v in lex["kinship"].items()}
         words = alternation(lex["kinship"])
+        mods = alternation(lex["kin_modifiers"])
+        self.modifiers = re.compile(rf"\b((?:{mods}\s+){{1,2}})$", re.IGNORECASE)
+        # "the elder of X's two sons": the elder son
+        self.partitive = re.compile(rf"\b({mods})\s+of\s+\S+['’]s?\s+(?:[a-z][\w-]*\s+)?$",
+                                    re.IGNORECASE)
         # "the son of [X's brother, A]": the match follows "<kin> of"
         self.before = re.compile(rf"\b(?P<kin>{words})\s+of\s+(?:(?:one|another)\s+of\s+)?"
                                  r"(?:the\s+)?$", re.IGNORECASE)
@@ -92,6 +98,20 @@ class _Compound:
 @cache
 def _compound(lex) -> _Compound:
     return _Compound(lex)
+
+
+def modified(lex, text: str, term_start: int, detail: str) -> str:
+    """The kinship term with the birth order or standing written before it at
+    ``term_start`` (``kin_modifiers``): "X's younger brother" -> "younger brother".
+
+    >>> from qantar.loaders.pipeline import default_lexicon
+    >>> modified(default_lexicon(), "Bolat, his younger brother", 19, "brother")
+    'younger brother'
+    """
+    c = _compound(lex)
+    m = c.modifiers.search(text, max(0, term_start - 30), term_start) or \
+        c.partitive.search(text, max(0, term_start - 40), term_start)
+    return " ".join([*m.group(1).lower().split(), detail]) if m else detail
 
 
 def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..graph import schema as schema_mod
-from .kinship import compound_detail, family_owner
+from .kinship import compound_detail, family_owner, modified
 from .resolve import main_country
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -322,6 +322,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     if not objects:
         return
     if predicate == "relative_of":
+        if emit.get("detail") == "kin":  # "X's younger brother": the term as written
+            detail = modified(doc.lex, doc.template.text, m.start("kin"), detail)
         detail = compound_detail(doc.lex, doc.template.text, m.start(), m.end(), detail)
     if obj_pron and predicate == "relative_of":  # "his wife X": the one X's family
         pron = group_of(m, obj + PRONOUN_SUFFIX) or ""
