@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import resolve as resolve_mod
+from .kinship import compound_kin, family_owner, modified
 from .phrases import alternation as _words_re
 from .template import CLOSE, OPEN
 
@@ -134,6 +135,7 @@ class FrameLexicon:
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
+        self.kin_modifiers = frozenset(str(w).lower() for w in lex["kin_modifiers"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
                          for kind, cues in lex["frame_modality"].items()]
 
@@ -756,6 +758,7 @@ class Clauses:
         if toks[end - 1].poss:
             return None  # "the president's daughter": the president is an owner here
         owners, members, last = [], [], end
+        owner_pronoun = None  # "his wife X": the token of "his"
         # owner before: "X's [former] nephew", "his deputies", "the first president's"
         p = r - 1
         while p >= 0 and p >= r - 3 and toks[p].kind == "W" and not toks[p].poss and (
@@ -766,6 +769,7 @@ class Clauses:
             p -= 1
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
+            owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
         elif p >= 2 and toks[p].low == "whose" and toks[p - 1].low == "," and \
                 toks[p - 2].kind == "A" and not toks[p - 2].poss:
             owners = self._ids(toks, [p - 2])  # "X, whose daughter is Y"
@@ -774,8 +778,14 @@ class Clauses:
                 toks[end].kind == "A" and toks[end].mention.type == "person":
             owners = self._ids(toks, [r - 1])  # "Nazarbaev lieutenant Karim Masimov"
         # owner after: "nephew of X", "adviser to X", "head of X's department"
+        if predicate == "relative_of":  # "the younger brother of": the term as written
+            detail = modified(self.doc.lex, self.doc.template.text, toks[r].start, detail)
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
+            inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
+                else None
+            if inner:  # "the wife of one of X's nephews": X's nephew's wife
+                detail = compound_kin(detail, inner)
         if not owners and predicate == "holds_position":
             owners, last = self._implied_body(toks, r, end)
         if not owners:
@@ -813,6 +823,10 @@ class Clauses:
             return None
         member_ids = self._ids(toks, members)
         owner_ids = owners
+        if predicate == "relative_of" and owner_pronoun is not None:
+            owner_ids = [(o, "person") for o in family_owner(
+                self.doc, self.doc.template.body_offset(toks[owner_pronoun].start),
+                toks[owner_pronoun].low, [i for i, _ in member_ids])] or owner_ids
         out = []
         if predicate == "subordinate_of" and not inverse and all(
                 o[1] != "person" for o in owner_ids):
@@ -838,7 +852,8 @@ class Clauses:
                 (toks[q].kind == "W" and (toks[q].cls in ("title", "", "determiners",
                                                           "adverbs", "be", "relatives")
                                           or toks[q].poss
-                                          or toks[q].low in self.flex.honorifics))
+                                          or toks[q].low in self.flex.honorifics
+                                          or _partitive(toks, q, self.flex.kin_modifiers)))
                 or (toks[q].kind == "A" and toks[q].poss)):
             if toks[q].cls == "be" and q >= 1:
                 k = q - 1
@@ -924,6 +939,18 @@ class Clauses:
             return self._ids(toks, [p])
         return self._description(toks, p)
 
+    def _inner_kin(self, toks, k: int, last: int) -> str:
+        """The kinship term after a possessive between ``k`` and ``last`` ("of one of
+        X's nephews": nephew), else ""."""
+        for q in range(k, min(last, len(toks)) - 1):
+            if toks[q].kind == "A" and toks[q].poss:
+                for n in range(q + 1, min(q + 4, len(toks))):
+                    term = self._term(toks, n)
+                    if term and term[0] == "relative_of":
+                        return term[1]
+                return ""
+        return ""
+
     def _owner_after(self, toks, k: int):
         """(owner ids, end) of the phrase after "of"/"to": its head actor, the body of a
         "X's department", the name after a description ("the first president, B"), or
@@ -941,6 +968,9 @@ class Clauses:
             if t.kind == "A" and t.poss:
                 poss_owner = j
                 j += 1
+                continue
+            if _partitive(toks, j, self.flex.kin_modifiers) and poss_owner is None:
+                j += 1  # "the wife of one of X's nephews"
                 continue
             if t.low in ("of", "in") and j + 2 < stop and toks[j + 1].kind == "A" and \
                     toks[j + 1].mention.type != "person" and toks[j + 2].kind == "A" and \
@@ -1056,6 +1086,24 @@ class Clauses:
         if last.endswith(("ov", "ev", "yev", "in", "uly", "bek")):
             return False
         return None
+
+
+_NOT_QUANTIFIERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that",
+                              "these", "those", "our", "my", "your", "such"})
+
+
+def _partitive(toks, q: int, orders=frozenset()) -> bool:
+    """Is token ``q`` the "of" of a partitive ("one of", "another of", "two of", with
+    ``orders`` "the eldest of") or an "among" after a copula: "A, one of X's daughters",
+    "A is among X's nephews"?"""
+    low = toks[q].low
+    if q < 1 or low not in ("of", "among"):
+        return False
+    before = toks[q - 1]
+    if low == "among":
+        return before.cls == "be"
+    return (before.cls == "determiners" and before.low not in _NOT_QUANTIFIERS) or \
+        before.low in orders
 
 
 def _descriptions(posts, former_words, heads=frozenset()) -> dict:

@@ -37,7 +37,7 @@ SECTIONS = {
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
     "title_suffixes": WORDS, "national_titles": WORDS,
     "head_verbs": MAPPING,
-    "kinship": MAPPING, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
+    "kinship": MAPPING, "kin_modifiers": WORDS, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
@@ -50,6 +50,7 @@ SECTIONS = {
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
     "future_markers": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
+    "kinship_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
 }
 _PER_FILE = {"sources"}  # may appear in every file

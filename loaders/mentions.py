@@ -87,6 +87,9 @@ class Cues:
         self.person_nouns = low("person_nouns")
         self.title_heads = low("title_heads")
         self.kin = {str(k).lower() for k in lex["kinship"]}
+        # "X, the eldest son of": birth order may stand before a kinship term
+        self.apposition = re.compile(
+            rf"{_APPOSITION}(?:{_words_re(lex['kin_modifiers'])}[ \t]+(?=[a-z]))?)")
         self.org_heads = {str(k): v for k, v in lex["org_heads"].items()}
         self.org_connectors = [str(c) for c in lex["org_connectors"]]
         self.place_heads = {str(w) for w in lex["place_heads"]}
@@ -717,15 +720,15 @@ def _org_noun_after(body: str, end: int, hits):
     return None
 
 
-_APPOSITION = re.compile(r",[ \t]+(?:who\b|whose\b|(?:the|a|an|his|her|their)[ \t]+"
-                         r"(?:(?:former|ex-|then|late|new|acting)[ \t-]*)?)")
+_APPOSITION = (r",[ \t]+(?:who\b|whose\b|(?:the|a|an|his|her|their)[ \t]+"
+               r"(?:(?:former|ex-|then|late|new|acting)[ \t-]*)?")
 _PERSON_WORDS = _TITLE_HEADS | _NOUNS | _MODS | _DEMONYMS
 
 
-def _apposition_says_person(body: str, end: int, hits) -> bool:
-    """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, who ...":
-    what the apposition after a name says it is."""
-    m = _APPOSITION.match(body, end)
+def _apposition_says_person(body: str, end: int, hits, cues: Cues) -> bool:
+    """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, who ...",
+    "X, the eldest son of": what the apposition after a name says it is."""
+    m = cues.apposition.match(body, end)
     if m is None:
         return False
     if m.group().endswith(("who", "whose")):
@@ -746,7 +749,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "title"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
-    if len(words) >= 2 and _apposition_says_person(body, end, hits):
+    if len(words) >= 2 and _apposition_says_person(body, end, hits, cues):
         return "apposition"
     if len(words) >= 2:
         if key(words[-1]) in cues.known_surnames:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..graph import schema as schema_mod
+from .kinship import compound_detail, family_owner, modified
 from .resolve import main_country
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -320,6 +321,15 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             break
     if not objects:
         return
+    if predicate == "relative_of":
+        if emit.get("detail") == "kin":  # "X's younger brother": the term as written
+            detail = modified(doc.lex, doc.template.text, m.start("kin"), detail)
+        detail = compound_detail(doc.lex, doc.template.text, m.start(), m.end(), detail)
+    if obj_pron and predicate == "relative_of":  # "his wife X": the one X's family
+        pron = group_of(m, obj + PRONOUN_SUFFIX) or ""
+        owner = family_owner(doc, doc.template.body_offset(m.start(obj + PRONOUN_SUFFIX)),
+                             pron, [s for s, _ in subjects])
+        objects = [(owner[0], "person")] if owner else objects
     if sub_pron or obj_pron:
         confidence = min(confidence, 0.75)
     status = _status(rules, emit.get("status", ""), m) if predicate == "holds_position" else ""

@@ -34,6 +34,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 
+from .kinship import kin_refs
 from .mentions import Mention, cues_for
 from ..graph.names import key, slug
 
@@ -89,14 +90,16 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 given[parts[0]].add(actor_id)
 
     # single-word persons typed by a cue ("Mr Oraz") join the full name of the one person
-    # of the article with that surname; with several ("Emomali Rahmon", "Ozoda Rahmon")
-    # the mention stays unresolved rather than guessed, and no actor of its own
+    # of the article with that surname; of a family ("Emomali Rahmon", "Ozoda Rahmon")
+    # the surname alone is the one introduced first; a given name several persons share
+    # stays unresolved rather than guessed, and no actor of its own
     introduced = _introduced(out)
     ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
-            hit = _named_before(surname.get(k) or given.get(k), introduced, m.start)
+            hit = _named_before(surname.get(k), introduced, m.start, body) or \
+                _named_before(given.get(k), introduced, m.start)
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
                 m.role = "surname" if k in surname else "given"
@@ -121,10 +124,10 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         if not ids:  # "Kazakhstan's Navy": the known "Navy of Kazakhstan"
             ids = _of_country(body, m, places, gazetteer)
         if not ids and " " not in m.surface.strip():
-            ids, role = surname.get(k), "surname"
+            ids, role = _named_before(surname.get(k), introduced, m.start, body), \
+                "surname"
             if not ids:
-                ids, role = given.get(k), "given"
-            ids = _named_before(ids, introduced, m.start)
+                ids, role = _named_before(given.get(k), introduced, m.start), "given"
         if ids and len(ids) == 1:
             m.actor_id = next(iter(ids))
             m.type, m.role = types.get(m.actor_id, ""), role
@@ -138,7 +141,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     _foreign_bodies(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer)
-    return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
+    out = sorted(out + refs, key=lambda m: m.start)
+    return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
 
 
 _APPOSITION = re.compile(r"\s*,\s*")
@@ -249,13 +253,21 @@ def _introduced(mentions: list[Mention]) -> dict[str, int]:
     return first
 
 
-def _named_before(ids, introduced: dict[str, int], at: int):
+def _named_before(ids, introduced: dict[str, int], at: int, body: str = ""):
     """Of several persons sharing a surname, the one whose full name the article gave
     before ``at`` ("President Emomali Rahmon ... Rahmon's seven daughters, Ozoda Rahmon":
-    Rahmon is the father); one id, or two or more, are returned as they are."""
+    Rahmon is the father); given ``body``, of several given before, the one given first
+    if the others came in a later sentence (news prose names the other members of a
+    family in full: "Emomali Rahmon ... Ozoda Rahmon ... the long-ruling Rahmon's
+    daughters": the president; "Aset Abishev and his brother Marat Abishev": either);
+    else one id, or two or more, are returned as they are."""
     if not ids or len(ids) < 2:
         return ids
     before = {i for i in ids if introduced.get(i, at) < at}
+    if body and len(before) > 1:
+        order = sorted(before, key=lambda i: introduced[i])
+        if _SENTENCE_END.search(body, introduced[order[0]], introduced[order[1]]):
+            return {order[0]}
     return before if len(before) == 1 else ids
 
 

@@ -163,7 +163,9 @@ class SlotCompiler:
                 return (rf"(?:(?P<{group}>{actor}){poss}"
                         rf"|\b(?P<{group}{PRONOUN_SUFFIX}>{self.owner_alt})\b)")
             if slot == "PLIST":
-                p = f"{OPEN}P\\d+{CLOSE}"
+                # no item is a possessive: in "A's daughter, B, and C's grandson, D" the
+                # list is B alone
+                p = f"{OPEN}P\\d+{CLOSE}(?!['’])"
                 return named(rf"{p}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+){p}){{0,3}}")
             if slot == "title":
                 return named(rf"\b{self.title_alt}")

@@ -1,0 +1,270 @@
+"""Kinship read from the family itself: whose "his wife" is, by the surname she shares.
+
+A possessive pronoun before a kinship term ("His wife Gulmira Satybaldy was jailed")
+stands for one of the persons named just before it. The sentence subject is the usual
+choice, but a relative named in the phrase usually carries the family's surname (in
+its feminine form too: Aliyev, Aliyeva), and that names the owner better than the
+position does:
+
+>>> from qantar.loaders.document import build
+>>> from qantar.loaders.pipeline import default_gazetteer, default_lexicon
+>>> from qantar.graph.records import Article
+>>> text = ("Kassym-Jomart Tokayev dismissed Kairat Satybaldy. "
+...         "His wife Gulmira Satybaldy was later jailed.")
+>>> art = Article(id="article:x", title="", publisher="", published="2023-01",
+...               published_precision="month", url="", path="x.txt", sha256="",
+...               words=12, body=text)
+>>> doc = build(art, default_gazetteer(), default_lexicon())
+>>> ids = {m.surface: m.actor_id for m in doc.mentions}
+>>> family_owner(doc, text.index("His"), "His", [ids["Gulmira Satybaldy"]]) == [
+...     ids["Kairat Satybaldy"]]
+True
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from ..graph.names import key
+from .phrases import alternation
+
+# feminine surname endings of the region fold to the masculine (Aliyeva -> Aliyev,
+# Nazarbayeva -> Nazarbayev, Karimova -> Karimov, Tokayeva -> Tokayev)
+_FEMININE = re.compile(r"(?<=ov|ev|in)a$|(?<=sk)aya$")
+
+
+def family_key(name: str) -> str:
+    """The family name of a person's name, folded across the feminine form.
+
+    >>> family_key("Mehriban Aliyeva") == family_key("Ilham Aliyev")
+    True
+    """
+    words = key(name).split()
+    return _FEMININE.sub("", words[-1]) if len(words) >= 2 else ""
+
+
+def family_owner(doc, offset: int, pronoun: str, members) -> list[str]:
+    """The person a possessive pronoun at body ``offset`` stands for when one of the
+    ``members`` (actor ids the kinship phrase names) shares that person's family name,
+    and only one such person is named in this sentence before the pronoun or in the two
+    sentences before; [] when the surname does not decide."""
+    if pronoun.lower() not in ("his", "her"):
+        return []
+    names = _names(doc)
+    families = {family_key(n) for m in members for n in names.get(m, ())} - {""}
+    if not families:
+        return []
+    ante = doc.antecedents
+    sent = doc.index.at(offset)
+    floor = doc.index.sentences[max(0, sent - 2)].start
+    found = {p.actor_id for p in ante.persons[bisect_left(ante.starts, floor):
+                                               bisect_left(ante.starts, offset)]
+             if p.actor_id not in members
+             and any(family_key(n) in families for n in names.get(p.actor_id, ()))}
+    return list(found) if len(found) == 1 else []
+
+
+def compound_kin(outer: str, inner: str) -> str:
+    """The kinship of "the <outer> of X's <inner>" to X.
+
+    >>> compound_kin("wife", "nephew")
+    "nephew's wife"
+    """
+    return f"{inner}'s {outer}"
+
+
+class _Compound:
+    """The kinship terms around a match that make its relation a compound one, and the
+    modifiers a term keeps."""
+
+    def __init__(self, lex):
+        self.kin = {_norm(k): str(v) for k, v in lex["kinship"].items()}
+        words = alternation(lex["kinship"])
+        mods = alternation(lex["kin_modifiers"])
+        self.modifiers = re.compile(rf"\b((?:{mods}\s+){{1,2}})$", re.IGNORECASE)
+        # "the elder of X's two sons": the elder son
+        self.partitive = re.compile(rf"\b({mods})\s+of\s+\S+['’]s?\s+(?:[a-z][\w-]*\s+)?$",
+                                    re.IGNORECASE)
+        # "the son of [X's brother, A]": the match follows "<kin> of"
+        self.before = re.compile(rf"\b(?P<kin>{words})\s+of\s+(?:(?:one|another)\s+of\s+)?"
+                                 r"(?:the\s+)?$", re.IGNORECASE)
+        # "[A, the son of X]'s brother": the match's owner owns another kinship term
+        self.after = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<kin>{words})"
+                                r"(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _compound(lex) -> _Compound:
+    return _Compound(lex)
+
+
+def modified(lex, text: str, term_start: int, detail: str) -> str:
+    """The kinship term with the birth order or standing written before it at
+    ``term_start`` (``kin_modifiers``): "X's younger brother" -> "younger brother".
+
+    >>> from qantar.loaders.pipeline import default_lexicon
+    >>> modified(default_lexicon(), "Bolat, his younger brother", 19, "brother")
+    'younger brother'
+    """
+    c = _compound(lex)
+    m = c.modifiers.search(text, max(0, term_start - 30), term_start) or \
+        c.partitive.search(text, max(0, term_start - 40), term_start)
+    return " ".join([*m.group(1).lower().split(), detail]) if m else detail
+
+
+def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str:
+    """The detail of a kinship match at ``start:end`` of ``text`` seen with its
+    neighbours: "the son of [Nazarbayev's brother, Abish]" and "[Abish, the son of
+    Nazarbayev]'s brother" both make Abish the brother's son.
+
+    >>> from qantar.loaders.pipeline import default_lexicon
+    >>> text = "The son of Nazarbayev's brother, Abish, spoke."
+    >>> compound_detail(default_lexicon(), text, 11, 38, "brother")
+    "brother's son"
+    """
+    c = _compound(lex)
+    m = c.before.search(text, max(0, start - 40), start)
+    if m:
+        return compound_kin(c.kin.get(_norm(m.group("kin")), m.group("kin").lower()), detail)
+    m = c.after.match(text, end)
+    if m:
+        return compound_kin(detail, c.kin.get(_norm(m.group("kin")), m.group("kin").lower()))
+    return detail
+
+
+def _names(doc) -> dict[str, set[str]]:
+    """Actor id -> the full names (two words or more) the article writes for it."""
+    cached = getattr(doc, "_family_names", None)
+    if cached is None:
+        cached = {}
+        for m in doc.mentions:
+            if m.type == "person" and m.actor_id and " " in m.surface.strip():
+                cached.setdefault(m.actor_id, set()).add(m.surface)
+        doc._family_names = cached
+    return cached
+
+
+# --- kinship descriptions that stand for a named relative ------------------------------
+
+_OWNER = re.compile(r"(?:(?P<poss>['’]s?)|\b(?P<pron>[Hh]is|[Hh]er)"
+                    r"|\b(?P<the>[Tt]he|[Aa]n?))[ \t]+(?P<mods>(?:[a-z][\w-]*[ \t]+){0,2})$")
+_DESCRIPTION_OWNER = re.compile(r"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*$")
+_NAME_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:(?:aged[ \t]+)?\d{1,3}-year-old[ \t]+)?")
+_NAME_BEFORE = re.compile(r"[ \t]*(?:,|\(|[—–]|\b(?:is|was|are|were)\b)[ \t]*"
+                          r"(?:(?:the|a|an)[ \t]+)?")
+_OF_OWNER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}"
+                       r"(?:[A-Z][\w-]*[ \t]+){0,2}")
+_LIST_LINK = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def kin_refs(body: str, mentions, hits, lex) -> list:
+    """Mentions for the kinship descriptions an article uses for a relative it names
+    ("Kairat Satybaldy, Nazarbayev's nephew, ... the ex-president's nephew was
+    sentenced": Satybaldy). A singular description with no name beside it is the one
+    person the article names with that kinship term and owner, before or after it
+    ("Rahmon appointed his daughter ... Rahmon's daughter, Ozoda Rahmon": Ozoda); an
+    owner written as a description ("the ex-president's") only needs the term to be
+    unique in the article. ``mentions``: the article's resolved mentions, sorted."""
+    from .mentions import Mention
+    kin = {_norm(k): str(v) for k, v in lex["kinship"].items()}
+    persons = [m for m in mentions if m.type == "person" and m.actor_id]
+    starts = [m.start for m in persons]
+    ends = {m.end: m for m in mentions if m.actor_id}
+    by_start = {m.start: m for m in persons}
+    named: list[tuple[str, str, str]] = []   # (relation, owner id or "", relative id)
+    bare: list[tuple[int, int, str, str]] = []  # (start, end, relation, owner or "")
+    last_end = -1
+    for h in hits.labelled({"kinship"}):
+        if h.start < last_end:
+            continue  # "son" inside "son-in-law"
+        term = hits.starting_at(h.start, {"kinship"})
+        last_end = term.end
+        relation = kin.get(_norm(term.phrase))
+        o = _OWNER.search(body, max(0, term.start - 60), term.start)
+        if relation is None or o is None:
+            continue
+        at = o.start()
+        start = term.start - len(o.group("mods"))  # the reference: modifiers and term
+        end = term.end
+        owner = ""
+        if o.group("poss"):
+            m = ends.get(at)
+            if m is not None:
+                if m.type != "person":
+                    continue  # "Kazakhstan's sons": no kinship
+                owner, first = m.actor_id, m.start
+            else:  # "the ex-president's nephew": the owner is a description
+                d = _DESCRIPTION_OWNER.search(body, max(0, at - 40), at)
+                if d is None:
+                    continue
+                start = first = d.start()
+        elif o.group("pron"):
+            owner, first = _pronoun_owner(body, persons, starts, at), at
+            if not owner:
+                continue
+        else:  # "the nephew of X"
+            k = bisect_left(starts, term.end)
+            of = persons[k] if k < len(persons) else None
+            if of is None or not _OF_OWNER.fullmatch(body, term.end, of.start):
+                continue
+            owner, start, first, end = of.actor_id, at, at, of.end
+        members = _list_after(body, persons, starts, _NAME_AFTER.match(body, end).end())
+        if not members:
+            members = _list_before(body, persons, starts, first)
+        if members:
+            named += [(relation, owner, m.actor_id) for m in members if m.actor_id != owner]
+        elif _norm(term.phrase) == _norm(relation) and o.group("the") not in ("a", "A",
+                                                                               "an", "An"):
+            # a singular, definite description: one relative
+            bare.append((start, term.end if o.group("the") else end, relation, owner))
+    refs = []
+    for start, end, relation, owner in bare:
+        found = {m for r, o, m in named if r == relation and (o == owner or not o or not owner)}
+        if len(found) == 1:
+            refs.append(Mention(start, end, body[start:end], type="person",
+                                actor_id=next(iter(found)), role="definite",
+                                cue="kin-reference"))
+    return refs
+
+
+def _list_after(body: str, persons, starts, at: int) -> list:
+    """The persons of a name list starting at ``at`` ("A, B and C")."""
+    k = bisect_left(starts, at)
+    out = []
+    while k < len(persons) and persons[k].start == at and \
+            body[persons[k].end:persons[k].end + 1] not in ("'", "’"):  # no owner
+        out.append(persons[k])
+        link = _LIST_LINK.match(body, persons[k].end)
+        if link is None:
+            break
+        at, k = link.end(), k + 1
+    return out
+
+
+def _list_before(body: str, persons, starts, at: int) -> list:
+    """The persons of a name list an apposition or copula at ``at`` is said of ("A and
+    B, the nephews of X": A and B)."""
+    k = bisect_left(starts, at) - 1
+    if k < 0 or persons[k].end > at or not _NAME_BEFORE.fullmatch(body, persons[k].end, at):
+        return []
+    out = [persons[k]]
+    while k > 0 and _LIST_LINK.fullmatch(body, persons[k - 1].end, persons[k].start):
+        k -= 1
+        out.append(persons[k])
+    return out
+
+
+def _norm(phrase) -> str:
+    return re.sub(r"[\s-]+", " ", str(phrase).strip().lower())
+
+
+def _pronoun_owner(body: str, persons, starts, at: int) -> str:
+    """The person a possessive pronoun at ``at`` most likely stands for: the nearest
+    person named before it, in its sentence or the one before ("" if none)."""
+    k = bisect_left(starts, at) - 1
+    if k < 0 or len(_SENTENCE_END.findall(body, persons[k].end, at)) > 1:
+        return ""
+    return persons[k].actor_id
