@@ -35,7 +35,7 @@ SECTIONS = {
     "place_nouns_after": WORDS, "legal_forms": WORDS,
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
-    "title_suffixes": WORDS, "national_titles": WORDS,
+    "title_suffixes": WORDS, "national_titles": WORDS, "national_modifiers": WORDS,
     "head_verbs": MAPPING,
     "kinship": MAPPING, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,
@@ -50,6 +50,7 @@ SECTIONS = {
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
     "future_markers": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
+    "post_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
 }
 _PER_FILE = {"sources"}  # may appear in every file

@@ -58,6 +58,16 @@ class Rules:
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
         self.offices = lex["offices"]
         self.national = {str(w).lower() for w in lex["national_titles"]}
+        self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
+
+    def is_national(self, title: str) -> bool:
+        """Is ``title`` a post of the country itself ("prime minister", "first deputy
+        foreign minister")?"""
+        words = _clean(title).split()
+        while len(words) > 1 and " ".join(words) not in self.national \
+                and words[0] in self.national_modifiers:
+            words = words[1:]
+        return " ".join(words) in self.national
 
 
 @cache
@@ -143,7 +153,7 @@ def reference_statements(doc) -> list:
         title = singular_title(m.title)
         targets = [(m.body_hint, m.body_hint.split(":", 1)[0])] if m.body_hint else \
             _implied(rules, title, [m.actor_id])
-        if not targets and _clean(title) in rules.national and not _qualified(doc, m.start):
+        if not targets and rules.is_national(title) and not _qualified(doc, m.start):
             country = _main_country(doc, rules)
             targets = [(country, "place")] if country else []
         speaker, modality = doc.attribution.at(m.start, m.end) if doc.attribution \
@@ -179,7 +189,7 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
         people = [p for p, t in people if t == "person"]
         targets = bodies or _implied(rules, title, people)
         confidence = 0.8
-        if not targets and _clean(detail) in rules.national and not _qualified(
+        if not targets and rules.is_national(detail) and not _qualified(
                 doc, hit.start):
             country = _main_country(doc, rules)
             targets = [(country, "place")] if country else []
@@ -309,7 +319,7 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             title = group_of(m, "title") or ""
             objects = _implied(rules, title, [s for s, _ in subjects])
             confidence = 0.8
-            if not objects and _clean(title) in rules.national and not _qualified(
+            if not objects and rules.is_national(title) and not _qualified(
                     doc, doc.template.body_offset(m.start("title"))):
                 country = _main_country(doc, rules)
                 objects = [(country, "place")] if country else []
