@@ -395,6 +395,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
                 "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
+        elif _OF_AFTER.match(body, h.end) and not _OF_COUNTRY.match(body, h.end):
+            continue  # "the Chairman of the Management Board of X": another body's head
         elif not office and _AFTER_HEAD.match(body, h.end):
             continue  # "the head of state", "the chief Prosecutor": not a title alone
         while h_k < len(holders) and holders[h_k].start < the:
@@ -467,6 +469,8 @@ def _definite_refs(body, mentions, hits) -> list[Mention]:
 
 
 _AFTER_HEAD = re.compile(r"\s+(?:of|for)\b|\s+[A-Z]")
+_OF_AFTER = re.compile(r"\s+of\b")
+_OF_COUNTRY = re.compile(r"\s+of\s+the\s+(?:\w+\s+)?Republic\b")  # "of the Kyrgyz Republic"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _DESCRIPTION_REACH = 3  # sentences back: a description refers to what the text just told
 
