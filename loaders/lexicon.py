@@ -36,6 +36,7 @@ SECTIONS = {
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
     "title_suffixes": WORDS, "national_titles": WORDS, "national_modifiers": WORDS,
+    "staff_titles": MAPPING,
     "head_verbs": MAPPING,
     "kinship": MAPPING, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,

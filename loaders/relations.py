@@ -59,6 +59,7 @@ class Rules:
         self.offices = lex["offices"]
         self.national = {str(w).lower() for w in lex["national_titles"]}
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
+        self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
 
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
@@ -100,6 +101,31 @@ def extract(doc) -> list:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
+    return out + staff_statements(doc, out)
+
+
+def staff_statements(doc, posts) -> list:
+    """The chain of command a staff title names ("presidential press secretary A" in an
+    article whose one president of that country is B: A is B's subordinate), from the
+    lexicon's staff_titles (modifier -> the title of the one served)."""
+    rules = rules_for(doc.lex)
+    holders: dict[tuple[str, str], set[str]] = {}
+    for st in posts:
+        if st.predicate == "holds_position" and st.status != "former":
+            holders.setdefault((st.object_id, st.detail), set()).add(st.subject_id)
+    out, seen = [], set()
+    for st in posts:
+        if st.predicate != "holds_position" or " " not in st.detail:
+            continue
+        modifier, title = st.detail.split(" ", 1)
+        served = rules.staff.get(modifier)
+        chiefs = holders.get((st.object_id, served), set()) - {st.subject_id}
+        if not served or len(chiefs) != 1 or (st.subject_id, title) in seen:
+            continue
+        seen.add((st.subject_id, title))
+        out.append(doc.statement("subordinate_of", st.subject_id, next(iter(chiefs)),
+                                 st.span_start, st.span_end, detail=title, confidence=0.6,
+                                 speaker=st.speaker_id, modality=st.modality))
     return out
 
 
