@@ -30,6 +30,7 @@ SECTIONS = {
     "acronym_stoplist": WORDS,
     "org_heads": MAPPING, "org_connectors": WORDS, "org_cues_before": MAPPING,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
+    "description_fillers": WORDS,
     "place_heads": WORDS, "place_suffixes": WORDS, "place_cues_before": WORDS,
     "place_prepositions": WORDS, "demonyms": MAPPING, "place_stoplist": WORDS,
     "place_nouns_after": WORDS, "legal_forms": WORDS,
