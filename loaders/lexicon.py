@@ -38,7 +38,7 @@ SECTIONS = {
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
     "title_suffixes": WORDS, "national_titles": WORDS, "national_modifiers": WORDS,
     "staff_titles": MAPPING,
-    "head_verbs": MAPPING,
+    "head_verbs": MAPPING, "post_nouns": MAPPING,
     "kinship": MAPPING, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,
     "support_nouns": WORDS,

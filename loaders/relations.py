@@ -51,6 +51,7 @@ class Rules:
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
         self.maps = {"kin": norm(lex["kinship"]), "sub": norm(lex["subordinate_terms"]),
                      "ally": norm(lex["ally_terms"]), "headverb": norm(lex["head_verbs"]),
+                     "postnoun": norm(lex["post_nouns"]),
                      "title": {}}
         self.implied = norm(lex["implied_bodies"])
         self.former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
