@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..graph import schema as schema_mod
+from ..graph.names import key
 from .resolve import main_country
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -60,12 +61,17 @@ class Rules:
         self.offices = lex["offices"]
         self.national = {str(w).lower() for w in lex["national_titles"]}
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
+        self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
 
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
         foreign minister")?"""
-        words = _clean(title).split()
+        title = _clean(title)
+        head, of, area = title.partition(" of ")
+        if of and area and head.split()[-1] in self.area_titles:
+            title = head  # "minister of internal affairs": a minister
+        words = title.split()
         while len(words) > 1 and " ".join(words) not in self.national \
                 and words[0] in self.national_modifiers:
             words = words[1:]
@@ -344,7 +350,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     for obj in emit["object"] if isinstance(emit["object"], list) else [emit["object"]]:
         if obj == "@implied":
             title = group_of(m, "title") or ""
-            objects = _implied(rules, title, [s for s, _ in subjects])
+            objects = _implied(rules, title, [s for s, _ in subjects]) or \
+                _area_body(doc, rules, title)
             confidence = 0.8
             if not objects and rules.is_national(title) and not _qualified(
                     doc, doc.template.body_offset(m.start("title"))):
@@ -438,6 +445,18 @@ def _status(rules: Rules, spec: str, m: re.Match) -> str:
     if word in rules.current:
         return "current"
     return "unknown"
+
+
+def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
+    """The body an area title names, when the article names it: "Minister of Internal
+    Affairs" -> its "Ministry of Internal Affairs"."""
+    head, of, area = _clean(title).partition(" of ")
+    if not of or not head or head.split()[-1] not in rules.area_titles:
+        return []
+    want = key(f"ministry of {area}")
+    found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
+             and key(m.surface) == want}
+    return [(next(iter(found)), "organization")] if len(found) == 1 else []
 
 
 def _implied(rules: Rules, title: str, subjects: list[str]) -> list[tuple[str, str]]:
