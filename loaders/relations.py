@@ -108,7 +108,28 @@ def extract(doc) -> list:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
-    return out + staff_statements(doc, out)
+    return _seats(doc, out) + staff_statements(doc, out)
+
+
+def _seats(doc, statements) -> list:
+    """A "member" title is a seat, not a post: holds_position ... member -> member_of
+    ("A, a member of the Security Council"), once per sentence."""
+    out, seats = [], set()
+    for st in statements:
+        if st.predicate == "member_of":
+            seats.add((st.subject_id, st.object_id, doc.index.at(st.span_start)))
+    for st in statements:
+        if st.predicate == "holds_position" and st.detail.split()[-1:] in (["member"],
+                                                                           ["members"]):
+            where = (st.subject_id, st.object_id, doc.index.at(st.span_start))
+            if where in seats or st.object_id.startswith("place:"):
+                continue
+            seats.add(where)
+            st = doc.statement("member_of", st.subject_id, st.object_id, st.span_start,
+                               st.span_end, detail="member", confidence=st.confidence,
+                               speaker=st.speaker_id, modality=st.modality)
+        out.append(st)
+    return out
 
 
 def staff_statements(doc, posts) -> list:
