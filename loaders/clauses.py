@@ -1144,6 +1144,14 @@ class SubjectAntecedents(resolve_mod.Antecedents):
                                      subj.low, exclude)
                 if found:
                     return found
+            if p in ("he", "she") and subj is not None and subj.kind == "A" and \
+                    subj.mention.type == "person" and subj.mention.actor_id and \
+                    self.clauses.doc.template.body_offset(subj.start) < offset and \
+                    self.clauses._female(subj.mention.surface) is not (p == "he") and \
+                    subj.mention.actor_id not in exclude:
+                # "Tokayev dismissed Masimov ... at the same time he assumed the
+                # chairmanship": he is the sentence's subject, not its object
+                return [subj.mention.actor_id]
             lo = bisect_left(self.starts, self.index.sentences[sent].start)
             hi = bisect_left(self.starts, offset)
             if lo == hi:  # no person named before it in its sentence

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..graph import schema as schema_mod
+from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
 from .resolve import main_country
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
@@ -52,6 +53,7 @@ class Rules:
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
         self.maps = {"kin": norm(lex["kinship"]), "sub": norm(lex["subordinate_terms"]),
                      "ally": norm(lex["ally_terms"]), "headverb": norm(lex["head_verbs"]),
+                     "postnoun": norm(lex["post_nouns"]),
                      "title": {}}
         self.implied = norm(lex["implied_bodies"])
         self.former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
@@ -59,6 +61,22 @@ class Rules:
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
         self.offices = lex["offices"]
         self.national = {str(w).lower() for w in lex["national_titles"]}
+        self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
+        self.area_titles = {str(w).lower() for w in lex["area_titles"]}
+        self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
+
+    def is_national(self, title: str) -> bool:
+        """Is ``title`` a post of the country itself ("prime minister", "first deputy
+        foreign minister")?"""
+        title = _clean(title)
+        head, of, area = title.partition(" of ")
+        if of and area and head.split()[-1] in self.area_titles:
+            title = head  # "minister of internal affairs": a minister
+        words = title.split()
+        while len(words) > 1 and " ".join(words) not in self.national \
+                and words[0] in self.national_modifiers:
+            words = words[1:]
+        return " ".join(words) in self.national
 
 
 @cache
@@ -91,6 +109,52 @@ def extract(doc) -> list:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
+    return _seats(doc, out) + staff_statements(doc, out)
+
+
+def _seats(doc, statements) -> list:
+    """A "member" title is a seat, not a post: holds_position ... member -> member_of
+    ("A, a member of the Security Council"), once per sentence."""
+    out, seats = [], set()
+    for st in statements:
+        if st.predicate == "member_of":
+            seats.add((st.subject_id, st.object_id, doc.index.at(st.span_start)))
+    for st in statements:
+        if st.predicate == "holds_position" and st.detail.split()[-1:] in (["member"],
+                                                                           ["members"]):
+            where = (st.subject_id, st.object_id, doc.index.at(st.span_start))
+            if where in seats or st.object_id.startswith("place:"):
+                continue
+            seats.add(where)
+            st = doc.statement("member_of", st.subject_id, st.object_id, st.span_start,
+                               st.span_end, detail="member", confidence=st.confidence,
+                               speaker=st.speaker_id, modality=st.modality)
+        out.append(st)
+    return out
+
+
+def staff_statements(doc, posts) -> list:
+    """The chain of command a staff title names ("presidential press secretary A" in an
+    article whose one president of that country is B: A is B's subordinate), from the
+    lexicon's staff_titles (modifier -> the title of the one served)."""
+    rules = rules_for(doc.lex)
+    holders: dict[tuple[str, str], set[str]] = {}
+    for st in posts:
+        if st.predicate == "holds_position" and st.status != "former":
+            holders.setdefault((st.object_id, st.detail), set()).add(st.subject_id)
+    out, seen = [], set()
+    for st in posts:
+        if st.predicate != "holds_position" or " " not in st.detail:
+            continue
+        modifier, title = st.detail.split(" ", 1)
+        served = rules.staff.get(modifier)
+        chiefs = holders.get((st.object_id, served), set()) - {st.subject_id}
+        if not served or len(chiefs) != 1 or (st.subject_id, title) in seen:
+            continue
+        seen.add((st.subject_id, title))
+        out.append(doc.statement("subordinate_of", st.subject_id, next(iter(chiefs)),
+                                 st.span_start, st.span_end, detail=title, confidence=0.6,
+                                 speaker=st.speaker_id, modality=st.modality))
     return out
 
 
@@ -144,7 +208,7 @@ def reference_statements(doc) -> list:
         title = singular_title(m.title)
         targets = [(m.body_hint, m.body_hint.split(":", 1)[0])] if m.body_hint else \
             _implied(rules, title, [m.actor_id])
-        if not targets and _clean(title) in rules.national and not _qualified(doc, m.start):
+        if not targets and rules.is_national(title) and not _qualified(doc, m.start):
             country = _main_country(doc, rules)
             targets = [(country, "place")] if country else []
         speaker, modality = doc.attribution.at(m.start, m.end) if doc.attribution \
@@ -180,7 +244,7 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
         people = [p for p, t in people if t == "person"]
         targets = bodies or _implied(rules, title, people)
         confidence = 0.8
-        if not targets and _clean(detail) in rules.national and not _qualified(
+        if not targets and rules.is_national(detail) and not _qualified(
                 doc, hit.start):
             country = _main_country(doc, rules)
             targets = [(country, "place")] if country else []
@@ -308,9 +372,10 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     for obj in emit["object"] if isinstance(emit["object"], list) else [emit["object"]]:
         if obj == "@implied":
             title = group_of(m, "title") or ""
-            objects = _implied(rules, title, [s for s, _ in subjects])
+            objects = _implied(rules, title, [s for s, _ in subjects]) or \
+                _area_body(doc, rules, title)
             confidence = 0.8
-            if not objects and _clean(title) in rules.national and not _qualified(
+            if not objects and rules.is_national(title) and not _qualified(
                     doc, doc.template.body_offset(m.start("title"))):
                 country = _main_country(doc, rules)
                 objects = [(country, "place")] if country else []
@@ -411,6 +476,18 @@ def _status(rules: Rules, spec: str, m: re.Match) -> str:
     if word in rules.current:
         return "current"
     return "unknown"
+
+
+def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
+    """The body an area title names, when the article names it: "Minister of Internal
+    Affairs" -> its "Ministry of Internal Affairs"."""
+    head, of, area = _clean(title).partition(" of ")
+    if not of or not head or head.split()[-1] not in rules.area_titles:
+        return []
+    want = key(f"ministry of {area}")
+    found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
+             and key(m.surface) == want}
+    return [(next(iter(found)), "organization")] if len(found) == 1 else []
 
 
 def _implied(rules: Rules, title: str, subjects: list[str]) -> list[tuple[str, str]]:

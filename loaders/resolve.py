@@ -140,7 +140,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     out = _drop_overlaps(out)
     _foreign_bodies(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
-        _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer)
+        _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer) \
+        + _described_bodies(body, out, hits, lex)
     out = sorted(out + refs, key=lambda m: m.start)
     return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
 
@@ -407,6 +408,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
                 "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
+        elif _OF_AFTER.match(body, h.end) and not _OF_COUNTRY.match(body, h.end):
+            continue  # "the Chairman of the Management Board of X": another body's head
         elif not office and _AFTER_HEAD.match(body, h.end):
             continue  # "the head of state", "the chief Prosecutor": not a title alone
         while h_k < len(holders) and holders[h_k].start < the:
@@ -478,7 +481,64 @@ def _definite_refs(body, mentions, hits) -> list[Mention]:
     return refs
 
 
+_COUNTRY_WORD = re.compile(r"\b(?:country|nation)$")
+_DESCRIBER = re.compile(r"(?:\b(?:the|its|their|his|her)\s+|['’]s\s+)((?:[a-z][\w-]*\s+){1,3})$")
+
+
+def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
+    """"the security service", "the Kyrgyz security service", "the country's customs
+    service": the one organisation named before it whose name holds the head word and
+    every word of the description (but the lexicon's description_fillers: "state",
+    "secret"...). Two such organisations, or none: no reference."""
+    fillers = {_bare_key(w) for w in lex["description_fillers"]}
+    orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
+    places = {m.end: m for m in mentions if m.type == "place"}
+    refs = []
+    for h in hits.labelled({"org_heads"}):
+        if not body[h.start:h.start + 1].islower() or _AFTER_HEAD.match(body, h.end):
+            continue
+        lead = body[max(0, h.start - 60):h.start]
+        demonym = None
+        m = _DESCRIBER.search(lead)
+        if m is None:  # "the Kyrgyz security service": a demonym between
+            words = re.search(r"((?:[a-z][\w-]*\s+){1,3})$", lead)
+            demonym = hits.before(h.start - len(words.group(1)), {"demonyms"}) \
+                if words else None
+            if demonym is None or _the_before(body, demonym.start) is None:
+                continue
+            start, described = _the_before(body, demonym.start), words.group(1)
+        else:
+            start, described = h.start - len(m.group()), m.group(1)
+            if m.group()[0] in "'’":  # "Kyrgyzstan's security service", "the country's"
+                place = places.get(start)
+                if place is not None:
+                    start = place.start
+                else:
+                    word = _COUNTRY_WORD.search(body, max(0, start - 8), start)
+                    if word is None:
+                        continue
+                    start = word.start()
+        need = {_bare_key(w) for w in described.split()} - fillers
+        need.add(_bare_key(h.phrase))
+        found = {o.actor_id: o for o in orgs if o.end <= start
+                 and need <= {_bare_key(w) for w in o.surface.split()}}
+        if len(found) != 1:
+            continue
+        target = next(iter(found.values()))
+        refs.append(Mention(start, h.end, body[start:h.end], type="organization",
+                            actor_id=target.actor_id, role="definite", cue="description",
+                            kind=target.kind))
+    return refs
+
+
+def _bare_key(word: str) -> str:
+    """A word as description and name compare it: "Anti-Corruption" == "anticorruption"."""
+    return key(word).replace("-", "").replace(" ", "")
+
+
 _AFTER_HEAD = re.compile(r"\s+(?:of|for)\b|\s+[A-Z]")
+_OF_AFTER = re.compile(r"\s+of\b")
+_OF_COUNTRY = re.compile(r"\s+of\s+the\s+(?:\w+\s+)?Republic\b")  # "of the Kyrgyz Republic"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _DESCRIPTION_REACH = 3  # sentences back: a description refers to what the text just told
 

@@ -137,6 +137,7 @@ class SlotCompiler:
             "ally": _words_re(lex["ally_terms"]),
             "support": _words_re(lex["support_nouns"]),
             "headverb": _words_re(lex["head_verbs"]),
+            "postnoun": _words_re(lex["post_nouns"]),
             "demonym": _words_re(lex["demonyms"]),
         }
         pron = lex["pronouns"]

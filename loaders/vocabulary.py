@@ -22,6 +22,7 @@ from ..graph.names import key
 # Lexicon sections whose words (or mapping keys) are indexed under their section name.
 SECTIONS = ("title_heads", "title_modifiers", "status_former", "status_current",
             "kinship", "ally_terms", "subordinate_terms", "support_nouns", "head_verbs",
+            "post_nouns",
             "person_nouns", "honorifics", "org_cues_before", "org_cues_after",
             "place_cues_before", "demonyms", "speech_verbs", "source_phrases", "hedges",
             "unnamed_speakers", "months", "weekdays", "month_parts", "relative",

@@ -1,0 +1,57 @@
+"""Posts, chains of command and seats: every example of seeds/lexicon/posts.yaml is read
+as it says, and nothing it rules out is read."""
+
+import pytest
+
+from qantar.graph.names import key
+from qantar.loaders.pipeline import default_lexicon, extract_raw
+
+from test_extract_patterns import article
+
+EXAMPLES = default_lexicon()["post_examples"]
+PREDICATES = ("holds_position", "subordinate_of", "member_of")
+
+
+def _posts(text: str) -> set[tuple[str, str, str, str]]:
+    """(subject, predicate, object, detail) of the posts, chains and seats read, the
+    endpoints by every name key of their actors."""
+    art = article(text)
+    batch = extract_raw(art)
+    names: dict[str, set[str]] = {}
+    for a in batch.actors:
+        names[a.id] = {key(n) for n in (a.name, *a.aliases)}
+    out = set()
+    for st in batch.statements:
+        assert art.body[st.span_start:st.span_end] == st.quote
+        if st.predicate not in PREDICATES:
+            continue
+        for s in names.get(st.subject_id, ()):
+            for o in names.get(st.object_id, ()):
+                out.add((s, st.predicate, o, st.detail))
+    return out
+
+
+def _row(row) -> tuple[str, str, str, str]:
+    subject, predicate, obj, *detail = row
+    return key(subject), predicate, key(obj), detail[0] if detail else None
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["rule"][:60] for e in EXAMPLES])
+def test_post_rule_reads_its_example(example):
+    got = _posts(example["text"])
+    triples = {g[:3] for g in got}
+    for row in example.get("expect") or []:
+        s, p, o, detail = _row(row)
+        assert (s, p, o) in triples, f"{row} not read; read {sorted(got)}"
+        if detail is not None:
+            assert (s, p, o, detail) in got, f"{row}: detail; read {sorted(got)}"
+    for row in example.get("absent") or []:
+        s, p, o, _ = _row(row)
+        assert (s, p, o) not in triples, f"{row} was read"
+
+
+def test_every_example_names_its_rule_and_says_something():
+    for i, example in enumerate(EXAMPLES):
+        assert example.get("rule") and example.get("text"), f"example {i}"
+        assert example.get("expect") or example.get("absent"), f"example {i}"
+        assert set(example) <= {"rule", "text", "expect", "absent"}
