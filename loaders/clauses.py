@@ -60,6 +60,8 @@ class Frame:
     of_role: str = "patient"    # whom "the <noun> of X" names
     receivers: tuple = ()       # "he carried out the orders of X": he is the patient
     post: str = ""              # gains | loses | replaces: the post named after the act
+    requires: re.Pattern | None = None  # words that must follow the trigger ("wanted list")
+    accuser_speaks: bool = False  # "A said that B extorted him": A accuses B
 
 
 class FrameLexicon:
@@ -80,7 +82,9 @@ class FrameLexicon:
                                                    "patient": "target"}).items()),
                 spec.get("of", "patient"),
                 tuple(tuple(str(w).lower().split()) for w in spec.get("receivers") or ()),
-                spec.get("post", ""))
+                spec.get("post", ""),
+                re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
+                if spec.get("requires") else None)
             for w in spec.get("verbs") or []:
                 self.forms[str(w).lower()] = (name, "verb", _form(str(w).lower()))
             for w in spec.get("nouns") or []:
@@ -89,6 +93,26 @@ class FrameLexicon:
                 words = str(p).lower().split()
                 self.forms[" ".join(words)] = (name, "verb", _form(words[0]))
                 phrase_words.append(p)
+        acts = lex["act_constructions"]
+        self.misdeed = Frame("misdeed", "accused", "", "agent",
+                             frozenset({"person", "organization"}),
+                             frozenset({"person", "organization"}), False, "", False,
+                             accuser_speaks=True)
+        self.frames["misdeed"] = self.misdeed
+        for w in acts["misdeeds"]["verbs"]:
+            words = str(w).lower().split()
+            self.forms.setdefault(" ".join(words), ("misdeed", "verb", _form(words[0])))
+        speaker = acts["speaker_is_agent"]
+        self.speaker_frames = frozenset(speaker["frames"])
+        self.speaker_kinds = frozenset(speaker["kinds"])
+        self.body_nouns: dict[tuple[str, ...], dict] = {
+            tuple(str(k).lower().split()): v for k, v in acts["body_nouns"]["nouns"].items()}
+        self.body_first = frozenset(k[0] for k in self.body_nouns)
+        self.conduct_verbs = frozenset(str(w).lower() for w in acts["conducted_by"]["verbs"])
+        self.antecedent_nouns = frozenset(
+            str(w).lower() for w in acts["conducted_by"]["antecedents"])
+        self.governors = frozenset(str(w).lower() for w in acts["governors"]["verbs"])
+        self.governed_frames = frozenset(acts["governors"]["frames"])
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
         for f in self.frames.values():
@@ -200,6 +224,8 @@ class Clauses:
         self._object_end = 0
         self._descriptions: dict = {}
         self._resolved: dict[int, list] = {}  # token -> the person a description names
+        self._kinds: dict | None = None
+        self._body_cache: dict = {}
 
     # --- tokens ------------------------------------------------------------------------
     def tokens(self, sent_i: int) -> list[Token]:
@@ -554,6 +580,10 @@ class Clauses:
             if i >= len(toks) or toks[i].start != ts:
                 continue
             n_words = len(phrase.split())
+            frame = self.flex.frames[entry[0]]
+            if frame.requires is not None and not frame.requires.search(
+                    doc.body, m.end(), min(doc.sentences[sent_i].end, m.end() + 80)):
+                continue  # "placed X on a wanted list": the act needs its complement
             hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
             if hit is not None:
                 self._hits.append(hit)
@@ -572,6 +602,11 @@ class Clauses:
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
+        if frame.accuser_speaks and i > 0 and (
+                toks[i - 1].cls in ("prepositions", "determiners") and toks[i - 1].low != "to"
+                or form == "base" and toks[i - 1].low != "to"
+                and toks[i - 1].cls != "auxiliaries"):
+            return None  # "incidents of torture", "the pressure": a noun, not a wrong done
         if pos == "noun":
             agents, patients, voice = self._nominal(toks, i, after, frame)
         else:
@@ -596,7 +631,186 @@ class Clauses:
         if frame.reciprocal and not hit.patients and len(hit.agents) == 2:
             hit.agents, hit.patients = hit.agents[:1], hit.agents[1:]
         hit.modality = self._modality(toks, i)
+        if frame.accuser_speaks:
+            self._accuser(hit)
+        elif not hit.agents and frame.predicate:
+            hit.agents = [a for a in self._implicit_agents(toks, i, after, hit, sent_i)
+                          if a[1] in frame.agent_types and a not in hit.patients]
+        elif hit.voice == "nominal" and hit.agents and not hit.patients and \
+                frame.predicate and self._conducted(toks, i, after):
+            hit.patients = [p for p in self._last_patients(sent_i, frame.predicate, start)
+                            if p[1] in frame.patient_types and p not in hit.agents]
         return hit
+
+    def _conducted(self, toks, i: int, after: int) -> bool:
+        """"The investigation (was) led by X": a definite act noun, then a verb of
+        ``conducted_by`` and "by"."""
+        if i == 0 or toks[i - 1].low not in ("the", "this", "that"):
+            return False
+        j = after
+        while j < len(toks) and toks[j].cls in ("be", "have", "adverbs"):
+            j += 1
+        if j < len(toks) and toks[j].low in self.flex.conduct_verbs:
+            j += 1
+            if j < len(toks) and toks[j].low == "out":
+                j += 1
+            return j < len(toks) and toks[j].low == "by"
+        return False
+
+    def _last_patients(self, sent_i: int, predicate: str, before: int) -> list:
+        """The persons the article last said an act of ``predicate`` (or a case, charges,
+        a trial: ``antecedents``) was about, before body offset ``before``."""
+        for hit in reversed(self._hits or []):
+            if hit.start < before and hit.frame.predicate == predicate and hit.patients \
+                    and hit.factual:
+                found_hit = hit
+                break
+        else:
+            found_hit = None
+        nouns = self.flex.antecedent_nouns
+        low = found_hit.sentence if found_hit is not None else max(0, sent_i - 6)
+        for s in range(sent_i, low - 1, -1):
+            toks = self.tokens(s)
+            for k in range(len(toks) - 2, -1, -1):
+                if toks[k].low in nouns and toks[k + 1].low in ("against", "of") and \
+                        (s < sent_i or self.doc.template.body_offset(toks[k].start) < before):
+                    heads, _ = self.actor_list(toks, k + 2, len(toks))
+                    found = self._ids(toks, heads, {"person"})
+                    if found:
+                        return found
+        return list(found_hit.patients) if found_hit is not None else []
+
+    # --- agents the act's clause does not name where the frame looks -------------------
+    def _implicit_agents(self, toks, i: int, after: int, hit: FrameHit, sent_i: int):
+        """The agent of an act read from the constructions of ``act_constructions``: a
+        body noun subject or "by" phrase ("prosecutors charged X"), the subject of a
+        governing verb ("X signed a decree on the dismissal of Y"), the body stating a
+        passive act ("Y was detained, the KNB said"). A definite act noun with an agent
+        and no patient ("the investigation was led by X") takes the article's last
+        patient of such an act."""
+        flex, frame = self.flex, hit.frame
+        if hit.voice == "active":
+            return self._body_subject(toks, i)
+        agents = []
+        if hit.voice in ("passive", "nominal"):
+            agents = self._by_body(toks, after)
+        if not agents and hit.voice == "nominal" and frame.name in flex.governed_frames:
+            lo = self._boundary(toks, i)
+            for g in range(i - 1, max(lo, i - 8) - 1, -1):
+                if toks[g].low in flex.governors:
+                    agents = self._ids(toks, self.subject(toks, g))
+                    break
+        if not agents and hit.patients and frame.name in flex.speaker_frames \
+                and self.doc.attribution is not None:
+            speaker, modality = self.doc.attribution.at(hit.start, hit.end)
+            if speaker and modality != "denied" and self._kind(speaker) in flex.speaker_kinds:
+                agents = [(speaker, "organization")]
+        return agents
+
+    def _kind(self, actor_id: str) -> str:
+        """The organisation kind the article's mentions give an actor ("" if none)."""
+        kinds = self._kinds
+        if kinds is None:
+            kinds = self._kinds = {}
+            for m in self.doc.mentions:
+                if m.actor_id and m.type == "organization" and m.kind:
+                    kinds.setdefault(m.actor_id, m.kind)
+        return kinds.get(actor_id, "")
+
+    def _body_at(self, toks, k: int):
+        """(actor ids, end) of a body noun at ``k`` ("prosecutors", "the court"): the one
+        body of that sort the article names; ([], k) if none or several."""
+        if k >= len(toks) or toks[k].low not in self.flex.body_first:
+            return [], k
+        for words, spec in self.flex.body_nouns.items():
+            n = len(words)
+            if tuple(t.low for t in toks[k:k + n]) != words:
+                continue
+            j = k + n + (k + n + 1 < len(toks) and toks[k + n + 1].low == "the")
+            if k + n < len(toks) and toks[k + n].low in ("of", "from") and j + 1 < len(toks) \
+                    and toks[j + 1].kind == "A" and toks[j + 1].mention.type == "organization":
+                return self._ids(toks, [j + 1]), j + 2  # "investigators of the KNB"
+            found = self._bodies(words, spec)
+            return (found, k + n) if len(found) == 1 else ([], k)
+        return [], k
+
+    def _bodies(self, words, spec) -> list[tuple[str, str]]:
+        cached = self._body_cache.get(words)
+        if cached is not None:
+            return cached
+        stems = [str(w).lower() for w in spec.get("words") or ()]
+        kinds = set(spec.get("kinds") or ())
+        ids = {}
+        for m in self.doc.mentions:
+            if m.type != "organization" or not m.actor_id:
+                continue
+            name = m.surface.lower()
+            if (stems and any(w in name for w in stems)) or (kinds and m.kind in kinds):
+                ids[m.actor_id] = "organization"
+        self._body_cache[words] = out = list(ids.items())
+        return out
+
+    def _body_subject(self, toks, i: int):
+        """The body noun subject of the verb group before ``i``: "Prosecutors in
+        Kazakhstan have launched ..." (across a place phrase, adverbs, auxiliaries)."""
+        lo = self._boundary(toks, i)
+        k = i - 1
+        while k >= lo and (toks[k].cls in ("adverbs", "be", "have", "auxiliaries")):
+            k -= 1
+        # back over a place phrase ("in Kazakhstan"), or the body itself ("of the KNB")
+        if k >= lo + 1 and toks[k].kind == "A" and toks[k].mention.type == "place" and \
+                toks[k - 1].low in ("in", "of", "from"):
+            k -= 2
+        elif k >= lo + 2 and toks[k].kind == "A" and toks[k].mention.type == "organization":
+            q = k - 1 - (toks[k - 1].low == "the")
+            if q > lo and toks[q].low in ("of", "from") and toks[q - 1].kind == "W":
+                found, end = self._body_at(toks, q - 1)
+                if not found and q - 2 >= lo:
+                    found, end = self._body_at(toks, q - 2)
+                if found and end == k + 1:
+                    return found
+        for n in (2, 1):
+            q = k - n + 1
+            if q < lo or (q > lo and toks[q - 1].cls == "prepositions"):
+                continue
+            if q > lo and toks[q - 1].low in ("the", "this"):
+                if q - 1 > lo and toks[q - 2].cls == "prepositions":
+                    continue
+            found, end = self._body_at(toks, q)
+            if found and end == k + 1:
+                return found
+        return []
+
+    def _by_body(self, toks, k: int):
+        """The body noun of the "by" phrase after a passive verb ("by investigators")."""
+        for j in range(k, min(len(toks), k + 10)):
+            t = toks[j]
+            if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
+                    t.low in self.flex.forms or t.kind == "A":
+                return []
+            if t.low == "by":
+                n = j + 1
+                while n < len(toks) and toks[n].low == "the":
+                    n += 1
+                return self._body_at(toks, n)[0]
+        return []
+
+    def _accuser(self, hit: FrameHit) -> None:
+        """"A told the court that B extorted him": the one who did the wrong (the subject,
+        or the "by" phrase) is accused by the named speaker of the clause; with no named
+        speaker, or a speaker who denies it, nobody accuses."""
+        doers = hit.agents
+        hit.agents, hit.patients = [], []
+        if hit.modality or self.doc.attribution is None:
+            return
+        speaker, modality = self.doc.attribution.at(hit.start, hit.end)
+        if not speaker or modality == "denied" or any(speaker == d for d, _ in doers):
+            return
+        hit.agents = [(speaker, self._type(speaker))]
+        hit.patients = doers
+
+    def _type(self, actor_id: str) -> str:
+        return next((m.type for m in self.doc.mentions if m.actor_id == actor_id), "person")
 
     def _verbal(self, toks, i: int, after: int, form: str, frame: Frame):
         self._object_end = after
