@@ -113,6 +113,7 @@ class FrameLexicon:
             str(w).lower() for w in acts["conducted_by"]["antecedents"])
         self.governors = frozenset(str(w).lower() for w in acts["governors"]["verbs"])
         self.governed_frames = frozenset(acts["governors"]["frames"])
+        self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
         for f in self.frames.values():
@@ -487,15 +488,17 @@ class Clauses:
             if t.cls == "object_pronouns":
                 self._object_end = j + 1
                 return [j]
-            if t.kind == "W" and t.cls in ("", "determiners") and j + 1 < stop and (
-                    toks[j + 1].kind == "A" or (toks[j + 1].kind == "W" and toks[j + 1].cls
-                                                in ("", "title") and j + 2 < stop
-                                                and toks[j + 2].kind == "A")) and (
+            if t.kind == "W" and t.cls in ("", "determiners") and (
                     t.cls == "" or t.low in ("his", "her", "their")):
-                # "appointed his wife Mehriban Aliyeva", "appointed economist X"
-                n = j + 1 if toks[j + 1].kind == "A" else j + 2
-                heads, self._object_end = self.actor_list(toks, n, stop)
-                return heads
+                # "appointed his wife Mehriban Aliyeva", "appointed economist X",
+                # "dismissed his longtime ally X"
+                n = j + 1
+                while n < stop and n - j <= (3 if t.cls else 2) and toks[n].kind == "W" \
+                        and toks[n].cls in ("", "title") and not toks[n].poss:
+                    n += 1
+                if n < stop and toks[n].kind == "A" and (n == j + 1 or toks[n - 1].kind == "W"):
+                    heads, self._object_end = self.actor_list(toks, n, stop)
+                    return heads
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
                 j += 1
                 continue
@@ -550,6 +553,9 @@ class Clauses:
         stop = len(toks)
         for j in range(k, min(stop, k + 14)):
             t = toks[j]
+            if t.low in self.flex.forms and j >= 1 and toks[j - 1].low == "and" and \
+                    _form(t.low) == "past":
+                continue  # "was arrested and charged by X": X did both
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low == "." or t.low in self.flex.forms:
                 return []
@@ -557,6 +563,20 @@ class Clauses:
                 heads, _ = self.actor_list(toks, j + 1, stop)
                 return heads
         return []
+
+    def _coordinated_passive(self, toks, group_start: int) -> int:
+        """Index of the passive participle a participle after "and" shares its "be"
+        with ("Massimov was arrested and charged": charged is passive too), else -1."""
+        if group_start < 3 or toks[group_start - 1].low != "and":
+            return -1
+        v = group_start - 2
+        if toks[v].low in self.flex.forms and _form(toks[v].low) == "past":
+            k = v - 1
+            while k >= 0 and toks[k].cls == "adverbs":
+                k -= 1
+            if k >= 0 and toks[k].cls == "be":
+                return v
+        return -1
 
     # --- frames ------------------------------------------------------------------------
     def frames(self) -> list[FrameHit]:
@@ -832,6 +852,13 @@ class Clauses:
                 and not self._after_preposition(toks, k, 0, nouns=3) else []
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
+        if form == "past" and not be and not relative:
+            v = self._coordinated_passive(toks, group_start)
+            if v >= 0:
+                k = v - 1
+                while k >= 0 and toks[k].cls in ("adverbs", "be", "have", "auxiliaries"):
+                    k -= 1
+                return self._by_agent(toks, after), self.subject(toks, k + 1), "passive"
         by_next = after < len(toks) and toks[after].low == "by"
         participial = form == "past" and not be and not relative and (
             by_next or (group_start > 0 and toks[group_start - 1].low == ","
@@ -848,9 +875,29 @@ class Clauses:
                 and toks[after].cls == "prepositions":
             return [], [], "passive"  # "people detained in the unrest": a reduced relative
         objects = self.objects(toks, after)
+        if not objects and frame.name in self.flex.ordered_frames:
+            objects = self._ordered_act(toks, after)
         if frame.object_required and not objects:
             return [], [], "active"
         return subject, objects, "active"
+
+    def _ordered_act(self, toks, k: int) -> list[int]:
+        """The one an order is about when the order names an act, not its receiver: "X
+        ordered the arrest of Y", "X ordered to imprison Y", "X ordered that Y be
+        detained"."""
+        stop = len(toks)
+        if k + 2 < stop and toks[k].low == "the" and toks[k + 1].low in self.flex.forms \
+                and toks[k + 2].low == "of":
+            return self.actor_list(toks, k + 3, stop)[0]
+        if k + 2 < stop and toks[k].low == "to" and toks[k + 1].kind == "W" and \
+                toks[k + 1].cls in ("", "trigger"):
+            if toks[k + 2].cls == "object_pronouns":
+                return [k + 2]
+            return self.actor_list(toks, k + 2, stop)[0]
+        if k + 2 < stop and toks[k].low == "that" and toks[k + 1].kind == "A" and \
+                any(t.cls == "be" for t in toks[k + 2:k + 4]):
+            return self.actor_list(toks, k + 1, stop)[0]
+        return []
 
     def _nominal(self, toks, i: int, after: int, frame: Frame):
         agents, patients = [], []
