@@ -114,6 +114,8 @@ class FrameLexicon:
         self.governors = frozenset(str(w).lower() for w in acts["governors"]["verbs"])
         self.governed_frames = frozenset(acts["governors"]["frames"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
+        self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"]) \
+            | {"one"}
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
         for f in self.frames.values():
@@ -1069,7 +1071,7 @@ class Clauses:
                     r <= 3 or toks[r - 1].low == "whose"):
             members, _ = self.actor_list(toks, last + 1, len(toks))
         if not members:  # "A, the nephew of X", "A, 56, is a longtime ally of X"
-            members = self._member_before(toks, r)
+            members = self._member_before(toks, r, predicate == "ally_of")
         if not members:
             return None
         member_ids = self._ids(toks, members)
@@ -1090,18 +1092,27 @@ class Clauses:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
 
-    def _member_before(self, toks, r: int) -> list[int]:
+    def _member_before(self, toks, r: int, ally: bool = False) -> list[int]:
         """The actor a relational noun at ``r`` is said of, written before it: after an
         apposition comma or a copula, across an age (", 56,") and a first apposition
-        ("a billionaire and")."""
+        ("a billionaire and"); for an ally, also after "one of" and a verb of
+        ``ally_copulas`` ("A, seen as X's man", "A, one of the allies of X")."""
         q = r - 1
-        while q >= 0 and r - q <= 10 and (
+        while q >= 0 and r - q <= 12 and (
                 (toks[q].kind == "W" and (toks[q].cls in ("title", "", "determiners",
                                                           "adverbs", "be", "relatives")
                                           or toks[q].poss
                                           or toks[q].low in self.flex.honorifics))
-                or (toks[q].kind == "A" and toks[q].poss)):
-            if toks[q].cls == "be" and q >= 1:
+                or (toks[q].kind == "A" and toks[q].poss)
+                or (ally and q >= 1 and toks[q].low in ("of", "as") and toks[q - 1].low in
+                    self.flex.ally_copulas)):
+            if ally and toks[q].low in ("of", "as") and q >= 1:
+                q -= 1  # "one of", "seen as": on to the verb or the number
+                if toks[q].low == "one":
+                    q -= 1
+                    continue
+            if (toks[q].cls == "be" or (ally and toks[q].low in self.flex.ally_copulas)) \
+                    and q >= 1:
                 k = q - 1
                 while k >= 0 and toks[k].cls in ("adverbs", "relatives", "have"):
                     k -= 1
