@@ -808,7 +808,7 @@ class Clauses:
         for j in range(k, min(len(toks), k + 10)):
             t = toks[j]
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
-                    t.low in self.flex.forms or t.kind == "A":
+                    t.low in self.flex.forms:
                 return []
             if t.low == "by":
                 n = j + 1
