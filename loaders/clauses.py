@@ -72,6 +72,8 @@ class FrameLexicon:
         self.forms: dict[str, tuple[str, str, str]] = {}  # word -> (frame, pos, form)
         self.phrases: dict[str, tuple[str, ...]] = {}       # first word -> phrase words
         phrase_words = []
+        participles = frozenset(
+            str(w).lower() for w in lex["clause_words"].get("irregular_participles") or ())
         for name, spec in lex["frames"].items():
             self.frames[name] = Frame(
                 name, spec.get("predicate", ""), spec.get("event", ""),
@@ -86,7 +88,8 @@ class FrameLexicon:
                 re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
                 if spec.get("requires") else None)
             for w in spec.get("verbs") or []:
-                self.forms[str(w).lower()] = (name, "verb", _form(str(w).lower()))
+                w = str(w).lower()
+                self.forms[w] = (name, "verb", "past" if w in participles else _form(w))
             for w in spec.get("nouns") or []:
                 self.forms[str(w).lower()] = (name, "noun", "noun")
             for p in spec.get("phrases") or []:
