@@ -116,6 +116,7 @@ class FrameLexicon:
             str(w).lower() for w in acts["conducted_by"]["antecedents"])
         self.governors = frozenset(str(w).lower() for w in acts["governors"]["verbs"])
         self.governed_frames = frozenset(acts["governors"]["frames"])
+        self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"]) \
             | {"one"}
@@ -450,6 +451,9 @@ class Clauses:
                         if heads and end == k + 1:
                             break
                     heads = heads or [k]
+                    if len(heads) > 1 and toks[k - 1].low == "," and self._after_preposition(
+                            toks, min(heads), lo):
+                        heads = [k]  # "By a decree of X, Y was dismissed": Y
                 else:
                     heads = [k]
                 if not self._after_preposition(toks, min(heads), lo):
@@ -563,10 +567,25 @@ class Clauses:
                 continue  # "was arrested and charged by X": X did both
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low == "." or t.low in self.flex.forms:
-                return []
+                break
             if t.low == "by":
                 heads, _ = self.actor_list(toks, j + 1, stop)
-                return heads
+                return heads or self._decree_of(toks, j + 1)
+        if toks and toks[0].low == "by":  # "By a decree of X, Y was appointed"
+            return self._decree_of(toks, 1)
+        return []
+
+    def _decree_of(self, toks, k: int) -> list[int]:
+        """The author of "(a/the presidential) decree of X" starting at ``k``."""
+        stop = len(toks)
+        j = k
+        while j < stop and j - k < 3 and toks[j].kind == "W" and toks[j].low not in \
+                self.flex.decree_nouns and toks[j].cls in ("determiners", "", "title"):
+            j += 1
+        if j + 1 < stop and toks[j].low in self.flex.decree_nouns and \
+                toks[j + 1].low in ("of", "from"):
+            item = self._item(toks, j + 2, stop)
+            return [item[0]] if item else []
         return []
 
     def _coordinated_passive(self, toks, group_start: int) -> int:
