@@ -207,6 +207,7 @@ class FrameHit:
     patients: list = field(default_factory=list)
     modality: str = ""  # "" (a reported act) or a key of frame_modality
     post: tuple | None = None  # (title, body ids) the act gives or takes
+    described: tuple | None = None  # (owner ids, kinship term) of "appointed his daughter"
 
     @property
     def frame_roles(self) -> dict:
@@ -232,6 +233,7 @@ class Clauses:
         self._descriptions: dict = {}
         self._resolved: dict[int, list] = {}  # token -> the person a description names
         self._kinds: dict | None = None
+        self._kin_object = None
         self._body_cache: dict = {}
 
     # --- tokens ------------------------------------------------------------------------
@@ -479,9 +481,17 @@ class Clauses:
         """Head token indexes of the object after a verb ending before ``k``."""
         stop = len(toks)
         j, steps = k, 0
+        self._kin_object = None
         while j < stop and steps < 8:
             t = toks[j]
             steps += 1
+            if (t.kind == "A" and t.poss) or t.low in ("his", "her", "their"):
+                kin = self._kin_term(toks, j + 1)
+                if kin is not None:
+                    # "appointed his daughter (as ...)": no name; the article may say who
+                    self._kin_object = (self._owner(toks, j), kin[0])
+                    self._object_end = kin[1]
+                    return []
             if t.kind == "A" and t.poss:
                 # "three of X's deputies – A, B and C": the names after the noun
                 n = j + 1
@@ -643,6 +653,7 @@ class Clauses:
     def _read(self, toks, i: int, after: int, entry, start: int, end: int, sent_i: int):
         name, pos, form = entry
         frame = self.flex.frames[name]
+        self._kin_object = None
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
@@ -656,8 +667,11 @@ class Clauses:
         else:
             agents, patients, voice = self._verbal(toks, i, after, form, frame)
         hit = FrameHit(frame, start, end, sent_i, voice)
+        if pos == "verb" and voice == "active" and self._kin_object is not None:
+            hit.described, self._kin_object = self._kin_object, None
         if frame.post and (agents or patients):
-            at = self._object_end if voice == "active" and patients else after
+            at = self._object_end if voice == "active" and (patients or hit.described) \
+                else after
             found = self.post(toks, at)
             if found is None and at < len(toks) and (
                     toks[at].low == "by" and voice == "passive" or
@@ -904,6 +918,19 @@ class Clauses:
         if frame.object_required and not objects:
             return [], [], "active"
         return subject, objects, "active"
+
+    def _kin_term(self, toks, k: int):
+        """(kinship term, end) of a kinship noun at ``k`` not followed by a name ("his
+        daughter as chief of staff", not "his daughter Ozoda")."""
+        for n in (3, 2, 1):
+            words = tuple(t.low for t in toks[k:k + n])
+            found = self.flex.relational.get(words) if len(words) == n else None
+            if found and found[0] == "relative_of":
+                end = k + n
+                if end < len(toks) and (toks[end].kind == "A" or toks[end].low == ","):
+                    return None
+                return found[1], end
+        return None
 
     def _ordered_act(self, toks, k: int) -> list[int]:
         """The one an order is about when the order names an act, not its receiver: "X
