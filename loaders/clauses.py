@@ -956,8 +956,9 @@ class Clauses:
         while k >= 0 and toks[k].kind == "W" and toks[k].cls in ("title", "cap", "") \
                 and i - k <= 2 and toks[k].low not in self.flex.forms:
             k -= 1
-        if k >= 0 and ((toks[k].kind == "A" and toks[k].poss) or toks[k].low in (
-                "his", "her")):
+        possessor = k >= 0 and ((toks[k].kind == "A" and toks[k].poss) or toks[k].low in (
+            "his", "her"))
+        if possessor:
             (agents if frame.possessor == "agent" else patients).append(k)
         stop = len(toks)
         for j in range(after, min(stop, after + 12)):
@@ -967,6 +968,10 @@ class Clauses:
                 break
             if t.low == "of" and frame.of_role == "agent" and not agents:
                 agents, _ = self.actor_list(toks, j + 1, stop)
+            elif t.low in ("of", "into", "against") and possessor and patients == [k] \
+                    and not agents and frame.of_role == "patient" and j == after:
+                # "the KNB's arrest of X": with an "of" patient the possessor acts
+                agents, (patients, _) = [k], self.actor_list(toks, j + 1, stop)
             elif t.low in ("of", "into", "against") and not patients:
                 patients, _ = self.actor_list(toks, j + 1, stop)
             elif t.low == "by" and not agents:
