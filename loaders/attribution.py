@@ -22,7 +22,7 @@ from functools import cache
 from .phrases import alternation as _words_re
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
-_QUOTE = re.compile(r"“[^”\n]{15,}”|\"[^\"\n]{15,}\"")
+_QUOTE = re.compile(r"“[^”\n]{15,}”|\"[^\"\n]{15,}\"|«[^»\n]{15,}»")
 
 
 @dataclass(frozen=True)
