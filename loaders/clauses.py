@@ -116,6 +116,8 @@ class FrameLexicon:
             str(w).lower() for w in acts["conducted_by"]["antecedents"])
         self.governors = frozenset(str(w).lower() for w in acts["governors"]["verbs"])
         self.governed_frames = frozenset(acts["governors"]["frames"])
+        self.trial_prosecutors = frozenset(
+            str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"]) \

@@ -85,7 +85,7 @@ def extract(doc) -> list:
     doc.clauses.describe(out)
     frames = frame_statements(doc)
     found = frames + phrase_statements(doc, out) + reference_statements(doc)
-    found += described_statements(doc, out + found)
+    found += described_statements(doc, out + found) + prosecutor_statements(doc)
     for st in found:
         if (st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start)) \
                 not in stated:
@@ -232,6 +232,39 @@ def described_statements(doc, statements) -> list:
         if len(found) == 1:
             hit.patients = [(found.pop(), "person")]
             out += _hit_statements(doc, rules, hit)
+    return out
+
+
+def prosecutor_statements(doc) -> list:
+    """"Prosecutor X accepted the motion": a person titled prosecutor (lexicon
+    ``trial_prosecutor``) prosecutes the article's defendant, the person its factual
+    prosecution acts name most often (none when that is not one person)."""
+    titles = doc.clauses.flex.trial_prosecutors
+    prosecutors = [m for m in doc.mentions if m.type == "person" and m.actor_id
+                   and m.title.lower() in titles]
+    if not prosecutors:
+        return []
+    counts: dict[str, int] = {}
+    for hit in doc.clauses.frames():
+        if hit.frame.predicate == "prosecuted" and hit.factual:
+            for p, t in hit.patients:
+                if t == "person":
+                    counts[p] = counts.get(p, 0) + 1
+    if not counts:
+        return []
+    best = max(counts.values())
+    top = [p for p, n in counts.items() if n == best]
+    if len(top) != 1:
+        return []
+    out = []
+    for m in prosecutors:
+        if m.actor_id == top[0]:
+            continue
+        speaker, modality = doc.attribution.at(m.start, m.end) if doc.attribution \
+            else ("", "reported")
+        out.append(doc.statement("prosecuted", m.actor_id, top[0], m.start, m.end,
+                                 detail="prosecutor", confidence=0.6, speaker=speaker,
+                                 modality=modality))
     return out
 
 
