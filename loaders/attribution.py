@@ -22,7 +22,7 @@ from functools import cache
 from .phrases import alternation as _words_re
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
-_QUOTE = re.compile(r"“[^”\n]{15,}”|\"[^\"\n]{15,}\"")
+_QUOTE = re.compile(r"“[^”\n]{15,}”|\"[^\"\n]{15,}\"|«[^»\n]{15,}»")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,9 @@ class _Patterns:
             rf"\b(?:{_words_re(lex['unnamed_speakers'])})\s+(?:\w+\s+){{0,3}}?(?P<verb>{verbs})\b",
             re.IGNORECASE)
         self.hedge = re.compile(rf"\b{_words_re(lex['hedges'])}\b", re.IGNORECASE)
+        self.closing_tail = re.compile(
+            rf"\s*(?:{_words_re(lex['closing_tails'])})(?:\s+(?!that\b)[\w'’-]+){{0,6}}\W*",
+            re.IGNORECASE)
         self.after_quote = re.compile(comp.expand(
             rf"^[\s,.]*(?:{{AP:speaker}}\s+{{adv}}(?P<verb>{verbs})\b"
             rf"|(?P<verb2>{verbs})\s+{{det}}(?:{{title}}\s+)?{{A:speaker2}})"), re.IGNORECASE)
@@ -103,7 +106,8 @@ class Attribution:
         sent = self.doc.index.at(start)
         s = self.doc.sentences[sent]
         tail = self.doc.body[end:s.end]
-        closing = closing_possible and not re.search(r"\w", tail.replace("that", ""))
+        closing = closing_possible and (not re.search(r"\w", tail.replace("that", ""))
+                                        or self.pats.closing_tail.fullmatch(tail) is not None)
         self.cues.setdefault(sent, []).append(Cue(start, end, speaker, modality, closing))
 
     def _speaker(self, m: re.Match, group: str) -> str:

@@ -61,6 +61,8 @@ class Frame:
     of_role: str = "patient"    # whom "the <noun> of X" names
     receivers: tuple = ()       # "he carried out the orders of X": he is the patient
     post: str = ""              # gains | loses | replaces: the post named after the act
+    requires: re.Pattern | None = None  # words that must follow the trigger ("wanted list")
+    accuser_speaks: bool = False  # "A said that B extorted him": A accuses B
 
 
 class FrameLexicon:
@@ -71,6 +73,8 @@ class FrameLexicon:
         self.forms: dict[str, tuple[str, str, str]] = {}  # word -> (frame, pos, form)
         self.phrases: dict[str, tuple[str, ...]] = {}       # first word -> phrase words
         phrase_words = []
+        participles = frozenset(
+            str(w).lower() for w in lex["clause_words"].get("irregular_participles") or ())
         for name, spec in lex["frames"].items():
             self.frames[name] = Frame(
                 name, spec.get("predicate", ""), spec.get("event", ""),
@@ -81,15 +85,44 @@ class FrameLexicon:
                                                    "patient": "target"}).items()),
                 spec.get("of", "patient"),
                 tuple(tuple(str(w).lower().split()) for w in spec.get("receivers") or ()),
-                spec.get("post", ""))
+                spec.get("post", ""),
+                re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
+                if spec.get("requires") else None)
             for w in spec.get("verbs") or []:
-                self.forms[str(w).lower()] = (name, "verb", _form(str(w).lower()))
+                w = str(w).lower()
+                self.forms[w] = (name, "verb", "past" if w in participles else _form(w))
             for w in spec.get("nouns") or []:
                 self.forms[str(w).lower()] = (name, "noun", "noun")
             for p in spec.get("phrases") or []:
                 words = str(p).lower().split()
                 self.forms[" ".join(words)] = (name, "verb", _form(words[0]))
                 phrase_words.append(p)
+        acts = lex["act_constructions"]
+        self.misdeed = Frame("misdeed", "accused", "", "agent",
+                             frozenset({"person", "organization"}),
+                             frozenset({"person", "organization"}), False, "", False,
+                             accuser_speaks=True)
+        self.frames["misdeed"] = self.misdeed
+        for w in acts["misdeeds"]["verbs"]:
+            words = str(w).lower().split()
+            self.forms.setdefault(" ".join(words), ("misdeed", "verb", _form(words[0])))
+        speaker = acts["speaker_is_agent"]
+        self.speaker_frames = frozenset(speaker["frames"])
+        self.speaker_kinds = frozenset(speaker["kinds"])
+        self.body_nouns: dict[tuple[str, ...], dict] = {
+            tuple(str(k).lower().split()): v for k, v in acts["body_nouns"]["nouns"].items()}
+        self.body_first = frozenset(k[0] for k in self.body_nouns)
+        self.conduct_verbs = frozenset(str(w).lower() for w in acts["conducted_by"]["verbs"])
+        self.antecedent_nouns = frozenset(
+            str(w).lower() for w in acts["conducted_by"]["antecedents"])
+        self.governors = frozenset(str(w).lower() for w in acts["governors"]["verbs"])
+        self.governed_frames = frozenset(acts["governors"]["frames"])
+        self.trial_prosecutors = frozenset(
+            str(w).lower() for w in acts["trial_prosecutor"]["titles"])
+        self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
+        self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
+        self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"]) \
+            | {"one"}
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
         for f in self.frames.values():
@@ -178,6 +211,7 @@ class FrameHit:
     patients: list = field(default_factory=list)
     modality: str = ""  # "" (a reported act) or a key of frame_modality
     post: tuple | None = None  # (title, body ids) the act gives or takes
+    described: tuple | None = None  # (owner ids, kinship term) of "appointed his daughter"
 
     @property
     def frame_roles(self) -> dict:
@@ -202,6 +236,9 @@ class Clauses:
         self._object_end = 0
         self._descriptions: dict = {}
         self._resolved: dict[int, list] = {}  # token -> the person a description names
+        self._kinds: dict | None = None
+        self._kin_object = None
+        self._body_cache: dict = {}
 
     # --- tokens ------------------------------------------------------------------------
     def tokens(self, sent_i: int) -> list[Token]:
@@ -420,6 +457,9 @@ class Clauses:
                         if heads and end == k + 1:
                             break
                     heads = heads or [k]
+                    if len(heads) > 1 and toks[k - 1].low == "," and self._after_preposition(
+                            toks, min(heads), lo):
+                        heads = [k]  # "By a decree of X, Y was dismissed": Y
                 else:
                     heads = [k]
                 if not self._after_preposition(toks, min(heads), lo):
@@ -445,9 +485,17 @@ class Clauses:
         """Head token indexes of the object after a verb ending before ``k``."""
         stop = len(toks)
         j, steps = k, 0
+        self._kin_object = None
         while j < stop and steps < 8:
             t = toks[j]
             steps += 1
+            if (t.kind == "A" and t.poss) or t.low in ("his", "her", "their"):
+                kin = self._kin_term(toks, j + 1)
+                if kin is not None:
+                    # "appointed his daughter (as ...)": no name; the article may say who
+                    self._kin_object = (self._owner(toks, j), kin[0])
+                    self._object_end = kin[1]
+                    return []
             if t.kind == "A" and t.poss:
                 # "three of X's deputies – A, B and C": the names after the noun
                 n = j + 1
@@ -463,15 +511,17 @@ class Clauses:
             if t.cls == "object_pronouns":
                 self._object_end = j + 1
                 return [j]
-            if t.kind == "W" and t.cls in ("", "determiners") and j + 1 < stop and (
-                    toks[j + 1].kind == "A" or (toks[j + 1].kind == "W" and toks[j + 1].cls
-                                                in ("", "title") and j + 2 < stop
-                                                and toks[j + 2].kind == "A")) and (
+            if t.kind == "W" and t.cls in ("", "determiners") and (
                     t.cls == "" or t.low in ("his", "her", "their")):
-                # "appointed his wife Mehriban Aliyeva", "appointed economist X"
-                n = j + 1 if toks[j + 1].kind == "A" else j + 2
-                heads, self._object_end = self.actor_list(toks, n, stop)
-                return heads
+                # "appointed his wife Mehriban Aliyeva", "appointed economist X",
+                # "dismissed his longtime ally X"
+                n = j + 1
+                while n < stop and n - j <= (3 if t.cls else 2) and toks[n].kind == "W" \
+                        and toks[n].cls in ("", "title") and not toks[n].poss:
+                    n += 1
+                if n < stop and toks[n].kind == "A" and (n == j + 1 or toks[n - 1].kind == "W"):
+                    heads, self._object_end = self.actor_list(toks, n, stop)
+                    return heads
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
                 j += 1
                 continue
@@ -526,13 +576,45 @@ class Clauses:
         stop = len(toks)
         for j in range(k, min(stop, k + 14)):
             t = toks[j]
+            if t.low in self.flex.forms and j >= 1 and toks[j - 1].low == "and" and \
+                    _form(t.low) == "past":
+                continue  # "was arrested and charged by X": X did both
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low == "." or t.low in self.flex.forms:
-                return []
+                break
             if t.low == "by":
                 heads, _ = self.actor_list(toks, j + 1, stop)
-                return heads
+                return heads or self._decree_of(toks, j + 1)
+        if toks and toks[0].low == "by":  # "By a decree of X, Y was appointed"
+            return self._decree_of(toks, 1)
         return []
+
+    def _decree_of(self, toks, k: int) -> list[int]:
+        """The author of "(a/the presidential) decree of X" starting at ``k``."""
+        stop = len(toks)
+        j = k
+        while j < stop and j - k < 3 and toks[j].kind == "W" and toks[j].low not in \
+                self.flex.decree_nouns and toks[j].cls in ("determiners", "", "title"):
+            j += 1
+        if j + 1 < stop and toks[j].low in self.flex.decree_nouns and \
+                toks[j + 1].low in ("of", "from"):
+            item = self._item(toks, j + 2, stop)
+            return [item[0]] if item else []
+        return []
+
+    def _coordinated_passive(self, toks, group_start: int) -> int:
+        """Index of the passive participle a participle after "and" shares its "be"
+        with ("Massimov was arrested and charged": charged is passive too), else -1."""
+        if group_start < 3 or toks[group_start - 1].low != "and":
+            return -1
+        v = group_start - 2
+        if toks[v].low in self.flex.forms and _form(toks[v].low) == "past":
+            k = v - 1
+            while k >= 0 and toks[k].cls == "adverbs":
+                k -= 1
+            if k >= 0 and toks[k].cls == "be":
+                return v
+        return -1
 
     # --- frames ------------------------------------------------------------------------
     def frames(self) -> list[FrameHit]:
@@ -556,6 +638,10 @@ class Clauses:
             if i >= len(toks) or toks[i].start != ts:
                 continue
             n_words = len(phrase.split())
+            frame = self.flex.frames[entry[0]]
+            if frame.requires is not None and not frame.requires.search(
+                    doc.body, m.end(), min(doc.sentences[sent_i].end, m.end() + 80)):
+                continue  # "placed X on a wanted list": the act needs its complement
             hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
             if hit is not None:
                 self._hits.append(hit)
@@ -571,16 +657,25 @@ class Clauses:
     def _read(self, toks, i: int, after: int, entry, start: int, end: int, sent_i: int):
         name, pos, form = entry
         frame = self.flex.frames[name]
+        self._kin_object = None
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
+        if frame.accuser_speaks and i > 0 and (
+                toks[i - 1].cls in ("prepositions", "determiners") and toks[i - 1].low != "to"
+                or form == "base" and toks[i - 1].low != "to"
+                and toks[i - 1].cls != "auxiliaries"):
+            return None  # "incidents of torture", "the pressure": a noun, not a wrong done
         if pos == "noun":
             agents, patients, voice = self._nominal(toks, i, after, frame)
         else:
             agents, patients, voice = self._verbal(toks, i, after, form, frame)
         hit = FrameHit(frame, start, end, sent_i, voice)
+        if pos == "verb" and voice == "active" and self._kin_object is not None:
+            hit.described, self._kin_object = self._kin_object, None
         if frame.post and (agents or patients):
-            at = self._object_end if voice == "active" and patients else after
+            at = self._object_end if voice == "active" and (patients or hit.described) \
+                else after
             found = self.post(toks, at)
             if found is None and at < len(toks) and (
                     toks[at].low == "by" and voice == "passive" or
@@ -598,7 +693,186 @@ class Clauses:
         if frame.reciprocal and not hit.patients and len(hit.agents) == 2:
             hit.agents, hit.patients = hit.agents[:1], hit.agents[1:]
         hit.modality = self._modality(toks, i)
+        if frame.accuser_speaks:
+            self._accuser(hit)
+        elif not hit.agents and frame.predicate:
+            hit.agents = [a for a in self._implicit_agents(toks, i, after, hit, sent_i)
+                          if a[1] in frame.agent_types and a not in hit.patients]
+        elif hit.voice == "nominal" and hit.agents and not hit.patients and \
+                frame.predicate and self._conducted(toks, i, after):
+            hit.patients = [p for p in self._last_patients(sent_i, frame.predicate, start)
+                            if p[1] in frame.patient_types and p not in hit.agents]
         return hit
+
+    def _conducted(self, toks, i: int, after: int) -> bool:
+        """"The investigation (was) led by X": a definite act noun, then a verb of
+        ``conducted_by`` and "by"."""
+        if i == 0 or toks[i - 1].low not in ("the", "this", "that"):
+            return False
+        j = after
+        while j < len(toks) and toks[j].cls in ("be", "have", "adverbs"):
+            j += 1
+        if j < len(toks) and toks[j].low in self.flex.conduct_verbs:
+            j += 1
+            if j < len(toks) and toks[j].low == "out":
+                j += 1
+            return j < len(toks) and toks[j].low == "by"
+        return False
+
+    def _last_patients(self, sent_i: int, predicate: str, before: int) -> list:
+        """The persons the article last said an act of ``predicate`` (or a case, charges,
+        a trial: ``antecedents``) was about, before body offset ``before``."""
+        for hit in reversed(self._hits or []):
+            if hit.start < before and hit.frame.predicate == predicate and hit.patients \
+                    and hit.factual:
+                found_hit = hit
+                break
+        else:
+            found_hit = None
+        nouns = self.flex.antecedent_nouns
+        low = found_hit.sentence if found_hit is not None else max(0, sent_i - 6)
+        for s in range(sent_i, low - 1, -1):
+            toks = self.tokens(s)
+            for k in range(len(toks) - 2, -1, -1):
+                if toks[k].low in nouns and toks[k + 1].low in ("against", "of") and \
+                        (s < sent_i or self.doc.template.body_offset(toks[k].start) < before):
+                    heads, _ = self.actor_list(toks, k + 2, len(toks))
+                    found = self._ids(toks, heads, {"person"})
+                    if found:
+                        return found
+        return list(found_hit.patients) if found_hit is not None else []
+
+    # --- agents the act's clause does not name where the frame looks -------------------
+    def _implicit_agents(self, toks, i: int, after: int, hit: FrameHit, sent_i: int):
+        """The agent of an act read from the constructions of ``act_constructions``: a
+        body noun subject or "by" phrase ("prosecutors charged X"), the subject of a
+        governing verb ("X signed a decree on the dismissal of Y"), the body stating a
+        passive act ("Y was detained, the KNB said"). A definite act noun with an agent
+        and no patient ("the investigation was led by X") takes the article's last
+        patient of such an act."""
+        flex, frame = self.flex, hit.frame
+        if hit.voice == "active":
+            return self._body_subject(toks, i)
+        agents = []
+        if hit.voice in ("passive", "nominal"):
+            agents = self._by_body(toks, after)
+        if not agents and hit.voice == "nominal" and frame.name in flex.governed_frames:
+            lo = self._boundary(toks, i)
+            for g in range(i - 1, max(lo, i - 8) - 1, -1):
+                if toks[g].low in flex.governors:
+                    agents = self._ids(toks, self.subject(toks, g))
+                    break
+        if not agents and hit.patients and frame.name in flex.speaker_frames \
+                and self.doc.attribution is not None:
+            speaker, modality = self.doc.attribution.at(hit.start, hit.end)
+            if speaker and modality != "denied" and self._kind(speaker) in flex.speaker_kinds:
+                agents = [(speaker, "organization")]
+        return agents
+
+    def _kind(self, actor_id: str) -> str:
+        """The organisation kind the article's mentions give an actor ("" if none)."""
+        kinds = self._kinds
+        if kinds is None:
+            kinds = self._kinds = {}
+            for m in self.doc.mentions:
+                if m.actor_id and m.type == "organization" and m.kind:
+                    kinds.setdefault(m.actor_id, m.kind)
+        return kinds.get(actor_id, "")
+
+    def _body_at(self, toks, k: int):
+        """(actor ids, end) of a body noun at ``k`` ("prosecutors", "the court"): the one
+        body of that sort the article names; ([], k) if none or several."""
+        if k >= len(toks) or toks[k].low not in self.flex.body_first:
+            return [], k
+        for words, spec in self.flex.body_nouns.items():
+            n = len(words)
+            if tuple(t.low for t in toks[k:k + n]) != words:
+                continue
+            j = k + n + (k + n + 1 < len(toks) and toks[k + n + 1].low == "the")
+            if k + n < len(toks) and toks[k + n].low in ("of", "from") and j + 1 < len(toks) \
+                    and toks[j + 1].kind == "A" and toks[j + 1].mention.type == "organization":
+                return self._ids(toks, [j + 1]), j + 2  # "investigators of the KNB"
+            found = self._bodies(words, spec)
+            return (found, k + n) if len(found) == 1 else ([], k)
+        return [], k
+
+    def _bodies(self, words, spec) -> list[tuple[str, str]]:
+        cached = self._body_cache.get(words)
+        if cached is not None:
+            return cached
+        stems = [str(w).lower() for w in spec.get("words") or ()]
+        kinds = set(spec.get("kinds") or ())
+        ids = {}
+        for m in self.doc.mentions:
+            if m.type != "organization" or not m.actor_id:
+                continue
+            name = m.surface.lower()
+            if (stems and any(w in name for w in stems)) or (kinds and m.kind in kinds):
+                ids[m.actor_id] = "organization"
+        self._body_cache[words] = out = list(ids.items())
+        return out
+
+    def _body_subject(self, toks, i: int):
+        """The body noun subject of the verb group before ``i``: "Prosecutors in
+        Kazakhstan have launched ..." (across a place phrase, adverbs, auxiliaries)."""
+        lo = self._boundary(toks, i)
+        k = i - 1
+        while k >= lo and (toks[k].cls in ("adverbs", "be", "have", "auxiliaries")):
+            k -= 1
+        # back over a place phrase ("in Kazakhstan"), or the body itself ("of the KNB")
+        if k >= lo + 1 and toks[k].kind == "A" and toks[k].mention.type == "place" and \
+                toks[k - 1].low in ("in", "of", "from"):
+            k -= 2
+        elif k >= lo + 2 and toks[k].kind == "A" and toks[k].mention.type == "organization":
+            q = k - 1 - (toks[k - 1].low == "the")
+            if q > lo and toks[q].low in ("of", "from") and toks[q - 1].kind == "W":
+                found, end = self._body_at(toks, q - 1)
+                if not found and q - 2 >= lo:
+                    found, end = self._body_at(toks, q - 2)
+                if found and end == k + 1:
+                    return found
+        for n in (2, 1):
+            q = k - n + 1
+            if q < lo or (q > lo and toks[q - 1].cls == "prepositions"):
+                continue
+            if q > lo and toks[q - 1].low in ("the", "this"):
+                if q - 1 > lo and toks[q - 2].cls == "prepositions":
+                    continue
+            found, end = self._body_at(toks, q)
+            if found and end == k + 1:
+                return found
+        return []
+
+    def _by_body(self, toks, k: int):
+        """The body noun of the "by" phrase after a passive verb ("by investigators")."""
+        for j in range(k, min(len(toks), k + 10)):
+            t = toks[j]
+            if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
+                    t.low in self.flex.forms:
+                return []
+            if t.low == "by":
+                n = j + 1
+                while n < len(toks) and toks[n].low == "the":
+                    n += 1
+                return self._body_at(toks, n)[0]
+        return []
+
+    def _accuser(self, hit: FrameHit) -> None:
+        """"A told the court that B extorted him": the one who did the wrong (the subject,
+        or the "by" phrase) is accused by the named speaker of the clause; with no named
+        speaker, or a speaker who denies it, nobody accuses."""
+        doers = hit.agents
+        hit.agents, hit.patients = [], []
+        if hit.modality or self.doc.attribution is None:
+            return
+        speaker, modality = self.doc.attribution.at(hit.start, hit.end)
+        if not speaker or modality == "denied" or any(speaker == d for d, _ in doers):
+            return
+        hit.agents = [(speaker, self._type(speaker))]
+        hit.patients = doers
+
+    def _type(self, actor_id: str) -> str:
+        return next((m.type for m in self.doc.mentions if m.actor_id == actor_id), "person")
 
     def _verbal(self, toks, i: int, after: int, form: str, frame: Frame):
         self._object_end = after
@@ -620,6 +894,13 @@ class Clauses:
                 and not self._after_preposition(toks, k, 0, nouns=3) else []
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
+        if form == "past" and not be and not relative:
+            v = self._coordinated_passive(toks, group_start)
+            if v >= 0:
+                k = v - 1
+                while k >= 0 and toks[k].cls in ("adverbs", "be", "have", "auxiliaries"):
+                    k -= 1
+                return self._by_agent(toks, after), self.subject(toks, k + 1), "passive"
         by_next = after < len(toks) and toks[after].low == "by"
         participial = form == "past" and not be and not relative and (
             by_next or (group_start > 0 and toks[group_start - 1].low == ","
@@ -636,9 +917,42 @@ class Clauses:
                 and toks[after].cls == "prepositions":
             return [], [], "passive"  # "people detained in the unrest": a reduced relative
         objects = self.objects(toks, after)
+        if not objects and frame.name in self.flex.ordered_frames:
+            objects = self._ordered_act(toks, after)
         if frame.object_required and not objects:
             return [], [], "active"
         return subject, objects, "active"
+
+    def _kin_term(self, toks, k: int):
+        """(kinship term, end) of a kinship noun at ``k`` not followed by a name ("his
+        daughter as chief of staff", not "his daughter Ozoda")."""
+        for n in (3, 2, 1):
+            words = tuple(t.low for t in toks[k:k + n])
+            found = self.flex.relational.get(words) if len(words) == n else None
+            if found and found[0] == "relative_of":
+                end = k + n
+                if end < len(toks) and (toks[end].kind == "A" or toks[end].low == ","):
+                    return None
+                return found[1], end
+        return None
+
+    def _ordered_act(self, toks, k: int) -> list[int]:
+        """The one an order is about when the order names an act, not its receiver: "X
+        ordered the arrest of Y", "X ordered to imprison Y", "X ordered that Y be
+        detained"."""
+        stop = len(toks)
+        if k + 2 < stop and toks[k].low == "the" and toks[k + 1].low in self.flex.forms \
+                and toks[k + 2].low == "of":
+            return self.actor_list(toks, k + 3, stop)[0]
+        if k + 2 < stop and toks[k].low == "to" and toks[k + 1].kind == "W" and \
+                toks[k + 1].cls in ("", "trigger"):
+            if toks[k + 2].cls == "object_pronouns":
+                return [k + 2]
+            return self.actor_list(toks, k + 2, stop)[0]
+        if k + 2 < stop and toks[k].low == "that" and toks[k + 1].kind == "A" and \
+                any(t.cls == "be" for t in toks[k + 2:k + 4]):
+            return self.actor_list(toks, k + 1, stop)[0]
+        return []
 
     def _nominal(self, toks, i: int, after: int, frame: Frame):
         agents, patients = [], []
@@ -646,8 +960,9 @@ class Clauses:
         while k >= 0 and toks[k].kind == "W" and toks[k].cls in ("title", "cap", "") \
                 and i - k <= 2 and toks[k].low not in self.flex.forms:
             k -= 1
-        if k >= 0 and ((toks[k].kind == "A" and toks[k].poss) or toks[k].low in (
-                "his", "her")):
+        possessor = k >= 0 and ((toks[k].kind == "A" and toks[k].poss) or toks[k].low in (
+            "his", "her"))
+        if possessor:
             (agents if frame.possessor == "agent" else patients).append(k)
         stop = len(toks)
         for j in range(after, min(stop, after + 12)):
@@ -657,6 +972,10 @@ class Clauses:
                 break
             if t.low == "of" and frame.of_role == "agent" and not agents:
                 agents, _ = self.actor_list(toks, j + 1, stop)
+            elif t.low in ("of", "into", "against") and possessor and patients == [k] \
+                    and not agents and frame.of_role == "patient" and j == after:
+                # "the KNB's arrest of X": with an "of" patient the possessor acts
+                agents, (patients, _) = [k], self.actor_list(toks, j + 1, stop)
             elif t.low in ("of", "into", "against") and not patients:
                 patients, _ = self.actor_list(toks, j + 1, stop)
             elif t.low == "by" and not agents:
@@ -818,7 +1137,7 @@ class Clauses:
                     r <= 3 or toks[r - 1].low == "whose"):
             members, _ = self.actor_list(toks, last + 1, len(toks))
         if not members:  # "A, the nephew of X", "A, 56, is a longtime ally of X"
-            members = self._member_before(toks, r)
+            members = self._member_before(toks, r, predicate == "ally_of")
         if not members:
             return None
         member_ids = self._ids(toks, members)
@@ -843,19 +1162,28 @@ class Clauses:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
 
-    def _member_before(self, toks, r: int) -> list[int]:
+    def _member_before(self, toks, r: int, ally: bool = False) -> list[int]:
         """The actor a relational noun at ``r`` is said of, written before it: after an
         apposition comma or a copula, across an age (", 56,") and a first apposition
-        ("a billionaire and")."""
+        ("a billionaire and"); for an ally, also after "one of" and a verb of
+        ``ally_copulas`` ("A, seen as X's man", "A, one of the allies of X")."""
         q = r - 1
-        while q >= 0 and r - q <= 10 and (
+        while q >= 0 and r - q <= 12 and (
                 (toks[q].kind == "W" and (toks[q].cls in ("title", "", "determiners",
                                                           "adverbs", "be", "relatives")
                                           or toks[q].poss
                                           or toks[q].low in self.flex.honorifics
                                           or _partitive(toks, q, self.flex.kin_modifiers)))
-                or (toks[q].kind == "A" and toks[q].poss)):
-            if toks[q].cls == "be" and q >= 1:
+                or (toks[q].kind == "A" and toks[q].poss)
+                or (ally and q >= 1 and toks[q].low in ("of", "as") and toks[q - 1].low in
+                    self.flex.ally_copulas)):
+            if ally and toks[q].low in ("of", "as") and q >= 1:
+                q -= 1  # "one of", "seen as": on to the verb or the number
+                if toks[q].low == "one":
+                    q -= 1
+                    continue
+            if (toks[q].cls == "be" or (ally and toks[q].low in self.flex.ally_copulas)) \
+                    and q >= 1:
                 k = q - 1
                 while k >= 0 and toks[k].cls in ("adverbs", "relatives", "have"):
                     k -= 1

@@ -44,7 +44,7 @@ SECTIONS = {
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
     "receive_verbs": WORDS, "give_verbs": WORDS, "unreal_before": WORDS,
-    "speech_verbs": MAPPING, "source_phrases": WORDS, "hedges": WORDS,
+    "speech_verbs": MAPPING, "closing_tails": WORDS, "source_phrases": WORDS, "hedges": WORDS,
     "unnamed_speakers": WORDS, "pronouns": MAPPING,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
@@ -54,6 +54,7 @@ SECTIONS = {
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "kinship_examples": RECORDS, "post_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
+    "act_constructions": MAPPING,
 }
 _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",

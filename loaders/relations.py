@@ -103,7 +103,9 @@ def extract(doc) -> list:
               for st in out}
     doc.clauses.describe(out)
     frames = frame_statements(doc)
-    for st in frames + phrase_statements(doc, out) + reference_statements(doc):
+    found = frames + phrase_statements(doc, out) + reference_statements(doc)
+    found += described_statements(doc, out + found) + prosecutor_statements(doc)
+    for st in found:
         if (st.predicate, st.subject_id, st.object_id, doc.index.at(st.span_start)) \
                 not in stated:
             stated.add((st.predicate, st.subject_id, st.object_id,
@@ -269,36 +271,101 @@ def frame_statements(doc) -> list:
     rules = rules_for(doc.lex)
     out = []
     for hit in doc.clauses.frames():
-        frame = hit.frame
-        if not hit.factual or hit.modality == "planned" or not (
-                (hit.agents and hit.patients) or hit.post):
-            continue  # a planned act is no relation yet
-        speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
-            else ("", "reported")
-        if hit.modality == "denied":
-            modality = "denied"
-        elif hit.modality == "rumoured" and modality == "reported":
-            modality = "alleged"
-        date = doc.date_for(hit.start, hit.end)
-        post_title = singular_title(" ".join(
-            w for w in hit.post[0].split() if w not in rules.interim)) if hit.post else ""
-        if hit.post and frame.post:
-            out += _post_statements(doc, hit, date, speaker, modality)
-        if not frame.predicate:
+        out += _hit_statements(doc, rules, hit)
+    return out
+
+
+def described_statements(doc, statements) -> list:
+    """The acts whose patient the clause gives only by kinship ("Rahmon appointed his
+    daughter as chief of staff"): the one relative of that kind the article names
+    (``statements``: relative_of ones) undergoes it; nobody when it names several."""
+    hits = [h for h in doc.clauses.frames() if h.described and not h.patients and h.agents]
+    if not hits:
+        return []
+    kin: dict[tuple[str, str], set] = {}
+    for st in statements:
+        if st.predicate == "relative_of" and st.detail:
+            kin.setdefault((st.object_id, st.detail.split()[-1]), set()).add(st.subject_id)
+    rules = rules_for(doc.lex)
+    out = []
+    for hit in hits:
+        owners, term = hit.described
+        found = set()
+        for owner, _ in owners:
+            found |= kin.get((owner, term.split()[-1]), set())
+        found -= {a for a, _ in hit.agents}
+        if len(found) == 1:
+            hit.patients = [(found.pop(), "person")]
+            out += _hit_statements(doc, rules, hit)
+    return out
+
+
+def prosecutor_statements(doc) -> list:
+    """"Prosecutor X accepted the motion": a person titled prosecutor (lexicon
+    ``trial_prosecutor``) prosecutes the article's defendant, the person its factual
+    prosecution acts name most often (none when that is not one person)."""
+    titles = doc.clauses.flex.trial_prosecutors
+    prosecutors = [m for m in doc.mentions if m.type == "person" and m.actor_id
+                   and m.title.lower() in titles]
+    if not prosecutors:
+        return []
+    counts: dict[str, int] = {}
+    for hit in doc.clauses.frames():
+        if hit.frame.predicate == "prosecuted" and hit.factual:
+            for p, t in hit.patients:
+                if t == "person":
+                    counts[p] = counts.get(p, 0) + 1
+    if not counts:
+        return []
+    best = max(counts.values())
+    top = [p for p, n in counts.items() if n == best]
+    if len(top) != 1:
+        return []
+    out = []
+    for m in prosecutors:
+        if m.actor_id == top[0]:
             continue
-        allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
-        for agent, a_type in hit.agents:
-            for patient, p_type in hit.patients:
-                if agent == patient or (allowed_s and (a_type not in allowed_s
-                                                       or p_type not in allowed_o)):
-                    continue
-                who = speaker
-                if frame.predicate == "accused":
-                    who, modality = agent, "alleged"
-                out.append(doc.statement(
-                    frame.predicate, agent, patient, hit.start, hit.end,
-                    detail=frame.detail or post_title, confidence=0.8, date=date,
-                    speaker=who, modality=modality))
+        speaker, modality = doc.attribution.at(m.start, m.end) if doc.attribution \
+            else ("", "reported")
+        out.append(doc.statement("prosecuted", m.actor_id, top[0], m.start, m.end,
+                                 detail="prosecutor", confidence=0.6, speaker=speaker,
+                                 modality=modality))
+    return out
+
+
+def _hit_statements(doc, rules, hit) -> list:
+    """The statements of one frame reading: the act and the posts it names."""
+    frame = hit.frame
+    out = []
+    if not hit.factual or hit.modality == "planned" or not (
+            (hit.agents and hit.patients) or hit.post):
+        return out  # a planned act is no relation yet
+    speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
+        else ("", "reported")
+    if hit.modality == "denied":
+        modality = "denied"
+    elif hit.modality == "rumoured" and modality == "reported":
+        modality = "alleged"
+    date = doc.date_for(hit.start, hit.end)
+    post_title = singular_title(" ".join(
+        w for w in hit.post[0].split() if w not in rules.interim)) if hit.post else ""
+    if hit.post and frame.post:
+        out += _post_statements(doc, hit, date, speaker, modality)
+    if not frame.predicate:
+        return out
+    allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
+    for agent, a_type in hit.agents:
+        for patient, p_type in hit.patients:
+            if agent == patient or (allowed_s and (a_type not in allowed_s
+                                                   or p_type not in allowed_o)):
+                continue
+            who = speaker
+            if frame.predicate == "accused":
+                who, modality = agent, "alleged"
+            out.append(doc.statement(
+                frame.predicate, agent, patient, hit.start, hit.end,
+                detail=frame.detail or post_title, confidence=0.8, date=date,
+                speaker=who, modality=modality))
     return out
 
 
