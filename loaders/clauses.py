@@ -644,9 +644,13 @@ class Clauses:
         while k >= 0 and toks[k].kind == "W" and toks[k].cls in ("title", "cap", "") \
                 and i - k <= 2 and toks[k].low not in self.flex.forms:
             k -= 1
-        if k >= 0 and ((toks[k].kind == "A" and toks[k].poss) or toks[k].low in (
-                "his", "her")):
-            (agents if frame.possessor == "agent" else patients).append(k)
+        poss = k if k >= 0 and ((toks[k].kind == "A" and toks[k].poss) or toks[k].low in (
+            "his", "her")) else None
+        if poss is not None and (frame.possessor == "agent" or (
+                after < len(toks) and toks[after].low in ("of", "into", "against"))):
+            agents.append(poss)  # "X's sacking of Y": with an object named, X acts
+        elif poss is not None:
+            patients.append(poss)
         stop = len(toks)
         for j in range(after, min(stop, after + 12)):
             t = toks[j]

@@ -332,8 +332,10 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     _undergoers_by_type(doc, found.values())
     for f in found.values():
         _undergoer_for_agent(doc, f)
-    each = [g for f in found.values() for g in _per_person(doc.lex, f)]
-    groups = _merge(sorted(each, key=lambda f: f.start))
+    each = sorted((g for f in found.values() for g in _per_person(doc.lex, f)),
+                  key=lambda f: f.start)
+    _back_references(doc, each)
+    groups = _merge(each)
     events: list[Event] = []
     seen: set[str] = set()
     statements = []
@@ -475,6 +477,36 @@ def _subsumes(a, b) -> bool:
     return bool(tb and agents) and agents <= {x for x, r in b.roles if r == "agent"}
 
 
+def _back_references(doc, found: list[_Found]) -> None:
+    """A nameless event named again with a definite word ("the curfew", "these
+    protests") after its first mention is that event again: the date of its sentence
+    times something else ("On January 8 they were shot after the curfew came into
+    effect"), unless the date stands in or after the noun phrase ("the January 8 curfew",
+    "the protests on January 2"). Such a mention keeps no date of its own and joins the
+    first."""
+    seen: set[str] = set()
+    body = doc.body
+    for f in found:
+        if f.roles or f.type not in seen:
+            seen.add(f.type)
+            continue
+        ref = _back_reference(doc.lex).search(body, max(0, f.start - 40), f.start)
+        if ref is None:
+            continue
+        d = f.date
+        if d is not None and not isinstance(d, (_CarriedDate, _NewsDate, _SceneDate)) \
+                and d.end > ref.start():
+            continue  # "the January 8 curfew", "the turmoil that shook it on 2 January"
+        f.date, f.carried = None, False
+
+
+@cache
+def _back_reference(lex) -> re.Pattern:
+    """A definite word before a trigger, at most two words between ("the 11 p.m. curfew")."""
+    return re.compile(rf"\b{_words_re(lex['back_reference_words'])}\s+(?:[\w.’'-]+\s+){{0,2}}$",
+                      re.IGNORECASE)
+
+
 def _merge(found: list[_Found]) -> list[list[_Found]]:
     """Reports of one event within the article (same type, compatible date and
     participants: "the unrest of January 2022" and "protests ... on 2 January")."""
@@ -581,7 +613,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
         last = before[-1]
         gap = body[last.end:ts]
         if last.possessive and "possessor" in roles and len(gap.split()) <= 3:
-            add(last, roles["possessor"])
+            # "X's sacking of Y": with an object named, X acts
+            add(last, roles["by"] if "by" in roles and _OF_NEXT.match(body, te)
+                else roles["possessor"])
         elif "receiver" in roles and _receiver(trig, body, before, ts):
             add(_receiver(trig, body, before, ts), roles["receiver"])
         else:
@@ -625,6 +659,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
 _AND = re.compile(r"\s*(?:,|,?\s*and)\s*")
 _PREP_ROLES = tuple(

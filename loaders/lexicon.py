@@ -48,8 +48,9 @@ SECTIONS = {
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
-    "future_markers": WORDS,
+    "future_markers": WORDS, "back_reference_words": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
+    "event_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
 }
 _PER_FILE = {"sources"}  # may appear in every file
