@@ -93,7 +93,15 @@ class Triggers:
                     if m:
                         found.append((m.start(), m.end(), etype + "@pattern"))
         found.sort(key=lambda t: (t[0], -t[1]))
-        return found
+        # a trigger inside a longer one of another type is part of it: "house arrest" is a
+        # detention, not also an arrest
+        out, reach = [], []
+        for t in found:
+            if any(s <= t[0] and t[1] <= e and (s, e) != t[:2] for s, e, _ in reach):
+                continue
+            out.append(t)
+            reach.append(t)
+        return out
 
     def be_in(self, body: str, start: int, end: int) -> bool:
         return bool(self._be_word.search(body, start, end))
@@ -783,11 +791,17 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             if gap is not None and "," in body[d.end:ts]:
                 gap += 60  # "X, who succeeded Y in 2016, was replaced on January 31"
         opening = body[sent.start:d.start]
+        soon = _SOON_AFTER.match(opening)
         if gap is None and not _inside_relative(body, d.end, ts) \
                 and (len(opening.split()) <= 2 or (episode and timed)
-                            or ("," not in opening and len(opening) <= 50
+                            or ("," not in opening and len(opening) <= (120 if soon else 50)
                                 and "," in body[d.end:d.end + 3])):
             gap = 500  # opens the sentence, or "as the January unrest spread": all of it
+            if soon and len(d.iso) > 7:
+                # "In the days following the clashes on January 5, X was arrested": some
+                # days after, so the month at most
+                d = _BoundDate(d.start, d.end, f"{soon.group().strip()} ({d.raw})",
+                               d.iso[:7], "month")
         if gap is not None and (best_gap is None or gap < best_gap):
             best, best_gap = d, gap
     if best is None:
@@ -863,7 +877,11 @@ def _inside_relative(body: str, start: int, ts: int) -> bool:
 _CLOSE = re.compile(r"[,—–)]")
 
 
-_BOUND = re.compile(r"\b(?:after|following|before|prior\s+to)\b", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:after|following|before|prior\s+to|in\s+the\s+(?:\w+\s+)?(?:wake|"
+                    r"aftermath)\s+of)\b", re.IGNORECASE)
+_SOON_AFTER = re.compile(r"\s*(?:in\s+the\s+|within\s+)?(?:(?:first\s+|few\s+)?(?:days|hours|weeks)|"
+                         r"shortly|soon|immediately|just|a\s+(?:day|week|few\s+days))\s+"
+                         r"(?:after|following)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:days?|weeks?|months?|hours?|shortly|soon|immediately|just|"
                       r"right)\s+$", re.IGNORECASE)
 
