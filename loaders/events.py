@@ -67,7 +67,8 @@ class Triggers:
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
             r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?$", re.IGNORECASE)
         self.receive = re.compile(
-            rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
+            rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
+            r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
         self._be_word = re.compile(rf"\b(?:{'|'.join(sorted(self.be, key=len, reverse=True))})\b",
@@ -692,6 +693,11 @@ def _receiver(trig: Triggers, body: str, before, ts: int):
     """"X faces charges", "X received a suspended sentence", "handed him a sentence"."""
     last = before[-1]
     between = body[last.end:ts].lower()
+    if between.startswith(","):
+        # "A, a former adviser to B, received a 17-year term": A heads the apposition
+        heads = [x for x in before[:-1] if body[x.end:x.end + 1] == ","]
+        if heads and trig.receive.match(between[1:]):
+            return heads[-1]
     if trig.receive.match(between) or (trig.give.search(body[max(0, last.start - 20):
                                                               last.start].lower())
                                       and len(between.split()) <= 3):
@@ -924,8 +930,11 @@ def _carried(doc, trig: Triggers, sent_i: int, ts: int | None = None, te: int = 
     iso, precision = source.iso, source.precision
     if far and len(iso) > 7:
         iso, precision = iso[:7], "month"
-    if _continuations(doc.lex).get(marker.phrase) == "sequence" and len(iso) > 7:
+    kind = _continuations(doc.lex).get(marker.phrase)
+    if kind == "sequence" and len(iso) > 7:
         iso, precision = iso[:7], "month"
+    elif kind == "later":
+        iso, precision = iso[:4], "year"
     return _CarriedDate(marker.start, marker.end, f"{body[marker.start:marker.end]} "
                         f"({source.raw})", iso, precision)
 

@@ -201,9 +201,9 @@ def _check(lex: Lexicon) -> None:
             if not isinstance(value, str) or not value.strip():
                 raise lex.error(section, word, "value must be the relation word")
     for word, how in lex.data["continuation_words"].items():
-        if how not in ("same_time", "sequence"):
+        if how not in ("same_time", "sequence", "later"):
             raise lex.error("continuation_words", word, f"unknown continuation {how!r} "
-                                                        "(same_time or sequence)")
+                                                        "(same_time, sequence or later)")
     for verb, modality in lex.data["speech_verbs"].items():
         if modality not in _MODALITIES_OF_VERBS:
             raise lex.error("speech_verbs", verb, f"unknown modality {modality!r}")
