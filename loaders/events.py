@@ -676,6 +676,10 @@ _PREP_ROLES = tuple(
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
 _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
+# "has been in custody since 2014", "detained since January 6": the start of the state
+# the trigger names is the act's date
+_SINCE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?since\s+(?:early\s+|late\s+|mid-?\s*)?",
+                    re.IGNORECASE)
 _RELATIVE = re.compile(r"[,—–]\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 
 
@@ -781,7 +785,8 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     sent = doc.sentences[sent_i]
     best, best_gap = None, None
     for d in doc.dates_in(sent):
-        if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]):
+        if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]) and not (
+                d.start >= te and _SINCE.fullmatch(body, te, d.start)):
             continue  # "headed the NSC until January 6": the end of something else
         episode = trig.episode.match(body, d.end)
         timed = trig.episode_time.search(body[max(sent.start, d.start - 40):d.start])
