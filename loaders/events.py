@@ -228,6 +228,38 @@ def _undergoers_by_type(doc, found) -> None:
                    or _members_can_undergo(doc, a)]
 
 
+def _no_owners(doc, found) -> None:
+    """An actor named only as the owner of a relational noun in the sentence takes no
+    part in its act: in "a nephew of former president Nursultan Nazarbayev was detained"
+    the nephew is, Nazarbayev is not (he is named to say whose nephew)."""
+    rx = _owner_before(doc.lex)
+    body = doc.body
+    owners: dict[int, set[str]] = {}
+    for f in found:
+        if f.sentence not in owners:
+            sent = doc.sentences[f.sentence]
+            only, other = set(), set()
+            i = bisect_left(doc.mention_starts, sent.start)
+            while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
+                m = doc.mentions[i]
+                if m.actor_id:
+                    owned = rx.search(body, max(sent.start, m.start - 80), m.start)
+                    (only if owned else other).add(m.actor_id)
+                i += 1
+            owners[f.sentence] = only - other
+        if owners[f.sentence]:
+            f.roles = [(a, r) for a, r in f.roles if a not in owners[f.sentence]]
+
+
+@cache
+def _owner_before(lex) -> re.Pattern:
+    """"<kin, ally or subordinate noun> of (the) (former president) " right before a name;
+    an aside may stand before "of" ("a relative, this time by marriage, of")."""
+    nouns = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]]
+    return re.compile(rf"\b{_words_re(nouns)}(?:\s*,[^,]{{1,40}},)?\s+of\s+(?:the\s+)?"
+                      r"(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def _members_can_undergo(doc, actor_id: str) -> bool:
     """A group or party stands for its members ("10 members of the banned extremist
     group Yakyn Inkar were arrested"); a state body, court or army does not."""
@@ -339,6 +371,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
         found[(hit.sentence, etype.name)] = f
     _undergoers_by_type(doc, found.values())
+    _no_owners(doc, found.values())
     for f in found.values():
         _undergoer_for_agent(doc, f)
     each = sorted((g for f in found.values() for g in _per_person(doc.lex, f)),

@@ -393,7 +393,7 @@ EVENT_EXAMPLES = default_lexicon()["event_examples"]
 def test_event_rule_reads_its_example(example):
     """Every example of seeds/lexicon/events.yaml gives the events its rule says: exactly
     the listed "type date" events of each type named, none of the absent types, and the
-    listed participants ("Name:role")."""
+    listed participants ("Name:role"), and none of the actors of ``no_roles``."""
     art = replace(article(" ".join(example["text"].split()), example["published"]),
                   published_precision=parse_iso_prefix(example["published"])[1])
     batch = extract(art)
@@ -405,3 +405,4 @@ def test_event_rule_reads_its_example(example):
     roles = {f"{names.get(s.subject_id, s.subject_id)}:{s.detail}" for s in batch.statements
              if s.predicate == "participated_in"}
     assert set(example.get("roles", [])) <= roles, roles
+    assert not [r for r in roles if r.rpartition(":")[0] in example.get("no_roles", [])], roles
