@@ -14,6 +14,7 @@ projection (graph/projection.py), which keeps every date each article gives.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -816,6 +817,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     paragraph) named."""
     body = doc.body
     sent = doc.sentences[sent_i]
+    shifted = _days_apart(doc, sent, ts)
+    if shifted is not None:
+        return shifted
     best, best_gap = None, None
     for d in doc.dates_in(sent):
         if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]) and not (
@@ -878,6 +882,36 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     if days:
         return days[-1]
     return _scene(doc, sent, prev)
+
+
+@dataclass(frozen=True)
+class _ShiftedDate(DateMention):
+    """A day counted from the day the main clause names: raw is "the day after
+    (Tuesday)"."""
+
+
+@cache
+def _days_apart_rx(lex) -> tuple[re.Pattern, dict[str, int]]:
+    offsets = {" ".join(str(k).lower().split()): int(v) for k, v in lex["days_apart"].items()}
+    return re.compile(rf"\b({_words_re(list(offsets))})\s+(?:[\w’'-]+\s+){{0,3}}$",
+                      re.IGNORECASE), offsets
+
+
+def _days_apart(doc, sent, ts: int):
+    """"X appointed Y on Tuesday, the day after he dismissed the government": the act of
+    a clause opened by "the day after" lies that many days from the day its sentence
+    names before it (days_apart in dates.yaml)."""
+    rx, offsets = _days_apart_rx(doc.lex)
+    m = rx.search(doc.body, max(sent.start, ts - 60), ts)
+    if m is None:
+        return None
+    days = [d for d in doc.dates_in(sent) if d.precision == "day" and d.end <= m.start()]
+    if not days:
+        return None
+    day = dt.date.fromisoformat(days[-1].iso) + dt.timedelta(
+        days=offsets[" ".join(m.group(1).lower().split())])
+    return _ShiftedDate(m.start(), m.end(), f"{m.group(1)} ({days[-1].raw})",
+                        day.isoformat(), "day")
 
 
 @dataclass(frozen=True)
