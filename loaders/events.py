@@ -97,12 +97,13 @@ class Triggers:
         found.sort(key=lambda t: (t[0], -t[1]))
         # a trigger inside a longer one of another type is part of it: "house arrest" is a
         # detention, not also an arrest
-        out, reach = [], []
+        out, reach = [], (-1, -1)  # the kept span reaching furthest
         for t in found:
-            if any(s <= t[0] and t[1] <= e and (s, e) != t[:2] for s, e, _ in reach):
+            if reach[1] >= t[1] and reach != t[:2]:
                 continue
             out.append(t)
-            reach.append(t)
+            if t[1] > reach[1]:
+                reach = t[:2]
         return out
 
     def be_in(self, body: str, start: int, end: int) -> bool:
