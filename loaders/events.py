@@ -199,16 +199,22 @@ def _undergoer_for_agent(doc, f) -> None:
                for a, r in f.roles]
 
 
-def _per_person(lex, f) -> list:
+def _per_person(lex, f, posts=()) -> list:
     """One event per person who undergoes an act of a ``per_person`` type, each with the
-    shared agents and participants ("Japarov dismissed A, B and C": three dismissals).
+    shared agents and participants ("Japarov dismissed A, B and C": three dismissals),
+    but the body of a post only with the person who holds it ("... as well as Security
+    Council Secretary D": the Security Council takes part in D's dismissal alone).
     An undated mention stays one: it recalls the acts rather than reporting each."""
     keys = [a for a, r in f.roles if r in _KEY_ROLES]
     if len(keys) < 2 or f.date is None or not lex["event_types"][f.type].get("per_person"):
         return [f]
+    held: dict[str, set[str]] = {}
+    for person, org in posts:
+        held.setdefault(org, set()).add(person)
     shared = [(a, r) for a, r in f.roles if r not in _KEY_ROLES]
     return [_Found(f.type, f.start, f.end, f.sentence, date=f.date,
-                   roles=[(a, r) for a, r in f.roles if a == k] + shared,
+                   roles=[(a, r) for a, r in f.roles if a == k]
+                   + [(a, r) for a, r in shared if a not in held or k in held[a]],
                    places=list(f.places), detail=f.detail, carried=f.carried,
                    modality=f.modality) for k in dict.fromkeys(keys)]
 
@@ -228,6 +234,12 @@ def _undergoers_by_type(doc, found) -> None:
         f.roles = [(a, r) for a, r in f.roles
                    if r != "target" or types.get(a, "person") in want
                    or _members_can_undergo(doc, a)]
+
+
+def _victims_are_persons(found) -> None:
+    """Only persons die ("following the death of his predecessor": not the SSS)."""
+    for f in found:
+        f.roles = [(a, r) for a, r in f.roles if r != "victim" or a.startswith("person:")]
 
 
 def _no_owners(doc, found) -> None:
@@ -259,7 +271,7 @@ def _owner_before(lex) -> re.Pattern:
     an aside may stand before "of" ("a relative, this time by marriage, of")."""
     nouns = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]]
     return re.compile(rf"\b{_words_re(nouns)}(?:\s*,[^,]{{1,40}},)?\s+of\s+(?:the\s+)?"
-                      r"(?:[\w’'.-]+\s+){0,4}$", re.IGNORECASE)
+                      r"(?:[\w’'.-]+,?\s+){0,4}$", re.IGNORECASE)
 
 
 def _members_can_undergo(doc, actor_id: str) -> bool:
@@ -374,9 +386,10 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         found[(hit.sentence, etype.name)] = f
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
+    _victims_are_persons(found.values())
     for f in found.values():
         _undergoer_for_agent(doc, f)
-    each = sorted((g for f in found.values() for g in _per_person(doc.lex, f)),
+    each = sorted((g for f in found.values() for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
                   key=lambda f: f.start)
     _back_references(doc, each)
     groups = _merge(each)

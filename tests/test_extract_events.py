@@ -393,7 +393,8 @@ EVENT_EXAMPLES = default_lexicon()["event_examples"]
 def test_event_rule_reads_its_example(example):
     """Every example of seeds/lexicon/events.yaml gives the events its rule says: exactly
     the listed "type date" events of each type named, none of the absent types, and the
-    listed participants ("Name:role"), and none of the actors of ``no_roles``."""
+    listed participants ("Name:role"), none of the actors of ``no_roles``, and for
+    each person of ``one_event_roles`` none of its others in that person's event."""
     art = replace(article(" ".join(example["text"].split()), example["published"]),
                   published_precision=parse_iso_prefix(example["published"])[1])
     batch = extract(art)
@@ -406,3 +407,9 @@ def test_event_rule_reads_its_example(example):
              if s.predicate == "participated_in"}
     assert set(example.get("roles", [])) <= roles, roles
     assert not [r for r in roles if r.rpartition(":")[0] in example.get("no_roles", [])], roles
+    for person, others in example.get("one_event_roles", {}).items():
+        # the event of ``person`` has none of ``others`` among its participants
+        for e in batch.events:
+            who = {names.get(s.subject_id, s.subject_id) for s in batch.statements
+                   if s.predicate == "participated_in" and s.object_id == e.id}
+            assert person not in who or not who & set(others), (e.name, who)
