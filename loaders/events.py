@@ -619,8 +619,24 @@ def _slots(doc, sent) -> list[_Slot]:
         if ids:
             poss = p.group().lower() in ("his", "her", "their", "my", "our")
             out.append(_Slot(p.start(), p.end(), ids, "person", poss))
+    d = _description(doc.lex).match(body, sent.start, sent.end)
+    if d and not (out and out[0].start < d.end()):
+        ids = doc.antecedents.resolve(d.start(), "he")
+        if ids:
+            out.append(_Slot(d.start(), d.end(), ids, "person", False))
     out.sort(key=lambda s: s.start)
     return out
+
+
+@cache
+def _description(lex) -> re.Pattern:
+    """A sentence opening with a definite description of a person ("The former customs
+    official was subsequently released"): like "he", the person the sentences before
+    were about (the caller resolves it as a pronoun)."""
+    heads = [w for w in (*lex["person_nouns"], *lex["title_heads"])
+             if not str(w).endswith("s") or str(w).endswith("ss")]
+    return re.compile(rf"\s*[\"“]?The\s+(?:[\w’'-]+\s+){{0,3}}?{_words_re(heads)}"
+                      r"(?=\s+(?:\w+ly\s+)?(?:was|is|has|had|were|faces|received)\b)")
 
 
 def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
