@@ -72,6 +72,9 @@ class Triggers:
             r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
+        self.toll = re.compile(
+            rf"(?:\b\d[\d,.]*|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
+            r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
         self._be_word = re.compile(rf"\b(?:{'|'.join(sorted(self.be, key=len, reverse=True))})\b",
                                    re.IGNORECASE)
         self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
@@ -337,6 +340,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         sent_i = doc.index.at(ts)
         if trig.unreal.search(body, max(0, ts - 40), ts):
             continue  # "X may be released", "a trial could have taken place"
+        if "all_persons" in etype.roles and trig.toll.search(body, max(0, ts - 50), ts):
+            continue  # "the unrest, in which 230 people were killed": nobody named died
         key = (sent_i, etype.name)
         first = found.get(key)
         if first is not None:

@@ -48,7 +48,7 @@ SECTIONS = {
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
-    "future_markers": WORDS, "back_reference_words": WORDS, "days_apart": MAPPING,
+    "future_markers": WORDS, "back_reference_words": WORDS, "count_words": WORDS, "days_apart": MAPPING,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "event_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
