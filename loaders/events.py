@@ -14,6 +14,7 @@ projection (graph/projection.py), which keeps every date each article gives.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -67,9 +68,13 @@ class Triggers:
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
             r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?$", re.IGNORECASE)
         self.receive = re.compile(
-            rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
+            rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
+            r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
+        self.toll = re.compile(
+            rf"(?:\b\d[\d,.]*|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
+            r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
         self._be_word = re.compile(rf"\b(?:{'|'.join(sorted(self.be, key=len, reverse=True))})\b",
                                    re.IGNORECASE)
         self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
@@ -93,7 +98,16 @@ class Triggers:
                     if m:
                         found.append((m.start(), m.end(), etype + "@pattern"))
         found.sort(key=lambda t: (t[0], -t[1]))
-        return found
+        # a trigger inside a longer one of another type is part of it: "house arrest" is a
+        # detention, not also an arrest
+        out, reach = [], (-1, -1)  # the kept span reaching furthest
+        for t in found:
+            if reach[1] >= t[1] and reach != t[:2]:
+                continue
+            out.append(t)
+            if t[1] > reach[1]:
+                reach = t[:2]
+        return out
 
     def be_in(self, body: str, start: int, end: int) -> bool:
         return bool(self._be_word.search(body, start, end))
@@ -188,16 +202,22 @@ def _undergoer_for_agent(doc, f) -> None:
                for a, r in f.roles]
 
 
-def _per_person(lex, f) -> list:
+def _per_person(lex, f, posts=()) -> list:
     """One event per person who undergoes an act of a ``per_person`` type, each with the
-    shared agents and participants ("Japarov dismissed A, B and C": three dismissals).
+    shared agents and participants ("Japarov dismissed A, B and C": three dismissals),
+    but the body of a post only with the person who holds it ("... as well as Security
+    Council Secretary D": the Security Council takes part in D's dismissal alone).
     An undated mention stays one: it recalls the acts rather than reporting each."""
     keys = [a for a, r in f.roles if r in _KEY_ROLES]
     if len(keys) < 2 or f.date is None or not lex["event_types"][f.type].get("per_person"):
         return [f]
+    held: dict[str, set[str]] = {}
+    for person, org in posts:
+        held.setdefault(org, set()).add(person)
     shared = [(a, r) for a, r in f.roles if r not in _KEY_ROLES]
     return [_Found(f.type, f.start, f.end, f.sentence, date=f.date,
-                   roles=[(a, r) for a, r in f.roles if a == k] + shared,
+                   roles=[(a, r) for a, r in f.roles if a == k]
+                   + [(a, r) for a, r in shared if a not in held or k in held[a]],
                    places=list(f.places), detail=f.detail, carried=f.carried,
                    modality=f.modality) for k in dict.fromkeys(keys)]
 
@@ -217,6 +237,44 @@ def _undergoers_by_type(doc, found) -> None:
         f.roles = [(a, r) for a, r in f.roles
                    if r != "target" or types.get(a, "person") in want
                    or _members_can_undergo(doc, a)]
+
+
+def _victims_are_persons(found) -> None:
+    """Only persons die ("following the death of his predecessor": not the SSS)."""
+    for f in found:
+        f.roles = [(a, r) for a, r in f.roles if r != "victim" or a.startswith("person:")]
+
+
+def _no_owners(doc, found) -> None:
+    """An actor named only as the owner of a relational noun in the sentence takes no
+    part in its act: in "a nephew of former president Nursultan Nazarbayev was detained"
+    the nephew is, Nazarbayev is not (he is named to say whose nephew)."""
+    rx = _owner_before(doc.lex)
+    body = doc.body
+    owners: dict[int, set[str]] = {}
+    for f in found:
+        if f.sentence not in owners:
+            sent = doc.sentences[f.sentence]
+            only, other = set(), set()
+            i = bisect_left(doc.mention_starts, sent.start)
+            while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
+                m = doc.mentions[i]
+                if m.actor_id:
+                    owned = rx.search(body, max(sent.start, m.start - 80), m.start)
+                    (only if owned else other).add(m.actor_id)
+                i += 1
+            owners[f.sentence] = only - other
+        if owners[f.sentence]:
+            f.roles = [(a, r) for a, r in f.roles if a not in owners[f.sentence]]
+
+
+@cache
+def _owner_before(lex) -> re.Pattern:
+    """"<kin, ally or subordinate noun> of (the) (former president) " right before a name;
+    an aside may stand before "of" ("a relative, this time by marriage, of")."""
+    nouns = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]]
+    return re.compile(rf"\b{_words_re(nouns)}(?:\s*,[^,]{{1,40}},)?\s+of\s+(?:the\s+)?"
+                      r"(?:[\w’'.-]+,?\s+){0,4}$", re.IGNORECASE)
 
 
 def _members_can_undergo(doc, actor_id: str) -> bool:
@@ -282,6 +340,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         sent_i = doc.index.at(ts)
         if trig.unreal.search(body, max(0, ts - 40), ts):
             continue  # "X may be released", "a trial could have taken place"
+        if "all_persons" in etype.roles and trig.toll.search(body, max(0, ts - 50), ts):
+            continue  # "the unrest, in which 230 people were killed": nobody named died
         key = (sent_i, etype.name)
         first = found.get(key)
         if first is not None:
@@ -330,10 +390,14 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
         found[(hit.sentence, etype.name)] = f
     _undergoers_by_type(doc, found.values())
+    _no_owners(doc, found.values())
+    _victims_are_persons(found.values())
     for f in found.values():
         _undergoer_for_agent(doc, f)
-    each = [g for f in found.values() for g in _per_person(doc.lex, f)]
-    groups = _merge(sorted(each, key=lambda f: f.start))
+    each = sorted((g for f in found.values() for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
+                  key=lambda f: f.start)
+    _back_references(doc, each)
+    groups = _merge(each)
     events: list[Event] = []
     seen: set[str] = set()
     statements = []
@@ -475,6 +539,36 @@ def _subsumes(a, b) -> bool:
     return bool(tb and agents) and agents <= {x for x, r in b.roles if r == "agent"}
 
 
+def _back_references(doc, found: list[_Found]) -> None:
+    """A nameless event named again with a definite word ("the curfew", "these
+    protests") after its first mention is that event again: the date of its sentence
+    times something else ("On January 8 they were shot after the curfew came into
+    effect"), unless the date stands in or after the noun phrase ("the January 8 curfew",
+    "the protests on January 2"). Such a mention keeps no date of its own and joins the
+    first."""
+    seen: set[str] = set()
+    body = doc.body
+    for f in found:
+        if f.roles or f.type not in seen:
+            seen.add(f.type)
+            continue
+        ref = _back_reference(doc.lex).search(body, max(0, f.start - 40), f.start)
+        if ref is None:
+            continue
+        d = f.date
+        if d is not None and not isinstance(d, (_CarriedDate, _NewsDate, _SceneDate)) \
+                and d.end > ref.start():
+            continue  # "the January 8 curfew", "the turmoil that shook it on 2 January"
+        f.date, f.carried = None, False
+
+
+@cache
+def _back_reference(lex) -> re.Pattern:
+    """A definite word before a trigger, at most two words between ("the 11 p.m. curfew")."""
+    return re.compile(rf"\b{_words_re(lex['back_reference_words'])}\s+(?:[\w.’'-]+\s+){{0,2}}$",
+                      re.IGNORECASE)
+
+
 def _merge(found: list[_Found]) -> list[list[_Found]]:
     """Reports of one event within the article (same type, compatible date and
     participants: "the unrest of January 2022" and "protests ... on 2 January")."""
@@ -530,8 +624,24 @@ def _slots(doc, sent) -> list[_Slot]:
         if ids:
             poss = p.group().lower() in ("his", "her", "their", "my", "our")
             out.append(_Slot(p.start(), p.end(), ids, "person", poss))
+    d = _description(doc.lex).match(body, sent.start, sent.end)
+    if d and not (out and out[0].start < d.end()):
+        ids = doc.antecedents.resolve(d.start(), "he")
+        if ids:
+            out.append(_Slot(d.start(), d.end(), ids, "person", False))
     out.sort(key=lambda s: s.start)
     return out
+
+
+@cache
+def _description(lex) -> re.Pattern:
+    """A sentence opening with a definite description of a person ("The former customs
+    official was subsequently released"): like "he", the person the sentences before
+    were about (the caller resolves it as a pronoun)."""
+    heads = [w for w in (*lex["person_nouns"], *lex["title_heads"])
+             if not str(w).endswith("s") or str(w).endswith("ss")]
+    return re.compile(rf"\s*[\"“]?The\s+(?:[\w’'-]+\s+){{0,3}}?{_words_re(heads)}"
+                      r"(?=\s+(?:\w+ly\s+)?(?:was|is|has|had|were|faces|received)\b)")
 
 
 def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
@@ -581,7 +691,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
         last = before[-1]
         gap = body[last.end:ts]
         if last.possessive and "possessor" in roles and len(gap.split()) <= 3:
-            add(last, roles["possessor"])
+            # "X's sacking of Y": with an object named, X acts
+            add(last, roles["by"] if "by" in roles and _OF_NEXT.match(body, te)
+                else roles["possessor"])
         elif "receiver" in roles and _receiver(trig, body, before, ts):
             add(_receiver(trig, body, before, ts), roles["receiver"])
         else:
@@ -625,6 +737,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
 _AND = re.compile(r"\s*(?:,|,?\s*and)\s*")
 _PREP_ROLES = tuple(
@@ -632,6 +745,10 @@ _PREP_ROLES = tuple(
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
 _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
+# "has been in custody since 2014", "detained since January 6": the start of the state
+# the trigger names is the act's date
+_SINCE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?since\s+(?:early\s+|late\s+|mid-?\s*)?",
+                    re.IGNORECASE)
 _RELATIVE = re.compile(r"[,—–]\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
 
 
@@ -649,6 +766,11 @@ def _receiver(trig: Triggers, body: str, before, ts: int):
     """"X faces charges", "X received a suspended sentence", "handed him a sentence"."""
     last = before[-1]
     between = body[last.end:ts].lower()
+    if between.startswith(","):
+        # "A, a former adviser to B, received a 17-year term": A heads the apposition
+        heads = [x for x in before[:-1] if body[x.end:x.end + 1] == ","]
+        if heads and trig.receive.match(between[1:]):
+            return heads[-1]
     if trig.receive.match(between) or (trig.give.search(body[max(0, last.start - 20):
                                                               last.start].lower())
                                       and len(between.split()) <= 3):
@@ -730,9 +852,13 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     paragraph) named."""
     body = doc.body
     sent = doc.sentences[sent_i]
+    shifted = _days_apart(doc, sent, ts)
+    if shifted is not None:
+        return shifted
     best, best_gap = None, None
     for d in doc.dates_in(sent):
-        if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]):
+        if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]) and not (
+                d.start >= te and _SINCE.fullmatch(body, te, d.start)):
             continue  # "headed the NSC until January 6": the end of something else
         episode = trig.episode.match(body, d.end)
         timed = trig.episode_time.search(body[max(sent.start, d.start - 40):d.start])
@@ -748,11 +874,17 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             if gap is not None and "," in body[d.end:ts]:
                 gap += 60  # "X, who succeeded Y in 2016, was replaced on January 31"
         opening = body[sent.start:d.start]
+        soon = _SOON_AFTER.match(opening)
         if gap is None and not _inside_relative(body, d.end, ts) \
                 and (len(opening.split()) <= 2 or (episode and timed)
-                            or ("," not in opening and len(opening) <= 50
+                            or ("," not in opening and len(opening) <= (120 if soon else 50)
                                 and "," in body[d.end:d.end + 3])):
             gap = 500  # opens the sentence, or "as the January unrest spread": all of it
+            if soon and len(d.iso) > 7:
+                # "In the days following the clashes on January 5, X was arrested": some
+                # days after, so the month at most
+                d = _BoundDate(d.start, d.end, f"{soon.group().strip()} ({d.raw})",
+                               d.iso[:7], "month")
         if gap is not None and (best_gap is None or gap < best_gap):
             best, best_gap = d, gap
     if best is None:
@@ -785,6 +917,36 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     if days:
         return days[-1]
     return _scene(doc, sent, prev)
+
+
+@dataclass(frozen=True)
+class _ShiftedDate(DateMention):
+    """A day counted from the day the main clause names: raw is "the day after
+    (Tuesday)"."""
+
+
+@cache
+def _days_apart_rx(lex) -> tuple[re.Pattern, dict[str, int]]:
+    offsets = {" ".join(str(k).lower().split()): int(v) for k, v in lex["days_apart"].items()}
+    return re.compile(rf"\b({_words_re(list(offsets))})\s+(?:[\w’'-]+\s+){{0,3}}$",
+                      re.IGNORECASE), offsets
+
+
+def _days_apart(doc, sent, ts: int):
+    """"X appointed Y on Tuesday, the day after he dismissed the government": the act of
+    a clause opened by "the day after" lies that many days from the day its sentence
+    names before it (days_apart in dates.yaml)."""
+    rx, offsets = _days_apart_rx(doc.lex)
+    m = rx.search(doc.body, max(sent.start, ts - 60), ts)
+    if m is None:
+        return None
+    days = [d for d in doc.dates_in(sent) if d.precision == "day" and d.end <= m.start()]
+    if not days:
+        return None
+    day = dt.date.fromisoformat(days[-1].iso) + dt.timedelta(
+        days=offsets[" ".join(m.group(1).lower().split())])
+    return _ShiftedDate(m.start(), m.end(), f"{m.group(1)} ({days[-1].raw})",
+                        day.isoformat(), "day")
 
 
 @dataclass(frozen=True)
@@ -828,7 +990,11 @@ def _inside_relative(body: str, start: int, ts: int) -> bool:
 _CLOSE = re.compile(r"[,—–)]")
 
 
-_BOUND = re.compile(r"\b(?:after|following|before|prior\s+to)\b", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:after|following|before|prior\s+to|in\s+the\s+(?:\w+\s+)?(?:wake|"
+                    r"aftermath)\s+of)\b", re.IGNORECASE)
+_SOON_AFTER = re.compile(r"\s*(?:in\s+the\s+|within\s+)?(?:(?:first\s+|few\s+)?(?:days|hours|weeks)|"
+                         r"shortly|soon|immediately|just|a\s+(?:day|week|few\s+days))\s+"
+                         r"(?:after|following)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:days?|weeks?|months?|hours?|shortly|soon|immediately|just|"
                       r"right)\s+$", re.IGNORECASE)
 
@@ -871,8 +1037,11 @@ def _carried(doc, trig: Triggers, sent_i: int, ts: int | None = None, te: int = 
     iso, precision = source.iso, source.precision
     if far and len(iso) > 7:
         iso, precision = iso[:7], "month"
-    if _continuations(doc.lex).get(marker.phrase) == "sequence" and len(iso) > 7:
+    kind = _continuations(doc.lex).get(marker.phrase)
+    if kind == "sequence" and len(iso) > 7:
         iso, precision = iso[:7], "month"
+    elif kind == "later":
+        iso, precision = iso[:4], "year"
     return _CarriedDate(marker.start, marker.end, f"{body[marker.start:marker.end]} "
                         f"({source.raw})", iso, precision)
 

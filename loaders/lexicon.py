@@ -50,9 +50,9 @@ SECTIONS = {
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
-    "future_markers": WORDS,
+    "future_markers": WORDS, "back_reference_words": WORDS, "count_words": WORDS, "days_apart": MAPPING,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
-    "kinship_examples": RECORDS, "post_examples": RECORDS,
+    "kinship_examples": RECORDS, "post_examples": RECORDS, "event_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
     "act_constructions": MAPPING,
 }
@@ -204,9 +204,9 @@ def _check(lex: Lexicon) -> None:
             if not isinstance(value, str) or not value.strip():
                 raise lex.error(section, word, "value must be the relation word")
     for word, how in lex.data["continuation_words"].items():
-        if how not in ("same_time", "sequence"):
+        if how not in ("same_time", "sequence", "later"):
             raise lex.error("continuation_words", word, f"unknown continuation {how!r} "
-                                                        "(same_time or sequence)")
+                                                        "(same_time, sequence or later)")
     for verb, modality in lex.data["speech_verbs"].items():
         if modality not in _MODALITIES_OF_VERBS:
             raise lex.error("speech_verbs", verb, f"unknown modality {modality!r}")

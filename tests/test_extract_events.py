@@ -1,12 +1,14 @@
 """Event dates carried along a narrative, the body of a post as a participant, and
 definite descriptions ("the foreign troops") resolved: on seed 003 and on small texts."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from qantar.graph.records import Article
-from qantar.loaders.pipeline import extract
+from qantar.graph.dates import parse_iso_prefix
+from qantar.loaders.pipeline import default_lexicon, extract
 from qantar.loaders.read import read_article
 
 SEED_003 = Path(__file__).resolve().parent.parent / "seeds" / "003_cc4235c471014565.txt"
@@ -382,3 +384,32 @@ def test_an_act_after_a_dated_episode_is_dated_to_its_year_only():
     assert dated(text, "2023-08", "arrest") == [("2022", "year")]
     exact = "Qairat Boranbaev was arrested on January 7, two days after the protests."
     assert dated(exact, "2022-08", "arrest") == [("2022-01-07", "day")]
+
+
+EVENT_EXAMPLES = default_lexicon()["event_examples"]
+
+
+@pytest.mark.parametrize("example", EVENT_EXAMPLES, ids=[e["rule"][:60] for e in EVENT_EXAMPLES])
+def test_event_rule_reads_its_example(example):
+    """Every example of seeds/lexicon/events.yaml gives the events its rule says: exactly
+    the listed "type date" events of each type named, none of the absent types, and the
+    listed participants ("Name:role"), none of the actors of ``no_roles``, and for
+    each person of ``one_event_roles`` none of its others in that person's event."""
+    art = replace(article(" ".join(example["text"].split()), example["published"]),
+                  published_precision=parse_iso_prefix(example["published"])[1])
+    batch = extract(art)
+    got = sorted(f"{e.type} {e.date or '-'}" for e in batch.events)
+    types = {w.split()[0] for w in example.get("expect", [])}
+    assert [g for g in got if g.split()[0] in types] == sorted(example.get("expect", [])), got
+    assert not [g for g in got if g.split()[0] in example.get("absent", [])], got
+    names = {a.id: a.name for a in batch.actors}
+    roles = {f"{names.get(s.subject_id, s.subject_id)}:{s.detail}" for s in batch.statements
+             if s.predicate == "participated_in"}
+    assert set(example.get("roles", [])) <= roles, roles
+    assert not [r for r in roles if r.rpartition(":")[0] in example.get("no_roles", [])], roles
+    for person, others in example.get("one_event_roles", {}).items():
+        # the event of ``person`` has none of ``others`` among its participants
+        for e in batch.events:
+            who = {names.get(s.subject_id, s.subject_id) for s in batch.statements
+                   if s.predicate == "participated_in" and s.object_id == e.id}
+            assert person not in who or not who & set(others), (e.name, who)
