@@ -30,7 +30,10 @@ _U = f"[{re.escape(_UPPER)}]"
 _TOKEN = rf"{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*"
 # name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
 _PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la)"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_TOKEN})*")
+# a nickname in quotes inside a name ("Paolo 'Pulong' Duterte", "Ronald "Bato" dela Rosa")
+_NICKNAME = rf"[\"“'‘]{_TOKEN}[\"”'’]"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}{_TOKEN})*")
+_NICKNAME_RE = re.compile(rf"[ \u00a0]{_NICKNAME}(?=[ \u00a0])")
 _TOKEN_RE = re.compile(_TOKEN)
 _ACRONYM = re.compile(rf"^{_U}[{re.escape(_UPPER)}\d&/.-]{{1,9}}$")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")
@@ -166,7 +169,11 @@ def cues_for(lex) -> Cues:
 
 
 def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
-    return [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    toks = [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    if '"' in text or "'" in text or "“" in text or "‘" in text:
+        nick = {offset + n.start() + 2 for n in _NICKNAME_RE.finditer(text)}
+        toks = [t for t in toks if t[0] not in nick]
+    return toks
 
 
 def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], list[Mention]]:
@@ -436,7 +443,8 @@ def _generic(body: str, org, org_inside) -> bool:
 
 def _leading_cue(word: str, cues: Cues) -> bool:
     low = word.lower().rstrip(".")
-    if "-" in low and low not in cues.title_heads:  # "Secretary-General", "Vice-Premier"
+    if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
+        # "Secretary-General", "Vice-Premier"
         return all(part in cues.title_words for part in low.split("-"))
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
             or low in cues.title_heads or low in cues.title_words
@@ -569,6 +577,37 @@ def _surnames_of(gazetteer) -> frozenset[str]:
     return frozenset(out)
 
 
+def _is_title_word(word: str, cues: Cues) -> bool:
+    low = word.lower().rstrip(".")
+    if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
+        return all(part in cues.title_words for part in low.split("-"))
+    return low in cues.title_words or low in cues.honorifics
+
+
+def _title_inside(body, toks, cues: Cues) -> tuple[int, int, int] | None:
+    """(where a title starts, where its holder's name starts and ends) in a segment of a
+    name, a title and a name: "Davao City Representative Paolo Duterte" -> (2, 3, 5)."""
+    for k in range(1, len(toks) - 1):
+        if not _is_title_word(toks[k][2], cues) or toks[k][2] in cues.place_heads or (
+                _is_title_word(toks[k - 1][2], cues)
+                and toks[k - 1][2] not in cues.place_heads):  # "Davao City", "Ahal Region"
+            continue
+        j = k
+        while j < len(toks) and _is_title_word(toks[j][2], cues):
+            j += 1
+        e = j
+        while e < len(toks) and _name_like(body, toks[e][2], cues) and (
+                e == j or _NAME_GAP.match(body[toks[e - 1][1]:toks[e][0]])):
+            e += 1
+        if e > j and toks[j - 1][2].lower().rstrip(".") in cues.title_heads | cues.honorifics:
+            return k, j, e
+        return None
+    return None
+
+
+_NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
+
+
 def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     # drop leading stopwords again (a segment may start after a gazetteer name), and
     # titles, honorifics and demonyms cut from an organisation before a person's name
@@ -576,13 +615,20 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     while toks and (toks[0][2] in cues.stopwords
                     or (len(toks) > 1 and _leading_cue(toks[0][2], cues))):
         toks = toks[1:]
-    if not toks or len(toks) > 4:
+    if not toks or len(toks) > 8:
         return
-    if len(toks) > 2 and toks[1][2].lower() in cues.title_words \
-            and key(toks[0][2]) in cues.places:
-        # "Yerevan Mayor Tigran Avinyan": the place, then a title and its holder
-        _classify_segment(body, toks[:1], cues, hits, typed, untyped)
-        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
+    split = _title_inside(body, toks, cues) \
+        if len(toks) > 2 and not _in_headline(body, toks[0][0]) else None
+    if split is not None:
+        # "Yerevan Mayor Tigran Avinyan", "Senate President Francis Escudero", "Serbian
+        # President Aleksandar Vucic": what stands before a title is a name of its own,
+        # the title's holder comes after it
+        _classify_segment(body, toks[:split[0]], cues, hits, typed, untyped)
+        _classify_segment(body, toks[split[1]:split[2]], cues, hits, typed, untyped)
+        if split[2] < len(toks):
+            _classify_segment(body, toks[split[2]:], cues, hits, typed, untyped)
+        return
+    if len(toks) > 4:
         return
     if len(toks) > 1 and _is_acronym(toks[0][2], cues) and not toks[1][2].isupper():
         # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
@@ -591,6 +637,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         return
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
+    if len(toks) > 1 and (end - start) > sum(len(t[2]) for t in toks) + len(toks) - 1:
+        text = _NICKNAME_RE.sub("", text)  # the name without its nickname
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
@@ -646,6 +694,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) == 1 and person not in _STRONG_CUES \
             and words[0].lower() in _lower_words(body):
         return  # "Sentenced", "Judges": a common word capitalised by a heading
+    if len(words) > 1 and _in_headline(body, start) and 2 * sum(
+            w.lower() in _lower_words(body) for w in words) > len(words):
+        return  # "... President Appoints Daughter Chief Of Staff": a heading's words
     if person not in _STRONG_CUES:
         place = cues.places.get(key(text))
         if place is not None and len(words) == 1 and key(text) in cues.given \
