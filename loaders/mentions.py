@@ -485,11 +485,23 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
     if tail and gazetteer is not None and org_inside and org_inside[-1].end == org[-1][1] \
             and any(i.startswith("place:") for i in org_inside[-1].ids):
         ids = gazetteer.lookup(text[:tail.start()])
-        if len(ids) == 1 and ids[0].startswith("organization:"):
+        if len(ids) == 1 and ids[0].startswith("organization:") \
+                and _may_be_of(gazetteer, ids[0], org_inside[-1].ids):
             m.ids, m.method, m.cue = ids, "gazetteer", "gazetteer"
     m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
                 if not _is_org_match(g, cues) and len(g.ids) == 1]
     return m
+
+
+def _may_be_of(gazetteer, body_id: str, place_ids) -> bool:
+    """Whether a known body may be the one "of" a place: the body names no country, or
+    that place ("Security Council of Belarus" is not the Security Council of
+    Kazakhstan)."""
+    actor = gazetteer.actors[body_id]
+    text = f" {key(' '.join([actor.name, *actor.aliases, actor.description]))} "
+    named = {i for i, a in gazetteer.actors.items()
+             if a.type == "place" and f" {key(a.name)} " in text}
+    return not named or bool(named & set(place_ids))
 
 
 def _place_of_body(m: Mention, cues: Cues, gazetteer) -> None:

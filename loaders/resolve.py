@@ -179,21 +179,40 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
             if country or word is None:
                 break
             start = word.start()
-        if not country and m.surface[:1].islower():
+        own = _country_of(gazetteer, lex, m.actor_id)
+        if not country and (m.surface[:1].islower() or _generic_body(m, own, gazetteer)):
             # "the country's anti-corruption agency": a description, not a name, is
-            # the body of the country the article is about
+            # the body of the country the article is about; so is a state body's
+            # generic name ("Security Council") in an article about another country
+            # that names the body's own country rarely or never
             if article_country is None:
-                article_country = main_country(mentions, hits, lex)
-            country = article_country
+                counts = country_counts(mentions, hits, lex)
+                article_country = min(counts, key=lambda c: (-counts[c], c)) if counts else ""
+            if m.surface[:1].islower() or counts.get(own, 0) * 3 <= counts.get(
+                    article_country, 0):
+                country = article_country
         if not country:
             continue
-        own = _country_of(gazetteer, lex, m.actor_id)
         if own and country != own and country in gazetteer.actors:
             name = f"{body[start:m.end]} of {gazetteer.actors[country].name}"
-            remap[_written(m)] = f"organization:{slug(name)}"
+            remap[_written(m)] = remap[m.actor_id] = f"organization:{slug(name)}"
     for m in mentions:
         if m.type == "organization" and _written(m) in remap:
             m.actor_id, m.ids = remap[_written(m)], ()
+        elif m.role == "acronym" and m.actor_id in remap:
+            # "(SCNS)" defined after the body's name: the same body, wherever written
+            m.actor_id, m.ids = remap[m.actor_id], ()
+
+
+_STATE_KINDS = frozenset({"state_body", "security_service", "military", "court"})
+
+
+def _generic_body(m: Mention, own: str, gazetteer) -> bool:
+    """A state body of one country written by a name any country's body has ("Security
+    Council", "National Guard"): not an acronym, not naming its country."""
+    actor = gazetteer.actors[m.actor_id]
+    return bool(own) and actor.kind in _STATE_KINDS and " " in m.surface.strip() \
+        and key(gazetteer.actors[own].name) not in key(m.surface)
 
 
 def _of_country(body, m: Mention, places, gazetteer) -> tuple[str, ...]:
@@ -211,6 +230,14 @@ def _written(m: Mention) -> tuple[str, bool]:
 
 def main_country(mentions, hits, lex) -> str:
     """The country the article names most (mentions of it and of its demonym)."""
+    counts = country_counts(mentions, hits, lex)
+    if not counts:
+        return ""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def country_counts(mentions, hits, lex) -> dict[str, int]:
+    """Country id -> how often the article names it (itself, its demonym, in a name)."""
     words = _ref_words(lex)
     demonyms, countries = words.cues.demonym_ids, words.countries
     counts: dict[str, int] = {}
@@ -222,9 +249,7 @@ def main_country(mentions, hits, lex) -> str:
         country = demonyms.get(h.phrase)
         if country:
             counts[country] = counts.get(country, 0) + 1
-    if not counts:
-        return ""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return counts
 
 
 def _country_of(gazetteer, lex, actor_id: str) -> str:
