@@ -35,6 +35,7 @@ _NICKNAME = rf"[\"“'‘]{_TOKEN}[\"”'’]"
 _RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}{_TOKEN})*")
 _NICKNAME_RE = re.compile(rf"[ \u00a0]{_NICKNAME}(?=[ \u00a0])")
 _TOKEN_RE = re.compile(_TOKEN)
+_PLAIN_TOKEN = rf"{_U}\w*(?:-\w+|['’]{_U}\w*)*"  # no "/": "Maxim Shemetov/File Photo"
 _ACRONYM = re.compile(rf"^{_U}[{re.escape(_UPPER)}\d&/.-]{{1,9}}$")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")
 _AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*,")
@@ -114,6 +115,9 @@ class Cues:
         self.name_prefixes = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O")
         self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
         self.known_surnames: frozenset[str] = frozenset()  # set per gazetteer by find()
+        self.credit = re.compile(
+            rf"(?<![\w/])(?:{'|'.join(re.escape(str(w)) for w in lex['credit_prefixes'])})"
+            rf"/((?:{_PLAIN_TOKEN}[ \u00a0]){{1,2}}{_PLAIN_TOKEN})")
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
 
@@ -204,6 +208,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
         if i not in used:
             typed.append(_gazetteer_mention(body, match, cues, hits))
     _outlets(body, gaz, typed, untyped)
+    _credits(body, cues, typed, untyped)
     typed.sort(key=lambda m: m.start)
     for m in typed:
         if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
@@ -235,6 +240,17 @@ def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> No
         untyped[:] = [m for m in untyped if not (m.start < end and start < m.end)]
         typed.append(Mention(start, end, x.group(1), type="organization", kind="media",
                              cue="web-address"))
+
+
+def _credits(body: str, cues: Cues, typed: list[Mention], untyped: list[Mention]) -> None:
+    """"(AP Photo/Aaron Favila)": the name after a photo credit's slash is a person."""
+    if "/" not in body:
+        return
+    for x in cues.credit.finditer(body):
+        start, end = x.span(1)
+        typed[:] = [m for m in typed if not (m.start < end and start < m.end)]
+        untyped[:] = [m for m in untyped if not (m.start < end and start < m.end)]
+        typed.append(Mention(start, end, x.group(1), type="person", cue="credit"))
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+)")
@@ -780,23 +796,35 @@ def _org_noun_after(body: str, end: int, hits):
     return None
 
 
-_APPOSITION = re.compile(r",[ \t]+(?:who\b|whose\b|(?:the|a|an|his|her|their)[ \t]+"
+_APPOSITION = re.compile(r",[ \t]+(?:(who|whose)\b|((?:the|a|an|his|her|their)[ \t]+)?"
                          r"(?:(?:former|ex-|then|late|new|acting)[ \t-]*)?)")
+_DESCRIBING_WORD = re.compile(r"[a-z][\w'’-]*[ \t]+")
+_OF_AFTER = re.compile(r"[ \t]+(?:of|at)[ \t]+")
 _PERSON_WORDS = _TITLE_HEADS | _NOUNS | _MODS | _DEMONYMS
 
 
 def _apposition_says_person(body: str, end: int, hits) -> bool:
-    """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, who ...":
-    what the apposition after a name says it is."""
+    """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, an exiled
+    opposition activist", "X, who ...", "X, head of the agency": what the apposition
+    after a name says it is (a title with no article only with "of" after it)."""
     m = _APPOSITION.match(body, end)
     if m is None:
         return False
-    if m.group().endswith(("who", "whose")):
+    if m.group(1):
         return True
-    h = hits.starting_at(m.end(), _PERSON_WORDS)
-    while h is not None and h.labels & (_MODS | _DEMONYMS) and not h.labels & _TITLE_HEADS:
-        h = hits.after(h.end, _PERSON_WORDS)  # "the Kazakh deputy prime minister"
-    return h is not None and bool(h.labels & (_TITLE_HEADS | _NOUNS))
+    pos = m.end()
+    for _ in range(3):  # up to two describing words before the noun
+        h = hits.starting_at(pos, _PERSON_WORDS)
+        while h is not None and h.labels & (_MODS | _DEMONYMS) and not h.labels & _TITLE_HEADS:
+            h = hits.after(h.end, _PERSON_WORDS)  # "the Kazakh deputy prime minister"
+        if h is not None and h.labels & (_TITLE_HEADS | _NOUNS):
+            return bool(m.group(2)) or (bool(h.labels & _TITLE_HEADS)
+                                        and _OF_AFTER.match(body, h.end) is not None)
+        word = _DESCRIBING_WORD.match(body, pos) if m.group(2) else None
+        if word is None:
+            return False
+        pos = word.end()
+    return False
 
 
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
