@@ -103,6 +103,7 @@ class Cues:
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
+        self.proper_bodies = {str(w) for w in lex["proper_bodies"]}
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
         self.status_words = self.status_former | {str(w).lower() for w in lex["status_current"]}
@@ -385,6 +386,19 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     if not toks:
         return
     words = [t[2] for t in toks]
+    if org_run and len(toks) > 3 and not inside and not _in_headline(body, start):
+        split = _title_inside(body, toks, cues)
+        if split is not None and words[split[0] - 1] in cues.org_heads:
+            # "Senate President Francis Escudero and House Speaker Martin Romualdez":
+            # a body, its officer's title and name, then the rest of the run
+            k, j, e = split
+            _classify_run(body, toks[0][0], toks[k - 1][1], [], cues, hits, typed, untyped,
+                          gazetteer)
+            _classify_segment(body, toks[j:e], cues, hits, typed, untyped)
+            if e < len(toks):
+                _classify_run(body, toks[e][0], toks[-1][1], [], cues, hits, typed, untyped,
+                              gazetteer)
+            return
     head_at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in cues.org_heads),
                    None)
     if head_at is not None:
@@ -411,6 +425,10 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues)
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
+        if len(org) == 2 and org[0][2] in cues.demonyms and org[1][2] in cues.proper_bodies:
+            # "the Philippine Senate": the Senate, of the country the demonym names
+            _split_run(body, toks, inside, cues, hits, typed, untyped)
+            return
         if len(org) >= 2 and not known_suffix and not whole \
                 and not all(t[2] in cues.legal_forms for t in org) \
                 and not _generic(body, org, org_inside):
@@ -677,6 +695,11 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             m.type, m.cue = "place", "place-data"  # "DUSHANBE, 19.05.2022"
         else:
             m.type, m.role, m.cue = "organization", "acronym", "acronym"
+        typed.append(m)
+        return
+    if len(toks) == 1 and text in cues.proper_bodies:
+        # "the Senate", "the Mejlis": a legislature's proper name (its country: resolve)
+        m.type, m.cue, m.kind = "organization", "proper-body", cues.org_heads.get(text, "")
         typed.append(m)
         return
     if len(toks) == 1 and "-" in text:

@@ -136,6 +136,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     out.sort(key=lambda m: m.start)
     out = _drop_overlaps(out)
     _foreign_bodies(body, out, gazetteer, lex, hits)
+    _bodies_of_countries(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer)
     return _drop_overlaps(sorted(out + refs, key=lambda m: m.start))
@@ -202,6 +203,27 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
         elif m.role == "acronym" and m.actor_id in remap:
             # "(SCNS)" defined after the body's name: the same body, wherever written
             m.actor_id, m.ids = remap[m.actor_id], ()
+
+
+def _bodies_of_countries(body, mentions, gazetteer, lex, hits) -> None:
+    """"the Senate", "the Philippine Senate", "Kazakhstan's Mazhilis": a one-word body
+    name every country uses is the body of the country written before it, else of the
+    country the article names most (none named: the name alone)."""
+    found = [m for m in mentions if m.cue == "proper-body"]
+    if not found:
+        return
+    countries = _ref_words(lex).cues.demonym_ids
+    places = {m.end: m for m in mentions if m.type == "place" and m.actor_id}
+    article_country = None
+    for m in found:
+        country = _qualifier(body, m.start, hits, countries, places)
+        if not country:
+            if article_country is None:
+                article_country = main_country(mentions, hits, lex)
+            country = article_country
+        if country in gazetteer.actors:
+            name = f"{m.surface} of {gazetteer.actors[country].name}"
+            m.actor_id = f"organization:{slug(name)}"
 
 
 _STATE_KINDS = frozenset({"state_body", "security_service", "military", "court"})
