@@ -27,7 +27,7 @@ WORDS, MAPPING, RECORDS = "a list of words", "a mapping", "a list of mappings"
 SECTIONS = {
     "honorifics": WORDS, "person_nouns": WORDS, "surname_endings": WORDS,
     "given_names": WORDS, "stopwords": WORDS, "boilerplate": WORDS,
-    "acronym_stoplist": WORDS,
+    "acronym_stoplist": WORDS, "credit_prefixes": WORDS, "proper_bodies": WORDS,
     "org_heads": MAPPING, "org_connectors": WORDS, "org_cues_before": MAPPING,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
     "description_fillers": WORDS,

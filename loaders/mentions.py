@@ -30,8 +30,12 @@ _U = f"[{re.escape(_UPPER)}]"
 _TOKEN = rf"{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*"
 # name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
 _PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la)"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_TOKEN})*")
+# a nickname in quotes inside a name ("Paolo 'Pulong' Duterte", "Ronald "Bato" dela Rosa")
+_NICKNAME = rf"[\"“'‘]{_TOKEN}[\"”'’]"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}{_TOKEN})*")
+_NICKNAME_RE = re.compile(rf"[ \u00a0]{_NICKNAME}(?=[ \u00a0])")
 _TOKEN_RE = re.compile(_TOKEN)
+_PLAIN_TOKEN = rf"{_U}\w*(?:-\w+|['’]{_U}\w*)*"  # no "/": "Maxim Shemetov/File Photo"
 _ACRONYM = re.compile(rf"^{_U}[{re.escape(_UPPER)}\d&/.-]{{1,9}}$")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")
 _AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*,")
@@ -102,6 +106,7 @@ class Cues:
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
+        self.proper_bodies = {str(w) for w in lex["proper_bodies"]}
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
         self.status_words = self.status_former | {str(w).lower() for w in lex["status_current"]}
@@ -114,6 +119,9 @@ class Cues:
         self.name_prefixes = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O")
         self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
         self.known_surnames: frozenset[str] = frozenset()  # set per gazetteer by find()
+        self.credit = re.compile(
+            rf"(?<![\w/])(?:{'|'.join(re.escape(str(w)) for w in lex['credit_prefixes'])})"
+            rf"/((?:{_PLAIN_TOKEN}[ \u00a0]){{1,2}}{_PLAIN_TOKEN})")
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
 
@@ -169,7 +177,11 @@ def cues_for(lex) -> Cues:
 
 
 def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
-    return [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    toks = [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    if '"' in text or "'" in text or "“" in text or "‘" in text:
+        nick = {offset + n.start() + 2 for n in _NICKNAME_RE.finditer(text)}
+        toks = [t for t in toks if t[0] not in nick]
+    return toks
 
 
 def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], list[Mention]]:
@@ -200,6 +212,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
         if i not in used:
             typed.append(_gazetteer_mention(body, match, cues, hits))
     _outlets(body, gaz, typed, untyped)
+    _credits(body, cues, typed, untyped)
     typed.sort(key=lambda m: m.start)
     for m in typed:
         if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
@@ -231,6 +244,17 @@ def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> No
         untyped[:] = [m for m in untyped if not (m.start < end and start < m.end)]
         typed.append(Mention(start, end, x.group(1), type="organization", kind="media",
                              cue="web-address"))
+
+
+def _credits(body: str, cues: Cues, typed: list[Mention], untyped: list[Mention]) -> None:
+    """"(AP Photo/Aaron Favila)": the name after a photo credit's slash is a person."""
+    if "/" not in body:
+        return
+    for x in cues.credit.finditer(body):
+        start, end = x.span(1)
+        typed[:] = [m for m in typed if not (m.start < end and start < m.end)]
+        untyped[:] = [m for m in untyped if not (m.start < end and start < m.end)]
+        typed.append(Mention(start, end, x.group(1), type="person", cue="credit"))
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+)")
@@ -365,6 +389,19 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     if not toks:
         return
     words = [t[2] for t in toks]
+    if org_run and len(toks) > 3 and not inside and not _in_headline(body, start):
+        split = _title_inside(body, toks, cues)
+        if split is not None and words[split[0] - 1] in cues.org_heads:
+            # "Senate President Francis Escudero and House Speaker Martin Romualdez":
+            # a body, its officer's title and name, then the rest of the run
+            k, j, e = split
+            _classify_run(body, toks[0][0], toks[k - 1][1], [], cues, hits, typed, untyped,
+                          gazetteer)
+            _classify_segment(body, toks[j:e], cues, hits, typed, untyped)
+            if e < len(toks):
+                _classify_run(body, toks[e][0], toks[-1][1], [], cues, hits, typed, untyped,
+                              gazetteer)
+            return
     head_at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in cues.org_heads),
                    None)
     if head_at is not None:
@@ -391,6 +428,10 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues)
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
+        if len(org) == 2 and org[0][2] in cues.demonyms and org[1][2] in cues.proper_bodies:
+            # "the Philippine Senate": the Senate, of the country the demonym names
+            _split_run(body, toks, inside, cues, hits, typed, untyped)
+            return
         if len(org) >= 2 and not known_suffix and not whole \
                 and not all(t[2] in cues.legal_forms for t in org) \
                 and not _generic(body, org, org_inside):
@@ -439,7 +480,8 @@ def _generic(body: str, org, org_inside) -> bool:
 
 def _leading_cue(word: str, cues: Cues) -> bool:
     low = word.lower().rstrip(".")
-    if "-" in low and low not in cues.title_heads:  # "Secretary-General", "Vice-Premier"
+    if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
+        # "Secretary-General", "Vice-Premier"
         return all(part in cues.title_words for part in low.split("-"))
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
             or low in cues.title_heads or low in cues.title_words
@@ -480,11 +522,23 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
     if tail and gazetteer is not None and org_inside and org_inside[-1].end == org[-1][1] \
             and any(i.startswith("place:") for i in org_inside[-1].ids):
         ids = gazetteer.lookup(text[:tail.start()])
-        if len(ids) == 1 and ids[0].startswith("organization:"):
+        if len(ids) == 1 and ids[0].startswith("organization:") \
+                and _may_be_of(gazetteer, ids[0], org_inside[-1].ids):
             m.ids, m.method, m.cue = ids, "gazetteer", "gazetteer"
     m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
                 if not _is_org_match(g, cues) and len(g.ids) == 1]
     return m
+
+
+def _may_be_of(gazetteer, body_id: str, place_ids) -> bool:
+    """Whether a known body may be the one "of" a place: the body names no country, or
+    that place ("Security Council of Belarus" is not the Security Council of
+    Kazakhstan)."""
+    actor = gazetteer.actors[body_id]
+    text = f" {key(' '.join([actor.name, *actor.aliases, actor.description]))} "
+    named = {i for i, a in gazetteer.actors.items()
+             if a.type == "place" and f" {key(a.name)} " in text}
+    return not named or bool(named & set(place_ids))
 
 
 def _place_of_body(m: Mention, cues: Cues, gazetteer) -> None:
@@ -572,6 +626,37 @@ def _surnames_of(gazetteer) -> frozenset[str]:
     return frozenset(out)
 
 
+def _is_title_word(word: str, cues: Cues) -> bool:
+    low = word.lower().rstrip(".")
+    if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
+        return all(part in cues.title_words for part in low.split("-"))
+    return low in cues.title_words or low in cues.honorifics
+
+
+def _title_inside(body, toks, cues: Cues) -> tuple[int, int, int] | None:
+    """(where a title starts, where its holder's name starts and ends) in a segment of a
+    name, a title and a name: "Davao City Representative Paolo Duterte" -> (2, 3, 5)."""
+    for k in range(1, len(toks) - 1):
+        if not _is_title_word(toks[k][2], cues) or toks[k][2] in cues.place_heads or (
+                _is_title_word(toks[k - 1][2], cues)
+                and toks[k - 1][2] not in cues.place_heads):  # "Davao City", "Ahal Region"
+            continue
+        j = k
+        while j < len(toks) and _is_title_word(toks[j][2], cues):
+            j += 1
+        e = j
+        while e < len(toks) and _name_like(body, toks[e][2], cues) and (
+                e == j or _NAME_GAP.match(body[toks[e - 1][1]:toks[e][0]])):
+            e += 1
+        if e > j and toks[j - 1][2].lower().rstrip(".") in cues.title_heads | cues.honorifics:
+            return k, j, e
+        return None
+    return None
+
+
+_NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
+
+
 def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     # drop leading stopwords again (a segment may start after a gazetteer name), and
     # titles, honorifics and demonyms cut from an organisation before a person's name
@@ -579,13 +664,20 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     while toks and (toks[0][2] in cues.stopwords
                     or (len(toks) > 1 and _leading_cue(toks[0][2], cues))):
         toks = toks[1:]
-    if not toks or len(toks) > 4:
+    if not toks or len(toks) > 8:
         return
-    if len(toks) > 2 and toks[1][2].lower() in cues.title_words \
-            and key(toks[0][2]) in cues.places:
-        # "Yerevan Mayor Tigran Avinyan": the place, then a title and its holder
-        _classify_segment(body, toks[:1], cues, hits, typed, untyped)
-        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
+    split = _title_inside(body, toks, cues) \
+        if len(toks) > 2 and not _in_headline(body, toks[0][0]) else None
+    if split is not None:
+        # "Yerevan Mayor Tigran Avinyan", "Senate President Francis Escudero", "Serbian
+        # President Aleksandar Vucic": what stands before a title is a name of its own,
+        # the title's holder comes after it
+        _classify_segment(body, toks[:split[0]], cues, hits, typed, untyped)
+        _classify_segment(body, toks[split[1]:split[2]], cues, hits, typed, untyped)
+        if split[2] < len(toks):
+            _classify_segment(body, toks[split[2]:], cues, hits, typed, untyped)
+        return
+    if len(toks) > 4:
         return
     if len(toks) > 1 and _is_acronym(toks[0][2], cues) and not toks[1][2].isupper():
         # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
@@ -594,6 +686,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         return
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
+    if len(toks) > 1 and (end - start) > sum(len(t[2]) for t in toks) + len(toks) - 1:
+        text = _NICKNAME_RE.sub("", text)  # the name without its nickname
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
@@ -604,6 +698,11 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             m.type, m.cue = "place", "place-data"  # "DUSHANBE, 19.05.2022"
         else:
             m.type, m.role, m.cue = "organization", "acronym", "acronym"
+        typed.append(m)
+        return
+    if len(toks) == 1 and text in cues.proper_bodies:
+        # "the Senate", "the Mejlis": a legislature's proper name (its country: resolve)
+        m.type, m.cue, m.kind = "organization", "proper-body", cues.org_heads.get(text, "")
         typed.append(m)
         return
     if len(toks) == 1 and "-" in text:
@@ -649,6 +748,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) == 1 and person not in _STRONG_CUES \
             and words[0].lower() in _lower_words(body):
         return  # "Sentenced", "Judges": a common word capitalised by a heading
+    if len(words) > 1 and _in_headline(body, start) and 2 * sum(
+            w.lower() in _lower_words(body) for w in words) > len(words):
+        return  # "... President Appoints Daughter Chief Of Staff": a heading's words
     if person not in _STRONG_CUES:
         place = cues.places.get(key(text))
         if place is not None and len(words) == 1 and key(text) in cues.given \
@@ -720,23 +822,36 @@ def _org_noun_after(body: str, end: int, hits):
     return None
 
 
-_APPOSITION = (r",[ \t]+(?:who\b|whose\b|(?:the|a|an|his|her|their)[ \t]+"
+_APPOSITION = (r",[ \t]+(?:(who|whose)\b|((?:the|a|an|his|her|their)[ \t]+)?"
                r"(?:(?:former|ex-|then|late|new|acting)[ \t-]*)?")
+_DESCRIBING_WORD = re.compile(r"[a-z][\w'’-]*[ \t]+")
+_OF_AFTER = re.compile(r"[ \t]+(?:of|at)[ \t]+")
 _PERSON_WORDS = _TITLE_HEADS | _NOUNS | _MODS | _DEMONYMS
 
 
 def _apposition_says_person(body: str, end: int, hits, cues: Cues) -> bool:
-    """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, who ...",
-    "X, the eldest son of": what the apposition after a name says it is."""
+    """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, an exiled
+    opposition activist", "X, who ...", "X, head of the agency": what the apposition
+    after a name says it is (a title with no article only with "of" after it); "X, the
+    eldest son of": a birth order may stand before a kinship term."""
     m = cues.apposition.match(body, end)
     if m is None:
         return False
-    if m.group().endswith(("who", "whose")):
+    if m.group(1):
         return True
-    h = hits.starting_at(m.end(), _PERSON_WORDS)
-    while h is not None and h.labels & (_MODS | _DEMONYMS) and not h.labels & _TITLE_HEADS:
-        h = hits.after(h.end, _PERSON_WORDS)  # "the Kazakh deputy prime minister"
-    return h is not None and bool(h.labels & (_TITLE_HEADS | _NOUNS))
+    pos = m.end()
+    for _ in range(3):  # up to two describing words before the noun
+        h = hits.starting_at(pos, _PERSON_WORDS)
+        while h is not None and h.labels & (_MODS | _DEMONYMS) and not h.labels & _TITLE_HEADS:
+            h = hits.after(h.end, _PERSON_WORDS)  # "the Kazakh deputy prime minister"
+        if h is not None and h.labels & (_TITLE_HEADS | _NOUNS):
+            return bool(m.group(2)) or (bool(h.labels & _TITLE_HEADS)
+                                        and _OF_AFTER.match(body, h.end) is not None)
+        word = _DESCRIBING_WORD.match(body, pos) if m.group(2) else None
+        if word is None:
+            return False
+        pos = word.end()
+    return False
 
 
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:

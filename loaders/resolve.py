@@ -139,6 +139,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     out.sort(key=lambda m: m.start)
     out = _drop_overlaps(out)
     _foreign_bodies(body, out, gazetteer, lex, hits)
+    _bodies_of_countries(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer) \
         + _described_bodies(body, out, hits, lex)
@@ -184,21 +185,61 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
             if country or word is None:
                 break
             start = word.start()
-        if not country and m.surface[:1].islower():
+        own = _country_of(gazetteer, lex, m.actor_id)
+        if not country and (m.surface[:1].islower() or _generic_body(m, own, gazetteer)):
             # "the country's anti-corruption agency": a description, not a name, is
-            # the body of the country the article is about
+            # the body of the country the article is about; so is a state body's
+            # generic name ("Security Council") in an article about another country
+            # that names the body's own country rarely or never
             if article_country is None:
-                article_country = main_country(mentions, hits, lex)
-            country = article_country
+                counts = country_counts(mentions, hits, lex)
+                article_country = min(counts, key=lambda c: (-counts[c], c)) if counts else ""
+            if m.surface[:1].islower() or counts.get(own, 0) * 3 <= counts.get(
+                    article_country, 0):
+                country = article_country
         if not country:
             continue
-        own = _country_of(gazetteer, lex, m.actor_id)
         if own and country != own and country in gazetteer.actors:
             name = f"{body[start:m.end]} of {gazetteer.actors[country].name}"
-            remap[_written(m)] = f"organization:{slug(name)}"
+            remap[_written(m)] = remap[m.actor_id] = f"organization:{slug(name)}"
     for m in mentions:
         if m.type == "organization" and _written(m) in remap:
             m.actor_id, m.ids = remap[_written(m)], ()
+        elif m.role == "acronym" and m.actor_id in remap:
+            # "(SCNS)" defined after the body's name: the same body, wherever written
+            m.actor_id, m.ids = remap[m.actor_id], ()
+
+
+def _bodies_of_countries(body, mentions, gazetteer, lex, hits) -> None:
+    """"the Senate", "the Philippine Senate", "Kazakhstan's Mazhilis": a one-word body
+    name every country uses is the body of the country written before it, else of the
+    country the article names most (none named: the name alone)."""
+    found = [m for m in mentions if m.cue == "proper-body"]
+    if not found:
+        return
+    countries = _ref_words(lex).cues.demonym_ids
+    places = {m.end: m for m in mentions if m.type == "place" and m.actor_id}
+    article_country = None
+    for m in found:
+        country = _qualifier(body, m.start, hits, countries, places)
+        if not country:
+            if article_country is None:
+                article_country = main_country(mentions, hits, lex)
+            country = article_country
+        if country in gazetteer.actors:
+            name = f"{m.surface} of {gazetteer.actors[country].name}"
+            m.actor_id = f"organization:{slug(name)}"
+
+
+_STATE_KINDS = frozenset({"state_body", "security_service", "military", "court"})
+
+
+def _generic_body(m: Mention, own: str, gazetteer) -> bool:
+    """A state body of one country written by a name any country's body has ("Security
+    Council", "National Guard"): not an acronym, not naming its country."""
+    actor = gazetteer.actors[m.actor_id]
+    return bool(own) and actor.kind in _STATE_KINDS and " " in m.surface.strip() \
+        and key(gazetteer.actors[own].name) not in key(m.surface)
 
 
 def _of_country(body, m: Mention, places, gazetteer) -> tuple[str, ...]:
@@ -216,6 +257,14 @@ def _written(m: Mention) -> tuple[str, bool]:
 
 def main_country(mentions, hits, lex) -> str:
     """The country the article names most (mentions of it and of its demonym)."""
+    counts = country_counts(mentions, hits, lex)
+    if not counts:
+        return ""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def country_counts(mentions, hits, lex) -> dict[str, int]:
+    """Country id -> how often the article names it (itself, its demonym, in a name)."""
     words = _ref_words(lex)
     demonyms, countries = words.cues.demonym_ids, words.countries
     counts: dict[str, int] = {}
@@ -227,9 +276,7 @@ def main_country(mentions, hits, lex) -> str:
         country = demonyms.get(h.phrase)
         if country:
             counts[country] = counts.get(country, 0) + 1
-    if not counts:
-        return ""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return counts
 
 
 def _country_of(gazetteer, lex, actor_id: str) -> str:

@@ -86,3 +86,15 @@ def test_docstring_examples_run():
     from qantar.loaders import names, places
     for module in (names, places):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_a_generic_body_name_is_the_body_of_the_country_the_article_is_about():
+    """The gazetteer's Security Council is Kazakhstan's: in an article about Russia that
+    never names Kazakhstan, "the Security Council" is Russia's; in one about Kazakhstan
+    it stays the known one."""
+    russia = mentions_of("Russian President Vladimir Putin moved Sergei Shoigu to the "
+                         "Security Council, Russia's top security body, on Sunday.")
+    kazakh = mentions_of("Kazakh President Kassym-Jomart Tokayev took over the Security "
+                         "Council from Nazarbayev in Kazakhstan.")
+    assert kazakh["Security Council"][1] == "organization:security-council-of-kazakhstan"
+    assert russia["Security Council"][1] not in ("", kazakh["Security Council"][1])
