@@ -246,8 +246,9 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
         people = [p for p, t in people if t == "person"]
         targets = bodies or _implied(rules, title, people)
         confidence = 0.8
-        if not targets and rules.is_national(detail) and not _qualified(
-                doc, hit.start):
+        # the title follows the act ("appointed X as prime minister"), where nothing
+        # can qualify it: a word before the act qualifies the agent, not this post
+        if not targets and rules.is_national(detail):
             country = _main_country(doc, rules)
             targets = [(country, "place")] if country else []
             confidence = 0.6
