@@ -75,6 +75,9 @@ class FrameLexicon:
         phrase_words = []
         participles = frozenset(
             str(w).lower() for w in lex["clause_words"].get("irregular_participles") or ())
+        # the words that lead from an act to the post it names, longest first
+        self.post_leads = sorted((tuple(str(p).lower().split()) for p in
+                                  lex["clause_words"]["post_leads"]), key=len, reverse=True)
         for name, spec in lex["frames"].items():
             self.frames[name] = Frame(
                 name, spec.get("predicate", ""), spec.get("event", ""),
@@ -538,12 +541,7 @@ class Clauses:
         if j < stop and toks[j].low == ",":
             j += 1
         words = [t.low for t in toks[j:j + 5]]
-        for lead in (("as",), ("to", "the", "post", "of"), ("to", "the", "position", "of"),
-                     ("to", "the", "post"), ("from", "the", "post", "of"),
-                     ("from", "his", "post", "as"), ("from", "her", "post", "as"),
-                     ("from", "his", "position", "as"), ("from", "her", "position", "as"),
-                     ("from", "the", "position", "of"), ("of", "his", "duties", "as"),
-                     ("of", "her", "duties", "as"), ("to",)):
+        for lead in self.flex.post_leads:
             if tuple(words[:len(lead)]) == lead:
                 j += len(lead)
                 break

@@ -36,7 +36,7 @@ SECTIONS = {
     "place_nouns_after": WORDS, "legal_forms": WORDS,
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
-    "title_suffixes": WORDS, "national_titles": WORDS, "national_modifiers": WORDS,
+    "title_suffixes": WORDS, "national_titles": WORDS, "title_synonyms": MAPPING, "national_modifiers": WORDS,
     "staff_titles": MAPPING, "area_titles": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING,
     "kinship": MAPPING, "kin_modifiers": WORDS, "ally_terms": MAPPING, "subordinate_terms": MAPPING,

@@ -90,6 +90,9 @@ class Cues:
         self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}
         self.person_nouns = low("person_nouns")
         self.title_heads = low("title_heads")
+        decrees = lex["act_constructions"]["by_decree"]["nouns"]
+        self.decree_of = re.compile(  # "the decree of the " before a title
+            rf"\b{_words_re(decrees)}[ \t]+of[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+)?$", re.I)
         self.kin = {str(k).lower() for k in lex["kinship"]}
         # "X, the eldest son of": birth order may stand before a kinship term
         self.apposition = re.compile(
@@ -148,11 +151,16 @@ def _back(hits, pos: int, labels, skip: str = " \t"):
     return hits.ending_at(pos, labels) or hits.before(pos, labels, skip)
 
 
-def title_before(hits, pos: int):
+def title_before(hits, pos: int, cues: Cues):
     """(title, status word, demonym, start) of a title written right before ``pos``
-    ("Kazakh President ", "former chairman of the KNB" is not: the title must touch)."""
+    ("Kazakh President ", "former chairman of the KNB" is not: the title must touch).
+    A decree's author set off by a comma is not the name's title: "By the decree of the
+    Head of State, Marat Osipov was dismissed"."""
     head = _back(hits, pos, _TITLE_HEADS, " \t,")
     if head is None:
+        return None
+    if "," in hits.text[head.end:pos] and cues.decree_of.search(
+            hits.text, max(0, head.start - 40), head.start):
         return None
     start, words = head.start, [head.phrase]
     for _ in range(3):
@@ -346,7 +354,7 @@ def _gazetteer_mention(body, match, cues, hits) -> Mention:
 
 def _title_cue(m: Mention, cues: Cues, hits) -> None:
     """Record a title written right before the name ("Kazakh President ...")."""
-    t = title_before(hits, m.start)
+    t = title_before(hits, m.start, cues)
     if t:
         m.title = t[0]
         m.former = t[1].rstrip("-") in cues.status_former
@@ -860,7 +868,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if (len(words) == 1 and _INITIALS.match(body, end)) or (
             len(words) == 2 and _INITIAL_TOKEN.match(words[1])):
         return "initials"  # "Sharipbayev K.K."
-    if title_before(hits, start):
+    if title_before(hits, start, cues):
         return "title"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"

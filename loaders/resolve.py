@@ -373,6 +373,9 @@ class _RefWords:
                          if " " not in str(w) and not str(w).endswith("s")}
         self.heads = {o["title"].lower() for o in lex["offices"]} | {"president",
                                                                        "prime minister"}
+        # "the head of state" is the article's president
+        self.synonyms = {str(k).lower(): str(v).lower()
+                         for k, v in lex["title_synonyms"].items()}
         self.cues = cues_for(lex)
         self.countries = set(self.cues.demonym_ids.values())
         self.descriptions = {key(k): v for k, v in lex["definite_descriptions"].items()}
@@ -407,7 +410,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
     h_k = 0
     refs = []
     for h in hits.labelled({"title_heads"}):
-        office = h.phrase in words.heads
+        phrase = words.synonyms.get(h.phrase, h.phrase)
+        office = phrase in words.heads
         if body[h.end:h.end + 1] == "-" or not (office or h.phrase in words.singular):
             continue
         start, body_id, mods = h.start, "", []
@@ -441,11 +445,13 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         i = bisect_left(starts, h.end)
         nxt = mentions[i] if i < len(mentions) else None
         gap = body[h.end:nxt.start] if nxt else ""
-        if nxt and nxt.type == "person" and re.fullmatch(r"\s*,?\s*", gap):
+        if nxt and nxt.type == "person" and re.fullmatch(r"\s*,?\s*", gap) and not (
+                "," in gap and words.cues.decree_of.search(body, max(0, h.start - 40),
+                                                           h.start)):
             continue  # "the President Kassym-Jomart Tokayev": a title, not a reference
         if words.interim & set(mods):
             continue  # "the new NSC chief" is not the chief the article named before
-        head = h.phrase
+        head = phrase
         former = bool(status) and status.phrase.rstrip("-") in words.cues.status_former
         end = h.end
         if demonym is not None:
