@@ -142,6 +142,7 @@ class FrameLexicon:
                 self.classes.setdefault(str(w).lower(), cls)
         self.coordinators = [tuple(str(w).lower().split()) for w in words["coordinators"]]
         self.female = tuple(str(w) for w in words["female_endings"])
+        self.male = tuple(str(w) for w in words["male_endings"])
         self.head_titles = frozenset(str(w).lower() for w in words["head_titles"])
         self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
         titles = [str(w).lower().rstrip("-") for w in
@@ -1409,7 +1410,7 @@ class Clauses:
         last = surface.split()[-1].lower() if surface.split() else ""
         if last.endswith(self.flex.female):
             return True
-        if last.endswith(("ov", "ev", "yev", "in", "uly", "bek")):
+        if last.endswith(self.flex.male):
             return False
         return None
 

@@ -642,12 +642,27 @@ class Antecedents:
         self.singular = {p.lower() for p in pron.get("singular", [])}
         self.plural = {p.lower() for p in pron.get("plural", [])}
         self.first = {p.lower() for p in pron.get("first_person", [])}
+        self.feminine = {p.lower() for p in pron.get("feminine", [])}
+        self.masculine = {p.lower() for p in pron.get("masculine", [])}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
         self.orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
         self.starts = [m.start for m in self.persons]
         self.index = sentence_index
         self.body = body
         self.speaker_at = None  # set by attribution: offset -> speaker id of a quotation
+        words = lex["clause_words"]
+        self.female_endings = tuple(str(w) for w in words["female_endings"])
+        self.male_endings = tuple(str(w) for w in words["male_endings"])
+
+    def female(self, actor_id: str) -> bool | None:
+        """Does the person's surname say she is a woman (True), a man (False), or not?
+        "Nazarbayeva" is a woman, "Nazarbayev" a man, "Duterte" either."""
+        last = actor_id.rsplit("-", 1)[-1].rsplit(":", 1)[-1]
+        if last.endswith(self.female_endings):
+            return True
+        if last.endswith(self.male_endings):
+            return False
+        return None
 
     def _possessive(self, m: Mention) -> bool:
         return self.body[m.end:m.end + 2] in ("'s", "’s") or self.body[m.end:m.end + 1] in "'’"
@@ -667,6 +682,9 @@ class Antecedents:
         floor = self.index.sentences[max(0, sent - 2)].start if self.index.sentences else 0
         lo = bisect_left(self.starts, floor)
         before = [m for m in self.persons[lo:i] if m.actor_id not in exclude]
+        if p in self.feminine or p in self.masculine:  # "her post": not Tokayev's
+            before = [m for m in before
+                      if self.female(m.actor_id) is not (p in self.masculine)]
         if p in self.singular:
             # the nearest person of the sentence that heads its phrase (not "X's", not
             # after "of"/"by"..., not inside an apposition "A, the nephew of X, ..."),
