@@ -335,7 +335,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             etype = EventType(etype.name, etype.requires, special, etype.exclude, etype.detail)
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
             continue
-        if how == "noun" and _grounds(trig, name, body, ts):
+        if (how == "noun" or not doc.lex["event_types"][name].get("nouns")) \
+                and _grounds(trig, name, body, ts):
             continue  # "sentenced on corruption charges": the ground of another act
         sent_i = doc.index.at(ts)
         if trig.unreal.search(body, max(0, ts - 40), ts):
