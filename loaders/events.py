@@ -513,8 +513,16 @@ def _compatible(a, b) -> bool:
         return True  # "Rahmon has appointed his daughter ... Ozoda Rahmon's appointment
         # was announced on January 27", "X has sacked Y ... was replaced on January 31":
         # the lead's news month, and the body's report of the day in it
+    if not da and not db and bool(_undergoers(a)) != bool(_undergoers(b)) \
+            and not (_agents(a) and _agents(b)):
+        return True  # undated, one names who undergoes it, the other who does it: "the
+        # criminal case against X ... the investigation conducted by the prosecutors"
     # one names no participant: the same event only if both give the same date
     return (not ka or not kb) and bool(da) and da == db
+
+
+def _agents(f) -> set[str]:
+    return {x for x, r in f.roles if r == "agent"}
 
 
 def _undergoers(f) -> set[str]:
