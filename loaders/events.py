@@ -398,6 +398,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     each = sorted((g for f in found.values() for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
                   key=lambda f: f.start)
     _back_references(doc, each)
+    _parts_of(doc.lex, each)
     groups = _merge(each)
     events: list[Event] = []
     seen: set[str] = set()
@@ -546,6 +547,22 @@ def _subsumes(a, b) -> bool:
         return ta < tb
     agents = {x for x, r in a.roles if r == "agent"}
     return bool(tb and agents) and agents <= {x for x, r in b.roles if r == "agent"}
+
+
+def _parts_of(lex, found: list[_Found]) -> None:
+    """An act of a type that is ``part_of`` another, reported in the article with an act
+    of that other type on the same persons and a compatible date, is told as that act: "X
+    was convicted ... X was sentenced to 18 years" is one sentencing."""
+    for f in found:
+        whole = lex["event_types"][f.type].get("part_of")
+        if not whole or not _undergoers(f):
+            continue
+        for g in found:
+            if g.type == whole and _undergoers(f) <= _undergoers(g) and (
+                    f.date is None or g.date is None
+                    or f.date.iso.startswith(g.date.iso) or g.date.iso.startswith(f.date.iso)):
+                f.type = whole
+                break
 
 
 def _back_references(doc, found: list[_Found]) -> None:

@@ -58,7 +58,7 @@ _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "a
               "of", "against", "receiver", "on", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
                "pattern_roles", "nouns", "noun_roles", "per_person",
-               "pattern_undated", "needs_undergoer", "noun_grounds"}
+               "pattern_undated", "needs_undergoer", "noun_grounds", "part_of"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 
