@@ -395,7 +395,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     _victims_are_persons(found.values())
     for f in found.values():
         _undergoer_for_agent(doc, f)
-    each = sorted((g for f in found.values() for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
+    each = sorted((g for f in found.values()
+                   for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
                   key=lambda f: f.start)
     _back_references(doc, each)
     _parts_of(doc.lex, each)
@@ -1018,9 +1019,9 @@ _CLOSE = re.compile(r"[,—–)]")
 
 _BOUND = re.compile(r"\b(?:after|following|before|prior\s+to|in\s+the\s+(?:\w+\s+)?(?:wake|"
                     r"aftermath)\s+of)\b", re.IGNORECASE)
-_SOON_AFTER = re.compile(r"\s*(?:in\s+the\s+|within\s+)?(?:(?:first\s+|few\s+)?(?:days|hours|weeks)|"
-                         r"shortly|soon|immediately|just|a\s+(?:day|week|few\s+days))\s+"
-                         r"(?:after|following)\b", re.IGNORECASE)
+_SOON_AFTER = re.compile(r"\s*(?:in\s+the\s+|within\s+)?(?:(?:first\s+|few\s+)?"
+                         r"(?:days|hours|weeks)|shortly|soon|immediately|just|"
+                         r"a\s+(?:day|week|few\s+days))\s+(?:after|following)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:days?|weeks?|months?|hours?|shortly|soon|immediately|just|"
                       r"right)\s+$", re.IGNORECASE)
 
