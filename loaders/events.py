@@ -835,7 +835,10 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:\w+ly|also|now|just|since)\s+)?(?:been\s+)?"
-                      r"(?:\w+ly\s+)?$", re.IGNORECASE)
+                      r"(?:\w+ly\s+)?"
+                      # "have launched a criminal investigation", "has announced the arrest"
+                      r"(?:\w+(?:ed|ened|un|ade)\s+(?:a|an|the|his|her|their|its)\s+"
+                      r"(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
