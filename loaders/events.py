@@ -335,7 +335,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             etype = EventType(etype.name, etype.requires, special, etype.exclude, etype.detail)
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
             continue
-        if how == "noun" and _grounds(trig, name, body, ts):
+        if (how == "noun" or not doc.lex["event_types"][name].get("nouns")) \
+                and _grounds(trig, name, body, ts):
             continue  # "sentenced on corruption charges": the ground of another act
         sent_i = doc.index.at(ts)
         if trig.unreal.search(body, max(0, ts - 40), ts):
@@ -394,9 +395,11 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     _victims_are_persons(found.values())
     for f in found.values():
         _undergoer_for_agent(doc, f)
-    each = sorted((g for f in found.values() for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
+    each = sorted((g for f in found.values()
+                   for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
                   key=lambda f: f.start)
     _back_references(doc, each)
+    _parts_of(doc.lex, each)
     groups = _merge(each)
     events: list[Event] = []
     seen: set[str] = set()
@@ -512,8 +515,16 @@ def _compatible(a, b) -> bool:
         return True  # "Rahmon has appointed his daughter ... Ozoda Rahmon's appointment
         # was announced on January 27", "X has sacked Y ... was replaced on January 31":
         # the lead's news month, and the body's report of the day in it
+    if not da and not db and bool(_undergoers(a)) != bool(_undergoers(b)) \
+            and not (_agents(a) and _agents(b)):
+        return True  # undated, one names who undergoes it, the other who does it: "the
+        # criminal case against X ... the investigation conducted by the prosecutors"
     # one names no participant: the same event only if both give the same date
     return (not ka or not kb) and bool(da) and da == db
+
+
+def _agents(f) -> set[str]:
+    return {x for x, r in f.roles if r == "agent"}
 
 
 def _undergoers(f) -> set[str]:
@@ -537,6 +548,22 @@ def _subsumes(a, b) -> bool:
         return ta < tb
     agents = {x for x, r in a.roles if r == "agent"}
     return bool(tb and agents) and agents <= {x for x, r in b.roles if r == "agent"}
+
+
+def _parts_of(lex, found: list[_Found]) -> None:
+    """An act of a type that is ``part_of`` another, reported in the article with an act
+    of that other type on the same persons and a compatible date, is told as that act: "X
+    was convicted ... X was sentenced to 18 years" is one sentencing."""
+    for f in found:
+        whole = lex["event_types"][f.type].get("part_of")
+        if not whole or not _undergoers(f):
+            continue
+        for g in found:
+            if g.type == whole and _undergoers(f) <= _undergoers(g) and (
+                    f.date is None or g.date is None
+                    or f.date.iso.startswith(g.date.iso) or g.date.iso.startswith(f.date.iso)):
+                f.type = whole
+                break
 
 
 def _back_references(doc, found: list[_Found]) -> None:
@@ -808,7 +835,10 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:\w+ly|also|now|just|since)\s+)?(?:been\s+)?"
-                      r"(?:\w+ly\s+)?$", re.IGNORECASE)
+                      r"(?:\w+ly\s+)?"
+                      # "have launched a criminal investigation", "has announced the arrest"
+                      r"(?:\w+(?:ed|ened|un|ade)\s+(?:a|an|the|his|her|their|its)\s+"
+                      r"(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -992,9 +1022,9 @@ _CLOSE = re.compile(r"[,—–)]")
 
 _BOUND = re.compile(r"\b(?:after|following|before|prior\s+to|in\s+the\s+(?:\w+\s+)?(?:wake|"
                     r"aftermath)\s+of)\b", re.IGNORECASE)
-_SOON_AFTER = re.compile(r"\s*(?:in\s+the\s+|within\s+)?(?:(?:first\s+|few\s+)?(?:days|hours|weeks)|"
-                         r"shortly|soon|immediately|just|a\s+(?:day|week|few\s+days))\s+"
-                         r"(?:after|following)\b", re.IGNORECASE)
+_SOON_AFTER = re.compile(r"\s*(?:in\s+the\s+|within\s+)?(?:(?:first\s+|few\s+)?"
+                         r"(?:days|hours|weeks)|shortly|soon|immediately|just|"
+                         r"a\s+(?:day|week|few\s+days))\s+(?:after|following)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:days?|weeks?|months?|hours?|shortly|soon|immediately|just|"
                       r"right)\s+$", re.IGNORECASE)
 

@@ -50,7 +50,8 @@ SECTIONS = {
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
-    "future_markers": WORDS, "back_reference_words": WORDS, "count_words": WORDS, "days_apart": MAPPING,
+    "future_markers": WORDS, "back_reference_words": WORDS, "count_words": WORDS,
+    "days_apart": MAPPING,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "kinship_examples": RECORDS, "post_examples": RECORDS, "event_examples": RECORDS,
     "frames": MAPPING, "frame_modality": MAPPING, "clause_words": MAPPING,
@@ -61,7 +62,7 @@ _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "a
               "of", "against", "receiver", "on", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
                "pattern_roles", "nouns", "noun_roles", "per_person",
-               "pattern_undated", "needs_undergoer", "noun_grounds"}
+               "pattern_undated", "needs_undergoer", "noun_grounds", "part_of"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 
