@@ -818,15 +818,20 @@ class Clauses:
                     r <= 3 or toks[r - 1].low == "whose"):
             members, _ = self.actor_list(toks, last + 1, len(toks))
         if not members:  # "A, the nephew of X", "A, 56, is a longtime ally of X"
-            members = self._member_before(toks, r)
+            members = self._member_before(toks, r)[::-1]
         if not members:
             return None
+        if predicate != "holds_position" and _singular(toks[r:end], term[1]):
+            # "X's nephew A and B were arrested", "B and A, X's nephew": one relative,
+            # the name next to the term
+            members = members[:1]
         member_ids = self._ids(toks, members)
         owner_ids = owners
         if predicate == "relative_of" and owner_pronoun is not None:
             owner_ids = [(o, "person") for o in family_owner(
                 self.doc, self.doc.template.body_offset(toks[owner_pronoun].start),
-                toks[owner_pronoun].low, [i for i, _ in member_ids])] or owner_ids
+                toks[owner_pronoun].low, [i for i, _ in member_ids],
+                [o for o, _ in owners])]
         out = []
         if predicate == "subordinate_of" and not inverse and all(
                 o[1] != "person" for o in owner_ids):
@@ -1086,6 +1091,13 @@ class Clauses:
         if last.endswith(("ov", "ev", "yev", "in", "uly", "bek")):
             return False
         return None
+
+
+def _singular(words, relation: str) -> bool:
+    """Is the relational noun ``words`` the singular of ``relation`` ("nephew",
+    "son in law"), not a plural ("nephews", "children")?"""
+    written = " ".join(t.low for t in words).replace("-", " ")
+    return written == relation.replace("-", " ")
 
 
 _NOT_QUANTIFIERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that",

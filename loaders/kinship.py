@@ -45,25 +45,33 @@ def family_key(name: str) -> str:
     return _FEMININE.sub("", words[-1]) if len(words) >= 2 else ""
 
 
-def family_owner(doc, offset: int, pronoun: str, members) -> list[str]:
-    """The person a possessive pronoun at body ``offset`` stands for when one of the
-    ``members`` (actor ids the kinship phrase names) shares that person's family name,
-    and only one such person is named in this sentence before the pronoun or in the two
-    sentences before; [] when the surname does not decide."""
-    if pronoun.lower() not in ("his", "her"):
-        return []
+def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[str]:
+    """The person a possessive pronoun at body ``offset`` stands for in a kinship phrase
+    naming ``members`` (actor ids): of the persons named in this sentence before the
+    pronoun or in the two sentences before, whose gender the name does not contradict
+    ("his" is no Aliyeva), the one who shares a member's family name, else the
+    ``default`` resolution if its gender fits, else the nearest that fits; [] when
+    nothing decides. "their" keeps the ``default`` (the persons just named)."""
+    p = pronoun.lower()
+    if p not in ("his", "her"):
+        return list(default)  # "their daughter": both parents, as resolved
+    female = p == "her"
     names = _names(doc)
-    families = {family_key(n) for m in members for n in names.get(m, ())} - {""}
-    if not families:
-        return []
     ante = doc.antecedents
     sent = doc.index.at(offset)
     floor = doc.index.sentences[max(0, sent - 2)].start
-    found = {p.actor_id for p in ante.persons[bisect_left(ante.starts, floor):
-                                               bisect_left(ante.starts, offset)]
-             if p.actor_id not in members
-             and any(family_key(n) in families for n in names.get(p.actor_id, ()))}
-    return list(found) if len(found) == 1 else []
+    cands = [m.actor_id for m in ante.persons[bisect_left(ante.starts, floor):
+                                              bisect_left(ante.starts, offset)]
+             if m.actor_id not in members]
+    fits = [c for c in dict.fromkeys(cands)
+            if all(doc.clauses._female(n) is not (not female) for n in names.get(c, ()))]
+    families = {family_key(n) for m in members for n in names.get(m, ())} - {""}
+    kin = [c for c in fits if any(family_key(n) in families for n in names.get(c, ()))]
+    if len(kin) == 1:
+        return kin
+    if default and all(d in fits or d not in cands for d in default):
+        return list(default)
+    return fits[-1:] if default else []
 
 
 def compound_kin(outer: str, inner: str) -> str:
