@@ -783,8 +783,11 @@ class Clauses:
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
             inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
-                else None
-            if inner:  # "the wife of one of X's nephews": X's nephew's wife
+                else ""
+            if inner and all(o[1] == "person" for o in owners) and \
+                    toks[last - 1].kind == "W":
+                # "the wife of one of X's nephews": X's nephew's wife (not "the husband
+                # of X's daughter B": B's husband)
                 detail = compound_kin(detail, inner)
         if not owners and predicate == "holds_position":
             owners, last = self._implied_body(toks, r, end)
@@ -1000,9 +1003,11 @@ class Clauses:
             # "the eldest daughter of the first president, Dariga": the name is the
             # daughter's, the description the owner
             return desc, j
-        if named and (desc or (poss_owner is not None and any(
-                x.cls == "title" for x in toks[poss_owner + 1:j]))):
-            # "the brother of Kazakhstan's first president, B": B is the owner
+        if named and (desc or (poss_owner is not None and (any(
+                x.cls == "title" for x in toks[poss_owner + 1:j]) or self._inner_kin(
+                    toks, poss_owner, j)))):
+            # "the brother of Kazakhstan's first president, B", "the husband of X's
+            # daughter, B": B is the owner
             return self._ids(toks, [j + 1]), j + 2
         if poss_owner is not None:
             t = toks[poss_owner]

@@ -29,6 +29,7 @@ from functools import cache
 
 from ..graph.names import key
 from .phrases import alternation
+from .template import CLOSE, OPEN
 
 # feminine surname endings of the region fold to the masculine (Aliyeva -> Aliyev,
 # Nazarbayeva -> Nazarbayev, Karimova -> Karimov, Tokayeva -> Tokayev)
@@ -101,6 +102,10 @@ class _Compound:
         # "[A, the son of X]'s brother": the match's owner owns another kinship term
         self.after = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<kin>{words})"
                                 r"(?![\w-])", re.IGNORECASE)
+        # a person named in apposition to the term: "A, the husband of", "daughter, B"
+        self.name_before = re.compile(rf"{OPEN}P\d+{CLOSE},\s+(?:(?:the|a|an)\s+)?"
+                                      r"(?:[a-z][\w-]*\s+){0,2}$")
+        self.name_after = re.compile(rf",?\s*(?:\d{{1,3}}-year-old\s+)?{OPEN}P")
 
 
 @cache
@@ -122,10 +127,12 @@ def modified(lex, text: str, term_start: int, detail: str) -> str:
     return " ".join([*m.group(1).lower().split(), detail]) if m else detail
 
 
-def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str:
-    """The detail of a kinship match at ``start:end`` of ``text`` seen with its
-    neighbours: "the son of [Nazarbayev's brother, Abish]" and "[Abish, the son of
-    Nazarbayev]'s brother" both make Abish the brother's son.
+def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str | None:
+    """The detail of a kinship match at ``start:end`` of the template ``text`` seen
+    with its neighbours: "the son of [Nazarbayev's brother, Abish]" and "[Abish, the son
+    of Nazarbayev]'s brother" both make Abish the brother's son; but in "A, the husband
+    of [X's daughter, B]" B is the daughter, and in "[A, the husband of X]'s daughter B"
+    A is B's husband, not X's (None: the match says no relation).
 
     >>> from qantar.loaders.pipeline import default_lexicon
     >>> text = "The son of Nazarbayev's brother, Abish, spoke."
@@ -135,9 +142,13 @@ def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str:
     c = _compound(lex)
     m = c.before.search(text, max(0, start - 40), start)
     if m:
+        if c.name_before.search(text, max(0, m.start() - 60), m.start()):
+            return detail
         return compound_kin(c.kin.get(_norm(m.group("kin")), m.group("kin").lower()), detail)
     m = c.after.match(text, end)
     if m:
+        if c.name_after.match(text, m.end()):
+            return None
         return compound_kin(detail, c.kin.get(_norm(m.group("kin")), m.group("kin").lower()))
     return detail
 

@@ -327,6 +327,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
                 subjects = subjects[:1]  # "X's nephew A and B": one nephew, A
             detail = modified(doc.lex, doc.template.text, m.start("kin"), detail)
         detail = compound_detail(doc.lex, doc.template.text, m.start(), m.end(), detail)
+        if detail is None:
+            return
     if obj_pron and predicate == "relative_of":  # "his wife X": his family, his gender
         pron = group_of(m, obj + PRONOUN_SUFFIX) or ""
         owner = family_owner(doc, doc.template.body_offset(m.start(obj + PRONOUN_SUFFIX)),
