@@ -862,7 +862,8 @@ class Clauses:
                                           or toks[q].poss
                                           or toks[q].low in self.flex.honorifics
                                           or _partitive(toks, q, self.flex.kin_modifiers)))
-                or (toks[q].kind == "A" and toks[q].poss)):
+                or (toks[q].kind == "A" and toks[q].poss)
+                or toks[q].low in _SCARE_QUOTES):  # 'A, who is “called” the spouse of'
             if toks[q].cls == "be" and q >= 1:
                 k = q - 1
                 while k >= 0 and toks[k].cls in ("adverbs", "relatives", "have"):
@@ -996,6 +997,16 @@ class Clauses:
                 j += 1
                 continue
             break
+        if j > k and j + 1 < stop and toks[j].low == "of" and poss_owner is None:
+            term = self._term(toks, j - 1)
+            if term and term[0] == "relative_of":
+                # "the spouse of the eldest daughter of X, D": D is the owner
+                _, inner_end = self._owner_after(toks, j + 1)
+                heads = [p for p in range(j + 1, min(inner_end, stop)) if toks[p].kind == "A"]
+                for e in [heads[0] + 1] if heads else [inner_end]:
+                    if e + 1 < stop and toks[e].low == "," and toks[e + 1].kind == "A" \
+                            and toks[e + 1].mention.type == "person":
+                        return self._ids(toks, [e + 1]), e + 2
         desc = self._description(toks, j - 1) if j > k else []
         named = j + 1 < stop and toks[j].low == "," and toks[j + 1].kind == "A" \
             and toks[j + 1].mention.type == "person"
@@ -1105,6 +1116,7 @@ def _singular(words, relation: str) -> bool:
     return written == relation.replace("-", " ")
 
 
+_SCARE_QUOTES = frozenset({"“", "”", "\"", "‘", "’", "«", "»"})
 _NOT_QUANTIFIERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that",
                               "these", "those", "our", "my", "your", "such"})
 

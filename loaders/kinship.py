@@ -103,8 +103,7 @@ class _Compound:
         self.after = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<kin>{words})"
                                 r"(?![\w-])", re.IGNORECASE)
         # a person named in apposition to the term: "A, the husband of", "daughter, B"
-        self.name_before = re.compile(rf"{OPEN}P\d+{CLOSE},\s+(?:(?:the|a|an)\s+)?"
-                                      r"(?:[a-z][\w-]*\s+){0,2}$")
+        self.name_before = re.compile(rf"{OPEN}P\d+{CLOSE},\s+[^,.;:{OPEN}]{{0,60}}$")
         self.name_after = re.compile(rf",?\s*(?:\d{{1,3}}-year-old\s+)?{OPEN}P")
 
 
