@@ -60,6 +60,10 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
     names = _names(doc)
     ante = doc.antecedents
     sent = doc.index.at(offset)
+    same = _parallel(doc, offset, p, sent)
+    if same is not None:  # "his brother A and his nephew B": one owner for both
+        return family_owner(doc, same[0], p, [same[1]],
+                            doc.antecedents.resolve(same[0], p, {same[1]}))
     floor = doc.index.sentences[max(0, sent - 2)].start
     cands = [m.actor_id for m in ante.persons[bisect_left(ante.starts, floor):
                                               bisect_left(ante.starts, offset)]
@@ -73,6 +77,27 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
     if default and all(d in fits or d not in cands for d in default):
         return list(default)
     return fits[-1:] if default else []
+
+
+def _parallel(doc, offset: int, pronoun: str, sent: int):
+    """(offset, relative id) of the same pronoun heading the conjunct just before this
+    one ("his brother A and [his] nephew B"), else None."""
+    body = doc.body
+    lo = doc.index.sentences[sent].start
+    prev = body.rfind(" " + pronoun + " ", lo, offset)
+    if prev < 0 or not body[offset - 6:offset].rstrip().endswith(("and", ",")):
+        return None
+    k = bisect_left(doc.mention_starts, prev)
+    inside = [m for m in doc.mentions[k:] if m.start < offset]
+    if len(inside) != 1 or inside[0].type != "person" or not inside[0].actor_id:
+        return None
+    between = body[prev + 1:inside[0].start].split()
+    if not 2 <= len(between) <= 4 or not _CONJUNCT.fullmatch(body, inside[0].end, offset):
+        return None
+    return prev + 1, inside[0].actor_id
+
+
+_CONJUNCT = re.compile(r",?\s+(?:and\s+)?|\s*,\s*")
 
 
 def compound_kin(outer: str, inner: str) -> str:
