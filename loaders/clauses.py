@@ -875,6 +875,15 @@ class Clauses:
                     return self._list_ending(toks, k - 1)
                 if k >= 0 and toks[k].low == "and":
                     return self._who_antecedent(toks, k)  # "A, who ... and is X's son"
+                if k >= 0 and toks[k].low == ",":
+                    # "A, known as the Protector, is the father of X": across one
+                    # apposition or relative clause to the name before it
+                    c = k - 1
+                    while c > 0 and k - c < 20 and toks[c].low not in (",", ";", ":"):
+                        c -= 1
+                    if c > 0 and toks[c].low == "," and toks[c - 1].kind == "A" and \
+                            not toks[c - 1].poss:
+                        return self._list_ending(toks, c - 1)
             q -= 1
         if q >= 1 and toks[q].low == ",":
             k = self._skip_age(toks, q - 1)
