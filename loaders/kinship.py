@@ -212,7 +212,7 @@ def kin_refs(body: str, mentions, hits, lex) -> list:
     owner written as a description ("the ex-president's") only needs the term to be
     unique in the article. ``mentions``: the article's resolved mentions, sorted."""
     from .mentions import Mention
-    kin = {_norm(k): str(v) for k, v in lex["kinship"].items()}
+    kin = _compound(lex).kin
     persons = [m for m in mentions if m.type == "person" and m.actor_id]
     starts = [m.start for m in persons]
     ends = {m.end: m for m in mentions if m.actor_id}
