@@ -1,10 +1,20 @@
-"""Kinship read from the family itself: whose "his wife" is, by the surname she shares.
+"""Kinship beyond the phrase that states it: owners, compound terms, references.
 
-A possessive pronoun before a kinship term ("His wife Gulmira Satybaldy was jailed")
-stands for one of the persons named just before it. The sentence subject is the usual
-choice, but a relative named in the phrase usually carries the family's surname (in
-its feminine form too: Aliyev, Aliyeva), and that names the owner better than the
-position does:
+- Whose "his wife" is: a possessive pronoun before a kinship term ("His wife Gulmira
+  Satybaldy was jailed") stands for one of the persons named just before it. The
+  sentence subject is the usual choice, but a relative named in the phrase usually
+  carries the family's surname (in its feminine form too: Aliyev, Aliyeva), and the
+  owner's name must not contradict the pronoun's gender (:func:`family_owner`).
+- The term as written: birth order and standing stay with it ("younger brother",
+  :func:`modified`); a term of a term is one compound relation ("the wife of one of X's
+  nephews": X's nephew's wife, :func:`compound_detail`).
+- A kinship description with no name beside it ("his daughter", "the ex-president's
+  nephew") is the relative the article names with that term (:func:`kin_refs`).
+
+The words are ``seeds/lexicon/kinship.yaml`` (kinship, kin_modifiers); its
+kinship_examples are the constructions, each with a sentence tests run.
+
+The subject dismissed Satybaldy; "his wife" carries Satybaldy's name:
 
 >>> from qantar.loaders.document import build
 >>> from qantar.loaders.pipeline import default_gazetteer, default_lexicon
@@ -28,6 +38,7 @@ from bisect import bisect_left
 from functools import cache
 
 from ..graph.names import key
+from .mentions import Mention
 from .phrases import alternation
 from .template import CLOSE, OPEN
 
@@ -109,7 +120,7 @@ def compound_kin(outer: str, inner: str) -> str:
     return f"{inner}'s {outer}"
 
 
-class _Compound:
+class _KinWords:
     """The kinship terms around a match that make its relation a compound one, and the
     modifiers a term keeps."""
 
@@ -133,8 +144,8 @@ class _Compound:
 
 
 @cache
-def _compound(lex) -> _Compound:
-    return _Compound(lex)
+def _kin_words(lex) -> _KinWords:
+    return _KinWords(lex)
 
 
 def modified(lex, text: str, term_start: int, detail: str) -> str:
@@ -145,7 +156,7 @@ def modified(lex, text: str, term_start: int, detail: str) -> str:
     >>> modified(default_lexicon(), "Bolat, his younger brother", 19, "brother")
     'younger brother'
     """
-    c = _compound(lex)
+    c = _kin_words(lex)
     m = c.modifiers.search(text, max(0, term_start - 30), term_start) or \
         c.partitive.search(text, max(0, term_start - 40), term_start)
     return " ".join([*m.group(1).lower().split(), detail]) if m else detail
@@ -163,7 +174,7 @@ def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str | 
     >>> compound_detail(default_lexicon(), text, 11, 38, "brother")
     "brother's son"
     """
-    c = _compound(lex)
+    c = _kin_words(lex)
     m = c.before.search(text, max(0, start - 40), start)
     if m:
         if c.name_before.search(text, max(0, m.start() - 60), m.start()):
@@ -211,8 +222,7 @@ def kin_refs(body: str, mentions, hits, lex) -> list:
     ("Rahmon appointed his daughter ... Rahmon's daughter, Ozoda Rahmon": Ozoda); an
     owner written as a description ("the ex-president's") only needs the term to be
     unique in the article. ``mentions``: the article's resolved mentions, sorted."""
-    from .mentions import Mention
-    kin = _compound(lex).kin
+    kin = _kin_words(lex).kin
     persons = [m for m in mentions if m.type == "person" and m.actor_id]
     starts = [m.start for m in persons]
     ends = {m.end: m for m in mentions if m.actor_id}
