@@ -1101,8 +1101,11 @@ class Clauses:
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
             inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
-                else None
-            if inner:  # "the wife of one of X's nephews": X's nephew's wife
+                else ""
+            if inner and all(o[1] == "person" for o in owners) and \
+                    toks[last - 1].kind == "W":
+                # "the wife of one of X's nephews": X's nephew's wife (not "the husband
+                # of X's daughter B": B's husband)
                 detail = compound_kin(detail, inner)
         if not owners and predicate == "holds_position":
             owners, last = self._implied_body(toks, r, end)
@@ -1136,15 +1139,20 @@ class Clauses:
                     r <= 3 or toks[r - 1].low == "whose"):
             members, _ = self.actor_list(toks, last + 1, len(toks))
         if not members:  # "A, the nephew of X", "A, 56, is a longtime ally of X"
-            members = self._member_before(toks, r, predicate == "ally_of")
+            members = self._member_before(toks, r, predicate == "ally_of")[::-1]
         if not members:
             return None
+        if predicate != "holds_position" and _singular(toks[r:end], term[1]):
+            # "X's nephew A and B were arrested", "B and A, X's nephew": one relative,
+            # the name next to the term
+            members = members[:1]
         member_ids = self._ids(toks, members)
         owner_ids = owners
         if predicate == "relative_of" and owner_pronoun is not None:
             owner_ids = [(o, "person") for o in family_owner(
                 self.doc, self.doc.template.body_offset(toks[owner_pronoun].start),
-                toks[owner_pronoun].low, [i for i, _ in member_ids])] or owner_ids
+                toks[owner_pronoun].low, [i for i, _ in member_ids],
+                [o for o, _ in owners])]
         out = []
         if predicate == "subordinate_of" and not inverse and all(
                 o[1] != "person" for o in owner_ids):
@@ -1174,6 +1182,7 @@ class Clauses:
                                           or toks[q].low in self.flex.honorifics
                                           or _partitive(toks, q, self.flex.kin_modifiers)))
                 or (toks[q].kind == "A" and toks[q].poss)
+                or toks[q].low in _SCARE_QUOTES  # 'A, who is “called” the spouse of'
                 or (ally and q >= 1 and toks[q].low in ("of", "as") and toks[q - 1].low in
                     self.flex.ally_copulas)):
             if ally and toks[q].low in ("of", "as") and q >= 1:
@@ -1193,6 +1202,15 @@ class Clauses:
                     return self._list_ending(toks, k - 1)
                 if k >= 0 and toks[k].low == "and":
                     return self._who_antecedent(toks, k)  # "A, who ... and is X's son"
+                if k >= 0 and toks[k].low == ",":
+                    # "A, known as the Protector, is the father of X": across one
+                    # apposition or relative clause to the name before it
+                    c = k - 1
+                    while c > 0 and k - c < 20 and toks[c].low not in (",", ";", ":"):
+                        c -= 1
+                    if c > 0 and toks[c].low == "," and toks[c - 1].kind == "A" and \
+                            not toks[c - 1].poss:
+                        return self._list_ending(toks, c - 1)
             q -= 1
         if q >= 1 and toks[q].low == ",":
             k = self._skip_age(toks, q - 1)
@@ -1315,6 +1333,16 @@ class Clauses:
                 j += 1
                 continue
             break
+        if j > k and j + 1 < stop and toks[j].low == "of" and poss_owner is None:
+            term = self._term(toks, j - 1)
+            if term and term[0] == "relative_of":
+                # "the spouse of the eldest daughter of X, D": D is the owner
+                _, inner_end = self._owner_after(toks, j + 1)
+                heads = [p for p in range(j + 1, min(inner_end, stop)) if toks[p].kind == "A"]
+                for e in [heads[0] + 1] if heads else [inner_end]:
+                    if e + 1 < stop and toks[e].low == "," and toks[e + 1].kind == "A" \
+                            and toks[e + 1].mention.type == "person":
+                        return self._ids(toks, [e + 1]), e + 2
         desc = self._description(toks, j - 1) if j > k else []
         named = j + 1 < stop and toks[j].low == "," and toks[j + 1].kind == "A" \
             and toks[j + 1].mention.type == "person"
@@ -1322,9 +1350,11 @@ class Clauses:
             # "the eldest daughter of the first president, Dariga": the name is the
             # daughter's, the description the owner
             return desc, j
-        if named and (desc or (poss_owner is not None and any(
-                x.cls == "title" for x in toks[poss_owner + 1:j]))):
-            # "the brother of Kazakhstan's first president, B": B is the owner
+        if named and (desc or (poss_owner is not None and (any(
+                x.cls == "title" for x in toks[poss_owner + 1:j]) or self._inner_kin(
+                    toks, poss_owner, j)))):
+            # "the brother of Kazakhstan's first president, B", "the husband of X's
+            # daughter, B": B is the owner
             return self._ids(toks, [j + 1]), j + 2
         if poss_owner is not None:
             t = toks[poss_owner]
@@ -1415,6 +1445,14 @@ class Clauses:
         return None
 
 
+def _singular(words, relation: str) -> bool:
+    """Is the relational noun ``words`` the singular of ``relation`` ("nephew",
+    "son in law"), not a plural ("nephews", "children")?"""
+    written = " ".join(t.low for t in words).replace("-", " ")
+    return written == relation.replace("-", " ")
+
+
+_SCARE_QUOTES = frozenset({"“", "”", "\"", "‘", "’", "«", "»"})
 _NOT_QUANTIFIERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that",
                               "these", "those", "our", "my", "your", "such"})
 

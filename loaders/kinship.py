@@ -1,10 +1,20 @@
-"""Kinship read from the family itself: whose "his wife" is, by the surname she shares.
+"""Kinship beyond the phrase that states it: owners, compound terms, references.
 
-A possessive pronoun before a kinship term ("His wife Gulmira Satybaldy was jailed")
-stands for one of the persons named just before it. The sentence subject is the usual
-choice, but a relative named in the phrase usually carries the family's surname (in
-its feminine form too: Aliyev, Aliyeva), and that names the owner better than the
-position does:
+- Whose "his wife" is: a possessive pronoun before a kinship term ("His wife Gulmira
+  Satybaldy was jailed") stands for one of the persons named just before it. The
+  sentence subject is the usual choice, but a relative named in the phrase usually
+  carries the family's surname (in its feminine form too: Aliyev, Aliyeva), and the
+  owner's name must not contradict the pronoun's gender (:func:`family_owner`).
+- The term as written: birth order and standing stay with it ("younger brother",
+  :func:`modified`); a term of a term is one compound relation ("the wife of one of X's
+  nephews": X's nephew's wife, :func:`compound_detail`).
+- A kinship description with no name beside it ("his daughter", "the ex-president's
+  nephew") is the relative the article names with that term (:func:`kin_refs`).
+
+The words are ``seeds/lexicon/kinship.yaml`` (kinship, kin_modifiers); its
+kinship_examples are the constructions, each with a sentence tests run.
+
+The subject dismissed Satybaldy; "his wife" carries Satybaldy's name:
 
 >>> from qantar.loaders.document import build
 >>> from qantar.loaders.pipeline import default_gazetteer, default_lexicon
@@ -28,7 +38,9 @@ from bisect import bisect_left
 from functools import cache
 
 from ..graph.names import key
+from .mentions import Mention
 from .phrases import alternation
+from .template import CLOSE, OPEN
 
 # feminine surname endings of the region fold to the masculine (Aliyeva -> Aliyev,
 # Nazarbayeva -> Nazarbayev, Karimova -> Karimov, Tokayeva -> Tokayev)
@@ -45,25 +57,58 @@ def family_key(name: str) -> str:
     return _FEMININE.sub("", words[-1]) if len(words) >= 2 else ""
 
 
-def family_owner(doc, offset: int, pronoun: str, members) -> list[str]:
-    """The person a possessive pronoun at body ``offset`` stands for when one of the
-    ``members`` (actor ids the kinship phrase names) shares that person's family name,
-    and only one such person is named in this sentence before the pronoun or in the two
-    sentences before; [] when the surname does not decide."""
-    if pronoun.lower() not in ("his", "her"):
-        return []
+def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[str]:
+    """The person a possessive pronoun at body ``offset`` stands for in a kinship phrase
+    naming ``members`` (actor ids): of the persons named in this sentence before the
+    pronoun or in the two sentences before, whose gender the name does not contradict
+    ("his" is no Aliyeva), the one who shares a member's family name, else the
+    ``default`` resolution if its gender fits, else the nearest that fits; [] when
+    nothing decides. "their" keeps the ``default`` (the persons just named)."""
+    p = pronoun.lower()
+    if p not in ("his", "her"):
+        return list(default)  # "their daughter": both parents, as resolved
+    female = p == "her"
     names = _names(doc)
-    families = {family_key(n) for m in members for n in names.get(m, ())} - {""}
-    if not families:
-        return []
     ante = doc.antecedents
     sent = doc.index.at(offset)
+    same = _parallel(doc, offset, p, sent)
+    if same is not None:  # "his brother A and his nephew B": one owner for both
+        return family_owner(doc, same[0], p, [same[1]],
+                            doc.antecedents.resolve(same[0], p, {same[1]}))
     floor = doc.index.sentences[max(0, sent - 2)].start
-    found = {p.actor_id for p in ante.persons[bisect_left(ante.starts, floor):
-                                               bisect_left(ante.starts, offset)]
-             if p.actor_id not in members
-             and any(family_key(n) in families for n in names.get(p.actor_id, ()))}
-    return list(found) if len(found) == 1 else []
+    cands = [m.actor_id for m in ante.persons[bisect_left(ante.starts, floor):
+                                              bisect_left(ante.starts, offset)]
+             if m.actor_id not in members]
+    fits = [c for c in dict.fromkeys(cands)
+            if all(doc.clauses._female(n) is not (not female) for n in names.get(c, ()))]
+    families = {family_key(n) for m in members for n in names.get(m, ())} - {""}
+    kin = [c for c in fits if any(family_key(n) in families for n in names.get(c, ()))]
+    if len(kin) == 1:
+        return kin
+    if default and all(d in fits or d not in cands for d in default):
+        return list(default)
+    return fits[-1:] if default else []
+
+
+def _parallel(doc, offset: int, pronoun: str, sent: int):
+    """(offset, relative id) of the same pronoun heading the conjunct just before this
+    one ("his brother A and [his] nephew B"), else None."""
+    body = doc.body
+    lo = doc.index.sentences[sent].start
+    prev = body.rfind(" " + pronoun + " ", lo, offset)
+    if prev < 0 or not body[offset - 6:offset].rstrip().endswith(("and", ",")):
+        return None
+    k = bisect_left(doc.mention_starts, prev)
+    inside = [m for m in doc.mentions[k:] if m.start < offset]
+    if len(inside) != 1 or inside[0].type != "person" or not inside[0].actor_id:
+        return None
+    between = body[prev + 1:inside[0].start].split()
+    if not 2 <= len(between) <= 4 or not _CONJUNCT.fullmatch(body, inside[0].end, offset):
+        return None
+    return prev + 1, inside[0].actor_id
+
+
+_CONJUNCT = re.compile(r",?\s+(?:and\s+)?|\s*,\s*")
 
 
 def compound_kin(outer: str, inner: str) -> str:
@@ -75,7 +120,7 @@ def compound_kin(outer: str, inner: str) -> str:
     return f"{inner}'s {outer}"
 
 
-class _Compound:
+class _KinWords:
     """The kinship terms around a match that make its relation a compound one, and the
     modifiers a term keeps."""
 
@@ -93,11 +138,14 @@ class _Compound:
         # "[A, the son of X]'s brother": the match's owner owns another kinship term
         self.after = re.compile(rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<kin>{words})"
                                 r"(?![\w-])", re.IGNORECASE)
+        # a person named in apposition to the term: "A, the husband of", "daughter, B"
+        self.name_before = re.compile(rf"{OPEN}P\d+{CLOSE},\s+[^,.;:{OPEN}]{{0,60}}$")
+        self.name_after = re.compile(rf",?\s*(?:\d{{1,3}}-year-old\s+)?{OPEN}P")
 
 
 @cache
-def _compound(lex) -> _Compound:
-    return _Compound(lex)
+def _kin_words(lex) -> _KinWords:
+    return _KinWords(lex)
 
 
 def modified(lex, text: str, term_start: int, detail: str) -> str:
@@ -108,28 +156,34 @@ def modified(lex, text: str, term_start: int, detail: str) -> str:
     >>> modified(default_lexicon(), "Bolat, his younger brother", 19, "brother")
     'younger brother'
     """
-    c = _compound(lex)
+    c = _kin_words(lex)
     m = c.modifiers.search(text, max(0, term_start - 30), term_start) or \
         c.partitive.search(text, max(0, term_start - 40), term_start)
     return " ".join([*m.group(1).lower().split(), detail]) if m else detail
 
 
-def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str:
-    """The detail of a kinship match at ``start:end`` of ``text`` seen with its
-    neighbours: "the son of [Nazarbayev's brother, Abish]" and "[Abish, the son of
-    Nazarbayev]'s brother" both make Abish the brother's son.
+def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str | None:
+    """The detail of a kinship match at ``start:end`` of the template ``text`` seen
+    with its neighbours: "the son of [Nazarbayev's brother, Abish]" and "[Abish, the son
+    of Nazarbayev]'s brother" both make Abish the brother's son; but in "A, the husband
+    of [X's daughter, B]" B is the daughter, and in "[A, the husband of X]'s daughter B"
+    A is B's husband, not X's (None: the match says no relation).
 
     >>> from qantar.loaders.pipeline import default_lexicon
     >>> text = "The son of Nazarbayev's brother, Abish, spoke."
     >>> compound_detail(default_lexicon(), text, 11, 38, "brother")
     "brother's son"
     """
-    c = _compound(lex)
+    c = _kin_words(lex)
     m = c.before.search(text, max(0, start - 40), start)
     if m:
+        if c.name_before.search(text, max(0, m.start() - 60), m.start()):
+            return detail
         return compound_kin(c.kin.get(_norm(m.group("kin")), m.group("kin").lower()), detail)
     m = c.after.match(text, end)
     if m:
+        if c.name_after.match(text, m.end()):
+            return None
         return compound_kin(detail, c.kin.get(_norm(m.group("kin")), m.group("kin").lower()))
     return detail
 
@@ -168,8 +222,7 @@ def kin_refs(body: str, mentions, hits, lex) -> list:
     ("Rahmon appointed his daughter ... Rahmon's daughter, Ozoda Rahmon": Ozoda); an
     owner written as a description ("the ex-president's") only needs the term to be
     unique in the article. ``mentions``: the article's resolved mentions, sorted."""
-    from .mentions import Mention
-    kin = {_norm(k): str(v) for k, v in lex["kinship"].items()}
+    kin = _kin_words(lex).kin
     persons = [m for m in mentions if m.type == "person" and m.actor_id]
     starts = [m.start for m in persons]
     ends = {m.end: m for m in mentions if m.actor_id}

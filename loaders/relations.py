@@ -456,13 +456,19 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
         return
     if predicate == "relative_of":
         if emit.get("detail") == "kin":  # "X's younger brother": the term as written
+            if _clean(m.group("kin")).replace("-", " ") == detail.replace("-", " "):
+                subjects = subjects[:1]  # "X's nephew A and B": one nephew, A
             detail = modified(doc.lex, doc.template.text, m.start("kin"), detail)
         detail = compound_detail(doc.lex, doc.template.text, m.start(), m.end(), detail)
-    if obj_pron and predicate == "relative_of":  # "his wife X": the one X's family
+        if detail is None:
+            return
+    if obj_pron and predicate == "relative_of":  # "his wife X": his family, his gender
         pron = group_of(m, obj + PRONOUN_SUFFIX) or ""
         owner = family_owner(doc, doc.template.body_offset(m.start(obj + PRONOUN_SUFFIX)),
-                             pron, [s for s, _ in subjects])
-        objects = [(owner[0], "person")] if owner else objects
+                             pron, [s for s, _ in subjects], [o for o, _ in objects])
+        objects = [(o, "person") for o in owner]
+        if not objects:
+            return
     if sub_pron or obj_pron:
         confidence = min(confidence, 0.75)
     status = _status(rules, emit.get("status", ""), m) if predicate == "holds_position" else ""
