@@ -97,11 +97,11 @@ class FrameLexicon:
                 self.forms[" ".join(words)] = (name, "verb", _form(words[0]))
                 phrase_words.append(p)
         acts = lex["act_constructions"]
-        self.misdeed = Frame("misdeed", "accused", "", "agent",
-                             frozenset({"person", "organization"}),
-                             frozenset({"person", "organization"}), False, "", False,
-                             accuser_speaks=True)
-        self.frames["misdeed"] = self.misdeed
+        # "A said that B extorted him": a frame of its own, whose agent is the speaker
+        self.frames["misdeed"] = Frame("misdeed", "accused", "", "agent",
+                                       frozenset({"person", "organization"}),
+                                       frozenset({"person", "organization"}), False, "",
+                                       False, accuser_speaks=True)
         for w in acts["misdeeds"]["verbs"]:
             words = str(w).lower().split()
             self.forms.setdefault(" ".join(words), ("misdeed", "verb", _form(words[0])))
@@ -120,8 +120,7 @@ class FrameLexicon:
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
-        self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"]) \
-            | {"one"}
+        self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
         for f in self.frames.values():
@@ -575,7 +574,7 @@ class Clauses:
         for j in range(k, min(stop, k + 14)):
             t = toks[j]
             if t.low in self.flex.forms and j >= 1 and toks[j - 1].low == "and" and \
-                    _form(t.low) == "past":
+                    self.flex.forms[t.low][2] == "past":
                 continue  # "was arrested and charged by X": X did both
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low == "." or t.low in self.flex.forms:
@@ -606,7 +605,7 @@ class Clauses:
         if group_start < 3 or toks[group_start - 1].low != "and":
             return -1
         v = group_start - 2
-        if toks[v].low in self.flex.forms and _form(toks[v].low) == "past":
+        if toks[v].low in self.flex.forms and self.flex.forms[toks[v].low][2] == "past":
             k = v - 1
             while k >= 0 and toks[k].cls == "adverbs":
                 k -= 1
@@ -694,7 +693,7 @@ class Clauses:
         if frame.accuser_speaks:
             self._accuser(hit)
         elif not hit.agents and frame.predicate:
-            hit.agents = [a for a in self._implicit_agents(toks, i, after, hit, sent_i)
+            hit.agents = [a for a in self._implicit_agents(toks, i, after, hit)
                           if a[1] in frame.agent_types and a not in hit.patients]
         elif hit.voice == "nominal" and hit.agents and not hit.patients and \
                 frame.predicate and self._conducted(toks, i, after):
@@ -741,7 +740,7 @@ class Clauses:
         return list(found_hit.patients) if found_hit is not None else []
 
     # --- agents the act's clause does not name where the frame looks -------------------
-    def _implicit_agents(self, toks, i: int, after: int, hit: FrameHit, sent_i: int):
+    def _implicit_agents(self, toks, i: int, after: int, hit: FrameHit):
         """The agent of an act read from the constructions of ``act_constructions``: a
         body noun subject or "by" phrase ("prosecutors charged X"), the subject of a
         governing verb ("X signed a decree on the dismissal of Y"), the body stating a
@@ -795,6 +794,7 @@ class Clauses:
         return [], k
 
     def _bodies(self, words, spec) -> list[tuple[str, str]]:
+        """The organisations of the article a body noun can stand for."""
         cached = self._body_cache.get(words)
         if cached is not None:
             return cached
@@ -1160,7 +1160,8 @@ class Clauses:
                                           or toks[q].poss
                                           or toks[q].low in self.flex.honorifics))
                 or (toks[q].kind == "A" and toks[q].poss)
-                or (ally and q >= 1 and toks[q].low in ("of", "as") and toks[q - 1].low in
+                or (ally and q >= 1 and (toks[q].low, toks[q - 1].low) == ("of", "one"))
+                or (ally and q >= 1 and toks[q].low == "as" and toks[q - 1].low in
                     self.flex.ally_copulas)):
             if ally and toks[q].low in ("of", "as") and q >= 1:
                 q -= 1  # "one of", "seen as": on to the verb or the number
