@@ -120,6 +120,7 @@ class FrameLexicon:
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
+        self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
@@ -640,9 +641,29 @@ class Clauses:
                     doc.body, m.end(), min(doc.sentences[sent_i].end, m.end() + 80)):
                 continue  # "placed X on a wanted list": the act needs its complement
             hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
-            if hit is not None:
+            if hit is not None and hit.frame.post == "replaces" and hit.voice == "active":
+                self._hits.extend(self._replaced_with(toks, hit))
+            elif hit is not None:
                 self._hits.append(hit)
         return self._hits
+
+    def _replaced_with(self, toks, hit: FrameHit) -> list[FrameHit]:
+        """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
+        without "with Z", "Z replaced Y" as the frame reads it."""
+        k = self._object_end
+        if not hit.patients or k + 1 >= len(toks) or toks[k].low not in \
+                self.flex.replaced_with:
+            return [hit]
+        new, _ = self.actor_list(toks, k + 1, len(toks))
+        new_ids = self._ids(toks, new, {"person"})
+        if not new_ids:
+            return [hit]
+        out = []
+        for name, patients in (("dismiss", hit.patients), ("appoint", new_ids)):
+            frame = self.flex.frames[name]
+            out.append(FrameHit(frame, hit.start, hit.end, hit.sentence, "active",
+                                list(hit.agents), list(patients), hit.modality))
+        return out
 
     def _has_actor(self, sent_i: int) -> bool:
         """Does the sentence name an actor or hold a pronoun (else no frame has roles)?"""
