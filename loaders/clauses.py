@@ -688,6 +688,18 @@ class Clauses:
             agents, patients, voice = self._nominal(toks, i, after, frame)
         else:
             agents, patients, voice = self._verbal(toks, i, after, form, frame)
+        if frame.requires is not None:
+            # the complement follows the object ("found X guilty", "placed X under
+            # arrest") or, in the passive, the verb ("X was branded a traitor")
+            at = self._object_end if voice == "active" else after
+            if at >= len(toks):
+                return None
+            tpl = self.doc.template
+            a = tpl.body_offset(toks[at].start)
+            b = tpl.body_end(toks[min(at + 4, len(toks) - 1)].end)
+            m = frame.requires.search(self.doc.body, a, b)
+            if m is None:
+                return None
         hit = FrameHit(frame, start, end, sent_i, voice)
         if pos == "verb" and voice == "active" and self._kin_object is not None:
             hit.described, self._kin_object = self._kin_object, None
