@@ -101,11 +101,11 @@ class FrameLexicon:
                 self.forms[" ".join(words)] = (name, "verb", _form(words[0]))
                 phrase_words.append(p)
         acts = lex["act_constructions"]
-        self.misdeed = Frame("misdeed", "accused", "", "agent",
-                             frozenset({"person", "organization"}),
-                             frozenset({"person", "organization"}), False, "", False,
-                             accuser_speaks=True)
-        self.frames["misdeed"] = self.misdeed
+        # "A said that B extorted him": a frame of its own, whose agent is the speaker
+        self.frames["misdeed"] = Frame("misdeed", "accused", "", "agent",
+                                       frozenset({"person", "organization"}),
+                                       frozenset({"person", "organization"}), False, "",
+                                       False, accuser_speaks=True)
         for w in acts["misdeeds"]["verbs"]:
             words = str(w).lower().split()
             self.forms.setdefault(" ".join(words), ("misdeed", "verb", _form(words[0])))
@@ -124,8 +124,8 @@ class FrameLexicon:
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
-        self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"]) \
-            | {"one"}
+        self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
+        self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
         for f in self.frames.values():
@@ -576,7 +576,7 @@ class Clauses:
         for j in range(k, min(stop, k + 14)):
             t = toks[j]
             if t.low in self.flex.forms and j >= 1 and toks[j - 1].low == "and" and \
-                    _form(t.low) == "past":
+                    self.flex.forms[t.low][2] == "past":
                 continue  # "was arrested and charged by X": X did both
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low == "." or t.low in self.flex.forms:
@@ -607,7 +607,7 @@ class Clauses:
         if group_start < 3 or toks[group_start - 1].low != "and":
             return -1
         v = group_start - 2
-        if toks[v].low in self.flex.forms and _form(toks[v].low) == "past":
+        if toks[v].low in self.flex.forms and self.flex.forms[toks[v].low][2] == "past":
             k = v - 1
             while k >= 0 and toks[k].cls == "adverbs":
                 k -= 1
@@ -642,9 +642,29 @@ class Clauses:
                     doc.body, m.end(), min(doc.sentences[sent_i].end, m.end() + 80)):
                 continue  # "placed X on a wanted list": the act needs its complement
             hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
-            if hit is not None:
+            if hit is not None and hit.frame.post == "replaces" and hit.voice == "active":
+                self._hits.extend(self._replaced_with(toks, hit))
+            elif hit is not None:
                 self._hits.append(hit)
         return self._hits
+
+    def _replaced_with(self, toks, hit: FrameHit) -> list[FrameHit]:
+        """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
+        without "with Z", "Z replaced Y" as the frame reads it."""
+        k = self._object_end
+        if not hit.patients or k + 1 >= len(toks) or toks[k].low not in \
+                self.flex.replaced_with:
+            return [hit]
+        new, _ = self.actor_list(toks, k + 1, len(toks))
+        new_ids = self._ids(toks, new, {"person"})
+        if not new_ids:
+            return [hit]
+        out = []
+        for name, patients in (("dismiss", hit.patients), ("appoint", new_ids)):
+            frame = self.flex.frames[name]
+            out.append(FrameHit(frame, hit.start, hit.end, hit.sentence, "active",
+                                list(hit.agents), list(patients), hit.modality))
+        return out
 
     def _has_actor(self, sent_i: int) -> bool:
         """Does the sentence name an actor or hold a pronoun (else no frame has roles)?"""
@@ -669,6 +689,18 @@ class Clauses:
             agents, patients, voice = self._nominal(toks, i, after, frame)
         else:
             agents, patients, voice = self._verbal(toks, i, after, form, frame)
+        if frame.requires is not None:
+            # the complement follows the object ("found X guilty", "placed X under
+            # arrest") or, in the passive, the verb ("X was branded a traitor")
+            at = self._object_end if voice == "active" else after
+            if at >= len(toks):
+                return None
+            tpl = self.doc.template
+            a = tpl.body_offset(toks[at].start)
+            b = tpl.body_end(toks[min(at + 4, len(toks) - 1)].end)
+            m = frame.requires.search(self.doc.body, a, b)
+            if m is None:
+                return None
         hit = FrameHit(frame, start, end, sent_i, voice)
         if pos == "verb" and voice == "active" and self._kin_object is not None:
             hit.described, self._kin_object = self._kin_object, None
@@ -695,7 +727,7 @@ class Clauses:
         if frame.accuser_speaks:
             self._accuser(hit)
         elif not hit.agents and frame.predicate:
-            hit.agents = [a for a in self._implicit_agents(toks, i, after, hit, sent_i)
+            hit.agents = [a for a in self._implicit_agents(toks, i, after, hit)
                           if a[1] in frame.agent_types and a not in hit.patients]
         elif hit.voice == "nominal" and hit.agents and not hit.patients and \
                 frame.predicate and self._conducted(toks, i, after):
@@ -742,7 +774,7 @@ class Clauses:
         return list(found_hit.patients) if found_hit is not None else []
 
     # --- agents the act's clause does not name where the frame looks -------------------
-    def _implicit_agents(self, toks, i: int, after: int, hit: FrameHit, sent_i: int):
+    def _implicit_agents(self, toks, i: int, after: int, hit: FrameHit):
         """The agent of an act read from the constructions of ``act_constructions``: a
         body noun subject or "by" phrase ("prosecutors charged X"), the subject of a
         governing verb ("X signed a decree on the dismissal of Y"), the body stating a
@@ -796,6 +828,7 @@ class Clauses:
         return [], k
 
     def _bodies(self, words, spec) -> list[tuple[str, str]]:
+        """The organisations of the article a body noun can stand for."""
         cached = self._body_cache.get(words)
         if cached is not None:
             return cached
@@ -1183,7 +1216,8 @@ class Clauses:
                                           or _partitive(toks, q, self.flex.kin_modifiers)))
                 or (toks[q].kind == "A" and toks[q].poss)
                 or toks[q].low in _SCARE_QUOTES  # 'A, who is “called” the spouse of'
-                or (ally and q >= 1 and toks[q].low in ("of", "as") and toks[q - 1].low in
+                or (ally and q >= 1 and (toks[q].low, toks[q - 1].low) == ("of", "one"))
+                or (ally and q >= 1 and toks[q].low == "as" and toks[q - 1].low in
                     self.flex.ally_copulas)):
             if ally and toks[q].low in ("of", "as") and q >= 1:
                 q -= 1  # "one of", "seen as": on to the verb or the number
