@@ -76,7 +76,9 @@ class Rules:
         while len(words) > 1 and " ".join(words) not in self.national \
                 and words[0] in self.national_modifiers:
             words = words[1:]
-        return " ".join(words) in self.national
+        # "tourism minister", "minister of tourism": a minister of any area
+        return " ".join(words) in self.national or (
+            len(words) <= 3 and words[-1] in self.area_titles)
 
 
 @cache
