@@ -75,6 +75,10 @@ class FrameLexicon:
         phrase_words = []
         participles = frozenset(
             str(w).lower() for w in lex["clause_words"].get("irregular_participles") or ())
+        # verbs that name what one is ("A, who is called the spouse of X"), even those
+        # that are triggers elsewhere ("called X a traitor")
+        self.naming_verbs = frozenset(
+            str(w).lower() for w in lex["clause_words"]["naming_verbs"])
         # the words that lead from an act to the post it names, longest first
         self.post_leads = sorted((tuple(str(p).lower().split()) for p in
                                   lex["clause_words"]["post_leads"]), key=len, reverse=True)
@@ -523,7 +527,11 @@ class Clauses:
                 while n < stop and n - j <= (3 if t.cls else 2) and toks[n].kind == "W" \
                         and toks[n].cls in ("", "title") and not toks[n].poss:
                     n += 1
-                if n < stop and toks[n].kind == "A" and (n == j + 1 or toks[n - 1].kind == "W"):
+                if t.cls and n > j + 1 and n + 1 < stop and toks[n].low == "," and \
+                        toks[n + 1].kind == "A" and not toks[n + 1].poss:
+                    n += 1  # "appointed his wife, Mehriban Aliyeva, as ..."
+                if n < stop and toks[n].kind == "A" and (
+                        n == j + 1 or toks[n - 1].kind == "W" or toks[n - 1].low == ","):
                     heads, self._object_end = self.actor_list(toks, n, stop)
                     return heads
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
@@ -531,6 +539,20 @@ class Clauses:
                 continue
             return []
         return []
+
+    def _post_after_apposition(self, toks, k: int):
+        """The post named after an apposition of the object: "appointed Mehriban Aliyeva,
+        his wife, as first vice president" (no verb inside the commas)."""
+        if k >= len(toks) or toks[k].low != ",":
+            return None
+        leads = {lead[0] for lead in self.flex.post_leads}
+        for j in range(k + 1, min(len(toks) - 1, k + 9)):
+            if toks[j].low in self.flex.forms or toks[j].cls in (
+                    "subordinators", "relatives", "be", "have"):
+                return None
+            if toks[j].low == ",":
+                return self.post(toks, j) if toks[j + 1].low in leads else None
+        return None
 
     def post(self, toks, k: int):
         """(title, body ids, end) of the post named from token ``k`` on: "as (the)
@@ -714,6 +736,8 @@ class Clauses:
                 # "Y was replaced by X as head of the KNB", "the dismissal of Y as head"
                 heads, by_end = self.actor_list(toks, at + 1, len(toks))
                 found = self.post(toks, by_end) if heads else None
+            if found is None and voice == "active":
+                found = self._post_after_apposition(toks, at)
             if found is not None:
                 hit.post = found[:2]
         hit.agents = self._ids(toks, agents, frame.agent_types)
@@ -1216,6 +1240,7 @@ class Clauses:
                                           or _partitive(toks, q, self.flex.kin_modifiers)))
                 or (toks[q].kind == "A" and toks[q].poss)
                 or toks[q].low in _SCARE_QUOTES  # 'A, who is “called” the spouse of'
+                or toks[q].low in self.flex.naming_verbs
                 or (ally and q >= 1 and (toks[q].low, toks[q - 1].low) == ("of", "one"))
                 or (ally and q >= 1 and toks[q].low == "as" and toks[q - 1].low in
                     self.flex.ally_copulas)):
