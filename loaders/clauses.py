@@ -1041,13 +1041,29 @@ class Clauses:
                 if subj.kind == "A":
                     if self._female(subj.mention.surface) is (not female):
                         continue
-                    return [subj.mention.actor_id]
+                    topic = self._object_topic(s, subj, female) if s < sent_i else None
+                    return topic or [subj.mention.actor_id]
                 if (subj.low == "she") == female and subj.low != "they":
                     return doc.antecedents.resolve(doc.template.body_offset(subj.start),
                                                    subj.low)
             return None
         finally:
             self._depth -= 1
+
+    def _object_topic(self, sent_i: int, subj, female: bool) -> list[str] | None:
+        """The person an object pronoun of an earlier sentence stands for ("Nazarbayev
+        appointed him chairman. Prior to that, he served as prime minister": he is the
+        one already told of as "him", the topic, not the subject who appointed him)."""
+        want = "her" if female else "him"
+        doc = self.doc
+        for t in self._tokens.get(sent_i) or self._tokenize(sent_i, 40):
+            if t.start > subj.start and t.kind == "W" and t.low == want:
+                found = doc.antecedents.resolve(doc.template.body_offset(t.start), t.low,
+                                                (subj.mention.actor_id,))
+                if len(found) == 1 and found[0] != subj.mention.actor_id:
+                    return found
+                return None
+        return None
 
     def _female(self, surface: str) -> bool | None:
         last = surface.split()[-1].lower() if surface.split() else ""
