@@ -580,12 +580,15 @@ class Clauses:
         if frame.post and (agents or patients):
             at = self._object_end if voice == "active" and patients else after
             found = self.post(toks, at)
-            if found is None and at < len(toks) and (
-                    toks[at].low == "by" and voice == "passive" or
-                    toks[at].low == "of" and pos == "noun"):
-                # "Y was replaced by X as head of the KNB", "the dismissal of Y as head"
-                heads, by_end = self.actor_list(toks, at + 1, len(toks))
-                found = self.post(toks, by_end) if heads else None
+            for _ in range(2 if pos == "noun" else 1):
+                if found is not None or at >= len(toks) or not (
+                        toks[at].low == "by" and voice in ("passive", "nominal") or
+                        toks[at].low == "of" and pos == "noun"):
+                    break
+                # "Y was replaced by X as head of the KNB", "the dismissal of Y as head",
+                # "the dismissal by X of Y from the post of head"
+                heads, at = self.actor_list(toks, at + 1, len(toks))
+                found = self.post(toks, at) if heads else None
             if found is not None:
                 hit.post = found[:2]
         hit.agents = self._ids(toks, agents, frame.agent_types)
