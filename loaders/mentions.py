@@ -458,6 +458,8 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
                     and toks[k + 1][0] not in starts
                     and key(toks[k + 1][2]) not in cues.places
                     and _name_like(body, toks[k + 1][2], cues))):
+            while k - 1 > head_at and toks[k - 1][2].lower() in cues.title_words:
+                k -= 1  # "... Holding Deputy Chairman X": the deputy is the title's
             return k
     return len(toks)
 
@@ -576,13 +578,21 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     while toks and (toks[0][2] in cues.stopwords
                     or (len(toks) > 1 and _leading_cue(toks[0][2], cues))):
         toks = toks[1:]
-    if not toks or len(toks) > 4:
+    if not toks:
         return
-    if len(toks) > 2 and toks[1][2].lower() in cues.title_words \
-            and key(toks[0][2]) in cues.places:
-        # "Yerevan Mayor Tigran Avinyan": the place, then a title and its holder
-        _classify_segment(body, toks[:1], cues, hits, typed, untyped)
-        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
+    # "Yerevan Mayor Tigran Avinyan", "KazTransOil Director General Dimash Dosanov": the
+    # place or body, then a title and its holder
+    k = next((k for k, t in enumerate(toks) if t[2].lower() in cues.title_words), 0)
+    j = k
+    while j < len(toks) and toks[j][2].lower() in cues.title_words:
+        j += 1
+    if 0 < k < j < len(toks) and any(t[2].lower() in cues.title_heads for t in toks[k:j]) \
+            and all(part[:1].isupper() for t in toks[:k] for part in t[2].split("-")) \
+            and (not _in_headline(body, toks[0][0]) or key(toks[0][2]) in cues.places):
+        _classify_segment(body, toks[:k], cues, hits, typed, untyped)
+        _classify_segment(body, toks[k:], cues, hits, typed, untyped)
+        return
+    if len(toks) > 4:
         return
     if len(toks) > 1 and _is_acronym(toks[0][2], cues) and not toks[1][2].isupper():
         # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
