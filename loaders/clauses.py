@@ -132,6 +132,8 @@ class FrameLexicon:
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
+        self.title_suffixes = sorted((tuple(str(w).lower().split()) for w in
+                                      lex["title_suffixes"]), key=len, reverse=True)
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
@@ -495,9 +497,12 @@ class Clauses:
             if tuple(words[:len(lead)]) == lead:
                 j += len(lead)
                 break
+        owner = None  # "as his chief of staff": his, the one the post serves
         while j < stop and (toks[j].cls == "determiners" and toks[j].low in (
                 "the", "a", "an", "its", "his", "her", "their") or toks[j].low in (
                 "new", "next") or toks[j].low in self.flex.status_former):
+            if toks[j].low in ("his", "her"):
+                owner = j
             j += 1
         bodies = []
         if j + 1 < stop and toks[j].kind == "A" and toks[j].mention.type in (
@@ -505,12 +510,22 @@ class Clauses:
             # "as Kazakhstan's prime minister", "as Security Council secretary"
             bodies = self._ids(toks, [j])
             j += 1
+        elif j + 1 < stop and toks[j].kind == "A" and toks[j].poss and \
+                toks[j].mention.type == "person":
+            bodies = self._ids(toks, [j])  # "was appointed Y's deputy": the post serves Y
+            j += 1
+        elif owner is not None:
+            bodies = [("@agent", "person")]  # "appointed X as his deputy": the appointer's
         start = j
         while j < stop and toks[j].cls == "title" and not toks[j].poss \
                 and toks[j].low not in self.flex.demonyms:
             j += 1
         if j == start or not any(t.low in self.flex.title_heads for t in toks[start:j]):
             return None
+        for suffix in self.flex.title_suffixes:  # "chief of staff", "chairman of the board"
+            if tuple(t.low for t in toks[j:j + len(suffix)]) == suffix:
+                j += len(suffix)
+                break
         title = " ".join(t.low for t in toks[start:j])
         if j + 1 < stop and toks[j].low in ("of", "at", "in") and not bodies:
             owners, end = self._owner_after(toks, j + 1)

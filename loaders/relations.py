@@ -239,8 +239,20 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     words = [w for w in title.split() if w not in rules.current]
     detail = singular_title(" ".join(w for w in words if w not in rules.interim) or title)
     out = []
+    chiefs = [p for p, t in bodies if t == "person" and p != "@agent"]
+    if any(p == "@agent" for p, _ in bodies):
+        chiefs += [p for p, t in hit.agents if t == "person"]
+    bodies = [b for b in bodies if b[1] != "person"]
     for people, former in holders:
         people = [p for p, t in people if t == "person"]
+        for person in people:  # "appointed X as his chief of staff": X serves him
+            for chief in chiefs:
+                if chief != person and not former:
+                    out.append(doc.statement(
+                        "subordinate_of", person, chief, hit.start, hit.end, detail=detail,
+                        confidence=0.8, speaker=speaker, modality=modality))
+        if chiefs and not bodies:
+            continue
         targets = bodies or _implied(rules, title, people)
         confidence = 0.8
         if not targets and rules.is_national(detail) and not _qualified(
