@@ -37,7 +37,7 @@ SECTIONS = {
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
     "title_suffixes": WORDS, "national_titles": WORDS, "national_modifiers": WORDS,
-    "staff_titles": MAPPING, "area_titles": WORDS,
+    "staff_titles": MAPPING, "area_titles": WORDS, "legislatures": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING,
     "kinship": MAPPING, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,

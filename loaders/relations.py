@@ -61,6 +61,7 @@ class Rules:
         self.offices = lex["offices"]
         self.national = {str(w).lower() for w in lex["national_titles"]}
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
+        self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
 
@@ -113,14 +114,18 @@ def extract(doc) -> list:
 
 def _seats(doc, statements) -> list:
     """A "member" title is a seat, not a post: holds_position ... member -> member_of
-    ("A, a member of the Security Council"), once per sentence."""
+    ("A, a member of the Security Council"; "A, a Jogorku Kenesh deputy": a deputy of a
+    legislature), once per sentence."""
     out, seats = [], set()
+    legislatures = {m.actor_id for m in doc.mentions if m.type == "organization" and
+                    rules_for(doc.lex).legislatures & set(m.surface.lower().split())}
     for st in statements:
         if st.predicate == "member_of":
             seats.add((st.subject_id, st.object_id, doc.index.at(st.span_start)))
     for st in statements:
-        if st.predicate == "holds_position" and st.detail.split()[-1:] in (["member"],
-                                                                           ["members"]):
+        if st.predicate == "holds_position" and (
+                st.detail.split()[-1:] in (["member"], ["members"]) or (
+                    st.detail in ("deputy", "deputies") and st.object_id in legislatures)):
             where = (st.subject_id, st.object_id, doc.index.at(st.span_start))
             if where in seats or st.object_id.startswith("place:"):
                 continue
