@@ -117,8 +117,9 @@ def _seats(doc, statements) -> list:
     ("A, a member of the Security Council"; "A, a Jogorku Kenesh deputy": a deputy of a
     legislature), once per sentence."""
     out, seats = [], set()
+    names = rules_for(doc.lex).legislatures
     legislatures = {m.actor_id for m in doc.mentions if m.type == "organization" and
-                    rules_for(doc.lex).legislatures & set(m.surface.lower().split())}
+                    names & set(m.surface.lower().split())}
     for st in statements:
         if st.predicate == "member_of":
             seats.add((st.subject_id, st.object_id, doc.index.at(st.span_start)))

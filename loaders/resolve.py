@@ -479,7 +479,8 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     every word of the description (but the lexicon's description_fillers: "state",
     "secret"...). Two such organisations, or none: no reference."""
     fillers = {_bare_key(w) for w in lex["description_fillers"]}
-    orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
+    orgs = [(m, {_bare_key(w) for w in m.surface.split()}) for m in mentions
+            if m.type == "organization" and m.actor_id]
     places = {m.end: m for m in mentions if m.type == "place"}
     refs = []
     for h in hits.labelled({"org_heads"}):
@@ -508,8 +509,7 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
                     start = word.start()
         need = {_bare_key(w) for w in described.split()} - fillers
         need.add(_bare_key(h.phrase))
-        found = {o.actor_id: o for o in orgs if o.end <= start
-                 and need <= {_bare_key(w) for w in o.surface.split()}}
+        found = {o.actor_id: o for o, words in orgs if o.end <= start and need <= words}
         if len(found) != 1:
             continue
         target = next(iter(found.values()))
