@@ -202,6 +202,7 @@ class Clauses:
         self._object_end = 0
         self._descriptions: dict = {}
         self._resolved: dict[int, list] = {}  # token -> the person a description names
+        self._topics: dict[tuple[int, bool], list | None] = {}  # see _object_topic
 
     # --- tokens ------------------------------------------------------------------------
     def tokens(self, sent_i: int) -> list[Token]:
@@ -1072,16 +1073,22 @@ class Clauses:
         """The person an object pronoun of an earlier sentence stands for ("Nazarbayev
         appointed him chairman. Prior to that, he served as prime minister": he is the
         one already told of as "him", the topic, not the subject who appointed him)."""
+        if (sent_i, female) in self._topics:
+            return self._topics[sent_i, female]
         want = "her" if female else "him"
         doc = self.doc
-        for t in self._tokens.get(sent_i) or self._tokenize(sent_i, 40):
-            if t.start > subj.start and t.kind == "W" and t.low == want:
-                found = doc.antecedents.resolve(doc.template.body_offset(t.start), t.low,
-                                                (subj.mention.actor_id,))
-                if len(found) == 1 and found[0] != subj.mention.actor_id:
-                    return found
-                return None
-        return None
+        found = None
+        sent = doc.sentences[sent_i]
+        if re.search(rf"\b{want}\b", doc.body[sent.start:sent.end]):
+            for t in self._tokens.get(sent_i) or self._tokenize(sent_i, 40):
+                if t.start > subj.start and t.kind == "W" and t.low == want:
+                    found = doc.antecedents.resolve(doc.template.body_offset(t.start), t.low,
+                                                    (subj.mention.actor_id,))
+                    if len(found) != 1 or found[0] == subj.mention.actor_id:
+                        found = None
+                    break
+        self._topics[sent_i, female] = found
+        return found
 
     def _female(self, surface: str) -> bool | None:
         last = surface.split()[-1].lower() if surface.split() else ""
