@@ -61,6 +61,7 @@ class Rules:
         self.offices = lex["offices"]
         self.national = {str(w).lower() for w in lex["national_titles"]}
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
+        self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
@@ -109,7 +110,37 @@ def extract(doc) -> list:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
-    return _seats(doc, out) + staff_statements(doc, out)
+    return _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
+
+
+def _area_heads(doc, statements) -> list:
+    """A head's title that names its body's area ("Kyrgyzstan's security chief A") is a
+    post in the one body the article names with that word (the State Committee for
+    National Security), not in the country; a national title ("defence minister") stays
+    the country's."""
+    rules = rules_for(doc.lex)
+    orgs: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.type == "organization" and m.actor_id:
+            for w in m.surface.lower().split():
+                orgs.setdefault(w, set()).add(m.actor_id)
+    out = []
+    for st in statements:
+        words = st.detail.split()
+        if st.predicate == "holds_position" and st.object_id.startswith("place:") and \
+                len(words) > 1 and words[-1] in rules.head_titles and \
+                not rules.is_national(st.detail):
+            bodies = set()
+            for w in words[:-1]:
+                if w not in rules.national_modifiers and w not in rules.former:
+                    bodies |= orgs.get(w, set())
+            if len(bodies) == 1:
+                st = doc.statement("holds_position", st.subject_id, next(iter(bodies)),
+                                   st.span_start, st.span_end, detail=st.detail,
+                                   confidence=st.confidence, status=st.status,
+                                   speaker=st.speaker_id, modality=st.modality)
+        out.append(st)
+    return out
 
 
 def _seats(doc, statements) -> list:
