@@ -174,6 +174,8 @@ class FrameLexicon:
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
+        self.title_suffixes = sorted((tuple(str(w).lower().split()) for w in
+                                      lex["title_suffixes"]), key=len, reverse=True)
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
         self.kin_modifiers = frozenset(str(w).lower() for w in lex["kin_modifiers"])
@@ -247,6 +249,7 @@ class Clauses:
         self._kinds: dict | None = None
         self._kin_object = None
         self._body_cache: dict = {}
+        self._topics: dict[tuple[int, bool], list | None] = {}  # see _object_topic
 
     # --- tokens ------------------------------------------------------------------------
     def tokens(self, sent_i: int) -> list[Token]:
@@ -568,9 +571,12 @@ class Clauses:
             if tuple(words[:len(lead)]) == lead:
                 j += len(lead)
                 break
+        owner = None  # "as his chief of staff": his, the one the post serves
         while j < stop and (toks[j].cls == "determiners" and toks[j].low in (
                 "the", "a", "an", "its", "his", "her", "their") or toks[j].low in (
                 "new", "next") or toks[j].low in self.flex.status_former):
+            if toks[j].low in ("his", "her"):
+                owner = j
             j += 1
         bodies = []
         if j + 1 < stop and toks[j].kind == "A" and toks[j].mention.type in (
@@ -578,12 +584,22 @@ class Clauses:
             # "as Kazakhstan's prime minister", "as Security Council secretary"
             bodies = self._ids(toks, [j])
             j += 1
+        elif j + 1 < stop and toks[j].kind == "A" and toks[j].poss and \
+                toks[j].mention.type == "person":
+            bodies = self._ids(toks, [j])  # "was appointed Y's deputy": the post serves Y
+            j += 1
+        elif owner is not None:
+            bodies = [("@agent", "person")]  # "appointed X as his deputy": the appointer's
         start = j
         while j < stop and toks[j].cls == "title" and not toks[j].poss \
                 and toks[j].low not in self.flex.demonyms:
             j += 1
         if j == start or not any(t.low in self.flex.title_heads for t in toks[start:j]):
             return None
+        for suffix in self.flex.title_suffixes:  # "chief of staff", "chairman of the board"
+            if tuple(t.low for t in toks[j:j + len(suffix)]) == suffix:
+                j += len(suffix)
+                break
         title = " ".join(t.low for t in toks[start:j])
         if j + 1 < stop and toks[j].low in ("of", "at", "in") and not bodies:
             owners, end = self._owner_after(toks, j + 1)
@@ -730,12 +746,15 @@ class Clauses:
             at = self._object_end if voice == "active" and (patients or hit.described) \
                 else after
             found = self.post(toks, at)
-            if found is None and at < len(toks) and (
-                    toks[at].low == "by" and voice == "passive" or
-                    toks[at].low == "of" and pos == "noun"):
-                # "Y was replaced by X as head of the KNB", "the dismissal of Y as head"
-                heads, by_end = self.actor_list(toks, at + 1, len(toks))
-                found = self.post(toks, by_end) if heads else None
+            for _ in range(2 if pos == "noun" else 1):
+                if found is not None or at >= len(toks) or not (
+                        toks[at].low == "by" and voice in ("passive", "nominal") or
+                        toks[at].low == "of" and pos == "noun"):
+                    break
+                # "Y was replaced by X as head of the KNB", "the dismissal of Y as head",
+                # "the dismissal by X of Y from the post of head"
+                heads, at = self.actor_list(toks, at + 1, len(toks))
+                found = self.post(toks, at) if heads else None
             if found is None and voice == "active":
                 found = self._post_after_apposition(toks, at)
             if found is not None:
@@ -1487,13 +1506,35 @@ class Clauses:
                 if subj.kind == "A":
                     if self._female(subj.mention.surface) is (not female):
                         continue
-                    return [subj.mention.actor_id]
+                    topic = self._object_topic(s, subj, female) if s < sent_i else None
+                    return topic or [subj.mention.actor_id]
                 if (subj.low == "she") == female and subj.low != "they":
                     return doc.antecedents.resolve(doc.template.body_offset(subj.start),
                                                    subj.low)
             return None
         finally:
             self._depth -= 1
+
+    def _object_topic(self, sent_i: int, subj, female: bool) -> list[str] | None:
+        """The person an object pronoun of an earlier sentence stands for ("Nazarbayev
+        appointed him chairman. Prior to that, he served as prime minister": he is the
+        one already told of as "him", the topic, not the subject who appointed him)."""
+        if (sent_i, female) in self._topics:
+            return self._topics[sent_i, female]
+        want = "her" if female else "him"
+        doc = self.doc
+        found = None
+        sent = doc.sentences[sent_i]
+        if re.search(rf"\b{want}\b", doc.body[sent.start:sent.end]):
+            for t in self._tokens.get(sent_i) or self._tokenize(sent_i, 40):
+                if t.start > subj.start and t.kind == "W" and t.low == want:
+                    found = doc.antecedents.resolve(doc.template.body_offset(t.start), t.low,
+                                                    (subj.mention.actor_id,))
+                    if len(found) != 1 or found[0] == subj.mention.actor_id:
+                        found = None
+                    break
+        self._topics[sent_i, female] = found
+        return found
 
     def _female(self, surface: str) -> bool | None:
         last = surface.split()[-1].lower() if surface.split() else ""

@@ -511,6 +511,8 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
                     and toks[k + 1][0] not in starts
                     and key(toks[k + 1][2]) not in cues.places
                     and _name_like(body, toks[k + 1][2], cues))):
+            while k - 1 > head_at and toks[k - 1][2].lower() in cues.title_words:
+                k -= 1  # "... Holding Deputy Chairman X": the deputy is the title's
             return k
     return len(toks)
 

@@ -62,6 +62,8 @@ class Rules:
         self.offices = lex["offices"]
         self.national = {str(w).lower() for w in lex["national_titles"]}
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
+        self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
+        self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
 
@@ -113,19 +115,54 @@ def extract(doc) -> list:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
-    return _seats(doc, out) + staff_statements(doc, out)
+    return _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
+
+
+def _area_heads(doc, statements) -> list:
+    """A head's title that names its body's area ("Kyrgyzstan's security chief A") is a
+    post in the one body the article names with that word (the State Committee for
+    National Security), not in the country; a national title ("defence minister") stays
+    the country's."""
+    rules = rules_for(doc.lex)
+    orgs: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.type == "organization" and m.actor_id:
+            for w in m.surface.lower().split():
+                orgs.setdefault(w, set()).add(m.actor_id)
+    out = []
+    for st in statements:
+        words = st.detail.split()
+        if st.predicate == "holds_position" and st.object_id.startswith("place:") and \
+                len(words) > 1 and words[-1] in rules.head_titles and \
+                not rules.is_national(st.detail):
+            bodies = set()
+            for w in words[:-1]:
+                if w not in rules.national_modifiers and w not in rules.former:
+                    bodies |= orgs.get(w, set())
+            if len(bodies) == 1:
+                st = doc.statement("holds_position", st.subject_id, next(iter(bodies)),
+                                   st.span_start, st.span_end, detail=st.detail,
+                                   confidence=st.confidence, status=st.status,
+                                   speaker=st.speaker_id, modality=st.modality)
+        out.append(st)
+    return out
 
 
 def _seats(doc, statements) -> list:
     """A "member" title is a seat, not a post: holds_position ... member -> member_of
-    ("A, a member of the Security Council"), once per sentence."""
+    ("A, a member of the Security Council"; "A, a Jogorku Kenesh deputy": a deputy of a
+    legislature), once per sentence."""
     out, seats = [], set()
+    names = rules_for(doc.lex).legislatures
+    legislatures = {m.actor_id for m in doc.mentions if m.type == "organization" and
+                    names & set(m.surface.lower().split())}
     for st in statements:
         if st.predicate == "member_of":
             seats.add((st.subject_id, st.object_id, doc.index.at(st.span_start)))
     for st in statements:
-        if st.predicate == "holds_position" and st.detail.split()[-1:] in (["member"],
-                                                                           ["members"]):
+        if st.predicate == "holds_position" and (
+                st.detail.split()[-1:] in (["member"], ["members"]) or (
+                    st.detail in ("deputy", "deputies") and st.object_id in legislatures)):
             where = (st.subject_id, st.object_id, doc.index.at(st.span_start))
             if where in seats or st.object_id.startswith("place:"):
                 continue
@@ -244,8 +281,20 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     words = [w for w in title.split() if w not in rules.current]
     detail = singular_title(" ".join(w for w in words if w not in rules.interim) or title)
     out = []
+    chiefs = [p for p, t in bodies if t == "person" and p != "@agent"]
+    if any(p == "@agent" for p, _ in bodies):
+        chiefs += [p for p, t in hit.agents if t == "person"]
+    bodies = [b for b in bodies if b[1] != "person"]
     for people, former in holders:
         people = [p for p, t in people if t == "person"]
+        for person in people:  # "appointed X as his chief of staff": X serves him
+            for chief in chiefs:
+                if chief != person and not former:
+                    out.append(doc.statement(
+                        "subordinate_of", person, chief, hit.start, hit.end, detail=detail,
+                        confidence=0.8, speaker=speaker, modality=modality))
+        if chiefs and not bodies:
+            continue
         targets = bodies or _implied(rules, title, people)
         confidence = 0.8
         # the title follows the act ("appointed X as prime minister"), where nothing

@@ -543,13 +543,16 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     service": the one organisation named before it whose name holds the head word and
     every word of the description (but the lexicon's description_fillers: "state",
     "secret"...). Two such organisations, or none: no reference."""
-    fillers = {_bare_key(w) for w in lex["description_fillers"]}
-    orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
+    lower = [h for h in hits.by_label.get("org_heads", ())
+             if body[h.start:h.start + 1].islower() and not _AFTER_HEAD.match(body, h.end)]
+    if not lower:
+        return []
+    fillers = _fillers(lex)
+    orgs = [(m, {_bare_key(w) for w in m.surface.split()}) for m in mentions
+            if m.type == "organization" and m.actor_id]
     places = {m.end: m for m in mentions if m.type == "place"}
     refs = []
-    for h in hits.labelled({"org_heads"}):
-        if not body[h.start:h.start + 1].islower() or _AFTER_HEAD.match(body, h.end):
-            continue
+    for h in lower:
         lead = body[max(0, h.start - 60):h.start]
         demonym = None
         m = _DESCRIBER.search(lead)
@@ -573,8 +576,7 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
                     start = word.start()
         need = {_bare_key(w) for w in described.split()} - fillers
         need.add(_bare_key(h.phrase))
-        found = {o.actor_id: o for o in orgs if o.end <= start
-                 and need <= {_bare_key(w) for w in o.surface.split()}}
+        found = {o.actor_id: o for o, words in orgs if o.end <= start and need <= words}
         if len(found) != 1:
             continue
         target = next(iter(found.values()))
@@ -582,6 +584,11 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
                             actor_id=target.actor_id, role="definite", cue="description",
                             kind=target.kind))
     return refs
+
+
+@cache
+def _fillers(lex) -> frozenset[str]:
+    return frozenset(_bare_key(w) for w in lex["description_fillers"])
 
 
 def _bare_key(word: str) -> str:

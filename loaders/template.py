@@ -138,6 +138,7 @@ class SlotCompiler:
             "support": _words_re(lex["support_nouns"]),
             "headverb": _words_re(lex["head_verbs"]),
             "postnoun": _words_re(lex["post_nouns"]),
+            "hon": _words_re(lex["honorifics"]),
             "demonym": _words_re(lex["demonyms"]),
         }
         pron = lex["pronouns"]
