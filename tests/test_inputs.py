@@ -1,5 +1,5 @@
 """Articles in the form people have them: saved web pages, URLs, JSON Lines and CSV
-dumps, and the progress a load shows.
+dumps (the progress a load shows: tests/test_progress.py).
 
 Pages are served by a local HTTP server on 127.0.0.1 only; nothing here reaches
 another address.
@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import doctest
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -443,37 +440,6 @@ def test_a_list_of_links_that_is_missing_fails_before_anything_is_fetched(tmp_pa
     result = run(tmp_path, "load", "--urls", str(tmp_path / "nope.txt"))
     assert result.exit_code == 1
     assert errors_of(result) == [f"Error: {tmp_path / 'nope.txt'}: no such file"]
-
-
-# --------------------------------------------------------------------------- progress
-
-def _qantar(tmp_path: Path) -> list[str]:
-    return [str(Path(sys.executable).parent / "qantar"), "--store", str(tmp_path / "g.lbug")]
-
-
-def test_a_piped_load_prints_what_it_always_printed(tmp_path):
-    result = subprocess.run([*_qantar(tmp_path), "load", str(SEEDS)], capture_output=True,
-                            text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == "loaded 5 article(s)\n"
-    assert re.fullmatch(r"Loaded 5 article\(s\) into embedded: \d+ statements\.",
-                        result.stdout.splitlines()[0])
-    quiet = subprocess.run([*_qantar(tmp_path), "load", "--quiet", str(SEEDS)],
-                           capture_output=True, text=True, timeout=300)
-    assert quiet.stderr == "" and quiet.stdout == result.stdout
-
-
-@pytest.mark.skipif(not shutil.which("script"), reason="needs script(1) for a terminal")
-def test_a_load_at_a_terminal_shows_a_bar_that_reaches_100_percent(tmp_path):
-    command = " ".join([*_qantar(tmp_path), "load", str(SEEDS), str(INPUTS / "seeds.jsonl")])
-    result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True,
-                            text=True, timeout=300, env={**os.environ, "COLUMNS": "100"})
-    assert result.returncode == 0, result.stdout
-    screen = result.stdout
-    # the seeds and their dump: ten articles counted before the load, five distinct
-    assert "Loading" in screen and "100%" in screen and "10/10" in screen, screen
-    assert "loaded 10 article(s)" not in screen  # the bar replaces the log lines
-    assert "Loaded 10 article(s)" in screen
 
 
 # --------------------------------------------------------------------------- Neo4j
