@@ -315,9 +315,11 @@ def test_a_bad_field_flag_is_a_usage_error(tmp_path):
 # --------------------------------------------------------------------------- URLs
 
 class _Pages(BaseHTTPRequestHandler):
-    """A good page, a 404, a page slower than the timeout, 20 MB, and a PDF."""
+    """A good page, a 404, a page slower than the timeout, one that trickles in, 20 MB,
+    and a PDF."""
 
     hits: list[str] = []
+    trickled = 0  # bytes of /trickle.html sent before the client hung up
 
     def do_GET(self):  # noqa: N802 - the http.server interface
         type(self).hits.append(self.path)
@@ -331,6 +333,19 @@ class _Pages(BaseHTTPRequestHandler):
         elif self.path == "/slow.html":
             time.sleep(3)
             self._send(200, "text/html", PAGE.read_bytes())
+        elif self.path == "/trickle.html":  # headers at once, then a byte at a time
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "40")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    type(self).trickled += 1
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif self.path == "/huge.html":  # no Content-Length: the cap must stop the read
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -367,6 +382,7 @@ def server():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
     httpd.daemon_threads = True
     _Pages.hits = []
+    _Pages.trickled = 0
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -378,6 +394,7 @@ def test_urls_good_ones_load_each_bad_one_is_one_line(tmp_path, server):
     good = f"{server}/court.html"
     bad = {f"{server}/missing.html": "HTTP 404 Not Found",
            f"{server}/slow.html": "timed out after 1 s",
+           f"{server}/trickle.html": "timed out after 1 s",
            f"{server}/huge.html": "too large (over 10 MB)",
            f"{server}/report.pdf": "not a web page (content type application/pdf)"}
     links = tmp_path / "links.txt"
@@ -395,6 +412,7 @@ def test_urls_good_ones_load_each_bad_one_is_one_line(tmp_path, server):
            f"Error: {fetch.cache_path(cache, menu)}: no article text found in this page "
            f"(saved from {menu})"])
     assert "Loaded 2 article(s)" in result.stdout
+    assert _Pages.trickled < 20  # the timeout covers the whole transfer, not each read
 
     # the fetched pages are kept beside the store, whole; nothing of the failed fetches
     assert sorted(p.name for p in cache.iterdir()) == sorted(
