@@ -274,7 +274,8 @@ def test_a_broken_json_line_names_its_line_and_record(tmp_path):
     assert errors_of(result) == [
         f"Error: {path}:3: record 2: not valid JSON (Expecting value at column 37)",
         f"Error: {path}:4: record 3: not a JSON object ({{...}} with a text field)"]
-    assert "Nothing loaded (--strict)" in result.stderr
+    assert "Nothing loaded (--strict): 2 of 3 file(s) and record(s) had errors." \
+        in result.stderr
     assert not (tmp_path / "graph.lbug").exists()  # nothing loaded: no store is left
 
 
@@ -292,6 +293,7 @@ def test_csv_errors_name_the_record_and_the_line_it_starts_on(tmp_path):
         "YYYY-MM-DD date",
         f"Error: {path}:5: record 3: 2 fields, the header has 3"]
     assert "Loaded 2 article(s)" in result.stdout
+    assert "2 file(s) and record(s) skipped with errors" in result.stdout
 
 
 def test_a_csv_without_a_text_column_says_which_flag_names_it(tmp_path):
