@@ -78,7 +78,7 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
         click.echo(f"Nothing loaded (--strict): {len(failed)} of {len(targets)} URL(s) "
                    "could not be fetched.", err=True)
         sys.exit(EXIT_ERROR)
-    files += pages
+    files = list(dict.fromkeys([*files, *pages]))  # a URL given twice is one page
     total = _inputs(files) if show else 0
     # an error names a file, or a record of a dump
     failing = ("file(s) and record(s)" if any(f.suffix.lower() in DUMP_SUFFIXES for f in files)

@@ -5,12 +5,15 @@ output each printed before there was a bar; ``--quiet``, no bar.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -23,17 +26,18 @@ from qantar.loaders.pipeline import load
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 INPUTS = ROOT / "examples" / "inputs"
+PAGE = "E06_thetribune_court_orders_detention_for_nazarbayev_nephew.html"
 QANTAR = str(Path(sys.executable).parent / "qantar")
 terminal = pytest.mark.skipif(not shutil.which("script"),
                               reason="needs script(1) for a terminal")
 
 
-def at_terminal(args: list[str], cwd: Path | None = None) -> str:
+def at_terminal(args: list[str], ok: bool = True) -> str:
     """What a terminal shows when ``args`` run at one (stdout and stderr together)."""
     result = subprocess.run(["script", "-qec", " ".join(args), "/dev/null"],
-                            capture_output=True, text=True, timeout=900, cwd=cwd,
+                            capture_output=True, text=True, timeout=900,
                             env={**os.environ, "COLUMNS": "100"})
-    assert result.returncode == 0, result.stdout[-3000:]
+    assert (result.returncode == 0) == ok, result.stdout[-3000:]
     return result.stdout
 
 
@@ -86,6 +90,36 @@ def test_a_load_at_a_terminal_shows_a_bar_that_reaches_100_percent(tmp_path):
     assert reached_the_end(last_bar(screen, "Loading"), 10), screen
     assert "loaded 10 article(s)" not in screen  # the bar replaces the log lines
     assert "Loaded 10 article(s)" in screen
+
+
+@pytest.fixture
+def pages():
+    """The example page served on 127.0.0.1 (http.server over examples/inputs)."""
+    handler = functools.partial(_QuietHandler, directory=str(INPUTS))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@terminal
+def test_a_load_of_urls_at_a_terminal_counts_each_page_once(tmp_path, pages):
+    url = f"{pages}/{PAGE}"
+    links = tmp_path / "links.txt"
+    links.write_text(f"{url}\n{pages}/missing.html\n", encoding="utf-8")
+    screen = at_terminal([QANTAR, "--store", str(tmp_path / "g.lbug"), "load", url, "--urls",
+                          str(links)], ok=False)
+    assert reached_the_end(last_bar(screen, "Fetching"), 3), screen
+    # the page named twice is fetched once, loaded once, and the bar ends where it does
+    assert reached_the_end(last_bar(screen, "Loading"), 1), screen
+    assert f"{links}:2: {pages}/missing.html: HTTP 404" in screen
+    assert "Loaded 1 article(s)" in screen
 
 
 # --------------------------------------------------------------------------- export
