@@ -1,7 +1,10 @@
 """Run every benchmark side by side and write the Markdown report (bench/run calls this).
 
     python bench/bench.py [--quick] [--articles N] [--out bench/out] [--no-neo4j]
-                          [--spacy-python PATH] [--results bench/RESULTS.md]
+                          [--spacy-python PATH] [--results bench/RESULTS.md] [--quiet]
+
+Progress goes to stderr: a bar over the sections with counts and an ETA when stderr
+is a terminal, else a line per section as it starts and ends; ``--quiet`` for none.
 
 Neo4j: ``NEO4J_URI`` (+ NEO4J_USERNAME/NEO4J_PASSWORD/NEO4J_DATABASE) when set — the
 benchmark empties that database, so point it at a scratch one; otherwise a local Neo4j
@@ -33,6 +36,10 @@ import neo4j_write  # noqa: E402
 import query_latency  # noqa: E402
 import report  # noqa: E402
 import truth  # noqa: E402
+
+from qantar.cli import progress  # noqa: E402
+
+NEO4J_SECTIONS = ("neo4j_write", "neo4j_e2e", "neo4j_queries", "neo4j_recall")
 
 
 def log(msg: str) -> None:
@@ -99,8 +106,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spacy-python", default=os.environ.get("QANTAR_BENCH_SPACY_PYTHON"))
     parser.add_argument("--results", type=Path, default=None,
                         help="also copy the report here (bench/run: bench/RESULTS.md)")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(argv)
 
+    stages = ["corpus", "extraction",
+              *([] if args.no_neo4j else ["neo4j", *NEO4J_SECTIONS]),
+              "embedded_write", "embedded_e2e", "embedded_queries", "recall",
+              "embedded_e2e_small", "html"]
+    with progress.stages(stages, "Benchmark", progress.wanted(args.quiet)) as begin:
+        def step(stage: str, message: str) -> None:
+            """The bar names the stage, or the log line tells it (unless --quiet)."""
+            if begin:
+                begin(stage)
+            elif message and not args.quiet:
+                log(message)
+
+        def ended(message: str) -> None:
+            if not (begin or args.quiet):
+                log(message)
+
+        report_path, total_s = run(args, step, ended)
+    log(f"report: {report_path} ({total_s:.0f} s)")
+    return 0
+
+
+def run(args: argparse.Namespace, step, ended) -> tuple[Path, float]:
+    """Every section in turn; ``step(stage, message)`` as each starts (a message of
+    None: skipped, nothing to log), ``ended(message)`` as each ends. Returns the
+    report's path and the seconds taken."""
     quick = args.quick
     n = args.articles or (60 if quick else 10_000)
     out = args.out
@@ -109,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     res: dict = {"quick": quick, "articles": n, "date": dt.datetime.now().isoformat(timespec="seconds"),
                  "machine": machine.info(), "load_before": machine.load()}
 
-    log(f"generating {n} articles")
+    step("corpus", f"generating {n} articles")
     corpus = out / f"corpus-{n}-{args.seed}"
     t = time.perf_counter()
     res["corpus"] = generate.generate(corpus, n, args.seed)
@@ -123,14 +156,14 @@ def main(argv: list[str] | None = None) -> int:
         (out / "REPORT.md").write_text(report.markdown(res), encoding="utf-8")
 
     def section(name: str, fn):
-        log(name)
+        step(name, name)
         t0 = time.perf_counter()
         try:
             res[name] = fn()
         except Exception as exc:  # noqa: BLE001 - one failing section must not hide the others
             res[name] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"}
             traceback.print_exc()
-        log(f"{name} done in {time.perf_counter() - t0:.1f} s")
+        ended(f"{name} done in {time.perf_counter() - t0:.1f} s")
         save()
 
     section("extraction", lambda: extraction.run(corpus, quick=quick,
@@ -150,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         res["neo4j"] = {"skipped": "--no-neo4j"}
     else:
         try:
-            log("starting Neo4j")
+            step("neo4j", "starting Neo4j")
             settings, server, note = start_neo4j()
             env.update(NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.username,
                        NEO4J_PASSWORD=settings.password, NEO4J_DATABASE=settings.database)
@@ -168,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
             section("neo4j_queries", lambda: query_latency.run(store, repeats=5))
             section("neo4j_recall", lambda: truth.recall(store, corpus))
             store.close()
+        elif not args.no_neo4j:
+            for name in NEO4J_SECTIONS:
+                step(name, None)
     finally:
         if server is not None:
             server.stop()
@@ -204,8 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     (out / "REPORT.md").write_text(text, encoding="utf-8")
     if args.results:
         args.results.write_text(text, encoding="utf-8")
-    log(f"report: {out / 'REPORT.md'} ({res['total_s']:.0f} s)")
-    return 0
+    return out / "REPORT.md", res["total_s"]
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import json
 import click
 
 from ..graph import analytics
+from . import progress
 from .main import cli
 from .output import emit, for_terminal, output_options
 
@@ -66,8 +67,9 @@ def _table(result: dict, by: str, top: int) -> str:
               help="Store degree, betweenness, pagerank and community on the actors.")
 @click.option("--seed", type=int, default=analytics.SEED, show_default=True,
               help="Seed for Louvain and sampled betweenness.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.pass_obj
-def analyze(obj, top, by, places, fmt, write_back, seed):
+def analyze(obj, top, by, places, fmt, write_back, seed, quiet):
     """Who is central, who belongs together, who brokers between groups.
 
     Degree, betweenness and PageRank centrality, Louvain communities and brokers on the
@@ -76,7 +78,8 @@ def analyze(obj, top, by, places, fmt, write_back, seed):
     --places). Then the family and institutional sub-networks. The table is a
     summary; json gives everything; jsonl and csv one row per actor. With --write the
     values become actor properties (degree, betweenness, pagerank, community); the
-    HTML page computes them with the same functions.
+    HTML page computes them with the same functions. At a terminal, progress bars
+    show the reading and the analysis on stderr.
 
     \b
     Examples:
@@ -87,7 +90,11 @@ def analyze(obj, top, by, places, fmt, write_back, seed):
       qantar --backend neo4j analyze --write
     """
     store = obj.store(read_only=not write_back)
-    result = analytics.analyze(store.to_networkx(), seed=seed, top=top, places=places)
+    show = progress.wanted(quiet)
+    graph = progress.read_graph(store, show)
+    with progress.stages(analytics.STAGES, "Analyzing", show) as on_stage:
+        result = analytics.analyze(graph, seed=seed, top=top, places=places,
+                                   on_stage=on_stage)
     if write_back:  # before printing: a closed pipe must not skip the write
         count = analytics.write_back(store, result)
         click.echo(f"Wrote degree, betweenness, pagerank and community on {count} actor(s).",

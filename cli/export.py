@@ -17,8 +17,9 @@ import click
 
 from ..graph.names import ActorNotFound
 from ..graph.dates import bounds
-from ..graph.exports import FORMATS, html, writer
+from ..graph.exports import FORMATS, html, stages, writer
 from ..graph.text import printable
+from . import progress
 from .main import cli, fail
 
 STDOUT = "-"
@@ -50,12 +51,14 @@ HTML_ONLY = ("focus", "depth", "date_from", "date_to", "types", "view", "size_by
 @click.option("--events", is_flag=True,
               help="html, full view: draw events as nodes (by default each event is a tie "
                    "between the people and bodies that took part in it).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.pass_obj
-def export(obj, fmt, output, **options):
+def export(obj, fmt, output, quiet, **options):
     """Export the graph: html (interactive page), jsonl (APOC JSON), graphml, gexf.
 
     The HTML page is one file that works offline: search any spelling, filter by type
-    and date, click a node for its posts and kin, an edge for its quotes.
+    and date, click a node for its posts and kin, an edge for its quotes. At a
+    terminal, progress bars show the reading and the writing on stderr.
 
     \b
     Examples:
@@ -81,10 +84,12 @@ def export(obj, fmt, output, **options):
                                      param_hint=f"--{name[5:]}")
     if options["view"] == "ego" and not options["focus"]:
         raise click.UsageError("--view ego needs --focus NAME")
-    graph = obj.store(read_only=True).to_networkx()
+    show = progress.wanted(quiet)
+    graph = progress.read_graph(obj.store(read_only=True), show)
     try:
-        count = write_output(str(output), lambda path: writer(fmt)(
-            graph, path, **(options if fmt == "html" else {})))
+        with progress.stages(stages(fmt), f"Writing {fmt}", show) as on_stage:
+            count = write_output(str(output), lambda path: writer(fmt)(
+                graph, path, on_stage=on_stage, **(options if fmt == "html" else {})))
     except (ActorNotFound, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

@@ -78,9 +78,11 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
         click.echo(f"Nothing loaded (--strict): {len(failed)} of {len(targets)} URL(s) "
                    "could not be fetched.", err=True)
         sys.exit(EXIT_ERROR)
-    files += pages
-    total = sum(dumps.count(f) if f.suffix.lower() in DUMP_SUFFIXES else 1
-                for f in files) if show else 0
+    files = list(dict.fromkeys([*files, *pages]))  # a URL given twice is one page
+    total = _inputs(files) if show else 0
+    # an error names a file, or a record of a dump
+    failing = ("file(s) and record(s)" if any(f.suffix.lower() in DUMP_SUFFIXES for f in files)
+               else "file(s)")
     # ---
     if obj.backend == "embedded":
         embedded.check_load_space(obj.store_path, sum(_size(f) for f in files))
@@ -105,13 +107,19 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
     if nothing:
         store.remove()  # leave no empty store behind
     if strict and report.errors:
-        click.echo(f"Nothing loaded (--strict): {len(report.errors)} of {len(files)} "
-                   "file(s) had errors.", err=True)
+        click.echo(f"Nothing loaded (--strict): {len(report.errors)} of {_inputs(files)} "
+                   f"{failing} had errors.", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"Loaded 0 articles; {obj.store_path} was not created." if nothing
-               else summary(store, report))
+               else summary(store, report, failing))
     if report.errors or failed:
         sys.exit(EXIT_ERROR)
+
+
+def _inputs(files) -> int:
+    """The articles and broken records a load goes through: a file is one, a dump holds
+    one per record."""
+    return sum(dumps.count(f) if f.suffix.lower() in DUMP_SUFFIXES else 1 for f in files)
 
 
 def _size(path) -> int:
@@ -121,7 +129,7 @@ def _size(path) -> int:
         return 0  # the loader names the file when it fails to read it
 
 
-def summary(store, report) -> str:
+def summary(store, report, failing: str = "file(s)") -> str:
     counts = store.counts()
     nodes = ", ".join(f"{counts[k]} {k.lower()}s" for k in ("Article", "Actor", "Event",
                                                               "Statement"))
@@ -131,5 +139,5 @@ def summary(store, report) -> str:
              f"Store now holds {nodes}.",
              f"Projected edges: {edges or 'none'}."]
     if report.errors:
-        lines.append(f"{len(report.errors)} file(s) skipped with errors (see above).")
+        lines.append(f"{len(report.errors)} {failing} skipped with errors (see above).")
     return "\n".join(lines)

@@ -22,7 +22,7 @@ fixed seed, and communities are numbered by size, then by their smallest member 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 
@@ -303,17 +303,25 @@ def subnetworks(kg: nx.MultiDiGraph, groups: Iterable[str] | None = None) -> dic
     return out
 
 
+STAGES = ("knowledge graph", "centrality", "communities", "brokers", "sub-networks")
+
+
 def analyze(graph: nx.MultiDiGraph, *, seed: int = SEED, top: int = 10,
-            places: bool = False) -> dict:
+            places: bool = False, on_stage: Callable[[str], None] | None = None) -> dict:
     """Everything at once, on the knowledge layer of ``graph`` (a store's networkx).
 
     Centrality, communities and brokers are about the :func:`actor_graph`: people and
     bodies (places with ``places``); the sub-networks keep every node of their group.
     Returns ``{"nodes": {id: {name, type, degree, betweenness, pagerank, community}},
     "communities": [...], "brokers": [...], "subnetworks": {...}}``.
+    ``on_stage(name)`` is told as each of :data:`STAGES` starts.
     """
+    begin = on_stage or (lambda _name: None)
+    begin("knowledge graph")
     kg = knowledge_graph(graph)
+    begin("centrality")
     metrics = centrality(kg, seed=seed, places=places)
+    begin("communities")
     membership = communities(kg, seed=seed, places=places)
     nodes = {n: {"name": kg.nodes[n].get("name", n), "type": node_type(kg.nodes[n]),
                  **metrics[n], "community": membership[n]} for n in sorted(metrics)}
@@ -325,8 +333,10 @@ def analyze(graph: nx.MultiDiGraph, *, seed: int = SEED, top: int = 10,
         leaders = sorted(members[c], key=lambda n: (-metrics[n]["pagerank"], n))
         comms.append({"community": c, "size": len(leaders),
                       "leaders": [kg.nodes[n].get("name", n) for n in leaders[:3]]})
-    return {"nodes": nodes, "communities": comms,
-            "brokers": brokers(kg, membership, metrics, top=top, places=places),
+    begin("brokers")
+    between = brokers(kg, membership, metrics, top=top, places=places)
+    begin("sub-networks")
+    return {"nodes": nodes, "communities": comms, "brokers": between,
             "subnetworks": subnetworks(kg)}
 
 

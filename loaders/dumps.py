@@ -148,7 +148,7 @@ def _json_records(path: Path, text: TextIO, fields: dict
             continue
         number += 1
         if len(raw) > MAX_BYTES:
-            yield number, line, f"longer than an article can be ({len(raw) / 1e6:.0f} MB)"
+            yield number, line, f"longer than an article can be ({len(raw) / 2**20:.0f} MB)"
             continue
         try:
             record = json.loads(raw)

@@ -127,9 +127,11 @@ def _download(url: str, timeout: float, max_bytes: int) -> bytes:
                 raise FetchError(f"not a web page (content type {kind})")
             length = response.headers.get("Content-Length", "")
             if length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"too large ({int(length) / 1e6:.0f} MB; limit {limit})")
+                raise FetchError(f"too large ({int(length) / 2**20:.0f} MB; limit {limit})")
             chunks, size = [], 0
-            while chunk := response.read(64 * 1024):
+            # read1: at most one receive per call, so a body that trickles in is still
+            # stopped at the deadline (read(n) waits for all n bytes)
+            while chunk := response.read1(64 * 1024):
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(f"too large (over {limit})")

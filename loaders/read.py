@@ -335,7 +335,7 @@ def read_bytes(path: Path, head: int | None = None, what: str = "article") -> by
             raise InputError(path, _not_a_file(path))
         size = info.st_size
         if size > MAX_BYTES and head is None:
-            raise InputError(path, f"too large for an article ({size / 1e6:.0f} MB; "
+            raise InputError(path, f"too large for an article ({size / 2**20:.0f} MB; "
                                    f"limit {MAX_BYTES // 1024 // 1024} MB)")
         with open(path, "rb") as file:
             data = file.read(head if head is not None else -1)

@@ -6,6 +6,7 @@ load gives the same graph as a serial one, and `bench/bench.py --quick` writes a
 """
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,6 +101,14 @@ def test_quick_benchmark_writes_a_report(tmp_path):
                            "--out", str(tmp_path), "--no-neo4j", "--no-browser"],
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    # piped: a line per section as it starts and ends, no progress bar
+    said = [re.sub(r"\d+(\.\d+)? s\b", "N s", line.split("] ", 1)[1])
+            for line in proc.stderr.splitlines() if line.startswith("[bench ")]
+    sections = ("extraction", "embedded_write", "embedded_e2e", "embedded_queries", "recall",
+                "embedded_e2e_small", "html")
+    assert said == ["generating 20 articles",
+                    *(f"{name}{end}" for name in sections for end in ("", " done in N s")),
+                    f"report: {tmp_path / 'REPORT.md'} (N s)"], proc.stderr[-2000:]
     report = (tmp_path / "REPORT.md").read_text(encoding="utf-8")
     for heading in ("## 1. Extraction throughput", "## 3. End to end", "## 5. HTML export",
                     "## Targets", "## Why the missed targets are missed"):

@@ -1,5 +1,5 @@
 """Articles in the form people have them: saved web pages, URLs, JSON Lines and CSV
-dumps, and the progress a load shows.
+dumps (the progress a load shows: tests/test_progress.py).
 
 Pages are served by a local HTTP server on 127.0.0.1 only; nothing here reaches
 another address.
@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import doctest
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -277,7 +274,8 @@ def test_a_broken_json_line_names_its_line_and_record(tmp_path):
     assert errors_of(result) == [
         f"Error: {path}:3: record 2: not valid JSON (Expecting value at column 37)",
         f"Error: {path}:4: record 3: not a JSON object ({{...}} with a text field)"]
-    assert "Nothing loaded (--strict)" in result.stderr
+    assert "Nothing loaded (--strict): 2 of 3 file(s) and record(s) had errors." \
+        in result.stderr
     assert not (tmp_path / "graph.lbug").exists()  # nothing loaded: no store is left
 
 
@@ -295,6 +293,7 @@ def test_csv_errors_name_the_record_and_the_line_it_starts_on(tmp_path):
         "YYYY-MM-DD date",
         f"Error: {path}:5: record 3: 2 fields, the header has 3"]
     assert "Loaded 2 article(s)" in result.stdout
+    assert "2 file(s) and record(s) skipped with errors" in result.stdout
 
 
 def test_a_csv_without_a_text_column_says_which_flag_names_it(tmp_path):
@@ -318,9 +317,11 @@ def test_a_bad_field_flag_is_a_usage_error(tmp_path):
 # --------------------------------------------------------------------------- URLs
 
 class _Pages(BaseHTTPRequestHandler):
-    """A good page, a 404, a page slower than the timeout, 20 MB, and a PDF."""
+    """A good page, a 404, a page slower than the timeout, one that trickles in, 20 MB,
+    and a PDF."""
 
     hits: list[str] = []
+    trickled = 0  # bytes of /trickle.html sent before the client hung up
 
     def do_GET(self):  # noqa: N802 - the http.server interface
         type(self).hits.append(self.path)
@@ -334,6 +335,19 @@ class _Pages(BaseHTTPRequestHandler):
         elif self.path == "/slow.html":
             time.sleep(3)
             self._send(200, "text/html", PAGE.read_bytes())
+        elif self.path == "/trickle.html":  # headers at once, then a byte at a time
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "40")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    type(self).trickled += 1
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif self.path == "/huge.html":  # no Content-Length: the cap must stop the read
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -370,6 +384,7 @@ def server():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
     httpd.daemon_threads = True
     _Pages.hits = []
+    _Pages.trickled = 0
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -381,6 +396,7 @@ def test_urls_good_ones_load_each_bad_one_is_one_line(tmp_path, server):
     good = f"{server}/court.html"
     bad = {f"{server}/missing.html": "HTTP 404 Not Found",
            f"{server}/slow.html": "timed out after 1 s",
+           f"{server}/trickle.html": "timed out after 1 s",
            f"{server}/huge.html": "too large (over 10 MB)",
            f"{server}/report.pdf": "not a web page (content type application/pdf)"}
     links = tmp_path / "links.txt"
@@ -398,6 +414,7 @@ def test_urls_good_ones_load_each_bad_one_is_one_line(tmp_path, server):
            f"Error: {fetch.cache_path(cache, menu)}: no article text found in this page "
            f"(saved from {menu})"])
     assert "Loaded 2 article(s)" in result.stdout
+    assert _Pages.trickled < 20  # the timeout covers the whole transfer, not each read
 
     # the fetched pages are kept beside the store, whole; nothing of the failed fetches
     assert sorted(p.name for p in cache.iterdir()) == sorted(
@@ -443,37 +460,6 @@ def test_a_list_of_links_that_is_missing_fails_before_anything_is_fetched(tmp_pa
     result = run(tmp_path, "load", "--urls", str(tmp_path / "nope.txt"))
     assert result.exit_code == 1
     assert errors_of(result) == [f"Error: {tmp_path / 'nope.txt'}: no such file"]
-
-
-# --------------------------------------------------------------------------- progress
-
-def _qantar(tmp_path: Path) -> list[str]:
-    return [str(Path(sys.executable).parent / "qantar"), "--store", str(tmp_path / "g.lbug")]
-
-
-def test_a_piped_load_prints_what_it_always_printed(tmp_path):
-    result = subprocess.run([*_qantar(tmp_path), "load", str(SEEDS)], capture_output=True,
-                            text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == "loaded 5 article(s)\n"
-    assert re.fullmatch(r"Loaded 5 article\(s\) into embedded: \d+ statements\.",
-                        result.stdout.splitlines()[0])
-    quiet = subprocess.run([*_qantar(tmp_path), "load", "--quiet", str(SEEDS)],
-                           capture_output=True, text=True, timeout=300)
-    assert quiet.stderr == "" and quiet.stdout == result.stdout
-
-
-@pytest.mark.skipif(not shutil.which("script"), reason="needs script(1) for a terminal")
-def test_a_load_at_a_terminal_shows_a_bar_that_reaches_100_percent(tmp_path):
-    command = " ".join([*_qantar(tmp_path), "load", str(SEEDS), str(INPUTS / "seeds.jsonl")])
-    result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True,
-                            text=True, timeout=300, env={**os.environ, "COLUMNS": "100"})
-    assert result.returncode == 0, result.stdout
-    screen = result.stdout
-    # the seeds and their dump: ten articles counted before the load, five distinct
-    assert "Loading" in screen and "100%" in screen and "10/10" in screen, screen
-    assert "loaded 10 article(s)" not in screen  # the bar replaces the log lines
-    assert "Loaded 10 article(s)" in screen
 
 
 # --------------------------------------------------------------------------- Neo4j

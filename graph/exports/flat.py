@@ -1,8 +1,14 @@
-"""A copy of the graph whose attributes are scalars, for formats without lists."""
+"""A copy of the graph whose attributes are scalars, for formats without lists, and
+the writing of such a copy (GraphML, GEXF)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import networkx as nx
+
+STAGES = ("flatten", "write")
 
 
 def _scalar(value):
@@ -18,3 +24,15 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for src, dst, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
         flat.add_edge(src, dst, key=key, **{k: _scalar(v) for k, v in data.items()})
     return flat
+
+
+def write_flat(write: Callable, graph: nx.MultiDiGraph, path: str | Path,
+               on_stage: Callable[[str], None] | None = None) -> int:
+    """``write(flat, path, encoding="utf-8")`` on the :func:`flatten` copy; returns its
+    nodes plus edges. ``on_stage(name)`` is told as each of :data:`STAGES` starts."""
+    begin = on_stage or (lambda _name: None)
+    begin("flatten")
+    flat = flatten(graph)
+    begin("write")
+    write(flat, path, encoding="utf-8")
+    return flat.number_of_nodes() + flat.number_of_edges()

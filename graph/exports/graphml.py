@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 
-from .flat import flatten
+from .flat import STAGES, write_flat  # noqa: F401 - STAGES: this format's stages
 
 
-def write(graph: nx.MultiDiGraph, path: str | Path, **_options) -> int:
-    flat = flatten(graph)
-    nx.write_graphml(flat, path, encoding="utf-8")
-    return flat.number_of_nodes() + flat.number_of_edges()
+def write(graph: nx.MultiDiGraph, path: str | Path,
+          on_stage: Callable[[str], None] | None = None, **_options) -> int:
+    return write_flat(nx.write_graphml, graph, path, on_stage)

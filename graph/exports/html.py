@@ -30,6 +30,7 @@ import html
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -45,6 +46,8 @@ SIZE_BY = (*analytics.METRICS, "cited")  # cited: number of articles naming the 
 COLOUR_BY = ("type", "community")
 TEMPLATES = Path(__file__).with_name("templates")
 _SLOT = re.compile(r"\{\{([A-Z]+)\}\}")
+STAGES = ("knowledge graph", "centrality", "communities", "filters", "layout", "records",
+          "page")
 
 
 def views() -> tuple[str, ...]:
@@ -276,7 +279,8 @@ def _check(view, focus, depth, date_from, date_to, size_by, colour_by) -> None:
 def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None = None,
               depth: int = 1, date_from: str | None = None, date_to: str | None = None,
               types=None, size_by: str = "pagerank", colour_by: str = "type",
-              events: bool = False, seed: int = analytics.SEED) -> dict:
+              events: bool = False, seed: int = analytics.SEED,
+              on_stage: Callable[[str], None] | None = None) -> dict:
     """Everything the page shows, as plain JSON-ready data.
 
     ``graph`` is a store's :meth:`to_networkx`. Metrics and communities are computed on
@@ -287,13 +291,19 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     own relations) and ``focus``/``depth`` (an ego network). In the full view events are
     folded into ties between their actors (:func:`fold_events`) unless ``events``, and
     actors left without a tie go to ``meta.unconnected``, listed beside the drawing
-    rather than drawn. Raises
+    rather than drawn. ``on_stage(name)`` is told as each of :data:`STAGES` but the
+    last starts. Raises
     :class:`qantar.graph.names.ActorNotFound` or ValueError with a one-line message.
     """
     _check(view, focus, depth, date_from, date_to, size_by, colour_by)
+    begin = on_stage or (lambda _name: None)
+    begin("knowledge graph")
     kg = analytics.knowledge_graph(graph)
+    begin("centrality")
     metrics = analytics.centrality(kg, seed=seed)
+    begin("communities")
     membership = analytics.communities(kg, seed=seed)
+    begin("filters")
     centre = analytics.find_actor(kg, focus) if focus else None
     node_types, rel_types = split_types(types)
     sub = analytics.restrict(kg, node_types=node_types, rel_types=rel_types,
@@ -316,6 +326,7 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
                         "type": analytics.node_type(sub.nodes[n])} for n in alone]
         sub.remove_nodes_from(alone)
 
+    begin("layout")
     axis: list[dict] = []
     if view == "timeline":
         pos, axis = layout.timeline(sub)
@@ -324,6 +335,7 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     else:
         pos = layout.spring(sub, seed=seed)
 
+    begin("records")
     cited = _citations(graph)
     unranked = dict.fromkeys(analytics.METRICS, 0.0)  # events and places: not actors
     nodes = [_node_record(n, d, pos[n], metrics.get(n, unranked), membership.get(n, -1),
@@ -420,9 +432,13 @@ def render(data: dict) -> str:
     return _SLOT.sub(lambda m: slots[m.group(1)], template)
 
 
-def write(graph: nx.MultiDiGraph, path: str | Path, **options) -> int:
-    """Write the page (UTF-8); returns the number of nodes plus edges on it."""
-    data = page_data(graph, **options)
+def write(graph: nx.MultiDiGraph, path: str | Path,
+          on_stage: Callable[[str], None] | None = None, **options) -> int:
+    """Write the page (UTF-8); returns the number of nodes plus edges on it.
+    ``on_stage(name)`` is told as each of :data:`STAGES` starts."""
+    data = page_data(graph, on_stage=on_stage, **options)
+    if on_stage:
+        on_stage("page")
     text = render(data)
     Path(path).write_text(text, encoding="utf-8", newline="\n")
     return len(data["nodes"]) + len(data["edges"])

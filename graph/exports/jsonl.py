@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -18,11 +19,22 @@ def node_labels(data: dict) -> list[str]:
     return [label, extra] if extra else [label]
 
 
+STAGES = ("nodes", "relationships")
+
+
 def lines(graph: nx.MultiDiGraph):
+    yield from _node_lines(graph)
+    yield from _edge_lines(graph)
+
+
+def _node_lines(graph: nx.MultiDiGraph):
     for node_id in sorted(graph.nodes):
         data = graph.nodes[node_id]
         props = {k: v for k, v in sorted(data.items()) if k != "label"}
         yield {"type": "node", "id": node_id, "labels": node_labels(data), "properties": props}
+
+
+def _edge_lines(graph: nx.MultiDiGraph):
     edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[3]["type"], e[2]))
     for src, dst, key, data in edges:
         props = {k: v for k, v in sorted(data.items()) if k != "type"}
@@ -31,10 +43,16 @@ def lines(graph: nx.MultiDiGraph):
                "end": {"id": dst, "labels": node_labels(graph.nodes[dst])}}
 
 
-def write(graph: nx.MultiDiGraph, path: str | Path, **_options) -> int:
+def write(graph: nx.MultiDiGraph, path: str | Path,
+          on_stage: Callable[[str], None] | None = None, **_options) -> int:
+    """Write the lines; returns how many. ``on_stage(name)`` is told as each of
+    :data:`STAGES` starts."""
+    begin = on_stage or (lambda _name: None)
     count = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        for line in lines(graph):
-            out.write(json.dumps(line, ensure_ascii=False, sort_keys=False) + "\n")
-            count += 1
+        for stage, part in zip(STAGES, (_node_lines, _edge_lines)):
+            begin(stage)
+            for line in part(graph):
+                out.write(json.dumps(line, ensure_ascii=False, sort_keys=False) + "\n")
+                count += 1
     return count

@@ -293,25 +293,33 @@ class Store(ABC):
             out[rtype] = self.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r) AS c")[0]["c"]
         return out
 
-    def to_networkx(self) -> nx.MultiDiGraph:
+    def to_networkx(self, on_rows: Callable[[int], None] | None = None) -> nx.MultiDiGraph:
         """The whole graph as a MultiDiGraph; node attr ``label``, edge attr ``type``.
 
         None values and empty lists are dropped so both engines give the same graph.
+        ``on_rows(n)`` is told of the nodes and relationships read, a query at a time:
+        they add up to the sum of :meth:`counts`.
         """
         schema = schema_mod.load()
         graph = nx.MultiDiGraph()
         for label in schema.nodes:
-            for row in self.run(cypher.read_nodes(label)):
+            rows = self.run(cypher.read_nodes(label))
+            for row in rows:
                 graph.add_node(row["id"], label=label, **_clean(row))
+            if on_rows:
+                on_rows(len(rows))
         for rtype, rel in schema.relations.items():
             for source in rel.sources:
                 for target in rel.targets:
-                    for row in self.run(cypher.read_edges(rtype, source, target)):
+                    rows = self.run(cypher.read_edges(rtype, source, target))
+                    for row in rows:
                         src, dst = row.pop("source"), row.pop("target")
                         key = row.get("id") or f"{rtype}:{src}->{dst}"
                         props = _clean(row)
                         props.pop("id", None)
                         graph.add_edge(src, dst, key=key, type=rtype, **props)
+                    if on_rows:
+                        on_rows(len(rows))
         return graph
 
 
