@@ -108,6 +108,21 @@ class Neo4jStore(Store):
     def schema_statements(self) -> list[str]:
         return schema_mod.neo4j_schema_statements()
 
+    schema_objects = "constraints and indexes"
+
+    def schema_names(self) -> set[str]:
+        return {re.match(r"CREATE (?:CONSTRAINT|INDEX) (\w+)", s).group(1)
+                for s in self.schema_statements()}
+
+    def present_schema_names(self) -> set[str]:
+        return {r["name"] for query in ("SHOW CONSTRAINTS YIELD name RETURN name",
+                                        "SHOW INDEXES YIELD name RETURN name")
+                for r in self.run(query)}
+
+    def describe(self) -> str:
+        return (f"{self.server_version()} at {self.settings.safe_uri} "
+                f"(database {self.settings.database})")
+
     def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
         import neo4j
         from neo4j import exceptions as nex
