@@ -79,7 +79,7 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
                    "could not be fetched.", err=True)
         sys.exit(EXIT_ERROR)
     files += pages
-    total = sum(dumps.count(f) if f.suffix.lower() in DUMP_SUFFIXES else 1
+    total = sum(dumps.count(f, columns) if f.suffix.lower() in DUMP_SUFFIXES else 1
                 for f in files) if show else 0
     # ---
     if obj.backend == "embedded":
