@@ -217,14 +217,10 @@ def test_sigkill_leaves_no_worker_processes_behind(tmp_path):
     for i in range(400):
         (folder / f"{i:04d}.txt").write_text(f"Report {i}: Tokayev and Nazarbayev.\n" * 40,
                                              encoding="utf-8")
-    run = Run.load(env_for("embedded", tmp_path / "g.lbug"), folder)
-    deadline = time.monotonic() + 20
-    children: list[int] = []
-    while not children and run.proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.1)
-        children = _descendants(run.proc.pid)
-    time.sleep(0.5)  # let every worker start
-    children = _descendants(run.proc.pid) or children
+    run = Run.load(env_for("embedded", tmp_path / "g.lbug"), folder, "stall_in_transaction=1")
+    run.wait_for("stalled in a transaction")  # the workers gave the first batches
+    children = _descendants(run.proc.pid)
+    assert children, "the load extracted on no worker process"
     run.kill()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(_alive(pid) for pid in children):
