@@ -1,8 +1,9 @@
 """Embedded write path, old against new, on the same extracted batches in one run.
 
-- ``unwind``: the shared Cypher write path of graph/stores/base.py (``UNWIND $rows``
-  lists of dicts, MERGE), as the embedded store ran it before;
-- ``arrow``: the embedded store's own path (Arrow tables read by ``LOAD FROM``).
+- ``unwind``: the write queries of graph/stores/cypher.py reading ``UNWIND $rows``
+  lists of dicts, as Neo4j takes them (and the embedded store did before);
+- ``arrow``: the same queries reading Arrow tables with ``LOAD FROM`` (the embedded
+  store's row source).
 
 Each round writes every batch into a fresh store file through ``store.write`` and then
 rebuilds the projection; rounds alternate A/B so a busy machine hurts both alike. CPU
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from qantar.graph.stores import cypher
 from qantar.graph.stores.base import Store
 from qantar.graph.stores.embedded import EmbeddedStore
 from qantar.loaders.gazetteer import Gazetteer
@@ -32,11 +34,10 @@ from qantar.loaders.pipeline import LoadReport, read_batches
 
 
 class UnwindStore(EmbeddedStore):
-    """The embedded store with the generic write path (the state before the Arrow path)."""
+    """The embedded store with its rows as lists of dicts (the state before Arrow)."""
 
-    _write_batches = Store._write_batches
-    _write_nodes = Store._write_nodes
-    _write_edges = Store._write_edges
+    row_source = cypher.UNWIND
+    _rows = Store._rows
 
 
 def one_load(cls, batches, folder: Path) -> tuple[dict, nx.MultiDiGraph]:

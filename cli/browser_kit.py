@@ -8,6 +8,7 @@ import click
 
 from ..graph.text import printable
 from ..queries import browser_kit as kit
+from ..queries import kit_server
 from .main import cli
 
 DEFAULT_DIR = Path("out/browser-kit")
@@ -70,7 +71,7 @@ def serve(ctx, port, host):
     """
     options = ctx.meta["kit"]
     try:
-        server = kit.make_server(options["output_dir"], host, port)
+        server = kit_server.make_server(options["output_dir"], host, port)
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     actual = server.server_address[1]

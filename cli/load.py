@@ -79,7 +79,7 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
                    "could not be fetched.", err=True)
         sys.exit(EXIT_ERROR)
     files = list(dict.fromkeys([*files, *pages]))  # a URL given twice is one page
-    total = _inputs(files) if show else 0
+    total = _inputs(files, columns) if show else 0
     # an error names a file, or a record of a dump
     failing = ("file(s) and record(s)" if any(f.suffix.lower() in DUMP_SUFFIXES for f in files)
                else "file(s)")
@@ -107,7 +107,7 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
     if nothing:
         store.remove()  # leave no empty store behind
     if strict and report.errors:
-        click.echo(f"Nothing loaded (--strict): {len(report.errors)} of {_inputs(files)} "
+        click.echo(f"Nothing loaded (--strict): {len(report.errors)} of {_inputs(files, columns)} "
                    f"{failing} had errors.", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"Loaded 0 articles; {obj.store_path} was not created." if nothing
@@ -116,10 +116,11 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
         sys.exit(EXIT_ERROR)
 
 
-def _inputs(files) -> int:
+def _inputs(files, columns) -> int:
     """The articles and broken records a load goes through: a file is one, a dump holds
     one per record."""
-    return sum(dumps.count(f) if f.suffix.lower() in DUMP_SUFFIXES else 1 for f in files)
+    return sum(dumps.count(f, columns) if f.suffix.lower() in DUMP_SUFFIXES else 1
+               for f in files)
 
 
 def _size(path) -> int:

@@ -30,10 +30,10 @@ class Context:
         self.store_path = store_path
         self._store = None
 
-    def store(self, *, read_only: bool = False):
+    def store(self, *, read_only: bool = False, repair: bool = False):
         if self._store is None:
             self._store = open_store(self.backend, path=self.store_path,
-                                     read_only=read_only,
+                                     read_only=read_only, repair=repair,
                                      settings=neo4j_settings() if self.backend == "neo4j"
                                      else None)
         return self._store

@@ -55,7 +55,7 @@ def doctor(obj, repair, fmt):
     """
     rows, code = [], 0
     try:
-        store = _open_for_repair(obj) if repair else obj.store(read_only=True)
+        store = obj.store(repair=True) if repair else obj.store(read_only=True)
     except StoreUnavailable as exc:
         rows.append({"check": "store", "status": "fail", "detail": str(exc)})
         code = EXIT_UNREACHABLE
@@ -63,9 +63,9 @@ def doctor(obj, repair, fmt):
         rows.append({"check": "store", "status": "fail", "detail": str(exc)})
         code = EXIT_ERROR
     else:
-        rows.append({"check": "store", "status": "ok", "detail": _where(obj, store)})
+        rows.append({"check": "store", "status": "ok", "detail": store.describe()})
         rows += [{"check": "repair", "status": "ok", "detail": done}
-                 for done in getattr(store, "repairs", [])]
+                 for done in store.repairs]
         rows.append(health.schema_check(store))
         if rows[-1]["status"] == "ok":
             if repair and health.projection_check(store)["status"] != "ok":
@@ -78,23 +78,3 @@ def doctor(obj, repair, fmt):
     if not code and any(r["status"] == "fail" for r in rows):
         code = EXIT_ERROR
     sys.exit(code)
-
-
-def _open_for_repair(obj):
-    """The store opened for writing: on the embedded store, with a damaged WAL set aside."""
-    if obj.backend != "embedded":
-        return obj.store()
-    from ..graph.stores.embedded import EmbeddedStore
-
-    if not obj.store_path.exists():
-        raise StoreError(f"{obj.store_path}: no such store (run `qantar load` first)")
-    store = EmbeddedStore(obj.store_path, repair=True)
-    click.get_current_context().call_on_close(store.close)
-    return store
-
-
-def _where(obj, store) -> str:
-    if store.backend == "neo4j":
-        return f"{store.server_version()} at {store.settings.safe_uri} " \
-               f"(database {store.settings.database})"
-    return f"embedded LadybugDB at {store.path}"

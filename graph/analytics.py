@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from itertools import combinations
 
 import networkx as nx
 
@@ -218,31 +219,49 @@ def actor_graph(kg: nx.MultiDiGraph, *, places: bool = False) -> nx.Graph:
     """
     out = nx.Graph()
     out.add_nodes_from(n for n, d in kg.nodes(data=True) if ranked(d, places=places))
-    around: dict[str, dict[str, int]] = defaultdict(dict)  # event -> actor -> sources
-    for src, dst, data in kg.edges(data=True):
-        weight = data.get("sources") or 1
-        if src in out and dst in out:
-            _tie(out, src, dst, weight)
-            continue
-        for actor, other in ((src, dst), (dst, src)):
-            if actor in out and node_type(kg.nodes[other]) == EVENT_TYPE:
-                around[other][actor] = around[other].get(actor, 0) + weight
+    direct, around = around_events(kg, out)
+    for src, dst, _key, data in direct:
+        _tie(out, src, dst, data.get("sources") or 1)
     for event in sorted(around):
-        members = sorted(around[event].items())
-        for i, (a, wa) in enumerate(members):
-            for b, wb in members[i + 1:]:
-                _tie(out, a, b, min(wa, wb))
+        members = sorted((actor, sum(d.get("sources") or 1 for d in edges))
+                         for actor, edges in around[event].items())
+        for (a, wa), (b, wb) in combinations(members, 2):
+            _tie(out, a, b, min(wa, wb))
     return out
 
 
-def centrality(kg: nx.MultiDiGraph, *, seed: int = SEED,
-               places: bool = False) -> dict[str, dict[str, float]]:
-    """Degree, betweenness and PageRank on the :func:`actor_graph` (undirected):
-    degree and betweenness unweighted, PageRank weighted by sources. Only actors are
-    scored (places too with ``places``). Betweenness is exact up to
+def around_events(kg: nx.MultiDiGraph, kept, joins=None) -> tuple[
+        list[tuple[str, str, str, dict]], dict[str, dict[str, list[dict]]]]:
+    """The edges of ``kg`` as a graph of the nodes in ``kept`` sees them once events are
+    folded away: those between two kept nodes ``(source, target, key, data)``, and per
+    event the edges that tie it to each kept node (``joins(node)`` true, if given).
+
+    >>> kg = nx.MultiDiGraph()
+    >>> kg.add_node("event:e", label="Event", type="arrest")
+    >>> _ = kg.add_edge("person:a", "event:e", key="k", type="PARTICIPATED_IN")
+    >>> _ = kg.add_edge("person:a", "person:b", key="t", type="ALLY_OF")
+    >>> direct, around = around_events(kg, {"person:a", "person:b"})
+    >>> [key for _, _, key, _ in direct], {e: sorted(a) for e, a in around.items()}
+    (['t'], {'event:e': ['person:a']})
+    """
+    direct: list[tuple[str, str, str, dict]] = []
+    around: dict[str, dict[str, list[dict]]] = defaultdict(dict)
+    for src, dst, key, data in kg.edges(keys=True, data=True):
+        if src in kept and dst in kept:
+            direct.append((src, dst, key, data))
+            continue
+        for node, other in ((src, dst), (dst, src)):
+            if (node in kept and node_type(kg.nodes[other]) == EVENT_TYPE
+                    and (joins is None or joins(node))):
+                around[other].setdefault(node, []).append(data)
+    return direct, around
+
+
+def centrality(simple: nx.Graph, *, seed: int = SEED) -> dict[str, dict[str, float]]:
+    """Degree, betweenness and PageRank on an :func:`actor_graph`: degree and
+    betweenness unweighted, PageRank weighted by sources. Betweenness is exact up to
     ``EXACT_BETWEENNESS_UP_TO`` nodes, then estimated from ``BETWEENNESS_SAMPLES``
     seeded pivots."""
-    simple = actor_graph(kg, places=places)
     if simple.number_of_nodes() == 0:
         return {}
     degree = nx.degree_centrality(simple) if len(simple) > 1 else {n: 0.0 for n in simple}
@@ -253,11 +272,9 @@ def centrality(kg: nx.MultiDiGraph, *, seed: int = SEED,
                 "pagerank": float(pagerank[n])} for n in sorted(simple)}
 
 
-def communities(kg: nx.MultiDiGraph, *, seed: int = SEED,
-                places: bool = False) -> dict[str, int]:
-    """actor -> community number (Louvain on the :func:`actor_graph`, weighted by
+def communities(simple: nx.Graph, *, seed: int = SEED) -> dict[str, int]:
+    """actor -> community number (Louvain on an :func:`actor_graph`, weighted by
     sources; 0 is the largest)."""
-    simple = actor_graph(kg, places=places)
     if simple.number_of_nodes() == 0:
         return {}
     parts = nx.community.louvain_communities(simple, weight="weight", seed=seed)
@@ -265,16 +282,14 @@ def communities(kg: nx.MultiDiGraph, *, seed: int = SEED,
     return {n: i for i, part in enumerate(ordered) for n in part}
 
 
-def brokers(kg: nx.MultiDiGraph, membership: dict[str, int],
-            metrics: dict[str, dict[str, float]], top: int = 10, *,
-            places: bool = False) -> list[dict]:
-    """Actors whose neighbours in the :func:`actor_graph` sit in several communities,
-    by betweenness.
+def brokers(kg: nx.MultiDiGraph, simple: nx.Graph, membership: dict[str, int],
+            metrics: dict[str, dict[str, float]], top: int = 10) -> list[dict]:
+    """Actors whose neighbours in the :func:`actor_graph` ``simple`` (of ``kg``) sit in
+    several communities, by betweenness.
 
     ``participation`` is 1 - sum((k_c / k)^2) over the communities c of a node's
     neighbours: 0 when all are in one community, towards 1 when spread evenly.
     """
-    simple = actor_graph(kg, places=places)
     out = []
     for node in simple:
         around = Counter(membership[m] for m in simple[node])
@@ -319,10 +334,11 @@ def analyze(graph: nx.MultiDiGraph, *, seed: int = SEED, top: int = 10,
     begin = on_stage or (lambda _name: None)
     begin("knowledge graph")
     kg = knowledge_graph(graph)
+    simple = actor_graph(kg, places=places)
     begin("centrality")
-    metrics = centrality(kg, seed=seed, places=places)
+    metrics = centrality(simple, seed=seed)
     begin("communities")
-    membership = communities(kg, seed=seed, places=places)
+    membership = communities(simple, seed=seed)
     nodes = {n: {"name": kg.nodes[n].get("name", n), "type": node_type(kg.nodes[n]),
                  **metrics[n], "community": membership[n]} for n in sorted(metrics)}
     members: dict[int, list[str]] = defaultdict(list)
@@ -334,7 +350,7 @@ def analyze(graph: nx.MultiDiGraph, *, seed: int = SEED, top: int = 10,
         comms.append({"community": c, "size": len(leaders),
                       "leaders": [kg.nodes[n].get("name", n) for n in leaders[:3]]})
     begin("brokers")
-    between = brokers(kg, membership, metrics, top=top, places=places)
+    between = brokers(kg, simple, membership, metrics, top=top)
     begin("sub-networks")
     return {"nodes": nodes, "communities": comms, "brokers": between,
             "subnetworks": subnetworks(kg)}

@@ -42,6 +42,21 @@ def parse_iso_prefix(text: str) -> tuple[str, str] | None:
     return f"{y:04d}-{m:02d}-{d:02d}", "day"
 
 
+_TIMESTAMP = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}")
+
+
+def parse_date_or_time(text: str) -> tuple[str, str] | None:
+    """:func:`parse_iso_prefix`, and of a timestamp its day (front matter and web pages
+    give either).
+
+    >>> parse_date_or_time("2022-01-05T10:00:00+06:00"), parse_date_or_time("2022-1")
+    (('2022-01-05', 'day'), ('2022-01', 'month'))
+    """
+    text = text.strip()
+    stamp = _TIMESTAMP.match(text)
+    return parse_iso_prefix(stamp.group(1) if stamp else text)
+
+
 def bounds(prefix: str | None) -> tuple[str, str] | None:
     """The first and last day a date covers; None when it is not a date.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import MISSING, dataclass, field, fields
-from functools import cache
+from functools import cache, cached_property
 
 from ..graph.records import Actor, Article, Statement
 from . import clauses as clauses_mod
@@ -66,6 +66,11 @@ class Document:
     @property
     def body(self) -> str:
         return self.article.body
+
+    @cached_property
+    def main_country(self) -> str:
+        """The country the article names most (:func:`.resolve.main_country`)."""
+        return resolve_mod.main_country(self.mentions, self.hits, self.lex)
 
     def spans_with(self, labels: frozenset, *, template: bool = True) -> list[tuple[int, int]]:
         """Stretches of consecutive sentences that hold a vocabulary hit with one of

@@ -70,12 +70,18 @@ def read_dump(path: Path, warn: Warn | None = None,
         yield InputError(path, f"cannot read it ({exc.strerror or exc})")
 
 
-def count(path: Path) -> int:
-    """How many records a dump holds (for a progress bar; a broken one counts as one)."""
-    records = _csv_records if path.suffix.lower() == ".csv" else _json_records
+def count(path: Path, fields: dict[str, str] | None = None) -> int:
+    """How many records a dump holds (for a progress bar; a broken one counts as one);
+    ``fields`` as for :func:`read_dump`.
+
+    A JSON Lines record is a non-blank line, counted without decoding its JSON; a CSV
+    record may span lines, so the CSV reader counts them.
+    """
     try:
         with _open(path) as text:
-            return sum(1 for _ in records(path, text, {}))
+            if path.suffix.lower() == ".csv":
+                return sum(1 for _ in _csv_records(path, text, fields or {}))
+            return sum(1 for raw in text if raw.strip())
     except (InputError, UnicodeDecodeError, OSError):
         return 1
 

@@ -15,6 +15,7 @@ surname alone, "Zhagyparov"). ``seeds/lexicon/entities.yaml`` has an example of 
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -121,7 +122,7 @@ class Cues:
         self.demonym_ids = {str(k).lower(): v for k, v in lex["demonyms"].items()}
         self.name_prefixes = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O")
         self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
-        self.known_surnames: frozenset[str] = frozenset()  # set per gazetteer by find()
+        self.known_surnames: frozenset[str] = frozenset()  # cues_for(lex, gazetteer)
         self.credit = re.compile(
             rf"(?<![\w/])(?:{'|'.join(re.escape(str(w)) for w in lex['credit_prefixes'])})"
             rf"/((?:{_PLAIN_TOKEN}[ \u00a0]){{1,2}}{_PLAIN_TOKEN})")
@@ -180,8 +181,14 @@ def title_before(hits, pos: int, cues: Cues):
 
 
 @cache
-def cues_for(lex) -> Cues:
-    return Cues(lex)
+def cues_for(lex, gazetteer=None) -> Cues:
+    """The cues of a lexicon; with a gazetteer, a copy that also knows the surnames of
+    its people. Never changed once made: finds running in parallel share them."""
+    if gazetteer is None:
+        return Cues(lex)
+    cues = copy.copy(cues_for(lex))
+    cues.known_surnames = _surnames_of(gazetteer)
+    return cues
 
 
 def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -198,8 +205,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     Typed mentions carry a type and, for gazetteer names, candidate ids; untyped ones are
     capitalised names with no cue, left for :func:`resolve.resolve` to type or drop.
     """
-    cues = cues_for(lex)
-    cues.known_surnames = _surnames_of(gazetteer) if gazetteer is not None else frozenset()
+    cues = cues_for(lex, gazetteer)
     gaz = gazetteer.find(body, tokens)
     gaz_starts = [m.start for m in gaz]
     typed: list[Mention] = []

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from ..graph.records import Article
-from ..graph.dates import parse_iso_prefix
+from ..graph.dates import parse_date_or_time
 from ..graph.text import printable
 from .errors import InputError
 
@@ -62,7 +62,6 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
                              rb"|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH_RUN = re.compile(rb"[\xc0-\xff]{3,}")
 _HIGH = re.compile(rb"[\x80-\xff]")
-_DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}")
 
 Warn = Callable[[str], None]
 
@@ -361,8 +360,7 @@ def new_article(path: Path, body: str, meta: dict, *, where: str = "",
     if meta.get("date") not in (None, ""):
         raw_date = meta["date"]
         raw_date = raw_date.isoformat() if isinstance(raw_date, dt.date) else str(raw_date)
-        stamp = _DATETIME.match(raw_date.strip())  # 2022-01-05T10:00:00+06:00: the day
-        parsed = parse_iso_prefix(stamp.group(1) if stamp else raw_date)
+        parsed = parse_date_or_time(raw_date)
         if parsed is None:
             raise InputError(path, f"{where}date {raw_date!r} is not a valid "
                                    "YYYY, YYYY-MM or YYYY-MM-DD date", date_line())

@@ -18,7 +18,6 @@ from functools import cache
 from ..graph import schema as schema_mod
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
-from .resolve import main_country
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
 # The endpoint types each predicate accepts (subject, object): schema.yaml says.
@@ -250,7 +249,7 @@ def reference_statements(doc) -> list:
         targets = [(m.body_hint, m.body_hint.split(":", 1)[0])] if m.body_hint else \
             _implied(rules, title, [m.actor_id])
         if not targets and rules.is_national(title) and not _qualified(doc, m.start):
-            country = _main_country(doc, rules)
+            country = doc.main_country
             targets = [(country, "place")] if country else []
         speaker, modality = doc.attribution.at(m.start, m.end) if doc.attribution \
             else ("", "reported")
@@ -300,7 +299,7 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
         # the title follows the act ("appointed X as prime minister"), where nothing
         # can qualify it: a word before the act qualifies the agent, not this post
         if not targets and rules.is_national(detail):
-            country = _main_country(doc, rules)
+            country = doc.main_country
             targets = [(country, "place")] if country else []
             confidence = 0.6
         for person in people:
@@ -496,7 +495,7 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             confidence = 0.8
             if not objects and rules.is_national(title) and not _qualified(
                     doc, doc.template.body_offset(m.start("title"))):
-                country = _main_country(doc, rules)
+                country = doc.main_country
                 objects = [(country, "place")] if country else []
                 confidence = 0.6
         else:
@@ -647,11 +646,6 @@ def _qualified(doc, title_start: int) -> bool:
         return False
     word = (m.group(1) or "").lower()
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS)
-
-
-def _main_country(doc, rules: Rules) -> str:
-    """The country the article names most (mentions of it and of its demonym)."""
-    return main_country(doc.mentions, doc.hits, doc.lex)
 
 
 _FROM = re.compile(r"\b(?:from|since|starting|beginning)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)

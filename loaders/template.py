@@ -66,12 +66,7 @@ class Template:
 
     def body_offset(self, tpl_offset: int) -> int:
         """Body offset of a template offset (inside a placeholder: its mention's start)."""
-        i = bisect_right(self._tpl, tpl_offset) - 1
-        if i < 0:
-            return 0
-        if self._span[i]:
-            return self._src[i]
-        return self._src[i] + (tpl_offset - self._tpl[i])
+        return _start_in(self._tpl, self._src, self._span, tpl_offset)
 
     def body_end(self, tpl_end: int) -> int:
         """Body offset for an exclusive end (a placeholder just before it: its mention's end)."""
@@ -84,12 +79,7 @@ class Template:
 
     def tpl_offset(self, body_offset: int) -> int:
         """Template offset of a body offset (inside a mention: its placeholder's start)."""
-        i = bisect_right(self._src, body_offset) - 1
-        if i < 0:
-            return 0
-        if self._span[i]:
-            return self._tpl[i]
-        return self._tpl[i] + (body_offset - self._src[i])
+        return _start_in(self._src, self._tpl, self._span, body_offset)
 
     def tpl_end(self, body_end: int) -> int:
         """Template offset for an exclusive body end (a mention before it: its
@@ -108,6 +98,18 @@ class Template:
 
     def placeholders(self, text: str) -> list[Mention]:
         return [self.mentions[int(g)] for g in _PLACEHOLDER.findall(text)]
+
+
+def _start_in(here: list[int], there: list[int], spans: list[int], offset: int) -> int:
+    """An offset of one text (body or template) in the other, by their aligned piece
+    starts ``here`` and ``there``; inside a mention or placeholder (a piece with a
+    span), the start of its counterpart."""
+    i = bisect_right(here, offset) - 1
+    if i < 0:
+        return 0
+    if spans[i]:
+        return there[i]
+    return there[i] + (offset - here[i])
 
 
 # --- slot patterns -----------------------------------------------------------------------

@@ -17,8 +17,8 @@ import json
 import re
 from pathlib import Path
 
+from ..graph.dates import parse_date_or_time
 from ..graph.records import Article
-from .dates import parse_iso_prefix
 from .errors import InputError
 from .read import PAGE_SUFFIXES, Warn, decode, new_article, read_bytes
 
@@ -147,13 +147,8 @@ def _json_ld_dates(script: str) -> list[str]:
 
 
 def _iso(raw: str) -> str:
-    raw = raw.strip().replace("/", "-")
-    stamp = _STAMP.match(raw)
-    parsed = parse_iso_prefix(stamp.group(1) if stamp else raw)
+    parsed = parse_date_or_time(raw.strip().replace("/", "-"))
     return parsed[0] if parsed else ""
-
-
-_STAMP = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[T ]\d{1,2}:\d{2}|$)")
 
 
 def _confirmed(day: str | None, data: bytes) -> str:

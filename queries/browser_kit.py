@@ -20,39 +20,40 @@ Files (all from ``queries/`` and ``graph/schema.yaml``, nothing written by hand)
 - ``urls.md`` and ``index.html``: one-click links (``?cmd=guide&arg=…``,
   ``?cmd=edit&arg=…``) into a running Browser.
 
-:func:`serve` serves exactly these files over HTTP with a CORS header, so the Browser
-(from another origin) can fetch the guide and the style. ``localhost`` is in the
-Browser's default allowlist for remote guides (``browser.remote_content_hostname_
-allowlist``), ``127.0.0.1`` is not: link the kit as ``http://localhost:PORT``.
+:mod:`.kit_server` serves exactly these files over HTTP.
 """
 
 from __future__ import annotations
 
 import html
-import http.server
 import io
 import json
-import sys
-import threading
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from ..graph import schema as schema_mod
-from ..graph.text import printable
 from ..graph.projection import detail_property
 from .packs import Query, load_packs
+
 
 def _pack_guides(queries: Iterable[Query]) -> tuple[str, ...]:
     return tuple(f"qantar-{pack}.md" for pack in sorted({q.pack for q in queries}))
 
 
-FILES = ("qantar-favorites.zip", "qantar.md", *_pack_guides(load_packs()), "qantar.grass",
-         "params.cypher", "urls.md", "index.html")
-CONTENT_TYPES = {".zip": "application/zip", ".md": "text/markdown; charset=utf-8",
-                 ".grass": "text/plain; charset=utf-8", ".cypher": "text/plain; charset=utf-8",
-                 ".html": "text/html; charset=utf-8"}
+def files(queries: Iterable[Query] | None = None) -> tuple[str, ...]:
+    """The kit's file names, in the order :func:`build` writes them; the packs are read
+    only when asked (not when a command imports this module).
+
+    >>> files()[:2], files()[-3:]
+    (('qantar-favorites.zip', 'qantar.md'), ('params.cypher', 'urls.md', 'index.html'))
+    """
+    queries = list(queries if queries is not None else load_packs())
+    return ("qantar-favorites.zip", "qantar.md", *_pack_guides(queries), "qantar.grass",
+            "params.cypher", "urls.md", "index.html")
+
+
 DEFAULT_BROWSER_URL = "http://localhost:7474/browser/"
 DEFAULT_PORT = 8001
 
@@ -275,20 +276,21 @@ def urls_markdown(items: list[dict]) -> str:
         f"- [{item['title']}]({item['url']}) `{item['id']}`\n" for item in items)
 
 
-def index_html(items: list[dict], kit_url: str) -> str:
+def index_html(items: list[dict], kit_url: str, names: Iterable[str]) -> str:
+    """The page of one-click links, and of the kit's files (``names``)."""
     kit = html.escape(kit_url.rstrip("/"), quote=True)
     rows = "".join(f'<li><a href="{html.escape(i["url"], quote=True)}">'
                    f'{html.escape(i["title"])}</a> <code>{html.escape(i["id"])}</code></li>\n'
                    for i in items)
-    files = "".join(f'<li><a href="{kit}/{name}">{name}</a></li>\n' for name in FILES
-                    if name != "index.html")
+    listed = "".join(f'<li><a href="{kit}/{name}">{name}</a></li>\n' for name in names
+                     if name != "index.html")
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<title>qantar Browser kit</title></head><body>\n"
             "<h1>qantar: Neo4j Browser kit</h1>\n<h2>Open in the Browser</h2>\n<ul>\n"
-            f"{rows}</ul>\n<h2>Files</h2>\n<ul>\n{files}</ul>\n</body></html>\n")
+            f"{rows}</ul>\n<h2>Files</h2>\n<ul>\n{listed}</ul>\n</body></html>\n")
 
 
-# --- build and serve -----------------------------------------------------------------------
+# --- build -----------------------------------------------------------------------
 
 def kit_url_for(port: int) -> str:
     return f"http://localhost:{port}"
@@ -297,8 +299,9 @@ def kit_url_for(port: int) -> str:
 def build(out_dir: str | Path, *, kit_url: str = kit_url_for(DEFAULT_PORT),
           browser_url: str = DEFAULT_BROWSER_URL,
           queries: Iterable[Query] | None = None) -> list[Path]:
-    """Write the kit into ``out_dir``; the paths written, in :data:`FILES` order."""
+    """Write the kit into ``out_dir``; the paths written, in :func:`files` order."""
     queries = list(queries if queries is not None else load_packs())
+    names = files(queries)
     for url in (kit_url, browser_url):
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
             raise ValueError(f"not an http(s) URL: {url!r}")
@@ -311,12 +314,12 @@ def build(out_dir: str | Path, *, kit_url: str = kit_url_for(DEFAULT_PORT),
         "qantar.grass": grass(),
         "params.cypher": params_command(all_examples(queries)) + "\n",
         "urls.md": urls_markdown(items),
-        "index.html": index_html(items, kit_url),
+        "index.html": index_html(items, kit_url, names),
     }
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in (n for n in FILES if n in contents):
+    for name in names:
         data = contents[name]
         path = out / name
         tmp = path.with_name(f".{name}.tmp")
@@ -324,71 +327,3 @@ def build(out_dir: str | Path, *, kit_url: str = kit_url_for(DEFAULT_PORT),
         tmp.replace(path)  # never a half-written file
         written.append(path)
     return written
-
-
-class KitHandler(http.server.BaseHTTPRequestHandler):
-    """Serves the kit's own files by name, and nothing else (no paths, no listing)."""
-
-    directory: Path = Path(".")
-    server_version = "qantar-browser-kit"
-
-    def do_GET(self):  # noqa: N802 - http.server API
-        self._respond(body=True)
-
-    def do_HEAD(self):  # noqa: N802
-        self._respond(body=False)
-
-    def do_OPTIONS(self):  # noqa: N802 - CORS preflight
-        self.send_response(204)
-        self._cors()
-        self.send_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "*")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def _respond(self, body: bool):
-        name = urlsplit(self.path).path.lstrip("/") or "index.html"
-        if name not in FILES:
-            self.send_error(404, "not a file of the qantar Browser kit")
-            return
-        data = (self.directory / name).read_bytes()
-        self.send_response(200)
-        self._cors()
-        self.send_header("Content-Type", CONTENT_TYPES[Path(name).suffix])
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        if body:
-            self.wfile.write(data)
-
-    def _cors(self):
-        self.send_header("Access-Control-Allow-Origin", "*")
-
-    def log_message(self, format, *args):  # noqa: A002 - progress goes to stderr
-        # the request line is the client's: escaped, it cannot drive the terminal
-        sys.stderr.write(f"{self.address_string()} {printable(format % args)}\n")
-
-
-class KitServer(http.server.ThreadingHTTPServer):
-    """One line, not a traceback, for a client that goes away mid-answer."""
-
-    def handle_error(self, request, client_address):
-        error = sys.exc_info()[1]
-        what = ("disconnected early" if isinstance(error, ConnectionError)
-                else f"request failed: {type(error).__name__}: {error}")
-        sys.stderr.write(f"{client_address[0]} {printable(what)}\n")
-
-
-def make_server(directory: str | Path, host: str = "127.0.0.1",
-                port: int = DEFAULT_PORT) -> KitServer:
-    """An HTTP server for the kit in ``directory`` (port 0: any free port)."""
-    handler = type("BoundKitHandler", (KitHandler,), {"directory": Path(directory)})
-    return KitServer((host, port), handler)
-
-
-def serve_in_background(directory: str | Path, host: str = "127.0.0.1", port: int = 0):
-    """Start :func:`make_server` on a thread; returns the server (``shutdown()`` it)."""
-    server = make_server(directory, host, port)
-    threading.Thread(target=server.serve_forever, name="qantar-browser-kit",
-                     daemon=True).start()
-    return server

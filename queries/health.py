@@ -5,40 +5,22 @@ detail}`` with status ``ok``, ``warn`` or ``fail``.
 
 from __future__ import annotations
 
-import re
-
 from ..graph import schema as schema_mod
 from .packs import QueryError, load_packs
 
 
-def expected_schema(backend: str) -> set[str]:
-    """Names the schema file says must exist: Neo4j constraints/indexes, or tables."""
-    schema = schema_mod.load()
-    if backend == "neo4j":
-        return {re.match(r"CREATE (?:CONSTRAINT|INDEX) (\w+)", s).group(1)
-                for s in schema_mod.neo4j_schema_statements(schema)}
-    return set(schema.nodes) | set(schema.relations)
-
-
-def present_schema(store) -> set[str]:
-    if store.backend == "neo4j":
-        rows = store.run("SHOW CONSTRAINTS YIELD name RETURN name") + \
-            store.run("SHOW INDEXES YIELD name RETURN name")
-    else:
-        rows = store.run("CALL show_tables() RETURN name")
-    return {r["name"] for r in rows}
-
-
 def schema_check(store) -> dict:
-    missing = sorted(expected_schema(store.backend) - present_schema(store))
-    what = "constraints and indexes" if store.backend == "neo4j" else "tables"
+    """The schema objects ``schema.yaml`` asks the store's engine for, against those it
+    holds (tables, or constraints and indexes)."""
+    expected = store.schema_names()
+    missing = sorted(expected - store.present_schema_names())
     if missing:
         return {"check": "schema", "status": "fail",
-                "detail": f"missing {what}: {', '.join(missing[:6])}"
+                "detail": f"missing {store.schema_objects}: {', '.join(missing[:6])}"
                           + (" …" if len(missing) > 6 else "")
                           + " (run `qantar load` to create them)"}
     return {"check": "schema", "status": "ok",
-            "detail": f"all {len(expected_schema(store.backend))} {what} present"}
+            "detail": f"all {len(expected)} {store.schema_objects} present"}
 
 
 def count_checks(store) -> list[dict]:

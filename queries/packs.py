@@ -126,13 +126,20 @@ def type_lists(schema: schema_mod.Schema | None = None) -> dict[str, str]:
 
     >>> type_lists()["dated_relations"]
     'APPOINTED|DISMISSED|PROSECUTED|ACCUSED|ORDERED|REQUESTED_HELP'
+    >>> type_lists()["personal_ties"]
+    'RELATIVE_OF|ALLY_OF|SUBORDINATE_OF'
     """
     projected = list((schema or schema_mod.load()).projected.values())
     between_actors = [r for r in projected if r.sources == r.targets == ("Actor",)]
     return {"relations": "|".join(r.type for r in projected),
             "actor_relations": "|".join(r.type for r in between_actors),
             "dated_relations": "|".join(r.type for r in between_actors
-                                        if "date" in r.properties)}
+                                        if "date" in r.properties),
+            # what ties one person to another (kin, allies, subordinates), not an act
+            "personal_ties": "|".join(r.type for r in between_actors
+                                      if "date" not in r.properties
+                                      and "person" in r.subject_types
+                                      and "person" in r.object_types)}
 
 
 def _expand(path: Path, text: str) -> str:

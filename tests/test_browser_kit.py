@@ -23,6 +23,7 @@ from qantar import neo4j_local
 from qantar.graph import schema as schema_mod
 from qantar.loaders.pipeline import load
 from qantar.queries import browser_kit as kit
+from qantar.queries import kit_server
 from qantar.queries import packs
 
 QUERIES = packs.load_packs()
@@ -39,7 +40,7 @@ def built(tmp_path_factory):
 # --- the files -------------------------------------------------------------------------------
 
 def test_build_writes_every_file(built):
-    assert sorted(p.name for p in built.iterdir()) == sorted(kit.FILES)
+    assert sorted(p.name for p in built.iterdir()) == sorted(kit.files())
 
 
 def test_favorites_zip_has_one_folder_per_pack_and_titles_first(built):
@@ -201,7 +202,7 @@ def test_one_click_links_carry_the_query_text(built):
     for query in drawings:
         assert browser_arg(links[f"{query.id}.graph"]) == [kit.browser_text(query, graph=True)]
     index = (built / "index.html").read_text(encoding="utf-8")
-    assert index.count("<li><a href=") == len(links) + len(kit.FILES) - 1
+    assert index.count("<li><a href=") == len(links) + len(kit.files()) - 1
 
 
 def test_a_link_refuses_what_the_browser_would_cut():
@@ -218,7 +219,7 @@ def test_cli_writes_the_kit(tmp_path):
     result = CliRunner().invoke(cli, ["browser-kit", "-o", str(tmp_path / "k"),
                                       "--kit-url", "http://localhost:9001"])
     assert result.exit_code == 0, result.output
-    assert [Path(p).name for p in result.stdout.split()] == list(kit.FILES)
+    assert [Path(p).name for p in result.stdout.split()] == list(kit.files())
     assert "http://localhost:9001/qantar.grass" in (tmp_path / "k" / "qantar.md").read_text()
     assert ":guide http://localhost:9001/qantar.md" in result.stderr
 
@@ -227,7 +228,7 @@ def test_cli_writes_the_kit(tmp_path):
 
 @pytest.fixture(scope="module")
 def server(built):
-    running = kit.serve_in_background(built, port=0)
+    running = kit_server.serve_in_background(built, port=0)
     yield running.server_address[1]
     running.shutdown()
     running.server_close()

@@ -253,10 +253,11 @@ def test_the_browser_kit_server_serves_only_its_own_files(tmp_path, raw):
     import socket
 
     from qantar.queries import browser_kit as kit
+    from qantar.queries import kit_server
 
     kit.build(tmp_path / "kit")
     (tmp_path / "pyproject.toml").write_text("[project]\nsecret = true\n")
-    server = kit.serve_in_background(tmp_path / "kit")
+    server = kit_server.serve_in_background(tmp_path / "kit")
     try:
         with socket.create_connection(server.server_address[:2], timeout=10) as sock:
             sock.sendall(f"GET {raw} HTTP/1.0\r\nHost: localhost\r\n\r\n".encode("latin-1"))

@@ -466,9 +466,10 @@ def test_the_table_escapes_control_characters_whatever_the_output(hostile_store)
 def test_the_kit_server_escapes_request_lines_and_survives_vanishing_clients(tmp_path,
                                                                              capfd):
     from qantar.queries import browser_kit as kit
+    from qantar.queries import kit_server
 
     kit.build(tmp_path)
-    server = kit.serve_in_background(tmp_path)
+    server = kit_server.serve_in_background(tmp_path)
     port = server.server_address[1]
     try:
         for request in (b"GET /qantar-favorites.zip HTTP/1.1\r\nHost: x\r\n",

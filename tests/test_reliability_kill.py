@@ -1,14 +1,15 @@
 """Failures lose nothing: SIGKILL in the middle of a load, a Neo4j server restarted under
 a running load, and a server that crashes and stays down.
 
-Each test runs the load in a subprocess, kills or disturbs it while it writes, checks
-that the store holds whole articles only, reruns `qantar load`, and compares the export
-byte for byte with one clean `qantar load` of the same corpus.
+Each test runs `qantar load` in a subprocess, kills or disturbs it while it writes,
+checks that the store holds whole articles only, reruns `qantar load`, and compares the
+export byte for byte with one clean `qantar load` of the same corpus.
 
-Mid-transaction kills use the library's own write loop (``Store.write`` + 
-``rebuild_projection``, exactly what ``qantar load`` runs) with small transactions, so
-that a small corpus gives many commits to kill between; the default transaction is
-sized for throughput and would need a corpus of tens of thousands of statements.
+Where the disturbance lands is not left to timing: the load runs with the test knobs of
+``tests/knobs.py``, small transactions (a small corpus then gives many commits) and a
+stall at a known point, inside a write transaction whose first query has run, or inside
+the projection rebuild. The test acts once the load says it stalled there, and lets it
+go on (``QANTAR_TEST_RESUME``) when the disturbance should meet a running load.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from knobs import KNOBBED_CLI
+
 from qantar.graph.stores import open_store
 from qantar.graph.stores.neo4j import Neo4jSettings, Neo4jStore
 
@@ -30,29 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_FILES = sorted((ROOT / "seeds").glob("0*.txt"))
 ARTICLES = 60
 CLI = [sys.executable, "-c", "from qantar.cli.main import main; main()"]
-
-# The load as `qantar load` runs it, with a chosen number of articles per transaction.
-WRITER = r"""
-import os, sys
-from qantar.cli.main import neo4j_settings
-from qantar.graph.stores import open_store
-from qantar.loaders.pipeline import LoadReport, read_batches
-
-backend = os.environ["QANTAR_BACKEND"]
-store = open_store(backend, path=os.environ.get("QANTAR_STORE"),
-                   settings=neo4j_settings() if backend == "neo4j" else None)
-done = 0
-def committed(group):
-    global done
-    done += len(group)
-    print(f"loaded {done} article(s)", file=sys.stderr, flush=True)
-report = LoadReport()
-store.write(read_batches([sys.argv[1]], report),
-            per_transaction=int(sys.argv[2]), on_commit=committed)
-store.rebuild_projection()
-print("done", file=sys.stderr, flush=True)
-"""
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
@@ -80,12 +60,11 @@ class Run:
         RUNS.append(self)
 
     @classmethod
-    def load(cls, env: dict, corpus: Path) -> "Run":
-        return cls(env, [*CLI, "load", str(corpus)])
-
-    @classmethod
-    def writer(cls, env: dict, corpus: Path, per_transaction: int) -> "Run":
-        return cls(env, [sys.executable, "-c", WRITER, str(corpus), str(per_transaction)])
+    def load(cls, env: dict, corpus: Path, knobs: str = "") -> "Run":
+        """`qantar load`, with the test knobs of tests/knobs.py when given."""
+        if not knobs:
+            return cls(env, [*CLI, "load", str(corpus)])
+        return cls(dict(env, QANTAR_TEST_KNOBS=knobs), [*KNOBBED_CLI, "load", str(corpus)])
 
     def wait_for(self, text: str, timeout: float = 300) -> None:
         deadline = time.monotonic() + timeout
@@ -168,17 +147,20 @@ def assert_whole_articles(partial: dict[str, set[str]], clean: dict[str, set[str
 
 def kill_rerun_compare(env: dict, corpus: Path, tmp_path: Path, clean_export: bytes,
                        clean: dict[str, set[str]], open_partial) -> None:
-    # 1. killed after two commits: the third transaction is under way
-    run = Run.writer(env, corpus, per_transaction=4)
-    run.wait_for("loaded 8 article(s)")
+    # 1. killed inside the third transaction, its first query run: two commits kept
+    run = Run.load(env, corpus, "per_transaction=4 stall_in_transaction=3")
+    run.wait_for("stalled in a transaction")
     run.kill()
+    assert commits("".join(run.lines)) == [4, 8]
     with open_partial() as store:
-        assert_whole_articles(statements_by_article(store), clean, 4)
+        partial = statements_by_article(store)
+    assert_whole_articles(partial, clean, 4)
+    assert len(partial) == 8
 
-    # 2. `qantar load` killed after its last commit, while the projection is rebuilt:
-    #    the rebuild commits in chunks, so this may leave a partly rebuilt projection
-    run = Run.load(env, corpus)
-    run.wait_for(f"loaded {ARTICLES} article(s)")
+    # 2. `qantar load` killed inside the projection rebuild, after its last commit: the
+    #    rebuild commits in chunks, so this leaves a partly rebuilt projection
+    run = Run.load(env, corpus, "stall_in_rebuild")
+    run.wait_for("stalled in the rebuild")
     run.kill()
 
     # 3. the rerun finishes (its rebuild starts over): the clean load's graph, byte for byte
@@ -235,14 +217,10 @@ def test_sigkill_leaves_no_worker_processes_behind(tmp_path):
     for i in range(400):
         (folder / f"{i:04d}.txt").write_text(f"Report {i}: Tokayev and Nazarbayev.\n" * 40,
                                              encoding="utf-8")
-    run = Run.load(env_for("embedded", tmp_path / "g.lbug"), folder)
-    deadline = time.monotonic() + 20
-    children: list[int] = []
-    while not children and run.proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.1)
-        children = _descendants(run.proc.pid)
-    time.sleep(0.5)  # let every worker start
-    children = _descendants(run.proc.pid) or children
+    run = Run.load(env_for("embedded", tmp_path / "g.lbug"), folder, "stall_in_transaction=1")
+    run.wait_for("stalled in a transaction")  # the workers gave the first batches
+    children = _descendants(run.proc.pid)
+    assert children, "the load extracted on no worker process"
     run.kill()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(_alive(pid) for pid in children):
@@ -320,17 +298,21 @@ def test_neo4j_restarted_under_a_running_load_finishes_it(corpus, tmp_path, own_
     """The server stops and comes back while a load runs: transient errors are retried
     with backoff, the load finishes, and the graph is a clean load's."""
     server = own_server["server"]
-    env = env_for("neo4j", server=server, QANTAR_NEO4J_RETRY_SECONDS="240")
-    run = Run.writer(env, corpus, per_transaction=1)
-    run.wait_for("loaded 2 article(s)")
+    resume = tmp_path / "resume"
+    env = env_for("neo4j", server=server, QANTAR_NEO4J_RETRY_SECONDS="240",
+                  QANTAR_TEST_RESUME=str(resume))
+    run = Run.load(env, corpus, "per_transaction=1 stall_in_transaction=3")
+    run.wait_for("stalled in a transaction")  # two commits, the third under way
+    own_server["restart"](start_again=False)
+    resume.touch()  # the load goes on against a server that is down, and retries
     started = time.monotonic()
     own_server["restart"]()
     code, out, err = run.finish()
     assert code == 0, err
     assert time.monotonic() - started > 5  # it really waited for the server
     # every article committed once, in order: the retried transaction was not doubled
-    assert commits(err) == list(range(1, ARTICLES + 1)) and "done" in err
-    assert "Traceback" not in err
+    assert commits(err) == list(range(1, ARTICLES + 1))
+    assert f"Loaded {ARTICLES} article(s)" in out and "Traceback" not in err
     after = export(env, tmp_path / "after.jsonl")
     _no_duplicates(server)
 
@@ -344,12 +326,15 @@ def test_neo4j_crash_that_outlasts_the_retries_is_exit_3_and_a_rerun_repairs(
     says so in one line with exit 3; once the server is back (recovered from its own
     log), what survived is whole articles, and a rerun gives a clean load's graph."""
     server = own_server["server"]
+    resume = tmp_path / "resume"
     env = env_for("neo4j", server=server, QANTAR_NEO4J_RETRY_SECONDS="3")
-    run = Run.writer(env, corpus, per_transaction=1)
-    run.wait_for("loaded 2 article(s)")
+    run = Run.load(dict(env, QANTAR_TEST_RESUME=str(resume)), corpus,
+                   "per_transaction=1 stall_in_transaction=3")
+    run.wait_for("stalled in a transaction")  # two commits, the third under way
     own_server["restart"](kill=True, start_again=False)
-    code, _out, err = run.finish()
-    assert code != 0 and "done" not in err
+    resume.touch()
+    code, out, err = run.finish()
+    assert code == 3 and "Loaded" not in out, err
 
     # the command itself, against the server that is down
     code, out, err = Run.load(env, corpus).finish()
@@ -361,7 +346,7 @@ def test_neo4j_crash_that_outlasts_the_retries_is_exit_3_and_a_rerun_repairs(
     server = own_server["restart"]()  # not running: start it again on the same data
     with Neo4jStore(_settings(server), create_schema=False) as store:
         partial = statements_by_article(store)
-    assert 2 <= len(partial) < ARTICLES
+    assert len(partial) == 2  # the two commits before the crash, not the third
     code, out, err = Run.load(env, corpus).finish()
     assert code == 0, err
     after = export(env, tmp_path / "after.jsonl")
@@ -385,22 +370,17 @@ def test_ctrl_c_during_a_load_exits_130_and_a_rerun_repairs(corpus, tmp_path):
 
     store_path = tmp_path / "g.lbug"
     env = env_for("embedded", store_path)
-    run = Run.load(env, corpus)
-    deadline = time.monotonic() + 60
-    while not store_path.exists() and time.monotonic() < deadline:  # the store is open:
-        time.sleep(0.05)                                              # extracting, writing
+    run = Run.load(env, corpus, "per_transaction=4 stall_in_transaction=3")
+    run.wait_for("stalled in a transaction")
     run.proc.send_signal(signal.SIGINT)
     code, _out, err = run.finish()
-    if code == 0:
-        pytest.skip("the load finished before the interrupt arrived")
     assert code == 130, err
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("Interrupted: ")
-    # opened for writing: if the interrupt came while the tables were being created,
-    # there are none (one transaction), and opening creates them, as the rerun would
-    with open_store("embedded", path=store_path) as store:
+    with open_store("embedded", path=store_path, read_only=True) as store:
         partial = statements_by_article(store)
-    for article, ids in partial.items():  # rolled back or whole
+    assert len(partial) == 8
+    for article, ids in partial.items():  # the third transaction rolled back
         assert ids == clean[article]
     assert Run.load(env, corpus).finish()[0] == 0
     assert export(env, tmp_path / "after.jsonl") == clean_export

@@ -5,7 +5,7 @@ where nothing is good.
 Every test drives the real `qantar` command in subprocesses against the embedded store.
 Some loads run with smaller transactions (or the disk check off) than the defaults, by
 setting the library's own knobs in the child process before `qantar` starts (see
-``KNOBS``): a small corpus then gives many commits, reopenings and checkpoints to land
+``tests/knobs.py``): a small corpus then gives many commits, reopenings and checkpoints to land
 between, and a full disk is met by the engine itself rather than by qantar's check.
 """
 
@@ -22,44 +22,14 @@ from pathlib import Path
 
 import pytest
 
+from knobs import KNOBBED_CLI
+
 from qantar.graph.stores import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_FILES = sorted((ROOT / "seeds").glob("0*.txt"))
 ARTICLES = 60
 CLI = [sys.executable, "-c", "from qantar.cli.main import main; main()"]
-
-# `qantar` with some of the library's defaults changed first; QANTAR_TEST_KNOBS lists
-# them, e.g. "per_transaction=1 reopen_every=2 rebuild_chunk=5 no_space_check
-# stall_in_rebuild".
-KNOBS = r"""
-import os
-from qantar.graph.stores import embedded
-from qantar.graph.stores.base import Store
-for knob in os.environ.get("QANTAR_TEST_KNOBS", "").split():
-    name, _, value = knob.partition("=")
-    if name == "per_transaction":
-        Store.write.__kwdefaults__["per_transaction"] = int(value)
-    elif name == "reopen_every":
-        embedded.EmbeddedStore.REOPEN_EVERY = int(value)
-    elif name == "rebuild_chunk":
-        Store.rebuild_chunk = int(value)
-    elif name == "no_space_check":
-        embedded.check_space = lambda *args: None
-    elif name == "stall_in_rebuild":  # once the first projected type is deleted
-        import sys, time
-        delete_type = Store._delete_type
-        def stalled(self, *args, **kwargs):
-            delete_type(self, *args, **kwargs)
-            print("stalled in the rebuild", file=sys.stderr, flush=True)
-            time.sleep(600)
-        Store._delete_type = stalled
-    else:
-        raise SystemExit(f"unknown knob {knob}")
-from qantar.cli.main import main
-main()
-"""
-KNOBBED_CLI = [sys.executable, "-c", KNOBS]
 
 
 def write_corpus(folder: Path, count: int, start: int = 0) -> Path:

@@ -61,13 +61,13 @@ def test_embedded_store_reopens_with_its_data(tmp_path):
 def test_embedded_arrow_path_writes_what_the_shared_cypher_path_writes(tmp_path):
     """The embedded store's Arrow LOAD FROM path against base.py's UNWIND path: same
     graph, same raw statement rows ('' stays '', not null), also on a second load."""
+    from qantar.graph.stores import cypher
     from qantar.graph.stores.base import Store
     from qantar.graph.stores.embedded import EmbeddedStore
 
     class UnwindStore(EmbeddedStore):
-        _write_batches = Store._write_batches
-        _write_nodes = Store._write_nodes
-        _write_edges = Store._write_edges
+        row_source = cypher.UNWIND
+        _rows = Store._rows
 
     results = []
     for cls in (EmbeddedStore, UnwindStore):

@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from importlib import resources
+from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
@@ -235,30 +236,24 @@ def fold_events(sub: nx.MultiDiGraph) -> nx.MultiDiGraph:
     out = nx.MultiDiGraph()
     out.add_nodes_from((n, d) for n, d in sub.nodes(data=True)
                        if analytics.node_type(d) != analytics.EVENT_TYPE)
-    parts: dict[str, dict[str, list[dict]]] = {}
-    for src, dst, key, data in sub.edges(keys=True, data=True):
-        if src in out and dst in out:
-            out.add_edge(src, dst, key=key, **data)
-            continue
-        for actor, event in ((src, dst), (dst, src)):
-            if actor in out and analytics.ranked(sub.nodes[actor]) and event not in out:
-                parts.setdefault(event, {}).setdefault(actor, []).append(data)
+    direct, parts = analytics.around_events(sub, out,
+                                            lambda n: analytics.ranked(sub.nodes[n]))
+    for src, dst, key, data in direct:
+        out.add_edge(src, dst, key=key, **data)
     for event in sorted(parts):
         info = sub.nodes[event]
-        actors = sorted(parts[event])
-        for i, a in enumerate(actors):
-            for b in actors[i + 1:]:
-                both = parts[event][a] + parts[event][b]
-                out.add_edge(a, b, key=f"{event}|{a}|{b}", type=SHARED_EVENT,
-                             name=info.get("name", event), date=info.get("date", ""),
-                             first_cited=info.get("first_cited", ""),
-                             last_cited=info.get("last_cited", ""),
-                             sources=min(d.get("sources") or 1 for d in both),
-                             modality="reported" if any(d.get("modality") == "reported"
-                                                        for d in both) else
-                             both[0].get("modality", ""),
-                             statement_ids=sorted({s for d in both
-                                                   for s in d.get("statement_ids") or []}))
+        for a, b in combinations(sorted(parts[event]), 2):
+            both = parts[event][a] + parts[event][b]
+            out.add_edge(a, b, key=f"{event}|{a}|{b}", type=SHARED_EVENT,
+                         name=info.get("name", event), date=info.get("date", ""),
+                         first_cited=info.get("first_cited", ""),
+                         last_cited=info.get("last_cited", ""),
+                         sources=min(d.get("sources") or 1 for d in both),
+                         modality="reported" if any(d.get("modality") == "reported"
+                                                    for d in both) else
+                         both[0].get("modality", ""),
+                         statement_ids=sorted({s for d in both
+                                               for s in d.get("statement_ids") or []}))
     return out
 
 
@@ -299,10 +294,11 @@ def page_data(graph: nx.MultiDiGraph, *, view: str = "full", focus: str | None =
     begin = on_stage or (lambda _name: None)
     begin("knowledge graph")
     kg = analytics.knowledge_graph(graph)
+    simple = analytics.actor_graph(kg)
     begin("centrality")
-    metrics = analytics.centrality(kg, seed=seed)
+    metrics = analytics.centrality(simple, seed=seed)
     begin("communities")
-    membership = analytics.communities(kg, seed=seed)
+    membership = analytics.communities(simple, seed=seed)
     begin("filters")
     centre = analytics.find_actor(kg, focus) if focus else None
     node_types, rel_types = split_types(types)

@@ -10,15 +10,17 @@ BACKENDS = ("embedded", "neo4j")
 
 
 def open_store(backend: str = "embedded", *, path: str | Path | None = None,
-               settings=None, read_only: bool = False) -> Store:
+               settings=None, read_only: bool = False, repair: bool = False) -> Store:
     """Open the embedded store at ``path`` or Neo4j with ``settings`` (env by default).
 
     ``read_only`` opens the embedded file read-only and, on Neo4j, skips creating
-    constraints, so read commands work for a user without schema rights.
+    constraints, so read commands work for a user without schema rights. ``repair``
+    (for writing) fixes what keeps an existing store from opening, without losing data,
+    and says so in :attr:`Store.repairs`; a Neo4j server repairs itself.
     """
     if backend == "embedded":
         from .embedded import DEFAULT_PATH, EmbeddedStore
-        return EmbeddedStore(path or DEFAULT_PATH, read_only=read_only)
+        return EmbeddedStore(path or DEFAULT_PATH, read_only=read_only, repair=repair)
     if backend == "neo4j":
         from .neo4j import Neo4jStore
         return Neo4jStore(settings, create_schema=not read_only)

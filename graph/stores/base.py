@@ -1,9 +1,10 @@
 """The store interface shared by Neo4j and the embedded engine.
 
-An engine supplies three things: how to run one query, how to run several in one
-transaction, and its schema statements. Everything else — writing batches, rebuilding
-the projected edges, reading the graph back as networkx — is written once here, in the
-Cypher both engines accept.
+An engine supplies how to run one query, how to run several in one transaction, its
+schema statements, and how its write queries take their rows (a list of dicts read by
+``UNWIND``, or an Arrow table read by ``LOAD FROM``). Everything else — the write
+queries themselves, writing batches, rebuilding the projected edges, reading the graph
+back as networkx — is written once here and in :mod:`.cypher`.
 """
 
 from __future__ import annotations
@@ -58,6 +59,24 @@ class Store(ABC):
     def schema_statements(self) -> list[str]:
         """DDL that creates constraints/tables; idempotent."""
 
+    @abstractmethod
+    def schema_names(self) -> set[str]:
+        """The names of the schema objects ``schema.yaml`` asks this engine for."""
+
+    @abstractmethod
+    def present_schema_names(self) -> set[str]:
+        """The names of the schema objects the store holds now."""
+
+    #: What those objects are, for messages.
+    schema_objects: str = "schema objects"
+
+    @abstractmethod
+    def describe(self) -> str:
+        """Which engine, where, in one line without credentials."""
+
+    #: What opening the store repaired (``open_store(..., repair=True)``), one line each.
+    repairs: tuple[str, ...] | list[str] = ()
+
     def close(self) -> None:  # pragma: no cover - trivial
         pass
 
@@ -72,22 +91,35 @@ class Store(ABC):
         for statement in self.schema_statements():
             self.run(statement, write=True)
 
+    #: How the write queries read their rows (:mod:`.cypher`); :meth:`_rows` makes them.
+    row_source: cypher.RowSource = cypher.UNWIND
+
+    def _rows(self, columns: dict[str, str], rows: list[dict]):
+        """The ``$rows`` of a write query, as :attr:`row_source` reads them: here the
+        rows themselves; ``columns`` (name: schema type) are those it uses."""
+        return rows
+
     def _write_nodes(self, run: Run, label: str, rows: list[dict], *, on_create_only=False,
                      new: bool = False):
         """MERGE nodes on their key; ``new=True``: CREATE, for nodes known not to exist."""
         if not rows:
             return
-        props = tuple(p for p in schema_mod.load().nodes[label].properties if p in rows[0])
-        query = (cypher.create_nodes(label, props) if new
-                 else cypher.upsert_nodes(label, props, on_create_only))
-        run(query, {"rows": rows})
+        columns = {p: t for p, t in schema_mod.load().nodes[label].properties.items()
+                   if p in rows[0]}
+        query = (cypher.create_nodes(label, tuple(columns), self.row_source) if new
+                 else cypher.upsert_nodes(label, tuple(columns), on_create_only,
+                                          self.row_source))
+        run(query, {"rows": self._rows(columns, rows)})
 
     def _write_edges(self, run: Run, rtype: str, rows: Iterable[dict], *,
                      new: bool = False) -> None:
-        """MERGE edges; ``new=True``: CREATE, for edges known not to exist yet."""
+        """MERGE edges on their id; ``new=True``: CREATE, for edges known not to exist."""
         query = cypher.create_edges if new else cypher.merge_edges
+        columns = {"source": "STRING", "target": "STRING",
+                   **schema_mod.load().relations[rtype].properties}
         for (source, target), group in by_end_labels(rows, rtype):
-            run(query(rtype, source, target), {"rows": group})
+            run(query(rtype, source, target, self.row_source),
+                {"rows": self._rows(columns, group)})
 
     def _write_batches(self, run: Run, batches: list[Batch]) -> None:
         """Replace what these articles said: their old statements go, new ones come."""

@@ -1,50 +1,94 @@
 """Write and read queries generated from the schema, in the Cypher both engines accept.
 
 Labels, relationship types and property names come from ``schema.yaml`` only; every
-value travels as a parameter (``$rows``), never spliced into the query text.
+value travels as a parameter (``$rows``), never spliced into the query text. The write
+queries take the engine's :class:`RowSource`: the same MERGE/CREATE, with the rows
+read by ``UNWIND`` (Neo4j) or ``LOAD FROM`` (the embedded engine).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from .. import schema as schema_mod
 
 
-def _set_clause(var: str, props, skip=("id",)) -> str:
-    return ", ".join(f"{var}.{p} = row.{p}" for p in props if p not in skip)
+@dataclass(frozen=True)
+class RowSource:
+    """How a write query reads its ``$rows``: the clause that binds them, and how a
+    column of a row is named in the rest of the query.
+
+    >>> UNWIND.column("name"), LOAD_FROM.column("name")
+    ('row.name', '_name')
+    """
+
+    clause: str
+    prefix: str
+
+    def column(self, prop: str) -> str:
+        return f"{self.prefix}{prop}"
+
+
+#: Neo4j: a list of dicts, one map a row.
+UNWIND = RowSource("UNWIND $rows AS row", "row.")
+#: The embedded engine: an Arrow table, one variable a column (prefixed: no clash with
+#: keywords such as ``end``).
+LOAD_FROM = RowSource("LOAD FROM $rows", "_")
+
+
+def _set_clause(var: str, props, rows: RowSource, skip=("id",)) -> str:
+    return ", ".join(f"{var}.{p} = {rows.column(p)}" for p in props if p not in skip)
+
+
+def _body(props, rows: RowSource) -> str:
+    return ", ".join(f"{p}: {rows.column(p)}" for p in props)
 
 
 @cache
-def upsert_nodes(label: str, props: tuple[str, ...], on_create_only: bool = False) -> str:
+def upsert_nodes(label: str, props: tuple[str, ...], on_create_only: bool = False,
+                 rows: RowSource = UNWIND) -> str:
+    """MERGE nodes on their key, setting ``props`` (only on creation if asked).
+
+    >>> upsert_nodes("Article", ("id", "title"))
+    'UNWIND $rows AS row MERGE (n:Article {id: row.id}) SET n.title = row.title'
+    """
     verb = "ON CREATE SET" if on_create_only else "SET"
     key = schema_mod.load().nodes[label].key
-    sets = _set_clause("n", props)
+    sets = _set_clause("n", props, rows, skip=(key,))
     tail = f" {verb} {sets}" if sets else ""
-    return f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.id}}){tail}"
+    return f"{rows.clause} MERGE (n:{label} {{{key}: {rows.column(key)}}}){tail}"
 
 
 @cache
-def create_nodes(label: str, props: tuple[str, ...]) -> str:
-    """Nodes known not to exist yet (statements, deleted first): CREATE, no MERGE."""
-    body = ", ".join(f"{p}: row.{p}" for p in props)
-    return f"UNWIND $rows AS row CREATE (n:{label} {{{body}}})"
+def create_nodes(label: str, props: tuple[str, ...], rows: RowSource = UNWIND) -> str:
+    """Nodes known not to exist yet (statements, deleted first): CREATE, no MERGE.
+
+    >>> create_nodes("Article", ("id", "title"), LOAD_FROM)
+    'LOAD FROM $rows CREATE (n:Article {id: _id, title: _title})'
+    """
+    return f"{rows.clause} CREATE (n:{label} {{{_body(props, rows)}}})"
+
+
+def _match_ends(source: str, target: str, rows: RowSource) -> str:
+    return (f"{rows.clause} MATCH (a:{source} {{id: {rows.column('source')}}}) "
+            f"MATCH (b:{target} {{id: {rows.column('target')}}}) ")
 
 
 @cache
-def merge_edges(rtype: str, source: str, target: str) -> str:
-    """``UNWIND $rows`` of {source, target, ...props}; provenance edges have no id."""
+def merge_edges(rtype: str, source: str, target: str, rows: RowSource = UNWIND) -> str:
+    """Rows of {source, target, ...props}: MERGE on the edge id; provenance edges
+    have no properties, no id."""
     rel = schema_mod.load().relations[rtype]
-    head = (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-            f"MATCH (b:{target} {{id: row.target}}) ")
+    head = _match_ends(source, target, rows)
     if not rel.properties:
         return head + f"MERGE (a)-[r:{rtype}]->(b)"
-    sets = _set_clause("r", rel.properties)
-    return head + f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) SET {sets}"
+    sets = _set_clause("r", rel.properties, rows)
+    return head + f"MERGE (a)-[r:{rtype} {{id: {rows.column('id')}}}]->(b) SET {sets}"
 
 
 @cache
-def create_edges(rtype: str, source: str, target: str) -> str:
+def create_edges(rtype: str, source: str, target: str, rows: RowSource = UNWIND) -> str:
     """Edges known not to exist yet: CREATE, no MERGE.
 
     Provenance edges belong to statements deleted (with their edges) earlier in the same
@@ -52,11 +96,9 @@ def create_edges(rtype: str, source: str, target: str) -> str:
     skips the existence check MERGE makes against the (dense) actor on the other side.
     """
     rel = schema_mod.load().relations[rtype]
-    props = tuple(rel.properties)  # projected edges: id first; provenance: none
-    body = ", ".join(f"{p}: row.{p}" for p in props)
-    return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-            f"MATCH (b:{target} {{id: row.target}}) "
-            f"CREATE (a)-[:{rtype}{' {' + body + '}' if body else ''}]->(b)")
+    body = _body(rel.properties, rows)  # projected edges: id first; provenance: none
+    return (_match_ends(source, target, rows)
+            + f"CREATE (a)-[:{rtype}{' {' + body + '}' if body else ''}]->(b)")
 
 
 @cache

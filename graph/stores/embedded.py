@@ -33,12 +33,12 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
 from .. import schema as schema_mod
-from .base import Run, Store, StoreBusy, StoreError, StoreWriteFailed, by_end_labels
+from . import cypher
+from .base import Store, StoreBusy, StoreError, StoreWriteFailed
 from .file_statements import refuse_file_statements
 
 DEFAULT_PATH = Path("qantar.lbug")
@@ -194,12 +194,12 @@ class EmbeddedStore(Store):
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False,
                  repair: bool = False):
-        """``repair`` (a writer only): a damaged WAL is set aside instead of failing the
-        open; :attr:`repairs` says what was done."""
+        """``repair`` (a writer of an existing store only): a damaged WAL is set aside
+        instead of failing the open; :attr:`repairs` says what was done."""
         self.path = Path(path)
         self.repairs: list[str] = []
         self._repair = repair and not read_only
-        if read_only and not self.path.exists():
+        if (read_only or repair) and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `qantar load` first)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.read_only = read_only
@@ -209,13 +209,14 @@ class EmbeddedStore(Store):
         self.created = not read_only and not self.path.exists()
         try:
             self._open()
-            if missing := self._missing_connections():
+            tables = self.present_schema_names()
+            if missing := self._missing_connections(tables):
                 raise StoreError(f"{self.path}: made by an earlier version, whose tables "
                                  f"lack {missing[0]} and cannot gain it; load the articles "
                                  "into a new store (another --store, or delete this one)")
             if not read_only:
                 self.create_schema()
-            elif self._missing_tables():
+            elif self.schema_names() - tables:
                 raise StoreError(f"{self.path}: the store is incomplete (its creation was "
                                  "interrupted); run `qantar load` to finish it")
             elif missing := self._missing_properties():
@@ -313,40 +314,11 @@ class EmbeddedStore(Store):
         check_space(self.path, statements * TRANSACTION_BYTES_PER_STATEMENT + SPACE_MARGIN,
                     f"the next transaction ({statements} statements)")
 
-    # --- the write path: Arrow tables instead of lists of dicts ----------------------
-    def _write_nodes(self, run: Run, label: str, rows: list[dict], *, on_create_only=False,
-                     new: bool = False):
-        if not rows:
-            return
-        node = schema_mod.load().nodes[label]
-        props = {p: t for p, t in node.properties.items() if p in rows[0]}
-        if new:
-            body = ", ".join(f"{p}: {_col(p)}" for p in props)
-            run(f"LOAD FROM $rows CREATE (n:{label} {{{body}}})",
-                {"rows": _table(props, rows)})
-            return
-        verb = "ON CREATE SET" if on_create_only else "SET"
-        sets = ", ".join(f"n.{p} = {_col(p)}" for p in props if p != node.key)
-        run(f"LOAD FROM $rows MERGE (n:{label} {{{node.key}: {_col(node.key)}}})"
-            + (f" {verb} {sets}" if sets else ""), {"rows": _table(props, rows)})
+    # --- the write path: Arrow tables read by LOAD FROM, not lists of dicts ----------
+    row_source = cypher.LOAD_FROM
 
-    def _write_edges(self, run: Run, rtype: str, rows: Iterable[dict], *,
-                     new: bool = False) -> None:
-        """``new``: CREATE (the edges cannot exist yet); otherwise MERGE on the edge id."""
-        rel = schema_mod.load().relations[rtype]
-        columns = {"source": "STRING", "target": "STRING", **rel.properties}
-        for (source, target), group in by_end_labels(rows, rtype):
-            head = (f"LOAD FROM $rows MATCH (a:{source} {{id: {_col('source')}}}) "
-                    f"MATCH (b:{target} {{id: {_col('target')}}}) ")
-            if new:
-                body = ", ".join(f"{p}: {_col(p)}" for p in rel.properties)
-                query = head + f"CREATE (a)-[:{rtype}{' {' + body + '}' if body else ''}]->(b)"
-            elif rel.properties:
-                sets = ", ".join(f"r.{p} = {_col(p)}" for p in rel.properties if p != "id")
-                query = head + f"MERGE (a)-[r:{rtype} {{id: {_col('id')}}}]->(b) SET {sets}"
-            else:
-                query = head + f"MERGE (a)-[r:{rtype}]->(b)"
-            run(query, {"rows": _table(columns, group)})
+    def _rows(self, columns: dict[str, str], rows: list[dict]):
+        return _table(columns, rows)
 
     def schema_statements(self) -> list[str]:
         return schema_mod.ladybug_ddl()
@@ -358,16 +330,22 @@ class EmbeddedStore(Store):
             for statement in self.schema_statements():
                 run(statement, None)
 
-    def _missing_tables(self) -> set[str]:
-        schema = schema_mod.load()
-        present = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
-        return set(schema.tables) - present
+    schema_objects = "tables"
 
-    def _missing_connections(self) -> list[str]:
-        """The node pairs the schema links that an existing relationship table does not
-        (its pairs are fixed when it is created), e.g. ``SUBJECT Statement->EventReport``."""
+    def schema_names(self) -> set[str]:
+        return set(schema_mod.load().tables)
+
+    def present_schema_names(self) -> set[str]:
+        return {row["name"] for row in self.run("CALL show_tables() RETURN name")}
+
+    def describe(self) -> str:
+        return f"embedded LadybugDB at {self.path}"
+
+    def _missing_connections(self, present: set[str]) -> list[str]:
+        """The node pairs the schema links that an existing relationship table (of those
+        ``present``) does not: its pairs are fixed when it is created, e.g. ``SUBJECT
+        Statement->EventReport``."""
         schema = schema_mod.load()
-        present = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
         out = []
         for rtype, rel in schema.relations.items():
             if rtype not in present:
@@ -541,17 +519,12 @@ _ARROW_TYPES = {"STRING": "string", "INT64": "int64", "DOUBLE": "float64",
                 "BOOLEAN": "bool_"}
 
 
-def _col(prop: str) -> str:
-    """The variable ``LOAD FROM`` binds a column to (prefixed: no clash with keywords)."""
-    return f"_{prop}"
-
-
 def _table(columns: dict[str, str], rows: list[dict]):
     """Rows as an Arrow table typed by the schema, one column per entry of ``columns``
-    in that order, named by :func:`_col`; a missing value is null."""
+    in that order, named as ``LOAD FROM`` binds them; a missing value is null."""
     import pyarrow as pa
 
-    fields = [pa.field(_col(name),
+    fields = [pa.field(cypher.LOAD_FROM.column(name),
                        pa.list_(pa.string()) if typ == "STRING[]"
                        else getattr(pa, _ARROW_TYPES[typ])())
               for name, typ in columns.items()]

@@ -108,6 +108,21 @@ class Neo4jStore(Store):
     def schema_statements(self) -> list[str]:
         return schema_mod.neo4j_schema_statements()
 
+    schema_objects = "constraints and indexes"
+
+    def schema_names(self) -> set[str]:
+        return {re.match(r"CREATE (?:CONSTRAINT|INDEX) (\w+)", s).group(1)
+                for s in self.schema_statements()}
+
+    def present_schema_names(self) -> set[str]:
+        return {r["name"] for query in ("SHOW CONSTRAINTS YIELD name RETURN name",
+                                        "SHOW INDEXES YIELD name RETURN name")
+                for r in self.run(query)}
+
+    def describe(self) -> str:
+        return (f"{self.server_version()} at {self.settings.safe_uri} "
+                f"(database {self.settings.database})")
+
     def run(self, query: str, params: dict | None = None, *, write: bool = False) -> list[dict]:
         import neo4j
         from neo4j import exceptions as nex
@@ -198,6 +213,24 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _QUERY_VALUE = re.compile(r"([?&;][^=&;#]*=)[^&;#]*")
 
 
+def _split(uri: str) -> tuple[str, str | None, str]:
+    """``uri`` as its scheme with the slashes after it, its userinfo (None without one)
+    and the rest. Up to the last ``@`` is userinfo, whatever characters it holds.
+
+    >>> _split("bolt://u:p/w@host:1?x=1")
+    ('bolt://', 'u:p/w', 'host:1?x=1')
+    """
+    scheme = _SCHEME.match(uri)
+    head = scheme.group(0) if scheme else ""
+    rest = uri[len(head):]
+    slashes = len(rest) - len(rest.lstrip("/"))
+    head, rest = head + rest[:slashes], rest[slashes:]
+    if "@" not in rest:
+        return head, None, rest
+    userinfo, rest = rest.rsplit("@", 1)
+    return head, userinfo, rest
+
+
 def safe_uri(uri: str) -> str:
     """The URI without user, password or query values, fit for messages.
 
@@ -213,20 +246,13 @@ def safe_uri(uri: str) -> str:
     >>> safe_uri("neo4j://host:7687?auth=pw&policy=eu")
     'neo4j://host:7687?auth=***&policy=***'
     """
-    scheme = _SCHEME.match(uri)
-    head = scheme.group(0) if scheme else ""
-    rest = uri[len(head):]
-    slashes = len(rest) - len(rest.lstrip("/"))
-    head, rest = head + rest[:slashes], rest[slashes:]
-    if "@" in rest:  # up to the last "@" is userinfo, whatever characters it holds
-        rest = rest.rsplit("@", 1)[1]
+    head, _userinfo, rest = _split(uri)
     return head + _QUERY_VALUE.sub(r"\1***", rest)
 
 
 def has_userinfo(uri: str) -> bool:
     """True when ``uri`` carries a ``user[:password]@`` part (in any shape)."""
-    scheme = _SCHEME.match(uri)
-    return "@" in uri[scheme.end() if scheme else 0:]
+    return _split(uri)[1] is not None
 
 
 def redact(text: str, uri: str = "", password: str = "") -> str:
@@ -243,11 +269,10 @@ def redact(text: str, uri: str = "", password: str = "") -> str:
     secrets = {password}
     if uri:
         text = text.replace(uri, safe_uri(uri))
-        scheme = _SCHEME.match(uri)
-        rest = uri[scheme.end() if scheme else 0:].lstrip("/")
-        if "@" in rest:
-            userinfo = rest.rsplit("@", 1)[0]
+        _head, userinfo, rest = _split(uri)
+        if userinfo is not None:
             secrets |= {userinfo, userinfo.partition(":")[2]}
+            rest = f"{userinfo}@{rest}"  # what follows a "?" in the password is secret too
         query = rest.partition("?")[2].partition("#")[0]
         secrets |= {query, *(pair for pair in re.split("[&;]", query) if "=" in pair)}
     for secret in sorted(secrets - {""}, key=len, reverse=True):

@@ -36,7 +36,7 @@ MATCH (head:Actor)
 WITH head, toLower($actor) AS wanted, $since AS since
 WHERE head.id = $actor OR toLower(head.name) = wanted
    OR any(alias IN head.aliases WHERE toLower(alias) = wanted)
-MATCH (m:Actor)-[t:RELATIVE_OF|ALLY_OF|SUBORDINATE_OF]->(head)
+MATCH (m:Actor)-[t:{{personal_ties}}]->(head)
 WITH head, since, m,
      CASE WHEN t.relation = '' THEN 'tied to ' ELSE t.relation + ' of ' END + head.name AS tie
 MATCH (m)-[p:HOLDS_POSITION]->(org:Actor)
@@ -62,7 +62,7 @@ MATCH (head:Actor)
 WITH head, toLower($actor) AS wanted, $since AS since
 WHERE head.id = $actor OR toLower(head.name) = wanted
    OR any(alias IN head.aliases WHERE toLower(alias) = wanted)
-MATCH (head)-[t:RELATIVE_OF|ALLY_OF|SUBORDINATE_OF]->(m:Actor)
+MATCH (head)-[t:{{personal_ties}}]->(m:Actor)
 WITH head, since, m,
      head.name + CASE WHEN t.relation = '' THEN ' is tied to ' ELSE ' is ' + t.relation + ' of ' END + m.name AS tie
 MATCH (m)-[p:HOLDS_POSITION]->(org:Actor)
