@@ -29,11 +29,15 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
 _TOKEN = rf"{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*"
 # name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
-_PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la)"
+# and patronymic particles ("Ilham Heydar oglu Aliyev")
+_PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la|oglu|ogly|qizi|kyzy|gyzy)"
 # a nickname in quotes inside a name ("Paolo 'Pulong' Duterte", "Ronald "Bato" dela Rosa")
 _NICKNAME = rf"[\"“'‘]{_TOKEN}[\"”'’]"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}{_TOKEN})*")
-_NICKNAME_RE = re.compile(rf"[ \u00a0]{_NICKNAME}(?=[ \u00a0])")
+# ... and a middle initial ("Emmerson D. Mnangagwa"), not a letter ending a sentence
+_MIDDLE_INITIAL = rf"{_U}\.(?=[ \u00a0](?!(?:The|A|An|In|On|He|She|It|They|We|This|But)\b){_U}[a-z])"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME}|{_MIDDLE_INITIAL})"
+                  rf"[ \u00a0]){{0,2}}{_TOKEN})*")
+_NICKNAME_RE = re.compile(rf"[ \u00a0](?:{_NICKNAME}|{_MIDDLE_INITIAL})(?=[ \u00a0])")
 _TOKEN_RE = re.compile(_TOKEN)
 _PLAIN_TOKEN = rf"{_U}\w*(?:-\w+|['’]{_U}\w*)*"  # no "/": "Maxim Shemetov/File Photo"
 _ACRONYM = re.compile(rf"^{_U}[{re.escape(_UPPER)}\d&/.-]{{1,9}}$")
@@ -174,10 +178,14 @@ def cues_for(lex) -> Cues:
 
 
 def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """The words of a run, without a nickname or a middle initial inside it."""
     toks = [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
-    if '"' in text or "'" in text or "“" in text or "‘" in text:
-        nick = {offset + n.start() + 2 for n in _NICKNAME_RE.finditer(text)}
-        toks = [t for t in toks if t[0] not in nick]
+    if len(toks) > 2 and ("." in text or '"' in text or "'" in text or "“" in text
+                          or "‘" in text):
+        # the nickname's or initial's word starts one or two characters into the match
+        inner = {offset + n.start() + k for n in _NICKNAME_RE.finditer(text) for k in (1, 2)}
+        if inner:
+            toks = [t for t in toks if t[0] not in inner]
     return toks
 
 
@@ -684,7 +692,7 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
     if len(toks) > 1 and (end - start) > sum(len(t[2]) for t in toks) + len(toks) - 1:
-        text = _NICKNAME_RE.sub("", text)  # the name without its nickname
+        text = _NICKNAME_RE.sub("", text)  # the name without its nickname or initial
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
