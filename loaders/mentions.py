@@ -27,7 +27,7 @@ from .places import currency_codes, place_index
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
-_TOKEN = rf"{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*"
+_TOKEN = rf"(?:St\.(?=[ \u00a0]{_U})|{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*)"  # "St. Petersburg"
 # name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
 # and patronymic particles ("Ilham Heydar oglu Aliyev")
 _PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la|oglu|ogly|qizi|kyzy|gyzy)"

