@@ -862,7 +862,8 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
     if (len(words) == 1 and _INITIALS.match(body, end)) or (
-            len(words) == 2 and _INITIAL_TOKEN.match(words[1])):
+            len(words) == 2 and _INITIAL_TOKEN.match(words[1])
+            and ("." in words[1] or body.startswith(".", end))):  # not "Operation Z"
         return "initials"  # "Sharipbayev K.K."
     if title_before(hits, start):
         return "title"
