@@ -120,9 +120,7 @@ class Cues:
         self.name_prefixes = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O")
         self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
         self.known_surnames: frozenset[str] = frozenset()  # set per gazetteer by find()
-        self.credit = re.compile(
-            rf"(?<![\w/])(?:{'|'.join(re.escape(str(w)) for w in lex['credit_prefixes'])})"
-            rf"/((?:{_PLAIN_TOKEN}[ \u00a0]){{1,2}}{_PLAIN_TOKEN})")
+        self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
 
@@ -251,11 +249,18 @@ def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> No
                              cue="web-address"))
 
 
+_SLASH_NAME = re.compile(rf"/((?:{_PLAIN_TOKEN}[ \u00a0]){{1,2}}{_PLAIN_TOKEN})")
+
+
 def _credits(body: str, cues: Cues, typed: list[Mention], untyped: list[Mention]) -> None:
     """"(AP Photo/Aaron Favila)": the name after a photo credit's slash is a person."""
     if "/" not in body:
         return
-    for x in cues.credit.finditer(body):
+    for x in _SLASH_NAME.finditer(body):
+        before = body[max(0, x.start() - 16):x.start()]
+        prefix = next((p for p in cues.credit_prefixes if before.endswith(p)), None)
+        if prefix is None or before[:-len(prefix)][-1:] not in ("", " ", "(", "\n", "\t"):
+            continue  # "(AP Photo/...", not "https://example.org/News/..."
         start, end = x.span(1)
         typed[:] = [m for m in typed if not (m.start < end and start < m.end)]
         untyped[:] = [m for m in untyped if not (m.start < end and start < m.end)]

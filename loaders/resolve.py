@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from .mentions import Mention, cues_for
 from ..graph.names import key, slug
@@ -294,6 +294,7 @@ def country_counts(mentions, hits, lex) -> dict[str, int]:
     return counts
 
 
+@lru_cache(maxsize=4096)
 def _country_of(gazetteer, lex, actor_id: str) -> str:
     """The country a known body belongs to, as its description or names say
     ("Kazakhstan's security service", "National Security Committee of Kazakhstan")."""
