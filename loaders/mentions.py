@@ -329,9 +329,12 @@ def _runs(body: str, cues: Cues):
             first = _first_word(body[start:end])
             # "Ministry of Justice", "the Prosecutor's Office"; not "JSC of January",
             # not "Soviet Union's KGB" (a possessive joins only an organisation's head)
+            # nor "Georgia's Parliament" (a place's body is the body, the place its own)
             if cues.connector.match(between) and first not in cues.months \
                     and first not in cues.stopwords and (
-                        first in cues.org_heads if between.startswith(("'", "’"))
+                        first in cues.org_heads
+                        and key(body[prev_start:prev_end]) not in cues.places
+                        if between.startswith(("'", "’"))
                         else _has_org_head(body[prev_start:prev_end], cues)):
                 out[-1][1] = end
                 continue
