@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
 from .names import given_name_keys
-from .places import currency_codes, place_index
+from .places import currency_codes, place_index, small_city_names, spelled_as_place
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
@@ -769,6 +769,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         if place is not None and len(words) == 1 and key(text) in cues.given \
                 and not _after_place_preposition(body, start, cues):
             place = None  # "Vladimir said": a given name; "in Vladimir": the city
+        if place is not None and len(words) == 1 and _sentence_start(body, start) \
+                and (key(text) in small_city_names() or not spelled_as_place(text)):
+            place = None  # "Time and again", "War of words": a common word, not a town
         if place is not None:
             m.type, m.cue, m.actor_id = "place", "place-data", "place:" + slug(place)
             typed.append(m)
@@ -804,6 +807,12 @@ def _lower_words(body: str) -> frozenset[str]:
 def _is_acronym(text: str, cues: Cues) -> bool:
     return bool(_ACRONYM.match(text)) and text not in cues.acronym_stop \
         and sum(c.isupper() for c in text) >= 2
+
+
+def _sentence_start(body: str, start: int) -> bool:
+    """Whether a word opens a sentence, a line or a quote (capitals prove nothing)."""
+    before = body[max(0, start - 4):start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n–—-•"
 
 
 def _after_place_preposition(body: str, start: int, cues: Cues) -> bool:

@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from ..graph.names import key
@@ -119,6 +120,54 @@ def place_index(stoplist: tuple[str, ...] = ()) -> dict[str, str]:
                 if k.startswith("saint "):  # "St. Petersburg", "St Kitts"
                     index.setdefault("st " + k[6:], canonical)
     return index
+
+
+SMALL_CITY = 100_000
+
+
+def _plain(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower())
+                   if not unicodedata.combining(c))
+
+
+@cache
+def _spellings() -> frozenset[str]:
+    return frozenset(_plain(name) for source in (_alternate_names, _spellings_of_subdivisions,
+                                                 _names_of_cities, _names_of_countries)
+                     for name, _ in source())
+
+
+def spelled_as_place(word: str) -> bool:
+    """Whether the data spells a place so (up to case and accents), not only a name the
+    key folds it to ("War" keys as "Var", a French department).
+
+    >>> spelled_as_place("Yerevan"), spelled_as_place("War")
+    (True, False)
+    """
+    return _plain(word) in _spellings()
+
+
+@cache
+def small_city_names() -> frozenset[str]:
+    """Keys of the names of cities under ``SMALL_CITY`` people that name no country,
+    subdivision or larger city: "Time", "Rich", "Salt" are towns, and far more often
+    words capitalised by the start of a sentence.
+
+    >>> key("Rich") in small_city_names(), key("Gori") in small_city_names()
+    (True, True)
+    >>> key("Yerevan") in small_city_names(), key("Georgia") in small_city_names()
+    (False, False)
+    """
+    large = {key(name) for name, _ in _names_of_countries()}
+    small = set()
+    for city in _cities():
+        k = key(city["name"])
+        if city["population"] >= SMALL_CITY:
+            large.add(k)
+            large.update(key(a) for a in city["alternatenames"] if _LETTERS.match(a))
+        else:
+            small.add(k)
+    return frozenset(small - large)
 
 
 @cache
