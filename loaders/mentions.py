@@ -121,6 +121,9 @@ class Cues:
         self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
         self.known_surnames: frozenset[str] = frozenset()  # set per gazetteer by find()
         self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
+        self.byline = re.compile(
+            rf"(?:^|\n)[ \t]*(?:{'|'.join(re.escape(str(w)) for w in lex['byline_openers'])})"
+            r"[ \t]+$")
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
 
@@ -884,6 +887,8 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "initials"  # "Sharipbayev K.K."
     if title_before(hits, start):
         return "title"
+    if len(words) >= 2 and cues.byline.search(body, max(0, start - 16), start):
+        return "byline"  # "By Jairo Bolledo"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
     if len(words) >= 2 and _apposition_says_person(body, end, hits):
