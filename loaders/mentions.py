@@ -682,8 +682,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         toks = toks[1:]
     if not toks or len(toks) > 8:
         return
-    split = _title_inside(body, toks, cues) \
-        if len(toks) > 2 and not _in_headline(body, toks[0][0]) else None
+    split = _title_inside(body, toks, cues) if len(toks) > 2 else None
+    if split is not None and _in_headline(body, toks[0][0]):
+        split = None
     if split is not None:
         # "Yerevan Mayor Tigran Avinyan", "Senate President Francis Escudero", "Serbian
         # President Aleksandar Vucic": what stands before a title is a name of its own,
@@ -764,8 +765,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) == 1 and person not in _STRONG_CUES \
             and words[0].lower() in _lower_words(body):
         return  # "Sentenced", "Judges": a common word capitalised by a heading
-    if len(words) > 1 and _in_headline(body, start) and 2 * sum(
-            w.lower() in _lower_words(body) for w in words) > len(words):
+    if len(words) > 1 and 2 * sum(w.lower() in _lower_words(body) for w in words) \
+            > len(words) and _in_headline(body, start):
         return  # "... President Appoints Daughter Chief Of Staff": a heading's words
     if person not in _STRONG_CUES:
         place = cues.places.get(key(text))
