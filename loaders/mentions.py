@@ -4,10 +4,12 @@ Known names come from the gazetteer (any spelling, any script). Every other run 
 capitalised words is a candidate; what makes it a person, an organisation or a place is
 a cue from ``seeds/lexicon/``: a title or noun before it ("representative Nurdilda
 Oraz", "archaeologist Erlan ..."), an age ("73-year-old ..."), initials, an apposition
-(", a businessman"), a surname ending, a known given name (also
-``seeds/names/given_names.tsv``), a list with a person in it, an organisation head word
-("... Ministry", "... Bank"), a place head, suffix or noun ("Rushon district"), a name of
-the place data (:mod:`places`). Capitals prove nothing in a title-case heading or for a
+(", a businessman"), a byline or a photo credit, a surname ending, a known given name
+(also ``seeds/names/given_names.tsv``), a list with a person in it, an organisation head
+word ("... Ministry", "... Bank"), a legislature's proper name ("the Senate"), a place
+head, suffix or noun ("Rushon district"), a name of the place data (:mod:`places`). A
+title between two names splits them ("Davao City Representative Paolo Duterte"); a
+nickname in quotes or a middle initial is no part of a name. Capitals prove nothing in a title-case heading or for a
 word the article also writes in lower case. Candidates with no cue are kept untyped:
 :mod:`resolve` types them when they repeat a name the article has already typed (a
 surname alone, "Zhagyparov"). ``seeds/lexicon/entities.yaml`` has an example of each rule.
@@ -497,8 +499,7 @@ def _generic(body: str, org, org_inside) -> bool:
 def _leading_cue(word: str, cues: Cues) -> bool:
     low = word.lower().rstrip(".")
     if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
-        # "Secretary-General", "Vice-Premier"
-        return all(part in cues.title_words for part in low.split("-"))
+        return _is_title_word(word, cues)  # "Secretary-General", "Vice-Premier"
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
             or low in cues.title_heads or low in cues.title_words
             or low in cues.person_nouns or low in cues.status_words)
@@ -643,6 +644,7 @@ def _surnames_of(gazetteer) -> frozenset[str]:
 
 
 def _is_title_word(word: str, cues: Cues) -> bool:
+    """A word of a title or an honorific ("President", "Colonel-General", "Gov.")."""
     low = word.lower().rstrip(".")
     if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
         return all(part in cues.title_words for part in low.split("-"))
