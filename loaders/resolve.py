@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from .kinship import kin_refs
 from .mentions import Mention, cues_for
@@ -70,6 +70,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         if m.actor_id:
             types[m.actor_id] = m.type
     _acronyms(body, out)
+    _double_surnames(out)
     surfaces: dict[str, list[str]] = defaultdict(list)
     for m in out:
         if m.actor_id:
@@ -145,6 +146,25 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         + _described_bodies(body, out, hits, lex)
     out = sorted(out + refs, key=lambda m: m.start)
     return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
+
+
+def _double_surnames(mentions: list[Mention]) -> None:
+    """"Sara Duterte" in an article that names "Sara Duterte-Carpio", "Liza Marcos" beside
+    "Liza Araneta-Marcos": a given name with one part of a double surname is that person."""
+    variants: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "person" and m.actor_id and m.method != "gazetteer":
+            words = m.surface.split()
+            if len(words) >= 2 and words[-1].count("-") == 1:
+                for part in words[-1].split("-"):
+                    variants[key(" ".join([*words[:-1], part]))].add(m.actor_id)
+    if not variants:
+        return
+    for m in mentions:
+        if m.type == "person" and m.method != "gazetteer" and "-" not in m.surface:
+            ids = variants.get(key(m.surface))
+            if ids and len(ids) == 1:
+                m.actor_id = next(iter(ids))
 
 
 _APPOSITION = re.compile(r"\s*,\s*")
@@ -279,6 +299,7 @@ def country_counts(mentions, hits, lex) -> dict[str, int]:
     return counts
 
 
+@lru_cache(maxsize=4096)
 def _country_of(gazetteer, lex, actor_id: str) -> str:
     """The country a known body belongs to, as its description or names say
     ("Kazakhstan's security service", "National Security Committee of Kazakhstan")."""

@@ -18,11 +18,18 @@ from names_dataset import NameDataset
 
 from qantar.graph.names import key
 from qantar.loaders.lexicon import default as default_lexicon
+from qantar.loaders.places import place_index
 
+# The sample has no Belarus, Armenia, Ukraine, Venezuela, Nicaragua or Zimbabwe: their
+# names come from their neighbours' (RU, ZA, BW, NA) and from Spanish-speaking countries.
 COUNTRIES = ["KZ", "RU", "AZ", "TM", "GE", "PH", "TR", "AF", "IR", "ZA", "NG", "BW",
-             "NA", "US", "GB"]
+             "NA", "RS", "MX", "CO", "AR", "US", "GB"]
 PER_GENDER = 400          # most frequent names per country and gender
-SMALL = {"US": 150, "GB": 150}  # English names: fewer, they are often common words
+# English names: fewer, they are often common words; Serbian and Spanish ones: fewer,
+# the sample's long tail there is nicknames and words ("Agencija")
+SMALL = {"US": 150, "GB": 150, "RS": 200, "MX": 200, "CO": 200, "AR": 200}
+# ... and no place names among them ("America", "Guadalupe")
+PLACE_CHECKED = {"RS", "MX", "CO", "AR"}
 # Words the sample lists as first names that are more often ordinary English or title
 # words in news text.
 NOT_NAMES = {
@@ -35,6 +42,9 @@ NOT_NAMES = {
     "Patience", "Mercy", "Charity", "Justice", "Unity", "Liberty", "Trust", "Memory",
     "Loveness", "Given", "Fortune", "Chance", "Power", "Mister", "Haji", "Khan",
     "Sayed", "Mr", "Mrs", "Dr", "Sheikh", "Mohammad", "Muhammad", "Mohammed", "Abdul",
+    # the Serbian and Spanish samples' words
+    "America", "Apartmani", "Prodaja", "Confiesate", "Ever", "Pipe", "Lean", "Aura",
+    "Flor",
 }
 OUT = Path(__file__).resolve().parent.parent / "seeds" / "names" / "given_names.tsv"
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'-]{3,}$")  # four letters or more
@@ -56,17 +66,19 @@ def main() -> None:
     nd = NameDataset(load_last_names=False)
     names: set[str] = set()
     stop = _not_names()
+    places = set(place_index())
     for cc in COUNTRIES:
         top = nd.get_top_names(n=SMALL.get(cc, PER_GENDER), country_alpha2=cc).get(cc, {})
         for gender in ("M", "F"):
             for name in top.get(gender, []):
-                if _WORD.match(name) and name[0].isupper() and key(name) not in stop:
+                if _WORD.match(name) and name[0].isupper() and key(name) not in stop \
+                        and (cc not in PLACE_CHECKED or key(name) not in places):
                     names.add(name)
     header = ("# Given names, one per line: the most frequent first names of "
               f"{', '.join(COUNTRIES)}\n# in names-dataset 3.3.1 (PyPI, MIT), "
-              f"top {PER_GENDER} per country and gender ({SMALL} for the English-speaking\n"
-              "# ones), of four letters or more, without words the lexicon lists (titles,\n"
-              "# stopwords...) or ordinary English.\n"
+              f"top {PER_GENDER} per country and gender ({SMALL} for the others), of\n"
+              "# four letters or more, without words the lexicon lists (titles, stopwords...)\n"
+              f"# or ordinary English, and for {', '.join(sorted(PLACE_CHECKED))} without place names.\n"
               "# Written by scripts/derive_given_names.py; a cue, not a list of actors.\n")
     OUT.write_text(header + "".join(n + "\n" for n in sorted(names)), encoding="utf-8")
     print(f"{len(names)} names -> {OUT}")
