@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 
@@ -321,7 +322,16 @@ def frame_statements(doc) -> list:
     negated, prohibited or hypothetical one not at all."""
     rules = rules_for(doc.lex)
     out = []
+    gained = None  # the last act of the sentence that gave a post
     for hit in doc.clauses.frames():
+        if hit.frame.post == "gains" and hit.post and hit.patients:
+            gained = hit
+        elif hit.frame.post == "replaces" and not hit.post and hit.patients and \
+                gained is not None and gained.sentence == hit.sentence and \
+                doc.body[hit.start:hit.end].lower().endswith("ing"):
+            # "Putin named Shoigu secretary of the Security Council, replacing
+            # Patrushev": the one replaced held the post given
+            hit = dataclasses.replace(hit, agents=[], post=gained.post)
         out += _hit_statements(doc, rules, hit)
     return out
 
