@@ -19,6 +19,7 @@ from functools import cache
 from ..graph import schema as schema_mod
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
+from .resolve import country_ids
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
 # The endpoint types each predicate accepts (subject, object): schema.yaml says.
@@ -115,7 +116,26 @@ def extract(doc) -> list:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
-    return _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
+    out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
+    return _named_countries_only(doc, out)
+
+
+def _named_countries_only(doc, statements) -> list:
+    """A post in a country the article only qualifies ("Zimbabwean President X", "the
+    Georgian defence minister") and never names is no relation: its object would be an
+    actor the text does not name (tests/gold/README.md: adjectives are no entities)."""
+    countries = country_ids(doc.lex)
+    named = {n.actor_id for m in doc.mentions for n in (m, *m.nested) if n.actor_id}
+
+    @cache
+    def written(country: str) -> bool:  # inside a longer mention too ("the president of
+        actor = doc.gazetteer.actors.get(country)  # Kazakhstan")
+        names = [actor.name, *actor.aliases] if actor else []
+        return country in named or any(
+            re.search(rf"\b{re.escape(n)}\b", doc.body) for n in names if n)
+    return [st for st in statements if not (
+        st.predicate == "holds_position" and st.object_id in countries
+        and not written(st.object_id))]
 
 
 def _area_heads(doc, statements) -> list:

@@ -407,6 +407,11 @@ def _ref_words(lex) -> _RefWords:
     return _RefWords(lex)
 
 
+def country_ids(lex) -> set[str]:
+    """The ids of the countries the lexicon's demonyms name."""
+    return _ref_words(lex).countries
+
+
 def _the_before(body: str, pos: int) -> int | None:
     """Start of "the " right before ``pos`` (None if the words before are not "the")."""
     m = _THE.search(body[max(0, pos - 8):pos])

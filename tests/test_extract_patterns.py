@@ -54,7 +54,8 @@ def test_anchor_gating_loses_no_match(pattern):
 
 
 def test_bare_title_finds_its_body_in_the_offices_file():
-    batch = extract_raw(article("It was former president Nursultan Nazarbayev who spoke."))
+    batch = extract_raw(article("It was former president Nursultan Nazarbayev who spoke. "
+                                "Kazakhstan listened."))
     post = [s for s in batch.statements if s.predicate == "holds_position"]
     assert [(s.object_id, s.detail, s.status) for s in post] == [
         ("place:kazakhstan", "president", "former")]
