@@ -25,6 +25,9 @@ CASES = [  # query, parameters, the graphs on which it gives rows
     ("claims/contradictions", {}, {"fixture"}),
     # small limits put the cut inside the first relations
     *[("claims/single_source", {"limit": n}, BOTH) for n in (1, 3, 10, 40, 500)],
+    ("paths/shortest_path", {"from": "Samat Abish", "to": "Tokayev"}, BOTH),
+    ("paths/shortest_path", {"from": "Sadykulov", "to": "CSTO"}, BOTH),
+    ("paths/shortest_path", {"from": "Kulibayev", "to": "Almaty"}, {"seeds"}),
     ("sources/actor_evidence", {"actor": "Abish"}, BOTH),
     ("sources/actor_evidence", {"actor": "Tokayev"}, BOTH),
     ("sources/actor_evidence", {"actor": "Kazakhstan"}, BOTH),
