@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -32,8 +33,11 @@ from .main import EXIT_ERROR, cli
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symbolic links that lead out of the folders given (default: "
                    "skip them with a warning).")
+@click.option("--bulk", metavar="DATA_DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="A first load into the local Neo4j's DATA_DIR (stopped), at bulk speed: "
+                   "neo4j-admin import replaces its database, then its indexes are built.")
 @click.pass_obj
-def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks):
+def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks, bulk):
     """Load articles into the store: text files (.txt/.md, optional YAML front matter),
     saved web pages (.html/.htm), dumps (.jsonl/.csv, one article per record), URLs.
 
@@ -55,6 +59,13 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
       qantar load saved-page.html articles.jsonl
       qantar load --field text=content --field date=published_at export.csv
       qantar load https://example.org/news/article.html --urls links.txt
+      qantar load --bulk ~/neo4j-data ../archive/ && qantar neo4j start --data-dir ~/neo4j-data
+
+    --bulk is for a first load of many articles into the local Neo4j (qantar neo4j):
+    the articles go through an embedded store in a temporary folder, whose graph
+    (qantar export csv) Neo4j's own import tool writes as a new database in DATA_DIR;
+    a server is started on it to build the constraints and indexes, and stopped. The
+    database it replaces is lost. Later loads go to the running server as usual.
     """
     # --- inputs beyond files: URLs, dump columns; a typo fails before the store opens
     urls = [p for p in paths if fetch.is_url(p)]
@@ -82,6 +93,9 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
     total = sum(dumps.count(f) if f.suffix.lower() in DUMP_SUFFIXES else 1
                 for f in files) if show else 0
     # ---
+    if bulk is not None:
+        _bulk_load(bulk, files, strict=strict, fields=columns, show=show, quiet=quiet)
+        return
     if obj.backend == "embedded":
         embedded.check_load_space(obj.store_path, sum(_size(f) for f in files))
     store = obj.store()
@@ -111,6 +125,52 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
     click.echo(f"Loaded 0 articles; {obj.store_path} was not created." if nothing
                else summary(store, report))
     if report.errors or failed:
+        sys.exit(EXIT_ERROR)
+
+
+def _bulk_load(data_dir: Path, files, *, strict, fields, show, quiet) -> None:
+    """Articles -> a staging embedded store -> its CSV export -> neo4j-admin import into
+    ``data_dir`` -> a server started there to build the schema's indexes."""
+    from .. import neo4j_local
+    from ..graph.exports import admin_csv
+    from ..graph.stores import open_store
+    from ..graph.stores.neo4j import Neo4jSettings
+
+    with tempfile.TemporaryDirectory(prefix="qantar-bulk-") as tmp:
+        staging = open_store("embedded", path=Path(tmp) / "staging.lbug")
+        with progress.bar(len(files) if show else 0, "Loading", show) as tick:
+            report = load_articles(staging, files, strict=strict, fields=fields,
+                                   on_article=tick, progress=None if show or quiet
+                                   else lambda msg: click.echo(msg, err=True))
+        for error in report.errors:
+            click.echo(f"Error: {error}", err=True)
+        if not report.articles or (strict and report.errors):
+            click.echo(f"Nothing imported: {data_dir} was not changed.", err=True)
+            sys.exit(EXIT_ERROR)
+        admin_csv.write(staging, Path(tmp) / "import")
+        marker = staging.projection_marker()
+        staging.close()
+        if not quiet:
+            click.echo("Importing with neo4j-admin ...", err=True)
+        try:
+            neo4j_local.admin_import(Path(tmp) / "import", data_dir)
+        except neo4j_local.Neo4jLocalError as exc:
+            raise click.ClickException(str(exc)) from None
+    server = neo4j_local.start(data_dir=data_dir)
+    try:
+        store = open_store("neo4j", settings=Neo4jSettings(
+            uri=server.uri, username=server.username, password=server.password,
+            database=server.database))
+        try:
+            store.create_schema()
+            store.run("CALL db.awaitIndexes(3600)", write=True)
+            store._write_projection_marker(marker)
+            click.echo(summary(store, report))
+        finally:
+            store.close()
+    finally:
+        server.stop()
+    if report.errors:
         sys.exit(EXIT_ERROR)
 
 

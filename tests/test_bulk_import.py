@@ -89,3 +89,39 @@ def test_a_failed_export_leaves_the_old_folder(imported, tmp_path):
                                 env={"QANTAR_BACKEND": "embedded"})
     assert result.exit_code != 0
     assert sorted(p.name for p in target.iterdir()) == sorted(p.name for p in folder.iterdir())
+
+
+def test_load_bulk_gives_a_queryable_database_with_its_indexes(imported, tmp_path):
+    embedded, *_ = imported
+    home = tmp_path / "home"
+    result = CliRunner().invoke(cli, ["--backend", "neo4j", "load", "--bulk", str(home),
+                                      "--quiet", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert "Loaded 5 article(s) into neo4j" in result.stdout
+    server = neo4j_local.start(data_dir=home)
+    try:
+        neo4j = open_store("neo4j", settings=Neo4jSettings(
+            uri=server.uri, username=server.username, password=server.password,
+            database=server.database))
+        assert neo4j.counts() == embedded.counts()
+        indexes = {r["name"] for r in neo4j.run("SHOW INDEXES YIELD name, state "
+                                                "WHERE state = 'ONLINE' RETURN name")}
+        assert {"actor_id", "statement_id", "statement_contested"} <= indexes
+        assert neo4j.projection_marker()["state"] == "complete"
+        params = packs.get("claims/single_source").examples()
+        assert packs.run(neo4j, "claims/single_source", params) == \
+            packs.run(embedded, "claims/single_source", params)
+        neo4j.close()
+    finally:
+        server.stop()
+
+
+def test_load_bulk_with_nothing_to_load_leaves_the_folder(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ndate: the day after\n---\nTokayev dismissed Massimov.\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["load", "--bulk", str(tmp_path / "home"), "--quiet",
+                                      str(bad)])
+    assert result.exit_code == 1
+    assert "bad.md" in result.stderr and "Nothing imported" in result.stderr
+    assert not (tmp_path / "home").exists()
