@@ -76,6 +76,18 @@ def run_e2e(backend: str, corpus: Path, env: dict, store: Path | None = None,
     return result
 
 
+def run_bulk(corpus: Path, data_dir: Path, env: dict, timeout: float = 1800) -> dict:
+    """``qantar load --bulk``'s path (bench/bulk_load.py) in a child process."""
+    cmd = [sys.executable, str(HERE / "bulk_load.py"), "--corpus", str(corpus),
+           "--data-dir", str(data_dir)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout,
+                          cwd=HERE)
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"error": tail[:300]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def _fresh(path: Path) -> Path:
     for p in (path, Path(str(path) + ".wal")):
         if p.is_dir():
@@ -171,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if server is not None:
             server.stop()
+    # the bulk path starts its own server on a folder of its own, once the other is gone
+    if "server" in res.get("neo4j", {}) and server is not None:
+        section("neo4j_bulk", lambda: run_bulk(corpus, _fresh(out / "bulk-neo4j"), env))
 
     section("embedded_write", lambda: embedded_write.run(batches, rounds=1))
     db = _fresh(out / "bench.lbug")

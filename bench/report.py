@@ -149,7 +149,9 @@ def markdown(r: dict) -> str:
     lines += ["## 3. End to end: files → loaded store (and 6. peak memory)", "",
               "| load | articles | statements | seconds | statements/s | projection s | peak RSS MB (loader / largest worker) |",
               "|---|---:|---:|---:|---:|---:|---:|"]
-    for key, label in (("neo4j_e2e", "Neo4j"), ("embedded_e2e", "embedded (LadybugDB)"),
+    for key, label in (("neo4j_e2e", "Neo4j"),
+                       ("neo4j_bulk", "Neo4j, bulk (`load --bulk`: neo4j-admin import)"),
+                       ("embedded_e2e", "embedded (LadybugDB)"),
                        ("embedded_e2e_small", "embedded, 1/5 of the corpus")):
         e = r.get(key)
         if not e:
@@ -160,6 +162,12 @@ def markdown(r: dict) -> str:
         lines.append(f"| {label} | {e['articles']:,} | {e['statements']:,} | {e['seconds']:.1f} | "
                      f"{_n(e['statements_per_s'])} | {e.get('projection_s', 0):.1f} | "
                      f"{e['peak_rss_mb']:.0f} / {e.get('worker_peak_rss_mb', 0):.0f} |")
+    bulk = r.get("neo4j_bulk") or {}
+    if "phases_s" in bulk:
+        lines += ["", "The bulk path by step (s): " + ", ".join(
+            f"{k} {v:.1f}" for k, v in bulk["phases_s"].items()) + "; load is a staging "
+            "embedded store with its projection. Peak RSS of the Java import tool and "
+            f"server beside it: {bulk.get('children_peak_rss_mb', 0):.0f} MB."]
     lines.append("")
 
     # 4. queries

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -129,48 +128,33 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks,
 
 
 def _bulk_load(data_dir: Path, files, *, strict, fields, show, quiet) -> None:
-    """Articles -> a staging embedded store -> its CSV export -> neo4j-admin import into
-    ``data_dir`` -> a server started there to build the schema's indexes."""
+    """Articles into ``data_dir``'s database through :func:`bulk.first_load`."""
     from .. import neo4j_local
-    from ..graph.exports import admin_csv
-    from ..graph.stores import open_store
-    from ..graph.stores.neo4j import Neo4jSettings
+    from ..graph.stores import bulk
 
-    with tempfile.TemporaryDirectory(prefix="qantar-bulk-") as tmp:
-        staging = open_store("embedded", path=Path(tmp) / "staging.lbug")
+    def fill(staging):
         with progress.bar(len(files) if show else 0, "Loading", show) as tick:
             report = load_articles(staging, files, strict=strict, fields=fields,
                                    on_article=tick, progress=None if show or quiet
                                    else lambda msg: click.echo(msg, err=True))
         for error in report.errors:
             click.echo(f"Error: {error}", err=True)
-        if not report.articles or (strict and report.errors):
-            click.echo(f"Nothing imported: {data_dir} was not changed.", err=True)
-            sys.exit(EXIT_ERROR)
-        admin_csv.write(staging, Path(tmp) / "import")
-        marker = staging.projection_marker()
-        staging.close()
-        if not quiet:
+        if wanted(report) and not quiet:
             click.echo("Importing with neo4j-admin ...", err=True)
-        try:
-            neo4j_local.admin_import(Path(tmp) / "import", data_dir)
-        except neo4j_local.Neo4jLocalError as exc:
-            raise click.ClickException(str(exc)) from None
-    server = neo4j_local.start(data_dir=data_dir)
+        return report
+
+    def wanted(report) -> bool:
+        return bool(report.articles) and not (strict and report.errors)
+
     try:
-        store = open_store("neo4j", settings=Neo4jSettings(
-            uri=server.uri, username=server.username, password=server.password,
-            database=server.database))
-        try:
-            store.create_schema()
-            store.run("CALL db.awaitIndexes(3600)", write=True)
-            store._write_projection_marker(marker)
-            click.echo(summary(store, report))
-        finally:
-            store.close()
-    finally:
-        server.stop()
-    if report.errors:
+        report = bulk.first_load(
+            data_dir, fill, wanted=wanted,
+            on_ready=lambda store, r: click.echo(summary(store, r)))
+    except neo4j_local.Neo4jLocalError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not wanted(report):
+        click.echo(f"Nothing imported: {data_dir} was not changed.", err=True)
+    if report.errors or not report.articles:
         sys.exit(EXIT_ERROR)
 
 
