@@ -2,6 +2,7 @@
 
     python bench/bench.py [--quick] [--articles N] [--out bench/out] [--no-neo4j]
                           [--spacy-python PATH] [--results bench/RESULTS.md]
+                          [--growth 1000,2500,5000,10000]
 
 Neo4j: ``NEO4J_URI`` (+ NEO4J_USERNAME/NEO4J_PASSWORD/NEO4J_DATABASE) when set — the
 benchmark empties that database, so point it at a scratch one; otherwise a local Neo4j
@@ -27,6 +28,7 @@ import e2e as e2e_mod  # noqa: E402
 import embedded_write  # noqa: E402
 import extraction  # noqa: E402
 import generate  # noqa: E402
+import growth  # noqa: E402
 import html_page  # noqa: E402
 import machine  # noqa: E402
 import neo4j_write  # noqa: E402
@@ -109,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html-sizes", default=None,
                         help="comma-separated node counts (default 500,2000,10000)")
     parser.add_argument("--spacy-python", default=os.environ.get("QANTAR_BENCH_SPACY_PYTHON"))
+    parser.add_argument("--growth", default=None, metavar="N,N,...",
+                        help="also load these corpus sizes into each engine and fit the "
+                             "growth exponent (e.g. 1000,2500,5000,10000; adds their loads "
+                             "to the run's time)")
     parser.add_argument("--results", type=Path, default=None,
                         help="also copy the report here (bench/run: bench/RESULTS.md)")
     args = parser.parse_args(argv)
@@ -180,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
             section("neo4j_queries", lambda: query_latency.run(store, repeats=5))
             section("neo4j_recall", lambda: truth.recall(store, corpus))
             store.close()
+            if args.growth:
+                section("growth", lambda: growth.run(
+                    [int(x) for x in args.growth.split(",")], out, args.seed, env,
+                    generate=generate, run_e2e=run_e2e, fresh=_fresh, server=server))
     finally:
         if server is not None:
             server.stop()
@@ -187,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     if "server" in res.get("neo4j", {}) and server is not None:
         section("neo4j_bulk", lambda: run_bulk(corpus, _fresh(out / "bulk-neo4j"), env))
 
+    if args.growth and "growth" not in res:  # no Neo4j: the embedded store alone
+        section("growth", lambda: growth.run(
+            [int(x) for x in args.growth.split(",")], out, args.seed, env,
+            generate=generate, run_e2e=run_e2e, fresh=_fresh))
     section("embedded_write", lambda: embedded_write.run(batches, rounds=1))
     db = _fresh(out / "bench.lbug")
     section("embedded_e2e", lambda: run_e2e("embedded", corpus, env, store=db))

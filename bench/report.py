@@ -170,6 +170,26 @@ def markdown(r: dict) -> str:
             f"server beside it: {bulk.get('children_peak_rss_mb', 0):.0f} MB."]
     lines.append("")
 
+    g = r.get("growth") or {}
+    if "sizes" in g:
+        lines += ["### Growth with the corpus", "",
+                  "| articles | engine | seconds | statements/s | peak RSS MB: loader (with the embedded engine) | Neo4j server |",
+                  "|---:|---|---:|---:|---:|---:|"]
+        for row in g["sizes"]:
+            for engine in ("embedded", "neo4j"):
+                e = row.get(engine)
+                if not e:
+                    continue
+                if "error" in e:
+                    lines.append(f"| {row['articles']:,} | {engine} | failed: {e['error']} | | | |")
+                    continue
+                server_mb = e.get("server_peak_rss_mb")
+                lines.append(f"| {row['articles']:,} | {engine} | {e['seconds']:.1f} | "
+                             f"{_n(e['statements_per_s'])} | {e['peak_rss_mb']:.0f} | "
+                             f"{'–' if server_mb is None else f'{server_mb:.0f}'} |")
+        fits = ", ".join(f"{k} k = {v:.2f}" for k, v in g["exponent"].items() if v is not None)
+        lines += ["", f"Fitted load time ∝ n^k: {fits or 'too few sizes'}.", ""]
+
     # 4. queries
     lines += ["## 4. Query-pack latency (ms, every query with its example parameters)", "",
               "| store | queries measured | p50 | p95 | slowest (p95) |", "|---|---:|---:|---:|---|"]
