@@ -2,6 +2,7 @@
 
     python bench/bench.py [--quick] [--articles N] [--out bench/out] [--no-neo4j]
                           [--spacy-python PATH] [--results bench/RESULTS.md] [--quiet]
+                          [--growth 1000,2500,5000,10000]
 
 Progress goes to stderr: a bar over the sections with counts and an ETA when stderr
 is a terminal, else a line per section as it starts and ends; ``--quiet`` for none.
@@ -30,6 +31,7 @@ import e2e as e2e_mod  # noqa: E402
 import embedded_write  # noqa: E402
 import extraction  # noqa: E402
 import generate  # noqa: E402
+import growth  # noqa: E402
 import html_page  # noqa: E402
 import machine  # noqa: E402
 import neo4j_write  # noqa: E402
@@ -83,6 +85,18 @@ def run_e2e(backend: str, corpus: Path, env: dict, store: Path | None = None,
     return result
 
 
+def run_bulk(corpus: Path, data_dir: Path, env: dict, timeout: float = 1800) -> dict:
+    """``qantar load --bulk``'s path (bench/bulk_load.py) in a child process."""
+    cmd = [sys.executable, str(HERE / "bulk_load.py"), "--corpus", str(corpus),
+           "--data-dir", str(data_dir)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout,
+                          cwd=HERE)
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"error": tail[:300]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def _fresh(path: Path) -> Path:
     for p in (path, Path(str(path) + ".wal")):
         if p.is_dir():
@@ -104,13 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html-sizes", default=None,
                         help="comma-separated node counts (default 500,2000,10000)")
     parser.add_argument("--spacy-python", default=os.environ.get("QANTAR_BENCH_SPACY_PYTHON"))
+    parser.add_argument("--growth", default=None, metavar="N,N,...",
+                        help="also load these corpus sizes into each engine and fit the "
+                             "growth exponent (e.g. 1000,2500,5000,10000; adds their loads "
+                             "to the run's time)")
     parser.add_argument("--results", type=Path, default=None,
                         help="also copy the report here (bench/run: bench/RESULTS.md)")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(argv)
 
     stages = ["corpus", "extraction",
-              *([] if args.no_neo4j else ["neo4j", *NEO4J_SECTIONS]),
+              *([] if args.no_neo4j else ["neo4j", *NEO4J_SECTIONS,
+                                          *(["growth"] if args.growth else [])]),
               "embedded_write", "embedded_e2e", "embedded_queries", "recall",
               "embedded_e2e_small", "html"]
     with progress.stages(stages, "Benchmark", progress.wanted(args.quiet)) as begin:
@@ -201,13 +220,24 @@ def run(args: argparse.Namespace, step, ended) -> tuple[Path, float]:
             section("neo4j_queries", lambda: query_latency.run(store, repeats=5))
             section("neo4j_recall", lambda: truth.recall(store, corpus))
             store.close()
+            if args.growth:
+                section("growth", lambda: growth.run(
+                    [int(x) for x in args.growth.split(",")], out, args.seed, env,
+                    generate=generate, run_e2e=run_e2e, fresh=_fresh, server=server))
         elif not args.no_neo4j:
-            for name in NEO4J_SECTIONS:
+            for name in (*NEO4J_SECTIONS, *(["growth"] if args.growth else [])):
                 step(name, None)
     finally:
         if server is not None:
             server.stop()
+    # the bulk path starts its own server on a folder of its own, once the other is gone
+    if "server" in res.get("neo4j", {}) and server is not None:
+        section("neo4j_bulk", lambda: run_bulk(corpus, _fresh(out / "bulk-neo4j"), env))
 
+    if args.growth and "growth" not in res:  # no Neo4j: the embedded store alone
+        section("growth", lambda: growth.run(
+            [int(x) for x in args.growth.split(",")], out, args.seed, env,
+            generate=generate, run_e2e=run_e2e, fresh=_fresh))
     section("embedded_write", lambda: embedded_write.run(batches, rounds=1))
     db = _fresh(out / "bench.lbug")
     section("embedded_e2e", lambda: run_e2e("embedded", corpus, env, store=db))

@@ -149,7 +149,9 @@ def markdown(r: dict) -> str:
     lines += ["## 3. End to end: files → loaded store (and 6. peak memory)", "",
               "| load | articles | statements | seconds | statements/s | projection s | peak RSS MB (loader / largest worker) |",
               "|---|---:|---:|---:|---:|---:|---:|"]
-    for key, label in (("neo4j_e2e", "Neo4j"), ("embedded_e2e", "embedded (LadybugDB)"),
+    for key, label in (("neo4j_e2e", "Neo4j"),
+                       ("neo4j_bulk", "Neo4j, bulk (`load --bulk`: neo4j-admin import)"),
+                       ("embedded_e2e", "embedded (LadybugDB)"),
                        ("embedded_e2e_small", "embedded, 1/5 of the corpus")):
         e = r.get(key)
         if not e:
@@ -160,7 +162,33 @@ def markdown(r: dict) -> str:
         lines.append(f"| {label} | {e['articles']:,} | {e['statements']:,} | {e['seconds']:.1f} | "
                      f"{_n(e['statements_per_s'])} | {e.get('projection_s', 0):.1f} | "
                      f"{e['peak_rss_mb']:.0f} / {e.get('worker_peak_rss_mb', 0):.0f} |")
+    bulk = r.get("neo4j_bulk") or {}
+    if "phases_s" in bulk:
+        lines += ["", "The bulk path by step (s): " + ", ".join(
+            f"{k} {v:.1f}" for k, v in bulk["phases_s"].items()) + "; load is a staging "
+            "embedded store with its projection. Peak RSS of the Java import tool and "
+            f"server beside it: {bulk.get('children_peak_rss_mb', 0):.0f} MB."]
     lines.append("")
+
+    g = r.get("growth") or {}
+    if "sizes" in g:
+        lines += ["### Growth with the corpus", "",
+                  "| articles | engine | seconds | statements/s | peak RSS MB: loader (with the embedded engine) | Neo4j server |",
+                  "|---:|---|---:|---:|---:|---:|"]
+        for row in g["sizes"]:
+            for engine in ("embedded", "neo4j"):
+                e = row.get(engine)
+                if not e:
+                    continue
+                if "error" in e:
+                    lines.append(f"| {row['articles']:,} | {engine} | failed: {e['error']} | | | |")
+                    continue
+                server_mb = e.get("server_peak_rss_mb")
+                lines.append(f"| {row['articles']:,} | {engine} | {e['seconds']:.1f} | "
+                             f"{_n(e['statements_per_s'])} | {e['peak_rss_mb']:.0f} | "
+                             f"{'–' if server_mb is None else f'{server_mb:.0f}'} |")
+        fits = ", ".join(f"{k} k = {v:.2f}" for k, v in g["exponent"].items() if v is not None)
+        lines += ["", f"Fitted load time ∝ n^k: {fits or 'too few sizes'}.", ""]
 
     # 4. queries
     lines += ["## 4. Query-pack latency (ms, every query with its example parameters)", "",

@@ -17,7 +17,7 @@ import click
 from ..graph.stores import StoreError, StoreUnavailable
 from ..graph.stores.file_statements import FileAccessRefused
 from .main import cli
-from .output import emit, output_options
+from .output import emit, output_options, page, page_options
 
 
 def _param(pair: str) -> tuple[str, object]:
@@ -38,8 +38,9 @@ def _param(pair: str) -> tuple[str, object]:
                    "else as text.")
 @click.option("--write", is_flag=True, help="Allow the query to change the graph.")
 @output_options
+@page_options
 @click.pass_obj
-def cypher(obj, query, pairs, write, fmt):
+def cypher(obj, query, pairs, write, fmt, limit, offset):
     """Run one Cypher query; read-only unless --write.
 
     Write queries for both engines with :Actor and `type` (see the README's data
@@ -62,4 +63,4 @@ def cypher(obj, query, pairs, write, fmt):
         hint = "" if write else " (read-only: add --write if the query is meant to " \
                                 "change the graph)"
         raise click.ClickException(f"{exc}{hint}") from None
-    emit(rows, fmt)
+    emit(page(rows, limit, offset), fmt)

@@ -1,4 +1,5 @@
-"""``qantar export FORMAT -o FILE``: the graph to a file (HTML page, APOC JSON, Gephi)."""
+"""``qantar export FORMAT -o FILE``: the graph to a file (HTML page, APOC JSON, Gephi),
+or (``csv``) to a folder of neo4j-admin import files."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import click
 
 from ..graph.names import ActorNotFound
 from ..graph.dates import bounds
-from ..graph.exports import FORMATS, html, stages, writer
+from ..graph.exports import FORMATS, admin_csv, html, stages, writer
 from ..graph.text import printable
 from . import progress
 from .main import cli, fail
@@ -29,10 +30,11 @@ HTML_ONLY = ("focus", "depth", "date_from", "date_to", "types", "view", "size_by
 
 
 @cli.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.argument("fmt", metavar="FORMAT", type=click.Choice((*FORMATS, "csv")))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="File to write (replaced whole, through a symbolic link the file it "
-                   "points at); a device or pipe is written as it is; - for stdout.")
+                   "points at); a device or pipe is written as it is; - for stdout. "
+                   "csv: the folder to write (replaced whole).")
 @click.option("--view", type=click.Choice(html.views()), default="full", show_default=True,
               help="html: everything, an ego network, a timeline, or one relation group.")
 @click.option("--focus", metavar="NAME", help="html: centre on this actor (any spelling).")
@@ -54,7 +56,9 @@ HTML_ONLY = ("focus", "depth", "date_from", "date_to", "types", "view", "size_by
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.pass_obj
 def export(obj, fmt, output, quiet, **options):
-    """Export the graph: html (interactive page), jsonl (APOC JSON), graphml, gexf.
+    """Export the graph: html (interactive page), jsonl (APOC JSON), graphml, gexf, or
+    csv: a folder of files for `neo4j-admin database import full` (one per label and
+    relationship type, in its header format) with their options in import.args.
 
     The HTML page is one file that works offline: search any spelling, filter by type
     and date, click a node for its posts and kin, an edge for its quotes. At a
@@ -68,6 +72,8 @@ def export(obj, fmt, output, quiet, **options):
       qantar export html -o out/family.html --view family
       qantar export graphml -o out/graph.graphml
       qantar --backend neo4j export jsonl -o out/graph.jsonl
+      qantar export csv -o out/import   # then, in out/import:
+        # neo4j-admin database import full --overwrite-destination neo4j @import.args
     """
     defaults = (None, (), 1, "full", "pagerank", "type")
     used = {k for k in HTML_ONLY if options[k] is True  # True == 1: a flag is checked apart
@@ -84,6 +90,18 @@ def export(obj, fmt, output, quiet, **options):
                                      param_hint=f"--{name[5:]}")
     if options["view"] == "ego" and not options["focus"]:
         raise click.UsageError("--view ego needs --focus NAME")
+    if fmt == "csv":
+        if str(output) == STDOUT:
+            raise click.UsageError("csv writes a folder of files: give -o FOLDER")
+        store = obj.store(read_only=True)
+        try:
+            count = write_folder(output, lambda folder: admin_csv.write(store, folder))
+        except OSError as exc:
+            fail(f"{output}: {exc.strerror or exc}")
+        click.echo(f"Wrote {printable(output)} ({count} items; neo4j-admin database import "
+                   f"full --overwrite-destination neo4j @{admin_csv.ARGS_FILE}, run in it).",
+                   err=True)
+        return
     show = progress.wanted(quiet)
     graph = progress.read_graph(obj.store(read_only=True), show)
     try:
@@ -123,6 +141,26 @@ def write_output(target: str, produce: Callable[[Path], int]) -> int:
     real = Path(os.path.realpath(target))
     real.parent.mkdir(parents=True, exist_ok=True)
     return _replace(real, produce, mode=None if info is None else stat.S_IMODE(info.st_mode))
+
+
+def write_folder(target: Path, produce: Callable[[Path], int]) -> int:
+    """Run ``produce(folder)`` on a new folder beside ``target``, then put it in
+    ``target``'s place: a failed export leaves the old folder as it was."""
+    if target.exists() and not target.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder")
+    real = Path(os.path.realpath(target))
+    real.parent.mkdir(parents=True, exist_ok=True)
+    tmp, old = real.with_name(_temp_name(real.name)), real.with_name(_temp_name(real.name + ".old"))
+    try:
+        count = produce(tmp)
+        if real.exists():
+            os.replace(real, old)
+        os.replace(tmp, real)
+    finally:
+        for leftover in (tmp, old):
+            if leftover.exists():
+                shutil.rmtree(leftover)
+    return count
 
 
 def _replace(real: Path, produce: Callable[[Path], int], mode: int | None) -> int:

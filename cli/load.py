@@ -32,8 +32,11 @@ from .main import EXIT_ERROR, cli
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symbolic links that lead out of the folders given (default: "
                    "skip them with a warning).")
+@click.option("--bulk", metavar="DATA_DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="A first load into the local Neo4j's DATA_DIR (stopped), at bulk speed: "
+                   "neo4j-admin import replaces its database, then its indexes are built.")
 @click.pass_obj
-def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks):
+def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks, bulk):
     """Load articles into the store: text files (.txt/.md, optional YAML front matter),
     saved web pages (.html/.htm), dumps (.jsonl/.csv, one article per record), URLs.
 
@@ -55,6 +58,13 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
       qantar load saved-page.html articles.jsonl
       qantar load --field text=content --field date=published_at export.csv
       qantar load https://example.org/news/article.html --urls links.txt
+      qantar load --bulk ~/neo4j-data ../archive/ && qantar neo4j start --data-dir ~/neo4j-data
+
+    --bulk is for a first load of many articles into the local Neo4j (qantar neo4j):
+    the articles go through an embedded store in a temporary folder, whose graph
+    (qantar export csv) Neo4j's own import tool writes as a new database in DATA_DIR;
+    a server is started on it to build the constraints and indexes, and stopped. The
+    database it replaces is lost. Later loads go to the running server as usual.
     """
     # --- inputs beyond files: URLs, dump columns; a typo fails before the store opens
     urls = [p for p in paths if fetch.is_url(p)]
@@ -84,6 +94,9 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks)
     failing = ("file(s) and record(s)" if any(f.suffix.lower() in DUMP_SUFFIXES for f in files)
                else "file(s)")
     # ---
+    if bulk is not None:
+        _bulk_load(bulk, files, strict=strict, fields=columns, show=show, quiet=quiet)
+        return
     if obj.backend == "embedded":
         embedded.check_load_space(obj.store_path, sum(_size(f) for f in files))
     store = obj.store()
@@ -121,6 +134,37 @@ def _inputs(files, columns) -> int:
     one per record."""
     return sum(dumps.count(f, columns) if f.suffix.lower() in DUMP_SUFFIXES else 1
                for f in files)
+
+
+def _bulk_load(data_dir: Path, files, *, strict, fields, show, quiet) -> None:
+    """Articles into ``data_dir``'s database through :func:`bulk.first_load`."""
+    from .. import neo4j_local
+    from ..graph.stores import bulk
+
+    def fill(staging):
+        with progress.bar(_inputs(files, fields) if show else 0, "Loading", show) as tick:
+            report = load_articles(staging, files, strict=strict, fields=fields,
+                                   on_article=tick, progress=None if show or quiet
+                                   else lambda msg: click.echo(msg, err=True))
+        for error in report.errors:
+            click.echo(f"Error: {error}", err=True)
+        if wanted(report) and not quiet:
+            click.echo("Importing with neo4j-admin ...", err=True)
+        return report
+
+    def wanted(report) -> bool:
+        return bool(report.articles) and not (strict and report.errors)
+
+    try:
+        report = bulk.first_load(
+            data_dir, fill, wanted=wanted,
+            on_ready=lambda store, r: click.echo(summary(store, r)))
+    except neo4j_local.Neo4jLocalError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not wanted(report):
+        click.echo(f"Nothing imported: {data_dir} was not changed.", err=True)
+    if report.errors or not report.articles:
+        sys.exit(EXIT_ERROR)
 
 
 def _size(path) -> int:

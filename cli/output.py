@@ -21,6 +21,7 @@ from ..graph.text import printable
 
 FORMATS = ("table", "json", "jsonl", "csv")
 TABLE_CELL = 60  # characters; longer cells are cut in tables only
+PAGE = 1000  # rows a query command prints unless told otherwise
 
 
 def output_options(command):
@@ -33,6 +34,40 @@ def output_options(command):
     def wrapper(*args, **kwargs):
         return command(*args, **kwargs)
     return wrapper
+
+
+def page_options(command):
+    """Add ``--limit`` and ``--offset`` (passed as ``limit``, ``offset``): a query that
+    answers with tens of thousands of rows prints one page of them, and says how many
+    there are, unless asked for more."""
+    @click.option("--limit", type=click.IntRange(min=0), default=PAGE, show_default=True,
+                  help="Print at most this many rows (0: all); stderr says how many "
+                       "there are when some are left out.")
+    @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                  help="Skip this many rows first (the next page: --offset 1000).")
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+    return wrapper
+
+
+def page(rows: list[dict], limit: int, offset: int = 0) -> list[dict]:
+    """The rows from ``offset``, at most ``limit`` of them (0: all); when that leaves
+    some out, a note on stderr with the total and how to see the rest.
+
+    >>> len(page([{"n": i} for i in range(5)], 0))
+    5
+    """
+    total = len(rows)
+    shown = rows[offset:offset + limit] if limit else rows[offset:]
+    if len(shown) < total:
+        first, last = offset + 1, offset + len(shown)
+        where = f"rows {first:,}–{last:,}" if shown else f"no rows from {first:,}"
+        hint = "--limit 0 prints them all"
+        if last < total:
+            hint += f", --offset {last} the next page"
+        click.echo(f"({where} of {total:,}; {hint})", err=True)
+    return shown
 
 
 def emit(rows: list[dict], fmt: str, *, empty: str = "(no rows)",

@@ -7,7 +7,7 @@ import click
 from ..queries import packs
 from ..queries.actors import AmbiguousActor, NoSuchActor
 from .main import cli
-from .output import emit, output_options
+from .output import emit, output_options, page, page_options
 
 
 def run_pack(obj, name: str, params: dict | None = None) -> list[dict]:
@@ -80,8 +80,9 @@ def _show(value) -> str:
 @click.option("--show", is_flag=True, help="Print the query's Cypher (for this backend) "
                                            "instead of running it.")
 @output_options
+@page_options
 @click.pass_obj
-def query(obj, name, pairs, list_, show, fmt):
+def query(obj, name, pairs, list_, show, fmt, limit, offset):
     """Run a query from the packs in queries/ (the same files the Neo4j Browser kit uses).
 
     NAME is pack/name, or just name when only one pack has it. Actor parameters take
@@ -95,6 +96,10 @@ def query(obj, name, pairs, list_, show, fmt):
       qantar query clans/kin_in_security_and_companies -p actor=Nazarbayev -p kinds=security_service,company
       qantar query paths/shortest_path -p from=Abish -p to=Tokayev --format json
       qantar --backend neo4j query as_of/power_map -p date=2022-01-04 --format csv
+      qantar query claims/attributed --limit 50 --offset 100
+
+    At most --limit rows are printed (1000 unless told; 0 prints all); when some are
+    left out, stderr says how many rows the query gave.
     """
     if list_:
         emit(listing(), fmt)
@@ -108,4 +113,5 @@ def query(obj, name, pairs, list_, show, fmt):
     if show:
         click.echo(selected.text_for(obj.backend))
         return
-    emit(run_pack(obj, selected.id, parse_params(selected, pairs)), fmt)
+    rows = run_pack(obj, selected.id, parse_params(selected, pairs))
+    emit(page(rows, limit, offset), fmt)

@@ -1,7 +1,8 @@
 """Shortcuts for the common questions: who, path, timeline, claims, sources.
 
 Each is one pack query from ``queries/`` (see ``qantar query --list``) with friendlier
-arguments; names are matched across spellings and scripts.
+arguments; names are matched across spellings and scripts. Each prints one page of
+rows (``--limit``, ``--offset``), as ``qantar query`` does.
 """
 
 from __future__ import annotations
@@ -9,15 +10,16 @@ from __future__ import annotations
 import click
 
 from .main import cli
-from .output import emit, output_options
+from .output import emit, output_options, page, page_options
 from .query import run_pack
 
 
 @cli.command()
 @click.argument("name")
 @output_options
+@page_options
 @click.pass_obj
-def who(obj, name, fmt):
+def who(obj, name, fmt, limit, offset):
     """Profile of an actor: names, posts with dates, kin, allies, events, sources.
 
     NAME is any spelling the articles use, Latin or Cyrillic, or an actor id. One row
@@ -31,6 +33,7 @@ def who(obj, name, fmt):
       qantar --backend neo4j who KNB
     """
     rows = run_pack(obj, "people/profile", {"actor": name})
+    rows = page(rows, limit, offset)
     emit(rows, fmt, table_columns=["section", "subject", "relation", "detail", "object",
                                    "since", "until", "status", "sources"])
 
@@ -39,8 +42,9 @@ def who(obj, name, fmt):
 @click.argument("first")
 @click.argument("second")
 @output_options
+@page_options
 @click.pass_obj
-def path(obj, first, second, fmt):
+def path(obj, first, second, fmt, limit, offset):
     """Shortest connections between two actors, with the evidence for each hop.
 
     One row per hop and per statement behind it, with the quote and its outlet (query
@@ -52,6 +56,7 @@ def path(obj, first, second, fmt):
       qantar path Sadykulov CSTO --format json
     """
     rows = run_pack(obj, "paths/shortest_path", {"from": first, "to": second})
+    rows = page(rows, limit, offset)
     emit(rows, fmt, empty=f"(no connection within six hops between {first} and {second})",
          table_columns=["route", "hop", "subject", "relation", "detail", "object", "quote",
                         "outlet", "published"])
@@ -65,8 +70,9 @@ def path(obj, first, second, fmt):
 @click.option("--conflicts", is_flag=True,
               help="Only the events the articles date differently, with who gives which date.")
 @output_options
+@page_options
 @click.pass_obj
-def timeline(obj, start, end, conflicts, fmt):
+def timeline(obj, start, end, conflicts, fmt, limit, offset):
     """Events between two dates, by day, with places and participants.
 
     An event dated only to a month or a year is listed when that period overlaps the
@@ -82,10 +88,12 @@ def timeline(obj, start, end, conflicts, fmt):
     """
     if conflicts:
         rows = run_pack(obj, "timeline/date_conflicts")
+        rows = page(rows, limit, offset)
         emit(rows, fmt, empty="(no event the articles date differently)",
              table_columns=["event", "date", "outlet", "published", "quote"])
         return
     rows = run_pack(obj, "timeline/events_between", {"from": start, "to": end})
+    rows = page(rows, limit, offset)
     emit(rows, fmt, table_columns=["date", "precision", "dates", "type", "event", "places",
                                    "participants", "sources"])
 
@@ -93,8 +101,9 @@ def timeline(obj, start, end, conflicts, fmt):
 @cli.command()
 @click.option("--by", "speaker", metavar="NAME", help="Only what this speaker said.")
 @output_options
+@page_options
 @click.pass_obj
-def claims(obj, speaker, fmt):
+def claims(obj, speaker, fmt, limit, offset):
     """Claims: statements put in a speaker's mouth, alleged or denied.
 
     Without --by, every attributed or contested statement (query claims/attributed);
@@ -110,6 +119,7 @@ def claims(obj, speaker, fmt):
         rows = run_pack(obj, "claims/by_speaker", {"speaker": speaker})
     else:
         rows = run_pack(obj, "claims/attributed")
+    rows = page(rows, limit, offset)
     emit(rows, fmt, table_columns=["speaker", "modality", "subject", "relation", "detail",
                                    "object", "quote", "outlet", "published"])
 
@@ -119,8 +129,9 @@ def claims(obj, speaker, fmt):
 @click.option("--quotes", is_flag=True,
               help="Every quote behind the actor's relations, instead of the article list.")
 @output_options
+@page_options
 @click.pass_obj
-def sources(obj, name, quotes, fmt):
+def sources(obj, name, quotes, fmt, limit, offset):
     """Articles that mention an actor, or (--quotes) every quote behind its relations.
 
     \b
@@ -131,7 +142,10 @@ def sources(obj, name, quotes, fmt):
     """
     if quotes:
         rows = run_pack(obj, "sources/actor_evidence", {"actor": name})
+        rows = page(rows, limit, offset)
         emit(rows, fmt, table_columns=["subject", "relation", "detail", "object", "modality",
                                        "speaker", "quote", "outlet", "published"])
     else:
-        emit(run_pack(obj, "sources/articles_mentioning", {"actor": name}), fmt)
+        rows = run_pack(obj, "sources/articles_mentioning", {"actor": name})
+        rows = page(rows, limit, offset)
+        emit(rows, fmt)

@@ -112,6 +112,37 @@ def project(statements: Iterable[dict]) -> dict[str, list[dict]]:
     return dict(out)
 
 
+def contested(statements: Iterable[dict]) -> set[str]:
+    """The ids of the statements claims/contradictions pairs up: those of a subject,
+    predicate and object that one statement denies and another affirms, or, for
+    kinship, that two statements name with different terms. Kept as the flag
+    ``Statement.contested`` so the report reads the few flagged statements instead of
+    grouping all of them.
+
+    >>> sts = [{"id": "s1", "predicate": "ally_of", "subject_id": "a", "object_id": "b",
+    ...         "modality": "asserted", "detail": ""},
+    ...        {"id": "s2", "predicate": "ally_of", "subject_id": "a", "object_id": "b",
+    ...         "modality": "denied", "detail": ""},
+    ...        {"id": "s3", "predicate": "relative_of", "subject_id": "a", "object_id": "c",
+    ...         "modality": "reported", "detail": "nephew"}]
+    >>> sorted(contested(sts))
+    ['s1', 's2']
+    """
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for st in statements:
+        if st["predicate"] not in ("mentions", "event"):
+            groups[(st.get("subject_id"), st["predicate"], st.get("object_id"))].append(st)
+    out: set[str] = set()
+    for (_, predicate, _), sts in groups.items():
+        # as the query counts: a missing modality is neither denied nor affirmed
+        modalities = {st.get("modality") for st in sts} - {None}
+        details = {st["detail"].lower() for st in sts if st.get("detail") is not None}
+        if ("denied" in modalities and modalities - {"denied"}) or (
+                predicate == "relative_of" and len(details) > 1):
+            out.update(st["id"] for st in sts)
+    return out
+
+
 def actor_rows(actors: Iterable[dict], cited: dict[str, dict],
                forms: dict[str, Counter]) -> list[dict]:
     """Names, aliases and citation summary of actors, from aggregates the store computes

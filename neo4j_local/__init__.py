@@ -52,6 +52,7 @@ __all__ = [
     "build_dir",
     "launcher_dir",
     "start",
+    "admin_import",
     "tools_missing",
     "main",
 ]
@@ -354,6 +355,41 @@ class LocalNeo4j:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def admin_import(csv_folder: str | os.PathLike, data_dir: str | os.PathLike,
+                 database: str = DEFAULT_DATABASE, heap: str | None = None,
+                 timeout: float = 3600) -> str:
+    """``neo4j-admin database import full`` into the database of ``data_dir``.
+
+    ``csv_folder`` holds the files of ``qantar export csv`` and their ``import.args``.
+    The import tool is the one Neo4j ships (``neo4j-import-tool``, on the launcher's
+    classpath from Maven Central), run as its admin command; the database is replaced
+    whole, so the server of ``data_dir`` must be stopped. Start one on it afterwards
+    (``start(data_dir=...)``) and create the schema's constraints and indexes there.
+    Returns the tool's summary (the lines from ``IMPORT DONE``); a failure raises
+    :class:`Neo4jLocalError` with the tool's last lines.
+    """
+    d = ensure_built()
+    home = Path(data_dir).resolve()
+    conf = home / "conf"
+    conf.mkdir(parents=True, exist_ok=True)
+    (conf / "neo4j.conf").touch()
+    cp = os.pathsep.join([str(d / "target" / "classes"), str(d / "target" / "lib" / "*")])
+    # the database name before @import.args: the file list options take every word after
+    cmd = ["java", f"-Xmx{heap or HEAP}", "-cp", cp, "org.neo4j.cli.AdminTool", "database",
+           "import", "full", "--overwrite-destination", database, "@import.args"]
+    env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(conf))
+    try:
+        proc = subprocess.run(cmd, cwd=csv_folder, env=env, capture_output=True, text=True,
+                              timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise Neo4jLocalError(f"neo4j-admin import did not run: {e}") from None
+    out = proc.stdout + proc.stderr
+    if proc.returncode != 0 or "IMPORT DONE" not in out:
+        tail = " | ".join(line.strip() for line in out.strip().splitlines()[-3:])
+        raise Neo4jLocalError(f"neo4j-admin import failed ({proc.returncode}): {tail}")
+    return out[out.index("IMPORT DONE"):].strip()
 
 
 def start(

@@ -133,3 +133,37 @@ def test_completion_offers_query_names():
     script = CliRunner().invoke(cli, [], prog_name="qantar",
                                 env={"_QANTAR_COMPLETE": "bash_source"})
     assert "_qantar_completion" in script.output
+
+
+def test_a_long_answer_prints_one_page_and_says_how_many_rows_there_are(qantar):
+    result = qantar("cypher", "UNWIND range(1, 1500) AS i RETURN i", "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["i"] for line in result.stdout.splitlines()] == \
+        list(range(1, 1001))
+    assert "rows 1–1,000 of 1,500" in result.stderr and "--offset 1000" in result.stderr
+    everything = qantar("cypher", "UNWIND range(1, 1500) AS i RETURN i", "-f", "jsonl",
+                        "--limit", "0")
+    assert everything.stdout.count("\n") == 1500 and everything.stderr == ""
+
+
+def test_pages_of_a_pack_query_put_together_are_the_whole_answer(qantar):
+    args = ("query", "people/profile", "-p", "actor=Nazarbayev", "-f", "json")
+    whole = json.loads(qantar(*args).stdout)
+    assert len(whole) > 4
+    first = qantar(*args, "--limit", "3")
+    assert f"rows 1–3 of {len(whole)}" in first.stderr
+    rest = qantar(*args, "--limit", "3", "--offset", "3")
+    assert f"rows 4–6 of {len(whole)}" in rest.stderr or len(whole) == 6
+    assert json.loads(first.stdout) + json.loads(rest.stdout) == whole[:6]
+    beyond = qantar(*args, "--offset", str(len(whole)))
+    assert json.loads(beyond.stdout) == [] and f"of {len(whole)}" in beyond.stderr
+    assert qantar(*args, "--limit", "-1").exit_code == 2
+
+
+def test_shortcuts_page_too(qantar):
+    whole = qantar("claims", "-f", "jsonl").stdout.splitlines()
+    assert len(whole) > 1
+    one = qantar("claims", "-f", "jsonl", "--limit", "1")
+    assert one.stdout.splitlines() == whole[:1]
+    assert f"rows 1–1 of {len(whole)}; --limit 0 prints them all, --offset 1 the next page" \
+        in one.stderr

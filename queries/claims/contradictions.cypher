@@ -1,11 +1,13 @@
 // Claims that contradict each other
 // Pairs of statements about the same subject, relation and object where one denies
 // what the other affirms, or where two articles give different kinship terms.
-// Statements are grouped by the ids they carry (subject_id, object_id); only the pairs
-// in a conflicting group are expanded to their subject, object and article.
+// The projection flags the statements of such groups (Statement.contested, indexed), so
+// only those are read; they are grouped by the ids they carry (subject_id, object_id),
+// and only the pairs in a conflicting group are expanded to their subject, object and
+// article.
 // @seeds nothing: no relation in the seeds is both reported and denied.
 MATCH (st:Statement)
-WHERE st.predicate <> 'mentions' AND st.predicate <> 'event'
+WHERE st.contested = true AND st.predicate <> 'mentions' AND st.predicate <> 'event'
 WITH st.subject_id AS subject_id, st.predicate AS predicate, st.object_id AS object_id,
      collect(st.id) AS ids,
      sum(CASE WHEN st.modality = 'denied' THEN 1 ELSE 0 END) AS denied,

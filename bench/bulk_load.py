@@ -1,0 +1,55 @@
+"""The bulk path, in a process of its own: article files -> a queryable Neo4j database
+through ``qantar load --bulk`` (:func:`qantar.graph.stores.bulk.first_load`). Prints JSON.
+
+A staging embedded store, its neo4j-admin CSV export, ``neo4j-admin database import
+full`` and a server started on the new database to build the indexes, each timed. Peak
+memory: this process (the loader, its staging store included) apart from the Java
+processes it waits for (the import tool and the server).
+
+Usage: python bench/bulk_load.py --corpus DIR --data-dir DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from e2e import peak_rss_mb
+
+from qantar.graph.stores import bulk
+from qantar.loaders.gazetteer import Gazetteer
+from qantar.loaders.pipeline import load
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--data-dir", type=Path, required=True)
+    args = parser.parse_args(argv)
+    gazetteer = Gazetteer.load(args.corpus / "gazetteer.yaml")
+    phases: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    start = time.perf_counter()
+    report = bulk.first_load(
+        args.data_dir, lambda staging: load(staging, [args.corpus / "articles"],
+                                            gazetteer=gazetteer),
+        on_ready=lambda store, _: counts.update(store.counts()), phases=phases)
+    total = time.perf_counter() - start
+    print(json.dumps({
+        "backend": "neo4j-bulk", "articles": report.articles,
+        "statements": report.statements, "errors": len(report.errors), "seconds": total,
+        "phases_s": phases, "statements_per_s": report.statements / total if total else 0.0,
+        "peak_rss_mb": peak_rss_mb(),
+        # the import tool and the server (Java), and the extraction workers
+        "children_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "nodes": {k: v for k, v in counts.items() if k[0].isupper() and not k.isupper()},
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

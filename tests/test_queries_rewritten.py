@@ -1,0 +1,95 @@
+"""The pack queries rewritten for speed give the rows of their plain definition.
+
+``tests/reference_queries/`` keeps each such query as it read before it was made fast
+(``<pack>_<name>.cypher``, ``<pack>_<name>.embedded.cypher`` for an engine variant):
+the straightforward reading of the question. The fast text must give the same rows, in
+the same order, on the fixture graph and on the seeds, on both engines. Each case names
+the graphs on which it gives rows (one at least: two empty answers prove nothing). The
+speed itself is measured by bench/query_latency.py, not here.
+"""
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from fixture_graph import load_fixture, neo4j_store
+
+from qantar.graph.stores import open_store
+from qantar.loaders.pipeline import load
+from qantar.queries import packs
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+REFERENCE = Path(__file__).resolve().parent / "reference_queries"
+BOTH = {"fixture", "seeds"}
+CASES = [  # query, parameters, the graphs on which it gives rows
+    ("claims/contradictions", {}, {"fixture"}),
+    # small limits put the cut inside the first relations
+    *[("claims/single_source", {"limit": n}, BOTH) for n in (1, 3, 10, 40, 500)],
+    ("paths/shortest_path", {"from": "Samat Abish", "to": "Tokayev"}, BOTH),
+    ("paths/shortest_path", {"from": "Sadykulov", "to": "CSTO"}, BOTH),
+    ("paths/shortest_path", {"from": "Kulibayev", "to": "Almaty"}, {"seeds"}),
+    ("sources/actor_evidence", {"actor": "Abish"}, BOTH),
+    ("sources/actor_evidence", {"actor": "Tokayev"}, BOTH),
+    ("sources/actor_evidence", {"actor": "Kazakhstan"}, BOTH),
+]
+
+
+def reference(name: str) -> packs.Query:
+    """The query with its former text(s) in place of the current ones."""
+    query = packs.get(name)
+    stem = REFERENCE / name.replace("/", "_")
+
+    def text(path: Path) -> str:
+        return packs._expand(path, path.read_text(encoding="utf-8").strip())
+
+    main = text(stem.with_suffix(".cypher"))
+    variant = stem.with_name(stem.name + ".embedded.cypher")
+    embedded = text(variant) if variant.exists() else main.replace("toInteger($limit)",
+                                                                    "$limit")
+    return dataclasses.replace(query, text=main, variants={"embedded": embedded})
+
+
+def _fill(store, graph: str) -> None:
+    if graph == "fixture":
+        load_fixture(store)
+    else:
+        report = load(store, [SEEDS])
+        assert report.articles == 5 and not report.errors
+
+
+@pytest.fixture(scope="module", params=["fixture", "seeds"])
+def embedded(request, tmp_path_factory):
+    store = open_store("embedded", path=tmp_path_factory.mktemp("rewritten") / "g.lbug")
+    _fill(store, request.param)
+    yield request.param, store
+    store.close()
+
+
+@pytest.fixture(scope="module", params=["fixture", "seeds"])
+def on_neo4j(request, neo4j_server):
+    store = neo4j_store(neo4j_server)
+    _fill(store, request.param)
+    yield request.param, store
+    store.close()
+
+
+def _compare(graph, store, case):
+    name, params, answered = case
+    now = packs.run(store, name, params)
+    assert now == packs.run(store, reference(name), params)
+    assert bool(now) == (graph in answered), f"{name} on {graph}: {len(now)} rows"
+
+
+def _case_id(case):
+    return case[0] + "".join(f"[{k}={v}]" for k, v in case[1].items())
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_same_rows_as_before_embedded(embedded, case):
+    _compare(*embedded, case)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_same_rows_as_before_neo4j(on_neo4j, case):
+    _compare(*on_neo4j, case)
