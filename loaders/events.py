@@ -249,7 +249,7 @@ def _no_owners(doc, found) -> None:
     """An actor named only as the owner of a relational noun in the sentence takes no
     part in its act: in "a nephew of former president Nursultan Nazarbayev was detained"
     the nephew is, Nazarbayev is not (he is named to say whose nephew)."""
-    rx = _owner_before(doc.lex)
+    rx, after = _owner_before(doc.lex), _owner_after(doc.lex)
     body = doc.body
     owners: dict[int, set[str]] = {}
     for f in found:
@@ -260,7 +260,8 @@ def _no_owners(doc, found) -> None:
             while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
                 m = doc.mentions[i]
                 if m.actor_id:
-                    owned = rx.search(body, max(sent.start, m.start - 80), m.start)
+                    owned = rx.search(body, max(sent.start, m.start - 80), m.start) or \
+                        after.match(body, m.end, min(sent.end, m.end + 60))
                     (only if owned else other).add(m.actor_id)
                 i += 1
             owners[f.sentence] = only - other
@@ -275,6 +276,14 @@ def _owner_before(lex) -> re.Pattern:
     nouns = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]]
     return re.compile(rf"\b{_words_re(nouns)}(?:\s*,[^,]{{1,40}},)?\s+of\s+(?:the\s+)?"
                       r"(?:[\w’'.-]+,?\s+){0,4}$", re.IGNORECASE)
+
+
+@cache
+def _owner_after(lex) -> re.Pattern:
+    """"'s <kin, ally or subordinate noun>" right after a name ("arrested Kamchybek
+    Tashiev's nephew": the nephew is arrested, Tashiev is not)."""
+    nouns = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]]
+    return re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}{_words_re(nouns)}\b", re.IGNORECASE)
 
 
 def _members_can_undergo(doc, actor_id: str) -> bool:
