@@ -80,6 +80,7 @@ def key(name: str) -> str:
     return _fold(name).strip()
 
 
+@lru_cache(maxsize=262144)
 def slug(name: str) -> str:
     """A readable id fragment.
 

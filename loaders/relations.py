@@ -61,6 +61,11 @@ class Rules:
         self.current = {str(w).lower() for w in lex["status_current"]}
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
         self.offices = lex["offices"]
+        # holder -> [(the head word of the office's title, its body)]
+        self.office_heads: dict[str, list[tuple[str, str]]] = {}
+        for o in self.offices:
+            self.office_heads.setdefault(o["holder"], []).append(
+                (o["title"].lower().split()[-1], o["body"]))
         self.national = {str(w).lower() for w in lex["national_titles"]}
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
@@ -651,8 +656,8 @@ def _implied(rules: Rules, title: str, subjects: list[str]) -> list[tuple[str, s
         body = rules.implied[title]
         return [(body, body.split(":", 1)[0])]
     head = title.split()[-1] if title else ""
-    bodies = {o["body"] for o in rules.offices
-              if o["holder"] in subjects and o["title"].lower().split()[-1] == head}
+    bodies = {body for holder in subjects
+              for h, body in rules.office_heads.get(holder, ()) if h == head}
     if len(bodies) == 1:
         body = next(iter(bodies))
         return [(body, body.split(":", 1)[0])]
