@@ -36,6 +36,9 @@ class NodeType:
     type_labels: dict[str, str] = field(default_factory=dict)
     id_prefixes: tuple[str, ...] = ()  # "person" in "person:samat-abish"
     derived: tuple[str, ...] = ()  # computed by the stores, never written by the loaders
+    rebuild_reads: tuple[str, ...] = ()  # what the projection rebuild reads of each node
+    rebuild_writes: tuple[str, ...] = ()  # what it writes back
+    analytics: tuple[str, ...] = ()  # what `qantar analyze` writes back
 
     @property
     def written(self) -> dict[str, str]:
@@ -151,9 +154,17 @@ def load(path: Path = SCHEMA_FILE) -> Schema:
                         colours=dict(spec.get("colours", {})),
                         type_labels=dict(spec.get("type_labels", {})),
                         id_prefixes=tuple(spec.get("id_prefixes", ())),
-                        derived=tuple(spec.get("derived", ())))
+                        derived=tuple(spec.get("derived", ())),
+                        rebuild_reads=tuple(spec.get("rebuild_reads", ())),
+                        rebuild_writes=tuple(spec.get("rebuild_writes", ())),
+                        analytics=tuple(spec.get("analytics", ())))
         for label, spec in raw["nodes"].items()
     }
+    for node in nodes.values():
+        unknown = set(node.derived + node.rebuild_reads + node.rebuild_writes
+                      + node.analytics) - set(node.properties)
+        if unknown:
+            raise ValueError(f"{path}: {node.label} names unknown properties {sorted(unknown)}")
     relations: dict[str, RelType] = {}
     for rtype, spec in raw["provenance"].items():
         relations[rtype] = RelType(type=rtype, sources=tuple(spec["from"]),

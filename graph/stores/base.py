@@ -244,7 +244,7 @@ class Store(ABC):
         self._write_projection_marker({"state": "rebuilding"})
         predicates = sorted({rel.predicate for rel in schema.relations.values()
                              if rel.projected and rel.predicate} | {"event"})
-        statements = self.statements(predicates, projection.STATEMENT_COLUMNS)
+        statements = self.statements(predicates, schema.nodes["Statement"].rebuild_reads)
         cited = {r["id"]: r for r in self.run(cypher.citations())}
         reports = self.run(cypher.read_nodes("EventReport"))
         mapping, event_rows = projection.identify_events(reports, statements, cited)
