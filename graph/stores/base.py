@@ -13,6 +13,7 @@ import json
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 import networkx as nx
 
@@ -45,6 +46,12 @@ class Store(ABC):
     """A graph store: Neo4j or the embedded default."""
 
     backend: str = ""
+
+    @classmethod
+    def check_load_space(cls, path: Path | None, input_bytes: int) -> None:
+        """Before opening the store to load ``input_bytes`` of articles (``path``: where
+        a file store lives): fail in one line if the disk cannot hold them. A server
+        watches its own disk, so by default there is nothing to check."""
 
     # --- what an engine implements ---------------------------------------------------
     @abstractmethod
