@@ -39,6 +39,8 @@ class NodeType:
     rebuild_reads: tuple[str, ...] = ()  # what the projection rebuild reads of each node
     rebuild_writes: tuple[str, ...] = ()  # what it writes back
     analytics: tuple[str, ...] = ()  # what `qantar analyze` writes back
+    caption: str = "{name}"  # Neo4j Browser style
+    diameter: str = "50px"
 
     @property
     def written(self) -> dict[str, str]:
@@ -58,6 +60,7 @@ class RelType:
     colour: str = "#999999"
     subject_types: tuple[str, ...] = ()  # actor types a subject may have (empty: any)
     object_types: tuple[str, ...] = ()
+    via: str = ""  # provenance: the Statement property holding the other end's id
 
     @property
     def projected(self) -> bool:
@@ -157,7 +160,9 @@ def load(path: Path = SCHEMA_FILE) -> Schema:
                         derived=tuple(spec.get("derived", ())),
                         rebuild_reads=tuple(spec.get("rebuild_reads", ())),
                         rebuild_writes=tuple(spec.get("rebuild_writes", ())),
-                        analytics=tuple(spec.get("analytics", ())))
+                        analytics=tuple(spec.get("analytics", ())),
+                        caption=spec.get("caption", "{name}"),
+                        diameter=spec.get("diameter", "50px"))
         for label, spec in raw["nodes"].items()
     }
     for node in nodes.values():
@@ -169,7 +174,9 @@ def load(path: Path = SCHEMA_FILE) -> Schema:
     for rtype, spec in raw["provenance"].items():
         relations[rtype] = RelType(type=rtype, sources=tuple(spec["from"]),
                                    targets=tuple(spec["to"]), properties={},
-                                   doc=spec.get("doc", ""))
+                                   doc=spec.get("doc", ""), via=spec["via"])
+        if relations[rtype].via not in nodes["Statement"].properties:
+            raise ValueError(f"{path}: {rtype} goes via {spec['via']!r}, no Statement property")
     shared = dict(raw["projected_properties"])
     for rtype, spec in raw["relations"].items():
         relations[rtype] = RelType(type=rtype, sources=tuple(spec["from"]),

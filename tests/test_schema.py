@@ -175,3 +175,12 @@ def test_a_rebuild_list_naming_no_property_is_refused(tmp_path):
     copy.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
     with pytest.raises(ValueError, match=r"Statement names unknown properties \['quote_hash'\]"):
         schema_mod.load(copy)
+
+
+def test_a_provenance_relation_must_go_via_a_statement_property(tmp_path):
+    raw = yaml.safe_load(schema_mod.SCHEMA_FILE.read_text(encoding="utf-8"))
+    raw["provenance"]["SPEAKER"]["via"] = "speaker"
+    copy = tmp_path / "schema.yaml"
+    copy.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="SPEAKER goes via 'speaker', no Statement property"):
+        schema_mod.load(copy)

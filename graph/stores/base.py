@@ -143,12 +143,10 @@ class Store(ABC):
         statements = list({s.id: s.row() for b in batches for s in b.statements}.values())
         # the statements were deleted above with their edges: both are new
         self._write_nodes(run, "Statement", statements, new=True)
-        self._write_edges(run, "STATES", ({"source": s["article_id"], "target": s["id"]}
-                                          for s in statements), new=True)
-        for rtype, key in (("SUBJECT", "subject_id"), ("OBJECT", "object_id"),
-                           ("SPEAKER", "speaker_id")):
-            self._write_edges(run, rtype, ({"source": s["id"], "target": s[key]}
-                                           for s in statements if s[key]), new=True)
+        for rtype, rel in schema_mod.load().provenance.items():
+            ends = ("target", "source") if "Statement" in rel.targets else ("source", "target")
+            self._write_edges(run, rtype, ({ends[0]: s["id"], ends[1]: s[rel.via]}
+                                           for s in statements if s[rel.via]), new=True)
 
     def _after_actors(self, run: Run, actors: list[dict]) -> None:
         """Hook for engine extras (Neo4j adds :Person/:Organization/:Place labels)."""
