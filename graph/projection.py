@@ -15,8 +15,6 @@ from . import schema as schema_mod
 from .names import key
 from .records import stable_id
 
-# Edge properties filled from dates and status rather than from `detail`.
-_DATED = {"date", "start_date", "end_date", "status"}
 
 
 def label_of(node_id: str, allowed: Iterable[str] = ()) -> str:
@@ -44,7 +42,7 @@ def detail_property(rtype: str) -> str | None:
     """
     schema = schema_mod.load()
     specific = [p for p in schema.relations[rtype].properties
-                if p not in _DATED and p not in schema.projected_common]
+                if p not in schema.dated and p not in schema.projected_common]
     return specific[0] if specific else None
 
 

@@ -73,6 +73,7 @@ class Schema:
     relations: dict[str, RelType]  # provenance and projected, by type
     vocab: dict[str, tuple[str, ...]]
     projected_common: tuple[str, ...] = ()  # properties every projected edge has
+    dated: tuple[str, ...] = ()  # relation properties filled from dates and status
 
     @property
     def projected(self) -> dict[str, RelType]:
@@ -202,7 +203,7 @@ def load(path: Path = SCHEMA_FILE) -> Schema:
         if clash:
             raise ValueError(f"{path}: {clash} reserved in the embedded engine's Cypher")
     return Schema(nodes=nodes, relations=relations, vocab=vocab,
-                  projected_common=tuple(shared))
+                  projected_common=tuple(shared), dated=tuple(raw["dated_properties"]))
 
 
 # --- generated DDL -------------------------------------------------------------------
