@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..graph.stores import StoreWriteFailed, embedded
+from ..graph.stores import StoreWriteFailed, store_class
 from ..loaders import dumps, fetch
 from ..loaders.pipeline import load as load_articles
 from ..loaders.read import DUMP_SUFFIXES, find_articles
@@ -97,8 +97,7 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks,
     if bulk is not None:
         _bulk_load(bulk, files, strict=strict, fields=columns, show=show, quiet=quiet)
         return
-    if obj.backend == "embedded":
-        embedded.check_load_space(obj.store_path, sum(_size(f) for f in files))
+    store_class(obj.backend).check_load_space(obj.store_path, sum(_size(f) for f in files))
     store = obj.store()
     try:
         with progress.bar(total, "Loading", show) as tick:

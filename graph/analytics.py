@@ -358,25 +358,19 @@ def analyze(graph: nx.MultiDiGraph, *, seed: int = SEED, top: int = 10,
 
 # --- writing results back -------------------------------------------------------------
 
-WRITTEN = (*METRICS, "community")
-
-
 def write_back(store, result: dict) -> int:
-    """Set degree/betweenness/pagerank/community on every analysed actor and clear
-    them on the others; returns the number of actors written. Parameterised queries
-    (one ``UNWIND $rows``)."""
-    props = schema_mod.load().nodes["Actor"].properties
-    missing = [p for p in WRITTEN if p not in props]
-    if missing:
-        raise ValueError(f"schema.yaml: Actor lacks {missing} for analytics")
-    rows = [{"id": n, **{p: v[p] for p in WRITTEN}}
+    """Set the Actor properties the schema lists as ``analytics`` (degree, betweenness,
+    pagerank, community) on every analysed actor and clear them on the others; returns
+    the number of actors written. Parameterised queries (one ``UNWIND $rows``)."""
+    written = schema_mod.load().nodes["Actor"].analytics
+    rows = [{"id": n, **{p: v[p] for p in written}}
             for n, v in sorted(result["nodes"].items()) if v["type"] != EVENT_TYPE]
     # actors left out of this analysis (places, unless asked) lose an older run's values
-    clear = ", ".join(f"a.{p} = NULL" for p in WRITTEN)
+    clear = ", ".join(f"a.{p} = NULL" for p in written)
     store.run(f"MATCH (a:Actor) WHERE NOT a.id IN $ids SET {clear}",
               {"ids": [r["id"] for r in rows]}, write=True)
     if rows:
-        sets = ", ".join(f"a.{p} = row.{p}" for p in WRITTEN)
+        sets = ", ".join(f"a.{p} = row.{p}" for p in written)
         store.run(f"UNWIND $rows AS row MATCH (a:Actor {{id: row.id}}) SET {sets}",
                   {"rows": rows}, write=True)
     return len(rows)

@@ -15,13 +15,6 @@ from . import schema as schema_mod
 from .names import key
 from .records import stable_id
 
-# Edge properties filled from dates and status rather than from `detail`.
-_DATED = {"date", "start_date", "end_date", "status"}
-_MODALITY_RANK = {"reported": 0, "asserted": 1, "alleged": 2, "denied": 3}
-# The statement properties project() reads: stores fetch only these (not the quotes).
-STATEMENT_COLUMNS = ("id", "predicate", "subject_id", "object_id", "detail", "article_id",
-                     "published", "modality", "speaker_id", "start_date", "end_date",
-                     "status")
 
 
 def label_of(node_id: str, allowed: Iterable[str] = ()) -> str:
@@ -49,7 +42,7 @@ def detail_property(rtype: str) -> str | None:
     """
     schema = schema_mod.load()
     specific = [p for p in schema.relations[rtype].properties
-                if p not in _DATED and p not in schema.projected_common]
+                if p not in schema.dated and p not in schema.projected_common]
     return specific[0] if specific else None
 
 
@@ -71,6 +64,7 @@ def project(statements: Iterable[dict]) -> dict[str, list[dict]]:
     son-in-law) become separate edges, side by side.
     """
     schema = schema_mod.load()
+    rank = {m: i for i, m in enumerate(schema.vocab["modalities"])}  # listed by rank
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for st in statements:
         rel = schema.relation_for(st["predicate"])
@@ -83,7 +77,7 @@ def project(statements: Iterable[dict]) -> dict[str, list[dict]]:
     for (rtype, source, target, detail), sts in sorted(groups.items()):
         rel = schema.relations[rtype]
         modalities = sorted({s.get("modality") or "reported" for s in sts},
-                            key=lambda m: _MODALITY_RANK.get(m, 9))
+                            key=lambda m: rank.get(m, len(rank)))
         row = {
             "id": stable_id("edge", rtype, source, target, detail),
             "source": source,

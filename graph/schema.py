@@ -36,6 +36,11 @@ class NodeType:
     type_labels: dict[str, str] = field(default_factory=dict)
     id_prefixes: tuple[str, ...] = ()  # "person" in "person:samat-abish"
     derived: tuple[str, ...] = ()  # computed by the stores, never written by the loaders
+    rebuild_reads: tuple[str, ...] = ()  # what the projection rebuild reads of each node
+    rebuild_writes: tuple[str, ...] = ()  # what it writes back
+    analytics: tuple[str, ...] = ()  # what `qantar analyze` writes back
+    caption: str = "{name}"  # Neo4j Browser style
+    diameter: str = "50px"
 
     @property
     def written(self) -> dict[str, str]:
@@ -55,6 +60,7 @@ class RelType:
     colour: str = "#999999"
     subject_types: tuple[str, ...] = ()  # actor types a subject may have (empty: any)
     object_types: tuple[str, ...] = ()
+    via: str = ""  # provenance: the Statement property holding the other end's id
 
     @property
     def projected(self) -> bool:
@@ -67,6 +73,7 @@ class Schema:
     relations: dict[str, RelType]  # provenance and projected, by type
     vocab: dict[str, tuple[str, ...]]
     projected_common: tuple[str, ...] = ()  # properties every projected edge has
+    dated: tuple[str, ...] = ()  # relation properties filled from dates and status
 
     @property
     def projected(self) -> dict[str, RelType]:
@@ -151,14 +158,26 @@ def load(path: Path = SCHEMA_FILE) -> Schema:
                         colours=dict(spec.get("colours", {})),
                         type_labels=dict(spec.get("type_labels", {})),
                         id_prefixes=tuple(spec.get("id_prefixes", ())),
-                        derived=tuple(spec.get("derived", ())))
+                        derived=tuple(spec.get("derived", ())),
+                        rebuild_reads=tuple(spec.get("rebuild_reads", ())),
+                        rebuild_writes=tuple(spec.get("rebuild_writes", ())),
+                        analytics=tuple(spec.get("analytics", ())),
+                        caption=spec.get("caption", "{name}"),
+                        diameter=spec.get("diameter", "50px"))
         for label, spec in raw["nodes"].items()
     }
+    for node in nodes.values():
+        unknown = set(node.derived + node.rebuild_reads + node.rebuild_writes
+                      + node.analytics) - set(node.properties)
+        if unknown:
+            raise ValueError(f"{path}: {node.label} names unknown properties {sorted(unknown)}")
     relations: dict[str, RelType] = {}
     for rtype, spec in raw["provenance"].items():
         relations[rtype] = RelType(type=rtype, sources=tuple(spec["from"]),
                                    targets=tuple(spec["to"]), properties={},
-                                   doc=spec.get("doc", ""))
+                                   doc=spec.get("doc", ""), via=spec["via"])
+        if relations[rtype].via not in nodes["Statement"].properties:
+            raise ValueError(f"{path}: {rtype} goes via {spec['via']!r}, no Statement property")
     shared = dict(raw["projected_properties"])
     for rtype, spec in raw["relations"].items():
         relations[rtype] = RelType(type=rtype, sources=tuple(spec["from"]),
@@ -184,7 +203,7 @@ def load(path: Path = SCHEMA_FILE) -> Schema:
         if clash:
             raise ValueError(f"{path}: {clash} reserved in the embedded engine's Cypher")
     return Schema(nodes=nodes, relations=relations, vocab=vocab,
-                  projected_common=tuple(shared))
+                  projected_common=tuple(shared), dated=tuple(raw["dated_properties"]))
 
 
 # --- generated DDL -------------------------------------------------------------------

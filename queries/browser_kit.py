@@ -211,11 +211,9 @@ def grass(schema: schema_mod.Schema | None = None) -> str:
              ("relationship", {"color": "#A5ABB6", "shaft-width": "1px", "font-size": "8px",
                                "padding": "3px", "text-color-external": "#000000",
                                "text-color-internal": "#FFFFFF", "caption": "<type>"})]
-    captions = {"Statement": "{predicate}", "Article": "{publisher}"}
-    sizes = {"Actor": "60px", "Event": "45px", "Article": "40px", "Statement": "25px"}
     for label, node in schema.nodes.items():
         rules.append((f"node.{label}", _colours(node.colour) | {
-            "diameter": sizes.get(label, "50px"), "caption": captions.get(label, "{name}")}))
+            "diameter": node.diameter, "caption": node.caption}))
         # labels that refine this one (Actor -> Person...) come after it and win
         for kind, extra in node.type_labels.items():
             rules.append((f"node.{extra}", _colours(node.colours.get(kind, node.colour))))

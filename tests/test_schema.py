@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from qantar.graph import projection
 from qantar.graph import schema as schema_mod
 from qantar.graph.exports import html
 from qantar.graph.records import Actor, Article, Batch, Event, Statement
-from qantar.graph.stores import open_store
+from qantar.graph.stores import cypher, open_store
+from qantar.loaders.pipeline import load as load_articles
 from qantar.queries import browser_kit, packs
 
 REPO = Path(__file__).resolve().parent.parent
@@ -112,4 +114,73 @@ def test_a_relation_between_actors_must_say_its_endpoint_types(tmp_path):
     copy = tmp_path / "schema.yaml"
     copy.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
     with pytest.raises(ValueError, match="FUNDED needs subject_types and object_types"):
+        schema_mod.load(copy)
+
+
+class _Recording(dict):
+    """A row that notes which of its keys the code reads."""
+
+    def __init__(self, row: dict, seen: set):
+        super().__init__(row)
+        self.seen = seen
+
+    def __getitem__(self, k):
+        self.seen.add(k)
+        return super().__getitem__(k)
+
+    def get(self, k, default=None):
+        self.seen.add(k)
+        return super().get(k, default)
+
+
+def test_the_rebuild_reads_and_writes_the_properties_the_schema_lists(tmp_path):
+    """The projection, given every property of the seeds' statements and actors, reads
+    exactly the schema's ``rebuild_reads`` and writes its ``rebuild_writes``: a property
+    the code starts to read, or stops writing, fails here until schema.yaml says so."""
+    schema = schema_mod.load()
+    statement, actor = schema.nodes["Statement"], schema.nodes["Actor"]
+    with open_store("embedded", path=tmp_path / "g.lbug") as store:
+        assert not load_articles(store, [REPO / "seeds"]).errors
+        statements = store.statements()  # every property, not only the ones read
+        reports = store.run(cypher.read_nodes("EventReport"))
+        actors = store.run(cypher.read_nodes("Actor"))
+        cited = {r["id"]: r for r in store.run(cypher.citations())}
+        derived_columns = store.run(cypher.read_derived_actors())[0].keys()
+    predicates = {st["predicate"] for st in statements}
+    assert {"holds_position", "participated_in", "event"} <= predicates  # a real mix
+    seen: set = set()
+    rows = [_Recording(st, seen) for st in statements]
+    projection.identify_events(reports, rows, cited)
+    assert projection.project(rows)
+    assert seen == set(statement.rebuild_reads)
+
+    seen = set()
+    out = projection.actor_rows([_Recording(a, seen) for a in actors], cited, {})
+    assert seen == {actor.key, *actor.rebuild_reads}
+    assert {k for row in out for k in row} == {actor.key, *actor.rebuild_writes}
+    assert set(derived_columns) == {actor.key, *actor.rebuild_reads, *actor.rebuild_writes}
+
+
+def test_derived_properties_are_those_the_stores_write():
+    """What the loaders never write is what the rebuild or the analytics write."""
+    actor = schema_mod.load().nodes["Actor"]
+    assert set(actor.derived) == (set(actor.rebuild_writes) | set(actor.analytics)) \
+        - {f.name for f in fields(Actor)}
+
+
+def test_a_rebuild_list_naming_no_property_is_refused(tmp_path):
+    raw = yaml.safe_load(schema_mod.SCHEMA_FILE.read_text(encoding="utf-8"))
+    raw["nodes"]["Statement"]["rebuild_reads"].append("quote_hash")
+    copy = tmp_path / "schema.yaml"
+    copy.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"Statement names unknown properties \['quote_hash'\]"):
+        schema_mod.load(copy)
+
+
+def test_a_provenance_relation_must_go_via_a_statement_property(tmp_path):
+    raw = yaml.safe_load(schema_mod.SCHEMA_FILE.read_text(encoding="utf-8"))
+    raw["provenance"]["SPEAKER"]["via"] = "speaker"
+    copy = tmp_path / "schema.yaml"
+    copy.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="SPEAKER goes via 'speaker', no Statement property"):
         schema_mod.load(copy)

@@ -201,7 +201,7 @@ def _edge_record(src: str, dst: str, key: str, data: dict) -> dict:
             "statements": list(data.get("statement_ids") or []),
             "sources": data.get("sources", 0), "modality": data.get("modality", ""),
             "t0": start, "t1": stop, "dated": dated}
-    for extra in ("date", "start_date", "end_date", "status"):
+    for extra in schema_mod.load().dated:
         if data.get(extra):
             edge[extra] = data[extra]
     return edge

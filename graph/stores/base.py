@@ -13,6 +13,7 @@ import json
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 import networkx as nx
 
@@ -45,6 +46,12 @@ class Store(ABC):
     """A graph store: Neo4j or the embedded default."""
 
     backend: str = ""
+
+    @classmethod
+    def check_load_space(cls, path: Path | None, input_bytes: int) -> None:
+        """Before opening the store to load ``input_bytes`` of articles (``path``: where
+        a file store lives): fail in one line if the disk cannot hold them. A server
+        watches its own disk, so by default there is nothing to check."""
 
     # --- what an engine implements ---------------------------------------------------
     @abstractmethod
@@ -136,12 +143,10 @@ class Store(ABC):
         statements = list({s.id: s.row() for b in batches for s in b.statements}.values())
         # the statements were deleted above with their edges: both are new
         self._write_nodes(run, "Statement", statements, new=True)
-        self._write_edges(run, "STATES", ({"source": s["article_id"], "target": s["id"]}
-                                          for s in statements), new=True)
-        for rtype, key in (("SUBJECT", "subject_id"), ("OBJECT", "object_id"),
-                           ("SPEAKER", "speaker_id")):
-            self._write_edges(run, rtype, ({"source": s["id"], "target": s[key]}
-                                           for s in statements if s[key]), new=True)
+        for rtype, rel in schema_mod.load().provenance.items():
+            ends = ("target", "source") if "Statement" in rel.targets else ("source", "target")
+            self._write_edges(run, rtype, ({ends[0]: s["id"], ends[1]: s[rel.via]}
+                                           for s in statements if s[rel.via]), new=True)
 
     def _after_actors(self, run: Run, actors: list[dict]) -> None:
         """Hook for engine extras (Neo4j adds :Person/:Organization/:Place labels)."""
@@ -244,7 +249,7 @@ class Store(ABC):
         self._write_projection_marker({"state": "rebuilding"})
         predicates = sorted({rel.predicate for rel in schema.relations.values()
                              if rel.projected and rel.predicate} | {"event"})
-        statements = self.statements(predicates, projection.STATEMENT_COLUMNS)
+        statements = self.statements(predicates, schema.nodes["Statement"].rebuild_reads)
         cited = {r["id"]: r for r in self.run(cypher.citations())}
         reports = self.run(cypher.read_nodes("EventReport"))
         mapping, event_rows = projection.identify_events(reports, statements, cited)

@@ -134,11 +134,15 @@ def delete_edges(rtype: str) -> str:
 @cache
 def read_derived_actors() -> str:
     """An actor's id, the properties the projection derives from, and those it derives
-    (names, aliases, cited dates)."""
-    props = ("name", "aliases", "origin", "name_keys", "first_cited", "last_cited",
-             "cited_articles", "cited_statements")
-    cols = "".join(f", n.{p} AS {p}" for p in props)
-    return f"MATCH (n:Actor) RETURN n.id AS id{cols}"
+    (names, aliases, cited dates): ``rebuild_reads`` and ``rebuild_writes`` in the schema.
+
+    >>> read_derived_actors()  # doctest: +ELLIPSIS
+    'MATCH (n:Actor) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, ...'
+    """
+    actor = schema_mod.load().nodes["Actor"]
+    props = dict.fromkeys(actor.rebuild_reads + actor.rebuild_writes)
+    cols = "".join(f", n.{p} AS {p}" for p in props if p != actor.key)
+    return f"MATCH (n:Actor) RETURN n.{actor.key} AS {actor.key}{cols}"
 
 
 @cache

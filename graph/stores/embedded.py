@@ -192,6 +192,10 @@ class EmbeddedStore(Store):
 
     backend = "embedded"
 
+    @classmethod
+    def check_load_space(cls, path: Path | None, input_bytes: int) -> None:
+        check_load_space(Path(path or DEFAULT_PATH), input_bytes)
+
     def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False,
                  repair: bool = False):
         """``repair`` (a writer of an existing store only): a damaged WAL is set aside
