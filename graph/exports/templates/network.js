@@ -37,7 +37,11 @@
   function foldChar(ch) {
     const low = ch.toLowerCase();
     if (Object.hasOwn(D.fold.cyrillic, low)) return D.fold.cyrillic[low];
-    if (/^[\p{L}\p{N}]+$/u.test(low)) return low.normalize('NFKD').replace(/\p{M}/gu, '') || low;
+    // "İ" lower-cases to "i" and a combining dot, as Python's casefold: fold the marks away
+    // before asking whether a letter is left
+    const bare = low.normalize('NFKD').replace(/\p{M}/gu, '');
+    if (bare && /^[\p{L}\p{N}]+$/u.test(bare)) return bare;
+    if (/^[\p{L}\p{N}]+$/u.test(low)) return low;
     return ' ';
   }
   function fold(text) {
