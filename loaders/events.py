@@ -910,7 +910,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = d.start - te if d.start - te <= 80 else None
         else:
             gap = ts - d.end if ts - d.end <= 30 else None
-            if gap is not None and "," in body[d.end:ts]:
+            if gap is not None and _in_closed_relative(body, sent.start, d, ts):
+                gap = None  # "X, who was arrested in January, was convicted": not then
+            elif gap is not None and "," in body[d.end:ts]:
                 gap += 60  # "X, who succeeded Y in 2016, was replaced on January 31"
         opening = body[sent.start:d.start]
         soon = _SOON_AFTER.match(opening)
@@ -1027,6 +1029,16 @@ def _inside_relative(body: str, start: int, ts: int) -> bool:
 
 
 _CLOSE = re.compile(r"[,—–)]")
+
+
+def _in_closed_relative(body: str, sent_start: int, d, ts: int) -> bool:
+    """Whether the date ``d`` lies in a relative clause closed before ``ts`` ("X, who was
+    arrested in January 2022, was convicted": the conviction is not of January)."""
+    rel = None
+    for rel in _RELATIVE.finditer(body, sent_start, d.start):
+        pass
+    return rel is not None and not _CLOSE.search(body, rel.end(), d.start) \
+        and _CLOSE.search(body, d.end, ts) is not None
 
 
 _BOUND = re.compile(r"\b(?:after|following|before|prior\s+to|in\s+the\s+(?:\w+\s+)?(?:wake|"
