@@ -145,6 +145,10 @@ class FrameLexicon:
             for w in words[cls]:
                 self.classes.setdefault(str(w).lower(), cls)
         self.coordinators = [tuple(str(w).lower().split()) for w in words["coordinators"]]
+        # "after", "before", "since", "until" are prepositions first, but open a clause of
+        # their own when a verb follows ("X spoke after Y was arrested")
+        self.clause_openers = frozenset(str(w).lower() for w in words["subordinators"]) \
+            & frozenset(str(w).lower() for w in words["prepositions"])
         self.female = tuple(str(w) for w in words["female_endings"])
         self.male = tuple(str(w) for w in words["male_endings"])
         self.head_titles = frozenset(str(w).lower() for w in words["head_titles"])
@@ -411,6 +415,9 @@ class Clauses:
             t = toks[k]
             if t.low in _ROLE_SEPARATORS or (t.cls == "subordinators" and t.low != "that"):
                 return k + 1
+            if t.low in self.flex.clause_openers and not any(
+                    x.low == "," for x in toks[k + 1:j]):
+                return k + 1  # "X spoke after Y was arrested": Y's clause
             if t.low == "that" and (k + 1 >= len(toks) or toks[k + 1].kind != "P"):
                 return k + 1
             k -= 1
