@@ -403,9 +403,10 @@ class Clauses:
                 elif t.mention.actor_id:
                     out.append((t.mention.actor_id, t.mention.type))
             else:
+                kind = "organization" if t.low == "it" else "person"  # "it": a body
                 for actor_id in self.pronoun(self.doc.template.body_offset(t.start), t.low,
                                              exclude):
-                    out.append((actor_id, "person"))
+                    out.append((actor_id, kind))
         return [x for x in out if want is None or x[1] in want]
 
     def _boundary(self, toks, j: int) -> int:

@@ -705,7 +705,7 @@ class Antecedents:
         actors it cannot be ("Gulmira Satybaldy, his wife": his is not hers)."""
         p = pronoun.lower()
         sent = self.index.at(offset)
-        if p == "its":
+        if p in ("its", "it"):
             return self._its(offset, sent)
         if p in self.first:
             who = self.speaker_at(offset) if self.speaker_at else ""
