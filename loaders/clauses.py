@@ -545,10 +545,34 @@ class Clauses:
                         n == j + 1 or toks[n - 1].kind == "W" or toks[n - 1].low == ","):
                     heads, self._object_end = self.actor_list(toks, n, stop)
                     return heads
+            if t.cls == "determiners" and t.low in ("the", "his", "her", "its", "their"):
+                named = self._named_after_title(toks, j)
+                if named:
+                    return named
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
                 j += 1
                 continue
             return []
+        return []
+
+    def _named_after_title(self, toks, j: int) -> list[int]:
+        """The person named after a title of a body that stands as the object: "fired the
+        head of the National Security Service, Armen Abazyan" (Abazyan was fired)."""
+        stop = len(toks)
+        n = j + 1
+        while n < stop and n - j <= 4 and toks[n].kind == "W" and toks[n].cls in ("title", ""):
+            n += 1
+        if n == j + 1 or n >= stop or toks[n].low != "of" or not any(
+                toks[x].cls == "title" for x in range(j + 1, n)):
+            return []
+        q = n + 1
+        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of") or (
+                toks[q].kind == "A" and toks[q].mention.type in ("organization", "place"))):
+            q += 1
+        if q + 1 < stop and toks[q].low == "," and toks[q + 1].kind == "A" and \
+                toks[q + 1].mention.type == "person" and not toks[q + 1].poss:
+            heads, self._object_end = self.actor_list(toks, q + 1, stop)
+            return heads
         return []
 
     def _post_after_apposition(self, toks, k: int):
