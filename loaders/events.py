@@ -249,9 +249,10 @@ def _no_owners(doc, found) -> None:
     """An actor named only as the owner of a relational noun in the sentence takes no
     part in its act: in "a nephew of former president Nursultan Nazarbayev was detained"
     the nephew is, Nazarbayev is not (he is named to say whose nephew)."""
-    rx, after = _owner_before(doc.lex), _owner_after(doc.lex)
+    rx, after, opener = _owner_before(doc.lex), _owner_after(doc.lex), _owned_subject(doc.lex)
     body = doc.body
     owners: dict[int, set[str]] = {}
+    named: dict[int, set[str]] = {}  # sentences opened by "His deputies were ...": who is named
     for f in found:
         if f.sentence not in owners:
             sent = doc.sentences[f.sentence]
@@ -265,8 +266,21 @@ def _no_owners(doc, found) -> None:
                     (only if owned else other).add(m.actor_id)
                 i += 1
             owners[f.sentence] = only - other
+            if opener.match(body, sent.start):
+                named[f.sentence] = only | other
         if owners[f.sentence]:
             f.roles = [(a, r) for a, r in f.roles if a not in owners[f.sentence]]
+        if f.sentence in named:  # the owner "his" stands for undergoes nothing
+            f.roles = [(a, r) for a, r in f.roles if a in named[f.sentence]]
+
+
+@cache
+def _owned_subject(lex) -> re.Pattern:
+    """A sentence opened by a pronoun's relational noun and its verb: "His deputies were
+    detained" (the deputies were, not the one "his" stands for)."""
+    nouns = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]]
+    return re.compile(rf"\s*(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}{_words_re(nouns)}s?"
+                      r"\s+(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
 
 
 @cache
