@@ -133,8 +133,9 @@ def _named_countries_only(doc, statements) -> list:
     named = {n.actor_id for m in doc.mentions for n in (m, *m.nested) if n.actor_id}
 
     @cache
-    def written(country: str) -> bool:  # inside a longer mention too ("the president of
-        actor = doc.gazetteer.actors.get(country)  # Kazakhstan")
+    def written(country: str) -> bool:
+        """Named, as a mention or inside a longer one ("the president of Kazakhstan")."""
+        actor = doc.gazetteer.actors.get(country)
         names = [actor.name, *actor.aliases] if actor else []
         return country in named or any(
             re.search(rf"\b{re.escape(n)}\b", doc.body) for n in names if n)
