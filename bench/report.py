@@ -3,6 +3,19 @@
 from __future__ import annotations
 
 
+def _rows(results, columns: int, row) -> list[str]:
+    """Table rows of ``(label, result)`` pairs: none for a missing result, the error in
+    one cell for a failed one, else ``row(label, result)``."""
+    out = []
+    for label, e in results:
+        if not e:
+            continue
+        failed = "| " * (columns - label.count("|") - 2)
+        out.append(f"| {label} | failed: {e['error']} {failed}|" if "error" in e
+                   else row(label, e))
+    return out
+
+
 def _n(x, digits=0) -> str:
     if x is None:
         return "–"
@@ -149,19 +162,14 @@ def markdown(r: dict) -> str:
     lines += ["## 3. End to end: files → loaded store (and 6. peak memory)", "",
               "| load | articles | statements | seconds | statements/s | projection s | peak RSS MB (loader / largest worker) |",
               "|---|---:|---:|---:|---:|---:|---:|"]
-    for key, label in (("neo4j_e2e", "Neo4j"),
-                       ("neo4j_bulk", "Neo4j, bulk (`load --bulk`: neo4j-admin import)"),
-                       ("embedded_e2e", "embedded (LadybugDB)"),
-                       ("embedded_e2e_small", "embedded, 1/5 of the corpus")):
-        e = r.get(key)
-        if not e:
-            continue
-        if "error" in e:
-            lines.append(f"| {label} | failed: {e['error']} | | | | | |")
-            continue
-        lines.append(f"| {label} | {e['articles']:,} | {e['statements']:,} | {e['seconds']:.1f} | "
-                     f"{_n(e['statements_per_s'])} | {e.get('projection_s', 0):.1f} | "
-                     f"{e['peak_rss_mb']:.0f} / {e.get('worker_peak_rss_mb', 0):.0f} |")
+    loads = (("neo4j_e2e", "Neo4j"),
+             ("neo4j_bulk", "Neo4j, bulk (`load --bulk`: neo4j-admin import)"),
+             ("embedded_e2e", "embedded (LadybugDB)"),
+             ("embedded_e2e_small", "embedded, 1/5 of the corpus"))
+    lines += _rows(((label, r.get(key)) for key, label in loads), 7, lambda label, e: (
+        f"| {label} | {e['articles']:,} | {e['statements']:,} | {e['seconds']:.1f} | "
+        f"{_n(e['statements_per_s'])} | {e.get('projection_s', 0):.1f} | "
+        f"{e['peak_rss_mb']:.0f} / {e.get('worker_peak_rss_mb', 0):.0f} |"))
     bulk = r.get("neo4j_bulk") or {}
     if "phases_s" in bulk:
         lines += ["", "The bulk path by step (s): " + ", ".join(
@@ -175,18 +183,14 @@ def markdown(r: dict) -> str:
         lines += ["### Growth with the corpus", "",
                   "| articles | engine | seconds | statements/s | peak RSS MB: loader (with the embedded engine) | Neo4j server |",
                   "|---:|---|---:|---:|---:|---:|"]
-        for row in g["sizes"]:
-            for engine in ("embedded", "neo4j"):
-                e = row.get(engine)
-                if not e:
-                    continue
-                if "error" in e:
-                    lines.append(f"| {row['articles']:,} | {engine} | failed: {e['error']} | | | |")
-                    continue
-                server_mb = e.get("server_peak_rss_mb")
-                lines.append(f"| {row['articles']:,} | {engine} | {e['seconds']:.1f} | "
-                             f"{_n(e['statements_per_s'])} | {e['peak_rss_mb']:.0f} | "
-                             f"{'–' if server_mb is None else f'{server_mb:.0f}'} |")
+        def growth_row(label: str, e: dict) -> str:
+            server_mb = e.get("server_peak_rss_mb")
+            return (f"| {label} | {e['seconds']:.1f} | {_n(e['statements_per_s'])} | "
+                    f"{e['peak_rss_mb']:.0f} | "
+                    f"{'–' if server_mb is None else f'{server_mb:.0f}'} |")
+        lines += _rows(((f"{row['articles']:,} | {engine}", row.get(engine))
+                        for row in g["sizes"] for engine in ("embedded", "neo4j")),
+                       6, growth_row)
         fits = ", ".join(f"{k} k = {v:.2f}" for k, v in g["exponent"].items() if v is not None)
         lines += ["", f"Fitted load time ∝ n^k: {fits or 'too few sizes'}.", ""]
 
