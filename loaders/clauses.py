@@ -149,8 +149,6 @@ class FrameLexicon:
         # their own when a verb follows ("X spoke after Y was arrested")
         self.clause_openers = frozenset(str(w).lower() for w in words["subordinators"]) \
             & frozenset(str(w).lower() for w in words["prepositions"])
-        self.female = tuple(str(w) for w in words["female_endings"])
-        self.male = tuple(str(w) for w in words["male_endings"])
         self.head_titles = frozenset(str(w).lower() for w in words["head_titles"])
         self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
         titles = [str(w).lower().rstrip("-") for w in
@@ -1536,7 +1534,7 @@ class Clauses:
                 if subj is None or subj.start >= tpl_off:
                     continue
                 if subj.kind == "A":
-                    if self._female(subj.mention.surface) is (not female):
+                    if doc.antecedents.female(subj.mention.surface) is (not female):
                         continue
                     topic = self._object_topic(s, subj, female) if s < sent_i else None
                     return topic or [subj.mention.actor_id]
@@ -1567,14 +1565,6 @@ class Clauses:
                     break
         self._topics[sent_i, female] = found
         return found
-
-    def _female(self, surface: str) -> bool | None:
-        last = surface.split()[-1].lower() if surface.split() else ""
-        if last.endswith(self.flex.female):
-            return True
-        if last.endswith(self.flex.male):
-            return False
-        return None
 
 
 def _singular(words, relation: str) -> bool:
@@ -1644,7 +1634,7 @@ class SubjectAntecedents(resolve_mod.Antecedents):
             if p in ("he", "she") and subj is not None and subj.kind == "A" and \
                     subj.mention.type == "person" and subj.mention.actor_id and \
                     self.clauses.doc.template.body_offset(subj.start) < offset and \
-                    self.clauses._female(subj.mention.surface) is not (p == "he") and \
+                    self.female(subj.mention.surface) is not (p == "he") and \
                     subj.mention.actor_id not in exclude:
                 # "Tokayev dismissed Masimov ... at the same time he assumed the
                 # chairmanship": he is the sentence's subject, not its object

@@ -80,7 +80,7 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
                                               bisect_left(ante.starts, offset)]
              if m.actor_id not in members]
     fits = [c for c in dict.fromkeys(cands)
-            if all(doc.clauses._female(n) is not (not female) for n in names.get(c, ()))]
+            if all(doc.antecedents.female(n) is not (not female) for n in names.get(c, ()))]
     families = {family_key(n) for m in members for n in names.get(m, ())} - {""}
     kin = [c for c in fits if any(family_key(n) in families for n in names.get(c, ()))]
     if len(kin) == 1:

@@ -687,10 +687,11 @@ class Antecedents:
         self.female_endings = tuple(str(w) for w in words["female_endings"])
         self.male_endings = tuple(str(w) for w in words["male_endings"])
 
-    def female(self, actor_id: str) -> bool | None:
-        """Does the person's surname say she is a woman (True), a man (False), or not?
-        "Nazarbayeva" is a woman, "Nazarbayev" a man, "Duterte" either."""
-        last = actor_id.rsplit("-", 1)[-1].rsplit(":", 1)[-1]
+    def female(self, name: str) -> bool | None:
+        """Does the surname of a person (an actor id or a name as written) say she is a
+        woman (True), a man (False), or not? "Nazarbayeva" is a woman, "Nazarbayev" a
+        man, "Duterte" either."""
+        last = re.split(r"[\s:-]+", name.strip().lower())[-1]
         if last.endswith(self.female_endings):
             return True
         if last.endswith(self.male_endings):
