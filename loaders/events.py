@@ -275,11 +275,16 @@ def _no_owners(doc, found) -> None:
 
 
 @cache
+def _relational_nouns(lex) -> str:
+    """The alternation of the kin, ally and subordinate nouns (a relation's owner)."""
+    return _words_re([*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]])
+
+
+@cache
 def _owned_subject(lex) -> re.Pattern:
     """A sentence opened by a pronoun's relational noun and its verb: "His deputies were
     detained" (the deputies were, not the one "his" stands for)."""
-    nouns = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]]
-    return re.compile(rf"\s*(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}{_words_re(nouns)}s?"
+    return re.compile(rf"\s*(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}{_relational_nouns(lex)}s?"
                       r"\s+(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
 
 
@@ -287,8 +292,7 @@ def _owned_subject(lex) -> re.Pattern:
 def _owner_before(lex) -> re.Pattern:
     """"<kin, ally or subordinate noun> of (the) (former president) " right before a name;
     an aside may stand before "of" ("a relative, this time by marriage, of")."""
-    nouns = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]]
-    return re.compile(rf"\b{_words_re(nouns)}(?:\s*,[^,]{{1,40}},)?\s+of\s+(?:the\s+)?"
+    return re.compile(rf"\b{_relational_nouns(lex)}(?:\s*,[^,]{{1,40}},)?\s+of\s+(?:the\s+)?"
                       r"(?:[\w’'.-]+,?\s+){0,4}$", re.IGNORECASE)
 
 
@@ -296,8 +300,7 @@ def _owner_before(lex) -> re.Pattern:
 def _owner_after(lex) -> re.Pattern:
     """"'s <kin, ally or subordinate noun>" right after a name ("arrested Kamchybek
     Tashiev's nephew": the nephew is arrested, Tashiev is not)."""
-    nouns = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]]
-    return re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}{_words_re(nouns)}\b", re.IGNORECASE)
+    return re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}{_relational_nouns(lex)}\b", re.IGNORECASE)
 
 
 def _members_can_undergo(doc, actor_id: str) -> bool:

@@ -60,10 +60,9 @@ class Rules:
         self.former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
         self.current = {str(w).lower() for w in lex["status_current"]}
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
-        self.offices = lex["offices"]
         # holder -> [(the head word of the office's title, its body)]
         self.office_heads: dict[str, list[tuple[str, str]]] = {}
-        for o in self.offices:
+        for o in lex["offices"]:
             self.office_heads.setdefault(o["holder"], []).append(
                 (o["title"].lower().split()[-1], o["body"]))
         self.national = {str(w).lower() for w in lex["national_titles"]}
