@@ -115,6 +115,8 @@ class Cues:
                                                  *lex["org_heads"], *lex["place_heads"]])
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
+        self.region_after = re.compile(
+            rf"[ \t]+({_words_re(lex['region_nouns'])})(?![\w-])")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
         self.proper_bodies = {str(w) for w in lex["proper_bodies"]}
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
@@ -246,6 +248,8 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     for m in typed:
         if m.type == "organization" or (m.ids and m.ids[0].startswith("organization:")):
             _place_of_body(m, cues, gazetteer)
+        elif m.type == "place":
+            _region_of_place(body, m, cues)
     _initials(body, typed, untyped)
     if untyped:
         _coordinated(body, typed, untyped)
@@ -592,6 +596,18 @@ def _place_of_body(m: Mention, cues: Cues, gazetteer) -> None:
     m.nested.append(Mention(at, m.end, place.group(1), type="place",
                             actor_id=ids[0] if len(ids) == 1 else "place:" + slug(name or ""),
                             ids=tuple(ids[:1]), cue="place-data"))
+
+
+def _region_of_place(body: str, m: Mention, cues: Cues) -> None:
+    """"Russia's Penza region", "the khyakim of Ahal velayat": a place name with a
+    lower-case region noun after it names the region, not the city of that name; every
+    region noun gives the same region ("Ahal velayat" is "Ahal region")."""
+    noun = cues.region_after.match(body, m.end)
+    if noun is None:
+        return
+    m.actor_id = "place:" + slug(f"{m.surface} region")
+    m.end, m.surface = noun.end(), body[m.start:noun.end()]
+    m.ids, m.method, m.cue = (), "pattern", "place-noun"
 
 
 def _split_run(body, toks, inside, cues: Cues, hits, typed, untyped) -> None:
