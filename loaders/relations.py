@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..graph import schema as schema_mod
+from ..graph.records import Statement
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
 from .resolve import country_ids
@@ -121,7 +122,46 @@ def extract(doc) -> list:
                         doc.index.at(st.span_start)))
             out.append(st)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
-    return _named_countries_only(doc, out)
+    return _named_countries_only(doc, _named_offices(doc, out))
+
+
+_STEM = 5  # letters that tell a word's stem: "defen(ce|se)", "minis(ter|try)", "inter(ior|nal)"
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:_STEM] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+
+
+def _named_offices(doc, statements) -> list:
+    """A national title whose office the article names is a post in that office: "the
+    former Defense Minister" in an article naming the "Ministry of Defence of Belarus",
+    "then chief prosecutor X" beside the "Chief Prosecutor's Office" (the words of the
+    title, stem by stem, in one named body's name; ranks aside). A title's implied body
+    the article does not name is the country's ("Prosecutor-General X" in Armenia)."""
+    rules = rules_for(doc.lex)
+    named = {n.actor_id for m in doc.mentions for n in (m, *m.nested) if n.actor_id}
+    orgs: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.type == "organization" and m.actor_id:
+            orgs.setdefault(m.actor_id, set()).update(_stems(m.surface))
+    countries = country_ids(doc.lex)
+    out = []
+    for st in statements:
+        implied = st.object_id.startswith("organization:") and st.object_id not in named
+        if st.predicate == "holds_position" and (
+                st.object_id in countries or implied) and rules.is_national(st.detail):
+            words = [w for w in re.split(r"[\s-]+", st.detail)
+                     if w not in rules.national_modifiers and w not in rules.former]
+            want = _stems(" ".join(words))
+            bodies = [o for o, stems in orgs.items() if len(want) > 1 and want <= stems]
+            target = bodies[0] if len(bodies) == 1 else (
+                (doc.main_country or "") if implied else "")
+            if target and target != st.object_id:
+                st = dataclasses.replace(st, object_id=target, id=Statement.make_id(
+                    st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id,
+                    target, st.detail))
+        out.append(st)
+    return out
 
 
 def _named_countries_only(doc, statements) -> list:

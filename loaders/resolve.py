@@ -276,11 +276,23 @@ def _written(m: Mention) -> tuple[str, bool]:
 
 
 def main_country(mentions, hits, lex) -> str:
-    """The country the article names most (mentions of it and of its demonym)."""
+    """The country the article names most (mentions of it and of its demonym); of two
+    named as often, the one named first (a story's own country comes before the
+    neighbour it quarrels with)."""
     counts = country_counts(mentions, hits, lex)
     if not counts:
         return ""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    first: dict[str, int] = {}
+    for m in mentions:
+        for n in (m, *m.nested):
+            if n.actor_id in counts:
+                first.setdefault(n.actor_id, n.start)
+    demonyms = _ref_words(lex).cues.demonym_ids
+    for h in hits.by_label.get("demonyms", ()):
+        country = demonyms.get(h.phrase)
+        if country in counts:
+            first[country] = min(first.get(country, h.start), h.start)
+    return min(counts, key=lambda c: (-counts[c], first.get(c, 1 << 60), c))
 
 
 def country_counts(mentions, hits, lex) -> dict[str, int]:
