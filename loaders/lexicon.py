@@ -37,7 +37,7 @@ SECTIONS = {
     "place_nouns_after": WORDS, "region_nouns": WORDS, "legal_forms": WORDS,
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
-    "title_suffixes": WORDS, "national_titles": WORDS, "title_synonyms": MAPPING,
+    "title_suffixes": WORDS, "title_abbreviations": WORDS, "national_titles": WORDS, "seat_titles": WORDS, "title_synonyms": MAPPING,
     "national_modifiers": WORDS, "staff_titles": MAPPING, "area_titles": WORDS,
     "legislatures": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING,

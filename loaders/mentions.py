@@ -467,6 +467,13 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues)
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
+        if len(org) == 1 and rest and org[0][2] in cues.proper_bodies:
+            # "Speaker of the Mazhilis Yerlan Koshanov": the body, then its officer
+            _split_run(body, org, [g for g in inside if g.end <= org[0][1]], cues, hits,
+                       typed, untyped)
+            _split_run(body, rest, [g for g in inside if g.start >= rest[0][0]], cues,
+                       hits, typed, untyped)
+            return
         if len(org) == 2 and org[0][2] in cues.demonyms and org[1][2] in cues.proper_bodies:
             # "the Philippine Senate": the Senate, of the country the demonym names
             _split_run(body, toks, inside, cues, hits, typed, untyped)
@@ -530,6 +537,9 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
     """Where an organisation's name ends in its run: before a person's name glued to it
     ("... Committee of the Republic of Kazakhstan Samat Abish")."""
     starts = {g.start: g for g in inside}
+    if toks[head_at][2] in cues.proper_bodies and len(toks) - head_at > 2 and all(
+            _name_like(body, t[2], cues) for t in toks[head_at + 1:]):
+        return head_at + 1  # "Speaker of the Mazhilis Yerlan Koshanov": a one-word name
     for k in range(head_at + 1, len(toks)):
         g = starts.get(toks[k][0])
         if g is not None and any(i.startswith("person:") for i in g.ids):

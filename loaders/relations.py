@@ -70,6 +70,7 @@ class Rules:
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
+        self.seat_titles = {str(w).lower() for w in lex["seat_titles"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
 
@@ -145,6 +146,8 @@ def _named_offices(doc, statements) -> list:
         if m.type == "organization" and m.actor_id:
             orgs.setdefault(m.actor_id, set()).update(_stems(m.surface))
     countries = country_ids(doc.lex)
+    seats = {(st.subject_id, doc.index.at(st.span_start)): st.object_id
+             for st in statements if st.predicate == "member_of"}
     out = []
     for st in statements:
         implied = st.object_id.startswith("organization:") and st.object_id not in named
@@ -154,6 +157,11 @@ def _named_offices(doc, statements) -> list:
                      if w not in rules.national_modifiers and w not in rules.former]
             want = _stems(" ".join(words))
             bodies = [o for o, stems in orgs.items() if len(want) > 1 and want <= stems]
+            # "A, a senator representing the region in the Federation Council": a seat's
+            # title is a post in the body whose seat the same sentence gives
+            if words[-1:] and words[-1] in rules.seat_titles:
+                seat = seats.get((st.subject_id, doc.index.at(st.span_start)))
+                bodies = [seat] if seat else bodies
             target = bodies[0] if len(bodies) == 1 else (
                 (doc.main_country or "") if implied else "")
             if target and target != st.object_id:

@@ -131,7 +131,9 @@ class SlotCompiler:
         status = [str(w).rstrip("-") for w in lex["status_former"] + lex["status_current"]]
         self.status_alt = _words_re(status)
         mods = _words_re(lex["title_modifiers"])
-        self.title_alt = (rf"(?:{mods}\s+){{0,3}}{_words_re(lex['title_heads'])}(?![\w-])"
+        heads = _words_re(lex["title_heads"])
+        abbreviations = _words_re(lex["title_abbreviations"])
+        self.title_alt = (rf"(?:{mods}\s+){{0,3}}(?:{heads}|(?-i:{abbreviations}))(?![\w-])"
                           rf"(?:\s+{_words_re(lex['title_suffixes'])}(?![\w-]))?")
         self.lists = {
             "kin": _words_re(lex["kinship"]),
