@@ -106,6 +106,8 @@ class Cues:
             rf"{_APPOSITION}(?:{_words_re(lex['kin_modifiers'])}[ \t]+(?=[a-z]))?)")
         self.org_heads = {str(k): v for k, v in lex["org_heads"].items()}
         self.org_connectors = [str(c) for c in lex["org_connectors"]]
+        self.title_suffixes = {" ".join(str(w).lower().split()) for w in lex["title_suffixes"]}
+        self.name_possessors = {str(w) for w in lex["name_possessors"]}
         self.place_heads = {str(w) for w in lex["place_heads"]}
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
@@ -241,6 +243,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     _outlets(body, gaz, typed, untyped)
     _credits(body, cues, typed, untyped)
     typed.sort(key=lambda m: m.start)
+    typed[:] = [m for m in typed if not _title_suffix(body, m, cues)]
     for m in typed:
         if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
             actor = gazetteer.actors[m.ids[0]]
@@ -358,8 +361,9 @@ def _runs(body: str, cues: Cues):
             # nor "Georgia's Parliament" (a place's body is the body, the place its own)
             if cues.connector.match(between) and first not in cues.months \
                     and first not in cues.stopwords and (
-                        first in cues.org_heads
-                        and key(body[prev_start:prev_end]) not in cues.places
+                        (first in cues.org_heads
+                         and key(body[prev_start:prev_end]) not in cues.places)
+                        or body[prev_start:prev_end].rsplit(None, 1)[-1] in cues.name_possessors
                         if between.startswith(("'", "’"))
                         else _has_org_head(body[prev_start:prev_end], cues)):
                 out[-1][1] = end
@@ -606,6 +610,19 @@ def _place_of_body(m: Mention, cues: Cues, gazetteer) -> None:
     m.nested.append(Mention(at, m.end, place.group(1), type="place",
                             actor_id=ids[0] if len(ids) == 1 else "place:" + slug(name or ""),
                             ids=tuple(ids[:1]), cue="place-data"))
+
+
+_OF_BEFORE = re.compile(r"([A-Za-z-]+)\s+(of(?:\s+the)?)\s+$")
+
+
+def _title_suffix(body: str, m: Mention, cues: Cues) -> bool:
+    """"Chief of Defence Forces", "Commander of Land Forces": after a title and "of",
+    words the lexicon lists as part of a title (title_suffixes) name no body."""
+    if m.type != "organization" or m.method == "gazetteer":
+        return False
+    before = _OF_BEFORE.search(body, max(0, m.start - 40), m.start)
+    return bool(before) and before.group(1).lower() in cues.title_heads and \
+        f"{before.group(2)} {m.surface}".lower() in cues.title_suffixes
 
 
 def _region_of_place(body: str, m: Mention, cues: Cues) -> None:
