@@ -601,12 +601,14 @@ class Clauses:
             if tuple(words[:len(lead)]) == lead:
                 j += len(lead)
                 break
-        owner = None  # "as his chief of staff": his, the one the post serves
+        owner = its = None  # "as his chief of staff": his, the one the post serves
         while j < stop and (toks[j].cls == "determiners" and toks[j].low in (
                 "the", "a", "an", "its", "his", "her", "their") or toks[j].low in (
                 "new", "next") or toks[j].low in self.flex.status_former):
             if toks[j].low in ("his", "her"):
                 owner = j
+            elif toks[j].low == "its":
+                its = j
             j += 1
         bodies = []
         if j + 1 < stop and toks[j].kind == "A" and toks[j].mention.type in (
@@ -620,6 +622,8 @@ class Clauses:
             j += 1
         elif owner is not None:
             bodies = [("@agent", "person")]  # "appointed X as his deputy": the appointer's
+        elif its is not None:
+            bodies = [("@agent", "organization")]  # "the party removed X as its leader"
         start = j
         while j < stop and toks[j].cls == "title" and not toks[j].poss \
                 and toks[j].low not in self.flex.demonyms:

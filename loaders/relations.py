@@ -354,6 +354,9 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     words = [w for w in title.split() if w not in rules.current]
     detail = singular_title(" ".join(w for w in words if w not in rules.interim) or title)
     out = []
+    if ("@agent", "organization") in bodies:  # "the party removed X as its leader"
+        bodies = [b for b in bodies if b[0] != "@agent"] + [
+            (a, t) for a, t in hit.agents if t == "organization"]
     chiefs = [p for p, t in bodies if t == "person" and p != "@agent"]
     if any(p == "@agent" for p, _ in bodies):
         chiefs += [p for p, t in hit.agents if t == "person"]
