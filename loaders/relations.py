@@ -151,6 +151,9 @@ def _named_offices(doc, statements) -> list:
     out = []
     for st in statements:
         implied = st.object_id.startswith("organization:") and st.object_id not in named
+        if st.predicate == "holds_position" and st.detail.split()[-1:] == ["minister"] \
+                and st.object_id in orgs and _stems("ministry") - orgs[st.object_id]:
+            implied = True  # "Minister of Civil Service": an area, not a body's name
         if st.predicate == "holds_position" and (
                 st.object_id in countries or implied) and rules.is_national(st.detail):
             words = [w for w in re.split(r"[\s-]+", st.detail)
