@@ -176,6 +176,7 @@ class FrameLexicon:
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
+        self.place_after = frozenset(str(w).lower() for w in lex["place_nouns_after"])
         self.title_suffixes = sorted((tuple(str(w).lower().split()) for w in
                                       lex["title_suffixes"]), key=len, reverse=True)
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
@@ -560,12 +561,22 @@ class Clauses:
         n = j + 1
         while n < stop and n - j <= 4 and toks[n].kind == "W" and toks[n].cls in ("title", ""):
             n += 1
-        if n == j + 1 or n >= stop or toks[n].low != "of" or not any(
+        if n == j + 1 or n >= stop or not any(
                 toks[x].cls == "title" for x in range(j + 1, n)):
             return []
+        for suffix in self.flex.title_suffixes:  # "the chief of the general staff, A"
+            if tuple(t.low for t in toks[n:n + len(suffix)]) == suffix:
+                n += len(suffix) - 1
+                break
+        else:
+            if toks[n].low != "of":
+                return []
         q = n + 1
-        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of") or (
-                toks[q].kind == "A" and toks[q].mention.type in ("organization", "place"))):
+        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of") or
+                _countrys(toks[q]) or (
+                toks[q].kind == "A" and toks[q].mention.type in ("organization", "place"))
+                or (q > n + 1 and toks[q - 1].kind == "A" and toks[q].low in
+                    self.flex.place_after)):  # "the governor of Lebap region, A"
             q += 1
         if q + 1 < stop and toks[q].low == "," and toks[q + 1].kind == "A" and \
                 toks[q + 1].mention.type == "person" and not toks[q + 1].poss:
@@ -604,7 +615,8 @@ class Clauses:
         owner = None  # "as his chief of staff": his, the one the post serves
         while j < stop and (toks[j].cls == "determiners" and toks[j].low in (
                 "the", "a", "an", "its", "his", "her", "their") or toks[j].low in (
-                "new", "next") or toks[j].low in self.flex.status_former):
+                "new", "next") or toks[j].low in self.flex.status_former
+                or _countrys(toks[j])):  # "as the country's first vice-president"
             if toks[j].low in ("his", "her"):
                 owner = j
             j += 1
@@ -1565,6 +1577,11 @@ class Clauses:
                     break
         self._topics[sent_i, female] = found
         return found
+
+
+def _countrys(tok) -> bool:
+    """Is the token "country's" or "nation's", the article's own country?"""
+    return tok.poss and tok.kind == "W" and tok.low in ("country", "nation")
 
 
 def _singular(words, relation: str) -> bool:

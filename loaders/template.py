@@ -142,6 +142,7 @@ class SlotCompiler:
             "postnoun": _words_re(lex["post_nouns"]),
             "hon": _words_re(lex["honorifics"]),
             "demonym": _words_re(lex["demonyms"]),
+            "placenoun": _words_re(lex["place_nouns_after"]),
         }
         pron = lex["pronouns"]
         subj = [p for p in pron["singular"] + pron["plural"] + pron["first_person"]]
