@@ -381,8 +381,11 @@ class Clauses:
                 break
             while j < stop and toks[j].low in ("his", "her", "their", "its"):
                 # "and his accomplices X and Y": the noun before the names is a role
+                # (nouns only: in "sacked A and his government and appointed B", B
+                # is no one sacked)
                 n = j + 1
-                while n < stop and toks[n].kind == "W" and n - j <= 3:
+                while n < stop and toks[n].kind == "W" and n - j <= 3 and \
+                        toks[n].cls != "trigger" and toks[n].low != "and":
                     n += 1
                 j = n if n < stop and toks[n].kind == "A" else stop
             nxt = self._item(toks, j, stop)
@@ -522,6 +525,10 @@ class Clauses:
                 if n < stop and (toks[n].low in _DASHES or toks[n].low in (",", ":")):
                     heads, self._object_end = self.actor_list(toks, n + 1, stop)
                     return heads
+                if n > j + 1 and n < stop and toks[n].kind == "A" and not toks[n].poss:
+                    # "fired X's ally A as minister": A, whom the noun describes
+                    heads, self._object_end = self.actor_list(toks, n, stop)
+                    return heads
                 return []
             if t.kind == "A" or (t.cls in ("title", "cap") and self._item(toks, j, stop)):
                 heads, self._object_end = self.actor_list(toks, j, stop)
@@ -607,6 +614,10 @@ class Clauses:
         j = k
         if j < stop and toks[j].low == ",":
             j += 1
+        if j + 2 < stop and (toks[j].low, toks[j + 1].low) in (("to", "replace"), (
+                "to", "succeed")) and toks[j + 2].kind == "A":
+            # "named A to replace B as prime minister": A's post is the one B held
+            _, j = self.actor_list(toks, j + 2, stop)
         words = [t.low for t in toks[j:j + 5]]
         for lead in self.flex.post_leads:
             if tuple(words[:len(lead)]) == lead:
@@ -787,7 +798,10 @@ class Clauses:
         if frame.post and (agents or patients):
             at = self._object_end if voice == "active" and (patients or hit.described) \
                 else after
-            found = self.post(toks, at)
+            # "appointed A, the former head of X, as chairman of Y": the post is the one
+            # after the apposition, which only describes A
+            found = self._post_after_apposition(toks, at) if voice == "active" else None
+            found = found or self.post(toks, at)
             for _ in range(2 if pos == "noun" else 1):
                 if found is not None or at >= len(toks) or not (
                         toks[at].low == "by" and voice in ("passive", "nominal") or
@@ -797,8 +811,6 @@ class Clauses:
                 # "the dismissal by X of Y from the post of head"
                 heads, at = self.actor_list(toks, at + 1, len(toks))
                 found = self.post(toks, at) if heads else None
-            if found is None and voice == "active":
-                found = self._post_after_apposition(toks, at)
             if found is not None:
                 hit.post = found[:2]
         hit.agents = self._ids(toks, agents, frame.agent_types)

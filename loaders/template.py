@@ -131,7 +131,8 @@ class SlotCompiler:
         status = [str(w).rstrip("-") for w in lex["status_former"] + lex["status_current"]]
         self.status_alt = _words_re(status)
         mods = _words_re(lex["title_modifiers"])
-        self.title_alt = (rf"(?:{mods}\s+){{0,3}}{_words_re(lex['title_heads'])}(?![\w-])"
+        # a title is no possessive: "the president's adviser" is no president
+        self.title_alt = (rf"(?:{mods}\s+){{0,3}}{_words_re(lex['title_heads'])}(?![\w-]|['’]s\b)"
                           rf"(?:\s+{_words_re(lex['title_suffixes'])}(?![\w-]))?")
         self.lists = {
             "kin": _words_re(lex["kinship"]),
