@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 
 from .kinship import kin_refs
 from .mentions import Mention, cues_for
+from .places import country_names
 from ..graph.names import key, slug
 
 
@@ -276,26 +277,34 @@ def _written(m: Mention) -> tuple[str, bool]:
 
 
 def main_country(mentions, hits, lex) -> str:
-    """The country the article names most (mentions of it and of its demonym)."""
+    """The country the article names most (mentions of it and of its demonym); of two
+    named as often, the one named first."""
     counts = country_counts(mentions, hits, lex)
     if not counts:
         return ""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return max(counts, key=counts.get)  # the first of the most named: counts keeps order
 
 
 def country_counts(mentions, hits, lex) -> dict[str, int]:
-    """Country id -> how often the article names it (itself, its demonym, in a name)."""
+    """Country id -> how often the article names it (itself, its demonym, in a name), in
+    the order the article first names them. A country is one a demonym names or one of
+    the package data's countries ("Sri Lanka")."""
     words = _ref_words(lex)
     demonyms, countries = words.cues.demonym_ids, words.countries
-    counts: dict[str, int] = {}
+    named = country_names()
+    found: list[tuple[int, str]] = []
     for m in mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
         for n in (m, *m.nested):
-            if n.actor_id in countries:
-                counts[n.actor_id] = counts.get(n.actor_id, 0) + 1
+            if n.actor_id in countries or (n.type == "place" and n.actor_id and
+                                           words.cues.places.get(key(n.surface)) in named):
+                found.append((n.start, n.actor_id))
     for h in hits.by_label.get("demonyms", ()):
         country = demonyms.get(h.phrase)
         if country:
-            counts[country] = counts.get(country, 0) + 1
+            found.append((h.start, country))
+    counts: dict[str, int] = {}
+    for _, country in sorted(found):
+        counts[country] = counts.get(country, 0) + 1
     return counts
 
 
