@@ -624,12 +624,14 @@ class Clauses:
                 j += len(lead)
                 break
         owner = None  # "as his chief of staff": his, the one the post serves
+        its = False  # "the Senate elected A as its speaker": the agent's post
         while j < stop and (toks[j].cls == "determiners" and toks[j].low in (
                 "the", "a", "an", "its", "his", "her", "their") or toks[j].low in (
                 "new", "next") or toks[j].low in self.flex.status_former
                 or _countrys(toks[j])):  # "as the country's first vice-president"
             if toks[j].low in ("his", "her"):
                 owner = j
+            its = its or toks[j].low == "its"
             j += 1
         bodies = []
         if j + 1 < stop and toks[j].kind == "A" and toks[j].mention.type in (
@@ -643,6 +645,8 @@ class Clauses:
             j += 1
         elif owner is not None:
             bodies = [("@agent", "person")]  # "appointed X as his deputy": the appointer's
+        elif its:
+            bodies = [("@agent", "organization")]
         start = j
         while j < stop and toks[j].cls == "title" and not toks[j].poss \
                 and toks[j].low not in self.flex.demonyms:

@@ -39,7 +39,7 @@ SECTIONS = {
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
     "title_suffixes": WORDS, "national_titles": WORDS, "title_synonyms": MAPPING,
     "national_modifiers": WORDS, "staff_titles": MAPPING, "area_titles": WORDS,
-    "legislatures": WORDS,
+    "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING,
     "kinship": MAPPING, "kin_modifiers": WORDS, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,

@@ -307,8 +307,10 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     detail = singular_title(" ".join(w for w in words if w not in rules.interim) or title)
     out = []
     chiefs = [p for p, t in bodies if t == "person" and p != "@agent"]
-    if any(p == "@agent" for p, _ in bodies):
+    if ("@agent", "person") in bodies:
         chiefs += [p for p, t in hit.agents if t == "person"]
+    if ("@agent", "organization") in bodies:  # "elected A as its speaker"
+        bodies = [a for a in hit.agents if a[1] == "organization"]
     bodies = [b for b in bodies if b[1] != "person"]
     for people, former in holders:
         people = [p for p, t in people if t == "person"]

@@ -145,6 +145,10 @@ class SlotCompiler:
             "demonym": _words_re(lex["demonyms"]),
             "placenoun": _words_re(lex["place_nouns_after"]),
         }
+        # "the state holding company Baiterek": a common noun that only describes the
+        # name after it
+        self.desc_alt = (rf"(?:(?:{_words_re(lex['descriptor_modifiers'])})[\s-]+){{0,3}}"
+                         rf"{_words_re(lex['descriptor_heads'])}\s+")
         pron = lex["pronouns"]
         subj = [p for p in pron["singular"] + pron["plural"] + pron["first_person"]]
         self.pron_alt = _words_re(subj)
@@ -186,6 +190,8 @@ class SlotCompiler:
                 return r"(?:\s*,[^,.;:\n]{1,120},|,(?:\s*who)?|\s+who)?"
             if slot == "age":
                 return r"(?:\d{1,3}-year-old\s+)?"
+            if slot == "desc":
+                return rf"(?:\b{self.desc_alt})?"
             if slot == "det":
                 return r"(?:(?:the|a|an)\s+)?"
             if slot == "adv":
