@@ -101,6 +101,8 @@ class Cues:
         self.decree_of = re.compile(  # "the decree of the " before a title
             rf"\b{_words_re(decrees)}[ \t]+of[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+)?$", re.I)
         self.kin = {str(k).lower() for k in lex["kinship"]}
+        self.kin_before = {str(w).lower() for w in [*lex["kin_modifiers"], *lex["status_former"],
+                                                    *lex["status_current"]]}
         # "X, the eldest son of": birth order may stand before a kinship term
         self.apposition = re.compile(
             rf"{_APPOSITION}(?:{_words_re(lex['kin_modifiers'])}[ \t]+(?=[a-z]))?)")
@@ -876,13 +878,19 @@ _OF_AFTER = re.compile(r"[ \t]+(?:of|at)[ \t]+")
 _PERSON_WORDS = _TITLE_HEADS | _NOUNS | _MODS | _DEMONYMS
 
 
-def _apposition_says_person(body: str, end: int, hits, cues: Cues) -> bool:
+def _apposition_says_person(body: str, end: int, hits, cues: Cues,
+                            one_word: bool = False) -> bool:
     """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, an exiled
     opposition activist", "X, who ...", "X, head of the agency": what the apposition
     after a name says it is (a title with no article only with "of" after it); "X, the
-    eldest son of": a birth order may stand before a kinship term."""
+    eldest son of": a birth order may stand before a kinship term. After a ``one_word``
+    name only "who" and "a/an" count."""
     m = cues.apposition.match(body, end)
     if m is None:
+        return False
+    if one_word and not (m.group(1) == "who" or (m.group(2) or "")[:2] in ("a ", "an")):
+        # a word alone is a person's only when the apposition introduces one ("Tagwirei,
+        # a businessman"), not "Gazprom, whose shares" nor "X, the country's ..."
         return False
     if m.group(1):
         return True
@@ -901,6 +909,27 @@ def _apposition_says_person(body: str, end: int, hits, cues: Cues) -> bool:
     return False
 
 
+_POSSESSIVE_S = re.compile(r"['’]s[ \t]+")
+_KIN = frozenset({"kinship", "ally_terms"})
+
+
+def _possessor_of_kin(body: str, end: int, hits, cues: Cues) -> bool:
+    """"Tsvangirai's widow", "Aliyev's eldest son", "Hun Sen's longtime ally": whose
+    relative or ally a name is said to have is a person (up to two modifiers between)."""
+    m = _POSSESSIVE_S.match(body, end)
+    if m is None:
+        return False
+    pos = m.end()
+    for _ in range(3):
+        if hits.starting_at(pos, _KIN) is not None:
+            return True
+        word = _DESCRIBING_WORD.match(body, pos)
+        if word is None or word.group().strip().lower() not in cues.kin_before:
+            return False
+        pos = word.end()
+    return False
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -914,8 +943,10 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "byline"  # "By Jairo Bolledo"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
-    if len(words) >= 2 and _apposition_says_person(body, end, hits, cues):
-        return "apposition"
+    if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
+        return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
+    if _possessor_of_kin(body, end, hits, cues):
+        return "possessor"  # "Tsvangirai's widow", "Aliyev's eldest son"
     if len(words) >= 2:
         if key(words[-1]) in cues.known_surnames:
             return "known-surname"  # "Dariga Nazarbayeva"
