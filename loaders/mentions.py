@@ -481,7 +481,7 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
 
 
 _LINE = re.compile(r"[^\n]+")
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}")  # "Ex-president": one word
 
 
 @lru_cache(maxsize=4)
@@ -665,10 +665,13 @@ def _surnames_of(gazetteer) -> frozenset[str]:
 
 
 def _is_title_word(word: str, cues: Cues) -> bool:
-    """A word of a title or an honorific ("President", "Colonel-General", "Gov.")."""
+    """A word of a title or an honorific ("President", "Colonel-General", "Gov.",
+    "Ex-President": a status word may be joined to the title)."""
     low = word.lower().rstrip(".")
     if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
-        return all(part in cues.title_words for part in low.split("-"))
+        first, _, rest = low.partition("-")
+        parts = rest.split("-") if first in cues.status_words and rest else low.split("-")
+        return all(part in cues.title_words for part in parts)
     return low in cues.title_words or low in cues.honorifics
 
 
@@ -804,6 +807,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             typed.append(m)
             return
     if person:
+        if _in_headline(body, start) and any(w.lower() in _lower_words(body) for w in words):
+            return  # a heading's words after a title: "Ex-president Dead at 70"
         m.type, m.cue = "person", person
         _title_cue(m, cues, hits)
         typed.append(m)
