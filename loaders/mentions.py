@@ -30,7 +30,8 @@ from .places import currency_codes, place_index, small_city_names, spelled_as_pl
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
-_TOKEN = rf"(?:St\.(?=[ \u00a0]{_U})|{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*)"  # "St. Petersburg"
+_TOKEN = (rf"(?:St\.(?=[ \u00a0]{_U})|{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.)"
+          r"|['’](?!s\b|t\b|re\b|ll\b|ve\b|d\b)[a-z]{2,}\b)*)")  # "St. Petersburg", "Chin'ono"
 # name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
 # and patronymic particles ("Ilham Heydar oglu Aliyev")
 _PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la|oglu|ogly|qizi|kyzy|gyzy)"
@@ -421,6 +422,9 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
                              else _leading_cue(toks[i][2], cues)):
         if inside and inside[0].start <= toks[i][0]:
             break
+        if i < len(toks) - 1 and toks[i][2] not in cues.stopwords \
+                and key(body[toks[i][0]:toks[-1][1]]) in cues.places:
+            break  # "New York", "Central African Republic": the cue word is the place's
         i += 1
     toks = toks[i:]
     if not toks:
@@ -465,6 +469,12 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues)
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
+        if len(org) == 1 and rest:
+            # "Speaker of the Mazhilis Yerlan Koshanov": the body, then its officer's name
+            _split_run(body, org, org_inside, cues, hits, typed, untyped)
+            _split_run(body, rest, [g for g in inside if g.start >= rest[0][0]], cues,
+                       hits, typed, untyped)
+            return
         if len(org) == 2 and org[0][2] in cues.demonyms and org[1][2] in cues.proper_bodies:
             # "the Philippine Senate": the Senate, of the country the demonym names
             _split_run(body, toks, inside, cues, hits, typed, untyped)
@@ -704,7 +714,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     # titles, honorifics and demonyms cut from an organisation before a person's name
     # ("Security Council Secretary Rustam Mamasadykov")
     while toks and (toks[0][2] in cues.stopwords
-                    or (len(toks) > 1 and _leading_cue(toks[0][2], cues))):
+                    or (len(toks) > 1 and _leading_cue(toks[0][2], cues)
+                        and key(body[toks[0][0]:toks[-1][1]]) not in cues.places)):
         toks = toks[1:]
     if not toks or len(toks) > 8:
         return
@@ -771,6 +782,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         typed.append(m)
         return
     noun_after = _org_noun_after(body, end, hits)
+    if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
+            and key(text) in cues.places and spelled_as_place(text):
+        noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
     if noun_after is not None:
         m.type, m.cue = "organization", "org-noun-after"
         m.kind = cues.org_before_kind.get(noun_after.phrase, "")

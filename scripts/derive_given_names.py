@@ -48,7 +48,7 @@ PLACE_CHECKED = {"RS", "MX", "CO", "AR", "ES", "BR", "PE", "CL", "PL", "LT", "MD
 # words in news text.
 NOT_NAMES = {
     "Will", "May", "June", "Grace", "Hope", "Faith", "Joy", "Love", "Star", "Sunny",
-    "Prince", "King", "Queen", "Princess", "Baby", "Angel", "Lady", "Miss", "Boss",
+    "Prince", "King", "Queen", "Princess", "Royal", "Baby", "Angel", "Lady", "Miss", "Boss",
     "Bright", "Lucky", "Gift", "Gold", "Happy", "Major", "General", "Judge", "Mark",
     "Bill", "Rich", "Young", "Long", "Sir", "Don", "Guy", "Van", "Dan", "Man", "Black",
     "White", "Brown", "Green", "Rose", "Lily", "Holly", "Ivy", "Crystal", "Honey",
