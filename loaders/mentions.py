@@ -430,6 +430,15 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     if not toks:
         return
     words = [t[2] for t in toks]
+    if inside and len(toks) > 1 and not org_run:
+        whole = body[toks[0][0]:toks[-1][1]]
+        place = cues.places.get(key(whole))
+        if place is not None and spelled_as_place(whole) and not any(
+                g.start <= toks[0][0] and g.end >= toks[-1][1] for g in inside):
+            # "Mashonaland West": a place of the data that a known name only begins
+            typed.append(Mention(toks[0][0], toks[-1][1], whole, type="place",
+                                 cue="place-data", actor_id="place:" + slug(place)))
+            return
     if org_run and len(toks) > 3 and not inside and not _in_headline(body, start):
         split = _title_inside(body, toks, cues)
         if split is not None and words[split[0] - 1] in cues.org_heads:
@@ -975,6 +984,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         if len(last) >= 5 and last.endswith(cues.endings):
             return "surname-ending"
     elif len(words[0]) >= 7 and not words[0].isupper() \
-            and words[0].lower().endswith(cues.endings):
-        return "surname-ending"  # "Lukashenko pardoned ...": a surname alone
+            and words[0].lower().endswith(cues.endings) \
+            and body[max(0, start - 4):start].lower() != "the ":
+        return "surname-ending"  # "Lukashenko pardoned ...", not "the Sandiganbayan"
     return ""
