@@ -742,6 +742,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         return
     if len(toks) > 4:
         return
+    if len(toks) > 1 and toks[0][2].rpartition("-")[2] in _COMPOUND_TAILS:
+        # "the Dutch-based VimpelCom", "Moscow-based Novaya Gazeta": the compound
+        # adjective is a word of its own (it may hold a place), the name follows it
+        _classify_segment(body, toks[:1], cues, hits, typed, untyped)
+        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
+        return
     if len(toks) > 1 and _is_acronym(toks[0][2], cues) and not toks[1][2].isupper():
         # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
         _classify_segment(body, toks[:1], cues, hits, typed, untyped)
@@ -782,6 +788,13 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         # "the newspaper Egemen Qazaqstan"; not "the organization Alim Sherzamonov"
         m.type, m.cue = "organization", "org-noun"
         m.kind = cues.org_before_kind.get(org.phrase, "")
+        typed.append(m)
+        return
+    described = _apposition_says_org(body, end, hits) if person not in _STRONG_CUES else None
+    if described is not None:
+        # "Drax International, a company which ...", "Musavat, an opposition party,"
+        m.type, m.cue = "organization", "org-apposition"
+        m.kind = cues.org_before_kind.get(described.phrase, "")
         typed.append(m)
         return
     org_after = hits.after(end, _ORG_AFTER)
@@ -847,6 +860,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
 
 
 _PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
+# tails of a compound adjective written before a name ("Dutch-based", "state-owned")
+_COMPOUND_TAILS = frozenset({"based", "owned", "run", "controlled", "registered", "listed",
+                             "headquartered", "born", "backed", "led", "funded", "linked"})
 _STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the context says "a person"
 _NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
 _MODEL_NUMBER = re.compile(r"[ -]?\d")
@@ -939,6 +955,30 @@ def _apposition_says_person(body: str, end: int, hits, cues: Cues,
 
 _POSSESSIVE_S = re.compile(r"['’]s[ \t]+")
 _KIN = frozenset({"kinship", "ally_terms"})
+
+
+_ORG_APPOSITION = re.compile(r",[ \t]+(?:a|an)[ \t]+")
+_ORG_HEAD_END = re.compile(r"[ \t]*(?:[,.;:)]|[ \t](?:which|that|owned|based|controlled|run|"
+                           r"linked|founded|headed|led|registered)\b)")
+
+
+def _apposition_says_org(body: str, end: int, hits):
+    """"Drax International, a company which", "Musavat, an opposition party,": the
+    organisation noun (its hit) that heads an apposition after a name, up to two
+    describing words before it; not "X, a party official" (the noun heads nothing)."""
+    m = _ORG_APPOSITION.match(body, end)
+    if m is None:
+        return None
+    pos = m.end()
+    for _ in range(3):
+        h = hits.starting_at(pos, _ORG_BEFORE)
+        if h is not None and _ORG_HEAD_END.match(body, h.end):
+            return h
+        word = _DESCRIBING_WORD.match(body, pos)
+        if word is None:
+            return None
+        pos = word.end()
+    return None
 
 
 def _possessor_of_kin(body: str, end: int, hits, cues: Cues) -> bool:

