@@ -119,6 +119,9 @@ class Cues:
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
+        officers = _words_re(lex["org_officers"])
+        self.officer_of = re.compile(rf"\b{officers}[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
+        self.officer_after = re.compile(rf"['’]s?[ \t]+{officers}\b", re.I)
         self.proper_bodies = {str(w) for w in lex["proper_bodies"]}
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
@@ -852,6 +855,11 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) == 1 and words[0].lower().endswith(cues.place_suffixes) \
             and _after_place_preposition(body, start, cues):
         m.type, m.cue = "place", "place-suffix"
+        typed.append(m)
+        return
+    if len(words) == 1 and (cues.officer_of.search(body, max(0, start - 40), start)
+                            or cues.officer_after.match(body, end)):
+        m.type, m.cue = "organization", "officer"  # "the head of Rosgvardia"
         typed.append(m)
         return
     if len(words) <= 3:
