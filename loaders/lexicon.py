@@ -35,6 +35,7 @@ SECTIONS = {
     "place_heads": WORDS, "place_suffixes": WORDS, "place_cues_before": WORDS,
     "place_prepositions": WORDS, "demonyms": MAPPING, "place_stoplist": WORDS,
     "place_nouns_after": WORDS, "legal_forms": WORDS, "org_officers": WORDS,
+    "division_nouns": WORDS,
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
     "title_suffixes": WORDS, "national_titles": WORDS, "title_synonyms": MAPPING,

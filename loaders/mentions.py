@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
 from .names import given_name_keys
-from .places import currency_codes, place_index, small_city_names, spelled_as_place
+from .places import city_names, currency_codes, place_index, small_city_names, spelled_as_place
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
@@ -118,6 +118,7 @@ class Cues:
                                                  *lex["org_heads"], *lex["place_heads"]])
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
+        self.division_after = re.compile(rf"[ \t]+({_words_re(lex['division_nouns'])})\b")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
         officers = _words_re(lex["org_officers"])
         self.officer_of = re.compile(rf"\b{officers}[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
@@ -253,6 +254,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
         if m.type == "organization" or (m.ids and m.ids[0].startswith("organization:")):
             _place_of_body(m, cues, gazetteer)
     _initials(body, typed, untyped)
+    _divisions(body, typed, cues)
     if untyped:
         _coordinated(body, typed, untyped)
     return typed, untyped
@@ -323,6 +325,28 @@ def _coordinated(body: str, typed: list[Mention], untyped: list[Mention]) -> Non
         typed.extend(m for m in untyped if id(m) in joined)
         typed.sort(key=lambda m: m.start)
         untyped[:] = [m for m in untyped if id(m) not in joined]
+
+
+def _divisions(body: str, typed: list[Mention], cues: Cues) -> None:
+    """"the Penza region": a city's name with a division noun after it is the division,
+    an actor apart from the city, both spellings its own (the name alone as a nested
+    mention); "Ahal velayat", "the Karakalpakstan region" name no city: the noun joins the
+    spelling of the place."""
+    for m in typed:
+        if m.type != "place" or m.nested:
+            continue
+        x = cues.division_after.match(body, m.end)
+        if x is None:
+            continue
+        name = Mention(m.start, m.end, m.surface, type="place", cue=m.cue,
+                       actor_id=m.actor_id, ids=m.ids, method=m.method)
+        m.end, m.surface = x.end(), body[m.start:x.end()]
+        if key(name.surface) in city_names():
+            m.actor_id = name.actor_id = "place:" + slug(m.surface)
+            m.ids, m.method, m.cue = (), "pattern", "division"
+        elif not m.actor_id and not m.ids:
+            name.actor_id = m.actor_id = "place:" + slug(name.surface)
+        m.nested = [name]
 
 
 def _initials(body: str, typed: list[Mention], untyped: list[Mention]) -> None:

@@ -174,6 +174,19 @@ def small_city_names() -> frozenset[str]:
 
 
 @cache
+def city_names() -> frozenset[str]:
+    """Keys of the cities' names (and of the alternate names of the larger ones): "the
+    Penza region" is a region apart from the city of Penza; "the Karakalpakstan region"
+    is Karakalpakstan.
+
+    >>> key("Penza") in city_names(), key("Karakalpakstan") in city_names()
+    (True, False)
+    """
+    return frozenset(key(name) for source in (_names_of_cities, _alternate_names)
+                     for name, _ in source())
+
+
+@cache
 def currency_codes() -> frozenset[str]:
     """ISO 4217 codes ("AMD", "BYN", "PHP"): capitals in news text that name no body."""
     import pycountry
