@@ -138,6 +138,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 m.kind = gazetteer.actors[m.actor_id].kind
             if m.type:
                 out.append(m)
+    _known_as(body, out, untyped)
     out.sort(key=lambda m: m.start)
     out = _drop_overlaps(out)
     _foreign_bodies(body, out, gazetteer, lex, hits)
@@ -147,6 +148,36 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         + _described_bodies(body, out, hits, lex)
     out = sorted(out + refs, key=lambda m: m.start)
     return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
+
+
+_KNOWN_AS = re.compile(r"[,(]\s*(?:(?:also|better|popularly|widely|commonly)\s+)?"
+                       r"(?:known\s+as|nicknamed|called)\s+[\"“‘']?$")
+
+
+def _known_as(body: str, out: list[Mention], untyped: list[Mention]) -> None:
+    """"Teodoro Nguema Obiang Mangue, known as Teodorin", "Ferdinand Marcos Jr.
+    (nicknamed Bongbong)": the name after "known as" is another spelling of the person
+    named right before it in the same sentence."""
+    persons = [m for m in out if m.type == "person" and m.actor_id and m.emits]
+    candidates = [m for m in [*out, *untyped] if m.type in ("", "person")
+                  and m.method != "gazetteer" and " " not in m.surface.strip()]
+    known: dict[str, str] = {}
+    for m in candidates:
+        lead = _KNOWN_AS.search(body, max(0, m.start - 40), m.start)
+        if lead is None:
+            continue
+        named = [p for p in persons if p.end <= lead.start()
+                 and not any(c in body[p.end:lead.start()] for c in ".;!?\n")]
+        if named:
+            known.setdefault(key(m.surface), named[-1].actor_id)
+    if not known:
+        return
+    for m in candidates:  # ... and wherever the article writes it again
+        actor_id = known.get(key(m.surface))
+        if actor_id:
+            m.actor_id, m.type, m.role, m.cue = actor_id, "person", "name", "known-as"
+            if m not in out:
+                out.append(m)
 
 
 def _double_surnames(mentions: list[Mention]) -> None:
