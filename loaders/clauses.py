@@ -25,6 +25,8 @@ every frame:
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -128,6 +130,8 @@ class FrameLexicon:
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
+        self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
+        self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
@@ -714,7 +718,30 @@ class Clauses:
                 self._hits.extend(self._replaced_with(toks, hit))
             elif hit is not None:
                 self._hits.append(hit)
+        self._on_orders()
         return self._hits
+
+    def _on_orders(self) -> None:
+        """"Y was arrested on the orders of X", "on X's orders, the KGB detained Y": the
+        one whose orders an act of ``on_orders`` frames was done on ordered it against
+        its patients (the order's "of" or possessor is its agent)."""
+        tpl = self.doc.template
+        for n, hit in enumerate(self._hits):
+            if hit.frame.name not in self.flex.ordered_frames or hit.voice != "nominal" \
+                    or not hit.agents or hit.patients:
+                continue
+            toks = self.tokens(hit.sentence)
+            i = bisect_left(self._starts[hit.sentence], tpl.tpl_offset(hit.start))
+            k = i - 1
+            while k >= 0 and i - k <= 3 and (toks[k].cls in ("determiners", "") or (
+                    toks[k].kind == "A" and toks[k].poss)) and toks[k].kind != "P":
+                k -= 1
+            if k < 0 or toks[k].low not in self.flex.on_orders_words:
+                continue
+            acts = [h for h in self._hits if h.sentence == hit.sentence and h.patients
+                    and h.frame.name in self.flex.on_orders_frames and h.factual]
+            if len({tuple(h.patients) for h in acts}) == 1:
+                self._hits[n] = dataclasses.replace(hit, patients=list(acts[0].patients))
 
     def _replaced_with(self, toks, hit: FrameHit) -> list[FrameHit]:
         """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
@@ -1009,7 +1036,8 @@ class Clauses:
         by_next = after < len(toks) and toks[after].low == "by"
         participial = form == "past" and not be and not relative and (
             by_next or (group_start > 0 and toks[group_start - 1].low == ","
-                        and self._by_agent(toks, after)))
+                        and (self._by_agent(toks, after) or self._bare_participle(
+                            toks, group_start, after))))
         if form == "past" and (be or participial):
             if participial and not be:
                 k = group_start - 1
@@ -1027,6 +1055,13 @@ class Clauses:
         if frame.object_required and not objects:
             return [], [], "active"
         return subject, objects, "active"
+
+    def _bare_participle(self, toks, group_start: int, after: int) -> bool:
+        """Is a past form after "A," with no object a participle said of A ("Y,
+        arrested on the orders of X, was pardoned"), not A's own act?"""
+        return group_start >= 2 and toks[group_start - 2].kind == "A" and \
+            not toks[group_start - 2].poss and after < len(toks) and \
+            toks[after].kind == "W" and toks[after].cls == "prepositions"
 
     def _kin_term(self, toks, k: int):
         """(kinship term, end) of a kinship noun at ``k`` not followed by a name ("his
@@ -1239,6 +1274,10 @@ class Clauses:
                 k = j
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
             members, _ = self.actor_list(toks, k, stop)
+            if predicate != "holds_position":
+                # a title before a name names a person ("his friend, lead L" is a verb)
+                members = [h for h in members if h == k or
+                           toks[h].mention.type == "person"]
         # members after a copula: "the eldest son of X is A", "X, whose nephew is A"
         if not members and last < len(toks) and toks[last].cls == "be" and \
                 last + 1 < len(toks) and toks[last + 1].kind == "A" and (
@@ -1253,6 +1292,10 @@ class Clauses:
             # the name next to the term
             members = members[:1]
         member_ids = self._ids(toks, members)
+        if owner_pronoun is not None and set(owners) & set(member_ids) and (
+                members[0] > r or toks[owner_pronoun - 1].low == ","):
+            # "A and B, his longtime friend": his is not B's own
+            owners = self._ids(toks, [owner_pronoun], exclude={i for i, _ in member_ids})
         owner_ids = owners
         if predicate == "relative_of" and owner_pronoun is not None:
             owner_ids = [(o, "person") for o in family_owner(
@@ -1306,7 +1349,9 @@ class Clauses:
                 k = self._skip_age(toks, k)
                 if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                     return self._list_ending(toks, k)  # "A is the son of X"
-                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A":
+                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A" and not (
+                        k >= 2 and toks[k - 2].cls == "prepositions"):
+                    # not "A, a grandson of X, is the son of B": X ends an apposition
                     return self._list_ending(toks, k - 1)
                 if k >= 0 and toks[k].low == "and":
                     return self._who_antecedent(toks, k)  # "A, who ... and is X's son"

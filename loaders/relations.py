@@ -516,7 +516,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
           end: int):
     predicate = emit["predicate"]
     detail = _detail(rules, emit.get("detail", ""), m)
-    subjects, sub_pron = _endpoint(doc, m, emit["subject"])
+    subjects, sub_pron = [], False
+    for subj in emit["subject"] if isinstance(emit["subject"], list) else [emit["subject"]]:
+        subjects, sub_pron = _endpoint(doc, m, subj)
+        if subjects:
+            break
     if not subjects:
         return
     confidence = 0.9
