@@ -130,6 +130,7 @@ class FrameLexicon:
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
+        self.speech_verbs = frozenset(str(w).lower() for w in lex["speech_verbs"])
         self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
@@ -1291,7 +1292,7 @@ class Clauses:
             # "X's nephew A and B were arrested", "B and A, X's nephew": one relative,
             # the name next to the term
             members = members[:1]
-        member_ids = self._ids(toks, members)
+        member_ids = self._ids(toks, members, exclude={i for i, _ in owners})
         if owner_pronoun is not None and set(owners) & set(member_ids) and (
                 members[0] > r or toks[owner_pronoun - 1].low == ","):
             # "A and B, his longtime friend": his is not B's own
@@ -1349,6 +1350,10 @@ class Clauses:
                 k = self._skip_age(toks, k)
                 if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                     return self._list_ending(toks, k)  # "A is the son of X"
+                if k >= 0 and toks[k].low in ("he", "she") and (
+                        k == 0 or toks[k - 1].kind == "P" or toks[k - 1].low in
+                        self.flex.speech_verbs or toks[k - 1].low in ("that", "and", "but")):
+                    return [k]  # "She is the daughter of X": the one she stands for
                 if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A" and not (
                         k >= 2 and toks[k - 2].cls == "prepositions"):
                     # not "A, a grandson of X, is the son of B": X ends an apposition

@@ -19,6 +19,7 @@ from functools import cache
 from ..graph import schema as schema_mod
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
+from .phrases import alternation
 from .resolve import country_ids
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -71,6 +72,14 @@ class Rules:
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
+        # "A is not a relative of X", "A was never X's ally": a copula negated
+        be = alternation(lex["clause_words"]["be"])
+        neg = alternation([w for w in lex["frame_modality"]["negated"] if w.isalpha()])
+        terms = alternation([*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"],
+                             "related"])
+        self.negated_copula = re.compile(
+            rf"(?:\b(?:{be})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?)\b"
+            rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?:{terms})\b", re.IGNORECASE)
 
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
@@ -121,7 +130,26 @@ def extract(doc) -> list:
                         doc.index.at(st.span_start)))
             out.append(st)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
-    return _named_countries_only(doc, out)
+    return _named_countries_only(doc, _not_negated(doc, rules, out))
+
+
+_TIES = frozenset({"relative_of", "ally_of", "subordinate_of"})
+
+
+def _not_negated(doc, rules: Rules, statements) -> list:
+    """Ties a negated copula denies are no relations: "A is not a relative of X", "A
+    was never X's ally" (the words of the term's clause up to the term's comma)."""
+    out = []
+    for st in statements:
+        if st.predicate in _TIES:
+            sent = doc.sentences[doc.index.at(st.span_start)]
+            lo = max(sent.start, st.span_start - 40)
+            lo = max(lo, doc.body.rfind(",", lo, st.span_start) + 1)
+            hi = doc.body.find(",", st.span_start, st.span_end)
+            if rules.negated_copula.search(doc.body, lo, st.span_end if hi < 0 else hi):
+                continue
+        out.append(st)
+    return out
 
 
 def _named_countries_only(doc, statements) -> list:
