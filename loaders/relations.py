@@ -53,7 +53,8 @@ class Rules:
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
                                                  frozenset(labels), starts))
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
-        self.maps = {"kin": norm(lex["kinship"]), "sub": norm(lex["subordinate_terms"]),
+        self.maps = {"kin": norm(lex["kinship"]), "inlaw": norm(lex["kin_by_marriage"]),
+                     "sub": norm(lex["subordinate_terms"]),
                      "ally": norm(lex["ally_terms"]), "headverb": norm(lex["head_verbs"]),
                      "postnoun": norm(lex["post_nouns"]),
                      "title": {}}
