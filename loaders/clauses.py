@@ -1079,12 +1079,13 @@ class Clauses:
 
     def _ordered_act(self, toks, k: int) -> list[int]:
         """The one an order is about when the order names an act, not its receiver: "X
-        ordered the arrest of Y", "X ordered to imprison Y", "X ordered that Y be
-        detained"."""
+        ordered the arrest of Y" (or "an investigation into Y"), "X ordered to imprison
+        Y", "X ordered that Y be detained"."""
         stop = len(toks)
-        if k + 2 < stop and toks[k].low == "the" and toks[k + 1].low in self.flex.forms \
-                and toks[k + 2].low == "of":
-            return self.actor_list(toks, k + 3, stop)[0]
+        if k + 2 < stop and toks[k].low in ("the", "a", "an") and \
+                toks[k + 1].low in self.flex.forms and toks[k + 2].low in ("of", "into",
+                                                                         "against"):
+            return self.actor_list(toks, k + 3, stop)[0]  # "an investigation into Y"
         if k + 2 < stop and toks[k].low == "to" and toks[k + 1].kind == "W" and \
                 toks[k + 1].cls in ("", "trigger"):
             if toks[k + 2].cls == "object_pronouns":
@@ -1217,6 +1218,7 @@ class Clauses:
         predicate, detail, inverse, end = term
         if toks[end - 1].poss:
             return None  # "the president's daughter": the president is an owner here
+        end = self._second_noun(toks, end, predicate)
         owners, members, last = [], [], end
         owner_pronoun = None  # "his wife X": the token of "his"
         # owner before: "X's [former] nephew", "his deputies", "the first president's"
@@ -1318,6 +1320,24 @@ class Clauses:
         if inverse:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _second_noun(self, toks, end: int, predicate: str) -> int:
+        """The end of a relational noun coordinated with a second noun that is no
+        kinship term ("the son and namesake of X", "X's son-in-law and chief bodyguard,
+        A"): the owner and the names follow the second; else ``end``."""
+        if predicate == "holds_position" or end + 2 >= len(toks) or toks[end].low != "and":
+            return end
+        j = end + 1
+        while j < len(toks) and j - end <= 3 and toks[j].kind == "W" and \
+                toks[j].cls in ("title", "") and not toks[j].poss:
+            if (toks[j].low,) in self.flex.relational and \
+                    self.flex.relational[(toks[j].low,)][0] == "relative_of":
+                return end  # "his wife and daughter A": two terms
+            j += 1
+        if j > end + 1 and j < len(toks) and (toks[j].low in ("of", ",") or
+                                              toks[j].kind == "A"):
+            return j
+        return end
 
     def _member_before(self, toks, r: int, ally: bool = False) -> list[int]:
         """The actor a relational noun at ``r`` is said of, written before it: after an
