@@ -22,6 +22,8 @@
   anti-corruption agency") is the body of the country the article names most.
   "Kazakhstan's Navy" is the known "Navy of Kazakhstan".
 - "the council", "the ministry": the last organisation named with that head word.
+- "the tycoon", "the billionaire's son": the one person the article introduced before
+  with that person noun (``person_nouns``), before the name or in apposition after it.
 - "the foreign troops", "the peacekeepers": the last organisation of the kind the lexicon
   gives the description (``definite_descriptions``), named at most three sentences before.
 - Pronouns are resolved on demand by :class:`Antecedents` (nearest person before).
@@ -143,7 +145,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     _bodies_of_countries(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer) \
-        + _described_bodies(body, out, hits, lex)
+        + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits)
     out = sorted(out + refs, key=lambda m: m.start)
     return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
 
@@ -657,6 +659,43 @@ def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
         refs.append(Mention(the, h.end, body[the:h.end], type="organization",
                             actor_id=target.actor_id, role="definite", cue="description",
                             kind=kind))
+    return refs
+
+
+_APPOSED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$", re.IGNORECASE)
+_PLURAL = re.compile(r"(?:[^s]s|men|people)$")
+
+
+def _noun_refs(body, mentions, hits) -> list[Mention]:
+    """"the tycoon", "the billionaire's son": the one person the article introduced
+    with that person noun before it, right before the name ("tycoon Bidzina
+    Ivanishvili") or in apposition after it ("Bidzina Ivanishvili, a billionaire");
+    unresolved when it introduced two."""
+    persons = {m.start: m for m in mentions if m.type == "person" and m.actor_id}
+    ends = {m.end: m for m in persons.values()}
+    introduced: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    refs = []
+    for h in hits.labelled({"person_nouns"}):
+        noun = h.phrase.lower()
+        if _PLURAL.search(noun):
+            continue
+        after = len(body) - len(body[h.end:].lstrip(" \t"))
+        named = persons.get(after)
+        apposed = _APPOSED.search(body, max(0, h.start - 40), h.start)
+        if named is not None:
+            introduced[noun].append((h.start, named.actor_id))
+            continue
+        if apposed and apposed.start() in ends:
+            introduced[noun].append((h.start, ends[apposed.start()].actor_id))
+            continue
+        the = _the_before(body, h.start)
+        if the is None or body[h.end:h.end + 1].isalpha():
+            continue
+        who = {actor for at, actor in introduced[noun] if at < the}
+        if len(who) == 1:
+            refs.append(Mention(the, h.end, body[the:h.end], type="person",
+                                actor_id=next(iter(who)), role="definite",
+                                cue="noun-description"))
     return refs
 
 

@@ -63,6 +63,16 @@ PROBES = [
       (R, "Shavkat Mirziyoyev", "Sardor Umurzakov")], []),
     ("Aida Aliyeva, the wife of Ilham Aliyev's nephew, bought a flat in London.",
      [(R, "Aida Aliyeva", "Ilham Aliyev")], []),
+    ("Tycoon Bidzina Ivanishvili founded Georgian Dream. The tycoon's nephew Ucha "
+     "Mamatsashvili joined the board.",
+     [(R, "Ucha Mamatsashvili", "Bidzina Ivanishvili")], []),
+    ("Bidzina Ivanishvili, a billionaire, met Irakli Kobakhidze, a lawyer. The "
+     "billionaire's son Bera Ivanishvili is a rapper.",
+     [(R, "Bera Ivanishvili", "Bidzina Ivanishvili")],
+     [(R, "Bera Ivanishvili", "Irakli Kobakhidze")]),
+    ("Bidzina Ivanishvili, a billionaire, met Mamuka Khazaradze, a billionaire. The "
+     "billionaire's son Bera Ivanishvili is a rapper.", [],
+     [(R, "Bera Ivanishvili", "Mamuka Khazaradze")]),
     # kinship that is denied, unclear or someone else's
     ("Kassym-Jomart Tokayev met Nursultan Nazarbayev. He is not a relative of the former "
      "president.", [], [(R, "Kassym-Jomart Tokayev", "Nursultan Nazarbayev")]),
