@@ -131,6 +131,8 @@ class FrameLexicon:
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
         self.speech_verbs = frozenset(str(w).lower() for w in lex["speech_verbs"])
+        self.causatives = frozenset(str(w).lower() for w in acts["causative"]["verbs"])
+        self.causative_frame = acts["causative"]["frame"]
         self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
@@ -255,6 +257,8 @@ class Clauses:
         self._resolved: dict[int, list] = {}  # token -> the person a description names
         self._kinds: dict | None = None
         self._kin_object = None
+        self._causer: list[int] = []  # "X had Y arrested": X's tokens, then X's order
+        self._caused: FrameHit | None = None
         self._body_cache: dict = {}
         self._topics: dict[tuple[int, bool], list | None] = {}  # see _object_topic
 
@@ -715,6 +719,10 @@ class Clauses:
                     doc.body, m.end(), min(doc.sentences[sent_i].end, m.end() + 80)):
                 continue  # "placed X on a wanted list": the act needs its complement
             hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
+            if self._caused is not None:
+                if self._caused.agents and self._caused.patients:
+                    self._hits.append(self._caused)
+                self._caused = None
             if hit is not None and hit.frame.post == "replaces" and hit.voice == "active":
                 self._hits.extend(self._replaced_with(toks, hit))
             elif hit is not None:
@@ -825,6 +833,12 @@ class Clauses:
         if frame.reciprocal and not hit.patients and len(hit.agents) == 2:
             hit.agents, hit.patients = hit.agents[:1], hit.agents[1:]
         hit.modality = self._modality(toks, i)
+        if self._causer:
+            order = self.flex.frames[self.flex.causative_frame]
+            self._caused = FrameHit(order, start, end, sent_i, "active",
+                                    self._ids(toks, self._causer, order.agent_types),
+                                    list(hit.patients), hit.modality)
+            self._causer = []
         if frame.accuser_speaks:
             self._accuser(hit)
         elif not hit.agents and frame.predicate:
@@ -1009,6 +1023,11 @@ class Clauses:
 
     def _verbal(self, toks, i: int, after: int, form: str, frame: Frame):
         self._object_end = after
+        if form == "past" and i >= 2 and toks[i - 1].kind == "A" and not toks[i - 1].poss \
+                and toks[i - 2].low in self.flex.causatives:
+            # "X had Y arrested": Y undergoes the act, X ordered it
+            self._causer = self.subject(toks, i - 2)
+            return [], [i - 1], "passive"
         j = i - 1
         be = to = False
         while j >= 0 and toks[j].cls in ("adverbs", "be", "have", "auxiliaries") or (
