@@ -104,6 +104,13 @@ PROBES = [
      [(A, "Karim Massimov", "Nursultan Nazarbayev")]),
     ("Yerlan Kozhagapanov, Karim Massimov's former deputy, was detained.",
      [(S, "Yerlan Kozhagapanov", "Karim Massimov")], []),
+    # descriptions of a body's head: "the spy chief" is the one the article said led it
+    ("Karim Massimov headed the National Security Committee until January. Kassym-Jomart "
+     "Tokayev dismissed the former spy chief on January 5.",
+     [("dismissed", "Kassym-Jomart Tokayev", "Karim Massimov")], []),
+    ("Karim Massimov, who led the National Security Committee, was detained. The former "
+     "KNB chief's deputy Anuar Sadykulov was also arrested.",
+     [(S, "Anuar Sadykulov", "Karim Massimov")], []),
     # prosecutions and accusations: who acts, who undergoes
     ("Prosecutors charged Sergei Kurchenko with fraud. The Prosecutor General's Office did "
      "not give details.", [(P, "Prosecutor-General's Office", "Sergei Kurchenko")], []),
