@@ -61,6 +61,15 @@ PROBES = [
     ("Sardor Umurzakov and Shavkat Mirziyoyev are cousins.",
      [(R, "Sardor Umurzakov", "Shavkat Mirziyoyev"),
       (R, "Shavkat Mirziyoyev", "Sardor Umurzakov")], []),
+    ("Nursultan Nazarbayev, whose daughter is married to Timur Kulibayev, ruled for "
+     "three decades.", [(R, "Timur Kulibayev", "Nursultan Nazarbayev")], []),
+    ("Jaloliddin Nuriddinov is related to Emomali Rahmon by marriage.",
+     [(R, "Jaloliddin Nuriddinov", "Emomali Rahmon")], []),
+    ("Samat Abish, Nursultan Nazarbayev's nephew, and his wife Zhanar Abish own a bank.",
+     [(R, "Zhanar Abish", "Samat Abish"), (R, "Samat Abish", "Nursultan Nazarbayev")],
+     [(R, "Zhanar Abish", "Nursultan Nazarbayev")]),
+    ("Kairat Satybaldy told the court that his uncle Nursultan Nazarbayev had never "
+     "helped him.", [(R, "Nursultan Nazarbayev", "Kairat Satybaldy")], []),
     ("Aida Aliyeva, the wife of Ilham Aliyev's nephew, bought a flat in London.",
      [(R, "Aida Aliyeva", "Ilham Aliyev")], []),
     ("Tycoon Bidzina Ivanishvili founded Georgian Dream. The tycoon's nephew Ucha "
