@@ -131,6 +131,7 @@ class FrameLexicon:
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
         self.speech_verbs = frozenset(str(w).lower() for w in lex["speech_verbs"])
+        self.controllers = frozenset(str(w).lower() for w in acts["ordered_act"]["controllers"])
         self.causatives = frozenset(str(w).lower() for w in acts["causative"]["verbs"])
         self.causative_frame = acts["causative"]["frame"]
         self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
@@ -1036,6 +1037,10 @@ class Clauses:
             to = to or toks[j].low == "to"
             j -= 1
         group_start = j + 1
+        if to and self._controlled(toks, group_start):
+            # "X ordered the police to arrest Y": the police act, not X
+            subject = [group_start - 1] if toks[group_start - 1].kind == "A" else []
+            return subject, self.objects(toks, after), "active"
         relative = j >= 0 and toks[j].cls == "relatives" or (
             j >= 0 and toks[j].low == "that" and j > 0 and toks[j - 1].kind == "A")
         if relative:
@@ -1076,6 +1081,19 @@ class Clauses:
             return [], [], "active"
         return subject, objects, "active"
 
+    def _controlled(self, toks, group_start: int) -> bool:
+        """Is the infinitive starting at ``group_start`` ("to arrest") the act of the
+        object of a verb of ordering or asking before it ("ordered the police to")?"""
+        q = group_start - 1
+        while q >= 0 and group_start - q <= 4 and toks[q].kind == "W" and \
+                toks[q].cls in ("", "determiners", "title", "cap"):
+            q -= 1
+        if q >= 0 and toks[q].kind == "A" and not toks[q].poss and q == group_start - 1:
+            q -= 1  # "asked the CSTO to send", "ordered Tashiev to arrest"
+        return q >= 0 and q < group_start - 1 and toks[q].kind == "W" and (
+            toks[q].low in self.flex.controllers or
+            self.flex.forms.get(toks[q].low, ("",))[0] in self.flex.ordered_frames)
+
     def _bare_participle(self, toks, group_start: int, after: int) -> bool:
         """Is a past form after "A," with no object a participle said of A ("Y,
         arrested on the orders of X, was pardoned"), not A's own act?"""
@@ -1105,11 +1123,15 @@ class Clauses:
                 toks[k + 1].low in self.flex.forms and toks[k + 2].low in ("of", "into",
                                                                          "against"):
             return self.actor_list(toks, k + 3, stop)[0]  # "an investigation into Y"
-        if k + 2 < stop and toks[k].low == "to" and toks[k + 1].kind == "W" and \
-                toks[k + 1].cls in ("", "trigger"):
-            if toks[k + 2].cls == "object_pronouns":
-                return [k + 2]
-            return self.actor_list(toks, k + 2, stop)[0]
+        q = k
+        while q < stop and q - k < 4 and toks[q].kind == "W" and toks[q].low != "to" and \
+                toks[q].cls in ("", "determiners", "title", "cap"):
+            q += 1  # "X ordered law enforcement agencies to investigate Y"
+        if q + 2 < stop and toks[q].low == "to" and toks[q + 1].kind == "W" and \
+                toks[q + 1].cls in ("", "trigger"):
+            if toks[q + 2].cls == "object_pronouns":
+                return [q + 2]
+            return self.actor_list(toks, q + 2, stop)[0]
         if k + 2 < stop and toks[k].low == "that" and toks[k + 1].kind == "A" and \
                 any(t.cls == "be" for t in toks[k + 2:k + 4]):
             return self.actor_list(toks, k + 1, stop)[0]
