@@ -126,6 +126,8 @@ PROBES = [
     ("Anatoly Mikhalchuk was charged by the Anti-Corruption Bureau in Kyiv.",
      [(P, "Anti-Corruption Bureau", "Anatoly Mikhalchuk")],
      [(P, "Anatoly Mikhalchuk", "Anti-Corruption Bureau")]),
+    ("The State Security Service of Azerbaijan detained Gubad Ibadoghlu in July.",
+     [(P, "State Security Service of Azerbaijan", "Gubad Ibadoghlu")], []),
     ("Robert Kocharyan was indicted by the Special Investigation Service.",
      [(P, "Special Investigation Service", "Robert Kocharyan")], []),
     ("Nikol Pashinyan accused Robert Kocharyan of overthrowing the constitutional order.",
