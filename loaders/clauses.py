@@ -1116,13 +1116,16 @@ class Clauses:
 
     def _ordered_act(self, toks, k: int) -> list[int]:
         """The one an order is about when the order names an act, not its receiver: "X
-        ordered the arrest of Y" (or "an investigation into Y"), "X ordered to imprison
-        Y", "X ordered that Y be detained"."""
+        ordered the arrest of Y" (or "an investigation into Y", "Y's arrest"), "X ordered
+        to imprison Y", "X ordered that Y be detained"."""
         stop = len(toks)
         if k + 2 < stop and toks[k].low in ("the", "a", "an") and \
                 toks[k + 1].low in self.flex.forms and toks[k + 2].low in ("of", "into",
                                                                          "against"):
             return self.actor_list(toks, k + 3, stop)[0]  # "an investigation into Y"
+        if k + 1 < stop and (toks[k].low in ("his", "her", "their") or (
+                toks[k].kind == "A" and toks[k].poss)) and toks[k + 1].low in self.flex.forms:
+            return [k]  # "X ordered his arrest", "X ordered Y's detention"
         q = k
         while q < stop and q - k < 4 and toks[q].kind == "W" and toks[q].low != "to" and \
                 toks[q].cls in ("", "determiners", "title", "cap"):
