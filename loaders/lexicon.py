@@ -42,7 +42,7 @@ SECTIONS = {
     "national_modifiers": WORDS, "staff_titles": MAPPING, "area_titles": WORDS,
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING,
-    "kinship": MAPPING, "kin_modifiers": WORDS, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
+    "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS, "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
