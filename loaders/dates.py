@@ -59,6 +59,8 @@ class DateFinder:
                            + list(lexicon["anaphoric_next_day"])
                            + list(lexicon["anaphoric_year"]))
         year = r"(?:19|20)\d\d(?!\d|,\d)"
+        self.approximate = re.compile(
+            rf"\b{alternation(lexicon['approximate_words'])}\s+$", re.IGNORECASE)
         self.future = re.compile(
             rf"\b{alternation(lexicon['future_markers'])}\s+(?:(?:on|for)\s+)?$",
             re.IGNORECASE)
@@ -140,6 +142,9 @@ class DateFinder:
                         month_years[mon] = y
             elif g["rel"]:
                 phrase = re.sub(r"\s+", " ", raw.lower())
+                if phrase.endswith(" ago") and self.approximate.search(
+                        text, max(0, m.start() - 15), m.start()):
+                    continue  # "more than four years ago": no honest year
                 iso, precision = self._relative(phrase, pub, last_day, last_year, last_month)
             elif g["yr"]:
                 iso, precision = g["y4"], "year"

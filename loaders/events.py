@@ -73,7 +73,7 @@ class Triggers:
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
         self.toll = re.compile(
-            rf"(?:\b\d[\d,.]*|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
         self._be_word = re.compile(rf"\b(?:{'|'.join(sorted(self.be, key=len, reverse=True))})\b",
                                    re.IGNORECASE)
@@ -797,6 +797,8 @@ _PREP_ROLES = tuple(
     (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
+_NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
+                            r"then|\w+ly)\s+)*$", re.IGNORECASE)
 _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
 # "has been in custody since 2014", "detained since January 6": the start of the state
 # the trigger names is the act's date
@@ -929,8 +931,11 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = ts - d.end if ts - d.end <= 30 else None
             if gap is not None and _in_closed_relative(body, sent.start, d, ts):
                 gap = None  # "X, who was arrested in January, was convicted": not then
-            elif gap is not None and "," in body[d.end:ts]:
-                gap += 60  # "X, who succeeded Y in 2016, was replaced on January 31"
+            elif gap is not None and ("," in body[d.end:ts]
+                                      or _NEXT_CONJUNCT.search(body, d.end, ts)):
+                # "X, who succeeded Y in 2016, was replaced on January 31"; "arrested in
+                # June 2020 and sentenced ... in December 2021": another clause's date
+                gap += 60
         opening = body[sent.start:d.start]
         soon = _SOON_AFTER.match(opening)
         if gap is None and not _inside_relative(body, d.end, ts) \
