@@ -245,6 +245,34 @@ def _victims_are_persons(found) -> None:
         f.roles = [(a, r) for a, r in f.roles if r != "victim" or a.startswith("person:")]
 
 
+def _speakers_are_persons(doc, found) -> None:
+    """A person speaks in an interview or address; an outlet or body named in the role
+    takes part ("Speaking to the BBC in an interview, X said": the BBC is the outlet),
+    and an interview with no person speaking before it is given by the first person
+    named after it ("In an interview with Reuters, X said")."""
+    body = doc.body
+    for f in found:
+        if f.type not in _SPEECH_EVENTS:
+            continue
+        f.roles = [(a, r if r != "speaker" or a.startswith("person:") else "participant")
+                   for a, r in f.roles]
+        if f.type != "interview" or any(r == "speaker" for _, r in f.roles):
+            continue
+        sent = doc.sentences[f.sentence]
+        i = bisect_left(doc.mention_starts, f.end)
+        while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
+            m = doc.mentions[i]
+            i += 1
+            if m.actor_id.startswith("person:") and not _OWNED_NEXT.match(body, m.end):
+                f.roles = [(a, r) for a, r in f.roles if a != m.actor_id]
+                f.roles.append((m.actor_id, "speaker"))
+                break
+
+
+_SPEECH_EVENTS = ("interview", "address")
+_OWNED_NEXT = re.compile(r"[’']s\b")
+
+
 def _no_owners(doc, found) -> None:
     """An actor named only as the owner of a relational noun in the sentence takes no
     part in its act: in "a nephew of former president Nursultan Nazarbayev was detained"
@@ -419,6 +447,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
     _victims_are_persons(found.values())
+    _speakers_are_persons(doc, found.values())
     for f in found.values():
         _undergoer_for_agent(doc, f)
     each = sorted((g for f in found.values()
