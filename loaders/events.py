@@ -828,6 +828,7 @@ _PREP_ROLES = tuple(
                        ("against", "against|into|of"), ("on", "on|against")))
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
                             r"then|\w+ly)\s+)*$", re.IGNORECASE)
+_WHEN = re.compile(r"\s*,?\s*when\s+[^,;:()—–]*", re.IGNORECASE)
 _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
 # "has been in custody since 2014", "detained since January 6": the start of the state
 # the trigger names is the act's date
@@ -944,6 +945,10 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         return shifted
     best, best_gap = None, None
     for d in doc.dates_in(sent):
+        when = d.end <= ts and _WHEN.fullmatch(body, d.end, ts)
+        if when:
+            best, best_gap = d, -1  # "in jail since June, when he was arrested": then
+            break
         if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]) and not (
                 d.start >= te and _SINCE.fullmatch(body, te, d.start)):
             continue  # "headed the NSC until January 6": the end of something else
