@@ -988,9 +988,13 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         own = [d for d in doc.dates_in(sent)
                if not _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start])
                and not trig.episode.match(body, d.end)]
-        if len(own) == 1 and own[0].start >= te and own[0].start - te <= 160 \
-                and not _CLAUSE_BREAK.search(body, te, own[0].start):
-            best = own[0]  # the sentence's only date, further along its clause
+        if len(own) == 1 and own[0].start >= te and (
+                own[0].start - te <= 160 and not _CLAUSE_BREAK.search(body, te, own[0].start)
+                or own[0].start - te <= 220
+                and not _OTHER_CLAUSE.search(body, te, own[0].start)):
+            # the sentence's only date, further along its clause or past an apposition
+            # ("detained X, the former head of Y, as he tried to cross on Wednesday")
+            best = own[0]
     if best is not None and best.start >= te and len(best.iso) > 4:
         bound = _BOUND.search(body, te, best.start)
         if bound and not _COUNTED.search(body, max(sent.start, bound.start() - 20),
@@ -1171,6 +1175,9 @@ def _continuations(lex) -> dict[str, str]:
             for k, v in lex["continuation_words"].items()}
 
 
+_OTHER_CLAUSE = re.compile(r"[;:()]|\b(?:that|which|who|whom|whose|because|although|though|"
+                           r"whereas|after|before|since|until|if|and|but|said|says)\b",
+                           re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|whom|whose|because|although|"
                            r"though|while|whereas|after|before|when|since|until|if)\b",
                            re.IGNORECASE)

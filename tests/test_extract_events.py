@@ -413,3 +413,15 @@ def test_event_rule_reads_its_example(example):
             who = {names.get(s.subject_id, s.subject_id) for s in batch.statements
                    if s.predicate == "participated_in" and s.object_id == e.id}
             assert person not in who or not who & set(others), (e.name, who)
+
+
+@pytest.mark.parametrize("title, lead, want", [
+    ("Lukashenko pardons opposition activist Ryhor Kastusiou",
+     "The Belarusian leader signed the decree.", "release 2024-07"),
+    ("Belarus frees journalist Ihar Losik",
+     "Rights groups welcomed the decision.", "release 2024-07"),
+])
+def test_a_headlines_present_tense_release_is_news_of_the_articles_month(title, lead, want):
+    body = f"{title}\n\n{lead}"
+    art = replace(article(body, "2024-07-04"), title=title, published_precision="day")
+    assert [f"{e.type} {e.date}" for e in extract(art).events] == [want]
