@@ -828,6 +828,9 @@ _PREP_ROLES = tuple(
                        ("against", "against|into|of"), ("on", "on|against")))
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
                             r"then|\w+ly)\s+)*$", re.IGNORECASE)
+# the comma closing an opening date phrase ("In a statement released Tuesday evening, ...")
+_COMMA_AFTER_DATE = re.compile(r"\S{0,2}\s*(?:(?:morning|afternoon|evening|night)\s*)?,",
+                               re.IGNORECASE)
 _WHEN = re.compile(r"\s*,?\s*when\s+[^,;:()—–]*", re.IGNORECASE)
 _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
 # "has been in custody since 2014", "detained since January 6": the start of the state
@@ -975,7 +978,7 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         if gap is None and not _inside_relative(body, d.end, ts) \
                 and (len(opening.split()) <= 2 or (episode and timed)
                             or ("," not in opening and len(opening) <= (120 if soon else 50)
-                                and "," in body[d.end:d.end + 3])):
+                                and _COMMA_AFTER_DATE.match(body, d.end))):
             gap = 500  # opens the sentence, or "as the January unrest spread": all of it
             if soon and len(d.iso) > 7:
                 # "In the days following the clashes on January 5, X was arrested": some
