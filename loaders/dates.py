@@ -67,9 +67,9 @@ class DateFinder:
         self.regex = re.compile(  # every phrase starts a word: mid-word positions fail at once
             rf"\b(?:(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
             rf"|(?P<dmy>(?:\b(?P<wd1>{weekday}),?\s*\(?\s*)?\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-            rf"\s+(?:of\s+)?(?P<m1>{month})(?:,?\s+(?P<y1>{year}))?)"
+            rf"\s+(?:of\s+)?(?P<m1>{month})(?:,?\s+(?P<y1>{year})|\s+(?P<r1>last|this|next)\s+year)?)"
             rf"|(?P<mdy>(?:\b(?P<wd2>{weekday}),?\s+)?\b(?P<m2>{month})\s+(?P<d2>\d{{1,2}})"
-            rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y2>{year}))?)"
+            rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y2>{year})|\s+(?P<r2>last|this|next)\s+year)?)"
             rf"|(?P<my>(?:\b(?i:(?P<p3>{part}))[\s-]+(?:of\s+)?)?\b(?P<m3>{month})"
             rf"(?:,?\s+(?:of\s+)?(?P<y3>{year})|\s+(?:of\s+)?(?P<r3>last|this|next)\s+year)?\b)"
             rf"|(?P<rel>\b(?i:{rel})\b)"
@@ -120,6 +120,9 @@ class DateFinder:
                 mon = self.months[(g["m1"] or g["m2"]).rstrip(".").lower()]
                 day = int(g["d1"] or g["d2"])
                 yr = g["y1"] or g["y2"]
+                rel = g["r1"] or g["r2"]
+                if rel and pub[0]:  # "on May 21 last year"
+                    yr = str(pub[0] + {"last": -1, "this": 0, "next": 1}[rel])
                 wd = g["wd1"] or g["wd2"]
                 y = int(yr) if yr else self._year_for(mon, day, wd, pub, month_years)
                 if not yr and y and pub[0] and self.future.search(
