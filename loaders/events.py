@@ -925,7 +925,28 @@ def _recent(doc, ts: int, sent_i: int):
     if not (perfect or headline) or _not_news(doc.lex).search(body, sent.start, ts):
         return None
     word = (perfect or re.search(r"\S+", body[ts:ts + 40])).group().split()[0]
+    day = _dateline(doc)
+    if day is not None:
+        return _NewsDate(ts, ts, f"{word} ({day.raw})", day.iso, day.precision)
     return _NewsDate(ts, ts, f"{word} ({art.published[:7]})", art.published[:7], "month")
+
+
+# A wire dateline: "MOSCOW, Sept 23 (Reuters) -", "MINSK, 3 September (BelTA) -",
+# "BISHKEK, Aug 8, 2019 (AFP) -": a place in capitals, a comma, the date.
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+)?,\s+", re.MULTILINE)
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")
+
+
+def _dateline(doc):
+    """The date of the article's wire dateline: the day the news of its lead is
+    from (an act the headline or a present perfect reports). None without one."""
+    body = doc.body
+    for m in _DATELINE.finditer(body, 0, min(len(body), 1500)):
+        for d in doc.dates_in(doc.sentences[doc.index.at(m.end())]):
+            if d.start == m.end() and d.precision == "day" \
+                    and _DATELINE_TAIL.match(body, d.end):
+                return d
+    return None
 
 
 @cache
