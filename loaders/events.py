@@ -827,7 +827,8 @@ _PREP_ROLES = tuple(
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
-                            r"then|\w+ly)\s+)*$", re.IGNORECASE)
+                            r"then|\w+ly)\s+)*(?:\w+ed\s+|won\s+)?(?:[\w-]+\s+){0,2}$",
+                            re.IGNORECASE)
 # the comma closing an opening date phrase ("In a statement released Tuesday evening, ...")
 _COMMA_AFTER_DATE = re.compile(r"\S{0,2}\s*(?:(?:morning|afternoon|evening|night)\s*)?,",
                                re.IGNORECASE)
