@@ -826,6 +826,7 @@ _PREP_ROLES = tuple(
     (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
+_LATER_CLAUSE = re.compile(r";|,\s*(?:but|and|while|whereas)\s", re.IGNORECASE)
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
                             r"then|\w+ly)\s+)*(?:\w+ed\s+|won\s+)?(?:[\w-]+\s+){0,2}$",
                             re.IGNORECASE)
@@ -986,6 +987,8 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = 0
         elif d.start >= te:
             gap = d.start - te if d.start - te <= 80 else None
+            if gap is not None and _LATER_CLAUSE.search(body, te, d.start):
+                gap += 60  # "sentenced to 10 years, but was released early in 2019"
         else:
             gap = ts - d.end if ts - d.end <= 30 else None
             if gap is not None and _in_closed_relative(body, sent.start, d, ts):
