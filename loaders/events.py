@@ -578,6 +578,12 @@ def _compatible(a, b) -> bool:
     return (not ka or not kb) and bool(da) and da == db
 
 
+def _dates_agree(a, b) -> bool:
+    """One is undated, or one date is the other's prefix."""
+    da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
+    return not da or not db or da.startswith(db) or db.startswith(da)
+
+
 def _agents(f) -> set[str]:
     return {x for x, r in f.roles if r == "agent"}
 
@@ -657,7 +663,12 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
     groups: list[list[_Found]] = []
     for f in found:
         for g in groups:
-            if all(_compatible(x, f) for x in g):
+            named = [x for x in g if x.roles]
+            # a nameless report in the group (the headline's "PM resigns") does not keep
+            # out a later mention of the named one it was joined to
+            if all(_compatible(x, f) or (
+                    named and f.roles and not x.roles and x.type == f.type
+                    and _dates_agree(x, f)) for x in g):
                 g.append(f)
                 break
         else:
