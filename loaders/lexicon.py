@@ -53,7 +53,7 @@ SECTIONS = {
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
-    "future_markers": WORDS, "back_reference_words": WORDS, "count_words": WORDS,
+    "future_markers": WORDS, "approximate_words": WORDS, "back_reference_words": WORDS, "count_words": WORDS,
     "days_apart": MAPPING,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "kinship_examples": RECORDS, "post_examples": RECORDS, "event_examples": RECORDS,
