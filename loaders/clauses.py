@@ -597,7 +597,7 @@ class Clauses:
         if k >= len(toks) or toks[k].low != ",":
             return None
         leads = {lead[0] for lead in self.flex.post_leads}
-        for j in range(k + 1, min(len(toks) - 1, k + 9)):
+        for j in range(k + 1, min(len(toks) - 1, k + 16)):
             if toks[j].low in self.flex.forms or toks[j].cls in (
                     "subordinators", "relatives", "be", "have"):
                 return None

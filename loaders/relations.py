@@ -83,9 +83,11 @@ class Rules:
         while len(words) > 1 and " ".join(words) not in self.national \
                 and words[0] in self.national_modifiers:
             words = words[1:]
-        # "tourism minister", "minister of tourism": a minister of any area
+        # "tourism minister", "minister of tourism": a minister of any area (a bare
+        # "secretary" names none)
         return " ".join(words) in self.national or (
-            len(words) <= 3 and words[-1] in self.area_titles)
+            len(words) <= 3 and words[-1] in self.area_titles
+            and (len(words) > 1 or of == " of "))
 
 
 @cache
