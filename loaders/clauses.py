@@ -1023,8 +1023,9 @@ class Clauses:
             k = j - 1
             while k >= 0 and toks[k].low == ",":
                 k -= 1
-            subject = [k] if k >= 0 and toks[k].kind == "A" and not toks[k].poss \
-                and not self._after_preposition(toks, k, 0, nouns=3) else []
+            # "A and B, who were removed": both
+            subject = self._list_ending(toks, k) if k >= 0 and toks[k].kind == "A" and \
+                not toks[k].poss and not self._after_preposition(toks, k, 0, nouns=3) else []
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
         if form == "past" and not be and not relative:
