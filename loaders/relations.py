@@ -552,6 +552,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
                 confidence = 0.6
         else:
             objects, obj_pron = _endpoint(doc, m, obj, exclude={s for s, _ in subjects})
+            if emit.get("object_words") and not any(
+                    w in (ph.surface + m.string[m.end(obj):m.end(obj) + 8]).lower()
+                    for ph in doc.template.placeholders(m.group(obj) or "")
+                    for w in emit["object_words"]):
+                objects = []  # "X's Republican Party": only a party is one X sits in
         if objects:
             break
     if not objects:
