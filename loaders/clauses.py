@@ -668,7 +668,7 @@ class Clauses:
     def _by_agent(self, toks, k: int):
         """Heads of the "by X" phrase after a passive verb (same clause)."""
         stop = len(toks)
-        for j in range(k, min(stop, k + 14)):
+        for j in range(k, min(stop, k + 22)):
             t = toks[j]
             if t.low in self.flex.forms and j >= 1 and toks[j - 1].low == "and" and \
                     self.flex.forms[t.low][2] == "past":
