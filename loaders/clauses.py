@@ -25,6 +25,8 @@ every frame:
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -128,6 +130,12 @@ class FrameLexicon:
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
+        self.speech_verbs = frozenset(str(w).lower() for w in lex["speech_verbs"])
+        self.controllers = frozenset(str(w).lower() for w in acts["ordered_act"]["controllers"])
+        self.causatives = frozenset(str(w).lower() for w in acts["causative"]["verbs"])
+        self.causative_frame = acts["causative"]["frame"]
+        self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
+        self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
@@ -251,6 +259,8 @@ class Clauses:
         self._resolved: dict[int, list] = {}  # token -> the person a description names
         self._kinds: dict | None = None
         self._kin_object = None
+        self._causer: list[int] = []  # "X had Y arrested": X's tokens, then X's order
+        self._caused: FrameHit | None = None
         self._body_cache: dict = {}
         self._topics: dict[tuple[int, bool], list | None] = {}  # see _object_topic
 
@@ -737,11 +747,38 @@ class Clauses:
                     doc.body, m.end(), min(doc.sentences[sent_i].end, m.end() + 80)):
                 continue  # "placed X on a wanted list": the act needs its complement
             hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
+            if self._caused is not None:
+                if self._caused.agents and self._caused.patients:
+                    self._hits.append(self._caused)
+                self._caused = None
             if hit is not None and hit.frame.post == "replaces" and hit.voice == "active":
                 self._hits.extend(self._replaced_with(toks, hit))
             elif hit is not None:
                 self._hits.append(hit)
+        self._on_orders()
         return self._hits
+
+    def _on_orders(self) -> None:
+        """"Y was arrested on the orders of X", "on X's orders, the KGB detained Y": the
+        one whose orders an act of ``on_orders`` frames was done on ordered it against
+        its patients (the order's "of" or possessor is its agent)."""
+        tpl = self.doc.template
+        for n, hit in enumerate(self._hits):
+            if hit.frame.name not in self.flex.ordered_frames or hit.voice != "nominal" \
+                    or not hit.agents or hit.patients:
+                continue
+            toks = self.tokens(hit.sentence)
+            i = bisect_left(self._starts[hit.sentence], tpl.tpl_offset(hit.start))
+            k = i - 1
+            while k >= 0 and i - k <= 3 and (toks[k].cls in ("determiners", "") or (
+                    toks[k].kind == "A" and toks[k].poss)) and toks[k].kind != "P":
+                k -= 1
+            if k < 0 or toks[k].low not in self.flex.on_orders_words:
+                continue
+            acts = [h for h in self._hits if h.sentence == hit.sentence and h.patients
+                    and h.frame.name in self.flex.on_orders_frames and h.factual]
+            if len({tuple(h.patients) for h in acts}) == 1:
+                self._hits[n] = dataclasses.replace(hit, patients=list(acts[0].patients))
 
     def _replaced_with(self, toks, hit: FrameHit) -> list[FrameHit]:
         """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
@@ -825,6 +862,12 @@ class Clauses:
         if frame.reciprocal and not hit.patients and len(hit.agents) == 2:
             hit.agents, hit.patients = hit.agents[:1], hit.agents[1:]
         hit.modality = self._modality(toks, i)
+        if self._causer:
+            order = self.flex.frames[self.flex.causative_frame]
+            self._caused = FrameHit(order, start, end, sent_i, "active",
+                                    self._ids(toks, self._causer, order.agent_types),
+                                    list(hit.patients), hit.modality)
+            self._causer = []
         if frame.accuser_speaks:
             self._accuser(hit)
         elif not hit.agents and frame.predicate:
@@ -1009,6 +1052,11 @@ class Clauses:
 
     def _verbal(self, toks, i: int, after: int, form: str, frame: Frame):
         self._object_end = after
+        if form == "past" and i >= 2 and toks[i - 1].kind == "A" and not toks[i - 1].poss \
+                and toks[i - 2].low in self.flex.causatives:
+            # "X had Y arrested": Y undergoes the act, X ordered it
+            self._causer = self.subject(toks, i - 2)
+            return [], [i - 1], "passive"
         j = i - 1
         be = to = False
         while j >= 0 and toks[j].cls in ("adverbs", "be", "have", "auxiliaries") or (
@@ -1017,6 +1065,10 @@ class Clauses:
             to = to or toks[j].low == "to"
             j -= 1
         group_start = j + 1
+        if to and self._controlled(toks, group_start):
+            # "X ordered the police to arrest Y": the police act, not X
+            subject = [group_start - 1] if toks[group_start - 1].kind == "A" else []
+            return subject, self.objects(toks, after), "active"
         relative = j >= 0 and toks[j].cls == "relatives" or (
             j >= 0 and toks[j].low == "that" and j > 0 and toks[j - 1].kind == "A")
         if relative:
@@ -1038,7 +1090,8 @@ class Clauses:
         by_next = after < len(toks) and toks[after].low == "by"
         participial = form == "past" and not be and not relative and (
             by_next or (group_start > 0 and toks[group_start - 1].low == ","
-                        and self._by_agent(toks, after)))
+                        and (self._by_agent(toks, after) or self._bare_participle(
+                            toks, group_start, after))))
         if form == "past" and (be or participial):
             if participial and not be:
                 k = group_start - 1
@@ -1057,6 +1110,26 @@ class Clauses:
             return [], [], "active"
         return subject, objects, "active"
 
+    def _controlled(self, toks, group_start: int) -> bool:
+        """Is the infinitive starting at ``group_start`` ("to arrest") the act of the
+        object of a verb of ordering or asking before it ("ordered the police to")?"""
+        q = group_start - 1
+        while q >= 0 and group_start - q <= 4 and toks[q].kind == "W" and \
+                toks[q].cls in ("", "determiners", "title", "cap"):
+            q -= 1
+        if q >= 0 and toks[q].kind == "A" and not toks[q].poss and q == group_start - 1:
+            q -= 1  # "asked the CSTO to send", "ordered Tashiev to arrest"
+        return q >= 0 and q < group_start - 1 and toks[q].kind == "W" and (
+            toks[q].low in self.flex.controllers or
+            self.flex.forms.get(toks[q].low, ("",))[0] in self.flex.ordered_frames)
+
+    def _bare_participle(self, toks, group_start: int, after: int) -> bool:
+        """Is a past form after "A," with no object a participle said of A ("Y,
+        arrested on the orders of X, was pardoned"), not A's own act?"""
+        return group_start >= 2 and toks[group_start - 2].kind == "A" and \
+            not toks[group_start - 2].poss and after < len(toks) and \
+            toks[after].kind == "W" and toks[after].cls == "prepositions"
+
     def _kin_term(self, toks, k: int):
         """(kinship term, end) of a kinship noun at ``k`` not followed by a name ("his
         daughter as chief of staff", not "his daughter Ozoda")."""
@@ -1072,17 +1145,25 @@ class Clauses:
 
     def _ordered_act(self, toks, k: int) -> list[int]:
         """The one an order is about when the order names an act, not its receiver: "X
-        ordered the arrest of Y", "X ordered to imprison Y", "X ordered that Y be
-        detained"."""
+        ordered the arrest of Y" (or "an investigation into Y", "Y's arrest"), "X ordered
+        to imprison Y", "X ordered that Y be detained"."""
         stop = len(toks)
-        if k + 2 < stop and toks[k].low == "the" and toks[k + 1].low in self.flex.forms \
-                and toks[k + 2].low == "of":
-            return self.actor_list(toks, k + 3, stop)[0]
-        if k + 2 < stop and toks[k].low == "to" and toks[k + 1].kind == "W" and \
-                toks[k + 1].cls in ("", "trigger"):
-            if toks[k + 2].cls == "object_pronouns":
-                return [k + 2]
-            return self.actor_list(toks, k + 2, stop)[0]
+        if k + 2 < stop and toks[k].low in ("the", "a", "an") and \
+                toks[k + 1].low in self.flex.forms and toks[k + 2].low in ("of", "into",
+                                                                         "against"):
+            return self.actor_list(toks, k + 3, stop)[0]  # "an investigation into Y"
+        if k + 1 < stop and (toks[k].low in ("his", "her", "their") or (
+                toks[k].kind == "A" and toks[k].poss)) and toks[k + 1].low in self.flex.forms:
+            return [k]  # "X ordered his arrest", "X ordered Y's detention"
+        q = k
+        while q < stop and q - k < 4 and toks[q].kind == "W" and toks[q].low != "to" and \
+                toks[q].cls in ("", "determiners", "title", "cap"):
+            q += 1  # "X ordered law enforcement agencies to investigate Y"
+        if q + 2 < stop and toks[q].low == "to" and toks[q + 1].kind == "W" and \
+                toks[q + 1].cls in ("", "trigger"):
+            if toks[q + 2].cls == "object_pronouns":
+                return [q + 2]
+            return self.actor_list(toks, q + 2, stop)[0]
         if k + 2 < stop and toks[k].low == "that" and toks[k + 1].kind == "A" and \
                 any(t.cls == "be" for t in toks[k + 2:k + 4]):
             return self.actor_list(toks, k + 1, stop)[0]
@@ -1210,6 +1291,7 @@ class Clauses:
         predicate, detail, inverse, end = term
         if toks[end - 1].poss:
             return None  # "the president's daughter": the president is an owner here
+        end = self._second_noun(toks, end, predicate)
         owners, members, last = [], [], end
         owner_pronoun = None  # "his wife X": the token of "his"
         # owner before: "X's [former] nephew", "his deputies", "the first president's"
@@ -1268,6 +1350,10 @@ class Clauses:
                 k = j
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
             members, _ = self.actor_list(toks, k, stop)
+            if predicate != "holds_position":
+                # a title before a name names a person ("his friend, lead L" is a verb)
+                members = [h for h in members if h == k or
+                           toks[h].mention.type == "person"]
         # members after a copula: "the eldest son of X is A", "X, whose nephew is A"
         if not members and last < len(toks) and toks[last].cls == "be" and \
                 last + 1 < len(toks) and toks[last + 1].kind == "A" and (
@@ -1281,7 +1367,11 @@ class Clauses:
             # "X's nephew A and B were arrested", "B and A, X's nephew": one relative,
             # the name next to the term
             members = members[:1]
-        member_ids = self._ids(toks, members)
+        member_ids = self._ids(toks, members, exclude={i for i, _ in owners})
+        if owner_pronoun is not None and set(owners) & set(member_ids) and (
+                members[0] > r or toks[owner_pronoun - 1].low == ","):
+            # "A and B, his longtime friend": his is not B's own
+            owners = self._ids(toks, [owner_pronoun], exclude={i for i, _ in member_ids})
         owner_ids = owners
         if predicate == "relative_of" and owner_pronoun is not None:
             owner_ids = [(o, "person") for o in family_owner(
@@ -1303,6 +1393,24 @@ class Clauses:
         if inverse:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _second_noun(self, toks, end: int, predicate: str) -> int:
+        """The end of a relational noun coordinated with a second noun that is no
+        kinship term ("the son and namesake of X", "X's son-in-law and chief bodyguard,
+        A"): the owner and the names follow the second; else ``end``."""
+        if predicate == "holds_position" or end + 2 >= len(toks) or toks[end].low != "and":
+            return end
+        j = end + 1
+        while j < len(toks) and j - end <= 3 and toks[j].kind == "W" and \
+                toks[j].cls in ("title", "") and not toks[j].poss:
+            if (toks[j].low,) in self.flex.relational and \
+                    self.flex.relational[(toks[j].low,)][0] == "relative_of":
+                return end  # "his wife and daughter A": two terms
+            j += 1
+        if j > end + 1 and j < len(toks) and (toks[j].low in ("of", ",") or
+                                              toks[j].kind == "A"):
+            return j
+        return end
 
     def _member_before(self, toks, r: int, ally: bool = False) -> list[int]:
         """The actor a relational noun at ``r`` is said of, written before it: after an
@@ -1335,7 +1443,13 @@ class Clauses:
                 k = self._skip_age(toks, k)
                 if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                     return self._list_ending(toks, k)  # "A is the son of X"
-                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A":
+                if k >= 0 and toks[k].low in ("he", "she") and (
+                        k == 0 or toks[k - 1].kind == "P" or toks[k - 1].low in
+                        self.flex.speech_verbs or toks[k - 1].low in ("that", "and", "but")):
+                    return [k]  # "She is the daughter of X": the one she stands for
+                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A" and not (
+                        k >= 2 and toks[k - 2].cls == "prepositions"):
+                    # not "A, a grandson of X, is the son of B": X ends an apposition
                     return self._list_ending(toks, k - 1)
                 if k >= 0 and toks[k].low == "and":
                     return self._who_antecedent(toks, k)  # "A, who ... and is X's son"

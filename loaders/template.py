@@ -136,6 +136,7 @@ class SlotCompiler:
                           rf"(?:\s+{_words_re(lex['title_suffixes'])}(?![\w-]))?")
         self.lists = {
             "kin": _words_re(lex["kinship"]),
+            "inlaw": _words_re(lex["kin_by_marriage"]),
             "sub": _words_re(lex["subordinate_terms"]),
             "ally": _words_re(lex["ally_terms"]),
             "support": _words_re(lex["support_nouns"]),
