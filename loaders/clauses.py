@@ -452,6 +452,12 @@ class Clauses:
                                                                  "relatives"):
                     break
         k = j - 1
+        q = k  # "..., and the head of state appointed Y": a title no actor is named by
+        while q > lo and (toks[q].cls == "title" or toks[q].low == "of") and j - q < 6:
+            q -= 1
+        if q < k and toks[q].low == "the" and toks[k].cls == "title" and (
+                q == lo or toks[q - 1].low in (",", "and")):
+            return []
         # ", the nephew of X," / ", who headed the KNB until 2022," before the verb
         while k > lo and (toks[k].low == "," or toks[k].low in _DASHES):
             p = k - 1
@@ -1317,6 +1323,9 @@ class Clauses:
             detail = modified(self.doc.lex, self.doc.template.text, toks[r].start, detail)
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
+            if toks[end].low == "to" and predicate == "holds_position":
+                # "ambassador to Washington": the place hosts the post, it is not its body
+                owners = [o for o in owners if o[1] != "place"]
             inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
                 else ""
             if inner and all(o[1] == "person" for o in owners) and \
