@@ -1528,16 +1528,12 @@ class Clauses:
             while k < len(toks) and toks[k].cls in ("cap", "title") and k - n <= 3:
                 k += 1
             longer = " ".join(words + ["of"] + [t.low for t in toks[n + 1:k]])
-            if longer in self.flex.implied and self._named(self.flex.implied[longer]):
+            if self.flex.implied.get(longer) in self.doc.named_actors:
                 body = self.flex.implied[longer]
                 return [(body, body.split(":", 1)[0])], k
         body = self.flex.implied.get(" ".join(words))
-        return ([(body, body.split(":", 1)[0])], end) if body and self._named(body) \
+        return ([(body, body.split(":", 1)[0])], end) if body in self.doc.named_actors \
             else ([], end)
-
-    def _named(self, actor_id: str) -> bool:
-        """Does the article name the actor (a relation joins two actors of the text)?"""
-        return any(m.actor_id == actor_id for m in self.doc.mentions)
 
     def _owner(self, toks, p: int):
         """The actors a possessive at ``p`` names (an actor, "his", or a description

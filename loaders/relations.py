@@ -716,7 +716,7 @@ def _implied(doc, rules: Rules, title: str, subjects: list[str]) -> list[tuple[s
         bodies = {body for holder in subjects
                   for h, body in rules.office_heads.get(holder, ()) if h == head}
         body = next(iter(bodies)) if len(bodies) == 1 else None
-    if body is None or not any(m.actor_id == body for m in doc.mentions):
+    if body not in doc.named_actors:
         return []
     return [(body, body.split(":", 1)[0])]
 
