@@ -39,7 +39,7 @@ from functools import cache, lru_cache
 from .kinship import kin_refs
 from .mentions import Mention, cues_for
 from .phrases import alternation as _alt
-from .places import country_names
+from .places import city_countries, country_names
 from ..graph.names import key, slug
 
 
@@ -327,11 +327,21 @@ def country_counts(mentions, hits, lex) -> dict[str, int]:
     demonyms, countries = words.cues.demonym_ids, words.countries
     named = country_names()
     found: list[tuple[int, str]] = []
+    by_name: dict[str, str] = {}  # a named country's name in the data -> its id
+    cities: list[tuple[int, str]] = []
     for m in mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
         for n in (m, *m.nested):
-            if n.actor_id in countries or (n.type == "place" and n.actor_id and
-                                           words.cues.places.get(key(n.surface)) in named):
+            name = words.cues.places.get(key(n.surface)) if n.type == "place" else None
+            if n.actor_id in countries or (n.actor_id and name in named):
                 found.append((n.start, n.actor_id))
+                by_name.setdefault(name or "", n.actor_id)
+            elif name and n.actor_id:
+                cities.append((n.start, name))
+    # a city counts for its country when the article names that country too ("Moscow")
+    for start, city in cities:
+        country = by_name.get(city_countries().get(city, ""))
+        if country:
+            found.append((start, country))
     for h in hits.by_label.get("demonyms", ()):
         country = demonyms.get(h.phrase)
         if country:
