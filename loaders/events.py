@@ -847,6 +847,12 @@ def _modifies_noun(body: str, sent_start: int, d) -> bool:
 # episodes ("the 2008 crackdown") are read apart (episode_nouns)
 _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER_YEAR = re.compile(r"(?<=\d{4})\s+[a-z]")
+# a clause or participle that dates the occasion of the act named before it
+_OCCASION = re.compile(r"\b(?:(?:which|that)\s+(?:took\s+place|was\s+held|were\s+held|happened|"
+                       r"occurred)|(?:in|at|by)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:announced|"
+                       r"signed|published|issued|held))\s+(?:late\s+|early\s+)?(?:on|in|at|"
+                       r"yesterday|today|last|this)?\s*\S*$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b", re.IGNORECASE)
 _LATER_CLAUSE = re.compile(r";|,\s*(?:but|and|while|whereas)\s", re.IGNORECASE)
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
                             r"then|\w+ly)\s+)*(?:\w+ed\s+|won\s+)?(?:[\w-]+\s+){0,2}$",
@@ -1010,6 +1016,11 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = 0
         elif d.start >= te:
             gap = d.start - te if d.start - te <= 80 else None
+            occasion = d.start - te <= 200 and _OCCASION.search(body, te, d.start)
+            if occasion and not _LATER_CLAUSE.search(body, te, d.start) \
+                    and not _AUXILIARY.search(body, te, occasion.start()):
+                gap = 40  # "the referendum ... which took place on Sunday", "named X
+                # ..., in a reshuffle announced on Thursday": the occasion's date
             if gap is not None and _LATER_CLAUSE.search(body, te, d.start):
                 gap += 60  # "sentenced to 10 years, but was released early in 2019"
         else:
