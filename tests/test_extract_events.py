@@ -5,6 +5,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 
 from qantar.graph.records import Article
 from qantar.graph.dates import parse_iso_prefix
@@ -437,3 +438,20 @@ def test_a_nameless_headline_does_not_split_off_a_later_mention_of_the_leads_act
     art = replace(article(body, "2022-05-10"), title=title, published_precision="day")
     found = [f"{e.type} {e.date}" for e in extract(art).events if e.type == "resignation"]
     assert found == ["resignation 2022-05-09"]
+
+
+PROBES = yaml.safe_load((Path(__file__).parent / "event_probes.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=[p["text"][:50] for p in PROBES])
+def test_event_probe(probe):
+    """One construction of wire prose, names from many countries: exactly the events
+    listed, with the participants listed among theirs."""
+    art = replace(article(probe["text"], probe["published"]),
+                  published_precision=parse_iso_prefix(probe["published"])[1])
+    batch = extract(art)
+    assert sorted(f"{e.type} {e.date or '-'}" for e in batch.events) == probe["expect"]
+    names = {a.id: a.name for a in batch.actors}
+    roles = {f"{names.get(s.subject_id, s.subject_id)}:{s.detail}" for s in batch.statements
+             if s.predicate == "participated_in"}
+    assert set(probe.get("roles", [])) <= roles
