@@ -837,6 +837,8 @@ _PREP_ROLES = tuple(
     (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
+
+
 def _modifies_noun(body: str, sent_start: int, d) -> bool:
     """Whether a bare year modifies the noun after it ("a 2013 government scheme")."""
     return bool(_ATTRIBUTIVE_YEAR.search(body, max(sent_start, d.start - 6), d.start)
