@@ -554,9 +554,9 @@ def _compatible(a, b) -> bool:
     (an undated lead and the body's dated account)."""
     if a.type != b.type:
         return False
-    da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
-    if da and db and not (da.startswith(db) or db.startswith(da)):
+    if not _dates_agree(a, b):
         return False
+    da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
     ka, kb = _key(a.roles), _key(b.roles)
     same = bool(ka) and ka == kb or _subsumes(a, b) or _subsumes(b, a)
     if db and not da and not same:
@@ -1000,8 +1000,7 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         return shifted
     best, best_gap = None, None
     for d in doc.dates_in(sent):
-        when = d.end <= ts and _WHEN.fullmatch(body, d.end, ts)
-        if when:
+        if d.end <= ts and _WHEN.fullmatch(body, d.end, ts):
             best, best_gap = d, -1  # "in jail since June, when he was arrested": then
             break
         if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]) and not (
