@@ -495,6 +495,8 @@ class Clauses:
                 continue
             if t.cls == "relatives":
                 return []
+            if t.low == "and" and k >= 1 and toks[k - 1].low == "," and k < j - 1:
+                return []  # "..., and the head of state appointed": a clause of its own
             k -= 1
         return []
 
@@ -1239,11 +1241,15 @@ class Clauses:
             words = tuple(x.low for x in toks[r:r + n])
             if len(words) == n and words in self.flex.relational and not any(
                     x.poss for x in toks[r:r + n - 1]) and not (
-                    r + n < n_toks and toks[r + n].cls == "title" and not toks[r + n - 1].poss):
+                    r + n < n_toks and toks[r + n].cls == "title" and not toks[r + n - 1].poss
+                    and self.flex.relational[words][0] != "relative_of"):
                 return (*self.flex.relational[words], r + n)
         if t.cls != "title" or t.low in self.flex.status_former or t.low in self.flex.demonyms:
             return None
         prev = toks[r - 1] if r else None
+        if prev is not None and (prev.low,) in self.flex.relational and \
+                self.flex.relational[(prev.low,)][0] == "relative_of":
+            return None  # "his brother President X": the title is X's, not a relation
         if prev is not None and prev.cls == "title" and not prev.poss and \
                 prev.low not in self.flex.status_former and prev.low not in self.flex.demonyms:
             return None  # read once, from the title's first word
@@ -1345,6 +1351,7 @@ class Clauses:
             owners = self._ids(toks, [owner_pronoun], exclude={i for i, _ in member_ids})
         owner_ids = owners
         if predicate == "relative_of" and owner_pronoun is not None:
+            owners = self._verb_subject(toks, owner_pronoun) or owners
             owner_ids = [(o, "person") for o in family_owner(
                 self.doc, self.doc.template.body_offset(toks[owner_pronoun].start),
                 toks[owner_pronoun].low, [i for i, _ in member_ids],
@@ -1364,6 +1371,19 @@ class Clauses:
         if inverse:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _verb_subject(self, toks, p: int) -> list:
+        """The person subject of the act whose object a possessive pronoun at ``p``
+        opens ("the head of state appointed his elder son A": the head of state's son,
+        not the son of the one named last), else []."""
+        if p < 1 or toks[p - 1].cls != "trigger":
+            return []
+        g = p - 1
+        while g > 0 and toks[g - 1].cls in ("adverbs", "be", "have", "auxiliaries"):
+            g -= 1
+        if any(t.cls == "be" for t in toks[g:p - 1]):
+            return []  # "was dismissed his ...": no active subject
+        return self._ids(toks, self.subject(toks, g), {"person"})
 
     def _second_noun(self, toks, end: int, predicate: str) -> int:
         """The end of a relational noun coordinated with a second noun that is no
