@@ -1305,6 +1305,11 @@ class Clauses:
             owners, last = self._implied_body(toks, r, end)
         if not owners:
             return None
+        if owners and last == end and last + 2 < len(toks) and toks[last].low in ("at", "in"):
+            o = last + 1 + (toks[last + 1].low == "the")
+            if o + 1 < len(toks) and toks[o].kind == "A" and not toks[o].poss and \
+                    toks[o].mention.type == "organization" and toks[o + 1].low == ",":
+                last = o + 1  # "X's former deputies at the KNB, A and B"
         # members after: ", A" / " – A, B and C" / " A"
         k, stop = last, len(toks)
         if k < len(toks) and (toks[k].low in (",", ":") or toks[k].low in _DASHES):
@@ -1455,7 +1460,8 @@ class Clauses:
                         return self._list_ending(toks, c - 1)
             q -= 1
         if q >= 1 and toks[q].low == ",":
-            k = self._skip_age(toks, q - 1)
+            k = self._skip_age(toks, q)  # "A, 57, a longtime ally of X"
+            k = k if k != q else q - 1
             if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                 return self._list_ending(toks, k)
         return []

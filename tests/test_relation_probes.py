@@ -65,6 +65,14 @@ PROBES = [
      "three decades.", [(R, "Timur Kulibayev", "Nursultan Nazarbayev")], []),
     ("Jaloliddin Nuriddinov is related to Emomali Rahmon by marriage.",
      [(R, "Jaloliddin Nuriddinov", "Emomali Rahmon")], []),
+    ("Prime Minister Mahinda Rajapaksa resigned to his younger brother President Gotabaya "
+     "Rajapaksa.", [(R, "Gotabaya Rajapaksa", "Mahinda Rajapaksa")],
+     [(S, "Gotabaya Rajapaksa", "Mahinda Rajapaksa")]),
+    ("President Emomali Rahmon relieved Mahmadsaid Ubaidulloev of his post, and the head "
+     "of state appointed his elder son Rustam Emomali to it.",
+     [(R, "Rustam Emomali", "Emomali Rahmon")],
+     [(R, "Rustam Emomali", "Mahmadsaid Ubaidulloev"),
+      ("appointed", "Mahmadsaid Ubaidulloev", "Rustam Emomali")]),
     ("Samat Abish, Nursultan Nazarbayev's nephew, and his wife Zhanar Abish own a bank.",
      [(R, "Zhanar Abish", "Samat Abish"), (R, "Samat Abish", "Nursultan Nazarbayev")],
      [(R, "Zhanar Abish", "Nursultan Nazarbayev")]),
@@ -111,6 +119,12 @@ PROBES = [
      "Mirziyoyev.", [(A, "Sardor Umurzakov", "Shavkat Mirziyoyev")], []),
     ("Karim Massimov was never an ally of Nursultan Nazarbayev.", [],
      [(A, "Karim Massimov", "Nursultan Nazarbayev")]),
+    ("Nikolai Patrushev, 72, a longtime ally of President Vladimir Putin who ran the FSB, "
+     "left the council.", [(A, "Nikolai Patrushev", "Vladimir Putin")], []),
+    ("Ikhtiyor Abdullayev was jailed. Three of Abdullayev's former deputies at the State "
+     "Security Service, Shukhrat Gulyamov and Abdusalom Azizov, were also jailed.",
+     [(S, "Shukhrat Gulyamov", "Ikhtiyor Abdullayev"),
+      (S, "Abdusalom Azizov", "Ikhtiyor Abdullayev")], []),
     ("Yerlan Kozhagapanov, Karim Massimov's former deputy, was detained.",
      [(S, "Yerlan Kozhagapanov", "Karim Massimov")], []),
     # descriptions of a body's head: "the spy chief" is the one the article said led it
@@ -163,6 +177,11 @@ PROBES = [
     ("At the request of Kassym-Jomart Tokayev, the Collective Security Treaty "
      "Organization sent troops.",
      [(H, "Kassym-Jomart Tokayev", "Collective Security Treaty Organization")], []),
+    ("Nikol Pashinyan, who asked the Moscow-led CSTO to send troops, was refused.",
+     [(H, "Nikol Pashinyan", "Collective Security Treaty Organization")], []),
+    ("Russia, the main power of the bloc, deployed 2,000 peacekeepers to Nagorno-Karabakh "
+     "at the request of Prime Minister Nikol Pashinyan.",
+     [(H, "Nikol Pashinyan", "Russia")], []),
     ("Kassym-Jomart Tokayev asked Russia for an explanation.", [],
      [(H, "Kassym-Jomart Tokayev", "Russia")]),
     ("Askar Mamin did not ask the Collective Security Treaty Organization for help.", [],
