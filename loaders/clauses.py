@@ -1423,6 +1423,7 @@ class Clauses:
                 or (toks[q].kind == "A" and toks[q].poss)
                 or toks[q].low in _SCARE_QUOTES  # 'A, who is “called” the spouse of'
                 or toks[q].low in self.flex.naming_verbs
+                or (toks[q].low == "to" and q + 1 < r and toks[q + 1].low == "be")
                 or (ally and q >= 1 and (toks[q].low, toks[q - 1].low) == ("of", "one"))
                 or (ally and q >= 1 and toks[q].low == "as" and toks[q - 1].low in
                     self.flex.ally_copulas)):
@@ -1598,9 +1599,12 @@ class Clauses:
             # "the eldest daughter of the first president, Dariga": the name is the
             # daughter's, the description the owner
             return desc, j
-        if named and (desc or (poss_owner is not None and (any(
+        kin_named = named and poss_owner is None and j - k <= 4 and toks[k].low == "the" \
+            and (self._term(toks, j - 1) or ("",))[0] == "relative_of"
+        if named and (desc or kin_named or (poss_owner is not None and (any(
                 x.cls == "title" for x in toks[poss_owner + 1:j]) or self._inner_kin(
                     toks, poss_owner, j)))):
+            # ("the husband of the eldest daughter, B": B too)
             # "the brother of Kazakhstan's first president, B", "the husband of X's
             # daughter, B": B is the owner
             return self._ids(toks, [j + 1]), j + 2

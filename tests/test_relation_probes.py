@@ -90,6 +90,8 @@ PROBES = [
     ("Bidzina Ivanishvili, a billionaire, met Mamuka Khazaradze, a billionaire. The "
      "billionaire's son Bera Ivanishvili is a rapper.", [],
      [(R, "Bera Ivanishvili", "Mamuka Khazaradze")]),
+    ("Katerina Tikhonova, reported to be Vladimir Putin's younger daughter, runs a fund.",
+     [(R, "Katerina Tikhonova", "Vladimir Putin")], []),
     # kinship that is denied, unclear or someone else's
     ("Kassym-Jomart Tokayev met Nursultan Nazarbayev. He is not a relative of the former "
      "president.", [], [(R, "Kassym-Jomart Tokayev", "Nursultan Nazarbayev")]),
