@@ -26,7 +26,6 @@ every frame:
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -1604,9 +1603,8 @@ class Clauses:
         if named and (desc or kin_named or (poss_owner is not None and (any(
                 x.cls == "title" for x in toks[poss_owner + 1:j]) or self._inner_kin(
                     toks, poss_owner, j)))):
-            # ("the husband of the eldest daughter, B": B too)
             # "the brother of Kazakhstan's first president, B", "the husband of X's
-            # daughter, B": B is the owner
+            # daughter, B", "the husband of the eldest daughter, B": B is the owner
             return self._ids(toks, [j + 1]), j + 2
         if poss_owner is not None:
             t = toks[poss_owner]

@@ -196,18 +196,13 @@ def compound_detail(lex, text: str, start: int, end: int, detail: str) -> str | 
 
 
 def _names(doc) -> dict[str, set[str]]:
-    """Actor id -> the full names (two words or more) the article writes for it, or the
-    gazetteer's name of an actor it names by one word only."""
+    """Actor id -> the full names (two words or more) the article writes for it."""
     cached = getattr(doc, "_family_names", None)
     if cached is None:
         cached = {}
-        known = doc.gazetteer.actors
         for m in doc.mentions:
             if m.type == "person" and m.actor_id and " " in m.surface.strip():
                 cached.setdefault(m.actor_id, set()).add(m.surface)
-            elif m.type == "person" and m.actor_id in known:
-                # "the couple's son Heydar": the gazetteer's full name tells the gender
-                cached.setdefault(m.actor_id, set()).add(known[m.actor_id].name)
         doc._family_names = cached
     return cached
 
