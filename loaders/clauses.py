@@ -468,8 +468,8 @@ class Clauses:
                 if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
                     return []  # "the ruling Amanat party nominated": the party did
                 if t.kind == "A" and t.poss:
-                    if possessive_ok:
-                        return [k]
+                    if possessive_ok and not self._after_preposition(toks, k, lo):
+                        return [k]  # not "at Manila's airport ... accusing him"
                     k -= 1
                     continue
                 start = k

@@ -151,6 +151,8 @@ PROBES = [
      [(ACC, "Robert Kocharyan", "Nikol Pashinyan")]),
     ("Mikheil Saakashvili was accused by Bidzina Ivanishvili of plotting a coup.",
      [(ACC, "Bidzina Ivanishvili", "Mikheil Saakashvili")], []),
+    ("Rodrigo Duterte was arrested at Manila's airport on a warrant accusing him of "
+     "crimes against humanity.", [], [(ACC, "Manila", "Rodrigo Duterte")]),
     ("Nikol Pashinyan's accusations against Robert Kocharyan drew protests.",
      [(ACC, "Nikol Pashinyan", "Robert Kocharyan")], []),
     # orders
