@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import resolve as resolve_mod
-from .kinship import compound_kin, family_owner, modified
+from .kinship import compound_kin, family_key, family_owner, modified
 from .phrases import alternation as _words_re
 from .template import CLOSE, OPEN
 
@@ -1288,6 +1288,9 @@ class Clauses:
                 toks[r - 1].mention.type == "person" and end < len(toks) and \
                 toks[end].kind == "A" and toks[end].mention.type == "person":
             owners = self._ids(toks, [r - 1])  # "Nazarbaev lieutenant Karim Masimov"
+        elif predicate == "relative_of" and r >= 3 and toks[r - 1].low in ("'", "’") and \
+                toks[r - 2].cls == "cap" and toks[r - 3].low == "the":
+            owners = self._couple(toks, r - 2)  # "the Aliyevs' daughters"
         # owner after: "nephew of X", "adviser to X", "head of X's department"
         if predicate == "relative_of":  # "the younger brother of": the term as written
             detail = modified(self.doc.lex, self.doc.template.text, toks[r].start, detail)
@@ -1375,6 +1378,25 @@ class Clauses:
         if inverse:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _couple(self, toks, f: int) -> list:
+        """The two persons a family's plural at ``f`` names ("the Aliyevs'"): the man
+        and the woman of that family name the article named before, if exactly those."""
+        word = toks[f].low
+        names = {family_key("x " + w) for w in (word[:-1], word[:-2] if word.endswith(
+            "es") else "") if w}
+        tpl = self.doc.template
+        before = tpl.body_offset(toks[f].start)
+        found = {}
+        for m in self.doc.mentions:
+            if m.start >= before:
+                break
+            if m.type == "person" and m.actor_id and " " in m.surface.strip() and \
+                    family_key(m.surface) in names:
+                found.setdefault(m.actor_id, self.doc.antecedents.female(m.surface))
+        if len(found) == 2 and set(found.values()) == {True, False}:
+            return [(a, "person") for a in found]
+        return []
 
     def _verb_subject(self, toks, p: int) -> list:
         """The person subject of the act whose object a possessive pronoun at ``p``
