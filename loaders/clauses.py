@@ -1481,6 +1481,19 @@ class Clauses:
                             not toks[c - 1].poss:
                         return self._list_ending(toks, c - 1)
             q -= 1
+        a = r - 1
+        while a > 0 and r - a <= 4 and toks[a].kind == "W" and toks[a].low != "and" and \
+                toks[a].cls in ("determiners", "title", "", "adverbs"):
+            a -= 1
+        if a >= 1 and toks[a].low == "and":
+            # "A, the secretary of the Security Council and a longtime ally of X": across a
+            # first apposition that opens with an article and names no person
+            q, c = a, a - 1
+            while c > 0 and q - c < 12 and toks[c].low not in (",", ";", ":") and not (
+                    toks[c].kind == "A" and toks[c].mention.type == "person"):
+                c -= 1
+            if c > 0 and toks[c].low == "," and toks[c + 1].low in ("the", "a", "an"):
+                q = c
         if q >= 1 and toks[q].low == ",":
             k = self._skip_age(toks, q)  # "A, 57, a longtime ally of X"
             k = k if k != q else q - 1

@@ -117,6 +117,14 @@ PROBES = [
      [(A, "Kyrgyzstan", "Kamchybek Tashiev"), (A, "Sadyr Japarov", "Kamchybek Tashiev")]),
     ("Vladimir Putin and Yuri Kovalchuk are longtime friends.",
      [(A, "Vladimir Putin", "Yuri Kovalchuk"), (A, "Yuri Kovalchuk", "Vladimir Putin")], []),
+    ("Nikolai Patrushev, the secretary of the Security Council and a longtime ally of "
+     "Vladimir Putin, spoke.", [(A, "Nikolai Patrushev", "Vladimir Putin")], []),
+    ("Kassym-Jomart Tokayev met Karim Massimov, Bakytzhan Sagintayev and a close ally of "
+     "Nursultan Nazarbayev.", [],
+     [(A, "Bakytzhan Sagintayev", "Nursultan Nazarbayev"),
+      (A, "Karim Massimov", "Nursultan Nazarbayev")]),
+    ("Kassym-Jomart Tokayev met Karim Massimov, Bakytzhan Sagintayev and a nephew of "
+     "Nursultan Nazarbayev.", [], [(R, "Bakytzhan Sagintayev", "Nursultan Nazarbayev")]),
     ("Sardor Umurzakov was detained. Prosecutors say he is a close friend of Shavkat "
      "Mirziyoyev.", [(A, "Sardor Umurzakov", "Shavkat Mirziyoyev")], []),
     ("Karim Massimov was never an ally of Nursultan Nazarbayev.", [],
