@@ -183,6 +183,7 @@ class FrameLexicon:
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
+        self.place_after = frozenset(str(w).lower() for w in lex["place_nouns_after"])
         self.title_suffixes = sorted((tuple(str(w).lower().split()) for w in
                                       lex["title_suffixes"]), key=len, reverse=True)
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
@@ -389,8 +390,11 @@ class Clauses:
                 break
             while j < stop and toks[j].low in ("his", "her", "their", "its"):
                 # "and his accomplices X and Y": the noun before the names is a role
+                # (nouns only: in "sacked A and his government and appointed B", B
+                # is no one sacked)
                 n = j + 1
-                while n < stop and toks[n].kind == "W" and n - j <= 3:
+                while n < stop and toks[n].kind == "W" and n - j <= 3 and \
+                        toks[n].cls != "trigger" and toks[n].low != "and":
                     n += 1
                 j = n if n < stop and toks[n].kind == "A" else stop
             nxt = self._item(toks, j, stop)
@@ -532,6 +536,10 @@ class Clauses:
                 if n < stop and (toks[n].low in _DASHES or toks[n].low in (",", ":")):
                     heads, self._object_end = self.actor_list(toks, n + 1, stop)
                     return heads
+                if n > j + 1 and n < stop and toks[n].kind == "A" and not toks[n].poss:
+                    # "fired X's ally A as minister": A, whom the noun describes
+                    heads, self._object_end = self.actor_list(toks, n, stop)
+                    return heads
                 return []
             if t.kind == "A" or (t.cls in ("title", "cap") and self._item(toks, j, stop)):
                 heads, self._object_end = self.actor_list(toks, j, stop)
@@ -571,12 +579,22 @@ class Clauses:
         n = j + 1
         while n < stop and n - j <= 4 and toks[n].kind == "W" and toks[n].cls in ("title", ""):
             n += 1
-        if n == j + 1 or n >= stop or toks[n].low != "of" or not any(
+        if n == j + 1 or n >= stop or not any(
                 toks[x].cls == "title" for x in range(j + 1, n)):
             return []
+        for suffix in self.flex.title_suffixes:  # "the chief of the general staff, A"
+            if tuple(t.low for t in toks[n:n + len(suffix)]) == suffix:
+                n += len(suffix) - 1
+                break
+        else:
+            if toks[n].low != "of":
+                return []
         q = n + 1
-        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of") or (
-                toks[q].kind == "A" and toks[q].mention.type in ("organization", "place"))):
+        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of") or
+                _countrys(toks[q]) or (
+                toks[q].kind == "A" and toks[q].mention.type in ("organization", "place"))
+                or (q > n + 1 and toks[q - 1].kind == "A" and toks[q].low in
+                    self.flex.place_after)):  # "the governor of Lebap region, A"
             q += 1
         if q + 1 < stop and toks[q].low == "," and toks[q + 1].kind == "A" and \
                 toks[q + 1].mention.type == "person" and not toks[q + 1].poss:
@@ -607,17 +625,24 @@ class Clauses:
         j = k
         if j < stop and toks[j].low == ",":
             j += 1
+        if j + 2 < stop and (toks[j].low, toks[j + 1].low) in (("to", "replace"), (
+                "to", "succeed")) and toks[j + 2].kind == "A":
+            # "named A to replace B as prime minister": A's post is the one B held
+            _, j = self.actor_list(toks, j + 2, stop)
         words = [t.low for t in toks[j:j + 5]]
         for lead in self.flex.post_leads:
             if tuple(words[:len(lead)]) == lead:
                 j += len(lead)
                 break
         owner = None  # "as his chief of staff": his, the one the post serves
+        its = False  # "the Senate elected A as its speaker": the agent's post
         while j < stop and (toks[j].cls == "determiners" and toks[j].low in (
                 "the", "a", "an", "its", "his", "her", "their") or toks[j].low in (
-                "new", "next") or toks[j].low in self.flex.status_former):
+                "new", "next") or toks[j].low in self.flex.status_former
+                or _countrys(toks[j])):  # "as the country's first vice-president"
             if toks[j].low in ("his", "her"):
                 owner = j
+            its = its or toks[j].low == "its"
             j += 1
         bodies = []
         if j + 1 < stop and toks[j].kind == "A" and toks[j].mention.type in (
@@ -631,6 +656,8 @@ class Clauses:
             j += 1
         elif owner is not None:
             bodies = [("@agent", "person")]  # "appointed X as his deputy": the appointer's
+        elif its:
+            bodies = [("@agent", "organization")]
         start = j
         while j < stop and toks[j].cls == "title" and not toks[j].poss \
                 and toks[j].low not in self.flex.demonyms:
@@ -813,7 +840,10 @@ class Clauses:
         if frame.post and (agents or patients):
             at = self._object_end if voice == "active" and (patients or hit.described) \
                 else after
-            found = self.post(toks, at)
+            # "appointed A, the former head of X, as chairman of Y": the post is the one
+            # after the apposition, which only describes A
+            found = self._post_after_apposition(toks, at) if voice == "active" else None
+            found = found or self.post(toks, at)
             for _ in range(2 if pos == "noun" else 1):
                 if found is not None or at >= len(toks) or not (
                         toks[at].low == "by" and voice in ("passive", "nominal") or
@@ -823,8 +853,6 @@ class Clauses:
                 # "the dismissal by X of Y from the post of head"
                 heads, at = self.actor_list(toks, at + 1, len(toks))
                 found = self.post(toks, at) if heads else None
-            if found is None and voice == "active":
-                found = self._post_after_apposition(toks, at)
             if found is not None:
                 hit.post = found[:2]
         hit.agents = self._ids(toks, agents, frame.agent_types)
@@ -1742,6 +1770,11 @@ class Clauses:
                     break
         self._topics[sent_i, female] = found
         return found
+
+
+def _countrys(tok) -> bool:
+    """Is the token "country's" or "nation's", the article's own country?"""
+    return tok.poss and tok.kind == "W" and tok.low in ("country", "nation")
 
 
 def _singular(words, relation: str) -> bool:

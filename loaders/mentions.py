@@ -26,11 +26,12 @@ from functools import cache, lru_cache
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
 from .names import given_name_keys
-from .places import currency_codes, place_index, small_city_names, spelled_as_place
+from .places import city_names, currency_codes, place_index, small_city_names, spelled_as_place
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
-_TOKEN = rf"(?:St\.(?=[ \u00a0]{_U})|{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.))*)"  # "St. Petersburg"
+_TOKEN = (rf"(?:St\.(?=[ \u00a0]{_U})|{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.)"
+          r"|['’](?!s\b|t\b|re\b|ll\b|ve\b|d\b)[a-z]{2,}\b)*)")  # "St. Petersburg", "Chin'ono"
 # name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
 # and patronymic particles ("Ilham Heydar oglu Aliyev")
 _PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la|oglu|ogly|qizi|kyzy|gyzy)"
@@ -101,6 +102,8 @@ class Cues:
         self.decree_of = re.compile(  # "the decree of the " before a title
             rf"\b{_words_re(decrees)}[ \t]+of[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+)?$", re.I)
         self.kin = {str(k).lower() for k in lex["kinship"]}
+        self.kin_before = {str(w).lower() for w in [*lex["kin_modifiers"], *lex["status_former"],
+                                                    *lex["status_current"]]}
         # "X, the eldest son of": birth order may stand before a kinship term
         self.apposition = re.compile(
             rf"{_APPOSITION}(?:{_words_re(lex['kin_modifiers'])}[ \t]+(?=[a-z]))?)")
@@ -115,7 +118,11 @@ class Cues:
                                                  *lex["org_heads"], *lex["place_heads"]])
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
+        self.division_after = re.compile(rf"[ \t]+({_words_re(lex['division_nouns'])})\b")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
+        officers = _words_re(lex["org_officers"])
+        self.officer_of = re.compile(rf"\b{officers}[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
+        self.officer_after = re.compile(rf"['’]s?[ \t]+{officers}\b", re.I)
         self.proper_bodies = {str(w) for w in lex["proper_bodies"]}
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
@@ -247,6 +254,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
         if m.type == "organization" or (m.ids and m.ids[0].startswith("organization:")):
             _place_of_body(m, cues, gazetteer)
     _initials(body, typed, untyped)
+    _divisions(body, typed, cues)
     if untyped:
         _coordinated(body, typed, untyped)
     return typed, untyped
@@ -317,6 +325,28 @@ def _coordinated(body: str, typed: list[Mention], untyped: list[Mention]) -> Non
         typed.extend(m for m in untyped if id(m) in joined)
         typed.sort(key=lambda m: m.start)
         untyped[:] = [m for m in untyped if id(m) not in joined]
+
+
+def _divisions(body: str, typed: list[Mention], cues: Cues) -> None:
+    """"the Penza region": a city's name with a division noun after it is the division,
+    an actor apart from the city, both spellings its own (the name alone as a nested
+    mention); "Ahal velayat", "the Karakalpakstan region" name no city: the noun joins the
+    spelling of the place."""
+    for m in typed:
+        if m.type != "place" or m.nested:
+            continue
+        x = cues.division_after.match(body, m.end)
+        if x is None:
+            continue
+        name = Mention(m.start, m.end, m.surface, type="place", cue=m.cue,
+                       actor_id=m.actor_id, ids=m.ids, method=m.method)
+        m.end, m.surface = x.end(), body[m.start:x.end()]
+        if key(name.surface) in city_names():
+            m.actor_id = name.actor_id = "place:" + slug(m.surface)
+            m.ids, m.method, m.cue = (), "pattern", "division"
+        elif not m.actor_id and not m.ids:
+            name.actor_id = m.actor_id = "place:" + slug(name.surface)
+        m.nested = [name]
 
 
 def _initials(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
@@ -419,11 +449,23 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
                              else _leading_cue(toks[i][2], cues)):
         if inside and inside[0].start <= toks[i][0]:
             break
+        if i < len(toks) - 1 and toks[i][2] not in cues.stopwords \
+                and key(body[toks[i][0]:toks[-1][1]]) in cues.places:
+            break  # "New York", "Central African Republic": the cue word is the place's
         i += 1
     toks = toks[i:]
     if not toks:
         return
     words = [t[2] for t in toks]
+    if inside and len(toks) > 1 and not org_run:
+        whole = body[toks[0][0]:toks[-1][1]]
+        place = cues.places.get(key(whole))
+        if place is not None and spelled_as_place(whole) and not any(
+                g.start <= toks[0][0] and g.end >= toks[-1][1] for g in inside):
+            # "Mashonaland West": a place of the data that a known name only begins
+            typed.append(Mention(toks[0][0], toks[-1][1], whole, type="place",
+                                 cue="place-data", actor_id="place:" + slug(place)))
+            return
     if org_run and len(toks) > 3 and not inside and not _in_headline(body, start):
         split = _title_inside(body, toks, cues)
         if split is not None and words[split[0] - 1] in cues.org_heads:
@@ -463,6 +505,12 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues)
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
+        if len(org) == 1 and rest:
+            # "Speaker of the Mazhilis Yerlan Koshanov": the body, then its officer's name
+            _split_run(body, org, org_inside, cues, hits, typed, untyped)
+            _split_run(body, rest, [g for g in inside if g.start >= rest[0][0]], cues,
+                       hits, typed, untyped)
+            return
         if len(org) == 2 and org[0][2] in cues.demonyms and org[1][2] in cues.proper_bodies:
             # "the Philippine Senate": the Senate, of the country the demonym names
             _split_run(body, toks, inside, cues, hits, typed, untyped)
@@ -479,7 +527,7 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
 
 
 _LINE = re.compile(r"[^\n]+")
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}")  # "Ex-president": one word
 
 
 @lru_cache(maxsize=4)
@@ -663,10 +711,13 @@ def _surnames_of(gazetteer) -> frozenset[str]:
 
 
 def _is_title_word(word: str, cues: Cues) -> bool:
-    """A word of a title or an honorific ("President", "Colonel-General", "Gov.")."""
+    """A word of a title or an honorific ("President", "Colonel-General", "Gov.",
+    "Ex-President": a status word may be joined to the title)."""
     low = word.lower().rstrip(".")
     if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
-        return all(part in cues.title_words for part in low.split("-"))
+        first, _, rest = low.partition("-")
+        parts = rest.split("-") if first in cues.status_words and rest else low.split("-")
+        return all(part in cues.title_words for part in parts)
     return low in cues.title_words or low in cues.honorifics
 
 
@@ -699,7 +750,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     # titles, honorifics and demonyms cut from an organisation before a person's name
     # ("Security Council Secretary Rustam Mamasadykov")
     while toks and (toks[0][2] in cues.stopwords
-                    or (len(toks) > 1 and _leading_cue(toks[0][2], cues))):
+                    or (len(toks) > 1 and _leading_cue(toks[0][2], cues)
+                        and key(body[toks[0][0]:toks[-1][1]]) not in cues.places)):
         toks = toks[1:]
     if not toks or len(toks) > 8:
         return
@@ -716,6 +768,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             _classify_segment(body, toks[split[2]:], cues, hits, typed, untyped)
         return
     if len(toks) > 4:
+        return
+    if len(toks) > 1 and toks[0][2].rpartition("-")[2] in _COMPOUND_TAILS:
+        # "the Dutch-based VimpelCom", "Moscow-based Novaya Gazeta": the compound
+        # adjective is a word of its own (it may hold a place), the name follows it
+        _classify_segment(body, toks[:1], cues, hits, typed, untyped)
+        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
         return
     if len(toks) > 1 and _is_acronym(toks[0][2], cues) and not toks[1][2].isupper():
         # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
@@ -759,6 +817,13 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.kind = cues.org_before_kind.get(org.phrase, "")
         typed.append(m)
         return
+    described = _apposition_says_org(body, end, hits) if person not in _STRONG_CUES else None
+    if described is not None:
+        # "Drax International, a company which ...", "Musavat, an opposition party,"
+        m.type, m.cue = "organization", "org-apposition"
+        m.kind = cues.org_before_kind.get(described.phrase, "")
+        typed.append(m)
+        return
     org_after = hits.after(end, _ORG_AFTER)
     if org_after is not None:
         m.type, m.cue = "organization", "org-phrase"
@@ -766,6 +831,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         typed.append(m)
         return
     noun_after = _org_noun_after(body, end, hits)
+    if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
+            and key(text) in cues.places and spelled_as_place(text):
+        noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
     if noun_after is not None:
         m.type, m.cue = "organization", "org-noun-after"
         m.kind = cues.org_before_kind.get(noun_after.phrase, "")
@@ -802,6 +870,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             typed.append(m)
             return
     if person:
+        if _in_headline(body, start) and any(w.lower() in _lower_words(body) for w in words):
+            return  # a heading's words after a title: "Ex-president Dead at 70"
         m.type, m.cue = "person", person
         _title_cue(m, cues, hits)
         typed.append(m)
@@ -811,12 +881,20 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue = "place", "place-suffix"
         typed.append(m)
         return
+    if len(words) == 1 and (cues.officer_of.search(body, max(0, start - 40), start)
+                            or cues.officer_after.match(body, end)):
+        m.type, m.cue = "organization", "officer"  # "the head of Rosgvardia"
+        typed.append(m)
+        return
     if len(words) <= 3:
         _title_cue(m, cues, hits)
         untyped.append(m)
 
 
 _PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
+# tails of a compound adjective written before a name ("Dutch-based", "state-owned")
+_COMPOUND_TAILS = frozenset({"based", "owned", "run", "controlled", "registered", "listed",
+                             "headquartered", "born", "backed", "led", "funded", "linked"})
 _STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the context says "a person"
 _NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
 _MODEL_NUMBER = re.compile(r"[ -]?\d")
@@ -876,13 +954,19 @@ _OF_AFTER = re.compile(r"[ \t]+(?:of|at)[ \t]+")
 _PERSON_WORDS = _TITLE_HEADS | _NOUNS | _MODS | _DEMONYMS
 
 
-def _apposition_says_person(body: str, end: int, hits, cues: Cues) -> bool:
+def _apposition_says_person(body: str, end: int, hits, cues: Cues,
+                            one_word: bool = False) -> bool:
     """"Obert Mpofu, the party's secretary general", "X, a businessman", "X, an exiled
     opposition activist", "X, who ...", "X, head of the agency": what the apposition
     after a name says it is (a title with no article only with "of" after it); "X, the
-    eldest son of": a birth order may stand before a kinship term."""
+    eldest son of": a birth order may stand before a kinship term. After a ``one_word``
+    name only "who" and "a/an" count."""
     m = cues.apposition.match(body, end)
     if m is None:
+        return False
+    if one_word and not (m.group(1) == "who" or (m.group(2) or "")[:2] in ("a ", "an")):
+        # a word alone is a person's only when the apposition introduces one ("Tagwirei,
+        # a businessman"), not "Gazprom, whose shares" nor "X, the country's ..."
         return False
     if m.group(1):
         return True
@@ -901,6 +985,51 @@ def _apposition_says_person(body: str, end: int, hits, cues: Cues) -> bool:
     return False
 
 
+_POSSESSIVE_S = re.compile(r"['’]s[ \t]+")
+_KIN = frozenset({"kinship", "ally_terms"})
+
+
+_ORG_APPOSITION = re.compile(r",[ \t]+(?:a|an)[ \t]+")
+_ORG_HEAD_END = re.compile(r"[ \t]*(?:[,.;:)]|[ \t](?:which|that|owned|based|controlled|run|"
+                           r"linked|founded|headed|led|registered)\b)")
+
+
+def _apposition_says_org(body: str, end: int, hits):
+    """"Drax International, a company which", "Musavat, an opposition party,": the
+    organisation noun (its hit) that heads an apposition after a name, up to two
+    describing words before it; not "X, a party official" (the noun heads nothing)."""
+    m = _ORG_APPOSITION.match(body, end)
+    if m is None:
+        return None
+    pos = m.end()
+    for _ in range(3):
+        h = hits.starting_at(pos, _ORG_BEFORE)
+        if h is not None and _ORG_HEAD_END.match(body, h.end):
+            return h
+        word = _DESCRIBING_WORD.match(body, pos)
+        if word is None:
+            return None
+        pos = word.end()
+    return None
+
+
+def _possessor_of_kin(body: str, end: int, hits, cues: Cues) -> bool:
+    """"Tsvangirai's widow", "Aliyev's eldest son", "Hun Sen's longtime ally": whose
+    relative or ally a name is said to have is a person (up to two modifiers between)."""
+    m = _POSSESSIVE_S.match(body, end)
+    if m is None:
+        return False
+    pos = m.end()
+    for _ in range(3):
+        if hits.starting_at(pos, _KIN) is not None:
+            return True
+        word = _DESCRIBING_WORD.match(body, pos)
+        if word is None or word.group().strip().lower() not in cues.kin_before:
+            return False
+        pos = word.end()
+    return False
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -914,8 +1043,10 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "byline"  # "By Jairo Bolledo"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
-    if len(words) >= 2 and _apposition_says_person(body, end, hits, cues):
-        return "apposition"
+    if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
+        return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
+    if _possessor_of_kin(body, end, hits, cues):
+        return "possessor"  # "Tsvangirai's widow", "Aliyev's eldest son"
     if len(words) >= 2:
         if key(words[-1]) in cues.known_surnames:
             return "known-surname"  # "Dariga Nazarbayeva"
@@ -925,6 +1056,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         if len(last) >= 5 and last.endswith(cues.endings):
             return "surname-ending"
     elif len(words[0]) >= 7 and not words[0].isupper() \
-            and words[0].lower().endswith(cues.endings):
-        return "surname-ending"  # "Lukashenko pardoned ...": a surname alone
+            and words[0].lower().endswith(cues.endings) \
+            and body[max(0, start - 4):start].lower() != "the ":
+        return "surname-ending"  # "Lukashenko pardoned ...", not "the Sandiganbayan"
     return ""

