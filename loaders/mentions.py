@@ -137,6 +137,7 @@ class Cues:
         self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
         self.known_surnames: frozenset[str] = frozenset()  # cues_for(lex, gazetteer)
         self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
+        self.byline_generic = {str(w) for w in lex["byline_generic"]}
         self.byline = re.compile(
             rf"(?:^|\n)[ \t]*(?:{'|'.join(re.escape(str(w)) for w in lex['byline_openers'])})"
             r"[ \t]+$")
@@ -809,6 +810,13 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             typed.append(Mention(start, start + len(head), head, type="place",
                                  cue="place-data", actor_id="place:" + slug(name)))
             return
+    if words[-1] in cues.byline_generic and cues.byline.search(body, max(0, start - 16), start):
+        # "By ChimpReports Staff": the outlet, no person; "By Staff Reporter": nobody
+        k = next(i for i, w in enumerate(words) if w in cues.byline_generic)
+        if k:
+            typed.append(Mention(start, toks[k - 1][1], body[start:toks[k - 1][1]],
+                                 type="organization", kind="media", cue="byline"))
+        return
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
     if org is not None and person not in _NAME_CUES:
@@ -1039,15 +1047,16 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "initials"  # "Sharipbayev K.K."
     if title_before(hits, start, cues):
         return "title"
-    if len(words) >= 2 and cues.byline.search(body, max(0, start - 16), start):
-        return "byline"  # "By Jairo Bolledo"
+    if len(words) >= 2 and words[-1] not in cues.org_heads \
+            and cues.byline.search(body, max(0, start - 16), start):
+        return "byline"  # "By Jairo Bolledo", not "By Khmer Times"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
     if _possessor_of_kin(body, end, hits, cues):
         return "possessor"  # "Tsvangirai's widow", "Aliyev's eldest son"
-    if len(words) >= 2:
+    if len(words) >= 2 and words[-1] not in cues.org_heads:  # "Khmer Times"
         if key(words[-1]) in cues.known_surnames:
             return "known-surname"  # "Dariga Nazarbayeva"
         if key(words[0]) in cues.given:
