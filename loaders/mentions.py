@@ -120,6 +120,7 @@ class Cues:
         self.place_after = low("place_nouns_after")
         self.division_after = re.compile(rf"[ \t]+({_words_re(lex['division_nouns'])})\b")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
+        self.officers = {str(w).lower() for w in lex["org_officers"] if " " not in str(w)}
         officers = _words_re(lex["org_officers"])
         self.officer_of = re.compile(rf"\b{officers}[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
         self.officer_after = re.compile(rf"['’]s?[ \t]+{officers}\b", re.I)
@@ -567,7 +568,7 @@ def _leading_cue(word: str, cues: Cues) -> bool:
     if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
         return _is_title_word(word, cues)  # "Secretary-General", "Vice-Premier"
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
-            or low in cues.title_heads or low in cues.title_words
+            or low in cues.title_heads or low in cues.title_words or low in cues.officers
             or low in cues.person_nouns or low in cues.status_words)
 
 
@@ -838,7 +839,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.kind = cues.org_after_kind.get(org_after.phrase, "")
         typed.append(m)
         return
-    noun_after = _org_noun_after(body, end, hits)
+    noun_after = _org_noun_after(body, end, hits,
+                                 opens=len(words) == 1 and _sentence_start(body, start))
     if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
             and key(text) in cues.places and spelled_as_place(text):
         noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
@@ -941,13 +943,14 @@ def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
-def _org_noun_after(body: str, end: int, hits):
+def _org_noun_after(body: str, end: int, hits, opens: bool = False):
     """"Atameken business lobby", "Halyk bank": an organisation noun (lower case) right
-    after the name, one lower-case word allowed in between."""
+    after the name, one lower-case word allowed in between (not after a word that
+    ``opens`` a sentence: "Human rights group Viasna")."""
     h = hits.after(end, _ORG_BEFORE)
     if h is not None and body[h.start].islower():
         return h
-    m = _ONE_WORD.match(body, end)
+    m = None if opens else _ONE_WORD.match(body, end)
     if m:
         h = hits.starting_at(m.end(), _ORG_BEFORE)
         if h is not None and body[h.start].islower() and h.phrase in _AFTER_NOUNS:
