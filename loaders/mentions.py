@@ -255,6 +255,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     for m in typed:
         if m.type == "organization" or (m.ids and m.ids[0].startswith("organization:")):
             _place_of_body(m, cues, gazetteer)
+            _qualified_spelling(body, m, hits)
     _initials(body, typed, untyped)
     _divisions(body, typed, cues)
     if untyped:
@@ -625,6 +626,16 @@ def _may_be_of(gazetteer, body_id: str, place_ids) -> bool:
     named = {i for i, a in gazetteer.actors.items()
              if a.type == "place" and f" {key(a.name)} " in text}
     return not named or bool(named & set(place_ids))
+
+
+def _qualified_spelling(body: str, m: Mention, hits) -> None:
+    """"the Russian Defense Ministry": the body's name with its country's demonym is a
+    spelling of the body too (the demonym is no part of the name, which stays the
+    body's)."""
+    demonym = hits.before(m.start, _DEMONYMS)
+    if demonym is not None and not m.absorbed:
+        m.absorbed.append(Mention(demonym.start, m.end, body[demonym.start:m.end],
+                                  type=m.type, method=m.method, cue="demonym"))
 
 
 def _place_of_body(m: Mention, cues: Cues, gazetteer) -> None:
