@@ -397,6 +397,15 @@ def _runs(body: str, cues: Cues):
     return out
 
 
+def _place_begins(body: str, toks, cues: Cues) -> bool:
+    """"New York", "The Hague", "Central African Republic": a cue word or "The" that
+    begins a place's name of the data is the place's."""
+    if len(toks) < 2 or (toks[0][2] in cues.stopwords and toks[0][2] != "The"):
+        return False
+    whole = body[toks[0][0]:toks[-1][1]]
+    return key(whole) in cues.places and spelled_as_place(whole)
+
+
 def _first_word(text: str) -> str:
     return text.split(None, 1)[0] if text else ""
 
@@ -452,9 +461,8 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
                              else _leading_cue(toks[i][2], cues)):
         if inside and inside[0].start <= toks[i][0]:
             break
-        if i < len(toks) - 1 and toks[i][2] not in cues.stopwords \
-                and key(body[toks[i][0]:toks[-1][1]]) in cues.places:
-            break  # "New York", "Central African Republic": the cue word is the place's
+        if _place_begins(body, toks[i:], cues):
+            break
         i += 1
     toks = toks[i:]
     if not toks:
@@ -762,9 +770,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     # drop leading stopwords again (a segment may start after a gazetteer name), and
     # titles, honorifics and demonyms cut from an organisation before a person's name
     # ("Security Council Secretary Rustam Mamasadykov")
-    while toks and (toks[0][2] in cues.stopwords
-                    or (len(toks) > 1 and _leading_cue(toks[0][2], cues)
-                        and key(body[toks[0][0]:toks[-1][1]]) not in cues.places)):
+    while toks and (toks[0][2] in cues.stopwords or (len(toks) > 1 and _leading_cue(
+            toks[0][2], cues))) and not _place_begins(body, toks, cues):
         toks = toks[1:]
     if not toks or len(toks) > 8:
         return
