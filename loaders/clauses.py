@@ -25,6 +25,8 @@ every frame:
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -128,6 +130,12 @@ class FrameLexicon:
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
+        self.speech_verbs = frozenset(str(w).lower() for w in lex["speech_verbs"])
+        self.controllers = frozenset(str(w).lower() for w in acts["ordered_act"]["controllers"])
+        self.causatives = frozenset(str(w).lower() for w in acts["causative"]["verbs"])
+        self.causative_frame = acts["causative"]["frame"]
+        self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
+        self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
@@ -176,6 +184,7 @@ class FrameLexicon:
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
+        self.place_after = frozenset(str(w).lower() for w in lex["place_nouns_after"])
         self.title_suffixes = sorted((tuple(str(w).lower().split()) for w in
                                       lex["title_suffixes"]), key=len, reverse=True)
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
@@ -250,6 +259,8 @@ class Clauses:
         self._resolved: dict[int, list] = {}  # token -> the person a description names
         self._kinds: dict | None = None
         self._kin_object = None
+        self._causer: list[int] = []  # "X had Y arrested": X's tokens, then X's order
+        self._caused: FrameHit | None = None
         self._body_cache: dict = {}
         self._topics: dict[tuple[int, bool], list | None] = {}  # see _object_topic
 
@@ -380,8 +391,11 @@ class Clauses:
                 break
             while j < stop and toks[j].low in ("his", "her", "their", "its"):
                 # "and his accomplices X and Y": the noun before the names is a role
+                # (nouns only: in "sacked A and his government and appointed B", B
+                # is no one sacked)
                 n = j + 1
-                while n < stop and toks[n].kind == "W" and n - j <= 3:
+                while n < stop and toks[n].kind == "W" and n - j <= 3 and \
+                        toks[n].cls != "trigger" and toks[n].low != "and":
                     n += 1
                 j = n if n < stop and toks[n].kind == "A" else stop
             nxt = self._item(toks, j, stop)
@@ -521,6 +535,10 @@ class Clauses:
                 if n < stop and (toks[n].low in _DASHES or toks[n].low in (",", ":")):
                     heads, self._object_end = self.actor_list(toks, n + 1, stop)
                     return heads
+                if n > j + 1 and n < stop and toks[n].kind == "A" and not toks[n].poss:
+                    # "fired X's ally A as minister": A, whom the noun describes
+                    heads, self._object_end = self.actor_list(toks, n, stop)
+                    return heads
                 return []
             if t.kind == "A" or (t.cls in ("title", "cap") and self._item(toks, j, stop)):
                 heads, self._object_end = self.actor_list(toks, j, stop)
@@ -560,12 +578,22 @@ class Clauses:
         n = j + 1
         while n < stop and n - j <= 4 and toks[n].kind == "W" and toks[n].cls in ("title", ""):
             n += 1
-        if n == j + 1 or n >= stop or toks[n].low != "of" or not any(
+        if n == j + 1 or n >= stop or not any(
                 toks[x].cls == "title" for x in range(j + 1, n)):
             return []
+        for suffix in self.flex.title_suffixes:  # "the chief of the general staff, A"
+            if tuple(t.low for t in toks[n:n + len(suffix)]) == suffix:
+                n += len(suffix) - 1
+                break
+        else:
+            if toks[n].low != "of":
+                return []
         q = n + 1
-        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of") or (
-                toks[q].kind == "A" and toks[q].mention.type in ("organization", "place"))):
+        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of") or
+                _countrys(toks[q]) or (
+                toks[q].kind == "A" and toks[q].mention.type in ("organization", "place"))
+                or (q > n + 1 and toks[q - 1].kind == "A" and toks[q].low in
+                    self.flex.place_after)):  # "the governor of Lebap region, A"
             q += 1
         if q + 1 < stop and toks[q].low == "," and toks[q + 1].kind == "A" and \
                 toks[q + 1].mention.type == "person" and not toks[q + 1].poss:
@@ -596,17 +624,24 @@ class Clauses:
         j = k
         if j < stop and toks[j].low == ",":
             j += 1
+        if j + 2 < stop and (toks[j].low, toks[j + 1].low) in (("to", "replace"), (
+                "to", "succeed")) and toks[j + 2].kind == "A":
+            # "named A to replace B as prime minister": A's post is the one B held
+            _, j = self.actor_list(toks, j + 2, stop)
         words = [t.low for t in toks[j:j + 5]]
         for lead in self.flex.post_leads:
             if tuple(words[:len(lead)]) == lead:
                 j += len(lead)
                 break
         owner = None  # "as his chief of staff": his, the one the post serves
+        its = False  # "the Senate elected A as its speaker": the agent's post
         while j < stop and (toks[j].cls == "determiners" and toks[j].low in (
                 "the", "a", "an", "its", "his", "her", "their") or toks[j].low in (
-                "new", "next") or toks[j].low in self.flex.status_former):
+                "new", "next") or toks[j].low in self.flex.status_former
+                or _countrys(toks[j])):  # "as the country's first vice-president"
             if toks[j].low in ("his", "her"):
                 owner = j
+            its = its or toks[j].low == "its"
             j += 1
         bodies = []
         if j + 1 < stop and toks[j].kind == "A" and toks[j].mention.type in (
@@ -620,6 +655,8 @@ class Clauses:
             j += 1
         elif owner is not None:
             bodies = [("@agent", "person")]  # "appointed X as his deputy": the appointer's
+        elif its:
+            bodies = [("@agent", "organization")]
         start = j
         while j < stop and toks[j].cls == "title" and not toks[j].poss \
                 and toks[j].low not in self.flex.demonyms:
@@ -710,11 +747,38 @@ class Clauses:
                     doc.body, m.end(), min(doc.sentences[sent_i].end, m.end() + 80)):
                 continue  # "placed X on a wanted list": the act needs its complement
             hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
+            if self._caused is not None:
+                if self._caused.agents and self._caused.patients:
+                    self._hits.append(self._caused)
+                self._caused = None
             if hit is not None and hit.frame.post == "replaces" and hit.voice == "active":
                 self._hits.extend(self._replaced_with(toks, hit))
             elif hit is not None:
                 self._hits.append(hit)
+        self._on_orders()
         return self._hits
+
+    def _on_orders(self) -> None:
+        """"Y was arrested on the orders of X", "on X's orders, the KGB detained Y": the
+        one whose orders an act of ``on_orders`` frames was done on ordered it against
+        its patients (the order's "of" or possessor is its agent)."""
+        tpl = self.doc.template
+        for n, hit in enumerate(self._hits):
+            if hit.frame.name not in self.flex.ordered_frames or hit.voice != "nominal" \
+                    or not hit.agents or hit.patients:
+                continue
+            toks = self.tokens(hit.sentence)
+            i = bisect_left(self._starts[hit.sentence], tpl.tpl_offset(hit.start))
+            k = i - 1
+            while k >= 0 and i - k <= 3 and (toks[k].cls in ("determiners", "") or (
+                    toks[k].kind == "A" and toks[k].poss)) and toks[k].kind != "P":
+                k -= 1
+            if k < 0 or toks[k].low not in self.flex.on_orders_words:
+                continue
+            acts = [h for h in self._hits if h.sentence == hit.sentence and h.patients
+                    and h.frame.name in self.flex.on_orders_frames and h.factual]
+            if len({tuple(h.patients) for h in acts}) == 1:
+                self._hits[n] = dataclasses.replace(hit, patients=list(acts[0].patients))
 
     def _replaced_with(self, toks, hit: FrameHit) -> list[FrameHit]:
         """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
@@ -775,7 +839,10 @@ class Clauses:
         if frame.post and (agents or patients):
             at = self._object_end if voice == "active" and (patients or hit.described) \
                 else after
-            found = self.post(toks, at)
+            # "appointed A, the former head of X, as chairman of Y": the post is the one
+            # after the apposition, which only describes A
+            found = self._post_after_apposition(toks, at) if voice == "active" else None
+            found = found or self.post(toks, at)
             for _ in range(2 if pos == "noun" else 1):
                 if found is not None or at >= len(toks) or not (
                         toks[at].low == "by" and voice in ("passive", "nominal") or
@@ -785,8 +852,6 @@ class Clauses:
                 # "the dismissal by X of Y from the post of head"
                 heads, at = self.actor_list(toks, at + 1, len(toks))
                 found = self.post(toks, at) if heads else None
-            if found is None and voice == "active":
-                found = self._post_after_apposition(toks, at)
             if found is not None:
                 hit.post = found[:2]
         hit.agents = self._ids(toks, agents, frame.agent_types)
@@ -797,6 +862,12 @@ class Clauses:
         if frame.reciprocal and not hit.patients and len(hit.agents) == 2:
             hit.agents, hit.patients = hit.agents[:1], hit.agents[1:]
         hit.modality = self._modality(toks, i)
+        if self._causer:
+            order = self.flex.frames[self.flex.causative_frame]
+            self._caused = FrameHit(order, start, end, sent_i, "active",
+                                    self._ids(toks, self._causer, order.agent_types),
+                                    list(hit.patients), hit.modality)
+            self._causer = []
         if frame.accuser_speaks:
             self._accuser(hit)
         elif not hit.agents and frame.predicate:
@@ -981,6 +1052,11 @@ class Clauses:
 
     def _verbal(self, toks, i: int, after: int, form: str, frame: Frame):
         self._object_end = after
+        if form == "past" and i >= 2 and toks[i - 1].kind == "A" and not toks[i - 1].poss \
+                and toks[i - 2].low in self.flex.causatives:
+            # "X had Y arrested": Y undergoes the act, X ordered it
+            self._causer = self.subject(toks, i - 2)
+            return [], [i - 1], "passive"
         j = i - 1
         be = to = False
         while j >= 0 and toks[j].cls in ("adverbs", "be", "have", "auxiliaries") or (
@@ -989,6 +1065,10 @@ class Clauses:
             to = to or toks[j].low == "to"
             j -= 1
         group_start = j + 1
+        if to and self._controlled(toks, group_start):
+            # "X ordered the police to arrest Y": the police act, not X
+            subject = [group_start - 1] if toks[group_start - 1].kind == "A" else []
+            return subject, self.objects(toks, after), "active"
         relative = j >= 0 and toks[j].cls == "relatives" or (
             j >= 0 and toks[j].low == "that" and j > 0 and toks[j - 1].kind == "A")
         if relative:
@@ -1009,7 +1089,8 @@ class Clauses:
         by_next = after < len(toks) and toks[after].low == "by"
         participial = form == "past" and not be and not relative and (
             by_next or (group_start > 0 and toks[group_start - 1].low == ","
-                        and self._by_agent(toks, after)))
+                        and (self._by_agent(toks, after) or self._bare_participle(
+                            toks, group_start, after))))
         if form == "past" and (be or participial):
             if participial and not be:
                 k = group_start - 1
@@ -1028,6 +1109,26 @@ class Clauses:
             return [], [], "active"
         return subject, objects, "active"
 
+    def _controlled(self, toks, group_start: int) -> bool:
+        """Is the infinitive starting at ``group_start`` ("to arrest") the act of the
+        object of a verb of ordering or asking before it ("ordered the police to")?"""
+        q = group_start - 1
+        while q >= 0 and group_start - q <= 4 and toks[q].kind == "W" and \
+                toks[q].cls in ("", "determiners", "title", "cap"):
+            q -= 1
+        if q >= 0 and toks[q].kind == "A" and not toks[q].poss and q == group_start - 1:
+            q -= 1  # "asked the CSTO to send", "ordered Tashiev to arrest"
+        return q >= 0 and q < group_start - 1 and toks[q].kind == "W" and (
+            toks[q].low in self.flex.controllers or
+            self.flex.forms.get(toks[q].low, ("",))[0] in self.flex.ordered_frames)
+
+    def _bare_participle(self, toks, group_start: int, after: int) -> bool:
+        """Is a past form after "A," with no object a participle said of A ("Y,
+        arrested on the orders of X, was pardoned"), not A's own act?"""
+        return group_start >= 2 and toks[group_start - 2].kind == "A" and \
+            not toks[group_start - 2].poss and after < len(toks) and \
+            toks[after].kind == "W" and toks[after].cls == "prepositions"
+
     def _kin_term(self, toks, k: int):
         """(kinship term, end) of a kinship noun at ``k`` not followed by a name ("his
         daughter as chief of staff", not "his daughter Ozoda")."""
@@ -1043,17 +1144,25 @@ class Clauses:
 
     def _ordered_act(self, toks, k: int) -> list[int]:
         """The one an order is about when the order names an act, not its receiver: "X
-        ordered the arrest of Y", "X ordered to imprison Y", "X ordered that Y be
-        detained"."""
+        ordered the arrest of Y" (or "an investigation into Y", "Y's arrest"), "X ordered
+        to imprison Y", "X ordered that Y be detained"."""
         stop = len(toks)
-        if k + 2 < stop and toks[k].low == "the" and toks[k + 1].low in self.flex.forms \
-                and toks[k + 2].low == "of":
-            return self.actor_list(toks, k + 3, stop)[0]
-        if k + 2 < stop and toks[k].low == "to" and toks[k + 1].kind == "W" and \
-                toks[k + 1].cls in ("", "trigger"):
-            if toks[k + 2].cls == "object_pronouns":
-                return [k + 2]
-            return self.actor_list(toks, k + 2, stop)[0]
+        if k + 2 < stop and toks[k].low in ("the", "a", "an") and \
+                toks[k + 1].low in self.flex.forms and toks[k + 2].low in ("of", "into",
+                                                                         "against"):
+            return self.actor_list(toks, k + 3, stop)[0]  # "an investigation into Y"
+        if k + 1 < stop and (toks[k].low in ("his", "her", "their") or (
+                toks[k].kind == "A" and toks[k].poss)) and toks[k + 1].low in self.flex.forms:
+            return [k]  # "X ordered his arrest", "X ordered Y's detention"
+        q = k
+        while q < stop and q - k < 4 and toks[q].kind == "W" and toks[q].low != "to" and \
+                toks[q].cls in ("", "determiners", "title", "cap"):
+            q += 1  # "X ordered law enforcement agencies to investigate Y"
+        if q + 2 < stop and toks[q].low == "to" and toks[q + 1].kind == "W" and \
+                toks[q + 1].cls in ("", "trigger"):
+            if toks[q + 2].cls == "object_pronouns":
+                return [q + 2]
+            return self.actor_list(toks, q + 2, stop)[0]
         if k + 2 < stop and toks[k].low == "that" and toks[k + 1].kind == "A" and \
                 any(t.cls == "be" for t in toks[k + 2:k + 4]):
             return self.actor_list(toks, k + 1, stop)[0]
@@ -1181,6 +1290,7 @@ class Clauses:
         predicate, detail, inverse, end = term
         if toks[end - 1].poss:
             return None  # "the president's daughter": the president is an owner here
+        end = self._second_noun(toks, end, predicate)
         owners, members, last = [], [], end
         owner_pronoun = None  # "his wife X": the token of "his"
         # owner before: "X's [former] nephew", "his deputies", "the first president's"
@@ -1239,6 +1349,10 @@ class Clauses:
                 k = j
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
             members, _ = self.actor_list(toks, k, stop)
+            if predicate != "holds_position":
+                # a title before a name names a person ("his friend, lead L" is a verb)
+                members = [h for h in members if h == k or
+                           toks[h].mention.type == "person"]
         # members after a copula: "the eldest son of X is A", "X, whose nephew is A"
         if not members and last < len(toks) and toks[last].cls == "be" and \
                 last + 1 < len(toks) and toks[last + 1].kind == "A" and (
@@ -1252,7 +1366,11 @@ class Clauses:
             # "X's nephew A and B were arrested", "B and A, X's nephew": one relative,
             # the name next to the term
             members = members[:1]
-        member_ids = self._ids(toks, members)
+        member_ids = self._ids(toks, members, exclude={i for i, _ in owners})
+        if owner_pronoun is not None and set(owners) & set(member_ids) and (
+                members[0] > r or toks[owner_pronoun - 1].low == ","):
+            # "A and B, his longtime friend": his is not B's own
+            owners = self._ids(toks, [owner_pronoun], exclude={i for i, _ in member_ids})
         owner_ids = owners
         if predicate == "relative_of" and owner_pronoun is not None:
             owner_ids = [(o, "person") for o in family_owner(
@@ -1274,6 +1392,24 @@ class Clauses:
         if inverse:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _second_noun(self, toks, end: int, predicate: str) -> int:
+        """The end of a relational noun coordinated with a second noun that is no
+        kinship term ("the son and namesake of X", "X's son-in-law and chief bodyguard,
+        A"): the owner and the names follow the second; else ``end``."""
+        if predicate == "holds_position" or end + 2 >= len(toks) or toks[end].low != "and":
+            return end
+        j = end + 1
+        while j < len(toks) and j - end <= 3 and toks[j].kind == "W" and \
+                toks[j].cls in ("title", "") and not toks[j].poss:
+            if (toks[j].low,) in self.flex.relational and \
+                    self.flex.relational[(toks[j].low,)][0] == "relative_of":
+                return end  # "his wife and daughter A": two terms
+            j += 1
+        if j > end + 1 and j < len(toks) and (toks[j].low in ("of", ",") or
+                                              toks[j].kind == "A"):
+            return j
+        return end
 
     def _member_before(self, toks, r: int, ally: bool = False) -> list[int]:
         """The actor a relational noun at ``r`` is said of, written before it: after an
@@ -1306,7 +1442,13 @@ class Clauses:
                 k = self._skip_age(toks, k)
                 if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                     return self._list_ending(toks, k)  # "A is the son of X"
-                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A":
+                if k >= 0 and toks[k].low in ("he", "she") and (
+                        k == 0 or toks[k - 1].kind == "P" or toks[k - 1].low in
+                        self.flex.speech_verbs or toks[k - 1].low in ("that", "and", "but")):
+                    return [k]  # "She is the daughter of X": the one she stands for
+                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A" and not (
+                        k >= 2 and toks[k - 2].cls == "prepositions"):
+                    # not "A, a grandson of X, is the son of B": X ends an apposition
                     return self._list_ending(toks, k - 1)
                 if k >= 0 and toks[k].low == "and":
                     return self._who_antecedent(toks, k)  # "A, who ... and is X's son"
@@ -1565,6 +1707,11 @@ class Clauses:
                     break
         self._topics[sent_i, female] = found
         return found
+
+
+def _countrys(tok) -> bool:
+    """Is the token "country's" or "nation's", the article's own country?"""
+    return tok.poss and tok.kind == "W" and tok.low in ("country", "nation")
 
 
 def _singular(words, relation: str) -> bool:

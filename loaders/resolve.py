@@ -22,6 +22,8 @@
   anti-corruption agency") is the body of the country the article names most.
   "Kazakhstan's Navy" is the known "Navy of Kazakhstan".
 - "the council", "the ministry": the last organisation named with that head word.
+- "the tycoon", "the billionaire's son": the one person the article introduced before
+  with that person noun (``person_nouns``), before the name or in apposition after it.
 - "the foreign troops", "the peacekeepers": the last organisation of the kind the lexicon
   gives the description (``definite_descriptions``), named at most three sentences before.
 - Pronouns are resolved on demand by :class:`Antecedents` (nearest person before).
@@ -36,6 +38,8 @@ from functools import cache, lru_cache
 
 from .kinship import kin_refs
 from .mentions import Mention, cues_for
+from .phrases import alternation as _alt
+from .places import country_names
 from ..graph.names import key, slug
 
 
@@ -144,7 +148,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     _bodies_of_countries(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer) \
-        + _described_bodies(body, out, hits, lex)
+        + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits)
     out = sorted(out + refs, key=lambda m: m.start)
     return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
 
@@ -307,26 +311,34 @@ def _written(m: Mention) -> tuple[str, bool]:
 
 
 def main_country(mentions, hits, lex) -> str:
-    """The country the article names most (mentions of it and of its demonym)."""
+    """The country the article names most (mentions of it and of its demonym); of two
+    named as often, the one named first."""
     counts = country_counts(mentions, hits, lex)
     if not counts:
         return ""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return max(counts, key=counts.get)  # the first of the most named: counts keeps order
 
 
 def country_counts(mentions, hits, lex) -> dict[str, int]:
-    """Country id -> how often the article names it (itself, its demonym, in a name)."""
+    """Country id -> how often the article names it (itself, its demonym, in a name), in
+    the order the article first names them. A country is one a demonym names or one of
+    the package data's countries ("Sri Lanka")."""
     words = _ref_words(lex)
     demonyms, countries = words.cues.demonym_ids, words.countries
-    counts: dict[str, int] = {}
+    named = country_names()
+    found: list[tuple[int, str]] = []
     for m in mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
         for n in (m, *m.nested):
-            if n.actor_id in countries:
-                counts[n.actor_id] = counts.get(n.actor_id, 0) + 1
+            if n.actor_id in countries or (n.type == "place" and n.actor_id and
+                                           words.cues.places.get(key(n.surface)) in named):
+                found.append((n.start, n.actor_id))
     for h in hits.by_label.get("demonyms", ()):
         country = demonyms.get(h.phrase)
         if country:
-            counts[country] = counts.get(country, 0) + 1
+            found.append((h.start, country))
+    counts: dict[str, int] = {}
+    for _, country in sorted(found):
+        counts[country] = counts.get(country, 0) + 1
     return counts
 
 
@@ -431,6 +443,11 @@ class _RefWords:
         self.cues = cues_for(lex)
         self.countries = set(self.cues.demonym_ids.values())
         self.descriptions = {key(k): v for k, v in lex["definite_descriptions"].items()}
+        self.head_titles = frozenset(str(w).lower()
+                                     for w in lex["clause_words"]["head_titles"])
+        self.head_verbs = {str(k).lower(): str(v).lower() for k, v in lex["head_verbs"].items()}
+        self.led = re.compile(rf",?[ \t]+(?:who[ \t]+)?(?:(?:has|had)[ \t]+)?"
+                              rf"({_alt(self.head_verbs)})[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 
 
 @cache
@@ -461,7 +478,9 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
     @cache
     def main() -> str:  # a holder with no country written serves the article's
         return main_country(mentions, hits, lex)
-    holders = [m for m in mentions if m.title and m.type == "person" and m.actor_id]
+    holders = [(m.start, _bare(m.title, words.interim), m.former, m.actor_id, m.body_hint)
+               for m in mentions if m.title and m.type == "person" and m.actor_id]
+    holders = sorted(holders + _led_bodies(body, mentions, words), key=lambda x: x[0])
     named = {m.actor_id for m in mentions}
     seen: list[tuple[str, bool, str, str]] = []  # (title, former, actor, body) so far
     h_k = 0
@@ -522,16 +541,18 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             continue  # "the Chairman of the Management Board of X": another body's head
         elif not office and _AFTER_HEAD.match(body, h.end):
             continue  # "the head of state", "the chief Prosecutor": not a title alone
-        while h_k < len(holders) and holders[h_k].start < the:
-            hm = holders[h_k]
-            seen.append((_bare(hm.title, words.interim), hm.former, hm.actor_id,
-                         hm.body_hint))
+        while h_k < len(holders) and holders[h_k][0] < the:
+            seen.append(holders[h_k][1:])
             h_k += 1
         if office:  # a president is not the former one: title and status must agree
             cands = {a for t, f, a, hint in seen if t == head and f == former
                      and (not body_id or (hint or main() or body_id) == body_id)}
-        else:  # "KNB chief X" ... "the former KNB chief": the head word is enough
-            cands = {a for t, f, a, hint in seen if t.split()[-1] == head
+        else:  # "KNB chief X" ... "the former KNB chief": the head word is enough, and
+            # the head of a body is its chief ("X, the head of the KNB" ... "the spy chief"),
+            # when the description names a body or a field ("the Uzbek leader" does not)
+            heads = words.head_titles if head in words.head_titles and (
+                mods or body_id.startswith("organization:")) else {head}
+            cands = {a for t, f, a, hint in seen if t.split()[-1] in heads
                      and (not body_id or (hint or main() or body_id) == body_id)}
         if not cands and office:
             cands = _office_holders(lex, head, body_id, former, published) & named
@@ -547,6 +568,22 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
                             role="title", cue="title-reference", title=head, former=former,
                             body_hint=body_id))
     return refs
+
+
+def _led_bodies(body, mentions, words) -> list[tuple[int, str, bool, str, str]]:
+    """(start, title, former, person, body) of "X headed the KNB", "X, who led the
+    KNB,": the head of that body, for "the former KNB chief" and "the spy chief"."""
+    orgs = {m.start: m for m in mentions if m.type == "organization" and m.actor_id}
+    out = []
+    for m in mentions:
+        if m.type != "person" or not m.actor_id:
+            continue
+        led = words.led.match(body, m.end)
+        org = orgs.get(led.end()) if led else None
+        if org is not None:
+            out.append((m.start, words.head_verbs[led.group(1).lower()], False, m.actor_id,
+                        org.actor_id))
+    return out
 
 
 def _office_holders(lex, head, body_id, former, published) -> set[str]:
@@ -688,6 +725,43 @@ def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
         refs.append(Mention(the, h.end, body[the:h.end], type="organization",
                             actor_id=target.actor_id, role="definite", cue="description",
                             kind=kind))
+    return refs
+
+
+_APPOSED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$", re.IGNORECASE)
+_PLURAL = re.compile(r"(?:[^s]s|men|people)$")
+
+
+def _noun_refs(body, mentions, hits) -> list[Mention]:
+    """"the tycoon", "the billionaire's son": the one person the article introduced
+    with that person noun before it, right before the name ("tycoon Bidzina
+    Ivanishvili") or in apposition after it ("Bidzina Ivanishvili, a billionaire");
+    unresolved when it introduced two."""
+    persons = {m.start: m for m in mentions if m.type == "person" and m.actor_id}
+    ends = {m.end: m for m in persons.values()}
+    introduced: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    refs = []
+    for h in hits.labelled({"person_nouns"}):
+        noun = h.phrase.lower()
+        if _PLURAL.search(noun):
+            continue
+        after = len(body) - len(body[h.end:].lstrip(" \t"))
+        named = persons.get(after)
+        apposed = _APPOSED.search(body, max(0, h.start - 40), h.start)
+        if named is not None:
+            introduced[noun].append((h.start, named.actor_id))
+            continue
+        if apposed and apposed.start() in ends:
+            introduced[noun].append((h.start, ends[apposed.start()].actor_id))
+            continue
+        the = _the_before(body, h.start)
+        if the is None or body[h.end:h.end + 1].isalpha():
+            continue
+        who = {actor for at, actor in introduced[noun] if at < the}
+        if len(who) == 1:
+            refs.append(Mention(the, h.end, body[the:h.end], type="person",
+                                actor_id=next(iter(who)), role="definite",
+                                cue="noun-description"))
     return refs
 
 

@@ -131,10 +131,12 @@ class SlotCompiler:
         status = [str(w).rstrip("-") for w in lex["status_former"] + lex["status_current"]]
         self.status_alt = _words_re(status)
         mods = _words_re(lex["title_modifiers"])
-        self.title_alt = (rf"(?:{mods}\s+){{0,3}}{_words_re(lex['title_heads'])}(?![\w-])"
+        # a title is no possessive: "the president's adviser" is no president
+        self.title_alt = (rf"(?:{mods}\s+){{0,3}}{_words_re(lex['title_heads'])}(?![\w-]|['’]s\b)"
                           rf"(?:\s+{_words_re(lex['title_suffixes'])}(?![\w-]))?")
         self.lists = {
             "kin": _words_re(lex["kinship"]),
+            "inlaw": _words_re(lex["kin_by_marriage"]),
             "sub": _words_re(lex["subordinate_terms"]),
             "ally": _words_re(lex["ally_terms"]),
             "support": _words_re(lex["support_nouns"]),
@@ -142,7 +144,12 @@ class SlotCompiler:
             "postnoun": _words_re(lex["post_nouns"]),
             "hon": _words_re(lex["honorifics"]),
             "demonym": _words_re(lex["demonyms"]),
+            "placenoun": _words_re(lex["place_nouns_after"]),
         }
+        # "the state holding company Baiterek": a common noun that only describes the
+        # name after it
+        self.desc_alt = (rf"(?:(?:{_words_re(lex['descriptor_modifiers'])})[\s-]+){{0,3}}"
+                         rf"{_words_re(lex['descriptor_heads'])}\s+")
         pron = lex["pronouns"]
         subj = [p for p in pron["singular"] + pron["plural"] + pron["first_person"]]
         self.pron_alt = _words_re(subj)
@@ -184,6 +191,8 @@ class SlotCompiler:
                 return r"(?:\s*,[^,.;:\n]{1,120},|,(?:\s*who)?|\s+who)?"
             if slot == "age":
                 return r"(?:\d{1,3}-year-old\s+)?"
+            if slot == "desc":
+                return rf"(?:\b{self.desc_alt})?"
             if slot == "det":
                 return r"(?:(?:the|a|an)\s+)?"
             if slot == "adv":

@@ -413,3 +413,27 @@ def test_event_rule_reads_its_example(example):
             who = {names.get(s.subject_id, s.subject_id) for s in batch.statements
                    if s.predicate == "participated_in" and s.object_id == e.id}
             assert person not in who or not who & set(others), (e.name, who)
+
+
+@pytest.mark.parametrize("title, lead, want", [
+    ("Lukashenko pardons opposition activist Ryhor Kastusiou",
+     "The Belarusian leader signed the decree.", "release 2024-07"),
+    ("Belarus frees journalist Ihar Losik",
+     "Rights groups welcomed the decision.", "release 2024-07"),
+])
+def test_a_headlines_present_tense_release_is_news_of_the_articles_month(title, lead, want):
+    body = f"{title}\n\n{lead}"
+    art = replace(article(body, "2024-07-04"), title=title, published_precision="day")
+    assert [f"{e.type} {e.date}" for e in extract(art).events] == [want]
+
+
+def test_a_nameless_headline_does_not_split_off_a_later_mention_of_the_leads_act():
+    """"PM resigns" names nobody; joined to the lead's dated report of Rajapaksa's
+    resignation, it does not keep the later "Rajapaksa's resignation" out of it."""
+    title = "PM resigns, curfew till tomorrow"
+    body = (f"{title}\n\nPrime Minister Mahinda Rajapaksa tendered his resignation to "
+            "President Gotabaya Rajapaksa yesterday.\n\nWith Mahinda Rajapaksa's resignation "
+            "the Cabinet of Ministers stands dissolved.")
+    art = replace(article(body, "2022-05-10"), title=title, published_precision="day")
+    found = [f"{e.type} {e.date}" for e in extract(art).events if e.type == "resignation"]
+    assert found == ["resignation 2022-05-09"]

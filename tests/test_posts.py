@@ -1,5 +1,5 @@
-"""Posts, chains of command and seats: every example of seeds/lexicon/posts.yaml is read
-as it says, and nothing it rules out is read."""
+"""Posts, chains of command, seats and the acts that give and take posts: every example
+of seeds/lexicon/posts.yaml is read as it says, and nothing it rules out is read."""
 
 import pytest
 
@@ -9,7 +9,7 @@ from qantar.loaders.pipeline import default_lexicon, extract_raw
 from test_extract_patterns import article
 
 EXAMPLES = default_lexicon()["post_examples"]
-PREDICATES = ("holds_position", "subordinate_of", "member_of")
+PREDICATES = ("holds_position", "subordinate_of", "member_of", "appointed", "dismissed")
 
 
 def _posts(text: str) -> set[tuple[str, str, str, str]]:

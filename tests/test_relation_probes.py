@@ -1,0 +1,191 @@
+"""Relations between people other than posts, probed one construction at a time with
+wire-style sentences about elites of many countries (written for these tests, not taken
+from the corpus): kinship, alliances, prosecutions, accusations, orders and requests for
+help, and the pronouns and descriptions that point to named actors. Each probe gives
+the relations it must (``gives``) and must not (``absent``) read, as (predicate, subject,
+object), by any spelling of the actors' names."""
+
+import pytest
+
+from qantar.graph.names import key
+from qantar.loaders.pipeline import extract_raw
+
+from test_extract_patterns import article
+
+R, A, S, P, ACC, O, H = ("relative_of", "ally_of", "subordinate_of", "prosecuted",
+                         "accused", "ordered", "requested_help")
+
+PROBES = [
+    # kinship: appositions, possessives, copulas, "whose", pronoun owners
+    ("Serdar Berdimuhamedov, the son of Gurbanguly Berdimuhamedov, became president.",
+     [(R, "Serdar Berdimuhamedov", "Gurbanguly Berdimuhamedov")], []),
+    ("Ilham Aliyev's daughter Leyla Aliyeva heads a foundation in Baku.",
+     [(R, "Leyla Aliyeva", "Ilham Aliyev")], []),
+    ("Viktor Lukashenko and his wife Liliya Lukashenko attended the parade in Minsk.",
+     [(R, "Liliya Lukashenko", "Viktor Lukashenko")], []),
+    ("Ferdinand Marcos Jr, whose father Ferdinand Marcos ruled the Philippines for two "
+     "decades, won the election.",
+     [(R, "Ferdinand Marcos", "Ferdinand Marcos Jr.")], []),
+    ("Emmerson Mnangagwa appointed his son David Mnangagwa deputy finance minister. His "
+     "brother-in-law Tongai Mnangagwa became deputy tourism minister.",
+     [(R, "David Mnangagwa", "Emmerson Mnangagwa"),
+      (R, "Tongai Mnangagwa", "Emmerson Mnangagwa")], []),
+    ("Gulnara Karimova, the eldest daughter of Islam Karimov, was convicted of fraud. Her "
+     "sister Lola Karimova-Tillyaeva lives in Geneva.",
+     [(R, "Gulnara Karimova", "Islam Karimov"),
+      (R, "Lola Karimova-Tillyaeva", "Gulnara Karimova")], []),
+    ("Sergei Tikhanovsky was arrested. His wife Sviatlana Tsikhanouskaya ran for "
+     "president in his place.",
+     [(R, "Sviatlana Tsikhanouskaya", "Sergei Tikhanovsky")], []),
+    ("Serdar Berdimuhamedov succeeded his father Gurbanguly Berdimuhamedov as president.",
+     [(R, "Gurbanguly Berdimuhamedov", "Serdar Berdimuhamedov")],
+     [(R, "Serdar Berdimuhamedov", "Gurbanguly Berdimuhamedov")]),
+    ("Maxim Akayev, the son-in-law of Kurmanbek Bakiyev, ran the central bank.",
+     [(R, "Maxim Akayev", "Kurmanbek Bakiyev")], []),
+    ("Nurali Aliyev, a grandson of Nursultan Nazarbayev, is the son of Rakhat Aliyev.",
+     [(R, "Nurali Aliyev", "Nursultan Nazarbayev"), (R, "Nurali Aliyev", "Rakhat Aliyev")],
+     [(R, "Nursultan Nazarbayev", "Rakhat Aliyev")]),
+    ("Sara Duterte accused Ferdinand Marcos Jr of incompetence. She is the daughter of "
+     "Rodrigo Duterte.",
+     [(R, "Sara Duterte", "Rodrigo Duterte"), (ACC, "Sara Duterte", "Ferdinand Marcos Jr.")],
+     [(R, "Ferdinand Marcos Jr.", "Rodrigo Duterte")]),
+    ("Timur Kulibayev, married to Nursultan Nazarbayev's middle daughter, resigned.",
+     [(R, "Timur Kulibayev", "Nursultan Nazarbayev")], []),
+    ("Rakhat Aliyev, who was once married to Dariga Nazarbayeva, died in Vienna.",
+     [(R, "Rakhat Aliyev", "Dariga Nazarbayeva")], []),
+    ("Ferdinand Marcos Jr, the son and namesake of the late dictator Ferdinand Marcos, "
+     "took office in 2022.",
+     [(R, "Ferdinand Marcos Jr.", "Ferdinand Marcos")], []),
+    ("Shavkat Mirziyoyev's son-in-law and chief bodyguard, Otabek Umarov, was promoted.",
+     [(R, "Otabek Umarov", "Shavkat Mirziyoyev")], []),
+    ("Sardor Umurzakov and Shavkat Mirziyoyev are cousins.",
+     [(R, "Sardor Umurzakov", "Shavkat Mirziyoyev"),
+      (R, "Shavkat Mirziyoyev", "Sardor Umurzakov")], []),
+    ("Nursultan Nazarbayev, whose daughter is married to Timur Kulibayev, ruled for "
+     "three decades.", [(R, "Timur Kulibayev", "Nursultan Nazarbayev")], []),
+    ("Jaloliddin Nuriddinov is related to Emomali Rahmon by marriage.",
+     [(R, "Jaloliddin Nuriddinov", "Emomali Rahmon")], []),
+    ("Samat Abish, Nursultan Nazarbayev's nephew, and his wife Zhanar Abish own a bank.",
+     [(R, "Zhanar Abish", "Samat Abish"), (R, "Samat Abish", "Nursultan Nazarbayev")],
+     [(R, "Zhanar Abish", "Nursultan Nazarbayev")]),
+    ("Kairat Satybaldy told the court that his uncle Nursultan Nazarbayev had never "
+     "helped him.", [(R, "Nursultan Nazarbayev", "Kairat Satybaldy")], []),
+    ("Aida Aliyeva, the wife of Ilham Aliyev's nephew, bought a flat in London.",
+     [(R, "Aida Aliyeva", "Ilham Aliyev")], []),
+    ("Tycoon Bidzina Ivanishvili founded Georgian Dream. The tycoon's nephew Ucha "
+     "Mamatsashvili joined the board.",
+     [(R, "Ucha Mamatsashvili", "Bidzina Ivanishvili")], []),
+    ("Bidzina Ivanishvili, a billionaire, met Irakli Kobakhidze, a lawyer. The "
+     "billionaire's son Bera Ivanishvili is a rapper.",
+     [(R, "Bera Ivanishvili", "Bidzina Ivanishvili")],
+     [(R, "Bera Ivanishvili", "Irakli Kobakhidze")]),
+    ("Bidzina Ivanishvili, a billionaire, met Mamuka Khazaradze, a billionaire. The "
+     "billionaire's son Bera Ivanishvili is a rapper.", [],
+     [(R, "Bera Ivanishvili", "Mamuka Khazaradze")]),
+    # kinship that is denied, unclear or someone else's
+    ("Kassym-Jomart Tokayev met Nursultan Nazarbayev. He is not a relative of the former "
+     "president.", [], [(R, "Kassym-Jomart Tokayev", "Nursultan Nazarbayev")]),
+    ("Sadyr Japarov and Kamchybek Tashiev are not relatives.", [],
+     [(R, "Sadyr Japarov", "Kamchybek Tashiev"), (R, "Kamchybek Tashiev", "Sadyr Japarov")]),
+    ("Rashid Nurgaliyev is not related to Vladimir Putin.", [],
+     [(R, "Rashid Nurgaliyev", "Vladimir Putin")]),
+    ("Sadyr Japarov ordered the detention of Kamchybek Tashiev's rivals.", [],
+     [(O, "Sadyr Japarov", "Kamchybek Tashiev")]),
+    # alliances
+    ("Nikolai Patrushev, a close ally of Vladimir Putin, left the Security Council.",
+     [(A, "Nikolai Patrushev", "Vladimir Putin")], []),
+    ("Bidzina Ivanishvili's protege Irakli Garibashvili returned as prime minister.",
+     [(A, "Irakli Garibashvili", "Bidzina Ivanishvili")], []),
+    ("Robert Kocharyan, seen as Serzh Sargsyan's protege, was charged in 2018.",
+     [(A, "Robert Kocharyan", "Serzh Sargsyan")], []),
+    ("Igor Sechin, Vladimir Putin's right-hand man, runs Rosneft.",
+     [(A, "Igor Sechin", "Vladimir Putin")], []),
+    ("Viktor Medvedchuk, a close Putin ally, was arrested in Kyiv.",
+     [(A, "Viktor Medvedchuk", "Vladimir Putin")], []),
+    ("Sadyr Japarov and Kamchybek Tashiev, his longtime friend, lead Kyrgyzstan.",
+     [(A, "Kamchybek Tashiev", "Sadyr Japarov")],
+     [(A, "Kyrgyzstan", "Kamchybek Tashiev"), (A, "Sadyr Japarov", "Kamchybek Tashiev")]),
+    ("Vladimir Putin and Yuri Kovalchuk are longtime friends.",
+     [(A, "Vladimir Putin", "Yuri Kovalchuk"), (A, "Yuri Kovalchuk", "Vladimir Putin")], []),
+    ("Sardor Umurzakov was detained. Prosecutors say he is a close friend of Shavkat "
+     "Mirziyoyev.", [(A, "Sardor Umurzakov", "Shavkat Mirziyoyev")], []),
+    ("Karim Massimov was never an ally of Nursultan Nazarbayev.", [],
+     [(A, "Karim Massimov", "Nursultan Nazarbayev")]),
+    ("Yerlan Kozhagapanov, Karim Massimov's former deputy, was detained.",
+     [(S, "Yerlan Kozhagapanov", "Karim Massimov")], []),
+    # descriptions of a body's head: "the spy chief" is the one the article said led it
+    ("Karim Massimov headed the National Security Committee until January. Kassym-Jomart "
+     "Tokayev dismissed the former spy chief on January 5.",
+     [("dismissed", "Kassym-Jomart Tokayev", "Karim Massimov")], []),
+    ("Karim Massimov, who led the National Security Committee, was detained. The former "
+     "KNB chief's deputy Anuar Sadykulov was also arrested.",
+     [(S, "Anuar Sadykulov", "Karim Massimov")], []),
+    # prosecutions and accusations: who acts, who undergoes
+    ("Prosecutors charged Sergei Kurchenko with fraud. The Prosecutor General's Office did "
+     "not give details.", [(P, "Prosecutor-General's Office", "Sergei Kurchenko")], []),
+    ("Anatoly Mikhalchuk was charged by the Anti-Corruption Bureau in Kyiv.",
+     [(P, "Anti-Corruption Bureau", "Anatoly Mikhalchuk")],
+     [(P, "Anatoly Mikhalchuk", "Anti-Corruption Bureau")]),
+    ("The State Security Service of Azerbaijan detained Gubad Ibadoghlu in July.",
+     [(P, "State Security Service of Azerbaijan", "Gubad Ibadoghlu")], []),
+    ("Robert Kocharyan was indicted by the Special Investigation Service.",
+     [(P, "Special Investigation Service", "Robert Kocharyan")], []),
+    ("Nikol Pashinyan accused Robert Kocharyan of overthrowing the constitutional order.",
+     [(ACC, "Nikol Pashinyan", "Robert Kocharyan")],
+     [(ACC, "Robert Kocharyan", "Nikol Pashinyan")]),
+    ("Mikheil Saakashvili was accused by Bidzina Ivanishvili of plotting a coup.",
+     [(ACC, "Bidzina Ivanishvili", "Mikheil Saakashvili")], []),
+    ("Nikol Pashinyan's accusations against Robert Kocharyan drew protests.",
+     [(ACC, "Nikol Pashinyan", "Robert Kocharyan")], []),
+    # orders
+    ("Alexander Lukashenko ordered the arrest of Viktor Babariko in June.",
+     [(O, "Alexander Lukashenko", "Viktor Babariko")], []),
+    ("Viktor Babariko was detained on the orders of Alexander Lukashenko.",
+     [(O, "Alexander Lukashenko", "Viktor Babariko")],
+     [(O, "Viktor Babariko", "Alexander Lukashenko")]),
+    ("On Alexander Lukashenko's orders, the KGB detained Viktor Babariko.",
+     [(O, "Alexander Lukashenko", "Viktor Babariko"), (P, "KGB", "Viktor Babariko")], []),
+    ("Alexander Lukashenko ordered an investigation into Viktor Babariko.",
+     [(O, "Alexander Lukashenko", "Viktor Babariko")], []),
+    ("Emmerson Mnangagwa ordered Constantino Chiwenga to stand down the troops.",
+     [(O, "Emmerson Mnangagwa", "Constantino Chiwenga")], []),
+    # requests for help, to bodies and to countries
+    ("Kassym-Jomart Tokayev asked the Collective Security Treaty Organization for help.",
+     [(H, "Kassym-Jomart Tokayev", "Collective Security Treaty Organization")], []),
+    ("Nikol Pashinyan asked Russia for help in September.",
+     [(H, "Nikol Pashinyan", "Russia")], []),
+    ("Kassym-Jomart Tokayev requested military assistance from Russia.",
+     [(H, "Kassym-Jomart Tokayev", "Russia")], []),
+    ("Kassym-Jomart Tokayev turned to Moscow for help during the unrest.",
+     [(H, "Kassym-Jomart Tokayev", "Moscow")], []),
+    ("Kassym-Jomart Tokayev sought Moscow's help to end the unrest.",
+     [(H, "Kassym-Jomart Tokayev", "Moscow")], []),
+    ("At the request of Kassym-Jomart Tokayev, the Collective Security Treaty "
+     "Organization sent troops.",
+     [(H, "Kassym-Jomart Tokayev", "Collective Security Treaty Organization")], []),
+    ("Kassym-Jomart Tokayev asked Russia for an explanation.", [],
+     [(H, "Kassym-Jomart Tokayev", "Russia")]),
+    ("Askar Mamin did not ask the Collective Security Treaty Organization for help.", [],
+     [(H, "Askar Mamin", "Collective Security Treaty Organization")]),
+]
+
+
+def _pairs(batch) -> set[tuple[str, str, str]]:
+    names: dict[str, set[str]] = {}
+    for a in batch.actors:
+        names[a.id] = {key(n) for n in (a.name, *a.aliases)}
+    return {(st.predicate, s, o) for st in batch.statements
+            for s in names.get(st.subject_id, ()) for o in names.get(st.object_id, ())}
+
+
+@pytest.mark.parametrize("text,gives,absent", PROBES, ids=[p[0][:50] for p in PROBES])
+def test_probe(text, gives, absent):
+    art = article(text)
+    batch = extract_raw(art)
+    got = _pairs(batch)
+    for predicate, subject, obj in gives:
+        assert (predicate, key(subject), key(obj)) in got, sorted(got)
+    for predicate, subject, obj in absent:
+        assert (predicate, key(subject), key(obj)) not in got
+    for st in batch.statements:
+        assert art.body[st.span_start:st.span_end] == st.quote
