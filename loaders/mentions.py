@@ -139,6 +139,15 @@ class Cues:
         self.known_surnames: frozenset[str] = frozenset()  # cues_for(lex, gazetteer)
         self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
         self.byline_generic = {str(w) for w in lex["byline_generic"]}
+        # "the director general of the National Intelligence Service, Noordin Haji": a
+        # title of a named body, then the holder's name after a comma
+        self.title_of_body = re.compile(
+            rf"\b(?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
+            r"[A-Z][^,;.!?\n()]{1,80},[ \t]+$")
+        # "the office, headed by Helder Pitta Gros": who heads a body is a person
+        self.headed_by = re.compile(
+            rf"\b{_words_re([v for v in lex['head_verbs'] if str(v).endswith('ed')])}"
+            r"[ \t]+by[ \t]+$")
         self.byline = re.compile(
             rf"(?:^|\n)[ \t]*(?:{'|'.join(re.escape(str(w)) for w in lex['byline_openers'])})"
             r"[ \t]+$")
@@ -709,7 +718,8 @@ def _name_like(body: str, word: str, cues: Cues) -> bool:
     in the article, and none of the lexicon's other words (title, stopword, month...)."""
     if key(word) in cues.given:
         return True
-    return (word[:1].isupper() and not word.isupper() and word.isalpha()
+    return (word[:1].isupper() and not word.isupper()
+            and word.replace("'", "").replace("’", "").isalpha()  # "Wetang'ula"
             and not word.endswith(("ing", "ed")) and word.lower() not in _lower_words(body)
             and word not in cues.org_heads and word not in cues.months
             and word not in cues.place_heads and not _leading_cue(word, cues))
@@ -836,6 +846,13 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             typed.append(Mention(start, toks[k - 1][1], body[start:toks[k - 1][1]],
                                  type="organization", kind="media", cue="byline"))
         return
+    if body[start - 1:start] == "(" and _AGENCY_CREDIT.match(body, end) \
+            and _DATELINE.search(body, max(0, body.rfind("\n", 0, start) + 1, start - 40),
+                                 start):
+        # "NAIROBI, Oct. 18 (Xinhua) -- ...": the agency a dateline credits
+        m.type, m.cue, m.kind = "organization", "dateline", "media"
+        typed.append(m)
+        return
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
     if org is not None and person not in _NAME_CUES:
@@ -920,6 +937,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
 
 
 _PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
+_AGENCY_CREDIT = re.compile(r"\)[ \t]*(?:--|[–—-])[ \t]")
+_DATELINE = re.compile(rf"^[ \t]*{_U}{{3,}}\b[^\n(]*\($", re.M)  # "NAIROBI, Oct. 18 ("
 # tails of a compound adjective written before a name ("Dutch-based", "state-owned")
 _COMPOUND_TAILS = frozenset({"based", "owned", "run", "controlled", "registered", "listed",
                              "headquartered", "born", "backed", "led", "funded", "linked"})
@@ -1073,6 +1092,9 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "byline"  # "By Jairo Bolledo", not "By Khmer Times"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
+    if cues.title_of_body.search(body, max(0, start - 120), start) \
+            or cues.headed_by.search(body, max(0, start - 16), start):
+        return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
     if _possessor_of_kin(body, end, hits, cues):
