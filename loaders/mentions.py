@@ -797,7 +797,10 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         if split[2] < len(toks):
             _classify_segment(body, toks[split[2]:], cues, hits, typed, untyped)
         return
-    if len(toks) > 4:
+    if len(toks) > 2 and toks[0][2] in cues.place_heads and key(toks[1][2]) in cues.given:
+        # "the President of the Republic José Eduardo dos Santos": the place noun the
+        # title ended with, then the holder's name
+        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
         return
     if len(toks) > 1 and toks[0][2].rpartition("-")[2] in _COMPOUND_TAILS:
         # "the Dutch-based VimpelCom", "Moscow-based Novaya Gazeta": the compound
@@ -809,6 +812,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
         _classify_segment(body, toks[:1], cues, hits, typed, untyped)
         _classify_segment(body, toks[1:], cues, hits, typed, untyped)
+        return
+    if len(toks) > 4:
         return
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
