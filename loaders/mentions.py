@@ -4,10 +4,13 @@ Known names come from the gazetteer (any spelling, any script). Every other run 
 capitalised words is a candidate; what makes it a person, an organisation or a place is
 a cue from ``seeds/lexicon/``: a title or noun before it ("representative Nurdilda
 Oraz", "archaeologist Erlan ..."), an age ("73-year-old ..."), initials, an apposition
-(", a businessman"), a byline or a photo credit, a surname ending, a known given name
-(also ``seeds/names/given_names.tsv``), a list with a person in it, an organisation head
-word ("... Ministry", "... Bank"), a legislature's proper name ("the Senate"), a place
-head, suffix or noun ("Rushon district"), a name of the place data (:mod:`places`). A
+(", a businessman"), a relative ("Tsvangirai's widow"), a post held ("the director of
+the X Service, Noordin Haji", "headed by ..."), a byline or a photo credit, a surname
+ending, a known given name (also ``seeds/names/given_names.tsv``), a list with a person in
+it, an organisation head word ("... Ministry", "... Bank"), an officer only a body has
+("the head of Rosgvardia"), a dateline's agency ("(Xinhua) --"), a legislature's proper
+name ("the Senate"), a place head, suffix or noun ("Rushon district"), a name of the
+place data (:mod:`places`). A
 title between two names splits them ("Davao City Representative Paolo Duterte"); a
 nickname in quotes or a middle initial is no part of a name. Capitals prove nothing in a title-case heading or for a
 word the article also writes in lower case. Candidates with no cue are kept untyped:
