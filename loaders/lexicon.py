@@ -28,7 +28,7 @@ SECTIONS = {
     "honorifics": WORDS, "person_nouns": WORDS, "surname_endings": WORDS,
     "given_names": WORDS, "stopwords": WORDS, "boilerplate": WORDS,
     "acronym_stoplist": WORDS, "credit_prefixes": WORDS, "proper_bodies": WORDS,
-    "byline_openers": WORDS,
+    "byline_openers": WORDS, "byline_generic": WORDS,
     "org_heads": MAPPING, "org_connectors": WORDS, "org_cues_before": MAPPING,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
     "description_fillers": WORDS,
