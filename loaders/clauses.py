@@ -26,14 +26,13 @@ every frame:
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
 from . import resolve as resolve_mod
-from .kinship import compound_kin, family_owner, modified
+from .kinship import compound_kin, family_key, family_owner, modified
 from .phrases import alternation as _words_re
 from .template import CLOSE, OPEN
 
@@ -479,8 +478,8 @@ class Clauses:
                 if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
                     return []  # "the ruling Amanat party nominated": the party did
                 if t.kind == "A" and t.poss:
-                    if possessive_ok:
-                        return [k]
+                    if possessive_ok and not self._after_preposition(toks, k, lo):
+                        return [k]  # not "at Manila's airport ... accusing him"
                     k -= 1
                     continue
                 start = k
@@ -505,6 +504,8 @@ class Clauses:
                 continue
             if t.cls == "relatives":
                 return []
+            if t.low == "and" and k >= 1 and toks[k - 1].low == "," and k < j - 1:
+                return []  # "..., and the head of state appointed": a clause of its own
             k -= 1
         return []
 
@@ -1274,11 +1275,15 @@ class Clauses:
             words = tuple(x.low for x in toks[r:r + n])
             if len(words) == n and words in self.flex.relational and not any(
                     x.poss for x in toks[r:r + n - 1]) and not (
-                    r + n < n_toks and toks[r + n].cls == "title" and not toks[r + n - 1].poss):
+                    r + n < n_toks and toks[r + n].cls == "title" and not toks[r + n - 1].poss
+                    and self.flex.relational[words][0] != "relative_of"):
                 return (*self.flex.relational[words], r + n)
         if t.cls != "title" or t.low in self.flex.status_former or t.low in self.flex.demonyms:
             return None
         prev = toks[r - 1] if r else None
+        if prev is not None and (prev.low,) in self.flex.relational and \
+                self.flex.relational[(prev.low,)][0] == "relative_of":
+            return None  # "his brother President X": the title is X's, not a relation
         if prev is not None and prev.cls == "title" and not prev.poss and \
                 prev.low not in self.flex.status_former and prev.low not in self.flex.demonyms:
             return None  # read once, from the title's first word
@@ -1318,6 +1323,9 @@ class Clauses:
                 toks[r - 1].mention.type == "person" and end < len(toks) and \
                 toks[end].kind == "A" and toks[end].mention.type == "person":
             owners = self._ids(toks, [r - 1])  # "Nazarbaev lieutenant Karim Masimov"
+        elif predicate == "relative_of" and r >= 3 and toks[r - 1].low in ("'", "’") and \
+                toks[r - 2].cls == "cap" and toks[r - 3].low == "the":
+            owners = self._couple(toks, r - 2)  # "the Aliyevs' daughters"
         # owner after: "nephew of X", "adviser to X", "head of X's department"
         if predicate == "relative_of":  # "the younger brother of": the term as written
             detail = modified(self.doc.lex, self.doc.template.text, toks[r].start, detail)
@@ -1337,6 +1345,11 @@ class Clauses:
             owners, last = self._implied_body(toks, r, end)
         if not owners:
             return None
+        if owners and last == end and last + 2 < len(toks) and toks[last].low in ("at", "in"):
+            o = last + 1 + (toks[last + 1].low == "the")
+            if o + 1 < len(toks) and toks[o].kind == "A" and not toks[o].poss and \
+                    toks[o].mention.type == "organization" and toks[o + 1].low == ",":
+                last = o + 1  # "X's former deputies at the KNB, A and B"
         # members after: ", A" / " – A, B and C" / " A"
         k, stop = last, len(toks)
         if k < len(toks) and (toks[k].low in (",", ":") or toks[k].low in _DASHES):
@@ -1383,6 +1396,7 @@ class Clauses:
             owners = self._ids(toks, [owner_pronoun], exclude={i for i, _ in member_ids})
         owner_ids = owners
         if predicate == "relative_of" and owner_pronoun is not None:
+            owners = self._verb_subject(toks, owner_pronoun) or owners
             owner_ids = [(o, "person") for o in family_owner(
                 self.doc, self.doc.template.body_offset(toks[owner_pronoun].start),
                 toks[owner_pronoun].low, [i for i, _ in member_ids],
@@ -1402,6 +1416,38 @@ class Clauses:
         if inverse:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _couple(self, toks, f: int) -> list:
+        """The two persons a family's plural at ``f`` names ("the Aliyevs'"): the man
+        and the woman of that family name the article named before, if exactly those."""
+        word = toks[f].low
+        names = {family_key("x " + w) for w in (word[:-1], word[:-2] if word.endswith(
+            "es") else "") if w}
+        tpl = self.doc.template
+        before = tpl.body_offset(toks[f].start)
+        found = {}
+        for m in self.doc.mentions:
+            if m.start >= before:
+                break
+            if m.type == "person" and m.actor_id and " " in m.surface.strip() and \
+                    family_key(m.surface) in names:
+                found.setdefault(m.actor_id, self.doc.antecedents.female(m.surface))
+        if len(found) == 2 and set(found.values()) == {True, False}:
+            return [(a, "person") for a in found]
+        return []
+
+    def _verb_subject(self, toks, p: int) -> list:
+        """The person subject of the act whose object a possessive pronoun at ``p``
+        opens ("the head of state appointed his elder son A": the head of state's son,
+        not the son of the one named last), else []."""
+        if p < 1 or toks[p - 1].cls != "trigger":
+            return []
+        g = p - 1
+        while g > 0 and toks[g - 1].cls in ("adverbs", "be", "have", "auxiliaries"):
+            g -= 1
+        if any(t.cls == "be" for t in toks[g:p - 1]):
+            return []  # "was dismissed his ...": no active subject
+        return self._ids(toks, self.subject(toks, g), {"person"})
 
     def _second_noun(self, toks, end: int, predicate: str) -> int:
         """The end of a relational noun coordinated with a second noun that is no
@@ -1436,6 +1482,7 @@ class Clauses:
                 or (toks[q].kind == "A" and toks[q].poss)
                 or toks[q].low in _SCARE_QUOTES  # 'A, who is “called” the spouse of'
                 or toks[q].low in self.flex.naming_verbs
+                or (toks[q].low == "to" and q + 1 < r and toks[q + 1].low == "be")
                 or (ally and q >= 1 and (toks[q].low, toks[q - 1].low) == ("of", "one"))
                 or (ally and q >= 1 and toks[q].low == "as" and toks[q - 1].low in
                     self.flex.ally_copulas)):
@@ -1472,8 +1519,22 @@ class Clauses:
                             not toks[c - 1].poss:
                         return self._list_ending(toks, c - 1)
             q -= 1
+        a = r - 1
+        while a > 0 and r - a <= 4 and toks[a].kind == "W" and toks[a].low != "and" and \
+                toks[a].cls in ("determiners", "title", "", "adverbs"):
+            a -= 1
+        if a >= 1 and toks[a].low == "and":
+            # "A, the secretary of the Security Council and a longtime ally of X": across a
+            # first apposition that opens with an article and names no person
+            q, c = a, a - 1
+            while c > 0 and q - c < 12 and toks[c].low not in (",", ";", ":") and not (
+                    toks[c].kind == "A" and toks[c].mention.type == "person"):
+                c -= 1
+            if c > 0 and toks[c].low == "," and toks[c + 1].low in ("the", "a", "an"):
+                q = c
         if q >= 1 and toks[q].low == ",":
-            k = self._skip_age(toks, q - 1)
+            k = self._skip_age(toks, q)  # "A, 57, a longtime ally of X"
+            k = k if k != q else q - 1
             if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                 return self._list_ending(toks, k)
         return []
@@ -1611,11 +1672,13 @@ class Clauses:
             # "the eldest daughter of the first president, Dariga": the name is the
             # daughter's, the description the owner
             return desc, j
-        if named and (desc or (poss_owner is not None and (any(
+        kin_named = named and poss_owner is None and j - k <= 4 and toks[k].low == "the" \
+            and (self._term(toks, j - 1) or ("",))[0] == "relative_of"
+        if named and (desc or kin_named or (poss_owner is not None and (any(
                 x.cls == "title" for x in toks[poss_owner + 1:j]) or self._inner_kin(
                     toks, poss_owner, j)))):
             # "the brother of Kazakhstan's first president, B", "the husband of X's
-            # daughter, B": B is the owner
+            # daughter, B", "the husband of the eldest daughter, B": B is the owner
             return self._ids(toks, [j + 1]), j + 2
         if poss_owner is not None:
             t = toks[poss_owner]

@@ -79,7 +79,8 @@ class Rules:
         terms = alternation([*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"],
                              "related"])
         self.negated_copula = re.compile(
-            rf"(?:\b(?:{be})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?)\b"
+            rf"(?:\b(?:{be})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?"
+            rf"|\b(?:{neg})\s+to\s+(?:{be}))\b"
             rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?:{terms})\b", re.IGNORECASE)
 
     def is_national(self, title: str) -> bool:

@@ -555,7 +555,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             seen.append(holders[h_k][1:])
             h_k += 1
         if office:  # a president is not the former one: title and status must agree
-            cands = {a for t, f, a, hint in seen if t == head and f == former
+            # ("President of the Republic X" is the president)
+            cands = {a for t, f, a, hint in seen if t.split(" of ")[0] == head and f == former
                      and (not body_id or (hint or main() or body_id) == body_id)}
         else:  # "KNB chief X" ... "the former KNB chief": the head word is enough, and
             # the head of a body is its chief ("X, the head of the KNB" ... "the spy chief"),
