@@ -137,6 +137,27 @@ def contested(statements: Iterable[dict]) -> set[str]:
     return out
 
 
+def attributed(statements: Iterable[dict]) -> set[str]:
+    """The ids of the statements claims/attributed lists: relations (not mentions) put
+    in a speaker's mouth or not told as plain fact (alleged, denied, asserted). Kept as
+    the flag ``Statement.attributed`` so the report reads the flagged statements through
+    an index instead of filtering all of them. A missing value counts as the query's
+    comparison does: it satisfies neither test.
+
+    >>> sts = [{"id": "s1", "predicate": "accused", "speaker_id": "person:x",
+    ...         "modality": "asserted"},
+    ...        {"id": "s2", "predicate": "accused", "speaker_id": "", "modality": "reported"},
+    ...        {"id": "s3", "predicate": "mentions", "speaker_id": "", "modality": "alleged"},
+    ...        {"id": "s4", "predicate": "ally_of", "speaker_id": None, "modality": "denied"}]
+    >>> sorted(attributed(sts))
+    ['s1', 's4']
+    """
+    return {st["id"] for st in statements
+            if st.get("predicate") not in (None, "mentions") and (
+                st.get("speaker_id") not in (None, "")
+                or st.get("modality") not in (None, "reported"))}
+
+
 def actor_rows(actors: Iterable[dict], cited: dict[str, dict],
                forms: dict[str, Counter]) -> list[dict]:
     """Names, aliases and citation summary of actors, from aggregates the store computes
