@@ -261,7 +261,8 @@ class Store(ABC):
         for r in self.run(cypher.mention_forms()):
             forms[r["id"]][r["form"]] += r["n"]
         actors = self.run(cypher.read_derived_actors())
-        actor_rows = projection.actor_rows(actors, cited, forms)
+        ties = projection.brokerage(edges, [r.type for r in schema.between_actors])
+        actor_rows = projection.actor_rows(actors, cited, forms, ties)
         del forms, cited
         # events before their edges; an event no report belongs to any more goes
         self._sync_events(event_rows, {r["id"] for r in reports}, set(mapping))
