@@ -39,10 +39,12 @@ from .template import CLOSE, OPEN
 _TOKEN = re.compile(
     rf"{OPEN}[POL](\d+){CLOSE}(['’]s\b|['’](?=\s))?"  # an actor, maybe possessive
     r"|[A-Za-z\u00c0-\u024f0-9][\w'’-]*\w|\w|[—–]|--|\S")  # a word, a dash, a sign
+_WORDS_KEPT = 200_000  # distinct token texts remembered (news vocabulary fits)
 _DASHES = frozenset({"—", "–", "--", "-"})
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
+_SPACES = re.compile(r"\s+")
 # vocabulary labels (loaders/vocabulary.py) of the words a relational noun phrase holds
 _RELATIONAL_LABELS = ("kinship", "subordinate_terms", "ally_terms", "title_heads")
 
@@ -178,6 +180,7 @@ class FrameLexicon:
         self.word_class = {w: "title" for w in self.titles}
         self.word_class.update(self.classes)
         self.word_class.update({w: "trigger" for w in self.forms if " " not in w})
+        self.words: dict[str, tuple] = {}  # see word
         self.superior = re.compile(
             rf"\b{_words_re(list(lex['superior_terms']))}\b", re.IGNORECASE)
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
@@ -191,6 +194,30 @@ class FrameLexicon:
         self.kin_modifiers = frozenset(str(w).lower() for w in lex["kin_modifiers"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
                          for kind, cues in lex["frame_modality"].items()]
+
+    def word(self, text: str) -> tuple:
+        """A token's reading as the tokenizer uses it, remembered: (kind, base,
+        possessive, class after another token, class first in its sentence)."""
+        if not text[0].isalnum():
+            reading = ("P", text, False, "punct", "punct")
+        else:
+            low = text.lower()
+            poss = low[-2:] in ("'s", "’s")
+            base = low[:-2] if poss else low
+            cls = self.word_class.get(base)
+            if cls is None and "-" in base and \
+                    self.word_class.get(base.split("-")[0]) == "title":
+                cls = "title"
+            if cls is None:
+                later = "cap" if text[0].isupper() else \
+                    "adverbs" if len(base) > 4 and base[-2:] == "ly" else ""
+                first = "adverbs" if len(base) > 4 and base[-2:] == "ly" else ""
+                reading = ("W", base, poss, later, first)
+            else:
+                reading = ("W", base, poss, cls, cls)
+        if len(self.words) < _WORDS_KEPT:
+            self.words[text] = reading
+        return reading
 
 
 def _form(word: str) -> str:
@@ -278,37 +305,26 @@ class Clauses:
         doc, tpl = self.doc, self.doc.template
         sent = doc.sentences[sent_i]
         s, e = tpl.tpl_offset(sent.start), tpl.tpl_end(sent.end)
-        word_class = self.flex.word_class
+        words = self.flex.words
+        word = self.flex.word
         mentions = tpl.mentions
         toks = []
         append = toks.append
         for m in _TOKEN.finditer(tpl.text, s, e):
             if limit and len(toks) >= limit:
                 break
-            index, apostrophe = m.group(1, 2)
             a, b = m.span()
+            index = m.group(1)
             if index is not None:
                 append(Token("A", "", a, b, "actor", mentions[int(index)],
-                             apostrophe is not None))
+                             m.group(2) is not None))
                 continue
             text = m.group()
-            if not text[0].isalnum():
+            w = words.get(text) or word(text)
+            if w[0] == "P":
                 append(Token("P", text, a, b, "punct"))
-                continue
-            low = text.lower()
-            poss = low[-2:] in ("'s", "’s")
-            base = low[:-2] if poss else low
-            cls = word_class.get(base)
-            if cls is None:
-                if "-" in base and word_class.get(base.split("-")[0]) == "title":
-                    cls = "title"
-                elif toks and text[0].isupper():
-                    cls = "cap"
-                elif len(base) > 4 and base[-2:] == "ly":
-                    cls = "adverbs"
-                else:
-                    cls = ""
-            append(Token("W", base, a, b, cls, None, poss))
+            else:
+                append(Token("W", w[1], a, b, w[3] if toks else w[4], None, w[2]))
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
@@ -736,7 +752,7 @@ class Clauses:
         tpl = doc.template
         self._hits = []
         for m in self.flex.trigger.finditer(doc.body):
-            phrase = re.sub(r"\s+", " ", m.group().lower())
+            phrase = _SPACES.sub(" ", m.group().lower())
             entry = self.flex.forms.get(phrase)
             if entry is None:
                 continue

@@ -782,6 +782,9 @@ _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s
                           r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
+_NAME_PARTS = re.compile(r"[\s:-]+")
+
+
 class Antecedents:
     """Pronoun -> actor ids: nearest person before it (singular), the persons of the
     sentence or the one before (plural), the quotation's speaker (first person)."""
@@ -802,17 +805,19 @@ class Antecedents:
         words = lex["clause_words"]
         self.female_endings = tuple(str(w) for w in words["female_endings"])
         self.male_endings = tuple(str(w) for w in words["male_endings"])
+        self._genders: dict[str, bool | None] = {}  # name -> female(name)
 
     def female(self, name: str) -> bool | None:
         """Does the surname of a person (an actor id or a name as written) say she is a
         woman (True), a man (False), or not? "Nazarbayeva" is a woman, "Nazarbayev" a
         man, "Duterte" either."""
-        last = re.split(r"[\s:-]+", name.strip().lower())[-1]
-        if last.endswith(self.female_endings):
-            return True
-        if last.endswith(self.male_endings):
-            return False
-        return None
+        if name in self._genders:
+            return self._genders[name]
+        last = _NAME_PARTS.split(name.strip().lower())[-1]
+        said = True if last.endswith(self.female_endings) else \
+            False if last.endswith(self.male_endings) else None
+        self._genders[name] = said
+        return said
 
     def _possessive(self, m: Mention) -> bool:
         return self.body[m.end:m.end + 2] in ("'s", "’s") or self.body[m.end:m.end + 1] in "'’"
