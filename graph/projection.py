@@ -137,13 +137,62 @@ def contested(statements: Iterable[dict]) -> set[str]:
     return out
 
 
+def attributed(statements: Iterable[dict]) -> set[str]:
+    """The ids of the statements claims/attributed lists: relations (not mentions) put
+    in a speaker's mouth or not told as plain fact (alleged, denied, asserted). Kept as
+    the flag ``Statement.attributed`` so the report reads the flagged statements through
+    an index instead of filtering all of them. A missing value counts as the query's
+    comparison does: it satisfies neither test.
+
+    >>> sts = [{"id": "s1", "predicate": "accused", "speaker_id": "person:x",
+    ...         "modality": "asserted"},
+    ...        {"id": "s2", "predicate": "accused", "speaker_id": "", "modality": "reported"},
+    ...        {"id": "s3", "predicate": "mentions", "speaker_id": "", "modality": "alleged"},
+    ...        {"id": "s4", "predicate": "ally_of", "speaker_id": None, "modality": "denied"}]
+    >>> sorted(attributed(sts))
+    ['s1', 's4']
+    """
+    return {st["id"] for st in statements
+            if st.get("predicate") not in (None, "mentions") and (
+                st.get("speaker_id") not in (None, "")
+                or st.get("modality") not in (None, "reported"))}
+
+
+def brokerage(edges: dict[str, list[dict]], types: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Actor id -> (neighbours, closed pairs) over the edges of ``types`` (the relations
+    between two actors): how many other actors it has an edge with, and how many pairs
+    of those have an edge with each other. paths/brokers reads these instead of
+    expanding every busy actor's neighbourhood twice.
+
+    >>> edges = {"ALLY_OF": [{"source": "a", "target": "b"}, {"source": "a", "target": "c"},
+    ...                      {"source": "b", "target": "c"}, {"source": "a", "target": "d"}],
+    ...          "ACCUSED": [{"source": "b", "target": "a"}]}
+    >>> brokerage(edges, ["ALLY_OF", "ACCUSED"])["a"]
+    (3, 1)
+    """
+    around: dict[str, set[str]] = defaultdict(set)
+    for rtype in types:
+        for e in edges.get(rtype, ()):
+            if e["source"] != e["target"]:
+                around[e["source"]].add(e["target"])
+                around[e["target"]].add(e["source"])
+    out = {}
+    for actor, near in around.items():
+        # each linked pair of neighbours, counted from its lower id
+        closed = sum(len({y for y in around[x] & near if y > x}) for x in near)
+        out[actor] = (len(near), closed)
+    return out
+
+
 def actor_rows(actors: Iterable[dict], cited: dict[str, dict],
-               forms: dict[str, Counter]) -> list[dict]:
+               forms: dict[str, Counter],
+               ties: dict[str, tuple[int, int]] | None = None) -> list[dict]:
     """Names, aliases and citation summary of actors, from aggregates the store computes
     in the engine (:func:`qantar.graph.stores.cypher.citations`: per node id ``first``,
     ``last``, ``articles``, ``statements``; ``forms``: the spellings of its mentions),
-    so a rebuild need not read every mention back.
+    so a rebuild need not read every mention back; ``ties``: :func:`brokerage`.
     """
+    ties = ties or {}
     rows = []
     for actor in actors:
         seen = forms.get(actor["id"], Counter())
@@ -155,7 +204,9 @@ def actor_rows(actors: Iterable[dict], cited: dict[str, dict],
             aliases = sorted((set(aliases) | {actor["name"]}) - {name})
         rows.append({"id": actor["id"], "name": name, "aliases": aliases,
                      "name_keys": sorted({key(n) for n in [name, *aliases]} - {""}),
-                     **cited_summary(cited.get(actor["id"]))})
+                     **cited_summary(cited.get(actor["id"])),
+                     **dict(zip(("neighbours", "closed_pairs"),
+                                ties.get(actor["id"], (0, 0))))})
     return rows
 
 

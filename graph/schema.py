@@ -80,6 +80,11 @@ class Schema:
         return {t: r for t, r in self.relations.items() if r.projected}
 
     @property
+    def between_actors(self) -> list[RelType]:
+        """The projected relations from one actor to another (``{{actor_relations}}``)."""
+        return [r for r in self.projected.values() if r.sources == r.targets == ("Actor",)]
+
+    @property
     def provenance(self) -> dict[str, RelType]:
         return {t: r for t, r in self.relations.items() if not r.projected}
 

@@ -77,6 +77,7 @@ class Attribution:
         self.pats = pats
         tpl = doc.template
         self.cues: dict[int, list[Cue]] = {}
+        self._hedges: dict[tuple[int, int], bool] = {}  # window -> holds a hedge
         spans = doc.spans_with(frozenset({"speech_verbs", "source_phrases"}))
         for rx, kind in ((pats.cue, "cue"), (pats.inverted, "inverted"),
                          (pats.source, "source")):
@@ -164,5 +165,9 @@ class Attribution:
         if modality in ("alleged", "denied"):
             return modality
         s = self.doc.sentence_of(start)
-        window = self.doc.body[max(s.start, start - 40):end]
-        return "alleged" if self.pats.hedge.search(window) else modality
+        a = max(s.start, start - 40)
+        hedged = self._hedges.get((a, end))
+        if hedged is None:  # the statements of one phrase share its window
+            hedged = self.pats.hedge.search(self.doc.body[a:end]) is not None
+            self._hedges[a, end] = hedged
+        return "alleged" if hedged else modality

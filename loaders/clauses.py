@@ -26,24 +26,25 @@ every frame:
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
 from . import resolve as resolve_mod
-from .kinship import compound_kin, family_owner, modified
+from .kinship import compound_kin, family_key, family_owner, modified
 from .phrases import alternation as _words_re
 from .template import CLOSE, OPEN
 
 _TOKEN = re.compile(
     rf"{OPEN}[POL](\d+){CLOSE}(['’]s\b|['’](?=\s))?"  # an actor, maybe possessive
     r"|[A-Za-z\u00c0-\u024f0-9][\w'’-]*\w|\w|[—–]|--|\S")  # a word, a dash, a sign
+_WORDS_KEPT = 200_000  # distinct token texts remembered (news vocabulary fits)
 _DASHES = frozenset({"—", "–", "--", "-"})
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
+_SPACES = re.compile(r"\s+")
 # vocabulary labels (loaders/vocabulary.py) of the words a relational noun phrase holds
 _RELATIONAL_LABELS = ("kinship", "subordinate_terms", "ally_terms", "title_heads")
 
@@ -179,6 +180,7 @@ class FrameLexicon:
         self.word_class = {w: "title" for w in self.titles}
         self.word_class.update(self.classes)
         self.word_class.update({w: "trigger" for w in self.forms if " " not in w})
+        self.words: dict[str, tuple] = {}  # see word
         self.superior = re.compile(
             rf"\b{_words_re(list(lex['superior_terms']))}\b", re.IGNORECASE)
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
@@ -192,6 +194,30 @@ class FrameLexicon:
         self.kin_modifiers = frozenset(str(w).lower() for w in lex["kin_modifiers"])
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
                          for kind, cues in lex["frame_modality"].items()]
+
+    def word(self, text: str) -> tuple:
+        """A token's reading as the tokenizer uses it, remembered: (kind, base,
+        possessive, class after another token, class first in its sentence)."""
+        if not text[0].isalnum():
+            reading = ("P", text, False, "punct", "punct")
+        else:
+            low = text.lower()
+            poss = low[-2:] in ("'s", "’s")
+            base = low[:-2] if poss else low
+            cls = self.word_class.get(base)
+            if cls is None and "-" in base and \
+                    self.word_class.get(base.split("-")[0]) == "title":
+                cls = "title"
+            if cls is None:
+                later = "cap" if text[0].isupper() else \
+                    "adverbs" if len(base) > 4 and base[-2:] == "ly" else ""
+                first = "adverbs" if len(base) > 4 and base[-2:] == "ly" else ""
+                reading = ("W", base, poss, later, first)
+            else:
+                reading = ("W", base, poss, cls, cls)
+        if len(self.words) < _WORDS_KEPT:
+            self.words[text] = reading
+        return reading
 
 
 def _form(word: str) -> str:
@@ -279,37 +305,26 @@ class Clauses:
         doc, tpl = self.doc, self.doc.template
         sent = doc.sentences[sent_i]
         s, e = tpl.tpl_offset(sent.start), tpl.tpl_end(sent.end)
-        word_class = self.flex.word_class
+        words = self.flex.words
+        word = self.flex.word
         mentions = tpl.mentions
         toks = []
         append = toks.append
         for m in _TOKEN.finditer(tpl.text, s, e):
             if limit and len(toks) >= limit:
                 break
-            index, apostrophe = m.group(1, 2)
             a, b = m.span()
+            index = m.group(1)
             if index is not None:
                 append(Token("A", "", a, b, "actor", mentions[int(index)],
-                             apostrophe is not None))
+                             m.group(2) is not None))
                 continue
             text = m.group()
-            if not text[0].isalnum():
+            w = words.get(text) or word(text)
+            if w[0] == "P":
                 append(Token("P", text, a, b, "punct"))
-                continue
-            low = text.lower()
-            poss = low[-2:] in ("'s", "’s")
-            base = low[:-2] if poss else low
-            cls = word_class.get(base)
-            if cls is None:
-                if "-" in base and word_class.get(base.split("-")[0]) == "title":
-                    cls = "title"
-                elif toks and text[0].isupper():
-                    cls = "cap"
-                elif len(base) > 4 and base[-2:] == "ly":
-                    cls = "adverbs"
-                else:
-                    cls = ""
-            append(Token("W", base, a, b, cls, None, poss))
+            else:
+                append(Token("W", w[1], a, b, w[3] if toks else w[4], None, w[2]))
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
@@ -452,6 +467,12 @@ class Clauses:
                                                                  "relatives"):
                     break
         k = j - 1
+        q = k  # "..., and the head of state appointed Y": a title no actor is named by
+        while q > lo and (toks[q].cls == "title" or toks[q].low == "of") and j - q < 6:
+            q -= 1
+        if q < k and toks[q].low == "the" and toks[k].cls == "title" and (
+                q == lo or toks[q - 1].low in (",", "and")):
+            return []
         # ", the nephew of X," / ", who headed the KNB until 2022," before the verb
         while k > lo and (toks[k].low == "," or toks[k].low in _DASHES):
             p = k - 1
@@ -473,8 +494,8 @@ class Clauses:
                 if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
                     return []  # "the ruling Amanat party nominated": the party did
                 if t.kind == "A" and t.poss:
-                    if possessive_ok:
-                        return [k]
+                    if possessive_ok and not self._after_preposition(toks, k, lo):
+                        return [k]  # not "at Manila's airport ... accusing him"
                     k -= 1
                     continue
                 start = k
@@ -499,6 +520,8 @@ class Clauses:
                 continue
             if t.cls == "relatives":
                 return []
+            if t.low == "and" and k >= 1 and toks[k - 1].low == "," and k < j - 1:
+                return []  # "..., and the head of state appointed": a clause of its own
             k -= 1
         return []
 
@@ -607,7 +630,7 @@ class Clauses:
         if k >= len(toks) or toks[k].low != ",":
             return None
         leads = {lead[0] for lead in self.flex.post_leads}
-        for j in range(k + 1, min(len(toks) - 1, k + 9)):
+        for j in range(k + 1, min(len(toks) - 1, k + 16)):
             if toks[j].low in self.flex.forms or toks[j].cls in (
                     "subordinators", "relatives", "be", "have"):
                 return None
@@ -678,7 +701,7 @@ class Clauses:
     def _by_agent(self, toks, k: int):
         """Heads of the "by X" phrase after a passive verb (same clause)."""
         stop = len(toks)
-        for j in range(k, min(stop, k + 14)):
+        for j in range(k, min(stop, k + 22)):
             t = toks[j]
             if t.low in self.flex.forms and j >= 1 and toks[j - 1].low == "and" and \
                     self.flex.forms[t.low][2] == "past":
@@ -729,7 +752,7 @@ class Clauses:
         tpl = doc.template
         self._hits = []
         for m in self.flex.trigger.finditer(doc.body):
-            phrase = re.sub(r"\s+", " ", m.group().lower())
+            phrase = _SPACES.sub(" ", m.group().lower())
             entry = self.flex.forms.get(phrase)
             if entry is None:
                 continue
@@ -1075,8 +1098,9 @@ class Clauses:
             k = j - 1
             while k >= 0 and toks[k].low == ",":
                 k -= 1
-            subject = [k] if k >= 0 and toks[k].kind == "A" and not toks[k].poss \
-                and not self._after_preposition(toks, k, 0, nouns=3) else []
+            # "A and B, who were removed": both
+            subject = self._list_ending(toks, k) if k >= 0 and toks[k].kind == "A" and \
+                not toks[k].poss and not self._after_preposition(toks, k, 0, nouns=3) else []
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
         if form == "past" and not be and not relative:
@@ -1267,11 +1291,15 @@ class Clauses:
             words = tuple(x.low for x in toks[r:r + n])
             if len(words) == n and words in self.flex.relational and not any(
                     x.poss for x in toks[r:r + n - 1]) and not (
-                    r + n < n_toks and toks[r + n].cls == "title" and not toks[r + n - 1].poss):
+                    r + n < n_toks and toks[r + n].cls == "title" and not toks[r + n - 1].poss
+                    and self.flex.relational[words][0] != "relative_of"):
                 return (*self.flex.relational[words], r + n)
         if t.cls != "title" or t.low in self.flex.status_former or t.low in self.flex.demonyms:
             return None
         prev = toks[r - 1] if r else None
+        if prev is not None and (prev.low,) in self.flex.relational and \
+                self.flex.relational[(prev.low,)][0] == "relative_of":
+            return None  # "his brother President X": the title is X's, not a relation
         if prev is not None and prev.cls == "title" and not prev.poss and \
                 prev.low not in self.flex.status_former and prev.low not in self.flex.demonyms:
             return None  # read once, from the title's first word
@@ -1311,11 +1339,17 @@ class Clauses:
                 toks[r - 1].mention.type == "person" and end < len(toks) and \
                 toks[end].kind == "A" and toks[end].mention.type == "person":
             owners = self._ids(toks, [r - 1])  # "Nazarbaev lieutenant Karim Masimov"
+        elif predicate == "relative_of" and r >= 3 and toks[r - 1].low in ("'", "’") and \
+                toks[r - 2].cls == "cap" and toks[r - 3].low == "the":
+            owners = self._couple(toks, r - 2)  # "the Aliyevs' daughters"
         # owner after: "nephew of X", "adviser to X", "head of X's department"
         if predicate == "relative_of":  # "the younger brother of": the term as written
             detail = modified(self.doc.lex, self.doc.template.text, toks[r].start, detail)
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
+            if toks[end].low == "to" and predicate == "holds_position":
+                # "ambassador to Washington": the place hosts the post, it is not its body
+                owners = [o for o in owners if o[1] != "place"]
             inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
                 else ""
             if inner and all(o[1] == "person" for o in owners) and \
@@ -1327,6 +1361,11 @@ class Clauses:
             owners, last = self._implied_body(toks, r, end)
         if not owners:
             return None
+        if owners and last == end and last + 2 < len(toks) and toks[last].low in ("at", "in"):
+            o = last + 1 + (toks[last + 1].low == "the")
+            if o + 1 < len(toks) and toks[o].kind == "A" and not toks[o].poss and \
+                    toks[o].mention.type == "organization" and toks[o + 1].low == ",":
+                last = o + 1  # "X's former deputies at the KNB, A and B"
         # members after: ", A" / " – A, B and C" / " A"
         k, stop = last, len(toks)
         if k < len(toks) and (toks[k].low in (",", ":") or toks[k].low in _DASHES):
@@ -1373,6 +1412,7 @@ class Clauses:
             owners = self._ids(toks, [owner_pronoun], exclude={i for i, _ in member_ids})
         owner_ids = owners
         if predicate == "relative_of" and owner_pronoun is not None:
+            owners = self._verb_subject(toks, owner_pronoun) or owners
             owner_ids = [(o, "person") for o in family_owner(
                 self.doc, self.doc.template.body_offset(toks[owner_pronoun].start),
                 toks[owner_pronoun].low, [i for i, _ in member_ids],
@@ -1392,6 +1432,38 @@ class Clauses:
         if inverse:
             return [(predicate, owner_ids, member_ids, detail, r, last)]
         return [(predicate, member_ids, owner_ids, detail, r, last)]
+
+    def _couple(self, toks, f: int) -> list:
+        """The two persons a family's plural at ``f`` names ("the Aliyevs'"): the man
+        and the woman of that family name the article named before, if exactly those."""
+        word = toks[f].low
+        names = {family_key("x " + w) for w in (word[:-1], word[:-2] if word.endswith(
+            "es") else "") if w}
+        tpl = self.doc.template
+        before = tpl.body_offset(toks[f].start)
+        found = {}
+        for m in self.doc.mentions:
+            if m.start >= before:
+                break
+            if m.type == "person" and m.actor_id and " " in m.surface.strip() and \
+                    family_key(m.surface) in names:
+                found.setdefault(m.actor_id, self.doc.antecedents.female(m.surface))
+        if len(found) == 2 and set(found.values()) == {True, False}:
+            return [(a, "person") for a in found]
+        return []
+
+    def _verb_subject(self, toks, p: int) -> list:
+        """The person subject of the act whose object a possessive pronoun at ``p``
+        opens ("the head of state appointed his elder son A": the head of state's son,
+        not the son of the one named last), else []."""
+        if p < 1 or toks[p - 1].cls != "trigger":
+            return []
+        g = p - 1
+        while g > 0 and toks[g - 1].cls in ("adverbs", "be", "have", "auxiliaries"):
+            g -= 1
+        if any(t.cls == "be" for t in toks[g:p - 1]):
+            return []  # "was dismissed his ...": no active subject
+        return self._ids(toks, self.subject(toks, g), {"person"})
 
     def _second_noun(self, toks, end: int, predicate: str) -> int:
         """The end of a relational noun coordinated with a second noun that is no
@@ -1426,6 +1498,7 @@ class Clauses:
                 or (toks[q].kind == "A" and toks[q].poss)
                 or toks[q].low in _SCARE_QUOTES  # 'A, who is “called” the spouse of'
                 or toks[q].low in self.flex.naming_verbs
+                or (toks[q].low == "to" and q + 1 < r and toks[q + 1].low == "be")
                 or (ally and q >= 1 and (toks[q].low, toks[q - 1].low) == ("of", "one"))
                 or (ally and q >= 1 and toks[q].low == "as" and toks[q - 1].low in
                     self.flex.ally_copulas)):
@@ -1462,8 +1535,22 @@ class Clauses:
                             not toks[c - 1].poss:
                         return self._list_ending(toks, c - 1)
             q -= 1
+        a = r - 1
+        while a > 0 and r - a <= 4 and toks[a].kind == "W" and toks[a].low != "and" and \
+                toks[a].cls in ("determiners", "title", "", "adverbs"):
+            a -= 1
+        if a >= 1 and toks[a].low == "and":
+            # "A, the secretary of the Security Council and a longtime ally of X": across a
+            # first apposition that opens with an article and names no person
+            q, c = a, a - 1
+            while c > 0 and q - c < 12 and toks[c].low not in (",", ";", ":") and not (
+                    toks[c].kind == "A" and toks[c].mention.type == "person"):
+                c -= 1
+            if c > 0 and toks[c].low == "," and toks[c + 1].low in ("the", "a", "an"):
+                q = c
         if q >= 1 and toks[q].low == ",":
-            k = self._skip_age(toks, q - 1)
+            k = self._skip_age(toks, q)  # "A, 57, a longtime ally of X"
+            k = k if k != q else q - 1
             if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                 return self._list_ending(toks, k)
         return []
@@ -1518,11 +1605,12 @@ class Clauses:
             while k < len(toks) and toks[k].cls in ("cap", "title") and k - n <= 3:
                 k += 1
             longer = " ".join(words + ["of"] + [t.low for t in toks[n + 1:k]])
-            if longer in self.flex.implied:
+            if self.flex.implied.get(longer) in self.doc.named_actors:
                 body = self.flex.implied[longer]
                 return [(body, body.split(":", 1)[0])], k
         body = self.flex.implied.get(" ".join(words))
-        return ([(body, body.split(":", 1)[0])], end) if body else ([], end)
+        return ([(body, body.split(":", 1)[0])], end) if body in self.doc.named_actors \
+            else ([], end)
 
     def _owner(self, toks, p: int):
         """The actors a possessive at ``p`` names (an actor, "his", or a description
@@ -1600,11 +1688,13 @@ class Clauses:
             # "the eldest daughter of the first president, Dariga": the name is the
             # daughter's, the description the owner
             return desc, j
-        if named and (desc or (poss_owner is not None and (any(
+        kin_named = named and poss_owner is None and j - k <= 4 and toks[k].low == "the" \
+            and (self._term(toks, j - 1) or ("",))[0] == "relative_of"
+        if named and (desc or kin_named or (poss_owner is not None and (any(
                 x.cls == "title" for x in toks[poss_owner + 1:j]) or self._inner_kin(
                     toks, poss_owner, j)))):
             # "the brother of Kazakhstan's first president, B", "the husband of X's
-            # daughter, B": B is the owner
+            # daughter, B", "the husband of the eldest daughter, B": B is the owner
             return self._ids(toks, [j + 1]), j + 2
         if poss_owner is not None:
             t = toks[poss_owner]

@@ -72,6 +72,11 @@ class Document:
         """The country the article names most (:func:`.resolve.main_country`)."""
         return resolve_mod.main_country(self.mentions, self.hits, self.lex)
 
+    @cached_property
+    def named_actors(self) -> frozenset[str]:
+        """The ids of the actors the article names (a relation joins two of them)."""
+        return frozenset(m.actor_id for m in self.mentions if m.actor_id)
+
     def spans_with(self, labels: frozenset, *, template: bool = True) -> list[tuple[int, int]]:
         """Stretches of consecutive sentences that hold a vocabulary hit with one of
         ``labels`` (template offsets, or body offsets): where a gated stage runs."""

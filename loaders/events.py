@@ -554,9 +554,9 @@ def _compatible(a, b) -> bool:
     (an undated lead and the body's dated account)."""
     if a.type != b.type:
         return False
-    da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
-    if da and db and not (da.startswith(db) or db.startswith(da)):
+    if not _dates_agree(a, b):
         return False
+    da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
     ka, kb = _key(a.roles), _key(b.roles)
     same = bool(ka) and ka == kb or _subsumes(a, b) or _subsumes(b, a)
     if db and not da and not same:
@@ -837,6 +837,24 @@ _PREP_ROLES = tuple(
     (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against")))
+
+
+def _modifies_noun(body: str, sent_start: int, d) -> bool:
+    """Whether a bare year modifies the noun after it ("a 2013 government scheme")."""
+    return bool(_ATTRIBUTIVE_YEAR.search(body, max(sent_start, d.start - 6), d.start)
+                and _NOUN_AFTER_YEAR.match(body, d.end))
+
+
+# a bare year used as a modifier of a noun ("a 2013 government scheme") dates that noun;
+# episodes ("the 2008 crackdown") are read apart (episode_nouns)
+_ATTRIBUTIVE_YEAR = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER_YEAR = re.compile(r"(?<=\d{4})\s+[a-z]")
+# a clause or participle that dates the occasion of the act named before it
+_OCCASION = re.compile(r"\b(?:(?:which|that)\s+(?:took\s+place|was\s+held|were\s+held|happened|"
+                       r"occurred)|(?:in|at|by)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:announced|"
+                       r"signed|published|issued|held))\s+(?:late\s+|early\s+)?(?:on|in|at|"
+                       r"yesterday|today|last|this)?\s*\S*$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b", re.IGNORECASE)
 _LATER_CLAUSE = re.compile(r";|,\s*(?:but|and|while|whereas)\s", re.IGNORECASE)
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
                             r"then|\w+ly)\s+)*(?:\w+ed\s+|won\s+)?(?:[\w-]+\s+){0,2}$",
@@ -982,13 +1000,14 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         return shifted
     best, best_gap = None, None
     for d in doc.dates_in(sent):
-        when = d.end <= ts and _WHEN.fullmatch(body, d.end, ts)
-        if when:
+        if d.end <= ts and _WHEN.fullmatch(body, d.end, ts):
             best, best_gap = d, -1  # "in jail since June, when he was arrested": then
             break
         if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]) and not (
                 d.start >= te and _SINCE.fullmatch(body, te, d.start)):
             continue  # "headed the NSC until January 6": the end of something else
+        if _modifies_noun(body, sent.start, d):
+            continue  # "in connection with a 2013 government scheme": the scheme's year
         episode = trig.episode.match(body, d.end)
         timed = trig.episode_time.search(body[max(sent.start, d.start - 40):d.start])
         if episode and not (episode.start(1) <= ts < episode.end(1) + 1
@@ -998,6 +1017,11 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             gap = 0
         elif d.start >= te:
             gap = d.start - te if d.start - te <= 80 else None
+            occasion = d.start - te <= 200 and _OCCASION.search(body, te, d.start)
+            if occasion and not _LATER_CLAUSE.search(body, te, d.start) \
+                    and not _AUXILIARY.search(body, te, occasion.start()):
+                gap = 40  # "the referendum ... which took place on Sunday", "named X
+                # ..., in a reshuffle announced on Thursday": the occasion's date
             if gap is not None and _LATER_CLAUSE.search(body, te, d.start):
                 gap += 60  # "sentenced to 10 years, but was released early in 2019"
         else:
@@ -1026,7 +1050,8 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     if best is None:
         own = [d for d in doc.dates_in(sent)
                if not _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start])
-               and not trig.episode.match(body, d.end)]
+               and not trig.episode.match(body, d.end)
+               and not _modifies_noun(body, sent.start, d)]
         if len(own) == 1 and own[0].start >= te and (
                 own[0].start - te <= 160 and not _CLAUSE_BREAK.search(body, te, own[0].start)
                 or own[0].start - te <= 220
@@ -1045,11 +1070,11 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     if best is not None or sent_i == 0:
         return best
     prev = doc.sentences[sent_i - 1]
-    if "\n" in body[prev.end:sent.start]:
-        return None
     carried = _carried(doc, trig, sent_i, ts, te)
     if carried is not None:
         return carried
+    if "\n" in body[prev.end:sent.start]:
+        return None
     if doc.hits.in_range(sent.start, sent.end, _EXCEPTIONS):
         return None  # "since then": another time than the sentence before's
     days = [d for d in doc.dates_in(prev) if d.precision == "day"
@@ -1174,9 +1199,9 @@ def _carried(doc, trig: Triggers, sent_i: int, ts: int | None = None, te: int = 
     body = doc.body
     sent, prev = doc.sentences[sent_i], doc.sentences[sent_i - 1]
     marker = _continuation(doc, sent, ts, te)
-    if marker is None or "\n" in body[prev.end:sent.start] \
-            or _sentence_date(doc, trig, sent) is not None:
-        return None  # no continuation, a new paragraph, or a date of its own ("that day")
+    if marker is None or _sentence_date(doc, trig, sent) is not None:
+        return None  # no continuation, or a date of its own ("that day"); a paragraph
+        # break does not stop it: wire copy gives each sentence a paragraph
     source = _sentence_date(doc, trig, prev) or _carried(doc, trig, sent_i - 1,
                                                         depth=depth + 1)
     far = source is None and depth == 0 and _scene_back(doc, trig, sent_i - 1)

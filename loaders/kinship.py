@@ -3,7 +3,8 @@
 - Whose "his wife" is: a possessive pronoun before a kinship term ("His wife Gulmira
   Satybaldy was jailed") stands for one of the persons named just before it. The
   sentence subject is the usual choice, but a relative named in the phrase usually
-  carries the family's surname (in its feminine form too: Aliyev, Aliyeva), and the
+  carries the family's surname (in its feminine form too: Aliyev, Aliyeva) or the
+  father's given name as a surname (Rustam Emomali, son of Emomali Rahmon), and the
   owner's name must not contradict the pronoun's gender (:func:`family_owner`).
 - The term as written: birth order and standing stay with it ("younger brother",
   :func:`modified`); a term of a term is one compound relation ("the wife of one of X's
@@ -82,7 +83,10 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
     fits = [c for c in dict.fromkeys(cands)
             if all(doc.antecedents.female(n) is not (not female) for n in names.get(c, ()))]
     families = {family_key(n) for m in members for n in names.get(m, ())} - {""}
-    kin = [c for c in fits if any(family_key(n) in families for n in names.get(c, ()))]
+    # the family name, or a father's given name as the child's surname ("Rustam
+    # Emomali", son of Emomali Rahmon; "Kairat Satybaldy", son of Satybaldy Nazarbayev)
+    kin = [c for c in fits if any(family_key(n) in families or key(n).split()[0] in families
+                                  for n in names.get(c, ()))]
     if len(kin) == 1:
         return kin
     if default and all(d in fits or d not in cands for d in default):
@@ -96,6 +100,8 @@ def _parallel(doc, offset: int, pronoun: str, sent: int):
     body = doc.body
     lo = doc.index.sentences[sent].start
     prev = body.rfind(" " + pronoun + " ", lo, offset)
+    if prev < 0 and body[lo:lo + len(pronoun) + 1].lower() == pronoun + " ":
+        prev = lo - 1  # "His son A, ..., and his brother B"
     if prev < 0 or not body[offset - 6:offset].rstrip().endswith(("and", ",")):
         return None
     k = bisect_left(doc.mention_starts, prev)
@@ -108,7 +114,8 @@ def _parallel(doc, offset: int, pronoun: str, sent: int):
     return prev + 1, inside[0].actor_id
 
 
-_CONJUNCT = re.compile(r",?\s+(?:and\s+)?|\s*,\s*")
+# "A and", "A,", "A, who was a minister, and": the links between two conjuncts
+_CONJUNCT = re.compile(r",?\s+(?:and\s+)?|\s*,\s*|\s*,[^,;:.()]{1,80},\s*(?:and\s+)?")
 
 
 def compound_kin(outer: str, inner: str) -> str:

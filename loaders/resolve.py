@@ -39,7 +39,7 @@ from functools import cache, lru_cache
 from .kinship import kin_refs
 from .mentions import Mention, cues_for
 from .phrases import alternation as _alt
-from .places import country_names
+from .places import city_countries, country_names
 from ..graph.names import key, slug
 
 
@@ -327,11 +327,21 @@ def country_counts(mentions, hits, lex) -> dict[str, int]:
     demonyms, countries = words.cues.demonym_ids, words.countries
     named = country_names()
     found: list[tuple[int, str]] = []
+    by_name: dict[str, str] = {}  # a named country's name in the data -> its id
+    cities: list[tuple[int, str]] = []
     for m in mentions:  # a country inside a name counts ("Supreme Court of Kazakhstan")
         for n in (m, *m.nested):
-            if n.actor_id in countries or (n.type == "place" and n.actor_id and
-                                           words.cues.places.get(key(n.surface)) in named):
+            name = words.cues.places.get(key(n.surface)) if n.type == "place" else None
+            if n.actor_id in countries or (n.actor_id and name in named):
                 found.append((n.start, n.actor_id))
+                by_name.setdefault(name or "", n.actor_id)
+            elif name and n.actor_id:
+                cities.append((n.start, name))
+    # a city counts for its country when the article names that country too ("Moscow")
+    for start, city in cities:
+        country = by_name.get(city_countries().get(city, ""))
+        if country:
+            found.append((start, country))
     for h in hits.by_label.get("demonyms", ()):
         country = demonyms.get(h.phrase)
         if country:
@@ -545,7 +555,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             seen.append(holders[h_k][1:])
             h_k += 1
         if office:  # a president is not the former one: title and status must agree
-            cands = {a for t, f, a, hint in seen if t == head and f == former
+            # ("President of the Republic X" is the president)
+            cands = {a for t, f, a, hint in seen if t.split(" of ")[0] == head and f == former
                      and (not body_id or (hint or main() or body_id) == body_id)}
         else:  # "KNB chief X" ... "the former KNB chief": the head word is enough, and
             # the head of a body is its chief ("X, the head of the KNB" ... "the spy chief"),
@@ -771,6 +782,9 @@ _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s
                           r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
+_NAME_PARTS = re.compile(r"[\s:-]+")
+
+
 class Antecedents:
     """Pronoun -> actor ids: nearest person before it (singular), the persons of the
     sentence or the one before (plural), the quotation's speaker (first person)."""
@@ -791,17 +805,19 @@ class Antecedents:
         words = lex["clause_words"]
         self.female_endings = tuple(str(w) for w in words["female_endings"])
         self.male_endings = tuple(str(w) for w in words["male_endings"])
+        self._genders: dict[str, bool | None] = {}  # name -> female(name)
 
     def female(self, name: str) -> bool | None:
         """Does the surname of a person (an actor id or a name as written) say she is a
         woman (True), a man (False), or not? "Nazarbayeva" is a woman, "Nazarbayev" a
         man, "Duterte" either."""
-        last = re.split(r"[\s:-]+", name.strip().lower())[-1]
-        if last.endswith(self.female_endings):
-            return True
-        if last.endswith(self.male_endings):
-            return False
-        return None
+        if name in self._genders:
+            return self._genders[name]
+        last = _NAME_PARTS.split(name.strip().lower())[-1]
+        said = True if last.endswith(self.female_endings) else \
+            False if last.endswith(self.male_endings) else None
+        self._genders[name] = said
+        return said
 
     def _possessive(self, m: Mention) -> bool:
         return self.body[m.end:m.end + 2] in ("'s", "’s") or self.body[m.end:m.end + 1] in "'’"

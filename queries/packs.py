@@ -129,8 +129,9 @@ def type_lists(schema: schema_mod.Schema | None = None) -> dict[str, str]:
     >>> type_lists()["personal_ties"]
     'RELATIVE_OF|ALLY_OF|SUBORDINATE_OF'
     """
-    projected = list((schema or schema_mod.load()).projected.values())
-    between_actors = [r for r in projected if r.sources == r.targets == ("Actor",)]
+    schema = schema or schema_mod.load()
+    projected = list(schema.projected.values())
+    between_actors = schema.between_actors
     return {"relations": "|".join(r.type for r in projected),
             "actor_relations": "|".join(r.type for r in between_actors),
             "dated_relations": "|".join(r.type for r in between_actors

@@ -98,3 +98,20 @@ def test_a_generic_body_name_is_the_body_of_the_country_the_article_is_about():
                          "Council from Nazarbayev in Kazakhstan.")
     assert kazakh["Security Council"][1] == "organization:security-council-of-kazakhstan"
     assert russia["Security Council"][1] not in ("", kazakh["Security Council"][1])
+
+
+def test_a_body_with_its_demonym_is_a_spelling_of_the_body():
+    from qantar.loaders.pipeline import extract
+    text = ("The Russian Defense Ministry said the troops had left. "
+            "The Defense Ministry gave no figures.")
+    art = Article(id="article:demonym-test", title="test", publisher="", published="2022-01",
+                  published_precision="month", url="", path="test.txt", sha256="",
+                  words=len(text.split()), body=text)
+    spellings = {}
+    for st in extract(art).statements:
+        if st.predicate == "mentions":
+            spellings.setdefault(st.subject_id, set()).add(st.detail)
+    body = next(s for s in spellings.values() if "Defense Ministry" in s)
+    assert "Russian Defense Ministry" in body
+    assert not any("Russian" in s for a, ss in spellings.items() for s in ss
+                   if "Defense Ministry" not in ss)

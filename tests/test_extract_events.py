@@ -5,6 +5,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 
 from qantar.graph.records import Article
 from qantar.graph.dates import parse_iso_prefix
@@ -20,6 +21,18 @@ def article(body: str, published: str = "2022-01") -> Article:
     return Article(id="article:events-test", title="t", publisher="", published=published,
                    published_precision="month", url="", path="t.txt", sha256="",
                    words=len(body.split()), body=body)
+
+
+def dated_article(body: str, published: str) -> Article:
+    """An article dated with the precision its date is written to."""
+    return replace(article(body, published), published_precision=parse_iso_prefix(published)[1])
+
+
+def participants(batch) -> set[str]:
+    """"Name:role" of every participant of the batch's events."""
+    names = {a.id: a.name for a in batch.actors}
+    return {f"{names.get(s.subject_id, s.subject_id)}:{s.detail}" for s in batch.statements
+            if s.predicate == "participated_in"}
 
 
 def events(batch) -> dict[str, dict]:
@@ -395,16 +408,13 @@ def test_event_rule_reads_its_example(example):
     the listed "type date" events of each type named, none of the absent types, and the
     listed participants ("Name:role"), none of the actors of ``no_roles``, and for
     each person of ``one_event_roles`` none of its others in that person's event."""
-    art = replace(article(" ".join(example["text"].split()), example["published"]),
-                  published_precision=parse_iso_prefix(example["published"])[1])
-    batch = extract(art)
+    batch = extract(dated_article(" ".join(example["text"].split()), example["published"]))
     got = sorted(f"{e.type} {e.date or '-'}" for e in batch.events)
     types = {w.split()[0] for w in example.get("expect", [])}
     assert [g for g in got if g.split()[0] in types] == sorted(example.get("expect", [])), got
     assert not [g for g in got if g.split()[0] in example.get("absent", [])], got
     names = {a.id: a.name for a in batch.actors}
-    roles = {f"{names.get(s.subject_id, s.subject_id)}:{s.detail}" for s in batch.statements
-             if s.predicate == "participated_in"}
+    roles = participants(batch)
     assert set(example.get("roles", [])) <= roles, roles
     assert not [r for r in roles if r.rpartition(":")[0] in example.get("no_roles", [])], roles
     for person, others in example.get("one_event_roles", {}).items():
@@ -437,3 +447,15 @@ def test_a_nameless_headline_does_not_split_off_a_later_mention_of_the_leads_act
     art = replace(article(body, "2022-05-10"), title=title, published_precision="day")
     found = [f"{e.type} {e.date}" for e in extract(art).events if e.type == "resignation"]
     assert found == ["resignation 2022-05-09"]
+
+
+PROBES = yaml.safe_load((Path(__file__).parent / "event_probes.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=[p["text"][:50] for p in PROBES])
+def test_event_probe(probe):
+    """One construction of wire prose, names from many countries: exactly the events
+    listed, with the participants listed among theirs."""
+    batch = extract(dated_article(probe["text"], probe["published"]))
+    assert sorted(f"{e.type} {e.date or '-'}" for e in batch.events) == probe["expect"]
+    assert set(probe.get("roles", [])) <= participants(batch)

@@ -23,6 +23,8 @@ REFERENCE = Path(__file__).resolve().parent / "reference_queries"
 BOTH = {"fixture", "seeds"}
 CASES = [  # query, parameters, the graphs on which it gives rows
     ("claims/contradictions", {}, {"fixture"}),
+    ("claims/attributed", {}, BOTH),
+    *[("paths/brokers", {"limit": n}, BOTH) for n in (1, 20)],
     # small limits put the cut inside the first relations
     *[("claims/single_source", {"limit": n}, BOTH) for n in (1, 3, 10, 40, 500)],
     ("paths/shortest_path", {"from": "Samat Abish", "to": "Tokayev"}, BOTH),

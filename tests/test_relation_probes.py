@@ -65,6 +65,14 @@ PROBES = [
      "three decades.", [(R, "Timur Kulibayev", "Nursultan Nazarbayev")], []),
     ("Jaloliddin Nuriddinov is related to Emomali Rahmon by marriage.",
      [(R, "Jaloliddin Nuriddinov", "Emomali Rahmon")], []),
+    ("Prime Minister Mahinda Rajapaksa resigned to his younger brother President Gotabaya "
+     "Rajapaksa.", [(R, "Gotabaya Rajapaksa", "Mahinda Rajapaksa")],
+     [(S, "Gotabaya Rajapaksa", "Mahinda Rajapaksa")]),
+    ("President Emomali Rahmon relieved Mahmadsaid Ubaidulloev of his post, and the head "
+     "of state appointed his elder son Rustam Emomali to it.",
+     [(R, "Rustam Emomali", "Emomali Rahmon")],
+     [(R, "Rustam Emomali", "Mahmadsaid Ubaidulloev"),
+      ("appointed", "Mahmadsaid Ubaidulloev", "Rustam Emomali")]),
     ("Samat Abish, Nursultan Nazarbayev's nephew, and his wife Zhanar Abish own a bank.",
      [(R, "Zhanar Abish", "Samat Abish"), (R, "Samat Abish", "Nursultan Nazarbayev")],
      [(R, "Zhanar Abish", "Nursultan Nazarbayev")]),
@@ -82,6 +90,8 @@ PROBES = [
     ("Bidzina Ivanishvili, a billionaire, met Mamuka Khazaradze, a billionaire. The "
      "billionaire's son Bera Ivanishvili is a rapper.", [],
      [(R, "Bera Ivanishvili", "Mamuka Khazaradze")]),
+    ("Katerina Tikhonova, reported to be Vladimir Putin's younger daughter, runs a fund.",
+     [(R, "Katerina Tikhonova", "Vladimir Putin")], []),
     # kinship that is denied, unclear or someone else's
     ("Kassym-Jomart Tokayev met Nursultan Nazarbayev. He is not a relative of the former "
      "president.", [], [(R, "Kassym-Jomart Tokayev", "Nursultan Nazarbayev")]),
@@ -107,10 +117,24 @@ PROBES = [
      [(A, "Kyrgyzstan", "Kamchybek Tashiev"), (A, "Sadyr Japarov", "Kamchybek Tashiev")]),
     ("Vladimir Putin and Yuri Kovalchuk are longtime friends.",
      [(A, "Vladimir Putin", "Yuri Kovalchuk"), (A, "Yuri Kovalchuk", "Vladimir Putin")], []),
+    ("Nikolai Patrushev, the secretary of the Security Council and a longtime ally of "
+     "Vladimir Putin, spoke.", [(A, "Nikolai Patrushev", "Vladimir Putin")], []),
+    ("Kassym-Jomart Tokayev met Karim Massimov, Bakytzhan Sagintayev and a close ally of "
+     "Nursultan Nazarbayev.", [],
+     [(A, "Bakytzhan Sagintayev", "Nursultan Nazarbayev"),
+      (A, "Karim Massimov", "Nursultan Nazarbayev")]),
+    ("Kassym-Jomart Tokayev met Karim Massimov, Bakytzhan Sagintayev and a nephew of "
+     "Nursultan Nazarbayev.", [], [(R, "Bakytzhan Sagintayev", "Nursultan Nazarbayev")]),
     ("Sardor Umurzakov was detained. Prosecutors say he is a close friend of Shavkat "
      "Mirziyoyev.", [(A, "Sardor Umurzakov", "Shavkat Mirziyoyev")], []),
     ("Karim Massimov was never an ally of Nursultan Nazarbayev.", [],
      [(A, "Karim Massimov", "Nursultan Nazarbayev")]),
+    ("Nikolai Patrushev, 72, a longtime ally of President Vladimir Putin who ran the FSB, "
+     "left the council.", [(A, "Nikolai Patrushev", "Vladimir Putin")], []),
+    ("Ikhtiyor Abdullayev was jailed. Three of Abdullayev's former deputies at the State "
+     "Security Service, Shukhrat Gulyamov and Abdusalom Azizov, were also jailed.",
+     [(S, "Shukhrat Gulyamov", "Ikhtiyor Abdullayev"),
+      (S, "Abdusalom Azizov", "Ikhtiyor Abdullayev")], []),
     ("Yerlan Kozhagapanov, Karim Massimov's former deputy, was detained.",
      [(S, "Yerlan Kozhagapanov", "Karim Massimov")], []),
     # descriptions of a body's head: "the spy chief" is the one the article said led it
@@ -135,6 +159,8 @@ PROBES = [
      [(ACC, "Robert Kocharyan", "Nikol Pashinyan")]),
     ("Mikheil Saakashvili was accused by Bidzina Ivanishvili of plotting a coup.",
      [(ACC, "Bidzina Ivanishvili", "Mikheil Saakashvili")], []),
+    ("Rodrigo Duterte was arrested at Manila's airport on a warrant accusing him of "
+     "crimes against humanity.", [], [(ACC, "Manila", "Rodrigo Duterte")]),
     ("Nikol Pashinyan's accusations against Robert Kocharyan drew protests.",
      [(ACC, "Nikol Pashinyan", "Robert Kocharyan")], []),
     # orders
@@ -163,6 +189,11 @@ PROBES = [
     ("At the request of Kassym-Jomart Tokayev, the Collective Security Treaty "
      "Organization sent troops.",
      [(H, "Kassym-Jomart Tokayev", "Collective Security Treaty Organization")], []),
+    ("Nikol Pashinyan, who asked the Moscow-led CSTO to send troops, was refused.",
+     [(H, "Nikol Pashinyan", "Collective Security Treaty Organization")], []),
+    ("Russia, the main power of the bloc, deployed 2,000 peacekeepers to Nagorno-Karabakh "
+     "at the request of Prime Minister Nikol Pashinyan.",
+     [(H, "Nikol Pashinyan", "Russia")], []),
     ("Kassym-Jomart Tokayev asked Russia for an explanation.", [],
      [(H, "Kassym-Jomart Tokayev", "Russia")]),
     ("Askar Mamin did not ask the Collective Security Treaty Organization for help.", [],

@@ -254,13 +254,15 @@ class Store(ABC):
         reports = self.run(cypher.read_nodes("EventReport"))
         mapping, event_rows = projection.identify_events(reports, statements, cited)
         edges = projection.project(projection.to_events(statements, mapping))
-        contested = projection.contested(statements)
+        flags = {"contested": projection.contested(statements),
+                 "attributed": projection.attributed(statements)}
         del statements
         forms: dict[str, Counter] = defaultdict(Counter)
         for r in self.run(cypher.mention_forms()):
             forms[r["id"]][r["form"]] += r["n"]
         actors = self.run(cypher.read_derived_actors())
-        actor_rows = projection.actor_rows(actors, cited, forms)
+        ties = projection.brokerage(edges, [r.type for r in schema.between_actors])
+        actor_rows = projection.actor_rows(actors, cited, forms, ties)
         del forms, cited
         # events before their edges; an event no report belongs to any more goes
         self._sync_events(event_rows, {r["id"] for r in reports}, set(mapping))
@@ -274,23 +276,25 @@ class Store(ABC):
         for chunk in _chunks(_changed(actors, actor_rows), self.rebuild_chunk):
             with self._transaction() as run:
                 self._write_nodes(run, "Actor", chunk)
-        self._flag_contested(contested)
+        for prop, ids in flags.items():
+            self._flag(prop, ids)
         built = {rtype: len(edges.get(rtype, [])) for rtype in schema.projected}
         self._write_projection_marker({"state": "complete",
                                        "statements": self._count("Statement"),
                                        "edges": built})
         return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
 
-    def _flag_contested(self, ids: set[str]) -> None:
-        """``Statement.contested`` true on ``ids`` and absent elsewhere; only the
-        statements whose flag changes are written (few: a report's worth)."""
+    def _flag(self, prop: str, ids: set[str]) -> None:
+        """The derived flag ``Statement.<prop>`` true on ``ids`` and absent elsewhere;
+        only the statements whose flag changes are written (those of the articles just
+        loaded). ``prop`` is a name from the schema, never user data."""
         flagged = {r["id"] for r in self.run(
-            "MATCH (s:Statement) WHERE s.contested = true RETURN s.id AS id")}
+            f"MATCH (s:Statement) WHERE s.{prop} = true RETURN s.id AS id")}
         for value, changed in (("NULL", flagged - ids), ("true", ids - flagged)):
             for chunk in _chunks(sorted(changed), self.rebuild_chunk):
                 with self._transaction() as run:
                     run("UNWIND $ids AS id MATCH (s:Statement {id: id}) "
-                        f"SET s.contested = {value}", {"ids": chunk})
+                        f"SET s.{prop} = {value}", {"ids": chunk})
 
     def _sync_events(self, rows: list[dict], reports: set[str], reported: set[str]) -> None:
         """Write the Event rows that changed, delete the events that are gone, and the

@@ -285,8 +285,16 @@ def _first_line(exc: object) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value):
     """Driver values (nodes, relationships, paths) as plain Python data."""
+    kind = type(value)
+    if kind in _SCALARS:  # most values of most rows: returned as they are
+        return value
+    if kind is dict:  # a row
+        return {k: _plain(v) for k, v in value.items()}
     from neo4j.graph import Node, Path, Relationship
 
     if isinstance(value, dict):
