@@ -404,7 +404,7 @@ def _runs(body: str, cues: Cues):
                     and first not in cues.stopwords and (
                         (first in cues.org_heads
                          and key(body[prev_start:prev_end]) not in cues.places)
-                        or body[prev_start:prev_end].rsplit(None, 1)[-1] in cues.name_possessors
+                        or body[prev_start:prev_end].split()[-1] in cues.name_possessors
                         if between.startswith(("'", "’"))
                         else _has_org_head(body[prev_start:prev_end], cues)):
                 out[-1][1] = end
@@ -601,9 +601,6 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
     """Where an organisation's name ends in its run: before a person's name glued to it
     ("... Committee of the Republic of Kazakhstan Samat Abish")."""
     starts = {g.start: g for g in inside}
-    if toks[head_at][2] in cues.proper_bodies and len(toks) - head_at > 2 and all(
-            _name_like(body, t[2], cues) for t in toks[head_at + 1:]):
-        return head_at + 1  # "Speaker of the Mazhilis Yerlan Koshanov": a one-word name
     for k in range(head_at + 1, len(toks)):
         g = starts.get(toks[k][0])
         if g is not None and any(i.startswith("person:") for i in g.ids):
@@ -682,12 +679,13 @@ def _place_of_body(m: Mention, cues: Cues, gazetteer) -> None:
                             ids=tuple(ids[:1]), cue="place-data"))
 
 
-_OF_BEFORE = re.compile(r"([A-Za-z-]+)\s+(of(?:\s+the)?)\s+$")  # "the": a body's name
+_OF_BEFORE = re.compile(r"([A-Za-z-]+)\s+(of(?:\s+the)?)\s+$")
 
 
 def _title_suffix(body: str, m: Mention, cues: Cues) -> bool:
     """"Chief of Defence Forces", "Commander of Land Forces": after a title and "of",
-    words the lexicon lists as part of a title (title_suffixes) name no body."""
+    words the lexicon lists as part of a title (title_suffixes) name no body; after
+    "of the" they may ("chief of the General Staff")."""
     if m.type != "organization" or m.method == "gazetteer":
         return False
     before = _OF_BEFORE.search(body, max(0, m.start - 40), m.start)
