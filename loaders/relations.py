@@ -73,6 +73,8 @@ class Rules:
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
+        # "His Majesty King A": a style before a title qualifies no country
+        self.honorifics = {str(w).lower() for w in lex["honorifics"]}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
         # "A is not a relative of X", "A was never X's ally": a copula negated
         be = alternation(lex["clause_words"]["be"])
@@ -783,7 +785,8 @@ def _qualified(doc, title_start: int) -> bool:
     if not m or _THE_COUNTRYS.search(before):
         return False
     word = (m.group(1) or "").lower()
-    return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS)
+    return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS
+                                and word not in rules_for(doc.lex).honorifics)
 
 
 _FROM = re.compile(r"\b(?:from|since|starting|beginning)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
