@@ -133,7 +133,9 @@ class Cues:
         self.demonyms = {str(k): v for k, v in lex["demonyms"].items()}
         self.status_former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
         self.status_words = self.status_former | {str(w).lower() for w in lex["status_current"]}
-        self.title_words = {w for t in list(lex["title_heads"]) + list(lex["title_modifiers"])
+        # "Former PM Askar Mamin": an abbreviated title is no part of the name after it
+        self.title_words = {w for t in [*lex["title_heads"], *lex["title_modifiers"],
+                                        *lex["title_abbreviations"]]
                             for w in str(t).lower().split()}
         self.org_before_kind = {str(k).lower(): v for k, v in lex["org_cues_before"].items()}
         self.org_after_kind = {re.sub(r"\s+", " ", str(k).lower()): v
