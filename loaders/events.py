@@ -77,6 +77,9 @@ class Triggers:
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
         self._be_word = re.compile(rf"\b(?:{'|'.join(sorted(self.be, key=len, reverse=True))})\b",
                                    re.IGNORECASE)
+        self.follower = re.compile(
+            rf"\s+(?:{_relational_nouns(lex)}|{_words_re(lex['follower_nouns'])})\b",
+            re.IGNORECASE)
         self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
         self.episode_time = re.compile(
             rf"\b{_words_re(lex['episode_time_words'])}\s+(?:the\s+)?(?:[\w-]+\s+)?$",
@@ -745,6 +748,8 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     f.carried = isinstance(f.date, _CarriedDate)
     f.roles = _roles(body, trig, etype.roles, ts, role_end, sent,
                      [s for s in slots if s.type in ("person", "organization")])
+    if "places_before" in etype.roles:
+        f.roles += _places_before(body, sent, ts, slots, etype.roles["places_before"])
     f.places = _places(doc, sent)
     if etype.detail:
         d = etype.detail.search(body, ts if etype.name != "sentence" else sent.start, sent.end)
@@ -770,10 +775,15 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     participle = first.endswith(_PARTICIPLE)
     before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
     before = _outside_clauses(body, before, sent.start, ts)
-    passive = participle and (trig.passive(body, ts, sent.start) or bool(
+    be_passive = participle and trig.passive(body, ts, sent.start)
+    passive = be_passive or participle and (bool(
         before and _COMMA.fullmatch(body[before[-1].end:ts]))  # "X, accused of"
         or bool(_AND_THEN.search(body[max(sent.start, ts - 30):ts])
                 and trig.be_in(body, sent.start, ts)))  # "was dismissed and later charged"
+    if passive and not be_passive and "passive_before" not in roles:
+        # an act nobody undergoes has no passive: in "A, an ally of B, stepped down" the
+        # comma closes an apposition, and A acts
+        passive = False
     after = [s for s in actors if s.start > ts and s.end > te - 1
              and ";" not in body[te:s.start]]
     if "all_persons" in roles:
@@ -790,7 +800,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
         elif "receiver" in roles and _receiver(trig, body, before, ts):
             add(_receiver(trig, body, before, ts), roles["receiver"])
         else:
-            subj = [s for s in before if not s.possessive]
+            subj = [s for s in before if not s.possessive
+                    and not trig.follower.match(body, s.end)]
             role = roles.get("passive_before") if passive else roles.get("before")
             if subj and role and len(body[subj[-1].end:ts]) <= 60:
                 for x in _subject(body, subj, ts, passive):
@@ -1291,6 +1302,26 @@ def _sentence_date(doc, trig: Triggers, sent):
 _CONTINUATIONS = frozenset({"continuation_words"})
 _EXCEPTIONS = frozenset({"continuation_exceptions"})
 _IN = re.compile(r"\b(?:in|at|near|across|throughout)\s+(?:\w+(?:ern)?\s+)?$", re.IGNORECASE)
+
+
+_TO = re.compile(r"\b(?:in|at|near|across|throughout|to|into|from\s+(?:[\w-]+\s+)?"
+                 r"(?:city|capital|region|province))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+_PLACE_CLAUSE = re.compile(r"[;:()—–]|\b(?:that|which|who|whom|whose|because|although|while|"
+                           r"when|after|before|said|says|against)\b", re.IGNORECASE)
+
+
+def _places_before(body: str, sent, ts: int, slots, role: str) -> list[tuple[str, str]]:
+    """Countries of the clause before the trigger that act in it ("Russia and Belarus
+    sent troops", "troops from Armenia were deployed"), not the scene ("in Almaty")."""
+    out = []
+    for s in slots:
+        if s.type == "place" and sent.start <= s.start and s.end <= ts and \
+                not _PLACE_CLAUSE.search(body, s.end, ts) and \
+                not _TO.search(body[max(sent.start, s.start - 30):s.start]):
+            out.extend((i, role) for i in s.ids)
+    return out
 
 
 def _places(doc, sent) -> list[str]:
