@@ -486,7 +486,12 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             statements.append(doc.statement("event", event_id, "", f.start, f.end,
                                             detail=f.detail, date=f.date, confidence=0.8,
                                             speaker=speaker, modality=modality))
-            for actor, role in dict.fromkeys(f.roles):
+            f_roles = list(dict.fromkeys(f.roles))
+            if speaker and speaker not in {a for a, _ in f_roles}:
+                # the source of the claim takes part as its speaker ("X was detained on
+                # Monday, police spokesman Y said"; tests/gold/README.md)
+                f_roles.append((speaker, "speaker"))
+            for actor, role in f_roles:
                 statements.append(doc.statement("participated_in", actor, event_id,
                                                 f.start, f.end, detail=role,
                                                 confidence=0.75, speaker=speaker,
