@@ -31,7 +31,6 @@ _PLURAL = re.compile(r"\b(?:were|are|have\s+been|have)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band\s+(?:(?:\w+ly|later|then|also|subsequently|eventually)\s+)*$",
                        re.IGNORECASE)
-_COORD = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:his\s+|her\s+)?", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|his|her|their|i|we|my|our)\b", re.IGNORECASE)
 
 
@@ -80,6 +79,12 @@ class Triggers:
         self.follower = re.compile(
             rf"\s+(?:{_relational_nouns(lex)}|{_words_re(lex['follower_nouns'])})\b",
             re.IGNORECASE)
+        # the link of a list of actors: "A, B and C", "A and his deputy B", "A and former
+        # minister B" (the words before a name that say who the name is)
+        heads = _words_re([*lex["title_heads"], *lex["person_nouns"]])
+        self.coord = re.compile(
+            rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
+            rf"{_relational_nouns(lex)}|{heads})\s+){{0,3}}", re.IGNORECASE)
         self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
         self.episode_time = re.compile(
             rf"\b{_words_re(lex['episode_time_words'])}\s+(?:the\s+)?(?:[\w-]+\s+)?$",
@@ -809,7 +814,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
                     and not trig.follower.match(body, s.end)]
             role = roles.get("passive_before") if passive else roles.get("before")
             if subj and role and len(body[subj[-1].end:ts]) <= 60:
-                for x in _subject(body, subj, ts, passive):
+                for x in _subject(body, trig, subj, ts, passive):
                     add(x, role)
     all_after = after
     if "by" in roles:  # the agent after "by" is no one's target
@@ -826,7 +831,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
         if head.start < te or len(body[te:head.start]) <= 60:
             add(head, roles["after"])
             for nxt in after[1:3]:  # "X and Y"
-                if _AND.fullmatch(body[head.end:nxt.start]):
+                if trig.coord.fullmatch(body[head.end:nxt.start]):
                     add(nxt, roles["after"])
                     head = nxt
     for key, rx in _PREP_ROLES:
@@ -848,7 +853,6 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
 _COMMA = re.compile(r"[\s,]*,\s*")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
-_AND = re.compile(r"\s*(?:,|,?\s*and)\s*")
 _PREP_ROLES = tuple(
     (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
@@ -913,7 +917,7 @@ def _receiver(trig: Triggers, body: str, before, ts: int):
     return None
 
 
-def _subject(body: str, subj, ts: int, passive: bool):
+def _subject(body: str, trig: Triggers, subj, ts: int, passive: bool):
     """The grammatical subject before a trigger: the head of an apposition ("Samat Abish,
     the nephew of X, was dismissed": Abish) and all of a coordination ("X and Y resigned")."""
     k = len(subj) - 1
@@ -925,7 +929,7 @@ def _subject(body: str, subj, ts: int, passive: bool):
     chosen = [subj[k]]
     j = k
     # "X and Y", "X, Y and Z": the link next to the last name must hold "and"
-    while j > 0 and _COORD.fullmatch(body[subj[j - 1].end:subj[j].start]) and (
+    while j > 0 and trig.coord.fullmatch(body[subj[j - 1].end:subj[j].start]) and (
             j < k or "and" in body[subj[j - 1].end:subj[j].start].lower()):
         j -= 1
         chosen.insert(0, subj[j])
