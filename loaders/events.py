@@ -523,13 +523,23 @@ def report_id(article_id: str, etype: str, date: str, keys: list[str], detail: s
 
 
 def _posts(doc, relations) -> dict[int, list[tuple[str, str]]]:
-    """Sentence -> (person, organisation) of the holds_position statements it states."""
+    """Sentence -> (person, body) of the holds_position statements it states: an
+    organisation, or a region or city ("the governor of Penza Oblast"); a country's post
+    ("the President of Armenia") is no body's."""
     out: dict[int, list[tuple[str, str]]] = {}
     for st in relations:
-        if st.predicate == "holds_position" and st.object_id.startswith("organization:"):
-            out.setdefault(doc.index.at(st.span_start), []).append(
-                (st.subject_id, st.object_id))
+        obj = st.object_id
+        if st.predicate != "holds_position" or not obj.startswith(("organization:", "place:")) \
+                or obj.startswith("place:") and _actor_name(doc, obj) in _countries():
+            continue
+        out.setdefault(doc.index.at(st.span_start), []).append((st.subject_id, obj))
     return out
+
+
+@cache
+def _countries() -> frozenset[str]:
+    from .places import country_names
+    return country_names()
 
 
 def _post_roles(roles, posts, role: str) -> list[tuple[str, str]]:
