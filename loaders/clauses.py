@@ -486,7 +486,10 @@ class Clauses:
                     continue
                 start = k
                 while start > lo and (toks[start - 1].kind == "A" or toks[start - 1].cls in (
-                        "title", "cap") or toks[start - 1].low in (",", "and", "or")):
+                        "title", "cap") or toks[start - 1].low in (",", "and", "or") or (
+                        # "the interior minister, A, and the prosecutor general, B, were"
+                        toks[start - 1].cls == "determiners" and start - 2 >= lo
+                        and toks[start - 2].low in (",", "and"))):
                     start -= 1
                 if t.kind == "A":
                     heads, end = [], start

@@ -84,7 +84,7 @@ class Triggers:
         heads = _words_re([*lex["title_heads"], *lex["person_nouns"]])
         self.coord = re.compile(
             rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
-            rf"{_relational_nouns(lex)}|{heads})\s+){{0,3}}", re.IGNORECASE)
+            rf"{_relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
         self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
         self.episode_time = re.compile(
             rf"\b{_words_re(lex['episode_time_words'])}\s+(?:the\s+)?(?:[\w-]+\s+)?$",
