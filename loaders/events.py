@@ -491,12 +491,12 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             statements.append(doc.statement("event", event_id, "", f.start, f.end,
                                             detail=f.detail, date=f.date, confidence=0.8,
                                             speaker=speaker, modality=modality))
-            f_roles = list(dict.fromkeys(f.roles))
-            if speaker and speaker not in {a for a, _ in f_roles}:
+            taking_part = list(dict.fromkeys(f.roles))
+            if speaker and speaker not in {a for a, _ in taking_part}:
                 # the source of the claim takes part as its speaker ("X was detained on
                 # Monday, police spokesman Y said"; tests/gold/README.md)
-                f_roles.append((speaker, "speaker"))
-            for actor, role in f_roles:
+                taking_part.append((speaker, "speaker"))
+            for actor, role in taking_part:
                 statements.append(doc.statement("participated_in", actor, event_id,
                                                 f.start, f.end, detail=role,
                                                 confidence=0.75, speaker=speaker,
@@ -1323,10 +1323,10 @@ _EXCEPTIONS = frozenset({"continuation_exceptions"})
 _IN = re.compile(r"\b(?:in|at|near|across|throughout)\s+(?:\w+(?:ern)?\s+)?$", re.IGNORECASE)
 
 
-_TO = re.compile(r"\b(?:in|at|near|across|throughout|to|into|from\s+(?:[\w-]+\s+)?"
-                 r"(?:city|capital|region|province))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-
+# the scene or destination of an act, not a country that takes part in it
+_SCENE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|to|into|from\s+(?:[\w-]+\s+)?"
+                           r"(?:city|capital|region|province))\s+(?:[\w-]+\s+)?$",
+                           re.IGNORECASE)
 _PLACE_CLAUSE = re.compile(r"[;:()—–]|\b(?:that|which|who|whom|whose|because|although|while|"
                            r"when|after|before|said|says|against)\b", re.IGNORECASE)
 
@@ -1338,7 +1338,7 @@ def _places_before(body: str, sent, ts: int, slots, role: str) -> list[tuple[str
     for s in slots:
         if s.type == "place" and sent.start <= s.start and s.end <= ts and \
                 not _PLACE_CLAUSE.search(body, s.end, ts) and \
-                not _TO.search(body[max(sent.start, s.start - 30):s.start]):
+                not _SCENE_BEFORE.search(body[max(sent.start, s.start - 30):s.start]):
             out.extend((i, role) for i in s.ids)
     return out
 
