@@ -85,6 +85,9 @@ class Triggers:
         self.coord = re.compile(
             rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
             rf"{_relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
+        self.ordering = re.compile(
+            rf"\s+{_words_re(lex['ordering_verbs'])}\s+(?:the|a|an|his|her|their)\s+$",
+            re.IGNORECASE)
         self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
         self.episode_time = re.compile(
             rf"\b{_words_re(lex['episode_time_words'])}\s+(?:the\s+)?(?:[\w-]+\s+)?$",
@@ -371,7 +374,8 @@ def _with_frame(f, hit, new):
     framed += [(p, roles["patient"]) for p, _ in hit.patients if roles.get("patient")]
     named = {a for a, _ in framed}
     f.roles = framed + [(a, r) for a, r in f.roles
-                        if a not in named and r not in ("agent", "target", "subject")]
+                        if a not in named and (r not in ("agent", "target", "subject")
+                                               or r == "agent" and not hit.agents)]
     f.modality = _FRAME_MODALITY.get(hit.modality, "")
     return f
 
@@ -813,7 +817,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     if before:
         last = before[-1]
         gap = body[last.end:ts]
-        if last.possessive and "possessor" in roles and len(gap.split()) <= 3:
+        if "by" in roles and not last.possessive and trig.ordering.fullmatch(gap):
+            add(last, roles["by"])  # "a court ordered the detention of X": the court
+        elif last.possessive and "possessor" in roles and len(gap.split()) <= 3:
             # "X's sacking of Y": with an object named, X acts
             add(last, roles["by"] if "by" in roles and _OF_NEXT.match(body, te)
                 else roles["possessor"])
