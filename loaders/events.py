@@ -872,7 +872,7 @@ _CLAUSE_END = re.compile(r"\s*[,;:?!]")
 _PREP_ROLES = tuple(
     (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
-                       ("against", "against|into|of"), ("on", "on|against")))
+                       ("against", "against|into|of"), ("on", "on|against"), ("to", "to")))
 
 
 def _modifies_noun(body: str, sent_start: int, d) -> bool:

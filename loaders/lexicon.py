@@ -63,7 +63,7 @@ SECTIONS = {
 }
 _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",
-              "places_before", "of", "against", "receiver", "on", "post"}
+              "places_before", "of", "against", "receiver", "on", "to", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
                "pattern_roles", "nouns", "noun_roles", "per_person",
                "pattern_undated", "needs_undergoer", "noun_grounds", "part_of"}
