@@ -160,6 +160,7 @@ class FrameLexicon:
             & frozenset(str(w).lower() for w in words["prepositions"])
         self.head_titles = frozenset(str(w).lower() for w in words["head_titles"])
         self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
+        self.self_nouns = frozenset(str(w).lower() for w in words.get("self_nouns") or ())
         titles = [str(w).lower().rstrip("-") for w in
                   lex["title_heads"] + lex["title_modifiers"] + lex["status_former"]
                   + lex["status_current"]]
@@ -492,7 +493,13 @@ class Clauses:
             steps += 1
             if t.kind == "A" or t.cls == "subject_pronouns":
                 if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
-                    return []  # "the ruling Amanat party nominated": the party did
+                    if t.kind == "A" and not t.poss and toks[k + 1].low in \
+                            self.flex.self_nouns and t.mention.type == "organization" \
+                            and not self._object_of_preposition(toks, k, lo):
+                        # "the ruling Amanat party nominated": Amanat did; but not "a
+                        # leader of the Popular Front party, was detained"
+                        return [k]
+                    return []  # "National Guard soldiers fired": the soldiers did
                 if t.kind == "A" and t.poss:
                     if possessive_ok and not self._after_preposition(toks, k, lo):
                         return [k]  # not "at Manila's airport ... accusing him"
@@ -500,7 +507,10 @@ class Clauses:
                     continue
                 start = k
                 while start > lo and (toks[start - 1].kind == "A" or toks[start - 1].cls in (
-                        "title", "cap") or toks[start - 1].low in (",", "and", "or")):
+                        "title", "cap") or toks[start - 1].low in (",", "and", "or") or (
+                        # "the interior minister, A, and the prosecutor general, B, were"
+                        toks[start - 1].cls == "determiners" and start - 2 >= lo
+                        and toks[start - 2].low in (",", "and"))):
                     start -= 1
                 if t.kind == "A":
                     heads, end = [], start
@@ -524,6 +534,17 @@ class Clauses:
                 return []  # "..., and the head of state appointed": a clause of its own
             k -= 1
         return []
+
+    def _object_of_preposition(self, toks, k: int, lo: int) -> bool:
+        """Does a preposition open the noun phrase of the actor at ``k`` ("of the
+        opposition Popular Front party"; not "On Sunday the ruling ZANU-PF party")?"""
+        p = k - 1
+        while p >= lo and k - p <= 2 and toks[p].kind == "W" and toks[p].cls in (
+                "", "title", "cap"):
+            p -= 1
+        if p >= lo and toks[p].cls == "determiners":
+            p -= 1
+        return p >= lo and toks[p].cls == "prepositions"
 
     def _after_preposition(self, toks, k: int, lo: int, nouns: int = 0) -> bool:
         """Is the actor at ``k`` inside a prepositional phrase ("of the KNB"; with

@@ -31,7 +31,6 @@ _PLURAL = re.compile(r"\b(?:were|are|have\s+been|have)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band\s+(?:(?:\w+ly|later|then|also|subsequently|eventually)\s+)*$",
                        re.IGNORECASE)
-_COORD = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:his\s+|her\s+)?", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|his|her|their|i|we|my|our)\b", re.IGNORECASE)
 
 
@@ -77,6 +76,18 @@ class Triggers:
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
         self._be_word = re.compile(rf"\b(?:{'|'.join(sorted(self.be, key=len, reverse=True))})\b",
                                    re.IGNORECASE)
+        self.follower = re.compile(
+            rf"\s+(?:{_relational_nouns(lex)}|{_words_re(lex['follower_nouns'])})\b",
+            re.IGNORECASE)
+        # the link of a list of actors: "A, B and C", "A and his deputy B", "A and former
+        # minister B" (the words before a name that say who the name is)
+        heads = _words_re([*lex["title_heads"], *lex["person_nouns"]])
+        self.coord = re.compile(
+            rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
+            rf"{_relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
+        self.ordering = re.compile(
+            rf"\s+{_words_re(lex['ordering_verbs'])}\s+(?:the|a|an|his|her|their)\s+$",
+            re.IGNORECASE)
         self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
         self.episode_time = re.compile(
             rf"\b{_words_re(lex['episode_time_words'])}\s+(?:the\s+)?(?:[\w-]+\s+)?$",
@@ -363,7 +374,8 @@ def _with_frame(f, hit, new):
     framed += [(p, roles["patient"]) for p, _ in hit.patients if roles.get("patient")]
     named = {a for a, _ in framed}
     f.roles = framed + [(a, r) for a, r in f.roles
-                        if a not in named and r not in ("agent", "target", "subject")]
+                        if a not in named and (r not in ("agent", "target", "subject")
+                                               or r == "agent" and not hit.agents)]
     f.modality = _FRAME_MODALITY.get(hit.modality, "")
     return f
 
@@ -483,7 +495,12 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             statements.append(doc.statement("event", event_id, "", f.start, f.end,
                                             detail=f.detail, date=f.date, confidence=0.8,
                                             speaker=speaker, modality=modality))
-            for actor, role in dict.fromkeys(f.roles):
+            taking_part = list(dict.fromkeys(f.roles))
+            if speaker and speaker not in {a for a, _ in taking_part}:
+                # the source of the claim takes part as its speaker ("X was detained on
+                # Monday, police spokesman Y said"; tests/gold/README.md)
+                taking_part.append((speaker, "speaker"))
+            for actor, role in taking_part:
                 statements.append(doc.statement("participated_in", actor, event_id,
                                                 f.start, f.end, detail=role,
                                                 confidence=0.75, speaker=speaker,
@@ -510,13 +527,23 @@ def report_id(article_id: str, etype: str, date: str, keys: list[str], detail: s
 
 
 def _posts(doc, relations) -> dict[int, list[tuple[str, str]]]:
-    """Sentence -> (person, organisation) of the holds_position statements it states."""
+    """Sentence -> (person, body) of the holds_position statements it states: an
+    organisation, or a region or city ("the governor of Penza Oblast"); a country's post
+    ("the President of Armenia") is no body's."""
     out: dict[int, list[tuple[str, str]]] = {}
     for st in relations:
-        if st.predicate == "holds_position" and st.object_id.startswith("organization:"):
-            out.setdefault(doc.index.at(st.span_start), []).append(
-                (st.subject_id, st.object_id))
+        obj = st.object_id
+        if st.predicate != "holds_position" or not obj.startswith(("organization:", "place:")) \
+                or obj.startswith("place:") and _actor_name(doc, obj) in _countries():
+            continue
+        out.setdefault(doc.index.at(st.span_start), []).append((st.subject_id, obj))
     return out
+
+
+@cache
+def _countries() -> frozenset[str]:
+    from .places import country_names
+    return country_names()
 
 
 def _post_roles(roles, posts, role: str) -> list[tuple[str, str]]:
@@ -745,6 +772,8 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     f.carried = isinstance(f.date, _CarriedDate)
     f.roles = _roles(body, trig, etype.roles, ts, role_end, sent,
                      [s for s in slots if s.type in ("person", "organization")])
+    if "places_before" in etype.roles:
+        f.roles += _places_before(body, sent, ts, slots, etype.roles["places_before"])
     f.places = _places(doc, sent)
     if etype.detail:
         d = etype.detail.search(body, ts if etype.name != "sentence" else sent.start, sent.end)
@@ -770,10 +799,15 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     participle = first.endswith(_PARTICIPLE)
     before = [s for s in actors if s.end <= ts and ";" not in body[s.end:ts]]
     before = _outside_clauses(body, before, sent.start, ts)
-    passive = participle and (trig.passive(body, ts, sent.start) or bool(
+    be_passive = participle and trig.passive(body, ts, sent.start)
+    passive = be_passive or participle and (bool(
         before and _COMMA.fullmatch(body[before[-1].end:ts]))  # "X, accused of"
         or bool(_AND_THEN.search(body[max(sent.start, ts - 30):ts])
                 and trig.be_in(body, sent.start, ts)))  # "was dismissed and later charged"
+    if passive and not be_passive and "passive_before" not in roles:
+        # an act nobody undergoes has no passive: in "A, an ally of B, stepped down" the
+        # comma closes an apposition, and A acts
+        passive = False
     after = [s for s in actors if s.start > ts and s.end > te - 1
              and ";" not in body[te:s.start]]
     if "all_persons" in roles:
@@ -783,17 +817,20 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     if before:
         last = before[-1]
         gap = body[last.end:ts]
-        if last.possessive and "possessor" in roles and len(gap.split()) <= 3:
+        if "by" in roles and not last.possessive and trig.ordering.fullmatch(gap):
+            add(last, roles["by"])  # "a court ordered the detention of X": the court
+        elif last.possessive and "possessor" in roles and len(gap.split()) <= 3:
             # "X's sacking of Y": with an object named, X acts
             add(last, roles["by"] if "by" in roles and _OF_NEXT.match(body, te)
                 else roles["possessor"])
         elif "receiver" in roles and _receiver(trig, body, before, ts):
             add(_receiver(trig, body, before, ts), roles["receiver"])
         else:
-            subj = [s for s in before if not s.possessive]
+            subj = [s for s in before if not s.possessive
+                    and not trig.follower.match(body, s.end)]
             role = roles.get("passive_before") if passive else roles.get("before")
             if subj and role and len(body[subj[-1].end:ts]) <= 60:
-                for x in _subject(body, subj, ts, passive):
+                for x in _subject(body, trig, subj, ts, passive):
                     add(x, role)
     all_after = after
     if "by" in roles:  # the agent after "by" is no one's target
@@ -810,7 +847,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
         if head.start < te or len(body[te:head.start]) <= 60:
             add(head, roles["after"])
             for nxt in after[1:3]:  # "X and Y"
-                if _AND.fullmatch(body[head.end:nxt.start]):
+                if trig.coord.fullmatch(body[head.end:nxt.start]):
                     add(nxt, roles["after"])
                     head = nxt
     for key, rx in _PREP_ROLES:
@@ -832,11 +869,10 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
 _COMMA = re.compile(r"[\s,]*,\s*")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
-_AND = re.compile(r"\s*(?:,|,?\s*and)\s*")
 _PREP_ROLES = tuple(
     (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
-                       ("against", "against|into|of"), ("on", "on|against")))
+                       ("against", "against|into|of"), ("on", "on|against"), ("to", "to")))
 
 
 def _modifies_noun(body: str, sent_start: int, d) -> bool:
@@ -897,7 +933,7 @@ def _receiver(trig: Triggers, body: str, before, ts: int):
     return None
 
 
-def _subject(body: str, subj, ts: int, passive: bool):
+def _subject(body: str, trig: Triggers, subj, ts: int, passive: bool):
     """The grammatical subject before a trigger: the head of an apposition ("Samat Abish,
     the nephew of X, was dismissed": Abish) and all of a coordination ("X and Y resigned")."""
     k = len(subj) - 1
@@ -909,7 +945,7 @@ def _subject(body: str, subj, ts: int, passive: bool):
     chosen = [subj[k]]
     j = k
     # "X and Y", "X, Y and Z": the link next to the last name must hold "and"
-    while j > 0 and _COORD.fullmatch(body[subj[j - 1].end:subj[j].start]) and (
+    while j > 0 and trig.coord.fullmatch(body[subj[j - 1].end:subj[j].start]) and (
             j < k or "and" in body[subj[j - 1].end:subj[j].start].lower()):
         j -= 1
         chosen.insert(0, subj[j])
@@ -1291,6 +1327,26 @@ def _sentence_date(doc, trig: Triggers, sent):
 _CONTINUATIONS = frozenset({"continuation_words"})
 _EXCEPTIONS = frozenset({"continuation_exceptions"})
 _IN = re.compile(r"\b(?:in|at|near|across|throughout)\s+(?:\w+(?:ern)?\s+)?$", re.IGNORECASE)
+
+
+# the scene or destination of an act, not a country that takes part in it
+_SCENE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|to|into|from\s+(?:[\w-]+\s+)?"
+                           r"(?:city|capital|region|province))\s+(?:[\w-]+\s+)?$",
+                           re.IGNORECASE)
+_PLACE_CLAUSE = re.compile(r"[;:()—–]|\b(?:that|which|who|whom|whose|because|although|while|"
+                           r"when|after|before|said|says|against)\b", re.IGNORECASE)
+
+
+def _places_before(body: str, sent, ts: int, slots, role: str) -> list[tuple[str, str]]:
+    """Countries of the clause before the trigger that act in it ("Russia and Belarus
+    sent troops", "troops from Armenia were deployed"), not the scene ("in Almaty")."""
+    out = []
+    for s in slots:
+        if s.type == "place" and sent.start <= s.start and s.end <= ts and \
+                not _PLACE_CLAUSE.search(body, s.end, ts) and \
+                not _SCENE_BEFORE.search(body[max(sent.start, s.start - 30):s.start]):
+            out.extend((i, role) for i in s.ids)
+    return out
 
 
 def _places(doc, sent) -> list[str]:

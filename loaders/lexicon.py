@@ -56,6 +56,7 @@ SECTIONS = {
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
     "future_markers": WORDS, "approximate_words": WORDS, "back_reference_words": WORDS, "count_words": WORDS,
+    "follower_nouns": WORDS, "ordering_verbs": WORDS,
     "days_apart": MAPPING,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "kinship_examples": RECORDS, "post_examples": RECORDS, "event_examples": RECORDS,
@@ -64,7 +65,7 @@ SECTIONS = {
 }
 _PER_FILE = {"sources"}  # may appear in every file
 _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "all_persons",
-              "of", "against", "receiver", "on", "post"}
+              "places_before", "of", "against", "receiver", "on", "to", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
                "pattern_roles", "nouns", "noun_roles", "per_person",
                "pattern_undated", "needs_undergoer", "noun_grounds", "part_of"}
