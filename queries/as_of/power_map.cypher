@@ -14,13 +14,16 @@ WITH DISTINCT m
 OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(out:Event)
 WHERE pr.role IN ['target', 'subject']
   AND out.type IN ['dismissal', 'resignation', 'arrest', 'detention'] AND out.date <> ''
-WITH m, collect(out.id) AS removals
+WITH m, collect(out) AS removals
 MATCH (m)-[p:HOLDS_POSITION]->(org:Actor)
-WITH m, p, org, removals, $date AS day
-// one hop from the body, no cycle back to the holder (LadybugDB 0.22 crashes on one)
-OPTIONAL MATCH (org)-[:PARTICIPATED_IN]->(ev:Event)
-WHERE ev.id IN removals
-WITH m, p, org, day, min(ev.date) AS removed
+// the body's part in each of the holder's few removals, checked from the event: a
+// ministry takes part in thousands of events, read once per post if walked from it
+CALL (org, removals) {
+  UNWIND removals AS ev
+  MATCH (org)-[:PARTICIPATED_IN]->(ev)
+  RETURN min(ev.date) AS removed
+}
+WITH m, p, org, $date AS day, removed
 WITH m, p, org, day, coalesce(removed, '') AS removed,
      CASE WHEN size(p.start_date) < size(day) THEN size(p.start_date) ELSE size(day) END AS ns,
      CASE WHEN size(p.end_date) < size(day) THEN size(p.end_date) ELSE size(day) END AS ne,
