@@ -36,8 +36,6 @@ CASES = [  # query, parameters, the graphs on which it gives rows
     # the day the seeds date; a day before any post; a year (a prefix of the dates)
     *[("as_of/power_map", {"date": d}, BOTH) for d in ("2022-01-04", "2022", "2022-01")],
     ("as_of/power_map", {"date": "2030-06-01"}, BOTH),
-    *[("people/ego_network", {"actor": a, "depth": d}, BOTH)
-      for a in ("Samat Abish", "Tokayev") for d in (1, 2, 3)],
 ]
 
 

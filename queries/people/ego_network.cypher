@@ -15,18 +15,14 @@ WHERE a.id = $actor OR toLower(a.name) = wanted
    OR any(alias IN a.aliases WHERE toLower(alias) = wanted)
 MATCH (a)-[:{{relations}}]-(b1)
 WITH a, collect(DISTINCT b1) AS ring1
-// a ring beyond $depth is an empty list, never expanded (an aggregating subquery
-// gives its one row even then)
-CALL (ring1) {
-  UNWIND CASE WHEN $depth >= 2 THEN ring1 ELSE [] END AS b1
-  MATCH (b1)-[:{{relations}}]-(b2)
-  RETURN collect(DISTINCT b2) AS ring2
-}
-CALL (ring2) {
-  UNWIND CASE WHEN $depth >= 3 THEN ring2 ELSE [] END AS b2
-  MATCH (b2)-[:{{relations}}]-(b3)
-  RETURN collect(DISTINCT b3) AS ring3
-}
+UNWIND ring1 AS b1
+OPTIONAL MATCH (b1)-[:{{relations}}]-(b2)
+WHERE $depth >= 2
+WITH a, ring1, collect(DISTINCT b2) AS ring2
+UNWIND CASE WHEN $depth >= 3 AND size(ring2) > 0 THEN ring2 ELSE ring1 END AS b2
+OPTIONAL MATCH (b2)-[:{{relations}}]-(b3)
+WHERE $depth >= 3
+WITH a, ring1, ring2, collect(DISTINCT b3) AS ring3
 UNWIND [1, 2, 3] AS hops
 UNWIND CASE hops WHEN 1 THEN ring1 WHEN 2 THEN ring2 ELSE ring3 END AS b
 WITH a, b, hops
