@@ -7,7 +7,7 @@ machine's load. Actor parameters whose example finds nothing in the graph are ta
 from bench/query_latency.py's stand-ins, as the latency bench does.
 
     NEO4J_URI=... python bench/query_before_after.py --backend neo4j \\
-        as_of/power_map people/ego_network --rounds 15
+        as_of/power_map --rounds 15 -p date=2022
     python bench/query_before_after.py --backend embedded --store g.lbug as_of/power_map
 
 Prints one JSON line: per query, p50/p95 (ms) of each text, the rows, whether they
@@ -33,10 +33,11 @@ from qantar.graph.stores.neo4j import Neo4jSettings  # noqa: E402
 from qantar.queries import packs  # noqa: E402
 
 
-def _params(store, query) -> dict:
-    params = query.examples()
+def _params(store, query, given: dict) -> dict:
+    given = {k: v for k, v in given.items() if k in {p.name for p in query.params}}
+    params = {**query.examples(), **given}
     actors = [p.name for p in query.params if p.type == "actor"]
-    if not actors or packs.run(store, query, params):
+    if not actors or set(actors) & set(given) or packs.run(store, query, params):
         return params
     for ids in query_latency._stand_ins(store):
         tried = {**params, **dict(zip(actors, ids))}
@@ -45,11 +46,11 @@ def _params(store, query) -> dict:
     return params
 
 
-def compare(store, names: list[str], rounds: int) -> dict:
+def compare(store, names: list[str], rounds: int, given: dict | None = None) -> dict:
     out = {}
     for name in names:
         now, before = packs.get(name), reference(name)
-        params = _params(store, now)
+        params = _params(store, now, given or {})
         rows_now, rows_before = packs.run(store, now, params), packs.run(store, before, params)
         times: dict[str, list[float]] = {"before": [], "now": []}
         for i in range(rounds):
@@ -71,11 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=("neo4j", "embedded"), required=True)
     parser.add_argument("--store", type=Path, help="the embedded store")
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="a parameter in place of its example, for the queries that take it")
     args = parser.parse_args(argv)
     store = (open_store("neo4j", settings=Neo4jSettings.from_env())
              if args.backend == "neo4j" else open_store("embedded", path=args.store))
     try:
-        print(json.dumps(compare(store, args.names, args.rounds)))
+        given = dict(p.split("=", 1) for p in args.param)
+        print(json.dumps(compare(store, args.names, args.rounds, given)))
     finally:
         store.close()
     return 0
