@@ -51,7 +51,8 @@ def compare(store, names: list[str], rounds: int, given: dict | None = None) -> 
     for name in names:
         now, before = packs.get(name), reference(name)
         params = _params(store, now, given or {})
-        rows_now, rows_before = packs.run(store, now, params), packs.run(store, before, params)
+        rows_now = packs.run(store, now, params)
+        rows_before = packs.run(store, before, params)
         times: dict[str, list[float]] = {"before": [], "now": []}
         for i in range(rounds):
             order = [("before", before), ("now", now)]
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, help="the embedded store")
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
-                        help="a parameter in place of its example, for the queries that take it")
+                        help="in place of the example, for the queries that take it")
     args = parser.parse_args(argv)
     store = (open_store("neo4j", settings=Neo4jSettings.from_env())
              if args.backend == "neo4j" else open_store("embedded", path=args.store))
