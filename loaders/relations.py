@@ -63,6 +63,10 @@ class Rules:
         self.former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
         self.current = {str(w).lower() for w in lex["status_current"]}
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
+        # "stepped down as PM": a detail spells an abbreviated title out
+        synonyms = {str(k).lower(): str(v) for k, v in lex["title_synonyms"].items()}
+        abbreviations = {str(w).lower() for w in lex["title_abbreviations"]}
+        self.spelled = {a: synonyms[a] for a in abbreviations if a in synonyms}
         # holder -> [(the head word of the office's title, its body)]
         self.office_heads: dict[str, list[tuple[str, str]]] = {}
         for o in lex["offices"]:
@@ -699,8 +703,10 @@ def _detail(rules: Rules, spec: str, m: re.Match) -> str:
         return spec[1:]
     if spec.startswith("@head:"):
         words = _clean(group_of(m, spec[6:]) or "").split()
-        return " ".join(w for w in words if w not in rules.interim)
+        return " ".join(rules.spelled.get(w, w) for w in words if w not in rules.interim)
     raw = _clean(group_of(m, spec) or "")
+    if spec == "title":
+        raw = " ".join(rules.spelled.get(w, w) for w in raw.split())
     mapping = rules.maps.get(spec)
     if mapping and raw in mapping:
         return mapping[raw]
