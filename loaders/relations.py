@@ -383,6 +383,9 @@ def reference_statements(doc) -> list:
     return out
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
 def _post_statements(doc, hit, date, speaker, modality) -> list:
     """The posts an act names: "appointed X chairman of the KNB" (X holds it from the
     act's date), "dismissed X as prime minister" (X held it until then), "X replaced Y
@@ -408,6 +411,9 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     bodies = [b for b in bodies if b[1] != "person"]
     for people, former in holders:
         people = [p for p, t in people if t == "person"]
+        if len(people) > 1 and _RESPECTIVELY.search(doc.body, hit.end,
+                                                     doc.sentence_of(hit.start).end):
+            continue  # "A and B were appointed X and Y respectively": pair-titles-respectively
         for person in people:  # "appointed X as his chief of staff": X serves him
             for chief in chiefs:
                 if chief != person and not former:
@@ -623,13 +629,13 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     objects: list[tuple[str, str]] = []
     obj_pron = False
     for obj in emit["object"] if isinstance(emit["object"], list) else [emit["object"]]:
-        if obj == "@implied":
-            title = group_of(m, "title") or ""
+        if obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
+            title = group_of(m, obj.partition(":")[2] or "title") or ""
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
                 _area_body(doc, rules, title)
             confidence = 0.8
             if not objects and rules.is_national(title) and not _qualified(
-                    doc, doc.template.body_offset(m.start("title"))):
+                    doc, doc.template.body_offset(m.start(obj.partition(":")[2] or "title"))):
                 country = doc.main_country
                 objects = [(country, "place")] if country else []
                 confidence = 0.6
