@@ -537,6 +537,9 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             continue  # "the President Kassym-Jomart Tokayev": a title, not a reference
         if words.interim & set(mods):
             continue  # "the new NSC chief" is not the chief the article named before
+        joined = _AND_CAPITAL.match(body, h.end)
+        if joined and hits.in_range(joined.start(1), joined.end(1), {"org_heads"}):
+            continue  # "Secretary to the President and Cabinet": an office's name
         head = phrase
         former = bool(status) and status.phrase.rstrip("-") in words.cues.status_former
         end = h.end
@@ -707,6 +710,7 @@ def _bare_key(word: str) -> str:
 
 _AFTER_HEAD = re.compile(r"\s+(?:of|for)\b|\s+[A-Z]")
 _OF_AFTER = re.compile(r"\s+of\b")
+_AND_CAPITAL = re.compile(r"\s+and\s+([A-Z]\w+)")
 _OF_COUNTRY = re.compile(r"\s+of\s+the\s+(?:\w+\s+)?Republic\b")  # "of the Kyrgyz Republic"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _DESCRIPTION_REACH = 3  # sentences back: a description refers to what the text just told
