@@ -630,12 +630,13 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     obj_pron = False
     for obj in emit["object"] if isinstance(emit["object"], list) else [emit["object"]]:
         if obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
-            title = group_of(m, obj.partition(":")[2] or "title") or ""
+            title_group = obj.partition(":")[2] or "title"
+            title = group_of(m, title_group) or ""
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
                 _area_body(doc, rules, title)
             confidence = 0.8
             if not objects and rules.is_national(title) and not _qualified(
-                    doc, doc.template.body_offset(m.start(obj.partition(":")[2] or "title"))):
+                    doc, doc.template.body_offset(m.start(title_group))):
                 country = doc.main_country
                 objects = [(country, "place")] if country else []
                 confidence = 0.6
