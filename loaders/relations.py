@@ -63,6 +63,10 @@ class Rules:
         self.former = {str(w).lower().rstrip("-") for w in lex["status_former"]}
         self.current = {str(w).lower() for w in lex["status_current"]}
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
+        # "stepped down as PM": a detail spells an abbreviated title out
+        synonyms = {str(k).lower(): str(v) for k, v in lex["title_synonyms"].items()}
+        abbreviations = {str(w).lower() for w in lex["title_abbreviations"]}
+        self.spelled = {a: synonyms[a] for a in abbreviations if a in synonyms}
         # holder -> [(the head word of the office's title, its body)]
         self.office_heads: dict[str, list[tuple[str, str]]] = {}
         for o in lex["offices"]:
@@ -379,6 +383,9 @@ def reference_statements(doc) -> list:
     return out
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
 def _post_statements(doc, hit, date, speaker, modality) -> list:
     """The posts an act names: "appointed X chairman of the KNB" (X holds it from the
     act's date), "dismissed X as prime minister" (X held it until then), "X replaced Y
@@ -404,6 +411,9 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     bodies = [b for b in bodies if b[1] != "person"]
     for people, former in holders:
         people = [p for p, t in people if t == "person"]
+        if len(people) > 1 and _RESPECTIVELY.search(doc.body, hit.end,
+                                                     doc.sentence_of(hit.start).end):
+            continue  # "A and B were appointed X and Y respectively": pair-titles-respectively
         for person in people:  # "appointed X as his chief of staff": X serves him
             for chief in chiefs:
                 if chief != person and not former:
@@ -619,13 +629,14 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     objects: list[tuple[str, str]] = []
     obj_pron = False
     for obj in emit["object"] if isinstance(emit["object"], list) else [emit["object"]]:
-        if obj == "@implied":
-            title = group_of(m, "title") or ""
+        if obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
+            title_group = obj.partition(":")[2] or "title"
+            title = group_of(m, title_group) or ""
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
                 _area_body(doc, rules, title)
             confidence = 0.8
             if not objects and rules.is_national(title) and not _qualified(
-                    doc, doc.template.body_offset(m.start("title"))):
+                    doc, doc.template.body_offset(m.start(title_group))):
                 country = doc.main_country
                 objects = [(country, "place")] if country else []
                 confidence = 0.6
@@ -699,8 +710,10 @@ def _detail(rules: Rules, spec: str, m: re.Match) -> str:
         return spec[1:]
     if spec.startswith("@head:"):
         words = _clean(group_of(m, spec[6:]) or "").split()
-        return " ".join(w for w in words if w not in rules.interim)
+        return " ".join(rules.spelled.get(w, w) for w in words if w not in rules.interim)
     raw = _clean(group_of(m, spec) or "")
+    if spec == "title":
+        raw = " ".join(rules.spelled.get(w, w) for w in raw.split())
     mapping = rules.maps.get(spec)
     if mapping and raw in mapping:
         return mapping[raw]

@@ -537,6 +537,9 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             continue  # "the President Kassym-Jomart Tokayev": a title, not a reference
         if words.interim & set(mods):
             continue  # "the new NSC chief" is not the chief the article named before
+        joined = _AND_CAPITAL.match(body, h.end)
+        if joined and hits.in_range(joined.start(1), joined.end(1), {"org_heads"}):
+            continue  # "Secretary to the President and Cabinet": an office's name
         head = phrase
         former = bool(status) and status.phrase.rstrip("-") in words.cues.status_former
         end = h.end
@@ -640,15 +643,18 @@ def _definite_refs(body, mentions, hits) -> list[Mention]:
 
 
 _COUNTRY_WORD = re.compile(r"\b(?:country|nation)$")
-_DESCRIBER = re.compile(r"(?:\b(?:the|its|their|his|her)\s+|['’]s\s+)((?:[a-z][\w-]*\s+){1,3})$")
+_DESCRIBER = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+|['’]s\s+)"
+                        r"((?:[a-z][\w-]*\s+){1,3})$")
 
 
 def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     """"the security service", "the Kyrgyz security service", "the country's customs
     service": the one organisation named before it whose name holds the head word and
     every word of the description (but the lexicon's description_fillers: "state",
-    "secret"...). Two such organisations, or none: no reference."""
-    lower = [h for h in hits.by_label.get("org_heads", ())
+    "secret"...; a generic_body_nouns head, "the anti-graft body", need not be in it).
+    Two such organisations, or none: no reference."""
+    generic = hits.by_label.get("generic_body_nouns", ())
+    lower = [h for h in (*hits.by_label.get("org_heads", ()), *generic)
              if body[h.start:h.start + 1].islower() and not _AFTER_HEAD.match(body, h.end)]
     if not lower:
         return []
@@ -680,7 +686,8 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
                         continue
                     start = word.start()
         need = {_bare_key(w) for w in described.split()} - fillers
-        need.add(_bare_key(h.phrase))
+        if h not in generic:  # "the anti-graft body": a noun no name need hold
+            need.add(_bare_key(h.phrase))
         found = {o.actor_id: o for o, words in orgs if o.end <= start and need <= words}
         if len(found) != 1:
             continue
@@ -703,6 +710,7 @@ def _bare_key(word: str) -> str:
 
 _AFTER_HEAD = re.compile(r"\s+(?:of|for)\b|\s+[A-Z]")
 _OF_AFTER = re.compile(r"\s+of\b")
+_AND_CAPITAL = re.compile(r"\s+and\s+([A-Z]\w+)")
 _OF_COUNTRY = re.compile(r"\s+of\s+the\s+(?:\w+\s+)?Republic\b")  # "of the Kyrgyz Republic"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _DESCRIPTION_REACH = 3  # sentences back: a description refers to what the text just told

@@ -27,7 +27,8 @@ SECTIONS = ("title_heads", "title_modifiers", "status_former", "status_current",
             "place_cues_before", "demonyms", "speech_verbs", "source_phrases", "hedges",
             "unnamed_speakers", "months", "weekdays", "month_parts", "relative",
             "anaphoric_day", "anaphoric_next_day", "anaphoric_year", "interim_modifiers",
-            "continuation_words", "continuation_exceptions", "definite_descriptions")
+            "continuation_words", "continuation_exceptions", "definite_descriptions",
+            "generic_body_nouns")
 CASED = frozenset({"months", "weekdays", "demonyms"})
 _SPACES = re.compile(r"\s+")
 
