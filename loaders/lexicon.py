@@ -32,7 +32,7 @@ SECTIONS = {
     "org_heads": MAPPING, "org_connectors": WORDS, "org_cues_before": MAPPING,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
     "description_fillers": WORDS,
-    "place_heads": WORDS, "place_suffixes": WORDS, "place_cues_before": WORDS,
+    "place_heads": WORDS, "place_head_bodies": MAPPING, "place_suffixes": WORDS, "place_cues_before": WORDS,
     "place_prepositions": WORDS, "demonyms": MAPPING, "place_stoplist": WORDS,
     "place_nouns_after": WORDS, "legal_forms": WORDS,
     "name_possessors": WORDS, "org_officers": WORDS, "division_nouns": WORDS,

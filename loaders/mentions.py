@@ -115,6 +115,7 @@ class Cues:
         self.title_suffixes = {" ".join(str(w).lower().split()) for w in lex["title_suffixes"]}
         self.name_possessors = {str(w) for w in lex["name_possessors"]}
         self.place_heads = {str(w) for w in lex["place_heads"]}
+        self.place_head_bodies = {str(k): v for k, v in lex["place_head_bodies"].items()}
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
         # a demonym, an organisation's or a place's head word is never a place of the data
@@ -915,6 +916,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         return
     if len(toks) == 1 and _CAMEL.match(text) and not text.startswith(cues.name_prefixes):
         m.type, m.cue, m.kind = "organization", "camel-case", "company"
+        typed.append(m)
+        return
+    if words[-1] in cues.place_heads and len(words) >= 2 \
+            and words[-2] in cues.place_head_bodies:
+        m.type, m.cue = "organization", "org-head"  # "the Southern Military District"
+        m.kind = cues.place_head_bodies[words[-2]]
         typed.append(m)
         return
     if words[-1] in cues.place_heads and len(words) >= 2:
