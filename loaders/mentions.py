@@ -152,6 +152,11 @@ class Cues:
         self.title_of_body = re.compile(
             rf"\b(?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
             r"[A-Z][^,;.!?\n()]{1,80},[ \t]+$")
+        # "the Inspector General of Police (IGP) Chandana Wickramaratne": the same with the
+        # title's abbreviation (see _title_acronym) instead of the comma
+        self.title_of_body_acronym = re.compile(
+            rf"\b((?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
+            r"[A-Z][^,;.!?\n()]{1,80}?)[ \t]+\(([A-Z]{2,6})\)[ \t]*$")
         # "the office, headed by Helder Pitta Gros": who heads a body is a person
         self.headed_by = re.compile(
             rf"\b{_words_re([v for v in lex['head_verbs'] if str(v).endswith('ed')])}"
@@ -847,6 +852,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
+    if len(toks) == 1 and _is_acronym(text, cues) and body.startswith(")", end) \
+            and _title_acronym(body, end + 1, cues):
+        return  # "Inspector General of Police (IGP)": a title's abbreviation, no body
     if len(toks) == 1 and _is_acronym(text, cues):
         if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end):
             return  # "HTML5", "RPG 7B", "Su-25": a model or a format, not a body
@@ -1114,6 +1122,17 @@ def _possessor_of_kin(body: str, end: int, hits, cues: Cues) -> bool:
     return False
 
 
+def _title_acronym(body: str, pos: int, cues: Cues) -> bool:
+    """Whether a title of a body and its abbreviation in brackets end at ``pos``, the
+    abbreviation's letters the title's capitals, the title's first: "Inspector General
+    of Police (IGP) ", not "Head of the State Security Service (SSS) " (the body's)."""
+    m = cues.title_of_body_acronym.search(body, max(0, pos - 120), pos)
+    if m is None or not m.group(1)[0].isupper():
+        return False  # "the chairman of the National Bank (NB)": the body's
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", m.group(1)) if w[0].isupper())
+    return initials == m.group(2)
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -1129,6 +1148,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
     if cues.title_of_body.search(body, max(0, start - 120), start) \
+            or _title_acronym(body, start, cues) \
             or cues.headed_by.search(body, max(0, start - 16), start):
         return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
