@@ -492,6 +492,16 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     if not toks:
         return
     words = [t[2] for t in toks]
+    noun = hits.before(toks[0][0], _ORG_BEFORE) if inside and 1 < len(toks) <= 3 else None
+    if noun is not None and body[noun.start].islower() and not org_run \
+            and any(g.start > toks[0][0] or g.end < toks[-1][1] for g in inside) \
+            and not any(_is_org_match(g, cues) for g in inside):
+        # "the newspaper Neytralny Turkmenistan", "the weekly Zimbabwe Independent": the
+        # name an organisation noun introduces is one, a place inside it included
+        typed.append(Mention(toks[0][0], toks[-1][1], body[toks[0][0]:toks[-1][1]],
+                             type="organization", cue="org-noun",
+                             kind=cues.org_before_kind.get(noun.phrase, "")))
+        return
     if inside and len(toks) > 1 and not org_run:
         whole = body[toks[0][0]:toks[-1][1]]
         place = cues.places.get(key(whole))
