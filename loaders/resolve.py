@@ -156,11 +156,16 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
 
 def _relatives(typed: list[Mention], untyped: list[Mention]) -> None:
     """"Robert Mugabe ... Grace Mugabe": a name of two or three words ending in the
-    surname of a person the article names in full is a person of that family."""
+    surname of a person the article names in full is a person of that family; "Job
+    Sikhala ... Sikhala said": one ending in a word the article also writes alone is a
+    person named in full, then by surname (bodies are shortened to their first word or
+    an acronym, "Gazprom Neft ... Gazprom")."""
     surnames = {key(m.surface).split()[-1] for m in typed
                 if m.type == "person" and len(m.surface.split()) >= 2}
+    alone = {key(m.surface) for m in untyped
+             if " " not in m.surface.strip() and len(m.surface) >= 4 and not m.surface.isupper()}
     found = [m for m in untyped if 2 <= len(m.surface.split()) <= 3
-             and key(m.surface).split()[-1] in surnames]
+             and key(m.surface).split()[-1] in surnames | alone]
     for m in found:
         m.type, m.cue = "person", "surname-of-relative"
         typed.append(m)
