@@ -633,6 +633,12 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
             while k - 1 > head_at and toks[k - 1][2].lower() in cues.title_words:
                 k -= 1  # "... Holding Deputy Chairman X": the deputy is the title's
             return k
+    if body.startswith(("'s", "’s"), toks[-1][1]):
+        # "the Armenian Police and Russia's National Guard": a possessor after "and"
+        # owns what follows, it is no part of the body before
+        for k in range(head_at + 1, len(toks)):
+            if toks[k][2] == "and" or body[toks[k - 1][1]:toks[k][0]].strip() == "and":
+                return k
     return len(toks)
 
 
