@@ -933,6 +933,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
             and key(text) in cues.places and spelled_as_place(text):
         noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
+    if noun_after is not None and person in _STRONG_CUES \
+            and body[end:noun_after.start].strip():
+        noun_after = None  # "Samdech Hun Sen remains party president": a verb between
     if noun_after is not None:
         m.type, m.cue = "organization", "org-noun-after"
         m.kind = cues.org_before_kind.get(noun_after.phrase, "")
