@@ -112,6 +112,7 @@ class Cues:
             rf"{_APPOSITION}(?:{_words_re(lex['kin_modifiers'])}[ \t]+(?=[a-z]))?)")
         self.org_heads = {str(k): v for k, v in lex["org_heads"].items()}
         self.org_connectors = [str(c) for c in lex["org_connectors"]]
+        self.region_tails = {str(w) for w in lex["org_region_tails"]}
         self.title_suffixes = {" ".join(str(w).lower().split()) for w in lex["title_suffixes"]}
         self.name_possessors = {str(w) for w in lex["name_possessors"]}
         self.place_heads = {str(w) for w in lex["place_heads"]}
@@ -416,6 +417,11 @@ def _runs(body: str, cues: Cues):
                         if between.startswith(("'", "’"))
                         else _has_org_head(body[prev_start:prev_end], cues)):
                 out[-1][1] = end
+                continue
+            if between.strip() == "in" and body[start:end] in cues.region_tails \
+                    and _has_org_head(body[prev_start:prev_end], cues) \
+                    and body[prev_start:prev_end].split()[-1] not in cues.org_heads:
+                out[-1][1] = end  # "... Co-operation in Europe"
                 continue
         out.append([start, end])
     return out
