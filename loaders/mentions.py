@@ -865,6 +865,17 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         _classify_segment(body, toks[:1], cues, hits, typed, untyped)
         _classify_segment(body, toks[1:], cues, hits, typed, untyped)
         return
+    cut = next((k for k in range(2, len(toks)) if _is_acronym(toks[k][2], cues)
+                and not _ROMAN.match(toks[k][2])), None)
+    if cut is not None and not any(t[2].isupper() and not _ROMAN.match(t[2])
+                                   for t in toks[:cut]) \
+            and _person_cue(body, toks[0][0], toks[cut - 1][1], [t[2] for t in toks[:cut]],
+                            cues, hits) in _NAME_CUES:
+        # "appoints Ivan Tertel KGB Chairman": a person's name, then the body and the
+        # title given to them, as headlines write it
+        _classify_segment(body, toks[:cut], cues, hits, typed, untyped)
+        _classify_segment(body, toks[cut:cut + 1], cues, hits, typed, untyped)
+        return
     if len(toks) > 4:
         return
     start, end = toks[0][0], toks[-1][1]
@@ -1013,6 +1024,7 @@ _COMPOUND_TAILS = frozenset({"based", "owned", "run", "controlled", "registered"
                              "headquartered", "born", "backed", "led", "funded", "linked"})
 _STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the context says "a person"
 _NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
+_ROMAN = re.compile(r"^[IVX]+$")  # "Nicolas Torre III"
 _MODEL_NUMBER = re.compile(r"[ -]?\d")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 
