@@ -1163,6 +1163,8 @@ def _title_acronym(body: str, pos: int, cues: Cues) -> bool:
     """Whether a title of a body and its abbreviation in brackets end at ``pos``, the
     abbreviation's letters the title's capitals, the title's first: "Inspector General
     of Police (IGP) ", not "Head of the State Security Service (SSS) " (the body's)."""
+    if not body[max(0, pos - 4):pos].rstrip().endswith(")"):
+        return False  # the cheap test first: most names follow no bracket
     m = cues.title_of_body_acronym.search(body, max(0, pos - 120), pos)
     if m is None or not m.group(1)[0].isupper():
         return False  # "the chairman of the National Bank (NB)": the body's
