@@ -162,10 +162,10 @@ def _relatives(typed: list[Mention], untyped: list[Mention]) -> None:
     an acronym, "Gazprom Neft ... Gazprom")."""
     surnames = {key(m.surface).split()[-1] for m in typed
                 if m.type == "person" and len(m.surface.split()) >= 2}
-    alone = {key(m.surface) for m in untyped
-             if " " not in m.surface.strip() and len(m.surface) >= 4 and not m.surface.isupper()}
+    surnames |= {key(m.surface) for m in untyped if " " not in m.surface.strip()
+                 and len(m.surface) >= 4 and not m.surface.isupper()}
     found = [m for m in untyped if 2 <= len(m.surface.split()) <= 3
-             and key(m.surface).split()[-1] in surnames | alone]
+             and key(m.surface).split()[-1] in surnames]
     for m in found:
         m.type, m.cue = "person", "surname-of-relative"
         typed.append(m)
