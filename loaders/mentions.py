@@ -112,9 +112,11 @@ class Cues:
             rf"{_APPOSITION}(?:{_words_re(lex['kin_modifiers'])}[ \t]+(?=[a-z]))?)")
         self.org_heads = {str(k): v for k, v in lex["org_heads"].items()}
         self.org_connectors = [str(c) for c in lex["org_connectors"]]
+        self.region_tails = {str(w) for w in lex["org_region_tails"]}
         self.title_suffixes = {" ".join(str(w).lower().split()) for w in lex["title_suffixes"]}
         self.name_possessors = {str(w) for w in lex["name_possessors"]}
         self.place_heads = {str(w) for w in lex["place_heads"]}
+        self.place_head_bodies = {str(k): v for k, v in lex["place_head_bodies"].items()}
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
         # a demonym, an organisation's or a place's head word is never a place of the data
@@ -151,6 +153,11 @@ class Cues:
         self.title_of_body = re.compile(
             rf"\b(?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
             r"[A-Z][^,;.!?\n()]{1,80},[ \t]+$")
+        # "the Inspector General of Police (IGP) Chandana Wickramaratne": the same with the
+        # title's abbreviation (see _title_acronym) instead of the comma
+        self.title_of_body_acronym = re.compile(
+            rf"\b((?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
+            r"[A-Z][^,;.!?\n()]{1,80}?)[ \t]+\(([A-Z]{2,6})\)[ \t]*$")
         # "the office, headed by Helder Pitta Gros": who heads a body is a person
         self.headed_by = re.compile(
             rf"\b{_words_re([v for v in lex['head_verbs'] if str(v).endswith('ed')])}"
@@ -411,6 +418,11 @@ def _runs(body: str, cues: Cues):
                         else _has_org_head(body[prev_start:prev_end], cues)):
                 out[-1][1] = end
                 continue
+            if between.strip() == "in" and body[start:end] in cues.region_tails \
+                    and _has_org_head(body[prev_start:prev_end], cues) \
+                    and body[prev_start:prev_end].split()[-1] not in cues.org_heads:
+                out[-1][1] = end  # "... Co-operation in Europe"
+                continue
         out.append([start, end])
     return out
 
@@ -486,6 +498,16 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     if not toks:
         return
     words = [t[2] for t in toks]
+    noun = hits.before(toks[0][0], _ORG_BEFORE) if inside and 1 < len(toks) <= 3 else None
+    if noun is not None and body[noun.start].islower() and not org_run \
+            and any(g.start > toks[0][0] or g.end < toks[-1][1] for g in inside) \
+            and not any(_is_org_match(g, cues) for g in inside):
+        # "the newspaper Neytralny Turkmenistan", "the weekly Zimbabwe Independent": the
+        # name an organisation noun introduces is one, a place inside it included
+        typed.append(Mention(toks[0][0], toks[-1][1], body[toks[0][0]:toks[-1][1]],
+                             type="organization", cue="org-noun",
+                             kind=cues.org_before_kind.get(noun.phrase, "")))
+        return
     if inside and len(toks) > 1 and not org_run:
         whole = body[toks[0][0]:toks[-1][1]]
         place = cues.places.get(key(whole))
@@ -617,6 +639,12 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
             while k - 1 > head_at and toks[k - 1][2].lower() in cues.title_words:
                 k -= 1  # "... Holding Deputy Chairman X": the deputy is the title's
             return k
+    if body.startswith(("'s", "’s"), toks[-1][1]):
+        # "the Armenian Police and Russia's National Guard": a possessor after "and"
+        # owns what follows, it is no part of the body before
+        for k in range(head_at + 1, len(toks)):
+            if toks[k][2] == "and" or body[toks[k - 1][1]:toks[k][0]].strip() == "and":
+                return k
     return len(toks)
 
 
@@ -837,6 +865,17 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         _classify_segment(body, toks[:1], cues, hits, typed, untyped)
         _classify_segment(body, toks[1:], cues, hits, typed, untyped)
         return
+    cut = next((k for k in range(2, len(toks)) if _is_acronym(toks[k][2], cues)
+                and not _ROMAN.match(toks[k][2])), None)
+    if cut is not None and not any(t[2].isupper() and not _ROMAN.match(t[2])
+                                   for t in toks[:cut]) \
+            and _person_cue(body, toks[0][0], toks[cut - 1][1], [t[2] for t in toks[:cut]],
+                            cues, hits) in _NAME_CUES:
+        # "appoints Ivan Tertel KGB Chairman": a person's name, then the body and the
+        # title given to them, as headlines write it
+        _classify_segment(body, toks[:cut], cues, hits, typed, untyped)
+        _classify_segment(body, toks[cut:cut + 1], cues, hits, typed, untyped)
+        return
     if len(toks) > 4:
         return
     start, end = toks[0][0], toks[-1][1]
@@ -846,6 +885,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
+    if len(toks) == 1 and _is_acronym(text, cues) and body.startswith(")", end) \
+            and _title_acronym(body, end + 1, cues):
+        return  # "Inspector General of Police (IGP)": a title's abbreviation, no body
     if len(toks) == 1 and _is_acronym(text, cues):
         if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end):
             return  # "HTML5", "RPG 7B", "Su-25": a model or a format, not a body
@@ -908,6 +950,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
             and key(text) in cues.places and spelled_as_place(text):
         noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
+    if noun_after is not None and person in _STRONG_CUES \
+            and body[end:noun_after.start].strip():
+        noun_after = None  # "Samdech Hun Sen remains party president": a verb between
     if noun_after is not None:
         m.type, m.cue = "organization", "org-noun-after"
         m.kind = cues.org_before_kind.get(noun_after.phrase, "")
@@ -915,6 +960,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         return
     if len(toks) == 1 and _CAMEL.match(text) and not text.startswith(cues.name_prefixes):
         m.type, m.cue, m.kind = "organization", "camel-case", "company"
+        typed.append(m)
+        return
+    if words[-1] in cues.place_heads and len(words) >= 2 \
+            and words[-2] in cues.place_head_bodies:
+        m.type, m.cue = "organization", "org-head"  # "the Southern Military District"
+        m.kind = cues.place_head_bodies[words[-2]]
         typed.append(m)
         return
     if words[-1] in cues.place_heads and len(words) >= 2:
@@ -973,6 +1024,7 @@ _COMPOUND_TAILS = frozenset({"based", "owned", "run", "controlled", "registered"
                              "headquartered", "born", "backed", "led", "funded", "linked"})
 _STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the context says "a person"
 _NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
+_ROMAN = re.compile(r"^[IVX]+$")  # "Nicolas Torre III"
 _MODEL_NUMBER = re.compile(r"[ -]?\d")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 
@@ -1107,6 +1159,19 @@ def _possessor_of_kin(body: str, end: int, hits, cues: Cues) -> bool:
     return False
 
 
+def _title_acronym(body: str, pos: int, cues: Cues) -> bool:
+    """Whether a title of a body and its abbreviation in brackets end at ``pos``, the
+    abbreviation's letters the title's capitals, the title's first: "Inspector General
+    of Police (IGP) ", not "Head of the State Security Service (SSS) " (the body's)."""
+    if not body[max(0, pos - 4):pos].rstrip().endswith(")"):
+        return False  # the cheap test first: most names follow no bracket
+    m = cues.title_of_body_acronym.search(body, max(0, pos - 120), pos)
+    if m is None or not m.group(1)[0].isupper():
+        return False  # "the chairman of the National Bank (NB)": the body's
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", m.group(1)) if w[0].isupper())
+    return initials == m.group(2)
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -1122,6 +1187,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
     if cues.title_of_body.search(body, max(0, start - 120), start) \
+            or _title_acronym(body, start, cues) \
             or cues.headed_by.search(body, max(0, start - 16), start):
         return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):

@@ -46,6 +46,7 @@ from ..graph.names import key, slug
 def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, lex,
             published: str = "", hits=None) -> list[Mention]:
     """The article's mentions with actor ids, sorted, refs ("the President") included."""
+    _relatives(typed, untyped)
     known = [m for m in typed if len(m.ids) == 1]
     named_ids = {m.ids[0] for m in known}
     out: list[Mention] = []
@@ -151,6 +152,27 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits)
     out = sorted(out + refs, key=lambda m: m.start)
     return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
+
+
+def _relatives(typed: list[Mention], untyped: list[Mention]) -> None:
+    """"Robert Mugabe ... Grace Mugabe": a name of two or three words ending in the
+    surname of a person the article names in full is a person of that family; "Job
+    Sikhala ... Sikhala said": one ending in a word the article also writes alone is a
+    person named in full, then by surname (bodies are shortened to their first word or
+    an acronym, "Gazprom Neft ... Gazprom")."""
+    surnames = {key(m.surface).split()[-1] for m in typed
+                if m.type == "person" and len(m.surface.split()) >= 2}
+    surnames |= {key(m.surface) for m in untyped if " " not in m.surface.strip()
+                 and len(m.surface) >= 4 and not m.surface.isupper()}
+    found = [m for m in untyped if 2 <= len(m.surface.split()) <= 3
+             and key(m.surface).split()[-1] in surnames]
+    for m in found:
+        m.type, m.cue = "person", "surname-of-relative"
+        typed.append(m)
+    if found:
+        typed.sort(key=lambda m: m.start)
+        gone = {id(m) for m in found}
+        untyped[:] = [m for m in untyped if id(m) not in gone]
 
 
 _KNOWN_AS = re.compile(r"[,(]\s*(?:(?:also|better|popularly|widely|commonly)\s+)?"
