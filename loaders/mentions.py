@@ -150,14 +150,12 @@ class Cues:
         self.byline_generic = {str(w) for w in lex["byline_generic"]}
         # "the director general of the National Intelligence Service, Noordin Haji": a
         # title of a named body, then the holder's name after a comma
-        self.title_of_body = re.compile(
-            rf"\b(?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
-            r"[A-Z][^,;.!?\n()]{1,80},[ \t]+$")
+        title_of = (rf"\b(?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
+                    r"[A-Z][^,;.!?\n()]{1,80}")
+        self.title_of_body = re.compile(rf"{title_of},[ \t]+$")
         # "the Inspector General of Police (IGP) Chandana Wickramaratne": the same with the
         # title's abbreviation (see _title_acronym) instead of the comma
-        self.title_of_body_acronym = re.compile(
-            rf"\b((?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
-            r"[A-Z][^,;.!?\n()]{1,80}?)[ \t]+\(([A-Z]{2,6})\)[ \t]*$")
+        self.title_of_body_acronym = re.compile(rf"({title_of}?)[ \t]+\(([A-Z]{{2,6}})\)[ \t]*$")
         # "the office, headed by Helder Pitta Gros": who heads a body is a person
         self.headed_by = re.compile(
             rf"\b{_words_re([v for v in lex['head_verbs'] if str(v).endswith('ed')])}"
