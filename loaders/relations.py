@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 import dataclasses
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..graph import schema as schema_mod
 from ..graph.records import Statement
@@ -712,6 +712,7 @@ def _detail(rules: Rules, spec: str, m: re.Match) -> str:
 _PLURAL_TITLE = re.compile(r"(?:(men)|(ies)|([^s])s)$")
 
 
+@lru_cache(maxsize=4096)  # a few titles recur across every article
 def singular_title(title: str) -> str:
     """The title of one holder: "deputy chairmen" -> "deputy chairman".
 
