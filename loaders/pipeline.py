@@ -35,11 +35,17 @@ def default_lexicon():
     """The lexicon of ``seeds/``, its actor ids checked against the gazetteer."""
     lex = lexicon_mod.default()
     lex.check_ids(set(default_gazetteer().actors))
-    # the gazetteer and lexicon live as long as the process: moved out of the cyclic
-    # collector's reach, its full collections no longer walk them (about 8 % of the
-    # extraction's work); this changes only when memory is reclaimed, never a result
-    gc.freeze()
     return lex
+
+
+@cache
+def _settle() -> None:
+    """After the first article the gazetteer, lexicon and the tables loaded on first use
+    (place names, frames, patterns) exist and live as long as the process: moved out of
+    the cyclic collector's reach, its full collections no longer walk them (each walk
+    cost more than a pass over the benchmark's articles). Only when memory is reclaimed
+    changes, never a result."""
+    gc.freeze()
 
 
 def extract_raw(article: Article, gazetteer: Gazetteer | None = None, lexicon=None) -> Batch:
@@ -77,7 +83,9 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, lexicon=None,
     """
     batch = extract_raw(article, gazetteer, lexicon)
     overlay = curation.default() if overlay is None else overlay
-    return curation.apply(batch, overlay, gazetteer or default_gazetteer())
+    batch = curation.apply(batch, overlay, gazetteer or default_gazetteer())
+    _settle()
+    return batch
 
 
 @dataclass
