@@ -1123,11 +1123,12 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "noun"
     # both cues end in blanks right before the name: a comma ("..., Noordin Haji") or
     # "by" must close the text before them, which is cheaper to test than either pattern
-    before = body[max(0, start - 120):start]
+    lo = max(0, start - 120)
+    before = body[lo:start]
     if before[-1:] in (" ", "\t"):
         before = before.rstrip(" \t")
-        if (before[-1:] == "," and cues.title_of_body.search(body, max(0, start - 120), start)) \
-                or (before[-2:] == "by" and cues.headed_by.search(body, max(0, start - 16), start)):
+        if (before[-1:] == "," and cues.title_of_body.search(body, lo, start)) or (
+                before[-2:] == "by" and cues.headed_by.search(body, max(0, start - 16), start)):
             return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"

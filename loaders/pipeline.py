@@ -42,8 +42,8 @@ def default_lexicon():
 def _settle() -> None:
     """After the first article the gazetteer, lexicon and the tables loaded on first use
     (place names, frames, patterns) exist and live as long as the process: moved out of
-    the cyclic collector's reach, its full collections no longer walk them (each walk
-    cost more than a pass over the benchmark's articles). Only when memory is reclaimed
+    the cyclic collector's reach, its full collections no longer walk them (a walk cost
+    about as much as a pass over the benchmark's articles). Only when memory is reclaimed
     changes, never a result."""
     gc.freeze()
 
