@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 from . import resolve as resolve_mod
 from .kinship import compound_kin, family_key, family_owner, modified
@@ -311,14 +312,12 @@ class Clauses:
         mentions = tpl.mentions
         toks = []
         append = toks.append
-        for m in _TOKEN.finditer(tpl.text, s, e):
-            if limit and len(toks) >= limit:
-                break
+        found = _TOKEN.finditer(tpl.text, s, e)
+        for m in islice(found, limit) if limit else found:
             a, b = m.span()
-            index = m.group(1)
-            if index is not None:
-                append(Token("A", "", a, b, "actor", mentions[int(index)],
-                             m.group(2) is not None))
+            if m.lastindex is not None:  # only an actor's placeholder has groups
+                append(Token("A", "", a, b, "actor", mentions[int(m.group(1))],
+                             m.lastindex == 2))
                 continue
             text = m.group()
             w = words.get(text) or word(text)

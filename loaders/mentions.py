@@ -1184,10 +1184,17 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         return "byline"  # "By Jairo Bolledo", not "By Khmer Times"
     if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
         return "noun"
-    if cues.title_of_body.search(body, max(0, start - 120), start) \
-            or _title_acronym(body, start, cues) \
-            or cues.headed_by.search(body, max(0, start - 16), start):
-        return "holder"
+    # the cues end in blanks right before the name: a comma ("..., Noordin Haji"), an
+    # acronym's bracket ("(IGP) Chandana Wickramaratne") or "by" must close the text
+    # before them, which is cheaper to test than any of the patterns
+    lo = max(0, start - 120)
+    before = body[lo:start]
+    if before[-1:] in (" ", "\t"):
+        before = before.rstrip(" \t")
+        if (before[-1:] == "," and cues.title_of_body.search(body, lo, start)) or (
+                before[-1:] == ")" and _title_acronym(body, start, cues)) or (
+                before[-2:] == "by" and cues.headed_by.search(body, max(0, start - 16), start)):
+            return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
     if _possessor_of_kin(body, end, hits, cues):

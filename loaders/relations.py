@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 import dataclasses
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..graph import schema as schema_mod
 from ..graph.records import Statement
@@ -147,8 +147,9 @@ def extract(doc) -> list:
 _STEM = 5  # letters that tell a word's stem: "defen(ce|se)", "minis(ter|try)", "inter(ior|nal)"
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:_STEM] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+@lru_cache(maxsize=8192)  # the same names and titles recur in every article
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:_STEM] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2)
 
 
 def _named_offices(doc, statements) -> list:
@@ -157,6 +158,8 @@ def _named_offices(doc, statements) -> list:
     "then chief prosecutor X" beside the "Chief Prosecutor's Office" (the words of the
     title, stem by stem, in one named body's name; ranks aside). A title's implied body
     the article does not name is the country's ("Prosecutor-General X" in Armenia)."""
+    if not any(st.predicate == "holds_position" for st in statements):
+        return list(statements)
     rules = rules_for(doc.lex)
     named = {n.actor_id for m in doc.mentions for n in (m, *m.nested) if n.actor_id}
     orgs: dict[str, set[str]] = {}
@@ -166,12 +169,14 @@ def _named_offices(doc, statements) -> list:
     countries = country_ids(doc.lex)
     out = []
     for st in statements:
+        if st.predicate != "holds_position":
+            out.append(st)
+            continue
         implied = st.object_id.startswith("organization:") and st.object_id not in named
-        if st.predicate == "holds_position" and st.detail.split()[-1:] == ["minister"] \
+        if st.detail.split()[-1:] == ["minister"] \
                 and st.object_id in orgs and _stems("ministry") - orgs[st.object_id]:
             implied = True  # "Minister of Civil Service": an area, not a body's name
-        if st.predicate == "holds_position" and (
-                st.object_id in countries or implied) and rules.is_national(st.detail):
+        if (st.object_id in countries or implied) and rules.is_national(st.detail):
             words = [w for w in re.split(r"[\s-]+", st.detail)
                      if w not in rules.national_modifiers and w not in rules.former]
             want = _stems(" ".join(words))
@@ -725,6 +730,7 @@ def _detail(rules: Rules, spec: str, m: re.Match) -> str:
 _PLURAL_TITLE = re.compile(r"(?:(men)|(ies)|([^s])s)$")
 
 
+@lru_cache(maxsize=4096)  # a few titles recur across every article
 def singular_title(title: str) -> str:
     """The title of one holder: "deputy chairmen" -> "deputy chairman".
 
