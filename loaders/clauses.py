@@ -1131,10 +1131,13 @@ class Clauses:
                     k -= 1
                 return self._by_agent(toks, after), self.subject(toks, k + 1), "passive"
         by_next = after < len(toks) and toks[after].low == "by"
+        # "A, the Prime Minister of B, resigned on Monday": an act nobody undergoes has
+        # no participle said of the name before it; B closes an apposition, and A acts
+        undergone = dict(frame.roles).get("patient") != "participant"
         participial = form == "past" and not be and not relative and (
             by_next or (group_start > 0 and toks[group_start - 1].low == ","
-                        and (self._by_agent(toks, after) or self._bare_participle(
-                            toks, group_start, after))))
+                        and (self._by_agent(toks, after) or undergone and
+                             self._bare_participle(toks, group_start, after))))
         if form == "past" and (be or participial):
             if participial and not be:
                 k = group_start - 1
