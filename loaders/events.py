@@ -853,8 +853,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
     for key, rx in _PREP_ROLES:
         if key in roles:
             for s in all_after:
-                if len(body[te:s.start]) > 80:
-                    break
+                if len(body[te:s.start]) > 80 or (key == "by" and passive and
+                                                   _CLOSES_PARTICIPLE.search(body, te, s.start)):
+                    break  # "A, arrested on Tuesday, was sacked by B": B sacked A
                 if rx.search(body[max(te, s.start - 40):s.start]) and not s.possessive:
                     add(s, roles[key])
                     break
@@ -867,6 +868,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+# a participle's clause ends at its comma before the main verb group ("..., was sacked")
+_CLOSES_PARTICIPLE = re.compile(r",\s+(?:was|were|has|have|had|is|are)\b")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
 _PREP_ROLES = tuple(

@@ -459,3 +459,16 @@ def test_event_probe(probe):
     batch = extract(dated_article(probe["text"], probe["published"]))
     assert sorted(f"{e.type} {e.date or '-'}" for e in batch.events) == probe["expect"]
     assert set(probe.get("roles", [])) <= participants(batch)
+
+
+def test_the_agent_of_the_main_verb_is_not_the_participles():
+    """"A, arrested on Tuesday, was sacked by B": B sacked A; who arrested A is not said
+    (the participle's clause ends at its comma)."""
+    batch = extract(dated_article(
+        "Ivan Belozertsev, arrested on Tuesday, was sacked by Vladimir Putin.", "2024-03-14"))
+    names = {a.id: a.name for a in batch.actors}
+    roles = {e.type: {(names[s.subject_id], s.detail) for s in batch.statements
+                      if s.predicate == "participated_in" and s.object_id == e.id}
+             for e in batch.events}
+    assert roles["arrest"] == {("Ivan Belozertsev", "target")}
+    assert ("Vladimir Putin", "agent") in roles["dismissal"]
