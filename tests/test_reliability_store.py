@@ -207,7 +207,9 @@ def test_doctor_repair_sets_a_damaged_wal_aside_and_keeps_the_committed_file(
     with wal.open("r+b") as f:  # its last record cut short, as a full disk leaves it
         f.truncate(wal.stat().st_size - 3000)
     doctor = qantar(env, "doctor", "--format", "csv")
-    assert "may be damaged (Storage exception: Checksum verification failed" in doctor.stdout
+    # the engine's own words depend on where in a record the cut falls (a checksum that
+    # fails, or another error from the torn record); qantar's diagnosis does not
+    assert "its write-ahead log g.lbug.wal may be damaged (" in doctor.stdout, doctor.stdout
     assert "qantar doctor --repair" in doctor.stdout
     assert "Traceback" not in doctor.stderr
 
