@@ -74,8 +74,11 @@ class Triggers:
         self.toll = re.compile(
             rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
-        self._be_word = re.compile(rf"\b(?:{'|'.join(sorted(self.be, key=len, reverse=True))})\b",
-                                   re.IGNORECASE)
+        be_words = '|'.join(sorted(self.be, key=len, reverse=True))
+        self._be_word = re.compile(rf"\b(?:{be_words})\b", re.IGNORECASE)
+        # a participle's clause ends at its comma before the main verb group ("A, arrested
+        # on Tuesday, was sacked by B")
+        self.closes_participle = re.compile(rf",\s+(?:{be_words})\b", re.IGNORECASE)
         self.follower = re.compile(
             rf"\s+(?:{_relational_nouns(lex)}|{_words_re(lex['follower_nouns'])})\b",
             re.IGNORECASE)
@@ -854,7 +857,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
         if key in roles:
             for s in all_after:
                 if len(body[te:s.start]) > 80 or (key == "by" and passive and
-                                                   _CLOSES_PARTICIPLE.search(body, te, s.start)):
+                                                   trig.closes_participle.search(body, te, s.start)):
                     break  # "A, arrested on Tuesday, was sacked by B": B sacked A
                 if rx.search(body[max(te, s.start - 40):s.start]) and not s.possessive:
                     add(s, roles[key])
@@ -868,8 +871,6 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
-# a participle's clause ends at its comma before the main verb group ("..., was sacked")
-_CLOSES_PARTICIPLE = re.compile(r",\s+(?:was|were|has|have|had|is|are)\b")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
 _PREP_ROLES = tuple(
