@@ -275,6 +275,12 @@ class FrameHit:
     def factual(self) -> bool:
         return self.modality not in _NONFACT
 
+    @property
+    def happened(self) -> bool:
+        """Is the act told as done (maybe denied or rumoured)? A planned one is not yet:
+        "supporters wanted to oust him" ousted no one."""
+        return self.factual and self.modality != "planned"
+
 
 class Clauses:
     """The shallow analysis of one document's sentences, computed on demand."""

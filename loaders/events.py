@@ -165,10 +165,10 @@ class _Found:
     places: list[str] = field(default_factory=list)
     detail: str = ""
     carried: bool = False  # the date is the sentence before's (see _carried)
-    modality: str = ""     # set when the frame says the act is denied, planned, rumoured
+    modality: str = ""     # set when the frame says the act is denied or rumoured
 
 
-_FRAME_MODALITY = {"denied": "denied", "planned": "alleged", "rumoured": "alleged"}
+_FRAME_MODALITY = {"denied": "denied", "rumoured": "alleged"}
 
 
 _RESPECTIVELY = re.compile(
@@ -422,7 +422,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if sent_i not in slots_cache:
             slots_cache[sent_i] = _slots(doc, sent)
         hit = _frame_hit(frames, sent_i, etype.name, ts, te)
-        if hit is not None and not hit.factual:
+        if hit is not None and not hit.happened:
             continue  # "prohibit the investigation of X", "could face trial"
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
                   te if how != "pattern" else _first_word_end(body, ts, te))
@@ -443,7 +443,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                     found[key if k == 0 else (sent_i, f"{etype.name}#{k}")] = each
     for hit in (h for hs in frames.values() for h in hs):
         etype = trig.types.get(hit.frame.event)
-        if etype is None or (hit.sentence, etype.name) in found or not hit.factual \
+        if etype is None or (hit.sentence, etype.name) in found or not hit.happened \
                 or not (hit.agents or hit.patients) \
                 or trig.unreal.search(body, max(0, hit.start - 40), hit.start) \
                 or _grounds(trig, etype.name, body, hit.start) \

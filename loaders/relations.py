@@ -530,9 +530,8 @@ def _hit_statements(doc, rules, hit) -> list:
     """The statements of one frame reading: the act and the posts it names."""
     frame = hit.frame
     out = []
-    if not hit.factual or hit.modality == "planned" or not (
-            (hit.agents and hit.patients) or hit.post):
-        return out  # a planned act is no relation yet
+    if not hit.happened or not ((hit.agents and hit.patients) or hit.post):
+        return out
     speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
         else ("", "reported")
     if hit.modality == "denied":

@@ -808,6 +808,15 @@ def _noun_refs(body, mentions, hits) -> list[Mention]:
 
 # --- pronouns ------------------------------------------------------------------------------
 
+@cache
+def _modifier_re(lex) -> re.Pattern:
+    """A relational noun right after a name, no name after it ("a Nazarbayev ally,")."""
+    words = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"],
+             *lex["follower_nouns"]]
+    return re.compile(rf"\s+{_alt([w for w in words if ' ' not in str(w)])}\b"
+                      r"(?!\s+\S*[A-Z])")
+
+
 _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s+"
                           r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -835,6 +844,8 @@ class Antecedents:
         words = lex["clause_words"]
         self.female_endings = tuple(str(w) for w in words["female_endings"])
         self.male_endings = tuple(str(w) for w in words["male_endings"])
+        # "a close Nazarbayev ally": a name modifying a relational noun heads no phrase
+        self.modifier = _modifier_re(lex)
         self._genders: dict[str, bool | None] = {}  # name -> female(name)
 
     def female(self, name: str) -> bool | None:
@@ -877,6 +888,7 @@ class Antecedents:
             same = [m for m in before if self.index.at(m.start) == sent]
             heads = [m for k, m in enumerate(same) if not self._possessive(m)
                      and not _PREPOSITION.search(self.body[max(0, m.start - 30):m.start])
+                     and not self.modifier.match(self.body, m.end)
                      and not (k and self.body[same[k - 1].end:same[k - 1].end + 1] == ","
                               and self.body[m.end:m.end + 1] == ",")]
             plain = [m for m in same if not self._possessive(m)]
