@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from .clauses import SUPERIOR_LABEL, TRIGGER_LABEL, frame_lexicon
 from .gazetteer import tokenize
 from ..graph.names import key
 
@@ -168,4 +169,8 @@ def vocabulary_for(lex) -> Vocabulary:
     for word in lex["org_heads"]:
         if " " not in str(word):
             extra["org_heads"].append(word)
+    flex = frame_lexicon(lex)  # where the frame triggers and superior terms can start
+    for label, words in ((TRIGGER_LABEL, flex.trigger_first),
+                         (SUPERIOR_LABEL, flex.superior_first)):
+        extra[label] += sorted(words or ())
     return Vocabulary(lex, extra)
