@@ -1040,9 +1040,7 @@ _STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the cont
 _NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
 _ROMAN = re.compile(r"^[IVX]+$")  # "Nicolas Torre III"
 _MODEL_NUMBER = re.compile(r"[ -]?\d")
-# a lower-case word not inside a longer one; the first letter comes before the look
-# back, so the search skips to the next lower-case letter instead of trying every position
-_LOWER_WORD = re.compile(r"[a-z](?<![\w-][a-z])[a-z]+(?![\w-])")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
 
 
 @lru_cache(maxsize=4)
