@@ -35,6 +35,12 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 _ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
 
 
+def keys_like_ascii(text: str) -> bool:
+    """Does every word of ``text`` a case-insensitive pattern can take for an ASCII word
+    look it up in the vocabulary under the same key (no letter of ``_ASCII_CASE_TWINS``)?"""
+    return not any(c in text for c in _ASCII_CASE_TWINS)
+
+
 def first_words(phrases) -> frozenset[str] | None:
     """The first word of each phrase, lower case: a match of ``\\b`` + ``alternation(phrases)``
     (case-insensitive) starts at one of them. None when that does not hold (a phrase not
@@ -67,7 +73,7 @@ def search_at(regex: re.Pattern, text: str, starts) -> list[re.Match]:
     >>> [m.group() for m in search_at(rx, text, [4, 28, 34])] == rx.findall(text)
     True
     """
-    if any(c in text for c in _ASCII_CASE_TWINS):
+    if not keys_like_ascii(text):
         return list(regex.finditer(text))
     out, done = [], 0
     match = regex.match

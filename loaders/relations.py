@@ -11,7 +11,7 @@ president X") finds its body in the lexicon's implied bodies or in the offices f
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import dataclasses
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -35,6 +35,11 @@ class CompiledPattern:
     emits: list[dict]
     anchors: frozenset  # vocabulary labels; empty: run over the whole text
     starts: frozenset = frozenset()  # labels a match starts with: try only there
+    actor_led: bool = False  # starts with an {AP}/{OWNER} slot: try only at actors, pronouns
+
+
+# a pattern whose first slot (after look-behinds) is an actor or its pronoun
+_ACTOR_LED = re.compile(r"(?:\(\?<[!=][^()]*\))*\{(?:AP|OWNER)[:}]")
 
 
 class Rules:
@@ -51,8 +56,9 @@ class Rules:
             labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
                       for a in p.get("anchors") or []}
             starts = frozenset(str(a)[1:] for a in p.get("starts") or [])
+            actor_led = bool(comp.pronoun_first and _ACTOR_LED.match(p["pattern"]))
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
-                                                 frozenset(labels), starts))
+                                                 frozenset(labels), starts, actor_led))
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
         self.maps = {"kin": norm(lex["kinship"]), "inlaw": norm(lex["kin_by_marriage"]),
                      "sub": norm(lex["subordinate_terms"]),
@@ -571,8 +577,26 @@ def _matches(doc, pat: CompiledPattern):
     if pat.starts:
         yield from _matches_at_starts(doc, pat)
         return
+    if pat.actor_led and doc.actor_edges is not None:
+        yield from _matches_at_actors(doc, pat)
+        return
     for start, end in doc.spans_with(pat.anchors):
         yield from pat.regex.finditer(tpl.text, start, end)
+
+
+def _matches_at_actors(doc, pat: CompiledPattern):
+    """Like finditer over the anchored sentences, trying only where an actor's placeholder
+    starts or ends or a pronoun stands (:attr:`Document.actor_edges`)."""
+    text = doc.template.text
+    edges = doc.actor_edges
+    for start, end in doc.spans_with(pat.anchors):
+        done = start
+        for pos in edges[bisect_left(edges, start):bisect_left(edges, end)]:
+            if pos >= done:
+                m = pat.regex.match(text, pos, end)
+                if m:
+                    done = m.end()
+                    yield m
 
 
 def _matches_at_starts(doc, pat: CompiledPattern):
