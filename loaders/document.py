@@ -91,6 +91,23 @@ class Document:
         out += [tpl.tpl_offset(h.start) for h in self.hits.by_label.get(PRONOUN_LABEL, ())]
         return sorted(set(out))
 
+    def actor_led_matches(self, regex, spans) -> list:
+        """``regex.finditer`` over the template text's ``spans``, for a regex led by an
+        {AP} or {OWNER} slot: tried only at :attr:`actor_edges`, the same matches."""
+        text, edges = self.template.text, self.actor_edges
+        if edges is None:
+            return [m for s, e in spans for m in regex.finditer(text, s, e)]
+        out = []
+        for start, end in spans:
+            done = start
+            for pos in edges[bisect_left(edges, start):bisect_left(edges, end)]:
+                if pos >= done:
+                    m = regex.match(text, pos, end)
+                    if m:
+                        done = m.end()
+                        out.append(m)
+        return out
+
     def spans_with(self, labels: frozenset, *, template: bool = True) -> list[tuple[int, int]]:
         """Stretches of consecutive sentences that hold a vocabulary hit with one of
         ``labels`` (template offsets, or body offsets): where a gated stage runs."""

@@ -11,7 +11,7 @@ president X") finds its body in the lexicon's implied bodies or in the offices f
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 import dataclasses
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -577,26 +577,11 @@ def _matches(doc, pat: CompiledPattern):
     if pat.starts:
         yield from _matches_at_starts(doc, pat)
         return
-    if pat.actor_led and doc.actor_edges is not None:
-        yield from _matches_at_actors(doc, pat)
+    if pat.actor_led:
+        yield from doc.actor_led_matches(pat.regex, doc.spans_with(pat.anchors))
         return
     for start, end in doc.spans_with(pat.anchors):
         yield from pat.regex.finditer(tpl.text, start, end)
-
-
-def _matches_at_actors(doc, pat: CompiledPattern):
-    """Like finditer over the anchored sentences, trying only where an actor's placeholder
-    starts or ends or a pronoun stands (:attr:`Document.actor_edges`)."""
-    text = doc.template.text
-    edges = doc.actor_edges
-    for start, end in doc.spans_with(pat.anchors):
-        done = start
-        for pos in edges[bisect_left(edges, start):bisect_left(edges, end)]:
-            if pos >= done:
-                m = pat.regex.match(text, pos, end)
-                if m:
-                    done = m.end()
-                    yield m
 
 
 def _matches_at_starts(doc, pat: CompiledPattern):

@@ -7,7 +7,7 @@ import pytest
 
 from qantar.graph.records import Article
 from qantar.loaders import lexicon as lexicon_mod
-from qantar.loaders import relations
+from qantar.loaders import events, relations
 from qantar.loaders.document import build
 from qantar.loaders.errors import InputError
 from qantar.loaders.pipeline import default_gazetteer, default_lexicon, extract_raw
@@ -204,4 +204,7 @@ def test_actor_led_patterns_tried_at_actors_and_pronouns_find_what_the_scan_find
                     for m in pat.regex.finditer(doc.template.text, s, e)]
             assert [m.span() for m in relations._matches(doc, pat)] == full, pat.id
             found += len(full)
+        for sent in doc.sentences:  # the events stage's pronouns, the same way
+            assert [m.span() for m in events._pronouns(doc, sent)] == [
+                m.span() for m in events._PRONOUN.finditer(doc.body, sent.start, sent.end)]
     assert found > 10
