@@ -91,6 +91,13 @@ class Document:
         out += [tpl.tpl_offset(h.start) for h in self.hits.by_label.get(PRONOUN_LABEL, ())]
         return sorted(set(out))
 
+    def release(self) -> None:
+        """Let go of everything the document holds once its statements are out: its
+        readers point back at it (clauses, attribution, antecedents), a cycle only the
+        cyclic garbage collector would free, walking the article's objects to find it;
+        broken here, they are freed at once."""
+        self.__dict__.clear()
+
     def actor_led_matches(self, regex, spans) -> list:
         """``regex.finditer`` over the template text's ``spans``, for a regex led by an
         {AP} or {OWNER} slot: tried only at :attr:`actor_edges`, the same matches."""
