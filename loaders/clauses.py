@@ -35,6 +35,7 @@ from itertools import islice
 from . import resolve as resolve_mod
 from .kinship import compound_kin, family_key, family_owner, modified
 from .phrases import alternation as _words_re
+from .phrases import first_words, search_at
 from .template import CLOSE, OPEN
 
 _TOKEN = re.compile(
@@ -46,6 +47,16 @@ _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"
 _NONFACT = ("negated", "prohibited", "hypothetical")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
 _SPACES = re.compile(r"\s+")
+# vocabulary labels of the first words of the frame triggers and superior terms
+TRIGGER_LABEL, SUPERIOR_LABEL = "frame-trigger-first", "superior-first"
+
+
+def _search(regex: re.Pattern, first: frozenset | None, label: str, doc) -> list[re.Match]:
+    """``regex.finditer(doc.body)``, tried only where the vocabulary found one of the
+    words its phrases start with (``first``; None: everywhere)."""
+    if first is None:
+        return list(regex.finditer(doc.body))
+    return search_at(regex, doc.body, [h.start for h in doc.hits.by_label.get(label, ())])
 # vocabulary labels (loaders/vocabulary.py) of the words a relational noun phrase holds
 _RELATIONAL_LABELS = ("kinship", "subordinate_terms", "ally_terms", "title_heads")
 
@@ -148,6 +159,8 @@ class FrameLexicon:
                     f.event, frozenset()) | f.patient_types
         self.trigger = re.compile(
             rf"\b{_words_re(list(self.forms))}\b", re.IGNORECASE)
+        # the words a trigger starts with, labelled in the vocabulary (see :meth:`frames`)
+        self.trigger_first = first_words(self.forms)
         words = lex["clause_words"]
         self.classes: dict[str, str] = {}
         for cls in ("prepositions", "determiners", "be", "have", "auxiliaries", "adverbs",
@@ -190,6 +203,7 @@ class FrameLexicon:
         self.words: dict[str, tuple] = {}  # see word
         self.superior = re.compile(
             rf"\b{_words_re(list(lex['superior_terms']))}\b", re.IGNORECASE)
+        self.superior_first = first_words(lex["superior_terms"])
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
@@ -832,7 +846,7 @@ class Clauses:
         doc = self.doc
         tpl = doc.template
         self._hits = []
-        for m in self.flex.trigger.finditer(doc.body):
+        for m in _search(self.flex.trigger, self.flex.trigger_first, TRIGGER_LABEL, doc):
             phrase = _SPACES.sub(" ", m.group().lower())
             entry = self.flex.forms.get(phrase)
             if entry is None:
@@ -1343,7 +1357,7 @@ class Clauses:
         hinted: set[int] = set()
         for label in _RELATIONAL_LABELS:
             hinted |= doc._sentences_with(label)
-        for m in self.flex.superior.finditer(doc.body):
+        for m in _search(self.flex.superior, self.flex.superior_first, SUPERIOR_LABEL, doc):
             hinted.add(doc.index.at(m.start()))
         starts = doc.mention_starts
         for sent_i in sorted(hinted):

@@ -23,6 +23,7 @@ from functools import cache
 from ..graph.records import Event, stable_id
 from .dates import DateMention
 from .phrases import alternation as _words_re
+from .template import PRONOUN_LABEL, compiler_for
 
 _KEY_ROLES = ("target", "victim", "subject")
 _DETAIL_IN_ID = frozenset({"sentence"})  # "six years" and "eight years" are two sentences
@@ -31,7 +32,9 @@ _PLURAL = re.compile(r"\b(?:were|are|have\s+been|have)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band\s+(?:(?:\w+ly|later|then|also|subsequently|eventually)\s+)*$",
                        re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:he|she|they|him|them|his|her|their|i|we|my|our)\b", re.IGNORECASE)
+_PRONOUN_WORDS = ("he", "she", "they", "him", "them", "his", "her", "their", "i", "we", "my",
+                  "our")
+_PRONOUN = re.compile(rf"\b(?:{'|'.join(_PRONOUN_WORDS)})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -742,7 +745,7 @@ def _slots(doc, sent) -> list[_Slot]:
             poss = body[m.end:m.end + 2] in ("'s", "’s")
             out.append(_Slot(m.start, m.end, [m.actor_id], m.type, poss))
         i += 1
-    for p in _PRONOUN.finditer(body, sent.start, sent.end):
+    for p in _pronouns(doc, sent):
         ids = doc.antecedents.resolve(p.start(), p.group())
         if ids:
             poss = p.group().lower() in ("his", "her", "their", "my", "our")
@@ -754,6 +757,26 @@ def _slots(doc, sent) -> list[_Slot]:
             out.append(_Slot(d.start(), d.end(), ids, "person", False))
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _pronouns(doc, sent) -> list[re.Match]:
+    """``_PRONOUN.finditer`` over the sentence, tried only at the slot pronouns the
+    vocabulary found (:attr:`Document.actor_edges` says when they cannot be trusted)."""
+    if doc.actor_edges is None or not _pronouns_are_slot_pronouns(doc.lex):
+        return list(_PRONOUN.finditer(doc.body, sent.start, sent.end))
+    out, done = [], sent.start
+    for h in doc.hits.in_range(sent.start, sent.end, {PRONOUN_LABEL}):
+        if h.start >= done:
+            m = _PRONOUN.match(doc.body, h.start, sent.end)
+            if m:
+                out.append(m)
+                done = m.end()
+    return out
+
+
+@cache
+def _pronouns_are_slot_pronouns(lex) -> bool:
+    return set(_PRONOUN_WORDS) <= (compiler_for(lex).pronoun_first or set())
 
 
 @cache

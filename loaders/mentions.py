@@ -285,8 +285,24 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     return typed, untyped
 
 
-_OUTLET = re.compile(r"(?<![\w.@/-])((?:\d+|[A-Z][\w-]*)\.(?:kz|kg|uz|tj|ru|by|az|am|ge|ua|ph|zw|"
-                     r"com|net|org|info|news|expert|media))(?![\w/-]|\.\w)")
+_DOMAIN = (r"\.(?:kz|kg|uz|tj|ru|by|az|am|ge|ua|ph|zw|com|net|org|info|news|expert"
+           r"|media)")
+_OUTLET = re.compile(rf"(?<![\w.@/-])((?:\d+|[A-Z][\w-]*){_DOMAIN})(?![\w/-]|\.\w)")
+_DOMAIN_RE = re.compile(_DOMAIN)
+
+
+def _outlet_addresses(body: str):
+    """``_OUTLET.finditer(body)``, tried only at the start of the word before each domain
+    ending (the one place an address with that dot can start), not at every position."""
+    done = 0
+    for d in _DOMAIN_RE.finditer(body):
+        start = d.start()
+        while start and (body[start - 1].isalnum() or body[start - 1] in "_-"):
+            start -= 1  # back over the word (\w and "-") the name is made of
+        x = _OUTLET.match(body, start) if start >= done else None
+        if x:
+            done = x.end()
+            yield x
 
 
 def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> None:
@@ -294,7 +310,7 @@ def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> No
     gazetteer name or a longer mention already stands)."""
     if "." not in body:
         return
-    for x in _OUTLET.finditer(body):
+    for x in _outlet_addresses(body):
         start, end = x.span(1)
         if any(g.start < end and start < g.end for g in gaz):
             continue

@@ -35,6 +35,11 @@ class CompiledPattern:
     emits: list[dict]
     anchors: frozenset  # vocabulary labels; empty: run over the whole text
     starts: frozenset = frozenset()  # labels a match starts with: try only there
+    actor_led: bool = False  # starts with an {AP}/{OWNER} slot: try only at actors, pronouns
+
+
+# a pattern whose first slot (after look-behinds) is an actor or its pronoun
+_ACTOR_LED = re.compile(r"(?:\(\?<[!=][^()]*\))*\{(?:AP|OWNER)[:}]")
 
 
 class Rules:
@@ -51,8 +56,9 @@ class Rules:
             labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
                       for a in p.get("anchors") or []}
             starts = frozenset(str(a)[1:] for a in p.get("starts") or [])
+            actor_led = bool(comp.pronoun_first and _ACTOR_LED.match(p["pattern"]))
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
-                                                 frozenset(labels), starts))
+                                                 frozenset(labels), starts, actor_led))
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
         self.maps = {"kin": norm(lex["kinship"]), "inlaw": norm(lex["kin_by_marriage"]),
                      "sub": norm(lex["subordinate_terms"]),
@@ -569,6 +575,9 @@ def _matches(doc, pat: CompiledPattern):
         return
     if pat.starts:
         yield from _matches_at_starts(doc, pat)
+        return
+    if pat.actor_led:
+        yield from doc.actor_led_matches(pat.regex, doc.spans_with(pat.anchors))
         return
     for start, end in doc.spans_with(pat.anchors):
         yield from pat.regex.finditer(tpl.text, start, end)

@@ -115,3 +115,23 @@ def test_a_body_with_its_demonym_is_a_spelling_of_the_body():
     assert "Russian Defense Ministry" in body
     assert not any("Russian" in s for a, ss in spellings.items() for s in ss
                    if "Defense Ministry" not in ss)
+
+
+@pytest.mark.parametrize("text", [
+    "Vlast.kz and 24.kg reported it; see www.Vlast.kz, a@Kun.uz, x/Orda.kz.",
+    "Tengrinews.kz.", "Kursiv.media’s story", "Kun.uz-based", "Azattyq-Ruhy.kz said",
+    "in 2019, 12019 and 2019x; 1999-2020; x2020", "re-elected, self_made and Ab cd-ef",
+])
+def test_regexes_that_skip_ahead_find_what_the_plain_forms_find(text):
+    """The web-address and year searches are written to skip to where a match can start;
+    they find exactly what their plain forms find."""
+    import re
+
+    from qantar.loaders import dates, mentions
+    plain_outlet = re.compile(r"(?<![\w.@/-])((?:\d+|[A-Z][\w-]*)\.(?:kz|kg|uz|tj|ru|by|az|"
+                              r"am|ge|ua|ph|zw|com|net|org|info|news|expert|media))"
+                              r"(?![\w/-]|\.\w)")
+    assert [m.span() for m in mentions._outlet_addresses(text)] == \
+        [m.span() for m in plain_outlet.finditer(text)]
+    assert [m.span() for m in dates._YEAR_CORE.finditer(text)] == \
+        [m.span() for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)]
