@@ -469,6 +469,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                    for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
                   key=lambda f: f.start)
     _back_references(doc, each)
+    _occasion(doc, each)
     _parts_of(doc.lex, each)
     groups = _merge(each)
     events: list[Event] = []
@@ -655,6 +656,60 @@ def _parts_of(lex, found: list[_Found]) -> None:
                     or f.date.iso.startswith(g.date.iso) or g.date.iso.startswith(f.date.iso)):
                 f.type = whole
                 break
+
+
+@dataclass(frozen=True)
+class _OccasionDate(DateMention):
+    """The day of the lead's act, for an undated act of its kind told with it: raw is
+    "occasion (on Monday)"."""
+
+
+_LEAD_SENTENCES = 3     # the lead: the first sentences of the body
+_OCCASION_SENTENCES = 8  # the news block the lead's occasion may be told in
+_LEAD_DAYS = 10         # the lead's act happened at most this many days before the article
+
+
+def _occasion(doc, found: list[_Found]) -> None:
+    """An undated act in the first paragraphs, of the kind the lead reports with a day,
+    done to other persons ("A court on Monday sentenced X to 24 years ... Y, a relative of
+    X, was sentenced to four years"; "Lukashenko appoints X ... Y was appointed State
+    Secretary") is part of the lead's occasion: its day."""
+    lead = _lead_act(doc, found)
+    if lead is None:
+        return
+    body = doc.body
+    kinds = {lead.type, doc.lex["event_types"][lead.type].get("part_of") or lead.type}
+    for f in found:
+        if f.date is not None or f.sentence > _OCCASION_SENTENCES or not _undergoers(f) \
+                or f.type not in kinds and \
+                doc.lex["event_types"][f.type].get("part_of") not in kinds:
+            continue
+        sent = doc.sentences[f.sentence]
+        if _not_news(doc.lex).search(body, sent.start, f.start) \
+                or _PAST_PERFECT.search(body, max(sent.start, f.start - 30), f.start):
+            continue  # "had taken the office in January", "previously jailed"
+        f.date = _OccasionDate(f.start, f.start, f"occasion ({lead.date.raw})",
+                               lead.date.iso, "day")
+
+
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _lead_act(doc, found: list[_Found]):
+    """The first act of the lead dated to a day shortly before the article."""
+    art = doc.article
+    if art.published_precision != "day":
+        return None
+    pub = dt.date.fromisoformat(art.published[:10])
+    for f in found:
+        if f.sentence > _LEAD_SENTENCES:
+            break
+        if f.date is None or len(f.date.iso) != 10 or not _undergoers(f):
+            continue
+        day = dt.date.fromisoformat(f.date.iso)
+        if dt.timedelta(0) <= pub - day <= dt.timedelta(days=_LEAD_DAYS):
+            return f
+    return None
 
 
 def _back_references(doc, found: list[_Found]) -> None:
