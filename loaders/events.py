@@ -166,6 +166,7 @@ class _Found:
     detail: str = ""
     carried: bool = False  # the date is the sentence before's (see _carried)
     modality: str = ""     # set when the frame says the act is denied, planned, rumoured
+    back: bool = False     # a nameless definite noun naming an act told before ("the curfew")
 
 
 _FRAME_MODALITY = {"denied": "denied", "planned": "alleged", "rumoured": "alleged"}
@@ -396,6 +397,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if hit.frame.event:
             frames.setdefault((hit.sentence, hit.frame.event), []).append(hit)
     slots_cache: dict[int, list[_Slot]] = {}
+    refs: list[tuple[int, str, object]] = []  # (offset, type, date) of nameless references
     for ts, te, name in trig.find(body, doc.hits):
         name, _, how = name.partition("@")
         etype = trig.types[name]
@@ -432,6 +434,10 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if hit is not None:
             f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
                                                 date=_date(doc, trig, ts, te, sent_i)))
+        if f is None and how == "noun":
+            ref = _dating_reference(doc, trig, etype.name, ts, te, sent_i)
+            if ref is not None:
+                refs.append(ref)
         if first is not None and not _own_date(first, f):
             continue  # a second mention in the sentence counts when it gives its own date
         if f is not None:
@@ -469,6 +475,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                    for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
                   key=lambda f: f.start)
     _back_references(doc, each)
+    _dated_by_reference(doc.lex, each, refs)
     _occasion(doc, each)
     _parts_of(doc.lex, each)
     groups = _merge(each)
@@ -712,6 +719,31 @@ def _lead_act(doc, found: list[_Found]):
     return None
 
 
+def _dating_reference(doc, trig: Triggers, etype: str, ts: int, te: int, sent_i: int):
+    """(offset, type, date) of a definite noun naming no one that a date of its own
+    sentence times ("The verdict was passed on Monday"), else None: the act told before
+    it is then dated (:func:`_dated_by_reference`)."""
+    if _back_reference(doc.lex).search(doc.body, max(0, ts - 40), ts) is None:
+        return None
+    d = _text_date(doc, trig, ts, te, sent_i)
+    if d is None or isinstance(d, (_CarriedDate, _NewsDate, _SceneDate, _BoundDate)):
+        return None
+    return ts, etype, d
+
+
+def _dated_by_reference(lex, found: list[_Found], refs) -> None:
+    """"X was sentenced to 11 years. The court handed down the verdict on Tuesday": the
+    last undated act of that kind (or of the act it is ``part_of``) told before a dated
+    definite noun naming no one is the one the noun names again, and takes its date."""
+    types = lex["event_types"]
+    for at, etype, d in refs:
+        kinds = {etype, types[etype].get("part_of") or etype}
+        before = [f for f in found if f.start < at and _undergoers(f)
+                  and (f.type in kinds or types[f.type].get("part_of") in kinds)]
+        if before and before[-1].date is None:
+            before[-1].date = d
+
+
 def _back_references(doc, found: list[_Found]) -> None:
     """A nameless event named again with a definite word ("the curfew", "these
     protests") after its first mention is that event again: the date of its sentence
@@ -733,6 +765,8 @@ def _back_references(doc, found: list[_Found]) -> None:
                 and d.end > ref.start():
             continue  # "the January 8 curfew", "the turmoil that shook it on 2 January"
         f.date, f.carried = None, False
+        # "the appointment of a new deputy": a new one, whoever it names
+        f.back = not _OF_NEXT.match(body, f.end)
 
 
 @cache
@@ -747,6 +781,10 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
     participants: "the unrest of January 2022" and "protests ... on 2 January")."""
     groups: list[list[_Found]] = []
     for f in found:
+        told = [g for g in groups if g[0].type == f.type]
+        if f.back and told:
+            told[-1].append(f)  # "X sacked Y on Friday. The dismissal came after ...": that one
+            continue
         for g in groups:
             named = [x for x in g if x.roles]
             # a nameless report in the group (the headline's "PM resigns") does not keep
