@@ -49,10 +49,17 @@ class Triggers:
     def __init__(self, lex):
         self.types, self.patterns, self.grounds = {}, {}, {}
         detail = {k: re.compile(v, re.IGNORECASE) for k, v in lex["detail_patterns"].items()}
+        self.own_roles: dict[str, dict] = {}  # "type@pattern<i>" -> that pattern's roles
         for name, spec in lex["event_types"].items():
-            if spec.get("patterns"):
+            plain = [p for p in spec.get("patterns") or [] if isinstance(p, str)]
+            if plain:
                 self.patterns[name] = re.compile(
-                    "|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE)
+                    "|".join(f"(?:{p})" for p in plain), re.IGNORECASE)
+            for i, p in enumerate(spec.get("patterns") or []):
+                if isinstance(p, dict):  # a construction whose actors stand elsewhere
+                    self.patterns[f"{name}@pattern{i}"] = re.compile(p["pattern"],
+                                                                     re.IGNORECASE)
+                    self.own_roles[f"pattern{i}"] = dict(p["roles"])
             if spec.get("noun_grounds"):
                 self.grounds[name] = re.compile(
                     rf"\b{_words_re(spec['noun_grounds'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
@@ -62,6 +69,10 @@ class Triggers:
                 name, spec.get("requires", "any"), dict(spec.get("roles") or {}),
                 re.compile(_words_re(exclude), re.IGNORECASE) if exclude else None,
                 detail.get(name), spec.get("pattern_roles"), spec.get("noun_roles"))
+        self._by_type: dict[str, list[tuple[str, re.Pattern]]] = {}
+        for key, rx in sorted(self.patterns.items(), key=lambda kv: "@" not in kv[0]):
+            name, _, how = key.partition("@")
+            self._by_type.setdefault(name, []).append((f"{name}@{how or 'pattern'}", rx))
         self.be = {str(w).lower() for w in lex["be_verbs"]}
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
@@ -108,9 +119,11 @@ class Triggers:
                     found.append((h.start, h.end, label[11:] + "@noun"))
                 elif label.startswith("event-anchor:"):
                     etype = label[13:]
-                    m = self.patterns[etype].match(body, h.start)
-                    if m:
-                        found.append((m.start(), m.end(), etype + "@pattern"))
+                    for key, rx in self._patterns_of(etype):
+                        m = rx.match(body, h.start)
+                        if m:
+                            found.append((m.start(), m.end(), key))
+                            break
         found.sort(key=lambda t: (t[0], -t[1]))
         # a trigger inside a longer one of another type is part of it: "house arrest" is a
         # detention, not also an arrest
@@ -122,6 +135,10 @@ class Triggers:
             if t[1] > reach[1]:
                 reach = t[:2]
         return out
+
+    def _patterns_of(self, etype: str):
+        """(label, regex) of a type's patterns: those with roles of their own first."""
+        return self._by_type.get(etype, ())
 
     def be_in(self, body: str, start: int, end: int) -> bool:
         return bool(self._be_word.search(body, start, end))
@@ -401,7 +418,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     for ts, te, name in trig.find(body, doc.hits):
         name, _, how = name.partition("@")
         etype = trig.types[name]
-        special = {"pattern": etype.pattern_roles, "noun": etype.noun_roles}.get(how)
+        special = {"pattern": etype.pattern_roles, "noun": etype.noun_roles}.get(how) \
+            or trig.own_roles.get(how)
         if special:
             etype = EventType(etype.name, etype.requires, special, etype.exclude, etype.detail)
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
@@ -427,8 +445,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if hit is not None and not hit.factual:
             continue  # "prohibit the investigation of X", "could face trial"
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
-                  te if how != "pattern" else _first_word_end(body, ts, te))
-        if f is not None and how == "pattern" and \
+                  te if not how.startswith("pattern") else _first_word_end(body, ts, te))
+        if f is not None and how.startswith("pattern") and \
                 doc.lex["event_types"][name].get("pattern_undated"):
             f.date, f.carried = None, False
         if hit is not None:
@@ -906,6 +924,10 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
         passive = False
     after = [s for s in actors if s.start > ts and s.end > te - 1
              and ";" not in body[te:s.start]]
+    # the owner of the object is not the object: "handed the post to his ally X": X
+    after = [s for k, s in enumerate(after) if not (
+        s.possessive and k + 1 < len(after) and after[k + 1].start - s.end <= 25
+        and _OWNED_HEAD.match(body, s.end, after[k + 1].start))]
     if "all_persons" in roles:
         for s in actors:
             if s.type == "person":
@@ -964,6 +986,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_OWNED_HEAD = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){1,2}$")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
 _PREP_ROLES = tuple(
@@ -987,6 +1010,11 @@ _OCCASION = re.compile(r"\b(?:(?:which|that)\s+(?:took\s+place|was\s+held|were\s
                        r"occurred)|(?:in|at|by)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:announced|"
                        r"signed|published|issued|held))\s+(?:late\s+|early\s+)?(?:on|in|at|"
                        r"yesterday|today|last|this)?\s*\S*$", re.IGNORECASE)
+# a date between the subject and its verb ("Police on Tuesday took X into custody"): it
+# times the whole clause the verb opens
+_VERB_AFTER_DATE = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|of|for|the|a|an|as|after|"
+                              r"before|when|while|since|until)\b)[a-z]+(?:ed|ook|ave|ut|ent|"
+                              r"eld|ade|egan|ound|ot|ew)\b")
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b", re.IGNORECASE)
 _LATER_CLAUSE = re.compile(r";|,\s*(?:but|and|while|whereas)\s", re.IGNORECASE)
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
@@ -1158,7 +1186,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             if gap is not None and _LATER_CLAUSE.search(body, te, d.start):
                 gap += 60  # "sentenced to 10 years, but was released early in 2019"
         else:
-            gap = ts - d.end if ts - d.end <= 30 else None
+            gap = ts - d.end if ts - d.end <= 30 or (
+                ts - d.end <= 100 and _VERB_AFTER_DATE.match(body, d.end)
+                and not _CLAUSE_BREAK.search(body, d.end, ts)) else None
             if gap is not None and _in_closed_relative(body, sent.start, d, ts):
                 gap = None  # "X, who was arrested in January, was convicted": not then
             elif gap is not None and ("," in body[d.end:ts]
