@@ -59,7 +59,7 @@ class Triggers:
                 if isinstance(p, dict):  # a construction whose actors stand elsewhere
                     self.patterns[f"{name}@pattern{i}"] = re.compile(p["pattern"],
                                                                      re.IGNORECASE)
-                    self.own_roles[f"pattern{i}"] = dict(p["roles"])
+                    self.own_roles[f"{name}@pattern{i}"] = dict(p["roles"])
             if spec.get("noun_grounds"):
                 self.grounds[name] = re.compile(
                     rf"\b{_words_re(spec['noun_grounds'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
@@ -69,6 +69,7 @@ class Triggers:
                 name, spec.get("requires", "any"), dict(spec.get("roles") or {}),
                 re.compile(_words_re(exclude), re.IGNORECASE) if exclude else None,
                 detail.get(name), spec.get("pattern_roles"), spec.get("noun_roles"))
+        # type -> (label, regex) of its patterns, those with roles of their own first
         self._by_type: dict[str, list[tuple[str, re.Pattern]]] = {}
         for key, rx in sorted(self.patterns.items(), key=lambda kv: "@" not in kv[0]):
             name, _, how = key.partition("@")
@@ -119,7 +120,7 @@ class Triggers:
                     found.append((h.start, h.end, label[11:] + "@noun"))
                 elif label.startswith("event-anchor:"):
                     etype = label[13:]
-                    for key, rx in self._patterns_of(etype):
+                    for key, rx in self._by_type.get(etype, ()):
                         m = rx.match(body, h.start)
                         if m:
                             found.append((m.start(), m.end(), key))
@@ -135,10 +136,6 @@ class Triggers:
             if t[1] > reach[1]:
                 reach = t[:2]
         return out
-
-    def _patterns_of(self, etype: str):
-        """(label, regex) of a type's patterns: those with roles of their own first."""
-        return self._by_type.get(etype, ())
 
     def be_in(self, body: str, start: int, end: int) -> bool:
         return bool(self._be_word.search(body, start, end))
@@ -419,7 +416,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         name, _, how = name.partition("@")
         etype = trig.types[name]
         special = {"pattern": etype.pattern_roles, "noun": etype.noun_roles}.get(how) \
-            or trig.own_roles.get(how)
+            or trig.own_roles.get(f"{name}@{how}")
         if special:
             etype = EventType(etype.name, etype.requires, special, etype.exclude, etype.detail)
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
