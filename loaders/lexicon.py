@@ -236,13 +236,20 @@ def _check_events(lex: Lexicon, schema) -> None:
         if spec.get("requires", "any") not in _REQUIRES:
             raise lex.error("event_types", etype, f"{etype}: requires must be one of "
                                                   f"{', '.join(sorted(_REQUIRES))}")
+        for rx in spec.get("patterns") or []:
+            if isinstance(rx, dict) and (set(rx) != {"pattern", "roles"}
+                                         or not isinstance(rx["roles"], dict)):
+                raise lex.error("event_types", etype, f"{etype}: a pattern with roles of its "
+                                                      "own is {pattern: ..., roles: {...}}")
+        own = [p["roles"] for p in spec.get("patterns") or [] if isinstance(p, dict)]
         for where, role in [*(spec.get("roles") or {}).items(),
                             *(spec.get("pattern_roles") or {}).items(),
-                            *(spec.get("noun_roles") or {}).items()]:
+                            *(spec.get("noun_roles") or {}).items(),
+                            *(kv for r in own for kv in r.items())]:
             if where not in _ROLE_KEYS or role not in roles:
                 raise lex.error("event_types", etype, f"{etype}: bad role {where}: {role}")
         for rx in spec.get("patterns") or []:
-            _compile(lex, "event_types", etype, rx)
+            _compile(lex, "event_types", etype, rx["pattern"] if isinstance(rx, dict) else rx)
         if spec.get("patterns") and not spec.get("anchors"):
             raise lex.error("event_types", etype, f"{etype}: patterns need anchors (words "
                                                   "one of which starts every match)")

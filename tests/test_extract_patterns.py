@@ -114,6 +114,11 @@ def _edit(path: Path, old: str, new: str):
      "  peacekeepers: troops", "unknown organisation kind"),
     ("lexicon/events.yaml", "possessor: target, post: participant}",
      "possessor: target, post: body}", "bad role post: body"),
+    ("lexicon/events.yaml", "roles: {before: agent, after: target, post: participant}}]",
+     "roles: {before: agent, after: giver, post: participant}}]", "bad role after: giver"),
+    ("lexicon/events.yaml", "roles: {before: agent, after: target, post: participant}}]",
+     "role: {before: agent, after: target, post: participant}}]",
+     "a pattern with roles of its own"),
 ])
 def test_bad_lexicon_names_file_and_line(lexicon_copy, file, old, new, message):
     path = lexicon_copy / file
