@@ -217,6 +217,8 @@ _NAME_BEFORE = re.compile(r"[ \t]*(?:,|\(|[—–]|\b(?:is|was|are|were)\b)[ \t]
                           r"(?:(?:the|a|an)[ \t]+)?")
 _OF_OWNER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}"
                        r"(?:[A-Z][\w-]*[ \t]+){0,2}")
+# a capitalised word of a title between a kinship term and the relative's name
+_TITLE_WORD = re.compile(r"[A-Z][\w.-]*[ \t]+(?=[A-Z])")
 _LIST_LINK = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 
@@ -272,6 +274,11 @@ def kin_refs(body: str, mentions, hits, lex) -> list:
                 continue
             owner, start, first, end = of.actor_id, at, at, of.end
         members = _list_after(body, persons, starts, _NAME_AFTER.match(body, end).end())
+        after = _NAME_AFTER.match(body, end).end()
+        while not members and (word := _TITLE_WORD.match(body, after)):
+            # "Duterte's daughter, Vice President Sara Duterte": a title before the name
+            after = word.end()
+            members = _list_after(body, persons, starts, after)
         if not members:
             members = _list_before(body, persons, starts, first)
         if members:

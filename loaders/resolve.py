@@ -826,6 +826,7 @@ class Antecedents:
         self.first = {p.lower() for p in pron.get("first_person", [])}
         self.feminine = {p.lower() for p in pron.get("feminine", [])}
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
+        self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
         self.orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
         self.starts = [m.start for m in self.persons]
@@ -856,6 +857,10 @@ class Antecedents:
         """Actor ids a pronoun at ``offset`` stands for ([] when unsure); ``exclude``:
         actors it cannot be ("Gulmira Satybaldy, his wife": his is not hers)."""
         p = pronoun.lower()
+        pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs
+        if pair:  # "the couple's": "their", when it can only be two persons
+            found = self.resolve(offset, "their", exclude)
+            return found if len(found) == 2 else []
         sent = self.index.at(offset)
         if p in ("its", "it"):
             return self._its(offset, sent)

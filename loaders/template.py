@@ -156,7 +156,10 @@ class SlotCompiler:
         pron = lex["pronouns"]
         subj = [p for p in pron["singular"] + pron["plural"] + pron["first_person"]]
         self.pron_alt = _words_re(subj)
-        self.owner_alt = _words_re(["his", "her", "their", "its", "my", "our"])
+        # "the couple's" owns a kinship term as "their" does (Antecedents.resolve)
+        pairs = _words_re(pron.get("pair_nouns", []))
+        self.owner_alt = (_words_re(["his", "her", "their", "its", "my", "our"])
+                          + (rf"|the {pairs}['’]s" if pron.get("pair_nouns") else ""))
 
     def expand(self, pattern: str) -> str:
         def one(m: re.Match) -> str:
