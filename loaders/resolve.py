@@ -815,6 +815,41 @@ _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s
 _NAME_PARTS = re.compile(r"[\s:-]+")
 
 
+def _kin_genders(lex, persons, body: str) -> dict[str, bool]:
+    """Actor ids and names -> female (True) or male (False) by the kinship term written
+    right before a mention ("the couple's son Heydar": a man), for the persons whose
+    terms all agree (lexicon kin_genders).
+
+    >>> from qantar.loaders.lexicon import default
+    >>> body = "Their son Heydar and her daughter, Senator Leyla came."
+    >>> ms = [Mention(10, 16, "Heydar", type="person", actor_id="person:heydar"),
+    ...       Mention(43, 48, "Leyla", type="person", actor_id="person:leyla")]
+    >>> sorted(_kin_genders(default(), ms, body).items())
+    [('Heydar', False), ('Leyla', True), ('person:heydar', False), ('person:leyla', True)]
+    """
+    rx = _kin_gender_re(lex)
+    if rx is None:
+        return {}
+    said: dict[str, set[bool]] = {}
+    for m in persons:
+        found = rx.search(body, max(0, m.start - 40), m.start)
+        if found:
+            female = found.group("female") is not None
+            said.setdefault(m.actor_id, set()).add(female)
+            said.setdefault(m.surface, set()).add(female)
+    return {k: next(iter(v)) for k, v in said.items() if len(v) == 1}
+
+
+@cache
+def _kin_gender_re(lex) -> re.Pattern | None:
+    genders = lex.data.get("kin_genders") or {}
+    if not genders.get("male") or not genders.get("female"):
+        return None
+    # a capitalised title may stand between ("His mother, First Lady Janet Museveni")
+    return re.compile(rf"(?i:\b(?:(?P<female>{_alt(genders['female'])})|"
+                      rf"{_alt(genders['male'])}))[ \t]*,?[ \t]*(?:[A-Z][\w.-]*[ \t]+){{0,3}}$")
+
+
 class Antecedents:
     """Pronoun -> actor ids: nearest person before it (singular), the persons of the
     sentence or the one before (plural), the quotation's speaker (first person)."""
@@ -837,6 +872,7 @@ class Antecedents:
         self.female_endings = tuple(str(w) for w in words["female_endings"])
         self.male_endings = tuple(str(w) for w in words["male_endings"])
         self._genders: dict[str, bool | None] = {}  # name -> female(name)
+        self._kin_said = _kin_genders(lex, self.persons, body)
 
     def female(self, name: str) -> bool | None:
         """Does the surname of a person (an actor id or a name as written) say she is a
@@ -846,7 +882,7 @@ class Antecedents:
             return self._genders[name]
         last = _NAME_PARTS.split(name.strip().lower())[-1]
         said = True if last.endswith(self.female_endings) else \
-            False if last.endswith(self.male_endings) else None
+            False if last.endswith(self.male_endings) else self._kin_said.get(name)
         self._genders[name] = said
         return said
 

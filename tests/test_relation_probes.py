@@ -166,6 +166,14 @@ PROBES = [
      "Kheng, became minister.", [(R, "Sar Sokha", "Sar Kheng")], []),
     ("Lukashenko's son, presidential aide Viktor Lukashenko, flew to Moscow.",
      [(R, "Viktor Lukashenko", "Lukashenko")], []),
+    # a pronoun owner agrees with the sex a kinship term gave a person: "her" is not the
+    # one written as "son", "his" not the one written as "mother"
+    ("Ilham Aliyev and Mehriban Aliyeva spoke of the couple's son Heydar. Her father "
+     "Arif Pashayev is a rector.", [],
+     [(R, "Arif Pashayev", "Heydar")]),
+    ("The president named his son Heydar. His mother, First Lady Mehriban, attended, while "
+     "his brother-in-law Samir Pashayev stayed away.", [],
+     [(R, "Samir Pashayev", "Mehriban")]),
     # subordinates: a post held under a person, a person's administration, "the press
     # secretary of President X, A"
     ("Vano Merabishvili, who served as interior minister under President Mikheil "
