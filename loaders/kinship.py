@@ -114,8 +114,10 @@ def _parallel(doc, offset: int, pronoun: str, sent: int):
     return prev + 1, inside[0].actor_id
 
 
-# "A and", "A,", "A, who was a minister, and": the links between two conjuncts
-_CONJUNCT = re.compile(r",?\s+(?:and\s+)?|\s*,\s*|\s*,[^,;:.()]{1,80},\s*(?:and\s+)?")
+# "A and", "A,", "A, who was a minister, and", "A, as deputy minister and": the links
+# between two conjuncts
+_CONJUNCT = re.compile(r",?\s+(?:and\s+)?|\s*,\s*|\s*,[^,;:.()]{1,80},\s*(?:and\s+)?"
+                       r"|\s*,?\s+(?:as|to)\s[^,;:.()]{1,60}?\s+and\s+")
 
 
 def compound_kin(outer: str, inner: str) -> str:

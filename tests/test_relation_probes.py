@@ -174,6 +174,20 @@ PROBES = [
     ("The president named his son Heydar. His mother, First Lady Mehriban, attended, while "
      "his brother-in-law Samir Pashayev stayed away.", [],
      [(R, "Samir Pashayev", "Mehriban")]),
+    ("Zimbabwean President Emmerson Mnangagwa has appointed his son, David Kudakwashe "
+     "Mnangagwa, as deputy finance minister and his nephew, Tongai Mafidi Mnangagwa, as "
+     "deputy tourism minister.",
+     [(R, "David Kudakwashe Mnangagwa", "Emmerson Mnangagwa"),
+      (R, "Tongai Mafidi Mnangagwa", "Emmerson Mnangagwa")],
+     [(R, "Tongai Mafidi Mnangagwa", "David Kudakwashe Mnangagwa")]),
+    ("Boris Kovalchuk, the son of Vladimir Putin's longtime friend Yuri Kovalchuk, heads "
+     "the Audit Chamber.",
+     [(R, "Boris Kovalchuk", "Yuri Kovalchuk"), (A, "Yuri Kovalchuk", "Vladimir Putin")],
+     [(R, "Boris Kovalchuk", "Vladimir Putin")]),
+    ("Nurali Aliyev is a grandson of the former president, Nursultan Nazarbayev.",
+     [(R, "Nurali Aliyev", "Nursultan Nazarbayev")], []),
+    ("Nurali Aliyev, whose grandfather is former President Nursultan Nazarbayev, owns a "
+     "bank.", [(R, "Nursultan Nazarbayev", "Nurali Aliyev")], []),
     # subordinates: a post held under a person, a person's administration, "the press
     # secretary of President X, A"
     ("Vano Merabishvili, who served as interior minister under President Mikheil "
@@ -189,11 +203,22 @@ PROBES = [
      [(S, "Sergei Shoigu", "Vladimir Putin")], []),
     ("Sergei Shoigu served as Russia's defence minister.", [],
      [(S, "Sergei Shoigu", "Russia")]),
+    ("Irakli Okruashvili, defence minister under Mikheil Saakashvili, fled.",
+     [(S, "Irakli Okruashvili", "Mikheil Saakashvili")], []),
+    ("Vano Merabishvili served under Mikheil Saakashvili as interior minister.",
+     [(S, "Vano Merabishvili", "Mikheil Saakashvili")], []),
+    ("A spokesman for Nikol Pashinyan, Mane Gevorgyan, denied the report. Natalya "
+     "Eismont, spokeswoman for Alexander Lukashenko, said he was well.",
+     [(S, "Mane Gevorgyan", "Nikol Pashinyan"), (S, "Natalya Eismont", "Alexander Lukashenko")],
+     []),
     # alliances that are said, also ended ones
     ("Sara Duterte, whose alliance with Ferdinand Marcos Jr collapsed last year, was "
      "impeached.", [(A, "Sara Duterte", "Ferdinand Marcos Jr.")], []),
     ("Kamchybek Tashiev is closely allied with Sadyr Japarov.",
      [(A, "Kamchybek Tashiev", "Sadyr Japarov")], []),
+    ("Sergei Shoigu, among Vladimir Putin's most trusted allies, was moved. Kamchybek "
+     "Tashiev, Sadyr Japarov's longtime comrade-in-arms, was sacked.",
+     [(A, "Sergei Shoigu", "Vladimir Putin"), (A, "Kamchybek Tashiev", "Sadyr Japarov")], []),
     # membership: a party after the name, expulsion
     ("Irakli Kobakhidze of the ruling Georgian Dream party became prime minister.",
      [(M, "Irakli Kobakhidze", "Georgian Dream")], []),
@@ -201,6 +226,13 @@ PROBES = [
      [(M, "Emmerson Mnangagwa", "ZANU-PF")], []),
     ("Serdar Berdimuhamedov has been a deputy of the Mejlis since 2016.",
      [(M, "Serdar Berdimuhamedov", "Mejlis")], []),
+    ("Andrei Turchak, a United Russia lawmaker, spoke. Saviour Kasukuwere, a leading "
+     "figure in ZANU-PF, fled.",
+     [(M, "Andrei Turchak", "United Russia"), (M, "Saviour Kasukuwere", "ZANU-PF")], []),
+    ("Karim Massimov, a KNB deputy chairman, spoke.", [], [(M, "Karim Massimov", "KNB")]),
+    ("Serdar Berdimuhamedov was elected to the Mejlis in 2016. Armen Grigoryan won a seat "
+     "in Armenia's Security Council.",
+     [(M, "Serdar Berdimuhamedov", "Mejlis"), (M, "Armen Grigoryan", "Security Council")], []),
     # prosecutions and accusations: who acts, who undergoes
     ("Prosecutors charged Sergei Kurchenko with fraud. The Prosecutor General's Office did "
      "not give details.", [(P, "Prosecutor-General's Office", "Sergei Kurchenko")], []),
