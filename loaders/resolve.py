@@ -828,7 +828,7 @@ def _kin_genders(lex, persons, body: str) -> dict[str, bool]:
     [('Heydar', False), ('Leyla', True), ('person:heydar', False), ('person:leyla', True)]
     """
     rx = _kin_gender_re(lex)
-    if rx is None:
+    if rx is None or not persons:
         return {}
     said: dict[str, set[bool]] = {}
     for m in persons:
