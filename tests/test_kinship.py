@@ -47,11 +47,3 @@ def test_kinship_construction_reads_its_example(example):
         for surface in example.get("unresolved") or []:
             assert surface not in refs, f"{surface!r} was resolved to {refs[surface]}"
 
-
-def test_docstring_examples_run():
-    """The examples of the kinship readers and of the sex a kinship term gives a person."""
-    import doctest
-
-    from qantar.loaders import kinship, resolve
-    for module in (kinship, resolve):
-        assert doctest.testmod(module).failed == 0, module.__name__
