@@ -211,6 +211,14 @@ PROBES = [
      "Eismont, spokeswoman for Alexander Lukashenko, said he was well.",
      [(S, "Mane Gevorgyan", "Nikol Pashinyan"), (S, "Natalya Eismont", "Alexander Lukashenko")],
      []),
+    ("Under Nursultan Nazarbayev, Karim Massimov served as prime minister. Bacho Akhalaia "
+     "served as defence minister for most of Mikheil Saakashvili's presidency.",
+     [(S, "Karim Massimov", "Nursultan Nazarbayev"), (S, "Bacho Akhalaia", "Mikheil Saakashvili")],
+     []),
+    ("Bacho Akhalaia served as defence minister during Mikheil Saakashvili's visit. "
+     "Kassym-Jomart Tokayev fired ministers under Nursultan Nazarbayev.", [],
+     [(S, "Bacho Akhalaia", "Mikheil Saakashvili"),
+      (S, "Kassym-Jomart Tokayev", "Nursultan Nazarbayev")]),
     # alliances that are said, also ended ones
     ("Sara Duterte, whose alliance with Ferdinand Marcos Jr collapsed last year, was "
      "impeached.", [(A, "Sara Duterte", "Ferdinand Marcos Jr.")], []),
