@@ -46,6 +46,7 @@ SECTIONS = {
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,
+    "kin_genders": MAPPING,
     "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,
     "support_nouns": WORDS,

@@ -824,6 +824,41 @@ _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s
 _NAME_PARTS = re.compile(r"[\s:-]+")
 
 
+def _kin_genders(lex, persons, body: str) -> dict[str, bool]:
+    """Actor ids and names -> female (True) or male (False) by the kinship term written
+    right before a mention ("the couple's son Heydar": a man), for the persons whose
+    terms all agree (lexicon kin_genders).
+
+    >>> from qantar.loaders.lexicon import default
+    >>> body = "Their son Heydar and her daughter, Senator Leyla came."
+    >>> ms = [Mention(10, 16, "Heydar", type="person", actor_id="person:heydar"),
+    ...       Mention(43, 48, "Leyla", type="person", actor_id="person:leyla")]
+    >>> sorted(_kin_genders(default(), ms, body).items())
+    [('Heydar', False), ('Leyla', True), ('person:heydar', False), ('person:leyla', True)]
+    """
+    rx = _kin_gender_re(lex)
+    if rx is None or not persons:
+        return {}
+    said: dict[str, set[bool]] = {}
+    for m in persons:
+        found = rx.search(body, max(0, m.start - 40), m.start)
+        if found:
+            female = found.group("female") is not None
+            said.setdefault(m.actor_id, set()).add(female)
+            said.setdefault(m.surface, set()).add(female)
+    return {k: next(iter(v)) for k, v in said.items() if len(v) == 1}
+
+
+@cache
+def _kin_gender_re(lex) -> re.Pattern | None:
+    genders = lex.data.get("kin_genders") or {}
+    if not genders.get("male") or not genders.get("female"):
+        return None
+    # a capitalised title may stand between ("His mother, First Lady Janet Museveni")
+    return re.compile(rf"(?i:\b(?:(?P<female>{_alt(genders['female'])})|"
+                      rf"{_alt(genders['male'])}))[ \t]*,?[ \t]*(?:[A-Z][\w.-]*[ \t]+){{0,3}}$")
+
+
 class Antecedents:
     """Pronoun -> actor ids: nearest person before it (singular), the persons of the
     sentence or the one before (plural), the quotation's speaker (first person)."""
@@ -835,6 +870,7 @@ class Antecedents:
         self.first = {p.lower() for p in pron.get("first_person", [])}
         self.feminine = {p.lower() for p in pron.get("feminine", [])}
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
+        self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
         self.orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
         self.starts = [m.start for m in self.persons]
@@ -847,6 +883,7 @@ class Antecedents:
         # "a close Nazarbayev ally": a name modifying a relational noun heads no phrase
         self.modifier = _modifier_re(lex)
         self._genders: dict[str, bool | None] = {}  # name -> female(name)
+        self._kin_said = _kin_genders(lex, self.persons, body)
 
     def female(self, name: str) -> bool | None:
         """Does the surname of a person (an actor id or a name as written) say she is a
@@ -856,7 +893,7 @@ class Antecedents:
             return self._genders[name]
         last = _NAME_PARTS.split(name.strip().lower())[-1]
         said = True if last.endswith(self.female_endings) else \
-            False if last.endswith(self.male_endings) else None
+            False if last.endswith(self.male_endings) else self._kin_said.get(name)
         self._genders[name] = said
         return said
 
@@ -867,6 +904,10 @@ class Antecedents:
         """Actor ids a pronoun at ``offset`` stands for ([] when unsure); ``exclude``:
         actors it cannot be ("Gulmira Satybaldy, his wife": his is not hers)."""
         p = pronoun.lower()
+        pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs
+        if pair:  # "the couple's": "their", when it can only be two persons
+            found = self.resolve(offset, "their", exclude)
+            return found if len(found) == 2 else []
         sent = self.index.at(offset)
         if p in ("its", "it"):
             return self._its(offset, sent)

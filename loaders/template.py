@@ -167,9 +167,12 @@ class SlotCompiler:
         subj = [p for p in pron["singular"] + pron["plural"] + pron["first_person"]]
         owners = ["his", "her", "their", "its", "my", "our"]
         self.pron_alt = _words_re(subj)
-        self.owner_alt = _words_re(owners)
+        # "the couple's" owns a kinship term as "their" does (Antecedents.resolve)
+        pairs = [f"the {p}'s" for p in pron.get("pair_nouns", [])]
+        self.owner_alt = _words_re(owners) + (
+            rf"|the {_words_re(pron['pair_nouns'])}['’]s" if pairs else "")
         # the words an {AP} or {OWNER} slot's pronoun starts with (None: not a plain word)
-        self.pronoun_first = first_words(subj + owners)
+        self.pronoun_first = first_words(subj + owners + pairs)
 
     def expand(self, pattern: str) -> str:
         def one(m: re.Match) -> str:
