@@ -454,14 +454,19 @@ class Clauses:
     def subject(self, toks, j: int, possessive_ok: bool = False):
         """Head token indexes of the subject of a verb group starting at ``j``."""
         lo = self._boundary(toks, j)
-        if j >= 2 and toks[j - 1].low == "and":
-            # "Putin dismissed Shoigu and appointed Belousov": the first verb's subject
-            for v in range(j - 2, max(lo, j - 14) - 1, -1):
+        if j >= 2 and (toks[j - 1].low == "and" or toks[j - 1].low == "," and any(
+                toks[m].low == "and" and toks[m + 1].cls == "trigger"
+                for m in range(j + 1, min(len(toks) - 1, j + 12)))):
+            # "Putin dismissed Shoigu and appointed Belousov": the first verb's subject;
+            # "A removed X, named Y and expelled Z": every verb of the series is A's
+            for v in range(j - 2, max(lo, j - 24) - 1, -1):
                 if toks[v].cls == "trigger":
                     g = v
                     while g > lo and toks[g - 1].cls in ("adverbs", "be", "have",
                                                          "auxiliaries"):
                         g -= 1
+                    if g > lo and toks[g - 1].low == "," and toks[g - 2].kind != "A":
+                        continue  # "A removed X, named Y and expelled Z": A's series
                     return self.subject(toks, g, possessive_ok)
                 if toks[v].low in (";", ":") or toks[v].cls in ("subordinators",
                                                                  "relatives"):
@@ -597,9 +602,12 @@ class Clauses:
                 while n < stop and n - j <= (3 if t.cls else 2) and toks[n].kind == "W" \
                         and toks[n].cls in ("", "title") and not toks[n].poss:
                     n += 1
-                if t.cls and n > j + 1 and n + 1 < stop and toks[n].low == "," and \
+                if (t.cls or j > k and toks[j - 1].cls == "determiners") and n > j + 1 \
+                        and n + 1 < stop and toks[n].low == "," and \
                         toks[n + 1].kind == "A" and not toks[n + 1].poss:
-                    n += 1  # "appointed his wife, Mehriban Aliyeva, as ..."
+                    # "appointed his wife, Mehriban Aliyeva, as ...", "handed power to a
+                    # chosen successor, X"
+                    n += 1
                 if n < stop and toks[n].kind == "A" and (
                         n == j + 1 or toks[n - 1].kind == "W" or toks[n - 1].low == ","):
                     heads, self._object_end = self.actor_list(toks, n, stop)
@@ -1038,6 +1046,14 @@ class Clauses:
         k = i - 1
         while k >= lo and (toks[k].cls in ("adverbs", "be", "have", "auxiliaries")):
             k -= 1
+        if k > lo and toks[k].low == ",":
+            # "Deputies of the Mazhilis, as the lower house is known, elected": back over
+            # the aside
+            p = k - 1
+            while p > lo and toks[p].low != ",":
+                p -= 1
+            if toks[p].low == "," and toks[p + 1].kind != "A":
+                k = p - 1
         # back over a place phrase ("in Kazakhstan"), or the body itself ("of the KNB")
         if k >= lo + 1 and toks[k].kind == "A" and toks[k].mention.type == "place" and \
                 toks[k - 1].low in ("in", "of", "from"):
