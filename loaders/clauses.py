@@ -43,6 +43,7 @@ _TOKEN = re.compile(
 _WORDS_KEPT = 200_000  # distinct token texts remembered (news vocabulary fits)
 _DASHES = frozenset({"—", "–", "--", "-"})
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
+_CLOSING_QUOTES = frozenset({"”", "\"", "»", "’", "'"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
 _SPACES = re.compile(r"\s+")
@@ -98,7 +99,7 @@ class FrameLexicon:
                 tuple(tuple(str(w).lower().split()) for w in spec.get("receivers") or ()),
                 spec.get("post", ""),
                 re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
-                if spec.get("requires") else None)
+                if spec.get("requires") else None, bool(spec.get("speaker_accuses")))
             for w in spec.get("verbs") or []:
                 w = str(w).lower()
                 self.forms[w] = (name, "verb", "past" if w in participles else _form(w))
@@ -510,12 +511,21 @@ class Clauses:
                     k -= 1
                     continue
                 start = k
-                while start > lo and (toks[start - 1].kind == "A" or toks[start - 1].cls in (
-                        "title", "cap") or toks[start - 1].low in (",", "and", "or") or (
-                        # "the interior minister, A, and the prosecutor general, B, were"
-                        toks[start - 1].cls == "determiners" and start - 2 >= lo
-                        and toks[start - 2].low in (",", "and"))):
-                    start -= 1
+                while start > lo:
+                    if toks[start - 1].kind == "A" or toks[start - 1].cls in (
+                            "title", "cap") or toks[start - 1].low in (",", "and", "or") or (
+                            # "the interior minister, A, and the prosecutor general, B, were"
+                            toks[start - 1].cls == "determiners" and start - 2 >= lo
+                            and toks[start - 2].low in (",", "and")):
+                        start -= 1
+                        continue
+                    # "A as well as B were charged", "A along with B"
+                    n = next((len(w) for w in self.flex.coordinators if len(w) > 1 and
+                              start - len(w) > lo and toks[start - len(w) - 1].kind == "A"
+                              and tuple(x.low for x in toks[start - len(w):start]) == w), 0)
+                    if not n:
+                        break
+                    start -= n
                 if t.kind == "A":
                     heads, end = [], start
                     for s in range(start, k + 1):
@@ -591,7 +601,10 @@ class Clauses:
             if t.kind == "A" or (t.cls in ("title", "cap") and self._item(toks, j, stop)):
                 heads, self._object_end = self.actor_list(toks, j, stop)
                 return heads
-            if t.cls == "object_pronouns":
+            if t.cls == "object_pronouns" or t.low == "her" and (
+                    j + 1 >= stop or toks[j + 1].kind == "P" or toks[j + 1].cls in (
+                        "prepositions", "adverbs", "subordinators", "relatives")):
+                # "appointed her as minister", "fired her in May": no noun follows "her"
                 self._object_end = j + 1
                 return [j]
             if t.kind == "W" and t.cls in ("", "determiners") and (
@@ -863,7 +876,7 @@ class Clauses:
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
-        if frame.accuser_speaks and i > 0 and (
+        if frame.accuser_speaks and pos == "verb" and i > 0 and (
                 toks[i - 1].cls in ("prepositions", "determiners") and toks[i - 1].low != "to"
                 or form == "base" and toks[i - 1].low != "to"
                 and toks[i - 1].cls != "auxiliaries"):
@@ -1242,6 +1255,8 @@ class Clauses:
         if possessor:
             (agents if frame.possessor == "agent" else patients).append(k)
         stop = len(toks)
+        if after < stop and toks[after].low in _CLOSING_QUOTES:
+            after += 1  # 'part of "the revenge" of X': the quotation marks only the noun
         for j in range(after, min(stop, after + 12)):
             t = toks[j]
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
