@@ -68,6 +68,7 @@ class Frame:
     post: str = ""              # gains | loses | replaces: the post named after the act
     requires: re.Pattern | None = None  # words that must follow the trigger ("wanted list")
     accuser_speaks: bool = False  # "A said that B extorted him": A accuses B
+    by_court: str = ""  # the predicate when a court is the agent ("placed X in custody")
 
 
 class FrameLexicon:
@@ -99,7 +100,8 @@ class FrameLexicon:
                 tuple(tuple(str(w).lower().split()) for w in spec.get("receivers") or ()),
                 spec.get("post", ""),
                 re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
-                if spec.get("requires") else None, bool(spec.get("speaker_accuses")))
+                if spec.get("requires") else None, bool(spec.get("speaker_accuses")),
+                spec.get("by_court", ""))
             for w in spec.get("verbs") or []:
                 w = str(w).lower()
                 self.forms[w] = (name, "verb", "past" if w in participles else _form(w))
@@ -162,6 +164,7 @@ class FrameLexicon:
             & frozenset(str(w).lower() for w in words["prepositions"])
         self.head_titles = frozenset(str(w).lower() for w in words["head_titles"])
         self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
+        self.complement_leads = frozenset(str(w).lower() for w in words["complement_leads"])
         self.self_nouns = frozenset(str(w).lower() for w in words.get("self_nouns") or ())
         titles = [str(w).lower().rstrip("-") for w in
                   lex["title_heads"] + lex["title_modifiers"] + lex["status_former"]
@@ -747,6 +750,9 @@ class Clauses:
             if t.low in self.flex.forms and j >= 1 and toks[j - 1].low == "and" and \
                     self.flex.forms[t.low][2] == "past":
                 continue  # "was arrested and charged by X": X did both
+            if j > k and toks[j - 1].low in self.flex.complement_leads and self.flex.forms.get(t.low, "  ")[1] \
+                    == "noun":
+                continue  # "was placed under arrest by X": the act's complement
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low == "." or t.low in self.flex.forms:
                 break
@@ -918,13 +924,18 @@ class Clauses:
                 found = self.post(toks, at) if heads else None
             if found is not None:
                 hit.post = found[:2]
-        hit.agents = self._ids(toks, agents, frame.agent_types)
+        # "A, whom he appointed": he is not A
+        hit.agents = self._ids(toks, agents, frame.agent_types, exclude={
+            toks[k].mention.actor_id for k in patients if toks[k].kind == "A"})
         # "Nazarbayev appointed him": him is not the subject of its own clause
         hit.patients = self._ids(toks, patients, frame.patient_types,
                                  exclude={a for a, _ in hit.agents})
         hit.agents = [a for a in hit.agents if a not in hit.patients]
         if frame.reciprocal and not hit.patients and len(hit.agents) == 2:
             hit.agents, hit.patients = hit.agents[:1], hit.agents[1:]
+        if frame.by_court and hit.agents and all(
+                self._kind(a) == "court" for a, _ in hit.agents):
+            hit.frame = dataclasses.replace(frame, predicate=frame.by_court)
         hit.modality = self._modality(toks, i)
         if self._causer:
             order = self.flex.frames[self.flex.causative_frame]
@@ -1150,6 +1161,8 @@ class Clauses:
             # "A and B, who were removed": both
             subject = self._list_ending(toks, k) if k >= 0 and toks[k].kind == "A" and \
                 not toks[k].poss and not self._after_preposition(toks, k, 0, nouns=3) else []
+        elif form == "ing" and not be and group_start > 1 and toks[group_start - 1].low == ",":
+            subject = self._adjunct_subject(toks, group_start)
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
         if form == "past" and not be and not relative:
@@ -1178,12 +1191,42 @@ class Clauses:
                 and toks[group_start - 1].cls == "" and after < len(toks) \
                 and toks[after].cls == "prepositions":
             return [], [], "passive"  # "people detained in the unrest": a reduced relative
+        if subject and not relative:
+            q = min(subject) - 1
+            while q > 0 and toks[q].cls in ("title", "cap", "determiners"):
+                q -= 1
+            if q >= 2 and toks[q].low == "whom" and toks[q - 1].low == "," \
+                    and toks[q - 2].kind == "A" and not toks[q - 2].poss:
+                # "A, whom X appointed in 2019,": A is the object
+                self._object_end = after
+                return subject, self._list_ending(toks, q - 2), "active"
         objects = self.objects(toks, after)
         if not objects and frame.name in self.flex.ordered_frames:
             objects = self._ordered_act(toks, after)
         if frame.object_required and not objects:
             return [], [], "active"
         return subject, objects, "active"
+
+    def _adjunct_subject(self, toks, group_start: int) -> list[int]:
+        """The subject of an -ing clause after a comma: the subject of the clause it is
+        added to when that clause has a verb and an object ("Lukashenko fired Rumas,
+        accusing him of ...": Lukashenko accuses), else the actor before the comma
+        ("Rumas, accusing Lukashenko of ..., resigned")."""
+        near = self.subject(toks, group_start, possessive_ok=True)
+        if not near:
+            return near
+        lo = self._boundary(toks, group_start - 1)
+        k = min(near)
+        while k > lo and (toks[k - 1].cls in ("title", "cap", "determiners") or toks[k - 1].kind
+                          == "A" or toks[k - 1].low in (",", "and")):
+            k -= 1
+        if k <= lo or toks[k - 1].kind != "W" or toks[k - 1].cls not in ("trigger", ""):
+            return near
+        g = k - 1  # the verb whose object the actor before the comma is
+        while g > lo and toks[g - 1].cls in ("adverbs", "be", "have", "auxiliaries"):
+            g -= 1
+        main = self.subject(toks, g)
+        return main or near
 
     def _controlled(self, toks, group_start: int) -> bool:
         """Is the infinitive starting at ``group_start`` ("to arrest") the act of the
