@@ -126,6 +126,10 @@ class FrameLexicon:
         self.body_nouns: dict[tuple[str, ...], dict] = {
             tuple(str(k).lower().split()): v for k, v in acts["body_nouns"]["nouns"].items()}
         self.body_first = frozenset(k[0] for k in self.body_nouns)
+        warrant = acts["warrant"]
+        self.warrant_nouns = frozenset(str(w).lower() for w in warrant["nouns"])
+        self.warrant_frames = frozenset(warrant["frames"])
+        self.warrant_links = frozenset(str(w).lower() for w in warrant["links"])
         self.conduct_verbs = frozenset(str(w).lower() for w in acts["conducted_by"]["verbs"])
         self.antecedent_nouns = frozenset(
             str(w).lower() for w in acts["conducted_by"]["antecedents"])
@@ -1002,7 +1006,10 @@ class Clauses:
         patient of such an act."""
         flex, frame = self.flex, hit.frame
         if hit.voice == "active":
-            return self._body_subject(toks, i)
+            found = self._body_subject(toks, i)
+            if not found and hit.patients and frame.name in flex.warrant_frames:
+                found = self._warrant_body(toks, self._object_end)
+            return found
         agents = []
         if hit.voice in ("passive", "nominal"):
             agents = self._by_body(toks, after)
@@ -1012,12 +1019,33 @@ class Clauses:
                 if toks[g].low in flex.governors:
                     agents = self._ids(toks, self.subject(toks, g))
                     break
+        if not agents and hit.patients and frame.name in flex.warrant_frames:
+            agents = self._warrant_body(toks, after)
         if not agents and hit.patients and frame.name in flex.speaker_frames \
                 and self.doc.attribution is not None:
             speaker, modality = self.doc.attribution.at(hit.start, hit.end)
             if speaker and modality != "denied" and self._kind(speaker) in flex.speaker_kinds:
                 agents = [(speaker, "organization")]
         return agents
+
+    def _warrant_body(self, toks, k: int):
+        """The body whose warrant an arrest after ``k`` was made on ("on an ICC warrant",
+        "on a warrant issued by X"): ids, [] if none."""
+        for j in range(k, min(len(toks), k + 12)):
+            t = toks[j]
+            if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives"):
+                return []
+            if t.low not in self.flex.warrant_nouns:
+                continue
+            for q in range(j - 1, max(k, j - 3) - 1, -1):
+                if toks[q].kind == "A":
+                    return self._ids(toks, [q], {"organization"})
+            n = j + 1 + (j + 1 < len(toks) and toks[j + 1].low == "issued")
+            if n < len(toks) and toks[n].low in self.flex.warrant_links:
+                heads, _ = self.actor_list(toks, n + 1, len(toks))
+                return self._ids(toks, heads, {"organization"})
+            return []
+        return []
 
     def _kind(self, actor_id: str) -> str:
         """The organisation kind the article's mentions give an actor ("" if none)."""
