@@ -1299,8 +1299,10 @@ class Clauses:
                                                                          "against"):
             return self.actor_list(toks, k + 3, stop)[0]  # "an investigation into Y"
         if k + 1 < stop and (toks[k].low in ("his", "her", "their") or (
-                toks[k].kind == "A" and toks[k].poss)) and toks[k + 1].low in self.flex.forms:
-            return [k]  # "X ordered his arrest", "X ordered Y's detention"
+                toks[k].kind == "A" and toks[k].poss)) and (
+                toks[k + 1].low in self.flex.forms or k + 2 < stop and toks[k + 1].kind == "W"
+                and toks[k + 1].cls == "" and toks[k + 2].low in self.flex.forms):
+            return [k]  # "X ordered his arrest", "Y's detention", "his pre-trial detention"
         q = k
         while q < stop and q - k < 4 and toks[q].kind == "W" and toks[q].low != "to" and \
                 toks[q].cls in ("", "determiners", "title", "cap"):
