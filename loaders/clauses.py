@@ -504,6 +504,13 @@ class Clauses:
             t = toks[k]
             steps += 1
             if t.kind == "A" or t.cls == "subject_pronouns":
+                e = k + 1
+                while e < j and toks[e].cls == "title":
+                    e += 1
+                if e > k + 1 and t.kind == "A" and t.mention.type == "organization" and \
+                        toks[e - 1].low in self.flex.head_titles and (e == j or toks[e].kind
+                                                                     != "A"):
+                    return []  # "the Kremlin leader fired X": a person, not the body
                 if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
                     if t.kind == "A" and not t.poss and toks[k + 1].low in \
                             self.flex.self_nouns and t.mention.type == "organization" \
