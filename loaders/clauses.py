@@ -492,6 +492,8 @@ class Clauses:
             while p >= lo and toks[p].low != "," and toks[p].low not in _DASHES:
                 p -= 1
             seg = toks[p + 1:k]
+            if seg and seg[0].low in self.flex.clause_openers:
+                break  # "after a motion tabled by X, ..., accused him": the verb's clause
             if p < lo or not seg or seg[0].kind == "A" or seg[0].cls == "cap":
                 if seg and seg[0].kind == "A" and p >= lo and toks[p].low in _DASHES:
                     heads, _ = self.actor_list(toks, p + 1, k)
@@ -556,8 +558,8 @@ class Clauses:
                     return heads
                 k = start - 1
                 continue
-            if t.cls == "relatives":
-                return []
+            if t.cls == "relatives" or t.low in self.flex.clause_openers:
+                return []  # "after a motion tabled by X accused him": no actor subject
             if t.low == "and" and k >= 1 and toks[k - 1].low == "," and k < j - 1:
                 return []  # "..., and the head of state appointed": a clause of its own
             k -= 1

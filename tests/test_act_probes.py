@@ -325,6 +325,19 @@ PROBES = [
     ('Emmerson Mnangagwa was fired by Robert Mugabe in November 2017.',
      [(DI, 'Robert Mugabe', 'Emmerson Mnangagwa')],
      [(DI, 'Emmerson Mnangagwa', 'Robert Mugabe')]),
+    # the subject a title or a clause hides: no body for "the Kremlin leader", the object
+    # of the main clause for a pronoun after "two days after"
+    ('Vladimir Putin met his security chiefs. The Kremlin leader then fired Sergei Shoigu.',
+     [],
+     [(DI, 'Kremlin', 'Sergei Shoigu')]),
+    ('President Alexander Lukashenko on Friday dismissed Vladimir Makei, two days after '
+     'investigators of the Investigative Committee detained him on suspicion of bribery.',
+     [(DI, 'Alexander Lukashenko', 'Vladimir Makei'),
+      (P, 'Investigative Committee', 'Vladimir Makei')],
+     [(P, 'Investigative Committee', 'Alexander Lukashenko')]),
+    ('Sergei Rumas, accusing Alexander Lukashenko of lying, resigned.',
+     [(ACC, 'Sergei Rumas', 'Alexander Lukashenko')],
+     [(ACC, 'Alexander Lukashenko', 'Sergei Rumas')]),
 ]
 
 
