@@ -228,7 +228,7 @@ PROBES = [
      []),
     ('Alexander Lukashenko fired Sergei Rumas, accusing him of failing to manage the '
      'economy.',
-     [(DI, 'Alexander Lukashenko', 'Sergei Rumas')],
+     [(DI, 'Alexander Lukashenko', 'Sergei Rumas'), (ACC, 'Alexander Lukashenko', 'Sergei Rumas')],
      [(ACC, 'Sergei Rumas', 'Alexander Lukashenko')]),
     ("Zimbabwe's President Emmerson Mnangagwa has fired his deputy Kembo Mohadi.",
      [(DI, 'Emmerson Mnangagwa', 'Kembo Mohadi')],
