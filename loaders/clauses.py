@@ -353,8 +353,9 @@ class Clauses:
                     while n < stop and toks[n].kind == "W" and toks[n].cls != "prepositions" \
                             and n - j <= 3:
                         n += 1
-                    if n < stop and toks[n].kind == "A" and n > j + 1:
-                        j = n
+                    if n < stop and toks[n].kind == "A" and (n > j + 1 or (
+                            t.mention.type == "place" and toks[n].mention.type != "place")):
+                        j = n  # and "Belarus's KGB": the KGB
                         continue
                     return None
                 n = j + 1
@@ -844,6 +845,25 @@ class Clauses:
             return [item[0]] if item else []
         return []
 
+    def _decree_author(self, toks) -> list:
+        """The person whose decree the sentence names: "X's decree", "a decree signed
+        (issued) by X", "the decree of X" (ids; [] if none or several)."""
+        found = []
+        for q, t in enumerate(toks):
+            if t.low not in self.flex.decree_nouns:
+                continue
+            heads = []
+            if q > 0 and toks[q - 1].kind == "A" and toks[q - 1].poss:
+                heads = [q - 1]
+            else:
+                k = q + 3 if q + 2 < len(toks) and toks[q + 1].low in ("signed", "issued") \
+                    and toks[q + 2].low == "by" else q + 2 if q + 1 < len(toks) and \
+                    toks[q + 1].low == "of" else 0
+                item = self._item(toks, k, len(toks)) if k else None
+                heads = [item[0]] if item else []  # one author: not the list after it
+            found += [a for a in self._ids(toks, heads, {"person"}) if a not in found]
+        return found if len(found) == 1 else []
+
     def _coordinated_passive(self, toks, group_start: int) -> int:
         """Index of the passive participle a participle after "and" shares its "be"
         with ("Massimov was arrested and charged": charged is passive too), else -1."""
@@ -1073,6 +1093,9 @@ class Clauses:
         flex, frame = self.flex, hit.frame
         if hit.voice == "active":
             found = self._body_subject(toks, i)
+            if not found and hit.patients and frame.name in flex.governed_frames and \
+                    i > 0 and toks[i - 1].low in flex.decree_nouns:
+                found = self._decree_author(toks)  # "X's decree appointed Y"
             if not found and hit.patients and frame.name in flex.warrant_frames:
                 found = self._warrant_body(toks, self._object_end)
             return found
@@ -1085,6 +1108,8 @@ class Clauses:
                 if toks[g].low in flex.governors:
                     agents = self._ids(toks, self.subject(toks, g))
                     break
+        if not agents and hit.patients and frame.name in flex.governed_frames:
+            agents = self._decree_author(toks)
         if not agents and hit.patients and frame.name in flex.warrant_frames:
             agents = self._warrant_body(toks, after)
         if not agents and hit.patients and frame.name in flex.speaker_frames \
