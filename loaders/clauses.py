@@ -684,7 +684,7 @@ class Clauses:
                 # "appointed his wife Mehriban Aliyeva", "appointed economist X",
                 # "dismissed his longtime ally X"
                 n = j + 1
-                while n < stop and n - j <= (3 if t.cls else 2) and toks[n].kind == "W" \
+                while n < stop and n - j <= (5 if t.cls else 2) and toks[n].kind == "W" \
                         and toks[n].cls in ("", "title") and not toks[n].poss:
                     n += 1
                 if (t.cls or j > k and toks[j - 1].cls == "determiners") and n > j + 1 \
