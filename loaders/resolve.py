@@ -817,8 +817,11 @@ def _modifier_re(lex) -> re.Pattern:
                       r"(?!\s+\S*[A-Z])")
 
 
+# the words between the preposition and the name modify it ("to former President X"); a
+# verb in the past between them ends the phrase ("on Thursday dismissed X": X is an object)
 _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s+"
-                          r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+                          r"(?:the\s+)?(?:(?!(?-i:[a-z])[\w’'-]*ed\s)[\w’'-]+\s+){0,3}$",
+                          re.IGNORECASE)
 
 
 _NAME_PARTS = re.compile(r"[\s:-]+")
