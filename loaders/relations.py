@@ -79,6 +79,11 @@ class Rules:
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         # "His Majesty King A": a style before a title qualifies no country
         self.honorifics = {str(w).lower() for w in lex["honorifics"]}
+        # "On Monday President A", "Meanwhile Attorney General B": a day, a month or a
+        # sentence adverb before a title qualifies no country
+        self.time_words = {str(w).lower() for w in (
+            *lex["months"], *lex["weekdays"], *lex["relative"], *lex["scene_openers"],
+            *lex["title_non_qualifiers"])}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
         # "A is not a relative of X", "A was never X's ally": a copula negated
         be = alternation(lex["clause_words"]["be"])
@@ -705,10 +710,13 @@ def _endpoint(doc, m: re.Match, group: str, exclude=()):
     return found, pron
 
 
-def _detail(rules: Rules, spec: str, m: re.Match) -> str:
+def _detail(rules: Rules, spec: str | list, m: re.Match) -> str:
     """A detail: "=text", "@head:group" (title without acting/interim), or a group's
     text normalised by the word map of the same name (kin, sub, ally; titles read from
-    head verbs)."""
+    head verbs); a list of groups: the first that matched ("the post of chairman" or
+    "the chairmanship")."""
+    if isinstance(spec, list):
+        spec = next((g for g in spec if group_of(m, g)), "")
     if not spec:
         return ""
     if spec.startswith("="):
@@ -804,8 +812,10 @@ def _qualified(doc, title_start: int) -> bool:
     if not m or _THE_COUNTRYS.search(before):
         return False
     word = (m.group(1) or "").lower()
+    rules = rules_for(doc.lex)
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS
-                                and word not in rules_for(doc.lex).honorifics)
+                                and word not in rules.honorifics
+                                and word not in rules.time_words)
 
 
 _FROM = re.compile(r"\b(?:from|since|starting|beginning)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
