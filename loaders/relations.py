@@ -639,7 +639,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     objects: list[tuple[str, str]] = []
     obj_pron = False
     for obj in emit["object"] if isinstance(emit["object"], list) else [emit["object"]]:
-        if obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
+        if obj == "@country":  # "headed the presidential administration": the state's
+            country = doc.main_country
+            objects = [(country, "place")] if country else []
+            confidence = 0.6
+        elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
             title = group_of(m, title_group) or ""
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
