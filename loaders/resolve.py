@@ -776,14 +776,17 @@ _PLURAL = re.compile(r"(?:[^s]s|men|people)$")
 
 # "the parliament", "Parliament speaker A": the word alone, no name's part ("European
 # Parliament", "Parliament of Georgia") and no other country's ("Russia's parliament")
-_PARLIAMENT = re.compile(r"\b(?:[Tt]he\s+)?[Pp]arliament\b(?![\w-])(?!\s+of\b)")
-_OWNED = re.compile(r"(?:\b[A-Z][\w-]*|(?<!country)(?<!nation)['’]s?)\s+$")
+_PARLIAMENT = re.compile(r"\b(?:[Tt]he\s+)?(?:(?:lower|upper)\s+(?:house|chamber)(?:\s+of\s+"
+                         r"(?:the\s+)?parliament)?|[Pp]arliament(?![\w-])(?!\s+of\b))")
+_OWNED = re.compile(r"(?:\b[A-Z][\w-]*|(?<!country)(?<!nation)(['’]s?))\s+$")
 
 
 def _parliament_refs(body, mentions, lex) -> list[Mention]:
-    """"Speaker of the Parliament A", "parliament speaker B": the one legislature the
-    article names (a body whose name holds a word of the lexicon's legislatures, "Milli
-    Majlis", "Jogorku Kenesh"), before or after; two or none named: no reference.
+    """"Speaker of the Parliament A", "parliament speaker B", "the lower house of
+    parliament": the one legislature the article names (a body whose name holds a word of
+    the lexicon's legislatures, "Milli Majlis", "Jogorku Kenesh"), before or after; two or
+    none named: no reference. Another country's parliament is none ("Russia's
+    parliament" in an article on Georgia).
 
     >>> from qantar.loaders.pipeline import default_lexicon
     >>> m = Mention(0, 14, "Jogorku Kenesh", type="organization", actor_id="organization:jk")
@@ -791,7 +794,7 @@ def _parliament_refs(body, mentions, lex) -> list[Mention]:
     >>> [(r.surface, r.actor_id) for r in _parliament_refs(body, [m], default_lexicon())]
     [('the Parliament', 'organization:jk')]
     """
-    if "arliament" not in body:
+    if "arliament" not in body and " house" not in body and " chamber" not in body:
         return []
     words = _legislature_words(lex)
     found = {m.actor_id for m in mentions if m.type == "organization" and m.actor_id
@@ -801,11 +804,18 @@ def _parliament_refs(body, mentions, lex) -> list[Mention]:
     actor = next(iter(found))
     kind = next(m.kind for m in mentions if m.actor_id == actor)
     taken = [(m.start, m.end) for m in mentions]
+    places = {m.end: m for m in mentions if m.type == "place"}
+    # "Mazhilis of Kazakhstan": the country the legislature's id names, if any
+    owner = actor.split(":", 1)[-1].rpartition("-of-")[2] if "-of-" in actor else None
     refs = []
     for hit in _PARLIAMENT.finditer(body):
-        if any(s < hit.end() and hit.start() < e for s, e in taken) or \
-                _OWNED.search(body, max(0, hit.start() - 30), hit.start()):
+        if any(s < hit.end() and hit.start() < e for s, e in taken):
             continue
+        owned = _OWNED.search(body, max(0, hit.start() - 30), hit.start())
+        if owned:  # "Kazakhstan's lower house": only the legislature's own country's
+            place = places.get(owned.start(1)) if owned.group(1) else None
+            if place is None or slug(place.surface) != owner:
+                continue
         refs.append(Mention(hit.start(), hit.end(), hit.group(), type="organization",
                             actor_id=actor, role="definite", cue="legislature", kind=kind))
     return refs
