@@ -146,6 +146,7 @@ def extract(doc) -> list:
                         doc.index.at(st.span_start)))
             out.append(st)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
+    out += _ministers_of_rulers(doc, out)
     return _named_countries_only(doc, _named_offices(doc, _not_negated(doc, rules, out)))
 
 
@@ -155,6 +156,28 @@ _STEM = 5  # letters that tell a word's stem: "defen(ce|se)", "minis(ter|try)", 
 @lru_cache(maxsize=8192)  # the same names and titles recur in every article
 def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:_STEM] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2)
+
+
+def _ministers_of_rulers(doc, statements) -> list:
+    """A national title serving a person ("Putin's defence minister A") is a post of the
+    one country that person holds a post of: A holds_position Russia as well."""
+    rules = rules_for(doc.lex)
+    countries = country_ids(doc.lex)
+    held: dict[str, set[str]] = {}
+    for st in statements:
+        if st.predicate == "holds_position" and st.object_id in countries:
+            held.setdefault(st.subject_id, set()).add(st.object_id)
+    out = []
+    for st in statements:
+        if st.predicate != "subordinate_of" or not rules.is_national(st.detail):
+            continue
+        states = held.get(st.object_id, set())
+        if len(states) == 1 and not held.get(st.subject_id, set()) & states:
+            out.append(doc.statement(
+                "holds_position", st.subject_id, next(iter(states)), st.span_start,
+                st.span_end, detail=st.detail, confidence=0.7, speaker=st.speaker_id,
+                modality=st.modality))
+    return out
 
 
 def _named_offices(doc, statements) -> list:
