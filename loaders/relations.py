@@ -147,6 +147,7 @@ def extract(doc) -> list:
             out.append(st)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
     out += _ministers_of_rulers(doc, out)
+    out = _holders_own_country(doc, out)
     return _named_countries_only(doc, _named_offices(doc, _not_negated(doc, rules, out)))
 
 
@@ -156,6 +157,40 @@ _STEM = 5  # letters that tell a word's stem: "defen(ce|se)", "minis(ter|try)", 
 @lru_cache(maxsize=8192)  # the same names and titles recur in every article
 def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:_STEM] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2)
+
+
+def _holders_own_country(doc, statements) -> list:
+    """A bare title given the article's country by default ("Defence Minister A" in an
+    article naming Ukraine most) is the country the text or offices.yaml ties its holder
+    to otherwise ("Russian Defence Minister A" earlier; Putin's presidency of Russia);
+    when that country is not named, no post is read rather than a wrong one."""
+    main = doc.main_country
+    guessed = [st for st in statements if st.predicate == "holds_position"
+               and st.object_id == main and st.confidence <= 0.6]
+    if not guessed:
+        return statements
+    rules = rules_for(doc.lex)
+    countries = country_ids(doc.lex)
+    firm: dict[str, set[str]] = {}
+    for st in statements:
+        if st.predicate == "holds_position" and st.object_id in countries and \
+                st.confidence > 0.6:
+            firm.setdefault(st.subject_id, set()).add(st.object_id)
+    out = []
+    for st in statements:
+        if st in guessed:
+            own = firm.get(st.subject_id) or {
+                body for _, body in rules.office_heads.get(st.subject_id, ())
+                if body in countries}
+            if own and main not in own:
+                if len(own) > 1:
+                    continue
+                target = next(iter(own))
+                st = dataclasses.replace(st, object_id=target, id=Statement.make_id(
+                    st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id,
+                    target, st.detail))
+        out.append(st)
+    return out
 
 
 def _ministers_of_rulers(doc, statements) -> list:
