@@ -181,7 +181,7 @@ def _holders_own_country(doc, statements) -> list:
         if st in guessed:
             own = firm.get(st.subject_id) or {
                 body for _, body in rules.office_heads.get(st.subject_id, ())
-                if body in countries}
+                if body in countries} or _opened_in(doc, st.span_start, countries)
             if own and main not in own:
                 if len(own) > 1:
                     continue
@@ -191,6 +191,21 @@ def _holders_own_country(doc, statements) -> list:
                     target, st.detail))
         out.append(st)
     return out
+
+
+_IN_OPENER = re.compile(r"\W*(?:(?:On|Last|This) \w+,? )?In (?:the )?$")
+
+
+def _opened_in(doc, offset: int, countries) -> set[str]:
+    """The country a sentence opens with ("In Armenia, Prime Minister A said"), if any."""
+    sent = doc.sentence_of(offset)
+    for m in doc.mentions:
+        if m.start > sent.start + 30:
+            break
+        if m.start >= sent.start and m.actor_id in countries and \
+                _IN_OPENER.fullmatch(doc.body, sent.start, m.start):
+            return {m.actor_id}
+    return set()
 
 
 def _ministers_of_rulers(doc, statements) -> list:
