@@ -162,8 +162,9 @@ def _stems(text: str) -> frozenset[str]:
 def _holders_own_country(doc, statements) -> list:
     """A bare title given the article's country by default ("Defence Minister A" in an
     article naming Ukraine most) is the country the text or offices.yaml ties its holder
-    to otherwise ("Russian Defence Minister A" earlier; Putin's presidency of Russia);
-    when that country is not named, no post is read rather than a wrong one."""
+    to otherwise ("Russian Defence Minister A" earlier, a post in the "Security Council of
+    Russia", Putin's presidency of Russia, a sentence opening "In Russia,"); when that
+    country is not named, no post is read rather than a wrong one."""
     main = doc.main_country
     guessed = [st for st in statements if st.predicate == "holds_position"
                and st.object_id == main and st.confidence <= 0.6]
@@ -171,11 +172,16 @@ def _holders_own_country(doc, statements) -> list:
         return statements
     rules = rules_for(doc.lex)
     countries = country_ids(doc.lex)
+    # a body whose name holds a country ("Ministry of Defence of Russia") is that one's
+    of_country = {m.actor_id: n.actor_id for m in doc.mentions if m.type == "organization"
+                  for n in m.nested if n.actor_id in countries}
     firm: dict[str, set[str]] = {}
     for st in statements:
-        if st.predicate == "holds_position" and st.object_id in countries and \
-                st.confidence > 0.6:
-            firm.setdefault(st.subject_id, set()).add(st.object_id)
+        if st.predicate == "holds_position" and st.confidence > 0.6:
+            country = st.object_id if st.object_id in countries else \
+                of_country.get(st.object_id)
+            if country:
+                firm.setdefault(st.subject_id, set()).add(country)
     out = []
     for st in statements:
         if st in guessed:
