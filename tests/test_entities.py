@@ -83,8 +83,8 @@ def test_unknown_lexicon_section_still_fails_clearly(tmp_path):
 def test_docstring_examples_run():
     import doctest
 
-    from qantar.loaders import names, places, resolve
-    for module in (names, places, resolve):
+    from qantar.loaders import names, places
+    for module in (names, places):
         assert doctest.testmod(module).failed == 0, module.__name__
 
 
