@@ -166,8 +166,8 @@ def _holders_own_country(doc, statements) -> list:
     Russia", Putin's presidency of Russia, a sentence opening "In Russia,"); when that
     country is not named, no post is read rather than a wrong one."""
     main = doc.main_country
-    guessed = [st for st in statements if st.predicate == "holds_position"
-               and st.object_id == main and st.confidence <= 0.6]
+    guessed = {id(st) for st in statements if st.predicate == "holds_position"
+               and st.object_id == main and st.confidence <= 0.6}
     if not guessed:
         return statements
     rules = rules_for(doc.lex)
@@ -184,7 +184,7 @@ def _holders_own_country(doc, statements) -> list:
                 firm.setdefault(st.subject_id, set()).add(country)
     out = []
     for st in statements:
-        if st in guessed:
+        if id(st) in guessed:
             own = firm.get(st.subject_id) or {
                 body for _, body in rules.office_heads.get(st.subject_id, ())
                 if body in countries} or _opened_in(doc, st.span_start, countries)
