@@ -759,13 +759,17 @@ class Clauses:
 
     def _post_after_apposition(self, toks, k: int):
         """The post named after an apposition of the object: "appointed Mehriban Aliyeva,
-        his wife, as first vice president" (no verb inside the commas)."""
+        his wife, as first vice president" (no verb inside the commas), or after a
+        relative clause said of it: "appointed A, who once led the army, as minister"."""
         if k >= len(toks) or toks[k].low != ",":
             return None
         leads = {lead[0] for lead in self.flex.post_leads}
-        for j in range(k + 1, min(len(toks) - 1, k + 16)):
-            if toks[j].low in self.flex.forms or toks[j].cls in (
-                    "subordinators", "relatives", "be", "have"):
+        relative = k + 1 < len(toks) and toks[k + 1].cls == "relatives"
+        for j in range(k + 1, min(len(toks) - 1, k + (20 if relative else 16))):
+            if relative and toks[j].low in (".", ";", ":"):
+                return None
+            if not relative and (toks[j].low in self.flex.forms or toks[j].cls in (
+                    "subordinators", "relatives", "be", "have")):
                 return None
             if toks[j].low == ",":
                 return self.post(toks, j) if toks[j + 1].low in leads else None

@@ -42,7 +42,7 @@ SECTIONS = {
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
     "title_suffixes": WORDS, "title_abbreviations": WORDS, "national_titles": WORDS,
     "title_synonyms": MAPPING, "generic_body_nouns": WORDS,
-    "national_modifiers": WORDS, "staff_titles": MAPPING, "area_titles": WORDS,
+    "national_modifiers": WORDS, "title_non_qualifiers": WORDS, "staff_titles": MAPPING, "area_titles": WORDS,
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,

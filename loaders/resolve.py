@@ -149,7 +149,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     _bodies_of_countries(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer) \
-        + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits)
+        + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits) \
+        + _parliament_refs(body, out, lex)
     out = sorted(out + refs, key=lambda m: m.start)
     return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
 
@@ -771,6 +772,58 @@ def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
 
 _APPOSED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:[^s]s|men|people)$")
+
+
+# "the parliament", "Parliament speaker A": the word alone, no name's part ("European
+# Parliament", "Parliament of Georgia") and no other country's ("Russia's parliament")
+_PARLIAMENT = re.compile(r"\b(?:[Tt]he\s+)?(?:(?:lower|upper)\s+(?:house|chamber)(?:\s+of\s+"
+                         r"(?:the\s+)?parliament)?|[Pp]arliament(?![\w-])(?!\s+of\b))")
+_OWNED = re.compile(r"(?:\b[A-Z][\w-]*|(?<!country)(?<!nation)(['’]s?))\s+$")
+
+
+def _parliament_refs(body, mentions, lex) -> list[Mention]:
+    """"Speaker of the Parliament A", "parliament speaker B", "the lower house of
+    parliament": the one legislature the article names (a body whose name holds a word of
+    the lexicon's legislatures, "Milli Majlis", "Jogorku Kenesh"), before or after; two or
+    none named: no reference. Another country's parliament is none ("Russia's
+    parliament" in an article on Georgia).
+
+    >>> from qantar.loaders.pipeline import default_lexicon
+    >>> m = Mention(0, 14, "Jogorku Kenesh", type="organization", actor_id="organization:jk")
+    >>> body = "Jogorku Kenesh met. Speaker of the Parliament Kanat Isaev spoke."
+    >>> [(r.surface, r.actor_id) for r in _parliament_refs(body, [m], default_lexicon())]
+    [('the Parliament', 'organization:jk')]
+    """
+    if "arliament" not in body and " house" not in body and " chamber" not in body:
+        return []
+    words = _legislature_words(lex)
+    found = {m.actor_id for m in mentions if m.type == "organization" and m.actor_id
+             and words & set(key(m.surface).split())}
+    if len(found) != 1:
+        return []
+    actor = next(iter(found))
+    kind = next(m.kind for m in mentions if m.actor_id == actor)
+    taken = [(m.start, m.end) for m in mentions]
+    places = {m.end: m for m in mentions if m.type == "place"}
+    # "Mazhilis of Kazakhstan": the country the legislature's id names, if any
+    owner = actor.split(":", 1)[-1].rpartition("-of-")[2] if "-of-" in actor else None
+    refs = []
+    for hit in _PARLIAMENT.finditer(body):
+        if any(s < hit.end() and hit.start() < e for s, e in taken):
+            continue
+        owned = _OWNED.search(body, max(0, hit.start() - 30), hit.start())
+        if owned:  # "Kazakhstan's lower house": only the legislature's own country's
+            place = places.get(owned.start(1)) if owned.group(1) else None
+            if place is None or slug(place.surface) != owner:
+                continue
+        refs.append(Mention(hit.start(), hit.end(), hit.group(), type="organization",
+                            actor_id=actor, role="definite", cue="legislature", kind=kind))
+    return refs
+
+
+@cache
+def _legislature_words(lex) -> frozenset[str]:
+    return frozenset(key(str(w)) for w in lex["legislatures"])
 
 
 def _noun_refs(body, mentions, hits) -> list[Mention]:
