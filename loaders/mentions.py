@@ -29,7 +29,8 @@ from functools import cache, lru_cache
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
 from .names import given_name_keys
-from .places import city_names, currency_codes, place_index, small_city_names, spelled_as_place
+from .places import (alternate_only_names, city_names, currency_codes, place_index,
+                     small_city_names, spelled_as_place)
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
@@ -988,6 +989,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         if place is not None and len(words) == 1 and _sentence_start(body, start) \
                 and (key(text) in small_city_names() or not spelled_as_place(text)):
             place = None  # "Time and again", "War of words": a common word, not a town
+        if place is not None and not text.isupper() and key(text) in alternate_only_names() \
+                and not _after_place_preposition(body, start, cues):
+            place = None  # "Hamas fighters": a foreign spelling of a town, not said a place
         if place is not None:
             m.type, m.cue, m.actor_id = "place", "place-data", "place:" + slug(place)
             typed.append(m)

