@@ -69,6 +69,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     types: dict[str, str] = {}
     surname: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
+    tails: dict[str, set[str]] = defaultdict(set)  # last words of a longer full name
     for m in out:
         if not m.actor_id and m.type:
             m.actor_id = f"{m.type}:{slug(m.surface)}"
@@ -94,12 +95,15 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
             if len(parts) >= 2:
                 surname[parts[-1]].add(actor_id)
                 given[parts[0]].add(actor_id)
+            for k in range(1, len(parts) - 1):  # "Lopez Obrador", "Dela Rosa"
+                tails[" ".join(parts[k:])].add(actor_id)
 
     # single-word persons typed by a cue ("Mr Oraz") join the full name of the one person
     # of the article with that surname; of a family ("Emomali Rahmon", "Ozoda Rahmon")
     # the surname alone is the one introduced first; a given name several persons share
     # stays unresolved rather than guessed, and no actor of its own
     introduced = _introduced(out)
+    given_names = _ref_words(lex).cues.given
     ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
@@ -111,6 +115,16 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 m.role = "surname" if k in surname else "given"
             elif hit:
                 ambiguous.append(m)
+        elif m.type == "person" and m.method != "gazetteer" \
+                and len(tails.get(key(m.surface), ())) == 1 \
+                and (key(m.surface).split()[0] not in given_names or any(
+                    f" {m.surface.split()[0].lower()} " in f
+                    for f in surfaces[next(iter(tails[key(m.surface)]))])):
+            # "Andres Manuel Lopez Obrador ... Lopez Obrador": a double surname alone,
+            # "Ronald dela Rosa ... Dela Rosa": the surname with its particle (written
+            # in lower case in the full name, whatever name lists say); not
+            # "Heydar Aliyev" after "Ilham Heydar Aliyev" (a given name: the father)
+            m.actor_id, m.role = next(iter(tails[key(m.surface)])), "surname"
         elif m.cue == "place-data" and " " not in m.surface.strip():
             # "Kirov" the place, unless the article names a person Kirov
             hit = surname.get(key(m.surface))
