@@ -1174,6 +1174,14 @@ def _title_acronym(body: str, pos: int, cues: Cues) -> bool:
     return initials == m.group(2)
 
 
+def _honorific_before(body: str, start: int, hits) -> bool:
+    """"Gen. Bektanov", "Cde Chiwenga": a capitalised style right before a name, its dot
+    only an abbreviation's ("a retired army general. War veterans ...": a sentence's)."""
+    h = _back(hits, start, _HONORIFICS, " \t.")
+    return h is not None and body[h.start].isupper() \
+        and ("." not in body[h.end:start] or len(h.phrase) <= 4)
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -1186,7 +1194,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if len(words) >= 2 and words[-1] not in cues.org_heads \
             and cues.byline.search(body, max(0, start - 16), start):
         return "byline"  # "By Jairo Bolledo", not "By Khmer Times"
-    if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
+    if _back(hits, start, _NOUNS, " \t,") or _honorific_before(body, start, hits):
         return "noun"
     # the cues end in blanks right before the name: a comma ("..., Noordin Haji"), an
     # acronym's bracket ("(IGP) Chandana Wickramaratne") or "by" must close the text
