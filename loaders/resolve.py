@@ -39,7 +39,7 @@ from functools import cache, lru_cache
 from .kinship import kin_refs
 from .mentions import Mention, cues_for
 from .phrases import alternation as _alt
-from .places import city_countries, country_names
+from .places import capital_countries, city_countries, country_names
 from ..graph.names import key, slug
 
 
@@ -284,7 +284,7 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
             # that names the body's own country rarely or never
             if article_country is None:
                 counts = country_counts(mentions, hits, lex)
-                article_country = min(counts, key=lambda c: (-counts[c], c)) if counts else ""
+                article_country = max(counts, key=counts.get) if counts else ""  # first named
             if m.surface[:1].islower() or counts.get(own, 0) * 3 <= counts.get(
                     article_country, 0):
                 country = article_country
@@ -372,11 +372,15 @@ def country_counts(mentions, hits, lex) -> dict[str, int]:
                 found.append((n.start, n.actor_id))
                 by_name.setdefault(name or "", n.actor_id)
             elif name and n.actor_id:
-                cities.append((n.start, name))
-    # a city counts for its country when the article names that country too ("Moscow")
-    for start, city in cities:
+                cities.append((n.start, name, n.surface))
+    # a city counts for its country when the article names that country too ("Moscow"),
+    # a capital also when it does not ("MOSCOW (Reuters) - A court ...")
+    for start, city, surface in cities:
         country = by_name.get(city_countries().get(city, ""))
-        if country:
+        if not country:
+            capital_of = capital_countries().get(key(surface))
+            country = words.country_ids.get(key(capital_of)) if capital_of else ""
+        if country in countries:
             found.append((start, country))
     for h in hits.by_label.get("demonyms", ()):
         country = demonyms.get(h.phrase)
@@ -519,6 +523,8 @@ class _RefWords:
                          for k, v in lex["title_synonyms"].items()}
         self.cues = cues_for(lex)
         self.countries = set(self.cues.demonym_ids.values())
+        self.country_ids = {key(c.partition(":")[2].replace("-", " ")): c  # "russia"
+                            for c in self.countries}
         self.descriptions = {key(k): v for k, v in lex["definite_descriptions"].items()}
         self.head_titles = frozenset(str(w).lower()
                                      for w in lex["clause_words"]["head_titles"])

@@ -115,3 +115,13 @@ def test_a_body_with_its_demonym_is_a_spelling_of_the_body():
     assert "Russian Defense Ministry" in body
     assert not any("Russian" in s for a, ss in spellings.items() for s in ss
                    if "Defense Ministry" not in ss)
+
+
+def test_a_capital_names_the_country_of_a_generic_body_where_the_country_is_not_named():
+    """A Moscow dateline and court make "the Security Council" Russia's, not the country
+    of a wife's home named once at the end, nor Kazakhstan's (the gazetteer's)."""
+    from qantar.graph.names import slug
+    found = mentions_of("MOSCOW (Reuters) - A Moscow court ordered the arrest of General "
+                        "Yuri Kuznetsov. Sergei Shoigu, secretary of the Security Council, "
+                        "did not comment. His former wife lives in France.")
+    assert found["Security Council"][1] == "organization:" + slug("Security Council of Russia")
