@@ -30,7 +30,7 @@ SECTIONS = {
     "acronym_stoplist": WORDS, "credit_prefixes": WORDS, "proper_bodies": WORDS,
     "byline_openers": WORDS, "byline_generic": WORDS,
     "org_heads": MAPPING, "org_connectors": WORDS, "org_cues_before": MAPPING,
-    "org_region_tails": WORDS,
+    "org_region_tails": WORDS, "outlet_sections": WORDS,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
     "description_fillers": WORDS,
     "place_heads": WORDS, "place_head_bodies": MAPPING, "place_suffixes": WORDS,

@@ -29,8 +29,8 @@ from functools import cache, lru_cache
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
 from .names import given_name_keys
-from .places import (alternate_only_names, city_names, currency_codes, place_index,
-                     small_city_names, spelled_as_place)
+from .places import (alternate_only_names, city_names, country_names, currency_codes,
+                     place_index, small_city_names, spelled_as_place)
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
@@ -114,6 +114,7 @@ class Cues:
         self.org_heads = {str(k): v for k, v in lex["org_heads"].items()}
         self.org_connectors = [str(c) for c in lex["org_connectors"]]
         self.region_tails = {str(w) for w in lex["org_region_tails"]}
+        self.outlet_sections = {str(w) for w in lex["outlet_sections"]}
         self.title_suffixes = {" ".join(str(w).lower().split()) for w in lex["title_suffixes"]}
         self.name_possessors = {str(w) for w in lex["name_possessors"]}
         self.place_heads = {str(w) for w in lex["place_heads"]}
@@ -426,6 +427,13 @@ def _runs(body: str, cues: Cues):
     return out
 
 
+def _outlet_section(text: str, cues: Cues) -> bool:
+    """"Armenian Service", "Belarus Service": a language or a country, then a section."""
+    words = text.split()
+    return len(words) == 2 and (words[0] in cues.demonyms
+                                or cues.places.get(key(words[0])) in country_names())
+
+
 def _place_begins(body: str, toks, cues: Cues) -> bool:
     """"New York", "The Hague", "Central African Republic": a cue word or "The" that
     begins a place's name of the data is the place's."""
@@ -469,6 +477,14 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     if not inside and text in cues.stopwords:
         return  # "The", "In", "He": most runs are one such word
     if key(text) in cues.boilerplate:
+        return
+    if body[start - 3:start] in ("'s ", "’s ") and text.rpartition(" ")[2] in \
+            cues.outlet_sections and _outlet_section(text, cues):
+        # "RFE/RL's Armenian Service": the outlet's section, the outlet speaks; in
+        # "RFE/RL's Belarus Service" the country is a place still
+        if text.split()[0] not in cues.demonyms:
+            _classify_run(body, start, start + text.index(" "), inside[:1], cues, hits,
+                          typed, untyped, gazetteer)
         return
     if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
         # the run is one gazetteer name (most runs that are not a stopword): what the
