@@ -644,7 +644,9 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
         g = starts.get(toks[k][0])
         if g is not None and any(i.startswith("person:") for i in g.ids):
             return k
-        if k + 1 < len(toks) and (
+        if k + 1 < len(toks) and not body[toks[k - 1][1]:toks[k][0]].strip() and (
+                # a name is glued to the body, no connector between: "Institute for
+                # Peace and Democracy" goes on
                 key(toks[k][2]) in cues.given
                 # "... Council Secretary Rustam Mamasadykov", not "... of Ministers of X"
                 or (toks[k][2].lower() in cues.title_heads and not toks[k][2].endswith("s")
