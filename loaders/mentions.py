@@ -150,6 +150,10 @@ class Cues:
         self.known_surnames: frozenset[str] = frozenset()  # cues_for(lex, gazetteer)
         self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
         self.byline_generic = {str(w) for w in lex["byline_generic"]}
+        self.predicate_after = re.compile(
+            rf"[ \t]+{_words_re(lex['person_predicates_after'])}\b")
+        self.predicate_before = re.compile(
+            rf"\b{_words_re(lex['person_predicates_before'])}[ \t]+$")
         # "the director general of the National Intelligence Service, Noordin Haji": a
         # title of a named body, then the holder's name after a comma
         title_of = (rf"\b(?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
@@ -1032,8 +1036,22 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         typed.append(m)
         return
     if len(words) <= 3:
+        if len(words) >= 2 and _predicate_says_person(body, start, end, words, cues):
+            m.type, m.cue = "person", "predicate"
+            typed.append(m)
+            return
         _title_cue(m, cues, hits)
         untyped.append(m)
+
+
+def _predicate_says_person(body: str, start: int, end: int, words, cues: Cues) -> bool:
+    """"Job Sikhala was released", "police arrested Godfrey Tsenengamu": what only a
+    person undergoes or does, written next to a name no other cue typed; not in a
+    heading's title case, nor words the article writes in lower case."""
+    if not (cues.predicate_after.match(body, end)
+            or cues.predicate_before.search(body, max(0, start - 24), start)):
+        return False
+    return not _in_headline(body, start) and all(_name_like(body, w, cues) for w in words)
 
 
 _PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
