@@ -65,6 +65,7 @@ _DIGRAPHS = str.maketrans({"š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž":
                            "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "gh", "ġ": "gh",
                            "ə": "a", "Ə": "A", "ǝ": "a", "ı": "i", "İ": "I", "'": "", "’": ""})
 _AZERI = str.maketrans({"x": "kh", "X": "Kh", "q": "g", "Q": "G"})
+_AZERI_C = str.maketrans({"c": "j", "C": "J"})  # before "ç" -> "ch": "Kəlbəcər" -> "Kalbajar"
 
 
 def english_spellings(name: str, country_code: str = "") -> list[str]:
@@ -73,13 +74,16 @@ def english_spellings(name: str, country_code: str = "") -> list[str]:
 
     >>> english_spellings("Naxçıvan", "AZ"), english_spellings("Samegrelo-Zemo Svaneti")
     (['Nakhchivan'], ['Samegrelo', 'Zemo Svaneti'])
+    >>> english_spellings("Kəlbəcər", "AZ")
+    ['Kalbajar', 'Kelbejer']
     """
     out = []
     plain = name.translate(_DIGRAPHS)
     if country_code == "AZ":
-        plain = plain.translate(_AZERI)
+        plain = name.translate(_AZERI_C).translate(_DIGRAPHS).translate(_AZERI)
         if "ə" in name:  # "Lənkəran" -> "Lankaran", "Xankəndi" -> "Khankendi"
-            out.append(name.replace("ə", "e").translate(_DIGRAPHS).translate(_AZERI))
+            out.append(name.replace("ə", "e").translate(_AZERI_C).translate(_DIGRAPHS)
+                       .translate(_AZERI))
     if plain != name:
         out.insert(0, plain)
     if "-" in name and " " not in name.split("-", 1)[0]:
