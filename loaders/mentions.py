@@ -419,7 +419,13 @@ def _runs(body: str, cues: Cues):
                          and key(body[prev_start:prev_end]) not in cues.places)
                         or body[prev_start:prev_end].split()[-1] in cues.name_possessors
                         if between.startswith(("'", "’"))
-                        else _has_org_head(body[prev_start:prev_end], cues)):
+                        else _has_org_head(body[prev_start:prev_end], cues)
+                        # "Formula TV and Mtavari Arkhi": a name that ends in its head
+                        # is whole, "and" starts another ("Ministry of Industry and
+                        # Trade" goes on)
+                        and not (between.strip() == "and"
+                                 and body[prev_start:prev_end].split()[-1] in cues.org_heads
+                                 and first not in cues.org_heads)):
                 out[-1][1] = end
                 continue
             if between.strip() == "in" and body[start:end] in cues.region_tails \
@@ -1012,7 +1018,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
                 and (key(text) in small_city_names() or not spelled_as_place(text)):
             place = None  # "Time and again", "War of words": a common word, not a town
         if place is not None and not text.isupper() and key(text) in alternate_only_names() \
-                and not _after_place_preposition(body, start, cues):
+                and not _after_place_preposition(body, start, cues) \
+                and not _listed_with_place(body, start, end, cues):
             place = None  # "Hamas fighters": a foreign spelling of a town, not said a place
         if place is not None:
             m.type, m.cue, m.actor_id = "place", "place-data", "place:" + slug(place)
@@ -1088,6 +1095,25 @@ def _after_place_preposition(body: str, start: int, cues: Cues) -> bool:
     """"in Osh", "from Vladimir": a preposition that may introduce a place right before."""
     prev = body[max(0, start - 20):start].rstrip().rsplit(None, 1)
     return bool(prev) and prev[-1].lower() in cues.place_preps
+
+
+_LIST_BEFORE = re.compile(r"([A-Z][\w-]*)(?:,[ \t]+(?:and[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$")
+_LIST_AFTER = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+(?:and|or)[ \t]+)([A-Z][\w-]*)")
+
+
+def _listed_with_place(body: str, start: int, end: int, cues: Cues) -> bool:
+    """"Gomel, Grodno, Brest and Mogilev": a word in a list next to a town or region of
+    the data (its own name, not another alternate) is a place too; next to a country
+    it need not be ("Israel and Hamas")."""
+    for m in (_LIST_BEFORE.search(body, max(0, start - 40), start),
+              _LIST_AFTER.match(body, end)):
+        if m is None:
+            continue
+        k = key(m.group(1))
+        if cues.places.get(k) not in (None, *country_names()) \
+                and k not in alternate_only_names():
+            return True
+    return False
 
 
 def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
@@ -1230,8 +1256,10 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if len(words) >= 2 and words[-1] not in cues.org_heads \
             and cues.byline.search(body, max(0, start - 16), start):
         return "byline"  # "By Jairo Bolledo", not "By Khmer Times"
-    if _back(hits, start, _NOUNS, " \t,") or _honorific_before(body, start, hits):
-        return "noun"
+    noun = _back(hits, start, _NOUNS, " \t,")
+    if (noun is not None and (body[noun.start].islower() or not _in_headline(body, start))) \
+            or _honorific_before(body, start, hits):
+        return "noun"  # not "Protesters Clash With Police": a heading's title case
     # the cues end in blanks right before the name: a comma ("..., Noordin Haji"), an
     # acronym's bracket ("(IGP) Chandana Wickramaratne") or "by" must close the text
     # before them, which is cheaper to test than any of the patterns
