@@ -420,12 +420,13 @@ def _runs(body: str, cues: Cues):
                         or body[prev_start:prev_end].split()[-1] in cues.name_possessors
                         if between.startswith(("'", "’"))
                         else _has_org_head(body[prev_start:prev_end], cues)
-                        # "Formula TV and Mtavari Arkhi": a name that ends in its head
-                        # is whole, "and" starts another ("Ministry of Industry and
-                        # Trade" goes on)
+                        # "Formula TV and Mtavari Arkhi": a plain name that ends in its
+                        # head is whole, "and" starts another ("Ministry of Industry and
+                        # Trade", "Agency for Public Service and Social Innovations" go on)
                         and not (between.strip() == "and"
                                  and body[prev_start:prev_end].split()[-1] in cues.org_heads
-                                 and first not in cues.org_heads)):
+                                 and first not in cues.org_heads
+                                 and not _LOWER_WORD.search(body, prev_start, prev_end))):
                 out[-1][1] = end
                 continue
             if between.strip() == "in" and body[start:end] in cues.region_tails \
@@ -864,6 +865,15 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         toks = toks[1:]
     if not toks or len(toks) > 8:
         return
+    if len(toks) > 2 and _is_title_word(toks[-1][2], cues) \
+            and toks[-1][2] not in cues.place_heads and not _in_headline(body, toks[0][0]):
+        k = len(toks) - 1
+        while k > 0 and _is_title_word(toks[k - 1][2], cues):
+            k -= 1
+        if k >= 2 and all(_name_like(body, t[2], cues) for t in toks[:k]):
+            # "appointed Aleksandr Turchin Prime Minister of Belarus": the name, then
+            # the title it was given
+            toks = toks[:k]
     split = _title_inside(body, toks, cues) if len(toks) > 2 else None
     if split is not None and _in_headline(body, toks[0][0]):
         split = None
@@ -918,8 +928,10 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(toks) == 1 and _is_acronym(text, cues):
         if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end):
             return  # "HTML5", "RPG 7B", "Su-25": a model or a format, not a body
-        if len(text) >= 4 and key(text) in cues.places:
-            m.type, m.cue = "place", "place-data"  # "DUSHANBE, 19.05.2022"
+        if len(text) >= 4 and key(text) in cues.places \
+                and not (body[start - 1:start] == "(" and body[end:end + 1] == ")"):
+            # "DUSHANBE, 19.05.2022"; not "(ASAN)", a name's abbreviation
+            m.type, m.cue = "place", "place-data"
         else:
             m.type, m.role, m.cue = "organization", "acronym", "acronym"
         typed.append(m)
@@ -997,6 +1009,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         return
     if words[-1] in cues.place_heads and len(words) >= 2:
         m.type, m.cue = "place", "place-head"
+        place = cues.places.get(key(text))
+        if place is not None:  # "Davao City" is the data's Davao, as "DAVAO CITY" is
+            m.actor_id = "place:" + slug(place)
         typed.append(m)
         return
     if hits.before(start, _PLACE_BEFORE) is not None or _place_noun_after(body, end, cues):
