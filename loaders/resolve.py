@@ -70,6 +70,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     surname: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
     tails: dict[str, set[str]] = defaultdict(set)  # last words of a longer full name
+    nicknames: dict[str, set[str]] = defaultdict(set)  # "bong go"
     for m in out:
         if not m.actor_id and m.type:
             m.actor_id = f"{m.type}:{slug(m.surface)}"
@@ -97,6 +98,11 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 given[parts[0]].add(actor_id)
             for k in range(1, len(parts) - 1):  # "Lopez Obrador", "Dela Rosa"
                 tails[" ".join(parts[k:])].add(actor_id)
+    for m in out:  # 'Christopher "Bong" Go ... Bong Go': the nickname and the surname
+        if m.type == "person" and m.actor_id and m.end - m.start > len(m.surface):
+            nick = _QUOTED.search(body, m.start, m.end)
+            if nick is not None:
+                nicknames[key(f"{nick.group(1)} {m.surface.split()[-1]}")].add(m.actor_id)
 
     # single-word persons typed by a cue ("Mr Oraz") join the full name of the one person
     # of the article with that surname; of a family ("Emomali Rahmon", "Ozoda Rahmon")
@@ -115,6 +121,9 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 m.role = "surname" if k in surname else "given"
             elif hit:
                 ambiguous.append(m)
+        elif m.type == "person" and m.method != "gazetteer" \
+                and len(nicknames.get(key(m.surface), ())) == 1:
+            m.actor_id, m.role = next(iter(nicknames[key(m.surface)])), "name"
         elif m.type == "person" and m.method != "gazetteer" \
                 and len(tails.get(key(m.surface), ())) == 1 \
                 and (key(m.surface).split()[0] not in given_names or any(
@@ -446,6 +455,7 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 _NAME_SUFFIXES = frozenset(key(w) for w in ("Jr", "Sr", "II", "III", "IV"))
 _PAREN = re.compile(r"^\s*\(\s*$")
+_QUOTED = re.compile(r"[\"“'‘]([A-Z][\w-]*)[\"”'’]")  # a nickname inside a name
 _LIST_GOES_ON = re.compile(r"\s*(?:and|or)\b|\s*[A-Z]")
 
 
