@@ -640,7 +640,8 @@ def _generic(body: str, org, org_inside) -> bool:
 
 def _leading_cue(word: str, cues: Cues) -> bool:
     low = word.lower().rstrip(".")
-    if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
+    if "-" in low and low not in cues.title_heads and low not in cues.honorifics \
+            and low not in cues.person_nouns:  # "Co-defendants Armen Sargsyan"
         return _is_title_word(word, cues)  # "Secretary-General", "Vice-Premier"
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
             or low in cues.title_heads or low in cues.title_words or low in cues.officers
@@ -1259,6 +1260,9 @@ def _honorific_before(body: str, start: int, hits) -> bool:
         and ("." not in body[h.end:start] or len(h.phrase) <= 4)
 
 
+_AND_AFTER = re.compile(r"[ \t]+and[ \t]+[A-Z]")  # "Minister of Sport, Arts and Recreation"
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -1282,7 +1286,8 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     before = body[lo:start]
     if before[-1:] in (" ", "\t"):
         before = before.rstrip(" \t")
-        if (before[-1:] == "," and cues.title_of_body.search(body, lo, start)) or (
+        if (before[-1:] == "," and cues.title_of_body.search(body, lo, start)
+                and not (len(words) == 1 and _AND_AFTER.match(body, end))) or (
                 before[-1:] == ")" and _title_acronym(body, start, cues)) or (
                 before[-2:] == "by" and cues.headed_by.search(body, max(0, start - 16), start)):
             return "holder"
@@ -1300,6 +1305,6 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
             return "surname-ending"
     elif len(words[0]) >= 7 and not words[0].isupper() \
             and words[0].lower().endswith(cues.endings) \
-            and body[max(0, start - 4):start].lower() != "the ":
-        return "surname-ending"  # "Lukashenko pardoned ...", not "the Sandiganbayan"
+            and f"the {words[0]}" not in body and f"The {words[0]}" not in body:
+        return "surname-ending"  # "Lukashenko pardoned ...", not "(the) Sandiganbayan"
     return ""
