@@ -178,6 +178,11 @@ class FrameLexicon:
                 words = tuple(str(term).lower().split())
                 self.relational.setdefault(words, (predicate, str(detail), inverse))
         self.first_words = frozenset(w[0] for w in self.relational)
+        # nouns a name can modify ("a Saakashvili loyalist", "Putin ally Dmitry Kozak"):
+        # the name is then no item of a list of actors
+        self.modified_nouns = frozenset(
+            [w[-1] for w in self.relational if len(w) == 1]
+            + [str(w).lower() for w in lex["follower_nouns"]])
         # one look-up per token: trigger forms, then closed classes, then title words
         self.word_class = {w: "title" for w in self.titles}
         self.word_class.update(self.classes)
@@ -328,7 +333,7 @@ class Clauses:
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
-    def _item(self, toks, k: int, stop: int):
+    def _item(self, toks, k: int, stop: int, linked: bool = False):
         """The head actor of the item starting at ``k`` ("Security Council Secretary
         Rustam Mamasadykov": the name), and the index after it; None if no item starts."""
         j = k
@@ -361,6 +366,12 @@ class Clauses:
                         return j, n
                 if n < stop and toks[n].low in self.flex.group_nouns:
                     return None  # "National Guard soldiers": the soldiers are the head
+                if n == j + 1 and n < stop and t.mention.type == "person" and \
+                        toks[n].kind == "W" and toks[n].low in self.flex.modified_nouns:
+                    if n + 1 < stop and toks[n + 1].kind == "A":
+                        j = n + 1  # "Putin ally Dmitry Kozak": Kozak
+                        continue
+                    return None  # "X, a Saakashvili loyalist,": the loyalist is X
                 if n == j + 1 and n < stop and toks[n].kind == "A" and not toks[n].poss \
                         and t.mention.type != "person" and toks[n].mention.type == "person":
                     j = n  # "KNB Karim Massimov"
@@ -376,6 +387,12 @@ class Clauses:
                     and toks[j + 1].kind == "W" and toks[j + 1].cls in ("", "title", "cap") \
                     and toks[j + 2].kind == "A":
                 j += 2  # "chief of staff Olzhas Bektenov"
+                continue
+            if linked and t.kind == "W" and t.cls == "" and j - k < 2 and t.low.isalpha() and \
+                    not t.low.endswith(("ed", "ing")) and j + 1 < stop and (
+                    toks[j + 1].kind == "A" or toks[j + 1].kind == "W"
+                    and toks[j + 1].cls == "" and j + 2 < stop and toks[j + 2].kind == "A"):
+                j += 1  # "A and businessman B", "A and opposition politician B"
                 continue
             return None
         return None
@@ -413,7 +430,7 @@ class Clauses:
                         toks[n].cls != "trigger" and toks[n].low != "and":
                     n += 1
                 j = n if n < stop and toks[n].kind == "A" else stop
-            nxt = self._item(toks, j, stop)
+            nxt = self._item(toks, j, stop, linked=True)
             if nxt is None:
                 break
             heads.append(nxt[0])
@@ -479,7 +496,12 @@ class Clauses:
             while p >= lo and toks[p].low != "," and toks[p].low not in _DASHES:
                 p -= 1
             seg = toks[p + 1:k]
-            if p < lo or not seg or seg[0].kind == "A" or seg[0].cls == "cap":
+            if p < lo or not seg or seg[0].kind == "A" or seg[0].cls == "cap" or (
+                    seg[0].low == "and" and len(seg) > 1 and seg[1].kind == "A"):
+                if seg and seg[0].low == "and" and p >= lo:
+                    heads, _ = self.actor_list(toks, p + 2, k)
+                    if heads:  # "..., and Karim Massimov, a close ally of X, has been
+                        return heads  # arrested": Massimov, not the clause before
                 if seg and seg[0].kind == "A" and p >= lo and toks[p].low in _DASHES:
                     heads, _ = self.actor_list(toks, p + 1, k)
                     if heads:  # "his former deputies — A, B and C — were sentenced"
@@ -533,6 +555,39 @@ class Clauses:
                 return []  # "..., and the head of state appointed": a clause of its own
             k -= 1
         return []
+
+    @staticmethod
+    def _ground_of(toks, i: int) -> tuple[int, int] | None:
+        """(the act, the preposition) before the token at ``i`` when a preposition
+        (not "to") and at most two plain words follow an act and its object: "arrested
+        on treason charges", "detained A, a Y loyalist, on charges of": a verb form at
+        ``i`` is then a noun naming the act's ground."""
+        p = i - 1
+        while p >= 0 and i - p <= 2 and toks[p].kind == "W" and toks[p].cls == "" \
+                and toks[p].low.isalpha():
+            p -= 1
+        if p < 1 or toks[p].cls != "prepositions" or toks[p].low == "to":
+            return None
+        v = p - 1
+        while v > 0 and p - v < 12 and (toks[v].kind == "A" or toks[v].low in (",", "and")
+                                        or toks[v].cls in ("", "determiners", "title", "cap")
+                                        and toks[v].kind == "W" and toks[v].low.isalpha()):
+            v -= 1  # the act's object: "arrested A and B", "detained A, a Y loyalist,"
+        return (v, p) if toks[v].cls == "trigger" else None
+
+    def _ground_patients(self, toks, i: int) -> list[int]:
+        """Who undergoes the charges that ground an act: its object ("police arrested X
+        on treason charges") or, in the passive, its subject ("X, a close Y ally, was
+        arrested on treason charges": X, not Y)."""
+        found = self._ground_of(toks, i)
+        if found is None:
+            return []
+        v, p = found
+        heads = self.actor_list(toks, v + 1, p)[0] if v + 1 < p else []
+        g = v  # "A was arrested", "A, a B protege arrested last year on charges"
+        while g > 0 and toks[g - 1].cls in ("adverbs", "be", "have", "auxiliaries"):
+            g -= 1
+        return heads or self.subject(toks, g)
 
     def _object_of_preposition(self, toks, k: int, lo: int) -> bool:
         """Does a preposition open the noun phrase of the actor at ``k`` ("of the
@@ -855,6 +910,8 @@ class Clauses:
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
+        elif pos == "verb" and form in ("s", "base") and self._ground_of(toks, i) is not None:
+            pos = "noun"  # "arrested on treason charges"
         if frame.accuser_speaks and i > 0 and (
                 toks[i - 1].cls in ("prepositions", "determiners") and toks[i - 1].low != "to"
                 or form == "base" and toks[i - 1].low != "to"
@@ -1246,6 +1303,8 @@ class Clauses:
             for q in range(max(0, k - n - 2), k - n + 2):
                 if tuple(x.low for x in toks[q:q + n]) == words and not patients:
                     patients = self.subject(toks, q)  # "he carried out the orders of X"
+        if not patients and not agents:
+            patients = self._ground_patients(toks, i)
         return agents, patients, "nominal"
 
     def _modality(self, toks, i: int) -> str:

@@ -198,6 +198,11 @@ PROBES = [
      [(H, "Kassym-Jomart Tokayev", "Russia")]),
     ("Askar Mamin did not ask the Collective Security Treaty Organization for help.", [],
      [(H, "Askar Mamin", "Collective Security Treaty Organization")]),
+    # a wire dateline is a sentence of its own: its place accuses no one
+    ("MINSK, Aug 3 - Belarusian President Alexander Lukashenko on Friday sacked Prime "
+     "Minister Andrei Kobyakov and several other senior officials, accusing them of "
+     "failing to stop corruption at a state enterprise.", [],
+     [(ACC, "MINSK", "Alexander Lukashenko"), (ACC, "MINSK", "Andrei Kobyakov")]),
 ]
 
 
