@@ -937,6 +937,10 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             m.type, m.role, m.cue = "organization", "acronym", "acronym"
         typed.append(m)
         return
+    if len(toks) == 1 and _acronym_compound(text, cues):
+        m.type, m.role, m.cue = "organization", "acronym", "acronym"  # "PDP-Laban"
+        typed.append(m)
+        return
     if len(toks) == 1 and text in cues.proper_bodies:
         # "the Senate", "the Mejlis": a legislature's proper name (its country: resolve)
         m.type, m.cue, m.kind = "organization", "proper-body", cues.org_heads.get(text, "")
@@ -1099,6 +1103,19 @@ def _lower_words(body: str) -> frozenset[str]:
 def _is_acronym(text: str, cues: Cues) -> bool:
     return bool(_ACRONYM.match(text)) and text not in cues.acronym_stop \
         and sum(c.isupper() for c in text) >= 2
+
+
+def _acronym_compound(text: str, cues: Cues) -> bool:
+    """"PDP-Laban", "Lakas-CMD": an acronym and a capitalised word joined by a hyphen
+    name a party or a body; not "US-Russia", "NATO-Russia" (a place or a stop word)."""
+    parts = text.split("-")
+    if len(parts) != 2 or not all(parts):
+        return False
+    acronyms = [p for p in parts if _is_acronym(p, cues)]
+    words = [p for p in parts if p[0].isupper() and p[1:].islower()]
+    return len(acronyms) == 1 and len(words) == 1 and len(words[0]) >= 3 \
+        and key(words[0]) not in cues.places and words[0] not in cues.demonyms \
+        and words[0] not in cues.stopwords and not _is_title_word(words[0], cues)
 
 
 def _sentence_start(body: str, start: int) -> bool:
