@@ -153,7 +153,8 @@ class Cues:
         self.predicate_after = re.compile(
             rf"[ \t]+{_words_re(lex['person_predicates_after'])}\b")
         self.predicate_before = re.compile(
-            rf"\b{_words_re(lex['person_predicates_before'])}[ \t]+$")
+            rf"\b{_words_re(lex['person_predicates_before'])}[ \t]+$"
+            rf"|[,\"”’'][ \t]*{_words_re(lex['person_predicates_after_quote'])}[ \t]+$")
         # "the director general of the National Intelligence Service, Noordin Haji": a
         # title of a named body, then the holder's name after a comma
         title_of = (rf"\b(?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
