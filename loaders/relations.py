@@ -35,6 +35,11 @@ class CompiledPattern:
     emits: list[dict]
     anchors: frozenset  # vocabulary labels; empty: run over the whole text
     starts: frozenset = frozenset()  # labels a match starts with: try only there
+    actor_led: bool = False  # starts with an {AP}/{OWNER} slot: try only at actors, pronouns
+
+
+# a pattern whose first slot (after look-behinds) is an actor or its pronoun
+_ACTOR_LED = re.compile(r"(?:\(\?<[!=][^()]*\))*\{(?:AP|OWNER)[:}]")
 
 
 class Rules:
@@ -51,8 +56,9 @@ class Rules:
             labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
                       for a in p.get("anchors") or []}
             starts = frozenset(str(a)[1:] for a in p.get("starts") or [])
+            actor_led = bool(comp.pronoun_first and _ACTOR_LED.match(p["pattern"]))
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
-                                                 frozenset(labels), starts))
+                                                 frozenset(labels), starts, actor_led))
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
         self.maps = {"kin": norm(lex["kinship"]), "inlaw": norm(lex["kin_by_marriage"]),
                      "sub": norm(lex["subordinate_terms"]),
@@ -109,7 +115,7 @@ class Rules:
         # "tourism minister", "minister of tourism": a minister of any area (a bare
         # "secretary" names none)
         return " ".join(words) in self.national or (
-            len(words) <= 3 and words[-1] in self.area_titles
+            0 < len(words) <= 3 and words[-1] in self.area_titles
             and (len(words) > 1 or of == " of "))
 
 
@@ -614,9 +620,8 @@ def _hit_statements(doc, rules, hit) -> list:
     """The statements of one frame reading: the act and the posts it names."""
     frame = hit.frame
     out = []
-    if not hit.factual or hit.modality == "planned" or not (
-            (hit.agents and hit.patients) or hit.post):
-        return out  # a planned act is no relation yet
+    if not hit.happened or not ((hit.agents and hit.patients) or hit.post):
+        return out
     speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
         else ("", "reported")
     if hit.modality == "denied":
@@ -654,6 +659,9 @@ def _matches(doc, pat: CompiledPattern):
         return
     if pat.starts:
         yield from _matches_at_starts(doc, pat)
+        return
+    if pat.actor_led:
+        yield from doc.actor_led_matches(pat.regex, doc.spans_with(pat.anchors))
         return
     for start, end in doc.spans_with(pat.anchors):
         yield from pat.regex.finditer(tpl.text, start, end)
