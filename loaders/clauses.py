@@ -514,6 +514,10 @@ class Clauses:
                     if g > lo and toks[g - 1].low == "," and toks[g - 2].kind != "A":
                         continue  # "A removed X, named Y and expelled Z": A's series
                     return self.subject(toks, g, possessive_ok)
+                if toks[v].cls == "relatives" and v > 0 and toks[v - 1].low == "," and \
+                        toks[j - 2].low == ",":
+                    continue  # "dismissed A, who had held the post since 1995, and
+                    # appointed B": the relative clause is said of the first object
                 if toks[v].low in (";", ":") or toks[v].cls in ("subordinators",
                                                                  "relatives"):
                     break
