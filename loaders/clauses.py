@@ -822,6 +822,8 @@ class Clauses:
             if j > k and toks[j - 1].low in self.flex.complement_leads and self.flex.forms.get(t.low, "  ")[1] \
                     == "noun":
                 continue  # "was placed under arrest by X": the act's complement
+            if t.low in self.flex.forms and self._ground_of(toks, j) is not None:
+                continue  # "was detained on treason charges brought by X": X's charges
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low == "." or t.low in self.flex.forms:
                 break

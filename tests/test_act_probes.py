@@ -518,6 +518,47 @@ PROBES = [
      'minister said.',
      [(DI, 'Robert Mugabe', 'Emmerson Mnangagwa')],
      []),
+    # prosecutions: cases and charges opened or brought by a body, courts, lists
+    ('Timur Ivanov was detained in a criminal case opened by the Investigative Committee.',
+     [(P, 'Investigative Committee', 'Timur Ivanov')],
+     []),
+    ('Ivan Safronov was detained on treason charges brought by the Federal Security '
+     'Service.',
+     [(P, 'Federal Security Service', 'Ivan Safronov')],
+     []),
+    ('The Investigative Committee has opened a criminal case against Timur Ivanov on '
+     'charges of bribery.',
+     [(P, 'Investigative Committee', 'Timur Ivanov')],
+     []),
+    ('The Meshchansky District Court found Ilya Yashin guilty and sentenced him to eight '
+     'years.',
+     [(P, 'Meshchansky District Court', 'Ilya Yashin')],
+     []),
+    ('Ilya Yashin was found guilty by the Meshchansky District Court and sentenced to '
+     'eight years.',
+     [(P, 'Meshchansky District Court', 'Ilya Yashin')],
+     []),
+    ('The Anti-Corruption Committee said it had detained Armen Gevorgyan and his son.',
+     [(P, 'Anti-Corruption Committee', 'Armen Gevorgyan')],
+     []),
+    ('The Tbilisi City Court sentenced Nika Gvaramia, the director of Mtavari TV, to three'
+     ' and a half years.',
+     [(P, 'Tbilisi City Court', 'Nika Gvaramia')],
+     []),
+    ('Nika Gvaramia, the director of Mtavari TV, was sentenced to three and a half years '
+     'by the Tbilisi City Court.',
+     [(P, 'Tbilisi City Court', 'Nika Gvaramia')],
+     []),
+    ("The Prosecutor General's Office of Georgia charged Nika Gvaramia and Giorgi Rurua "
+     'with abuse of power.',
+     [(P, "Prosecutor-General's Office", 'Nika Gvaramia'),
+      (P, "Prosecutor-General's Office", 'Giorgi Rurua')],
+     []),
+    ('Prosecutors in Minsk charged Maria Kolesnikova and Maxim Znak with conspiracy. The '
+     "Prosecutor General's Office declined to comment.",
+     [(P, "Prosecutor-General's Office", 'Maria Kolesnikova'),
+      (P, "Prosecutor-General's Office", 'Maxim Znak')],
+     []),
 ]
 
 
