@@ -559,6 +559,43 @@ PROBES = [
      [(P, "Prosecutor-General's Office", 'Maria Kolesnikova'),
       (P, "Prosecutor-General's Office", 'Maxim Znak')],
      []),
+    # appointments: choosing, promoting, 'by his father X', 'after being appointed'
+    ('Andrei Belousov took over the ministry after being appointed by Vladimir Putin.',
+     [(AP, 'Vladimir Putin', 'Andrei Belousov')],
+     []),
+    ('Andrei Belousov has been named defence minister by Vladimir Putin.',
+     [(AP, 'Vladimir Putin', 'Andrei Belousov')],
+     []),
+    ("Vladimir Putin's appointment of Andrei Belousov surprised analysts.",
+     [(AP, 'Vladimir Putin', 'Andrei Belousov')],
+     [(AP, 'Andrei Belousov', 'Vladimir Putin')]),
+    ("Andrei Belousov's appointment by Vladimir Putin surprised analysts.",
+     [(AP, 'Vladimir Putin', 'Andrei Belousov')],
+     [(AP, 'Andrei Belousov', 'Vladimir Putin')]),
+    ('Gurbanguly Berdimuhamedov promoted his son Serdar Berdimuhamedov to deputy prime '
+     'minister.',
+     [(AP, 'Gurbanguly Berdimuhamedov', 'Serdar Berdimuhamedov')],
+     []),
+    ('Serdar Berdimuhamedov was promoted to deputy prime minister by his father Gurbanguly'
+     ' Berdimuhamedov.',
+     [(AP, 'Gurbanguly Berdimuhamedov', 'Serdar Berdimuhamedov')],
+     []),
+    ('Teodoro Obiang Nguema appointed his son, Teodoro Nguema Obiang Mangue, as vice '
+     'president in 2012.',
+     [(AP, 'Teodoro Obiang Nguema', 'Teodoro Nguema Obiang Mangue')],
+     []),
+    ('Emmerson Mnangagwa reappointed Constantino Chiwenga as vice president.',
+     [(AP, 'Emmerson Mnangagwa', 'Constantino Chiwenga')],
+     []),
+    ('Ferdinand Marcos Jr. tapped Gilberto Teodoro as defense secretary.',
+     [(AP, 'Ferdinand Marcos Jr.', 'Gilberto Teodoro')],
+     []),
+    ('Vladimir Putin has chosen Andrei Belousov as defence minister.',
+     [(AP, 'Vladimir Putin', 'Andrei Belousov')],
+     []),
+    ('Sergei Shoigu praised Andrei Belousov after being dismissed by Vladimir Putin.',
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu')],
+     [(DI, 'Vladimir Putin', 'Andrei Belousov')]),
 ]
 
 
