@@ -35,6 +35,7 @@ from itertools import islice
 from . import resolve as resolve_mod
 from .kinship import compound_kin, family_key, family_owner, modified
 from .phrases import alternation as _words_re
+from .phrases import first_words, search_at
 from .template import CLOSE, OPEN
 
 _TOKEN = re.compile(
@@ -47,6 +48,16 @@ _CLOSING_QUOTES = frozenset({"”", "\"", "»", "’", "'"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
 _SPACES = re.compile(r"\s+")
+# vocabulary labels of the first words of the frame triggers and superior terms
+TRIGGER_LABEL, SUPERIOR_LABEL = "frame-trigger-first", "superior-first"
+
+
+def _search(regex: re.Pattern, first: frozenset | None, label: str, doc) -> list[re.Match]:
+    """``regex.finditer(doc.body)``, tried only where the vocabulary found one of the
+    words its phrases start with (``first``; None: everywhere)."""
+    if first is None:
+        return list(regex.finditer(doc.body))
+    return search_at(regex, doc.body, [h.start for h in doc.hits.by_label.get(label, ())])
 # vocabulary labels (loaders/vocabulary.py) of the words a relational noun phrase holds
 _RELATIONAL_LABELS = ("kinship", "subordinate_terms", "ally_terms", "title_heads")
 
@@ -155,6 +166,8 @@ class FrameLexicon:
                     f.event, frozenset()) | f.patient_types
         self.trigger = re.compile(
             rf"\b{_words_re(list(self.forms))}\b", re.IGNORECASE)
+        # the words a trigger starts with, labelled in the vocabulary (see :meth:`frames`)
+        self.trigger_first = first_words(self.forms)
         words = lex["clause_words"]
         self.classes: dict[str, str] = {}
         for cls in ("prepositions", "determiners", "be", "have", "auxiliaries", "adverbs",
@@ -198,6 +211,7 @@ class FrameLexicon:
         self.words: dict[str, tuple] = {}  # see word
         self.superior = re.compile(
             rf"\b{_words_re(list(lex['superior_terms']))}\b", re.IGNORECASE)
+        self.superior_first = first_words(lex["superior_terms"])
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
@@ -282,6 +296,12 @@ class FrameHit:
     @property
     def factual(self) -> bool:
         return self.modality not in _NONFACT
+
+    @property
+    def happened(self) -> bool:
+        """Is the act told as done (maybe denied or rumoured)? A planned one is not yet:
+        "supporters wanted to oust him" ousted no one."""
+        return self.factual and self.modality != "planned"
 
 
 class Clauses:
@@ -739,13 +759,17 @@ class Clauses:
 
     def _post_after_apposition(self, toks, k: int):
         """The post named after an apposition of the object: "appointed Mehriban Aliyeva,
-        his wife, as first vice president" (no verb inside the commas)."""
+        his wife, as first vice president" (no verb inside the commas), or after a
+        relative clause said of it: "appointed A, who once led the army, as minister"."""
         if k >= len(toks) or toks[k].low != ",":
             return None
         leads = {lead[0] for lead in self.flex.post_leads}
-        for j in range(k + 1, min(len(toks) - 1, k + 16)):
-            if toks[j].low in self.flex.forms or toks[j].cls in (
-                    "subordinators", "relatives", "be", "have"):
+        relative = k + 1 < len(toks) and toks[k + 1].cls == "relatives"
+        for j in range(k + 1, min(len(toks) - 1, k + (20 if relative else 16))):
+            if relative and toks[j].low in (".", ";", ":"):
+                return None
+            if not relative and (toks[j].low in self.flex.forms or toks[j].cls in (
+                    "subordinators", "relatives", "be", "have")):
                 return None
             if toks[j].low == ",":
                 return self.post(toks, j) if toks[j + 1].low in leads else None
@@ -896,7 +920,7 @@ class Clauses:
         doc = self.doc
         tpl = doc.template
         self._hits = []
-        for m in self.flex.trigger.finditer(doc.body):
+        for m in _search(self.flex.trigger, self.flex.trigger_first, TRIGGER_LABEL, doc):
             phrase = _SPACES.sub(" ", m.group().lower())
             entry = self.flex.forms.get(phrase)
             if entry is None:
@@ -1489,7 +1513,7 @@ class Clauses:
         hinted: set[int] = set()
         for label in _RELATIONAL_LABELS:
             hinted |= doc._sentences_with(label)
-        for m in self.flex.superior.finditer(doc.body):
+        for m in _search(self.flex.superior, self.flex.superior_first, SUPERIOR_LABEL, doc):
             hinted.add(doc.index.at(m.start()))
         starts = doc.mention_starts
         for sent_i in sorted(hinted):
