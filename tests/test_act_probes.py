@@ -596,6 +596,15 @@ PROBES = [
     ('Sergei Shoigu praised Andrei Belousov after being dismissed by Vladimir Putin.',
      [(DI, 'Vladimir Putin', 'Sergei Shoigu')],
      [(DI, 'Vladimir Putin', 'Andrei Belousov')]),
+    ('Ilham Aliyev made his wife Mehriban Aliyeva first vice-president in 2017.',
+     [(AP, 'Ilham Aliyev', 'Mehriban Aliyeva')],
+     [(AP, 'Mehriban Aliyeva', 'Ilham Aliyev')]),
+    ('Vladimir Putin made Dmitry Medvedev his successor.',
+     [(AP, 'Vladimir Putin', 'Dmitry Medvedev')],
+     []),
+    ('Vladimir Putin made Dmitry Medvedev rich.',
+     [],
+     [(AP, 'Vladimir Putin', 'Dmitry Medvedev')]),
 ]
 
 
