@@ -712,8 +712,9 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
         if len(ids) == 1 and ids[0].startswith("organization:") \
                 and _may_be_of(gazetteer, ids[0], org_inside[-1].ids):
             m.ids, m.method, m.cue = ids, "gazetteer", "gazetteer"
-    m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
-                if not _is_org_match(g, cues) and len(g.ids) == 1]
+    if m.kind != "media":  # "The Moscow Times", "the Manila Times": no place of its own
+        m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
+                    if not _is_org_match(g, cues) and len(g.ids) == 1]
     return m
 
 
