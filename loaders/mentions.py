@@ -945,8 +945,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             and _title_acronym(body, end + 1, cues):
         return  # "Inspector General of Police (IGP)": a title's abbreviation, no body
     if len(toks) == 1 and _is_acronym(text, cues):
-        if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end):
-            return  # "HTML5", "RPG 7B", "Su-25": a model or a format, not a body
+        if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end) \
+                or body.startswith("$", end):
+            return  # "HTML5", "RPG 7B", "Su-25": a model or a format; "ZW$": a currency
         if len(text) >= 4 and key(text) in cues.places \
                 and not (body[start - 1:start] == "(" and body[end:end + 1] == ")"):
             # "DUSHANBE, 19.05.2022"; not "(ASAN)", a name's abbreviation
