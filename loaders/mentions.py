@@ -150,6 +150,8 @@ class Cues:
         self.known_surnames: frozenset[str] = frozenset()  # cues_for(lex, gazetteer)
         self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
         self.byline_generic = {str(w) for w in lex["byline_generic"]}
+        self.possession = re.compile(
+            rf"['’]s[ \t]+{_words_re(lex['person_possessions'])}\b", re.I)
         self.predicate_after = re.compile(
             rf"[ \t]+{_words_re(lex['person_predicates_after'])}\b")
         self.predicate_before = re.compile(
@@ -1329,7 +1331,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
             return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
-    if _possessor_of_kin(body, end, hits, cues):
+    if _possessor_of_kin(body, end, hits, cues) or cues.possession.match(body, end):
         return "possessor"  # "Tsvangirai's widow", "Aliyev's eldest son"
     if len(words) >= 2 and words[-1] not in cues.org_heads:  # "Khmer Times"
         if key(words[-1]) in cues.known_surnames:
