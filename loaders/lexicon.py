@@ -30,7 +30,7 @@ SECTIONS = {
     "acronym_stoplist": WORDS, "credit_prefixes": WORDS, "proper_bodies": WORDS,
     "byline_openers": WORDS, "byline_generic": WORDS,
     "person_predicates_after": WORDS, "person_predicates_before": WORDS,
-    "person_predicates_after_quote": WORDS,
+    "person_predicates_after_quote": WORDS, "person_possessions": WORDS,
     "org_heads": MAPPING, "org_connectors": WORDS, "org_cues_before": MAPPING,
     "org_region_tails": WORDS, "outlet_sections": WORDS,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,

@@ -150,6 +150,8 @@ class Cues:
         self.known_surnames: frozenset[str] = frozenset()  # cues_for(lex, gazetteer)
         self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
         self.byline_generic = {str(w) for w in lex["byline_generic"]}
+        self.possession = re.compile(
+            rf"['’]s[ \t]+{_words_re(lex['person_possessions'])}\b", re.I)
         self.predicate_after = re.compile(
             rf"[ \t]+{_words_re(lex['person_predicates_after'])}\b")
         self.predicate_before = re.compile(
@@ -712,8 +714,9 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
         if len(ids) == 1 and ids[0].startswith("organization:") \
                 and _may_be_of(gazetteer, ids[0], org_inside[-1].ids):
             m.ids, m.method, m.cue = ids, "gazetteer", "gazetteer"
-    m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
-                if not _is_org_match(g, cues) and len(g.ids) == 1]
+    if m.kind != "media":  # "The Moscow Times", "the Manila Times": no place of its own
+        m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
+                    if not _is_org_match(g, cues) and len(g.ids) == 1]
     return m
 
 
@@ -944,8 +947,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             and _title_acronym(body, end + 1, cues):
         return  # "Inspector General of Police (IGP)": a title's abbreviation, no body
     if len(toks) == 1 and _is_acronym(text, cues):
-        if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end):
-            return  # "HTML5", "RPG 7B", "Su-25": a model or a format, not a body
+        if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end) \
+                or body.startswith("$", end):
+            return  # "HTML5", "RPG 7B", "Su-25": a model or a format; "ZW$": a currency
         if len(text) >= 4 and key(text) in cues.places \
                 and not (body[start - 1:start] == "(" and body[end:end + 1] == ")"):
             # "DUSHANBE, 19.05.2022"; not "(ASAN)", a name's abbreviation
@@ -1327,7 +1331,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
             return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
-    if _possessor_of_kin(body, end, hits, cues):
+    if _possessor_of_kin(body, end, hits, cues) or cues.possession.match(body, end):
         return "possessor"  # "Tsvangirai's widow", "Aliyev's eldest son"
     if len(words) >= 2 and words[-1] not in cues.org_heads:  # "Khmer Times"
         if key(words[-1]) in cues.known_surnames:
