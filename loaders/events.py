@@ -86,6 +86,8 @@ class Triggers:
             r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
+        self.background = re.compile(rf"\b{_words_re(lex['background_words'])}\b",
+                                     re.IGNORECASE)
         self.toll = re.compile(
             rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
@@ -444,7 +446,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         hit = _frame_hit(frames, sent_i, etype.name, ts, te)
         if hit is not None and not hit.happened:
             continue  # "prohibit the investigation of X", "could face trial"
-        f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
+        f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i], how == "noun",
                   te if not how.startswith("pattern") else _first_word_end(body, ts, te))
         if f is not None and how.startswith("pattern") and \
                 doc.lex["event_types"][name].get("pattern_undated"):
@@ -899,13 +901,13 @@ def _description(lex) -> re.Pattern:
 
 
 def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
-          slots: list[_Slot], role_end: int) -> _Found | None:
+          slots: list[_Slot], noun: bool, role_end: int) -> _Found | None:
     body = doc.body
     sent = doc.sentences[sent_i]
     f = _Found(etype.name, ts, te, sent_i, date=_date(doc, trig, ts, te, sent_i))
     f.carried = isinstance(f.date, _CarriedDate)
     f.roles = _roles(body, trig, etype.roles, ts, role_end, sent,
-                     [s for s in slots if s.type in ("person", "organization")])
+                     [s for s in slots if s.type in ("person", "organization")], noun)
     if "places_before" in etype.roles:
         f.roles += _places_before(body, sent, ts, slots, etype.roles["places_before"])
     f.places = _places(doc, sent)
@@ -922,8 +924,10 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     return f
 
 
-def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) -> list:
-    """(actor id, role) of the actors of a sentence around a trigger at [ts, te)."""
+def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
+           noun: bool = False) -> list:
+    """(actor id, role) of the actors of a sentence around a trigger at [ts, te); a
+    ``noun`` trigger after a background word ("amid a probe") has no subject's role."""
     out: list[tuple[str, str]] = []
 
     def add(slot, role):
@@ -967,7 +971,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
             subj = [s for s in before if not s.possessive
                     and not trig.follower.match(body, s.end)]
             role = roles.get("passive_before") if passive else roles.get("before")
-            if subj and role and len(body[subj[-1].end:ts]) <= 60:
+            if subj and role and len(body[subj[-1].end:ts]) <= 60 and not (
+                    noun and trig.background.search(body, subj[-1].end, ts)):
                 for x in _subject(body, trig, subj, ts, passive):
                     add(x, role)
     all_after = after

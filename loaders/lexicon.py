@@ -54,7 +54,7 @@ SECTIONS = {
     "superior_terms": MAPPING,
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
-    "receive_verbs": WORDS, "give_verbs": WORDS, "unreal_before": WORDS,
+    "receive_verbs": WORDS, "give_verbs": WORDS, "background_words": WORDS, "unreal_before": WORDS,
     "speech_verbs": MAPPING, "closing_tails": WORDS, "source_phrases": WORDS, "hedges": WORDS,
     "unnamed_speakers": WORDS, "pronouns": MAPPING,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
