@@ -241,6 +241,9 @@ PROBES = [
     ("Serdar Berdimuhamedov was elected to the Mejlis in 2016. Armen Grigoryan won a seat "
      "in Armenia's Security Council.",
      [(M, "Serdar Berdimuhamedov", "Mejlis"), (M, "Armen Grigoryan", "Security Council")], []),
+    ("Ruling Georgian Dream party lawmaker Mamuka Mdinaradze proposed the bill. United "
+     "Russia deputy Andrei Isayev backed it.",
+     [(M, "Mamuka Mdinaradze", "Georgian Dream"), (M, "Andrei Isayev", "United Russia")], []),
     # prosecutions and accusations: who acts, who undergoes
     ("Prosecutors charged Sergei Kurchenko with fraud. The Prosecutor General's Office did "
      "not give details.", [(P, "Prosecutor-General's Office", "Sergei Kurchenko")], []),
