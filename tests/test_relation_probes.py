@@ -298,6 +298,11 @@ PROBES = [
      [(H, "Kassym-Jomart Tokayev", "Russia")]),
     ("Askar Mamin did not ask the Collective Security Treaty Organization for help.", [],
      [(H, "Askar Mamin", "Collective Security Treaty Organization")]),
+    # "his" after "A, a close B ally,": A's, the head of the phrase
+    ("Karim Massimov, a close Nazarbayev ally, was arrested on January 6, and his deputies "
+     "Anuar Sadykulov and Daulet Ergozhin were also detained.",
+     [(S, "Anuar Sadykulov", "Karim Massimov")],
+     [(S, "Anuar Sadykulov", "Nursultan Nazarbayev")]),
     # a wire dateline is a sentence of its own: its place accuses no one
     ("MINSK, Aug 3 - Belarusian President Alexander Lukashenko on Friday sacked Prime "
      "Minister Andrei Kobyakov and several other senior officials, accusing them of "
