@@ -227,6 +227,10 @@ PROBES = [
     ("Sergei Shoigu, among Vladimir Putin's most trusted allies, was moved. Kamchybek "
      "Tashiev, Sadyr Japarov's longtime comrade-in-arms, was sacked.",
      [(A, "Sergei Shoigu", "Vladimir Putin"), (A, "Kamchybek Tashiev", "Sadyr Japarov")], []),
+    ("Igor Sechin, a member of Vladimir Putin's inner circle, runs Rosneft. Nikolai "
+     "Tokarev, who is fiercely loyal to Vladimir Putin, runs Transneft.",
+     [(A, "Igor Sechin", "Vladimir Putin"), (A, "Nikolai Tokarev", "Vladimir Putin")],
+     [(S, "Igor Sechin", "Vladimir Putin")]),
     # membership: a party after the name, expulsion
     ("Irakli Kobakhidze of the ruling Georgian Dream party became prime minister.",
      [(M, "Irakli Kobakhidze", "Georgian Dream")], []),
