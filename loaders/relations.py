@@ -115,7 +115,7 @@ class Rules:
         # "tourism minister", "minister of tourism": a minister of any area (a bare
         # "secretary" names none)
         return " ".join(words) in self.national or (
-            len(words) <= 3 and words[-1] in self.area_titles
+            0 < len(words) <= 3 and words[-1] in self.area_titles
             and (len(words) > 1 or of == " of "))
 
 

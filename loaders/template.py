@@ -215,7 +215,8 @@ class SlotCompiler:
             if slot == "det":
                 return r"(?:(?:the|a|an)\s+)?"
             if slot == "adv":
-                return r"(?:(?:\w+ly|also|then|later|earlier|again|even|still|soon|once|now)\s+){0,2}"
+                return (r"(?:(?:\w+ly|also|then|later|earlier|again|even|still|soon|once|now)"
+                        r"\s+){0,2}")
             if slot == "poss":
                 return r"['’]s?"
             if slot.startswith("gap") and slot[3:].isdigit():
