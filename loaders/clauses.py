@@ -514,6 +514,10 @@ class Clauses:
                     if g > lo and toks[g - 1].low == "," and toks[g - 2].kind != "A":
                         continue  # "A removed X, named Y and expelled Z": A's series
                     return self.subject(toks, g, possessive_ok)
+                if toks[v].cls == "relatives" and v > 0 and toks[v - 1].low == "," and \
+                        toks[j - 2].low == ",":
+                    continue  # "dismissed A, who had held the post since 1995, and
+                    # appointed B": the relative clause is said of the first object
                 if toks[v].low in (";", ":") or toks[v].cls in ("subordinators",
                                                                  "relatives"):
                     break
@@ -846,11 +850,21 @@ class Clauses:
             if j > k and toks[j - 1].low in self.flex.complement_leads and self.flex.forms.get(t.low, "  ")[1] \
                     == "noun":
                 continue  # "was placed under arrest by X": the act's complement
+            if t.low in self.flex.forms and self._ground_of(toks, j) is not None:
+                continue  # "was detained on treason charges brought by X": X's charges
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low == "." or t.low in self.flex.forms:
                 break
             if t.low == "by":
-                heads, _ = self.actor_list(toks, j + 1, stop)
+                n = j + 1
+                if n < stop and toks[n].low in ("his", "her", "their"):
+                    # "by his father X": the name after the kinship or title words
+                    q = n + 1
+                    while q < stop and q - n <= 3 and toks[q].kind == "W" and \
+                            toks[q].cls in ("", "title"):
+                        q += 1
+                    n = q if q < stop and toks[q].kind == "A" and q > n + 1 else n
+                heads, _ = self.actor_list(toks, n, stop)
                 return heads or self._decree_of(toks, j + 1)
         if toks and toks[0].low == "by":  # "By a decree of X, Y was appointed"
             return self._decree_of(toks, 1)
@@ -1306,6 +1320,10 @@ class Clauses:
                 not toks[k].poss and not self._after_preposition(toks, k, 0, nouns=3) else []
         elif form == "ing" and not be and group_start > 1 and toks[group_start - 1].low == ",":
             subject = self._adjunct_subject(toks, group_start)
+        elif be and toks[group_start].low == "being" and group_start > 1 and \
+                toks[group_start - 1].low in self.flex.clause_openers:
+            # "A took over after being appointed by X": A, the clause's subject
+            subject = self._adjunct_subject(toks, group_start - 1)
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
         if form == "past" and not be and not relative:
@@ -1351,10 +1369,10 @@ class Clauses:
         return subject, objects, "active"
 
     def _adjunct_subject(self, toks, group_start: int) -> list[int]:
-        """The subject of an -ing clause after a comma: the subject of the clause it is
-        added to when that clause has a verb and an object ("Lukashenko fired Rumas,
-        accusing him of ...": Lukashenko accuses), else the actor before the comma
-        ("Rumas, accusing Lukashenko of ..., resigned")."""
+        """The subject of an -ing clause after a comma (or "after being ..."): the
+        subject of the clause it is added to when that clause has a verb and an object
+        ("Lukashenko fired Rumas, accusing him of ...": Lukashenko accuses), else the actor
+        before the comma ("Rumas, accusing Lukashenko of ..., resigned")."""
         near = self.subject(toks, group_start, possessive_ok=True)
         if not near:
             return near

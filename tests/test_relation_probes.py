@@ -307,6 +307,13 @@ PROBES = [
      "Anuar Sadykulov and Daulet Ergozhin were also detained.",
      [(S, "Anuar Sadykulov", "Karim Massimov")],
      [(S, "Anuar Sadykulov", "Nursultan Nazarbayev")]),
+    # "dismissed A, who ..., and appointed B": the relative clause is A's; the second
+    # verb's subject is the first's
+    ("Earlier, President Ilham Aliyev dismissed the head of the Presidential "
+     "Administration, Ramiz Mehdiyev, who had held the post since 1995, and appointed "
+     "Samir Nuriyev in his place.",
+     [("appointed", "Ilham Aliyev", "Samir Nuriyev")],
+     [("appointed", "Presidential Administration", "Samir Nuriyev")]),
     # a wire dateline is a sentence of its own: its place accuses no one
     ("MINSK, Aug 3 - Belarusian President Alexander Lukashenko on Friday sacked Prime "
      "Minister Andrei Kobyakov and several other senior officials, accusing them of "
