@@ -1612,6 +1612,10 @@ class Clauses:
             if toks[end].low == "to" and predicate == "holds_position":
                 # "ambassador to Washington": the place hosts the post, it is not its body
                 owners = [o for o in owners if o[1] != "place"]
+            if predicate == "holds_position" and last > end + 1 and toks[last - 1].kind == "W" \
+                    and toks[last - 1].cls == "" and all(o[1] == "person" for o in owners):
+                # "a member of Putin's inner circle": the post is in the circle, not Putin's
+                owners = []
             inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
                 else ""
             if inner and all(o[1] == "person" for o in owners) and \

@@ -46,4 +46,3 @@ def test_kinship_construction_reads_its_example(example):
             assert refs.get(surface) == ids[key(name)], f"{surface!r}: {refs}"
         for surface in example.get("unresolved") or []:
             assert surface not in refs, f"{surface!r} was resolved to {refs[surface]}"
-

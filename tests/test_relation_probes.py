@@ -227,6 +227,10 @@ PROBES = [
     ("Sergei Shoigu, among Vladimir Putin's most trusted allies, was moved. Kamchybek "
      "Tashiev, Sadyr Japarov's longtime comrade-in-arms, was sacked.",
      [(A, "Sergei Shoigu", "Vladimir Putin"), (A, "Kamchybek Tashiev", "Sadyr Japarov")], []),
+    ("Igor Sechin, a member of Vladimir Putin's inner circle, runs Rosneft. Nikolai "
+     "Tokarev, who is fiercely loyal to Vladimir Putin, runs Transneft.",
+     [(A, "Igor Sechin", "Vladimir Putin"), (A, "Nikolai Tokarev", "Vladimir Putin")],
+     [(S, "Igor Sechin", "Vladimir Putin")]),
     # membership: a party after the name, expulsion
     ("Irakli Kobakhidze of the ruling Georgian Dream party became prime minister.",
      [(M, "Irakli Kobakhidze", "Georgian Dream")], []),
@@ -241,6 +245,9 @@ PROBES = [
     ("Serdar Berdimuhamedov was elected to the Mejlis in 2016. Armen Grigoryan won a seat "
      "in Armenia's Security Council.",
      [(M, "Serdar Berdimuhamedov", "Mejlis"), (M, "Armen Grigoryan", "Security Council")], []),
+    ("Ruling Georgian Dream party lawmaker Mamuka Mdinaradze proposed the bill. United "
+     "Russia deputy Andrei Isayev backed it.",
+     [(M, "Mamuka Mdinaradze", "Georgian Dream"), (M, "Andrei Isayev", "United Russia")], []),
     # prosecutions and accusations: who acts, who undergoes
     ("Prosecutors charged Sergei Kurchenko with fraud. The Prosecutor General's Office did "
      "not give details.", [(P, "Prosecutor-General's Office", "Sergei Kurchenko")], []),
