@@ -1002,6 +1002,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
                 if rx.search(body[max(te, s.start - 40):s.start]) and not s.possessive:
                     add(s, roles[key])
                     break
+                if key == "of" and not s.possessive:
+                    break  # "the verdict ... by A, the founder of B": only the first actor
+                    # after the noun (past "his") can be the one it is "of"
     # one actor, one role: what the actor undergoes wins over what it seems to do
     best: dict[str, str] = {}
     for actor, role in out:
@@ -1014,8 +1017,11 @@ _COMMA = re.compile(r"[\s,]*,\s*")
 _OWNED_HEAD = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){1,2}$")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
+# "the death of his predecessor, Islam Karimov": the name in apposition is the one "of"
+_APPOSED = r"(?:[a-z][\w’-]*,\s+)?"
 _PREP_ROLES = tuple(
-    (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE))
+    (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}"
+                     rf"{_APPOSED if key == 'of' else ''}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against"), ("to", "to")))
 
