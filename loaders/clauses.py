@@ -58,6 +58,8 @@ def _search(regex: re.Pattern, first: frozenset | None, label: str, doc) -> list
     if first is None:
         return list(regex.finditer(doc.body))
     return search_at(regex, doc.body, [h.start for h in doc.hits.by_label.get(label, ())])
+
+
 # vocabulary labels (loaders/vocabulary.py) of the words a relational noun phrase holds
 _RELATIONAL_LABELS = ("kinship", "subordinate_terms", "ally_terms", "title_heads")
 

@@ -132,6 +132,7 @@ _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _KINDS = {"P": "P", "O": "O", "L": "L", "A": "POL", "B": "OL"}
 PRONOUN_SUFFIX = "__pron"
 PRONOUN_LABEL = "pronoun-first"  # the vocabulary label of the slot pronouns
+_PLAIN_WORDS = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 class SlotCompiler:
@@ -171,8 +172,13 @@ class SlotCompiler:
         pairs = [f"the {p}'s" for p in pron.get("pair_nouns", [])]
         self.owner_alt = _words_re(owners) + (
             rf"|the {_words_re(pron['pair_nouns'])}['’]s" if pairs else "")
-        # the words an {AP} or {OWNER} slot's pronoun starts with (None: not a plain word)
-        self.pronoun_first = first_words(subj + owners + pairs)
+        # where an {AP} or {OWNER} slot's pronoun starts, for the vocabulary to find: its
+        # first word, or "the couple" for "the couple's", not every "the" (None: a pronoun
+        # that is not a plain word)
+        first = first_words(subj + owners)
+        leads = [f"the {p}" for p in pron.get("pair_nouns", [])]
+        self.pronoun_first = first | frozenset(leads) if first is not None and all(
+            _PLAIN_WORDS.fullmatch(p) for p in leads) else None
 
     def expand(self, pattern: str) -> str:
         def one(m: re.Match) -> str:

@@ -199,6 +199,8 @@ def test_actor_led_patterns_tried_at_actors_and_pronouns_find_what_the_scan_find
             for p in sorted((ROOT / "tests/corpus/dev").glob("*.md"))]
     probes = ["Karim Massimov was chairman of the KNB. He was then the KNB's chairman, and "
               "HIS post as chairman of the KNB went to Ermek Sagimbayev.",
+              "Robert Mugabe and Grace Mugabe left the palace. The couple’s son Chatunga "
+              "Mugabe posted a video, and the pair's daughter Bona Mugabe did not.",
               "Samat Abish lost hıs post as first deputy chairman of the KNB."]
     docs += [build(article(text), default_gazetteer(), default_lexicon()) for text in probes]
     assert docs[-1].actor_edges is None and docs[-2].actor_edges
