@@ -372,7 +372,8 @@ class Store(ABC):
     _current = False
 
     def _write_projection_marker(self, marker: dict) -> None:
-        """Neo4j keeps it on a node whose label no query or export reads."""
+        """Neo4j keeps it on a node whose label no query reads (only the CSV export, to
+        carry it into an imported database)."""
         self.run("MERGE (m:QantarState {key: 'projection'}) SET m.value = $value",
                  {"value": json.dumps(marker, sort_keys=True)}, write=True)
 
