@@ -81,7 +81,10 @@ class Attribution:
         spans = doc.spans_with(frozenset({"speech_verbs", "source_phrases"}))
         for rx, kind in ((pats.cue, "cue"), (pats.inverted, "inverted"),
                          (pats.source, "source")):
-            for m in (m for s, e in spans for m in rx.finditer(tpl.text, s, e)):
+            # the cue is led by its {AP:speaker} slot
+            found = doc.actor_led_matches(rx, spans) if kind == "cue" else \
+                (m for s, e in spans for m in rx.finditer(tpl.text, s, e))
+            for m in found:
                 speaker = self._speaker(m, "speaker")
                 if not speaker:
                     continue

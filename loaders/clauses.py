@@ -35,6 +35,7 @@ from itertools import islice
 from . import resolve as resolve_mod
 from .kinship import compound_kin, family_key, family_owner, modified
 from .phrases import alternation as _words_re
+from .phrases import first_words, search_at
 from .template import CLOSE, OPEN
 
 _TOKEN = re.compile(
@@ -43,9 +44,20 @@ _TOKEN = re.compile(
 _WORDS_KEPT = 200_000  # distinct token texts remembered (news vocabulary fits)
 _DASHES = frozenset({"—", "–", "--", "-"})
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
+_CLOSING_QUOTES = frozenset({"”", "\"", "»", "’", "'"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
 _SPACES = re.compile(r"\s+")
+# vocabulary labels of the first words of the frame triggers and superior terms
+TRIGGER_LABEL, SUPERIOR_LABEL = "frame-trigger-first", "superior-first"
+
+
+def _search(regex: re.Pattern, first: frozenset | None, label: str, doc) -> list[re.Match]:
+    """``regex.finditer(doc.body)``, tried only where the vocabulary found one of the
+    words its phrases start with (``first``; None: everywhere)."""
+    if first is None:
+        return list(regex.finditer(doc.body))
+    return search_at(regex, doc.body, [h.start for h in doc.hits.by_label.get(label, ())])
 # vocabulary labels (loaders/vocabulary.py) of the words a relational noun phrase holds
 _RELATIONAL_LABELS = ("kinship", "subordinate_terms", "ally_terms", "title_heads")
 
@@ -67,6 +79,7 @@ class Frame:
     post: str = ""              # gains | loses | replaces: the post named after the act
     requires: re.Pattern | None = None  # words that must follow the trigger ("wanted list")
     accuser_speaks: bool = False  # "A said that B extorted him": A accuses B
+    by_court: str = ""  # the predicate when a court is the agent ("placed X in custody")
 
 
 class FrameLexicon:
@@ -98,7 +111,8 @@ class FrameLexicon:
                 tuple(tuple(str(w).lower().split()) for w in spec.get("receivers") or ()),
                 spec.get("post", ""),
                 re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
-                if spec.get("requires") else None)
+                if spec.get("requires") else None, bool(spec.get("speaker_accuses")),
+                spec.get("by_court", ""))
             for w in spec.get("verbs") or []:
                 w = str(w).lower()
                 self.forms[w] = (name, "verb", "past" if w in participles else _form(w))
@@ -123,6 +137,10 @@ class FrameLexicon:
         self.body_nouns: dict[tuple[str, ...], dict] = {
             tuple(str(k).lower().split()): v for k, v in acts["body_nouns"]["nouns"].items()}
         self.body_first = frozenset(k[0] for k in self.body_nouns)
+        warrant = acts["warrant"]
+        self.warrant_nouns = frozenset(str(w).lower() for w in warrant["nouns"])
+        self.warrant_frames = frozenset(warrant["frames"])
+        self.warrant_links = frozenset(str(w).lower() for w in warrant["links"])
         self.conduct_verbs = frozenset(str(w).lower() for w in acts["conducted_by"]["verbs"])
         self.antecedent_nouns = frozenset(
             str(w).lower() for w in acts["conducted_by"]["antecedents"])
@@ -148,6 +166,8 @@ class FrameLexicon:
                     f.event, frozenset()) | f.patient_types
         self.trigger = re.compile(
             rf"\b{_words_re(list(self.forms))}\b", re.IGNORECASE)
+        # the words a trigger starts with, labelled in the vocabulary (see :meth:`frames`)
+        self.trigger_first = first_words(self.forms)
         words = lex["clause_words"]
         self.classes: dict[str, str] = {}
         for cls in ("prepositions", "determiners", "be", "have", "auxiliaries", "adverbs",
@@ -161,6 +181,7 @@ class FrameLexicon:
             & frozenset(str(w).lower() for w in words["prepositions"])
         self.head_titles = frozenset(str(w).lower() for w in words["head_titles"])
         self.group_nouns = frozenset(str(w).lower() for w in words["group_nouns"])
+        self.complement_leads = frozenset(str(w).lower() for w in words["complement_leads"])
         self.self_nouns = frozenset(str(w).lower() for w in words.get("self_nouns") or ())
         titles = [str(w).lower().rstrip("-") for w in
                   lex["title_heads"] + lex["title_modifiers"] + lex["status_former"]
@@ -178,6 +199,11 @@ class FrameLexicon:
                 words = tuple(str(term).lower().split())
                 self.relational.setdefault(words, (predicate, str(detail), inverse))
         self.first_words = frozenset(w[0] for w in self.relational)
+        # nouns a name can modify ("a Saakashvili loyalist", "Putin ally Dmitry Kozak"):
+        # the name is then no item of a list of actors
+        self.modified_nouns = frozenset(
+            [w[-1] for w in self.relational if len(w) == 1]
+            + [str(w).lower() for w in lex["follower_nouns"]])
         # one look-up per token: trigger forms, then closed classes, then title words
         self.word_class = {w: "title" for w in self.titles}
         self.word_class.update(self.classes)
@@ -185,6 +211,7 @@ class FrameLexicon:
         self.words: dict[str, tuple] = {}  # see word
         self.superior = re.compile(
             rf"\b{_words_re(list(lex['superior_terms']))}\b", re.IGNORECASE)
+        self.superior_first = first_words(lex["superior_terms"])
         self.implied = {re.sub(r"\s+", " ", str(k).lower()): str(v)
                         for k, v in lex["implied_bodies"].items()}
         self.status_former = frozenset(str(w).lower().rstrip("-") for w in lex["status_former"])
@@ -270,6 +297,12 @@ class FrameHit:
     def factual(self) -> bool:
         return self.modality not in _NONFACT
 
+    @property
+    def happened(self) -> bool:
+        """Is the act told as done (maybe denied or rumoured)? A planned one is not yet:
+        "supporters wanted to oust him" ousted no one."""
+        return self.factual and self.modality != "planned"
+
 
 class Clauses:
     """The shallow analysis of one document's sentences, computed on demand."""
@@ -328,7 +361,7 @@ class Clauses:
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
-    def _item(self, toks, k: int, stop: int):
+    def _item(self, toks, k: int, stop: int, linked: bool = False):
         """The head actor of the item starting at ``k`` ("Security Council Secretary
         Rustam Mamasadykov": the name), and the index after it; None if no item starts."""
         j = k
@@ -340,8 +373,9 @@ class Clauses:
                     while n < stop and toks[n].kind == "W" and toks[n].cls != "prepositions" \
                             and n - j <= 3:
                         n += 1
-                    if n < stop and toks[n].kind == "A" and n > j + 1:
-                        j = n
+                    if n < stop and toks[n].kind == "A" and (n > j + 1 or (
+                            t.mention.type == "place" and toks[n].mention.type != "place")):
+                        j = n  # and "Belarus's KGB": the KGB
                         continue
                     return None
                 n = j + 1
@@ -361,6 +395,12 @@ class Clauses:
                         return j, n
                 if n < stop and toks[n].low in self.flex.group_nouns:
                     return None  # "National Guard soldiers": the soldiers are the head
+                if n == j + 1 and n < stop and t.mention.type == "person" and \
+                        toks[n].kind == "W" and toks[n].low in self.flex.modified_nouns:
+                    if n + 1 < stop and toks[n + 1].kind == "A":
+                        j = n + 1  # "Putin ally Dmitry Kozak": Kozak
+                        continue
+                    return None  # "X, a Saakashvili loyalist,": the loyalist is X
                 if n == j + 1 and n < stop and toks[n].kind == "A" and not toks[n].poss \
                         and t.mention.type != "person" and toks[n].mention.type == "person":
                     j = n  # "KNB Karim Massimov"
@@ -376,6 +416,12 @@ class Clauses:
                     and toks[j + 1].kind == "W" and toks[j + 1].cls in ("", "title", "cap") \
                     and toks[j + 2].kind == "A":
                 j += 2  # "chief of staff Olzhas Bektenov"
+                continue
+            if linked and t.kind == "W" and t.cls == "" and j - k < 2 and t.low.isalpha() and \
+                    not t.low.endswith(("ed", "ing")) and j + 1 < stop and (
+                    toks[j + 1].kind == "A" or toks[j + 1].kind == "W"
+                    and toks[j + 1].cls == "" and j + 2 < stop and toks[j + 2].kind == "A"):
+                j += 1  # "A and businessman B", "A and opposition politician B"
                 continue
             return None
         return None
@@ -413,7 +459,7 @@ class Clauses:
                         toks[n].cls != "trigger" and toks[n].low != "and":
                     n += 1
                 j = n if n < stop and toks[n].kind == "A" else stop
-            nxt = self._item(toks, j, stop)
+            nxt = self._item(toks, j, stop, linked=True)
             if nxt is None:
                 break
             heads.append(nxt[0])
@@ -454,15 +500,24 @@ class Clauses:
     def subject(self, toks, j: int, possessive_ok: bool = False):
         """Head token indexes of the subject of a verb group starting at ``j``."""
         lo = self._boundary(toks, j)
-        if j >= 2 and toks[j - 1].low == "and":
-            # "Putin dismissed Shoigu and appointed Belousov": the first verb's subject
-            for v in range(j - 2, max(lo, j - 14) - 1, -1):
+        if j >= 2 and (toks[j - 1].low == "and" or toks[j - 1].low == "," and any(
+                toks[m].low == "and" and toks[m + 1].cls == "trigger"
+                for m in range(j + 1, min(len(toks) - 1, j + 12)))):
+            # "Putin dismissed Shoigu and appointed Belousov": the first verb's subject;
+            # "A removed X, named Y and expelled Z": every verb of the series is A's
+            for v in range(j - 2, max(lo, j - 24) - 1, -1):
                 if toks[v].cls == "trigger":
                     g = v
                     while g > lo and toks[g - 1].cls in ("adverbs", "be", "have",
                                                          "auxiliaries"):
                         g -= 1
+                    if g > lo and toks[g - 1].low == "," and toks[g - 2].kind != "A":
+                        continue  # "A removed X, named Y and expelled Z": A's series
                     return self.subject(toks, g, possessive_ok)
+                if toks[v].cls == "relatives" and v > 0 and toks[v - 1].low == "," and \
+                        toks[j - 2].low == ",":
+                    continue  # "dismissed A, who had held the post since 1995, and
+                    # appointed B": the relative clause is said of the first object
                 if toks[v].low in (";", ":") or toks[v].cls in ("subordinators",
                                                                  "relatives"):
                     break
@@ -479,7 +534,14 @@ class Clauses:
             while p >= lo and toks[p].low != "," and toks[p].low not in _DASHES:
                 p -= 1
             seg = toks[p + 1:k]
-            if p < lo or not seg or seg[0].kind == "A" or seg[0].cls == "cap":
+            if seg and seg[0].low in self.flex.clause_openers:
+                break  # "after a motion tabled by X, ..., accused him": the verb's clause
+            if p < lo or not seg or seg[0].kind == "A" or seg[0].cls == "cap" or (
+                    seg[0].low == "and" and len(seg) > 1 and seg[1].kind == "A"):
+                if seg and seg[0].low == "and" and p >= lo:
+                    heads, _ = self.actor_list(toks, p + 2, k)
+                    if heads:  # "..., and Karim Massimov, a close ally of X, has been
+                        return heads  # arrested": Massimov, not the clause before
                 if seg and seg[0].kind == "A" and p >= lo and toks[p].low in _DASHES:
                     heads, _ = self.actor_list(toks, p + 1, k)
                     if heads:  # "his former deputies — A, B and C — were sentenced"
@@ -491,6 +553,13 @@ class Clauses:
             t = toks[k]
             steps += 1
             if t.kind == "A" or t.cls == "subject_pronouns":
+                e = k + 1
+                while e < j and toks[e].cls == "title":
+                    e += 1
+                if e > k + 1 and t.kind == "A" and t.mention.type == "organization" and \
+                        toks[e - 1].low in self.flex.head_titles and (e == j or toks[e].kind
+                                                                     != "A"):
+                    return []  # "the Kremlin leader fired X": a person, not the body
                 if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
                     if t.kind == "A" and not t.poss and toks[k + 1].low in \
                             self.flex.self_nouns and t.mention.type == "organization" \
@@ -505,12 +574,21 @@ class Clauses:
                     k -= 1
                     continue
                 start = k
-                while start > lo and (toks[start - 1].kind == "A" or toks[start - 1].cls in (
-                        "title", "cap") or toks[start - 1].low in (",", "and", "or") or (
-                        # "the interior minister, A, and the prosecutor general, B, were"
-                        toks[start - 1].cls == "determiners" and start - 2 >= lo
-                        and toks[start - 2].low in (",", "and"))):
-                    start -= 1
+                while start > lo:
+                    if toks[start - 1].kind == "A" or toks[start - 1].cls in (
+                            "title", "cap") or toks[start - 1].low in (",", "and", "or") or (
+                            # "the interior minister, A, and the prosecutor general, B, were"
+                            toks[start - 1].cls == "determiners" and start - 2 >= lo
+                            and toks[start - 2].low in (",", "and")):
+                        start -= 1
+                        continue
+                    # "A as well as B were charged", "A along with B"
+                    n = next((len(w) for w in self.flex.coordinators if len(w) > 1 and
+                              start - len(w) > lo and toks[start - len(w) - 1].kind == "A"
+                              and tuple(x.low for x in toks[start - len(w):start]) == w), 0)
+                    if not n:
+                        break
+                    start -= n
                 if t.kind == "A":
                     heads, end = [], start
                     for s in range(start, k + 1):
@@ -527,12 +605,45 @@ class Clauses:
                     return heads
                 k = start - 1
                 continue
-            if t.cls == "relatives":
-                return []
+            if t.cls == "relatives" or t.low in self.flex.clause_openers:
+                return []  # "after a motion tabled by X accused him": no actor subject
             if t.low == "and" and k >= 1 and toks[k - 1].low == "," and k < j - 1:
                 return []  # "..., and the head of state appointed": a clause of its own
             k -= 1
         return []
+
+    @staticmethod
+    def _ground_of(toks, i: int) -> tuple[int, int] | None:
+        """(the act, the preposition) before the token at ``i`` when a preposition
+        (not "to") and at most two plain words follow an act and its object: "arrested
+        on treason charges", "detained A, a Y loyalist, on charges of": a verb form at
+        ``i`` is then a noun naming the act's ground."""
+        p = i - 1
+        while p >= 0 and i - p <= 2 and toks[p].kind == "W" and toks[p].cls == "" \
+                and toks[p].low.isalpha():
+            p -= 1
+        if p < 1 or toks[p].cls != "prepositions" or toks[p].low == "to":
+            return None
+        v = p - 1
+        while v > 0 and p - v < 12 and (toks[v].kind == "A" or toks[v].low in (",", "and")
+                                        or toks[v].cls in ("", "determiners", "title", "cap")
+                                        and toks[v].kind == "W" and toks[v].low.isalpha()):
+            v -= 1  # the act's object: "arrested A and B", "detained A, a Y loyalist,"
+        return (v, p) if toks[v].cls == "trigger" else None
+
+    def _ground_patients(self, toks, i: int) -> list[int]:
+        """Who undergoes the charges that ground an act: its object ("police arrested X
+        on treason charges") or, in the passive, its subject ("X, a close Y ally, was
+        arrested on treason charges": X, not Y)."""
+        found = self._ground_of(toks, i)
+        if found is None:
+            return []
+        v, p = found
+        heads = self.actor_list(toks, v + 1, p)[0] if v + 1 < p else []
+        g = v  # "A was arrested", "A, a B protege arrested last year on charges"
+        while g > 0 and toks[g - 1].cls in ("adverbs", "be", "have", "auxiliaries"):
+            g -= 1
+        return heads or self.subject(toks, g)
 
     def _object_of_preposition(self, toks, k: int, lo: int) -> bool:
         """Does a preposition open the noun phrase of the actor at ``k`` ("of the
@@ -586,7 +697,10 @@ class Clauses:
             if t.kind == "A" or (t.cls in ("title", "cap") and self._item(toks, j, stop)):
                 heads, self._object_end = self.actor_list(toks, j, stop)
                 return heads
-            if t.cls == "object_pronouns":
+            if t.cls == "object_pronouns" or t.low == "her" and (
+                    j + 1 >= stop or toks[j + 1].kind == "P" or toks[j + 1].cls in (
+                        "prepositions", "adverbs", "subordinators", "relatives")):
+                # "appointed her as minister", "fired her in May": no noun follows "her"
                 self._object_end = j + 1
                 return [j]
             if t.kind == "W" and t.cls in ("", "determiners") and (
@@ -594,12 +708,15 @@ class Clauses:
                 # "appointed his wife Mehriban Aliyeva", "appointed economist X",
                 # "dismissed his longtime ally X"
                 n = j + 1
-                while n < stop and n - j <= (3 if t.cls else 2) and toks[n].kind == "W" \
+                while n < stop and n - j <= (5 if t.cls else 2) and toks[n].kind == "W" \
                         and toks[n].cls in ("", "title") and not toks[n].poss:
                     n += 1
-                if t.cls and n > j + 1 and n + 1 < stop and toks[n].low == "," and \
+                if (t.cls or j > k and toks[j - 1].cls == "determiners") and n > j + 1 \
+                        and n + 1 < stop and toks[n].low == "," and \
                         toks[n + 1].kind == "A" and not toks[n + 1].poss:
-                    n += 1  # "appointed his wife, Mehriban Aliyeva, as ..."
+                    # "appointed his wife, Mehriban Aliyeva, as ...", "handed power to a
+                    # chosen successor, X"
+                    n += 1
                 if n < stop and toks[n].kind == "A" and (
                         n == j + 1 or toks[n - 1].kind == "W" or toks[n - 1].low == ","):
                     heads, self._object_end = self.actor_list(toks, n, stop)
@@ -646,13 +763,17 @@ class Clauses:
 
     def _post_after_apposition(self, toks, k: int):
         """The post named after an apposition of the object: "appointed Mehriban Aliyeva,
-        his wife, as first vice president" (no verb inside the commas)."""
+        his wife, as first vice president" (no verb inside the commas), or after a
+        relative clause said of it: "appointed A, who once led the army, as minister"."""
         if k >= len(toks) or toks[k].low != ",":
             return None
         leads = {lead[0] for lead in self.flex.post_leads}
-        for j in range(k + 1, min(len(toks) - 1, k + 16)):
-            if toks[j].low in self.flex.forms or toks[j].cls in (
-                    "subordinators", "relatives", "be", "have"):
+        relative = k + 1 < len(toks) and toks[k + 1].cls == "relatives"
+        for j in range(k + 1, min(len(toks) - 1, k + (20 if relative else 16))):
+            if relative and toks[j].low in (".", ";", ":"):
+                return None
+            if not relative and (toks[j].low in self.flex.forms or toks[j].cls in (
+                    "subordinators", "relatives", "be", "have")):
                 return None
             if toks[j].low == ",":
                 return self.post(toks, j) if toks[j + 1].low in leads else None
@@ -726,11 +847,24 @@ class Clauses:
             if t.low in self.flex.forms and j >= 1 and toks[j - 1].low == "and" and \
                     self.flex.forms[t.low][2] == "past":
                 continue  # "was arrested and charged by X": X did both
+            if j > k and toks[j - 1].low in self.flex.complement_leads and self.flex.forms.get(t.low, "  ")[1] \
+                    == "noun":
+                continue  # "was placed under arrest by X": the act's complement
+            if t.low in self.flex.forms and self._ground_of(toks, j) is not None:
+                continue  # "was detained on treason charges brought by X": X's charges
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
                     t.low == "." or t.low in self.flex.forms:
                 break
             if t.low == "by":
-                heads, _ = self.actor_list(toks, j + 1, stop)
+                n = j + 1
+                if n < stop and toks[n].low in ("his", "her", "their"):
+                    # "by his father X": the name after the kinship or title words
+                    q = n + 1
+                    while q < stop and q - n <= 3 and toks[q].kind == "W" and \
+                            toks[q].cls in ("", "title"):
+                        q += 1
+                    n = q if q < stop and toks[q].kind == "A" and q > n + 1 else n
+                heads, _ = self.actor_list(toks, n, stop)
                 return heads or self._decree_of(toks, j + 1)
         if toks and toks[0].low == "by":  # "By a decree of X, Y was appointed"
             return self._decree_of(toks, 1)
@@ -748,6 +882,25 @@ class Clauses:
             item = self._item(toks, j + 2, stop)
             return [item[0]] if item else []
         return []
+
+    def _decree_author(self, toks) -> list:
+        """The person whose decree the sentence names: "X's decree", "a decree signed
+        (issued) by X", "the decree of X" (ids; [] if none or several)."""
+        found = []
+        for q, t in enumerate(toks):
+            if t.low not in self.flex.decree_nouns:
+                continue
+            heads = []
+            if q > 0 and toks[q - 1].kind == "A" and toks[q - 1].poss:
+                heads = [q - 1]
+            else:
+                k = q + 3 if q + 2 < len(toks) and toks[q + 1].low in ("signed", "issued") \
+                    and toks[q + 2].low == "by" else q + 2 if q + 1 < len(toks) and \
+                    toks[q + 1].low == "of" else 0
+                item = self._item(toks, k, len(toks)) if k else None
+                heads = [item[0]] if item else []  # one author: not the list after it
+            found += [a for a in self._ids(toks, heads, {"person"}) if a not in found]
+        return found if len(found) == 1 else []
 
     def _coordinated_passive(self, toks, group_start: int) -> int:
         """Index of the passive participle a participle after "and" shares its "be"
@@ -771,7 +924,7 @@ class Clauses:
         doc = self.doc
         tpl = doc.template
         self._hits = []
-        for m in self.flex.trigger.finditer(doc.body):
+        for m in _search(self.flex.trigger, self.flex.trigger_first, TRIGGER_LABEL, doc):
             phrase = _SPACES.sub(" ", m.group().lower())
             entry = self.flex.forms.get(phrase)
             if entry is None:
@@ -855,7 +1008,9 @@ class Clauses:
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
-        if frame.accuser_speaks and i > 0 and (
+        elif pos == "verb" and form in ("s", "base") and self._ground_of(toks, i) is not None:
+            pos = "noun"  # "arrested on treason charges"
+        if frame.accuser_speaks and entry[1] == "verb" and i > 0 and (
                 toks[i - 1].cls in ("prepositions", "determiners") and toks[i - 1].low != "to"
                 or form == "base" and toks[i - 1].low != "to"
                 and toks[i - 1].cls != "auxiliaries"):
@@ -897,13 +1052,18 @@ class Clauses:
                 found = self.post(toks, at) if heads else None
             if found is not None:
                 hit.post = found[:2]
-        hit.agents = self._ids(toks, agents, frame.agent_types)
+        # "A, whom he appointed": he is not A
+        hit.agents = self._ids(toks, agents, frame.agent_types, exclude={
+            toks[k].mention.actor_id for k in patients if toks[k].kind == "A"})
         # "Nazarbayev appointed him": him is not the subject of its own clause
         hit.patients = self._ids(toks, patients, frame.patient_types,
                                  exclude={a for a, _ in hit.agents})
         hit.agents = [a for a in hit.agents if a not in hit.patients]
         if frame.reciprocal and not hit.patients and len(hit.agents) == 2:
             hit.agents, hit.patients = hit.agents[:1], hit.agents[1:]
+        if frame.by_court and hit.agents and all(
+                self._kind(a) == "court" for a, _ in hit.agents):
+            hit.frame = dataclasses.replace(frame, predicate=frame.by_court)
         hit.modality = self._modality(toks, i)
         if self._causer:
             order = self.flex.frames[self.flex.causative_frame]
@@ -970,7 +1130,13 @@ class Clauses:
         patient of such an act."""
         flex, frame = self.flex, hit.frame
         if hit.voice == "active":
-            return self._body_subject(toks, i)
+            found = self._body_subject(toks, i)
+            if not found and hit.patients and frame.name in flex.governed_frames and \
+                    i > 0 and toks[i - 1].low in flex.decree_nouns:
+                found = self._decree_author(toks)  # "X's decree appointed Y"
+            if not found and hit.patients and frame.name in flex.warrant_frames:
+                found = self._warrant_body(toks, self._object_end)
+            return found
         agents = []
         if hit.voice in ("passive", "nominal"):
             agents = self._by_body(toks, after)
@@ -980,12 +1146,35 @@ class Clauses:
                 if toks[g].low in flex.governors:
                     agents = self._ids(toks, self.subject(toks, g))
                     break
+        if not agents and hit.patients and frame.name in flex.governed_frames:
+            agents = self._decree_author(toks)
+        if not agents and hit.patients and frame.name in flex.warrant_frames:
+            agents = self._warrant_body(toks, after)
         if not agents and hit.patients and frame.name in flex.speaker_frames \
                 and self.doc.attribution is not None:
             speaker, modality = self.doc.attribution.at(hit.start, hit.end)
             if speaker and modality != "denied" and self._kind(speaker) in flex.speaker_kinds:
                 agents = [(speaker, "organization")]
         return agents
+
+    def _warrant_body(self, toks, k: int):
+        """The body whose warrant an arrest after ``k`` was made on ("on an ICC warrant",
+        "on a warrant issued by X"): ids, [] if none."""
+        for j in range(k, min(len(toks), k + 12)):
+            t = toks[j]
+            if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives"):
+                return []
+            if t.low not in self.flex.warrant_nouns:
+                continue
+            for q in range(j - 1, max(k, j - 3) - 1, -1):
+                if toks[q].kind == "A":
+                    return self._ids(toks, [q], {"organization"})
+            n = j + 1 + (j + 1 < len(toks) and toks[j + 1].low == "issued")
+            if n < len(toks) and toks[n].low in self.flex.warrant_links:
+                heads, _ = self.actor_list(toks, n + 1, len(toks))
+                return self._ids(toks, heads, {"organization"})
+            return []
+        return []
 
     def _kind(self, actor_id: str) -> str:
         """The organisation kind the article's mentions give an actor ("" if none)."""
@@ -1038,6 +1227,14 @@ class Clauses:
         k = i - 1
         while k >= lo and (toks[k].cls in ("adverbs", "be", "have", "auxiliaries")):
             k -= 1
+        if k > lo and toks[k].low == ",":
+            # "Deputies of the Mazhilis, as the lower house is known, elected": back over
+            # the aside
+            p = k - 1
+            while p > lo and toks[p].low != ",":
+                p -= 1
+            if toks[p].low == "," and toks[p + 1].kind != "A":
+                k = p - 1
         # back over a place phrase ("in Kazakhstan"), or the body itself ("of the KNB")
         if k >= lo + 1 and toks[k].kind == "A" and toks[k].mention.type == "place" and \
                 toks[k - 1].low in ("in", "of", "from"):
@@ -1121,6 +1318,12 @@ class Clauses:
             # "A and B, who were removed": both
             subject = self._list_ending(toks, k) if k >= 0 and toks[k].kind == "A" and \
                 not toks[k].poss and not self._after_preposition(toks, k, 0, nouns=3) else []
+        elif form == "ing" and not be and group_start > 1 and toks[group_start - 1].low == ",":
+            subject = self._adjunct_subject(toks, group_start)
+        elif be and toks[group_start].low == "being" and group_start > 1 and \
+                toks[group_start - 1].low in self.flex.clause_openers:
+            # "A took over after being appointed by X": A, the clause's subject
+            subject = self._adjunct_subject(toks, group_start - 1)
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
         if form == "past" and not be and not relative:
@@ -1149,12 +1352,42 @@ class Clauses:
                 and toks[group_start - 1].cls == "" and after < len(toks) \
                 and toks[after].cls == "prepositions":
             return [], [], "passive"  # "people detained in the unrest": a reduced relative
+        if subject and not relative:
+            q = min(subject) - 1
+            while q > 0 and toks[q].cls in ("title", "cap", "determiners"):
+                q -= 1
+            if q >= 2 and toks[q].low == "whom" and toks[q - 1].low == "," \
+                    and toks[q - 2].kind == "A" and not toks[q - 2].poss:
+                # "A, whom X appointed in 2019,": A is the object
+                self._object_end = after
+                return subject, self._list_ending(toks, q - 2), "active"
         objects = self.objects(toks, after)
         if not objects and frame.name in self.flex.ordered_frames:
             objects = self._ordered_act(toks, after)
         if frame.object_required and not objects:
             return [], [], "active"
         return subject, objects, "active"
+
+    def _adjunct_subject(self, toks, group_start: int) -> list[int]:
+        """The subject of an -ing clause after a comma (or "after being ..."): the
+        subject of the clause it is added to when that clause has a verb and an object
+        ("Lukashenko fired Rumas, accusing him of ...": Lukashenko accuses), else the actor
+        before the comma ("Rumas, accusing Lukashenko of ..., resigned")."""
+        near = self.subject(toks, group_start, possessive_ok=True)
+        if not near:
+            return near
+        lo = self._boundary(toks, group_start - 1)
+        k = min(near)
+        while k > lo and (toks[k - 1].cls in ("title", "cap", "determiners") or toks[k - 1].kind
+                          == "A" or toks[k - 1].low in (",", "and")):
+            k -= 1
+        if k <= lo or toks[k - 1].kind != "W" or toks[k - 1].cls not in ("trigger", ""):
+            return near
+        g = k - 1  # the verb whose object the actor before the comma is
+        while g > lo and toks[g - 1].cls in ("adverbs", "be", "have", "auxiliaries"):
+            g -= 1
+        main = self.subject(toks, g)
+        return main or near
 
     def _controlled(self, toks, group_start: int) -> bool:
         """Is the infinitive starting at ``group_start`` ("to arrest") the act of the
@@ -1199,8 +1432,10 @@ class Clauses:
                                                                          "against"):
             return self.actor_list(toks, k + 3, stop)[0]  # "an investigation into Y"
         if k + 1 < stop and (toks[k].low in ("his", "her", "their") or (
-                toks[k].kind == "A" and toks[k].poss)) and toks[k + 1].low in self.flex.forms:
-            return [k]  # "X ordered his arrest", "X ordered Y's detention"
+                toks[k].kind == "A" and toks[k].poss)) and (
+                toks[k + 1].low in self.flex.forms or k + 2 < stop and toks[k + 1].kind == "W"
+                and toks[k + 1].cls == "" and toks[k + 2].low in self.flex.forms):
+            return [k]  # "X ordered his arrest", "Y's detention", "his pre-trial detention"
         q = k
         while q < stop and q - k < 4 and toks[q].kind == "W" and toks[q].low != "to" and \
                 toks[q].cls in ("", "determiners", "title", "cap"):
@@ -1226,6 +1461,8 @@ class Clauses:
         if possessor:
             (agents if frame.possessor == "agent" else patients).append(k)
         stop = len(toks)
+        if after < stop and toks[after].low in _CLOSING_QUOTES:
+            after += 1  # 'part of "the revenge" of X': the quotation marks only the noun
         for j in range(after, min(stop, after + 12)):
             t = toks[j]
             if t.low in _ROLE_SEPARATORS or t.cls in ("subordinators", "relatives") or \
@@ -1246,6 +1483,8 @@ class Clauses:
             for q in range(max(0, k - n - 2), k - n + 2):
                 if tuple(x.low for x in toks[q:q + n]) == words and not patients:
                     patients = self.subject(toks, q)  # "he carried out the orders of X"
+        if not patients and not agents:
+            patients = self._ground_patients(toks, i)
         return agents, patients, "nominal"
 
     def _modality(self, toks, i: int) -> str:
@@ -1278,7 +1517,7 @@ class Clauses:
         hinted: set[int] = set()
         for label in _RELATIONAL_LABELS:
             hinted |= doc._sentences_with(label)
-        for m in self.flex.superior.finditer(doc.body):
+        for m in _search(self.flex.superior, self.flex.superior_first, SUPERIOR_LABEL, doc):
             hinted.add(doc.index.at(m.start()))
         starts = doc.mention_starts
         for sent_i in sorted(hinted):
@@ -1373,6 +1612,10 @@ class Clauses:
             if toks[end].low == "to" and predicate == "holds_position":
                 # "ambassador to Washington": the place hosts the post, it is not its body
                 owners = [o for o in owners if o[1] != "place"]
+            if predicate == "holds_position" and last > end + 1 and toks[last - 1].kind == "W" \
+                    and toks[last - 1].cls == "" and all(o[1] == "person" for o in owners):
+                # "a member of Putin's inner circle": the post is in the circle, not Putin's
+                owners = []
             inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
                 else ""
             if inner and all(o[1] == "person" for o in owners) and \

@@ -30,7 +30,9 @@ class DateMention:
 
 _CORE_LABELS = ("months", "weekdays", "relative", "anaphoric_day", "anaphoric_next_day",
                 "anaphoric_year")
-_YEAR_CORE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "19xx"/"20xx" not inside a longer number (the look back after the leading digits, so
+# the search skips to the next "1" or "2")
+_YEAR_CORE = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 
 
 class DateFinder:

@@ -18,7 +18,8 @@ from .dates import DateFinder, DateMention
 from .sentences import Sentence, SentenceIndex, split
 from .gazetteer import tokenize
 from ..graph.names import key
-from .template import Template
+from .phrases import keys_like_ascii
+from .template import OPEN, PRONOUN_LABEL, Template
 from .vocabulary import vocabulary_for
 
 
@@ -76,6 +77,43 @@ class Document:
     def named_actors(self) -> frozenset[str]:
         """The ids of the actors the article names (a relation joins two of them)."""
         return frozenset(m.actor_id for m in self.mentions if m.actor_id)
+
+    @cached_property
+    def actor_edges(self) -> list[int] | None:
+        """Template offsets where a placeholder starts or ends or a slot pronoun stands:
+        the places a pattern led by an {AP} or {OWNER} slot can match. None when the
+        text could defeat that (a placeholder character in the body itself, or a letter
+        a case-insensitive pattern takes for an ASCII one)."""
+        tpl = self.template
+        if OPEN in self.body or not keys_like_ascii(self.body):
+            return None
+        out = tpl.placeholder_edges()
+        out += [tpl.tpl_offset(h.start) for h in self.hits.by_label.get(PRONOUN_LABEL, ())]
+        return sorted(set(out))
+
+    def release(self) -> None:
+        """Let go of everything the document holds once its statements are out: its
+        readers point back at it (clauses, attribution, antecedents), a cycle only the
+        cyclic garbage collector would free, walking the article's objects to find it;
+        broken here, they are freed at once."""
+        self.__dict__.clear()
+
+    def actor_led_matches(self, regex, spans) -> list:
+        """``regex.finditer`` over the template text's ``spans``, for a regex led by an
+        {AP} or {OWNER} slot: tried only at :attr:`actor_edges`, the same matches."""
+        text, edges = self.template.text, self.actor_edges
+        if edges is None:
+            return [m for s, e in spans for m in regex.finditer(text, s, e)]
+        out = []
+        for start, end in spans:
+            done = start
+            for pos in edges[bisect_left(edges, start):bisect_left(edges, end)]:
+                if pos >= done:
+                    m = regex.match(text, pos, end)
+                    if m:
+                        done = m.end()
+                        out.append(m)
+        return out
 
     def spans_with(self, labels: frozenset, *, template: bool = True) -> list[tuple[int, int]]:
         """Stretches of consecutive sentences that hold a vocabulary hit with one of

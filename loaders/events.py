@@ -23,6 +23,7 @@ from functools import cache
 from ..graph.records import Event, stable_id
 from .dates import DateMention
 from .phrases import alternation as _words_re
+from .template import PRONOUN_LABEL, compiler_for
 
 _KEY_ROLES = ("target", "victim", "subject")
 _DETAIL_IN_ID = frozenset({"sentence"})  # "six years" and "eight years" are two sentences
@@ -31,7 +32,9 @@ _PLURAL = re.compile(r"\b(?:were|are|have\s+been|have)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band\s+(?:(?:\w+ly|later|then|also|subsequently|eventually)\s+)*$",
                        re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:he|she|they|him|them|his|her|their|i|we|my|our)\b", re.IGNORECASE)
+_PRONOUN_WORDS = ("he", "she", "they", "him", "them", "his", "her", "their", "i", "we", "my",
+                  "our")
+_PRONOUN = re.compile(rf"\b(?:{'|'.join(_PRONOUN_WORDS)})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -49,10 +52,17 @@ class Triggers:
     def __init__(self, lex):
         self.types, self.patterns, self.grounds = {}, {}, {}
         detail = {k: re.compile(v, re.IGNORECASE) for k, v in lex["detail_patterns"].items()}
+        self.own_roles: dict[str, dict] = {}  # "type@pattern<i>" -> that pattern's roles
         for name, spec in lex["event_types"].items():
-            if spec.get("patterns"):
+            plain = [p for p in spec.get("patterns") or [] if isinstance(p, str)]
+            if plain:
                 self.patterns[name] = re.compile(
-                    "|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE)
+                    "|".join(f"(?:{p})" for p in plain), re.IGNORECASE)
+            for i, p in enumerate(spec.get("patterns") or []):
+                if isinstance(p, dict):  # a construction whose actors stand elsewhere
+                    self.patterns[f"{name}@pattern{i}"] = re.compile(p["pattern"],
+                                                                     re.IGNORECASE)
+                    self.own_roles[f"{name}@pattern{i}"] = dict(p["roles"])
             if spec.get("noun_grounds"):
                 self.grounds[name] = re.compile(
                     rf"\b{_words_re(spec['noun_grounds'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
@@ -62,6 +72,11 @@ class Triggers:
                 name, spec.get("requires", "any"), dict(spec.get("roles") or {}),
                 re.compile(_words_re(exclude), re.IGNORECASE) if exclude else None,
                 detail.get(name), spec.get("pattern_roles"), spec.get("noun_roles"))
+        # type -> (label, regex) of its patterns, those with roles of their own first
+        self._by_type: dict[str, list[tuple[str, re.Pattern]]] = {}
+        for key, rx in sorted(self.patterns.items(), key=lambda kv: "@" not in kv[0]):
+            name, _, how = key.partition("@")
+            self._by_type.setdefault(name, []).append((f"{name}@{how or 'pattern'}", rx))
         self.be = {str(w).lower() for w in lex["be_verbs"]}
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
@@ -71,6 +86,8 @@ class Triggers:
             r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
+        self.background = re.compile(rf"\b{_words_re(lex['background_words'])}\b",
+                                     re.IGNORECASE)
         self.toll = re.compile(
             rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
@@ -108,9 +125,11 @@ class Triggers:
                     found.append((h.start, h.end, label[11:] + "@noun"))
                 elif label.startswith("event-anchor:"):
                     etype = label[13:]
-                    m = self.patterns[etype].match(body, h.start)
-                    if m:
-                        found.append((m.start(), m.end(), etype + "@pattern"))
+                    for key, rx in self._by_type.get(etype, ()):
+                        m = rx.match(body, h.start)
+                        if m:
+                            found.append((m.start(), m.end(), key))
+                            break
         found.sort(key=lambda t: (t[0], -t[1]))
         # a trigger inside a longer one of another type is part of it: "house arrest" is a
         # detention, not also an arrest
@@ -165,10 +184,11 @@ class _Found:
     places: list[str] = field(default_factory=list)
     detail: str = ""
     carried: bool = False  # the date is the sentence before's (see _carried)
-    modality: str = ""     # set when the frame says the act is denied, planned, rumoured
+    modality: str = ""     # set when the frame says the act is denied or rumoured
+    back: bool = False     # a nameless definite noun naming an act told before ("the curfew")
 
 
-_FRAME_MODALITY = {"denied": "denied", "planned": "alleged", "rumoured": "alleged"}
+_FRAME_MODALITY = {"denied": "denied", "rumoured": "alleged"}
 
 
 _RESPECTIVELY = re.compile(
@@ -396,10 +416,12 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if hit.frame.event:
             frames.setdefault((hit.sentence, hit.frame.event), []).append(hit)
     slots_cache: dict[int, list[_Slot]] = {}
+    refs: list[tuple[int, str, object]] = []  # (offset, type, date) of nameless references
     for ts, te, name in trig.find(body, doc.hits):
         name, _, how = name.partition("@")
         etype = trig.types[name]
-        special = {"pattern": etype.pattern_roles, "noun": etype.noun_roles}.get(how)
+        special = {"pattern": etype.pattern_roles, "noun": etype.noun_roles}.get(how) \
+            or trig.own_roles.get(f"{name}@{how}")
         if special:
             etype = EventType(etype.name, etype.requires, special, etype.exclude, etype.detail)
         if etype.exclude and _excluded(etype.exclude, body, ts, te):
@@ -422,16 +444,20 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if sent_i not in slots_cache:
             slots_cache[sent_i] = _slots(doc, sent)
         hit = _frame_hit(frames, sent_i, etype.name, ts, te)
-        if hit is not None and not hit.factual:
+        if hit is not None and not hit.happened:
             continue  # "prohibit the investigation of X", "could face trial"
-        f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i],
-                  te if how != "pattern" else _first_word_end(body, ts, te))
-        if f is not None and how == "pattern" and \
+        f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i], how == "noun",
+                  te if not how.startswith("pattern") else _first_word_end(body, ts, te))
+        if f is not None and how.startswith("pattern") and \
                 doc.lex["event_types"][name].get("pattern_undated"):
             f.date, f.carried = None, False
         if hit is not None:
             f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
                                                 date=_date(doc, trig, ts, te, sent_i)))
+        if f is None and how == "noun":
+            ref = _dating_reference(doc, trig, etype.name, ts, te, sent_i)
+            if ref is not None:
+                refs.append(ref)
         if first is not None and not _own_date(first, f):
             continue  # a second mention in the sentence counts when it gives its own date
         if f is not None:
@@ -443,7 +469,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                     found[key if k == 0 else (sent_i, f"{etype.name}#{k}")] = each
     for hit in (h for hs in frames.values() for h in hs):
         etype = trig.types.get(hit.frame.event)
-        if etype is None or (hit.sentence, etype.name) in found or not hit.factual \
+        if etype is None or (hit.sentence, etype.name) in found or not hit.happened \
                 or not (hit.agents or hit.patients) \
                 or trig.unreal.search(body, max(0, hit.start - 40), hit.start) \
                 or _grounds(trig, etype.name, body, hit.start) \
@@ -469,6 +495,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                    for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
                   key=lambda f: f.start)
     _back_references(doc, each)
+    _dated_by_reference(doc.lex, each, refs)
+    _occasion(doc, each)
     _parts_of(doc.lex, each)
     groups = _merge(each)
     events: list[Event] = []
@@ -657,6 +685,85 @@ def _parts_of(lex, found: list[_Found]) -> None:
                 break
 
 
+@dataclass(frozen=True)
+class _OccasionDate(DateMention):
+    """The day of the lead's act, for an undated act of its kind told with it: raw is
+    "occasion (on Monday)"."""
+
+
+_LEAD_SENTENCES = 3     # the lead: the first sentences of the body
+_OCCASION_SENTENCES = 8  # the news block the lead's occasion may be told in
+_LEAD_DAYS = 10         # the lead's act happened at most this many days before the article
+
+
+def _occasion(doc, found: list[_Found]) -> None:
+    """An undated act in the first paragraphs, of the kind the lead reports with a day,
+    done to other persons ("A court on Monday sentenced X to 24 years ... Y, a relative of
+    X, was sentenced to four years"; "Lukashenko appoints X ... Y was appointed State
+    Secretary") is part of the lead's occasion: its day."""
+    lead = _lead_act(doc, found)
+    if lead is None:
+        return
+    body = doc.body
+    kinds = {lead.type, doc.lex["event_types"][lead.type].get("part_of") or lead.type}
+    for f in found:
+        if f.date is not None or f.sentence > _OCCASION_SENTENCES or not _undergoers(f) \
+                or f.type not in kinds and \
+                doc.lex["event_types"][f.type].get("part_of") not in kinds:
+            continue
+        sent = doc.sentences[f.sentence]
+        if _not_news(doc.lex).search(body, sent.start, f.start) \
+                or _PAST_PERFECT.search(body, max(sent.start, f.start - 30), f.start):
+            continue  # "had taken the office in January", "previously jailed"
+        f.date = _OccasionDate(f.start, f.start, f"occasion ({lead.date.raw})",
+                               lead.date.iso, "day")
+
+
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _lead_act(doc, found: list[_Found]):
+    """The first act of the lead dated to a day shortly before the article."""
+    art = doc.article
+    if art.published_precision != "day":
+        return None
+    pub = dt.date.fromisoformat(art.published[:10])
+    for f in found:
+        if f.sentence > _LEAD_SENTENCES:
+            break
+        if f.date is None or len(f.date.iso) != 10 or not _undergoers(f):
+            continue
+        day = dt.date.fromisoformat(f.date.iso)
+        if dt.timedelta(0) <= pub - day <= dt.timedelta(days=_LEAD_DAYS):
+            return f
+    return None
+
+
+def _dating_reference(doc, trig: Triggers, etype: str, ts: int, te: int, sent_i: int):
+    """(offset, type, date) of a definite noun naming no one that a date of its own
+    sentence times ("The verdict was passed on Monday"), else None: the act told before
+    it is then dated (:func:`_dated_by_reference`)."""
+    if _back_reference(doc.lex).search(doc.body, max(0, ts - 40), ts) is None:
+        return None
+    d = _text_date(doc, trig, ts, te, sent_i)
+    if d is None or isinstance(d, (_CarriedDate, _NewsDate, _SceneDate, _BoundDate)):
+        return None
+    return ts, etype, d
+
+
+def _dated_by_reference(lex, found: list[_Found], refs) -> None:
+    """"X was sentenced to 11 years. The court handed down the verdict on Tuesday": the
+    last undated act of that kind (or of the act it is ``part_of``) told before a dated
+    definite noun naming no one is the one the noun names again, and takes its date."""
+    types = lex["event_types"]
+    for at, etype, d in refs:
+        kinds = {etype, types[etype].get("part_of") or etype}
+        before = [f for f in found if f.start < at and _undergoers(f)
+                  and (f.type in kinds or types[f.type].get("part_of") in kinds)]
+        if before and before[-1].date is None:
+            before[-1].date = d
+
+
 def _back_references(doc, found: list[_Found]) -> None:
     """A nameless event named again with a definite word ("the curfew", "these
     protests") after its first mention is that event again: the date of its sentence
@@ -678,6 +785,8 @@ def _back_references(doc, found: list[_Found]) -> None:
                 and d.end > ref.start():
             continue  # "the January 8 curfew", "the turmoil that shook it on 2 January"
         f.date, f.carried = None, False
+        # "the appointment of a new deputy": a new one, whoever it names
+        f.back = not _OF_NEXT.match(body, f.end)
 
 
 @cache
@@ -692,6 +801,10 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
     participants: "the unrest of January 2022" and "protests ... on 2 January")."""
     groups: list[list[_Found]] = []
     for f in found:
+        told = [g for g in groups if g[0].type == f.type]
+        if f.back and told:
+            told[-1].append(f)  # "X sacked Y on Friday. The dismissal came after ...": that one
+            continue
         for g in groups:
             named = [x for x in g if x.roles]
             # a nameless report in the group (the headline's "PM resigns") does not keep
@@ -742,7 +855,7 @@ def _slots(doc, sent) -> list[_Slot]:
             poss = body[m.end:m.end + 2] in ("'s", "’s")
             out.append(_Slot(m.start, m.end, [m.actor_id], m.type, poss))
         i += 1
-    for p in _PRONOUN.finditer(body, sent.start, sent.end):
+    for p in _pronouns(doc, sent):
         ids = doc.antecedents.resolve(p.start(), p.group())
         if ids:
             poss = p.group().lower() in ("his", "her", "their", "my", "our")
@@ -754,6 +867,26 @@ def _slots(doc, sent) -> list[_Slot]:
             out.append(_Slot(d.start(), d.end(), ids, "person", False))
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _pronouns(doc, sent) -> list[re.Match]:
+    """``_PRONOUN.finditer`` over the sentence, tried only at the slot pronouns the
+    vocabulary found (:attr:`Document.actor_edges` says when they cannot be trusted)."""
+    if doc.actor_edges is None or not _pronouns_are_slot_pronouns(doc.lex):
+        return list(_PRONOUN.finditer(doc.body, sent.start, sent.end))
+    out, done = [], sent.start
+    for h in doc.hits.in_range(sent.start, sent.end, {PRONOUN_LABEL}):
+        if h.start >= done:
+            m = _PRONOUN.match(doc.body, h.start, sent.end)
+            if m:
+                out.append(m)
+                done = m.end()
+    return out
+
+
+@cache
+def _pronouns_are_slot_pronouns(lex) -> bool:
+    return set(_PRONOUN_WORDS) <= (compiler_for(lex).pronoun_first or set())
 
 
 @cache
@@ -768,13 +901,13 @@ def _description(lex) -> re.Pattern:
 
 
 def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
-          slots: list[_Slot], role_end: int) -> _Found | None:
+          slots: list[_Slot], noun: bool, role_end: int) -> _Found | None:
     body = doc.body
     sent = doc.sentences[sent_i]
     f = _Found(etype.name, ts, te, sent_i, date=_date(doc, trig, ts, te, sent_i))
     f.carried = isinstance(f.date, _CarriedDate)
     f.roles = _roles(body, trig, etype.roles, ts, role_end, sent,
-                     [s for s in slots if s.type in ("person", "organization")])
+                     [s for s in slots if s.type in ("person", "organization")], noun)
     if "places_before" in etype.roles:
         f.roles += _places_before(body, sent, ts, slots, etype.roles["places_before"])
     f.places = _places(doc, sent)
@@ -791,8 +924,10 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     return f
 
 
-def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) -> list:
-    """(actor id, role) of the actors of a sentence around a trigger at [ts, te)."""
+def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
+           noun: bool = False) -> list:
+    """(actor id, role) of the actors of a sentence around a trigger at [ts, te); a
+    ``noun`` trigger after a background word ("amid a probe") has no subject's role."""
     out: list[tuple[str, str]] = []
 
     def add(slot, role):
@@ -813,6 +948,10 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
         passive = False
     after = [s for s in actors if s.start > ts and s.end > te - 1
              and ";" not in body[te:s.start]]
+    # the owner of the object is not the object: "handed the post to his ally X": X
+    after = [s for k, s in enumerate(after) if not (
+        s.possessive and k + 1 < len(after) and after[k + 1].start - s.end <= 25
+        and _OWNED_HEAD.match(body, s.end, after[k + 1].start))]
     if "all_persons" in roles:
         for s in actors:
             if s.type == "person":
@@ -832,7 +971,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
             subj = [s for s in before if not s.possessive
                     and not trig.follower.match(body, s.end)]
             role = roles.get("passive_before") if passive else roles.get("before")
-            if subj and role and len(body[subj[-1].end:ts]) <= 60:
+            if subj and role and len(body[subj[-1].end:ts]) <= 60 and not (
+                    noun and trig.background.search(body, subj[-1].end, ts)):
                 for x in _subject(body, trig, subj, ts, passive):
                     add(x, role)
     all_after = after
@@ -871,6 +1011,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors) ->
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_OWNED_HEAD = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){1,2}$")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
 _PREP_ROLES = tuple(
@@ -894,6 +1035,11 @@ _OCCASION = re.compile(r"\b(?:(?:which|that)\s+(?:took\s+place|was\s+held|were\s
                        r"occurred)|(?:in|at|by)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:announced|"
                        r"signed|published|issued|held))\s+(?:late\s+|early\s+)?(?:on|in|at|"
                        r"yesterday|today|last|this)?\s*\S*$", re.IGNORECASE)
+# a date between the subject and its verb ("Police on Tuesday took X into custody"): it
+# times the whole clause the verb opens
+_VERB_AFTER_DATE = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|of|for|the|a|an|as|after|"
+                              r"before|when|while|since|until)\b)[a-z]+(?:ed|ook|ave|ut|ent|"
+                              r"eld|ade|egan|ound|ot|ew)\b")
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b", re.IGNORECASE)
 _LATER_CLAUSE = re.compile(r";|,\s*(?:but|and|while|whereas)\s", re.IGNORECASE)
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
@@ -1065,7 +1211,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             if gap is not None and _LATER_CLAUSE.search(body, te, d.start):
                 gap += 60  # "sentenced to 10 years, but was released early in 2019"
         else:
-            gap = ts - d.end if ts - d.end <= 30 else None
+            gap = ts - d.end if ts - d.end <= 30 or (
+                ts - d.end <= 100 and _VERB_AFTER_DATE.match(body, d.end)
+                and not _CLAUSE_BREAK.search(body, d.end, ts)) else None
             if gap is not None and _in_closed_relative(body, sent.start, d, ts):
                 gap = None  # "X, who was arrested in January, was convicted": not then
             elif gap is not None and ("," in body[d.end:ts]

@@ -114,8 +114,10 @@ def _parallel(doc, offset: int, pronoun: str, sent: int):
     return prev + 1, inside[0].actor_id
 
 
-# "A and", "A,", "A, who was a minister, and": the links between two conjuncts
-_CONJUNCT = re.compile(r",?\s+(?:and\s+)?|\s*,\s*|\s*,[^,;:.()]{1,80},\s*(?:and\s+)?")
+# "A and", "A,", "A, who was a minister, and", "A, as deputy minister and": the links
+# between two conjuncts
+_CONJUNCT = re.compile(r",?\s+(?:and\s+)?|\s*,\s*|\s*,[^,;:.()]{1,80},\s*(?:and\s+)?"
+                       r"|\s*,?\s+(?:as|to)\s[^,;:.()]{1,60}?\s+and\s+")
 
 
 def compound_kin(outer: str, inner: str) -> str:
@@ -217,6 +219,8 @@ _NAME_BEFORE = re.compile(r"[ \t]*(?:,|\(|[—–]|\b(?:is|was|are|were)\b)[ \t]
                           r"(?:(?:the|a|an)[ \t]+)?")
 _OF_OWNER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}"
                        r"(?:[A-Z][\w-]*[ \t]+){0,2}")
+# a capitalised word of a title between a kinship term and the relative's name
+_TITLE_WORD = re.compile(r"[A-Z][\w.-]*[ \t]+(?=[A-Z])")
 _LIST_LINK = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 
@@ -272,6 +276,11 @@ def kin_refs(body: str, mentions, hits, lex) -> list:
                 continue
             owner, start, first, end = of.actor_id, at, at, of.end
         members = _list_after(body, persons, starts, _NAME_AFTER.match(body, end).end())
+        after = _NAME_AFTER.match(body, end).end()
+        while not members and (word := _TITLE_WORD.match(body, after)):
+            # "Duterte's daughter, Vice President Sara Duterte": a title before the name
+            after = word.end()
+            members = _list_after(body, persons, starts, after)
         if not members:
             members = _list_before(body, persons, starts, first)
         if members:

@@ -29,8 +29,10 @@ SECTIONS = {
     "given_names": WORDS, "stopwords": WORDS, "boilerplate": WORDS,
     "acronym_stoplist": WORDS, "credit_prefixes": WORDS, "proper_bodies": WORDS,
     "byline_openers": WORDS, "byline_generic": WORDS,
+    "person_predicates_after": WORDS, "person_predicates_before": WORDS,
+    "person_predicates_after_quote": WORDS, "person_possessions": WORDS,
     "org_heads": MAPPING, "org_connectors": WORDS, "org_cues_before": MAPPING,
-    "org_region_tails": WORDS,
+    "org_region_tails": WORDS, "outlet_sections": WORDS,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
     "description_fillers": WORDS,
     "place_heads": WORDS, "place_head_bodies": MAPPING, "place_suffixes": WORDS,
@@ -42,15 +44,17 @@ SECTIONS = {
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
     "title_suffixes": WORDS, "title_abbreviations": WORDS, "national_titles": WORDS,
     "title_synonyms": MAPPING, "generic_body_nouns": WORDS,
-    "national_modifiers": WORDS, "staff_titles": MAPPING, "area_titles": WORDS,
+    "national_modifiers": WORDS, "title_non_qualifiers": WORDS, "staff_titles": MAPPING,
+    "area_titles": WORDS,
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,
+    "kin_genders": MAPPING,
     "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
-    "receive_verbs": WORDS, "give_verbs": WORDS, "unreal_before": WORDS,
+    "receive_verbs": WORDS, "give_verbs": WORDS, "background_words": WORDS, "unreal_before": WORDS,
     "speech_verbs": MAPPING, "closing_tails": WORDS, "source_phrases": WORDS, "hedges": WORDS,
     "unnamed_speakers": WORDS, "pronouns": MAPPING,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
@@ -236,13 +240,20 @@ def _check_events(lex: Lexicon, schema) -> None:
         if spec.get("requires", "any") not in _REQUIRES:
             raise lex.error("event_types", etype, f"{etype}: requires must be one of "
                                                   f"{', '.join(sorted(_REQUIRES))}")
+        for rx in spec.get("patterns") or []:
+            if isinstance(rx, dict) and (set(rx) != {"pattern", "roles"}
+                                         or not isinstance(rx["roles"], dict)):
+                raise lex.error("event_types", etype, f"{etype}: a pattern with roles of its "
+                                                      "own is {pattern: ..., roles: {...}}")
+        own = [p["roles"] for p in spec.get("patterns") or [] if isinstance(p, dict)]
         for where, role in [*(spec.get("roles") or {}).items(),
                             *(spec.get("pattern_roles") or {}).items(),
-                            *(spec.get("noun_roles") or {}).items()]:
+                            *(spec.get("noun_roles") or {}).items(),
+                            *(kv for r in own for kv in r.items())]:
             if where not in _ROLE_KEYS or role not in roles:
                 raise lex.error("event_types", etype, f"{etype}: bad role {where}: {role}")
         for rx in spec.get("patterns") or []:
-            _compile(lex, "event_types", etype, rx)
+            _compile(lex, "event_types", etype, rx["pattern"] if isinstance(rx, dict) else rx)
         if spec.get("patterns") and not spec.get("anchors"):
             raise lex.error("event_types", etype, f"{etype}: patterns need anchors (words "
                                                   "one of which starts every match)")

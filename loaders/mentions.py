@@ -29,7 +29,8 @@ from functools import cache, lru_cache
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
 from .names import given_name_keys
-from .places import city_names, currency_codes, place_index, small_city_names, spelled_as_place
+from .places import (alternate_only_names, city_names, country_names, currency_codes,
+                     place_index, small_city_names, spelled_as_place)
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
@@ -113,6 +114,7 @@ class Cues:
         self.org_heads = {str(k): v for k, v in lex["org_heads"].items()}
         self.org_connectors = [str(c) for c in lex["org_connectors"]]
         self.region_tails = {str(w) for w in lex["org_region_tails"]}
+        self.outlet_sections = {str(w) for w in lex["outlet_sections"]}
         self.title_suffixes = {" ".join(str(w).lower().split()) for w in lex["title_suffixes"]}
         self.name_possessors = {str(w) for w in lex["name_possessors"]}
         self.place_heads = {str(w) for w in lex["place_heads"]}
@@ -148,6 +150,13 @@ class Cues:
         self.known_surnames: frozenset[str] = frozenset()  # cues_for(lex, gazetteer)
         self.credit_prefixes = tuple(str(w) for w in lex["credit_prefixes"])
         self.byline_generic = {str(w) for w in lex["byline_generic"]}
+        self.possession = re.compile(
+            rf"['’]s[ \t]+{_words_re(lex['person_possessions'])}\b", re.I)
+        self.predicate_after = re.compile(
+            rf"[ \t]+{_words_re(lex['person_predicates_after'])}\b")
+        self.predicate_before = re.compile(
+            rf"\b{_words_re(lex['person_predicates_before'])}[ \t]+$"
+            rf"|[,\"”’'][ \t]*{_words_re(lex['person_predicates_after_quote'])}[ \t]+$")
         # "the director general of the National Intelligence Service, Noordin Haji": a
         # title of a named body, then the holder's name after a comma
         title_of = (rf"\b(?i:{_words_re(lex['title_heads'])})[ \t]+of[ \t]+(?:the[ \t]+)?"
@@ -285,8 +294,24 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     return typed, untyped
 
 
-_OUTLET = re.compile(r"(?<![\w.@/-])((?:\d+|[A-Z][\w-]*)\.(?:kz|kg|uz|tj|ru|by|az|am|ge|ua|ph|zw|"
-                     r"com|net|org|info|news|expert|media))(?![\w/-]|\.\w)")
+_DOMAIN = (r"\.(?:kz|kg|uz|tj|ru|by|az|am|ge|ua|ph|zw|com|net|org|info|news|expert"
+           r"|media)")
+_OUTLET = re.compile(rf"(?<![\w.@/-])((?:\d+|[A-Z][\w-]*){_DOMAIN})(?![\w/-]|\.\w)")
+_DOMAIN_RE = re.compile(_DOMAIN)
+
+
+def _outlet_addresses(body: str):
+    """``_OUTLET.finditer(body)``, tried only at the start of the word before each domain
+    ending (the one place an address with that dot can start), not at every position."""
+    done = 0
+    for d in _DOMAIN_RE.finditer(body):
+        start = d.start()
+        while start and (body[start - 1].isalnum() or body[start - 1] in "_-"):
+            start -= 1  # back over the word (\w and "-") the name is made of
+        x = _OUTLET.match(body, start) if start >= done else None
+        if x:
+            done = x.end()
+            yield x
 
 
 def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> None:
@@ -294,7 +319,7 @@ def _outlets(body: str, gaz, typed: list[Mention], untyped: list[Mention]) -> No
     gazetteer name or a longer mention already stands)."""
     if "." not in body:
         return
-    for x in _OUTLET.finditer(body):
+    for x in _outlet_addresses(body):
         start, end = x.span(1)
         if any(g.start < end and start < g.end for g in gaz):
             continue
@@ -413,7 +438,14 @@ def _runs(body: str, cues: Cues):
                          and key(body[prev_start:prev_end]) not in cues.places)
                         or body[prev_start:prev_end].split()[-1] in cues.name_possessors
                         if between.startswith(("'", "’"))
-                        else _has_org_head(body[prev_start:prev_end], cues)):
+                        else _has_org_head(body[prev_start:prev_end], cues)
+                        # "Formula TV and Mtavari Arkhi": a plain name that ends in its
+                        # head is whole, "and" starts another ("Ministry of Industry and
+                        # Trade", "Agency for Public Service and Social Innovations" go on)
+                        and not (between.strip() == "and"
+                                 and body[prev_start:prev_end].split()[-1] in cues.org_heads
+                                 and first not in cues.org_heads
+                                 and not _LOWER_WORD.search(body, prev_start, prev_end))):
                 out[-1][1] = end
                 continue
             if between.strip() == "in" and body[start:end] in cues.region_tails \
@@ -423,6 +455,13 @@ def _runs(body: str, cues: Cues):
                 continue
         out.append([start, end])
     return out
+
+
+def _outlet_section(text: str, cues: Cues) -> bool:
+    """"Armenian Service", "Belarus Service": a language or a country, then a section."""
+    words = text.split()
+    return len(words) == 2 and (words[0] in cues.demonyms
+                                or cues.places.get(key(words[0])) in country_names())
 
 
 def _place_begins(body: str, toks, cues: Cues) -> bool:
@@ -468,6 +507,14 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     if not inside and text in cues.stopwords:
         return  # "The", "In", "He": most runs are one such word
     if key(text) in cues.boilerplate:
+        return
+    if body[start - 3:start] in ("'s ", "’s ") and text.rpartition(" ")[2] in \
+            cues.outlet_sections and _outlet_section(text, cues):
+        # "RFE/RL's Armenian Service": the outlet's section, the outlet speaks; in
+        # "RFE/RL's Belarus Service" the country is a place still
+        if text.split()[0] not in cues.demonyms:
+            _classify_run(body, start, start + text.index(" "), inside[:1], cues, hits,
+                          typed, untyped, gazetteer)
         return
     if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
         # the run is one gazetteer name (most runs that are not a stopword): what the
@@ -612,7 +659,8 @@ def _generic(body: str, org, org_inside) -> bool:
 
 def _leading_cue(word: str, cues: Cues) -> bool:
     low = word.lower().rstrip(".")
-    if "-" in low and low not in cues.title_heads and low not in cues.honorifics:
+    if "-" in low and low not in cues.title_heads and low not in cues.honorifics \
+            and low not in cues.person_nouns:  # "Co-defendants Armen Sargsyan"
         return _is_title_word(word, cues)  # "Secretary-General", "Vice-Premier"
     return (word in cues.stopwords or word in cues.demonyms or low in cues.honorifics
             or low in cues.title_heads or low in cues.title_words or low in cues.officers
@@ -627,7 +675,9 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
         g = starts.get(toks[k][0])
         if g is not None and any(i.startswith("person:") for i in g.ids):
             return k
-        if k + 1 < len(toks) and (
+        if k + 1 < len(toks) and not body[toks[k - 1][1]:toks[k][0]].strip() and (
+                # a name is glued to the body, no connector between: "Institute for
+                # Peace and Democracy" goes on
                 key(toks[k][2]) in cues.given
                 # "... Council Secretary Rustam Mamasadykov", not "... of Ministers of X"
                 or (toks[k][2].lower() in cues.title_heads and not toks[k][2].endswith("s")
@@ -664,8 +714,9 @@ def _org_mention(body, org, org_inside, cues: Cues, hits, gazetteer) -> Mention:
         if len(ids) == 1 and ids[0].startswith("organization:") \
                 and _may_be_of(gazetteer, ids[0], org_inside[-1].ids):
             m.ids, m.method, m.cue = ids, "gazetteer", "gazetteer"
-    m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
-                if not _is_org_match(g, cues) and len(g.ids) == 1]
+    if m.kind != "media":  # "The Moscow Times", "the Manila Times": no place of its own
+        m.nested = [_gazetteer_mention(body, g, cues, hits) for g in org_inside
+                    if not _is_org_match(g, cues) and len(g.ids) == 1]
     return m
 
 
@@ -835,6 +886,15 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         toks = toks[1:]
     if not toks or len(toks) > 8:
         return
+    if len(toks) > 2 and _is_title_word(toks[-1][2], cues) \
+            and toks[-1][2] not in cues.place_heads and not _in_headline(body, toks[0][0]):
+        k = len(toks) - 1
+        while k > 0 and _is_title_word(toks[k - 1][2], cues):
+            k -= 1
+        if k >= 2 and all(_name_like(body, t[2], cues) for t in toks[:k]):
+            # "appointed Aleksandr Turchin Prime Minister of Belarus": the name, then
+            # the title it was given
+            toks = toks[:k]
     split = _title_inside(body, toks, cues) if len(toks) > 2 else None
     if split is not None and _in_headline(body, toks[0][0]):
         split = None
@@ -887,12 +947,19 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             and _title_acronym(body, end + 1, cues):
         return  # "Inspector General of Police (IGP)": a title's abbreviation, no body
     if len(toks) == 1 and _is_acronym(text, cues):
-        if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end):
-            return  # "HTML5", "RPG 7B", "Su-25": a model or a format, not a body
-        if len(text) >= 4 and key(text) in cues.places:
-            m.type, m.cue = "place", "place-data"  # "DUSHANBE, 19.05.2022"
+        if any(c.isdigit() for c in text) or _MODEL_NUMBER.match(body, end) \
+                or body.startswith("$", end):
+            return  # "HTML5", "RPG 7B", "Su-25": a model or a format; "ZW$": a currency
+        if len(text) >= 4 and key(text) in cues.places \
+                and not (body[start - 1:start] == "(" and body[end:end + 1] == ")"):
+            # "DUSHANBE, 19.05.2022"; not "(ASAN)", a name's abbreviation
+            m.type, m.cue = "place", "place-data"
         else:
             m.type, m.role, m.cue = "organization", "acronym", "acronym"
+        typed.append(m)
+        return
+    if len(toks) == 1 and _acronym_compound(text, cues):
+        m.type, m.role, m.cue = "organization", "acronym", "acronym"  # "PDP-Laban"
         typed.append(m)
         return
     if len(toks) == 1 and text in cues.proper_bodies:
@@ -968,6 +1035,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         return
     if words[-1] in cues.place_heads and len(words) >= 2:
         m.type, m.cue = "place", "place-head"
+        place = cues.places.get(key(text))
+        if place is not None:  # "Davao City" is the data's Davao, as "DAVAO CITY" is
+            m.actor_id = "place:" + slug(place)
         typed.append(m)
         return
     if hits.before(start, _PLACE_BEFORE) is not None or _place_noun_after(body, end, cues):
@@ -988,6 +1058,10 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         if place is not None and len(words) == 1 and _sentence_start(body, start) \
                 and (key(text) in small_city_names() or not spelled_as_place(text)):
             place = None  # "Time and again", "War of words": a common word, not a town
+        if place is not None and not text.isupper() and key(text) in alternate_only_names() \
+                and not _after_place_preposition(body, start, cues) \
+                and not _listed_with_place(body, start, end, cues):
+            place = None  # "Hamas fighters": a foreign spelling of a town, not said a place
         if place is not None:
             m.type, m.cue, m.actor_id = "place", "place-data", "place:" + slug(place)
             typed.append(m)
@@ -1010,8 +1084,22 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         typed.append(m)
         return
     if len(words) <= 3:
+        if len(words) >= 2 and _predicate_says_person(body, start, end, words, cues):
+            m.type, m.cue = "person", "predicate"
+            typed.append(m)
+            return
         _title_cue(m, cues, hits)
         untyped.append(m)
+
+
+def _predicate_says_person(body: str, start: int, end: int, words, cues: Cues) -> bool:
+    """"Job Sikhala was released", "police arrested Godfrey Tsenengamu": what only a
+    person undergoes or does, written next to a name no other cue typed; not in a
+    heading's title case, nor words the article writes in lower case."""
+    if not (cues.predicate_after.match(body, end)
+            or cues.predicate_before.search(body, max(0, start - 24), start)):
+        return False
+    return not _in_headline(body, start) and all(_name_like(body, w, cues) for w in words)
 
 
 _PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
@@ -1038,6 +1126,19 @@ def _is_acronym(text: str, cues: Cues) -> bool:
         and sum(c.isupper() for c in text) >= 2
 
 
+def _acronym_compound(text: str, cues: Cues) -> bool:
+    """"PDP-Laban", "Lakas-CMD": an acronym and a capitalised word joined by a hyphen
+    name a party or a body; not "US-Russia", "NATO-Russia" (a place or a stop word)."""
+    parts = text.split("-")
+    if len(parts) != 2 or not all(parts):
+        return False
+    acronyms = [p for p in parts if _is_acronym(p, cues)]
+    words = [p for p in parts if p[0].isupper() and p[1:].islower()]
+    return len(acronyms) == 1 and len(words) == 1 and len(words[0]) >= 3 \
+        and key(words[0]) not in cues.places and words[0] not in cues.demonyms \
+        and words[0] not in cues.stopwords and not _is_title_word(words[0], cues)
+
+
 def _sentence_start(body: str, start: int) -> bool:
     """Whether a word opens a sentence, a line or a quote (capitals prove nothing)."""
     before = body[max(0, start - 4):start].rstrip(" \t\"“‘'(")
@@ -1048,6 +1149,25 @@ def _after_place_preposition(body: str, start: int, cues: Cues) -> bool:
     """"in Osh", "from Vladimir": a preposition that may introduce a place right before."""
     prev = body[max(0, start - 20):start].rstrip().rsplit(None, 1)
     return bool(prev) and prev[-1].lower() in cues.place_preps
+
+
+_LIST_BEFORE = re.compile(r"([A-Z][\w-]*)(?:,[ \t]+(?:and[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$")
+_LIST_AFTER = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+(?:and|or)[ \t]+)([A-Z][\w-]*)")
+
+
+def _listed_with_place(body: str, start: int, end: int, cues: Cues) -> bool:
+    """"Gomel, Grodno, Brest and Mogilev": a word in a list next to a town or region of
+    the data (its own name, not another alternate) is a place too; next to a country
+    it need not be ("Israel and Hamas")."""
+    for m in (_LIST_BEFORE.search(body, max(0, start - 40), start),
+              _LIST_AFTER.match(body, end)):
+        if m is None:
+            continue
+        k = key(m.group(1))
+        if cues.places.get(k) not in (None, *country_names()) \
+                and k not in alternate_only_names():
+            return True
+    return False
 
 
 def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
@@ -1170,6 +1290,17 @@ def _title_acronym(body: str, pos: int, cues: Cues) -> bool:
     return initials == m.group(2)
 
 
+def _honorific_before(body: str, start: int, hits) -> bool:
+    """"Gen. Bektanov", "Cde Chiwenga": a capitalised style right before a name, its dot
+    only an abbreviation's ("a retired army general. War veterans ...": a sentence's)."""
+    h = _back(hits, start, _HONORIFICS, " \t.")
+    return h is not None and body[h.start].isupper() \
+        and ("." not in body[h.end:start] or len(h.phrase) <= 4)
+
+
+_AND_AFTER = re.compile(r"[ \t]+and[ \t]+[A-Z]")  # "Minister of Sport, Arts and Recreation"
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -1182,8 +1313,10 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if len(words) >= 2 and words[-1] not in cues.org_heads \
             and cues.byline.search(body, max(0, start - 16), start):
         return "byline"  # "By Jairo Bolledo", not "By Khmer Times"
-    if _back(hits, start, _NOUNS, " \t,") or _back(hits, start, _HONORIFICS, " \t."):
-        return "noun"
+    noun = _back(hits, start, _NOUNS, " \t,")
+    if (noun is not None and (body[noun.start].islower() or not _in_headline(body, start))) \
+            or _honorific_before(body, start, hits):
+        return "noun"  # not "Protesters Clash With Police": a heading's title case
     # the cues end in blanks right before the name: a comma ("..., Noordin Haji"), an
     # acronym's bracket ("(IGP) Chandana Wickramaratne") or "by" must close the text
     # before them, which is cheaper to test than any of the patterns
@@ -1191,13 +1324,14 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     before = body[lo:start]
     if before[-1:] in (" ", "\t"):
         before = before.rstrip(" \t")
-        if (before[-1:] == "," and cues.title_of_body.search(body, lo, start)) or (
+        if (before[-1:] == "," and cues.title_of_body.search(body, lo, start)
+                and not (len(words) == 1 and _AND_AFTER.match(body, end))) or (
                 before[-1:] == ")" and _title_acronym(body, start, cues)) or (
                 before[-2:] == "by" and cues.headed_by.search(body, max(0, start - 16), start)):
             return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
-    if _possessor_of_kin(body, end, hits, cues):
+    if _possessor_of_kin(body, end, hits, cues) or cues.possession.match(body, end):
         return "possessor"  # "Tsvangirai's widow", "Aliyev's eldest son"
     if len(words) >= 2 and words[-1] not in cues.org_heads:  # "Khmer Times"
         if key(words[-1]) in cues.known_surnames:
@@ -1209,6 +1343,6 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
             return "surname-ending"
     elif len(words[0]) >= 7 and not words[0].isupper() \
             and words[0].lower().endswith(cues.endings) \
-            and body[max(0, start - 4):start].lower() != "the ":
-        return "surname-ending"  # "Lukashenko pardoned ...", not "the Sandiganbayan"
+            and f"the {words[0]}" not in body and f"The {words[0]}" not in body:
+        return "surname-ending"  # "Lukashenko pardoned ...", not "(the) Sandiganbayan"
     return ""

@@ -26,3 +26,61 @@ def alternation(words) -> str:
         return body
 
     return "(?:" + build(trie) + ")"
+
+
+_FIRST_WORD = re.compile(r"[^\W_]+")
+# The letters outside ASCII that a case-insensitive pattern takes for an ASCII one
+# ("ſ" for "s", the Kelvin sign for "k", the Turkish i's): a text holding one is searched
+# in full, since its words need not key like the phrase's.
+_ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+
+
+def keys_like_ascii(text: str) -> bool:
+    """Does every word of ``text`` a case-insensitive pattern can take for an ASCII word
+    look it up in the vocabulary under the same key (no letter of ``_ASCII_CASE_TWINS``)?"""
+    return not any(c in text for c in _ASCII_CASE_TWINS)
+
+
+def first_words(phrases) -> frozenset[str] | None:
+    """The first word of each phrase, lower case: a match of ``\\b`` + ``alternation(phrases)``
+    (case-insensitive) starts at one of them. None when that does not hold (a phrase not
+    starting with a letter or digit, or with letters outside ASCII).
+
+    >>> sorted(first_words(["direct supervisor", "Boss", "ex-wife"]))
+    ['boss', 'direct', 'ex']
+    >>> first_words(["-year-old"]) is None
+    True
+    """
+    out = set()
+    for p in phrases:
+        m = _FIRST_WORD.match(str(p))
+        if m is None or not m.group().isascii():
+            return None
+        out.add(m.group().lower())
+    return frozenset(out)
+
+
+def search_at(regex: re.Pattern, text: str, starts) -> list[re.Match]:
+    """``list(regex.finditer(text))`` for a case-insensitive ``\\b`` + ``alternation(phrases)``,
+    tried only at ``starts``: the ascending offsets of the words of ``text`` that are one of
+    the phrases' :func:`first_words` (any case). Same matches, without trying the pattern
+    at every position of the text.
+
+    >>> rx = re.compile(r"\\b" + alternation(["boss", "direct supervisor"]) + r"\\b", re.I)
+    >>> text = "His Direct  Supervisor, the bossy boss."
+    >>> [m.group() for m in search_at(rx, text, [4, 28, 34])]
+    ['Direct  Supervisor', 'boss']
+    >>> [m.group() for m in search_at(rx, text, [4, 28, 34])] == rx.findall(text)
+    True
+    """
+    if not keys_like_ascii(text):
+        return list(regex.finditer(text))
+    out, done = [], 0
+    match = regex.match
+    for at in starts:
+        if at >= done:
+            m = match(text, at)
+            if m:
+                out.append(m)
+                done = m.end()
+    return out

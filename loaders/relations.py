@@ -35,6 +35,11 @@ class CompiledPattern:
     emits: list[dict]
     anchors: frozenset  # vocabulary labels; empty: run over the whole text
     starts: frozenset = frozenset()  # labels a match starts with: try only there
+    actor_led: bool = False  # starts with an {AP}/{OWNER} slot: try only at actors, pronouns
+
+
+# a pattern whose first slot (after look-behinds) is an actor or its pronoun
+_ACTOR_LED = re.compile(r"(?:\(\?<[!=][^()]*\))*\{(?:AP|OWNER)[:}]")
 
 
 class Rules:
@@ -51,8 +56,9 @@ class Rules:
             labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
                       for a in p.get("anchors") or []}
             starts = frozenset(str(a)[1:] for a in p.get("starts") or [])
+            actor_led = bool(comp.pronoun_first and _ACTOR_LED.match(p["pattern"]))
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
-                                                 frozenset(labels), starts))
+                                                 frozenset(labels), starts, actor_led))
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
         self.maps = {"kin": norm(lex["kinship"]), "inlaw": norm(lex["kin_by_marriage"]),
                      "sub": norm(lex["subordinate_terms"]),
@@ -79,6 +85,11 @@ class Rules:
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         # "His Majesty King A": a style before a title qualifies no country
         self.honorifics = {str(w).lower() for w in lex["honorifics"]}
+        # "On Monday President A", "Meanwhile Attorney General B": a day, a month or a
+        # sentence adverb before a title qualifies no country
+        self.time_words = {str(w).lower() for w in (
+            *lex["months"], *lex["weekdays"], *lex["relative"], *lex["scene_openers"],
+            *lex["title_non_qualifiers"])}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
         # "A is not a relative of X", "A was never X's ally": a copula negated
         be = alternation(lex["clause_words"]["be"])
@@ -104,7 +115,7 @@ class Rules:
         # "tourism minister", "minister of tourism": a minister of any area (a bare
         # "secretary" names none)
         return " ".join(words) in self.national or (
-            len(words) <= 3 and words[-1] in self.area_titles
+            0 < len(words) <= 3 and words[-1] in self.area_titles
             and (len(words) > 1 or of == " of "))
 
 
@@ -141,6 +152,8 @@ def extract(doc) -> list:
                         doc.index.at(st.span_start)))
             out.append(st)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
+    out += _ministers_of_rulers(doc, out)
+    out = _holders_own_country(doc, out)
     return _named_countries_only(doc, _named_offices(doc, _not_negated(doc, rules, out)))
 
 
@@ -150,6 +163,83 @@ _STEM = 5  # letters that tell a word's stem: "defen(ce|se)", "minis(ter|try)", 
 @lru_cache(maxsize=8192)  # the same names and titles recur in every article
 def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:_STEM] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2)
+
+
+def _holders_own_country(doc, statements) -> list:
+    """A bare title given the article's country by default ("Defence Minister A" in an
+    article naming Ukraine most) is the country the text or offices.yaml ties its holder
+    to otherwise ("Russian Defence Minister A" earlier, a post in the "Security Council of
+    Russia", Putin's presidency of Russia, a sentence opening "In Russia,"); when that
+    country is not named, no post is read rather than a wrong one."""
+    main = doc.main_country
+    guessed = {id(st) for st in statements if st.predicate == "holds_position"
+               and st.object_id == main and st.confidence <= 0.6}
+    if not guessed:
+        return statements
+    rules = rules_for(doc.lex)
+    countries = country_ids(doc.lex)
+    # a body whose name holds a country ("Ministry of Defence of Russia") is that one's
+    of_country = {m.actor_id: n.actor_id for m in doc.mentions if m.type == "organization"
+                  for n in m.nested if n.actor_id in countries}
+    firm: dict[str, set[str]] = {}
+    for st in statements:
+        if st.predicate == "holds_position" and st.confidence > 0.6:
+            country = st.object_id if st.object_id in countries else \
+                of_country.get(st.object_id)
+            if country:
+                firm.setdefault(st.subject_id, set()).add(country)
+    out = []
+    for st in statements:
+        if id(st) in guessed:
+            own = firm.get(st.subject_id) or {
+                body for _, body in rules.office_heads.get(st.subject_id, ())
+                if body in countries} or _opened_in(doc, st.span_start, countries)
+            if own and main not in own:
+                if len(own) > 1:
+                    continue
+                target = next(iter(own))
+                st = dataclasses.replace(st, object_id=target, id=Statement.make_id(
+                    st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id,
+                    target, st.detail))
+        out.append(st)
+    return out
+
+
+_IN_OPENER = re.compile(r"\W*(?:(?:On|Last|This) \w+,? )?In (?:the )?$")
+
+
+def _opened_in(doc, offset: int, countries) -> set[str]:
+    """The country a sentence opens with ("In Armenia, Prime Minister A said"), if any."""
+    sent = doc.sentence_of(offset)
+    for m in doc.mentions:
+        if m.start > sent.start + 30:
+            break
+        if m.start >= sent.start and m.actor_id in countries and \
+                _IN_OPENER.fullmatch(doc.body, sent.start, m.start):
+            return {m.actor_id}
+    return set()
+
+
+def _ministers_of_rulers(doc, statements) -> list:
+    """A national title serving a person ("Putin's defence minister A") is a post of the
+    one country that person holds a post of: A holds_position Russia as well."""
+    rules = rules_for(doc.lex)
+    countries = country_ids(doc.lex)
+    held: dict[str, set[str]] = {}
+    for st in statements:
+        if st.predicate == "holds_position" and st.object_id in countries:
+            held.setdefault(st.subject_id, set()).add(st.object_id)
+    out = []
+    for st in statements:
+        if st.predicate != "subordinate_of" or not rules.is_national(st.detail):
+            continue
+        states = held.get(st.object_id, set())
+        if len(states) == 1 and not held.get(st.subject_id, set()) & states:
+            out.append(doc.statement(
+                "holds_position", st.subject_id, next(iter(states)), st.span_start,
+                st.span_end, detail=st.detail, confidence=0.7, speaker=st.speaker_id,
+                modality=st.modality))
+    return out
 
 
 def _named_offices(doc, statements) -> list:
@@ -530,9 +620,8 @@ def _hit_statements(doc, rules, hit) -> list:
     """The statements of one frame reading: the act and the posts it names."""
     frame = hit.frame
     out = []
-    if not hit.factual or hit.modality == "planned" or not (
-            (hit.agents and hit.patients) or hit.post):
-        return out  # a planned act is no relation yet
+    if not hit.happened or not ((hit.agents and hit.patients) or hit.post):
+        return out
     speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
         else ("", "reported")
     if hit.modality == "denied":
@@ -570,6 +659,9 @@ def _matches(doc, pat: CompiledPattern):
         return
     if pat.starts:
         yield from _matches_at_starts(doc, pat)
+        return
+    if pat.actor_led:
+        yield from doc.actor_led_matches(pat.regex, doc.spans_with(pat.anchors))
         return
     for start, end in doc.spans_with(pat.anchors):
         yield from pat.regex.finditer(tpl.text, start, end)
@@ -634,7 +726,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     objects: list[tuple[str, str]] = []
     obj_pron = False
     for obj in emit["object"] if isinstance(emit["object"], list) else [emit["object"]]:
-        if obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
+        if obj == "@country":  # "headed the presidential administration": the state's
+            country = doc.main_country
+            objects = [(country, "place")] if country else []
+            confidence = 0.6
+        elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
             title = group_of(m, title_group) or ""
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
@@ -705,10 +801,13 @@ def _endpoint(doc, m: re.Match, group: str, exclude=()):
     return found, pron
 
 
-def _detail(rules: Rules, spec: str, m: re.Match) -> str:
+def _detail(rules: Rules, spec: str | list, m: re.Match) -> str:
     """A detail: "=text", "@head:group" (title without acting/interim), or a group's
     text normalised by the word map of the same name (kin, sub, ally; titles read from
-    head verbs)."""
+    head verbs); a list of groups: the first that matched ("the post of chairman" or
+    "the chairmanship")."""
+    if isinstance(spec, list):
+        spec = next((g for g in spec if group_of(m, g)), "")
     if not spec:
         return ""
     if spec.startswith("="):
@@ -804,8 +903,10 @@ def _qualified(doc, title_start: int) -> bool:
     if not m or _THE_COUNTRYS.search(before):
         return False
     word = (m.group(1) or "").lower()
+    rules = rules_for(doc.lex)
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS
-                                and word not in rules_for(doc.lex).honorifics)
+                                and word not in rules.honorifics
+                                and word not in rules.time_words)
 
 
 _FROM = re.compile(r"\b(?:from|since|starting|beginning)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)

@@ -39,7 +39,7 @@ from functools import cache, lru_cache
 from .kinship import kin_refs
 from .mentions import Mention, cues_for
 from .phrases import alternation as _alt
-from .places import city_countries, country_names
+from .places import capital_countries, city_countries, country_names
 from ..graph.names import key, slug
 
 
@@ -69,6 +69,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     types: dict[str, str] = {}
     surname: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
+    tails: dict[str, set[str]] = defaultdict(set)  # last words of a longer full name
+    nicknames: dict[str, set[str]] = defaultdict(set)  # "bong go"
     for m in out:
         if not m.actor_id and m.type:
             m.actor_id = f"{m.type}:{slug(m.surface)}"
@@ -94,12 +96,20 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
             if len(parts) >= 2:
                 surname[parts[-1]].add(actor_id)
                 given[parts[0]].add(actor_id)
+            for k in range(1, len(parts) - 1):  # "Lopez Obrador", "Dela Rosa"
+                tails[" ".join(parts[k:])].add(actor_id)
+    for m in out:  # 'Christopher "Bong" Go ... Bong Go': the nickname and the surname
+        if m.type == "person" and m.actor_id and m.end - m.start > len(m.surface):
+            nick = _QUOTED.search(body, m.start, m.end)
+            if nick is not None:
+                nicknames[key(f"{nick.group(1)} {m.surface.split()[-1]}")].add(m.actor_id)
 
     # single-word persons typed by a cue ("Mr Oraz") join the full name of the one person
     # of the article with that surname; of a family ("Emomali Rahmon", "Ozoda Rahmon")
     # the surname alone is the one introduced first; a given name several persons share
     # stays unresolved rather than guessed, and no actor of its own
     introduced = _introduced(out)
+    given_names = _ref_words(lex).cues.given
     ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
@@ -111,6 +121,19 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 m.role = "surname" if k in surname else "given"
             elif hit:
                 ambiguous.append(m)
+        elif m.type == "person" and m.method != "gazetteer" \
+                and len(nicknames.get(key(m.surface), ())) == 1:
+            m.actor_id, m.role = next(iter(nicknames[key(m.surface)])), "name"
+        elif m.type == "person" and m.method != "gazetteer" \
+                and len(tails.get(key(m.surface), ())) == 1 \
+                and (key(m.surface).split()[0] not in given_names or any(
+                    f" {m.surface.split()[0].lower()} " in f
+                    for f in surfaces[next(iter(tails[key(m.surface)]))])):
+            # "Andres Manuel Lopez Obrador ... Lopez Obrador": a double surname alone,
+            # "Ronald dela Rosa ... Dela Rosa": the surname with its particle (written
+            # in lower case in the full name, whatever name lists say); not
+            # "Heydar Aliyev" after "Ilham Heydar Aliyev" (a given name: the father)
+            m.actor_id, m.role = next(iter(tails[key(m.surface)])), "surname"
         elif m.cue == "place-data" and " " not in m.surface.strip():
             # "Kirov" the place, unless the article names a person Kirov
             hit = surname.get(key(m.surface))
@@ -149,7 +172,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     _bodies_of_countries(body, out, gazetteer, lex, hits)
     refs = _title_refs(body, out, gazetteer, lex, published, hits) + \
         _definite_refs(body, out, hits) + _description_refs(body, out, hits, lex, gazetteer) \
-        + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits)
+        + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits) \
+        + _parliament_refs(body, out, lex)
     out = sorted(out + refs, key=lambda m: m.start)
     return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
 
@@ -270,7 +294,7 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
             # that names the body's own country rarely or never
             if article_country is None:
                 counts = country_counts(mentions, hits, lex)
-                article_country = min(counts, key=lambda c: (-counts[c], c)) if counts else ""
+                article_country = max(counts, key=counts.get) if counts else ""  # first named
             if m.surface[:1].islower() or counts.get(own, 0) * 3 <= counts.get(
                     article_country, 0):
                 country = article_country
@@ -358,11 +382,15 @@ def country_counts(mentions, hits, lex) -> dict[str, int]:
                 found.append((n.start, n.actor_id))
                 by_name.setdefault(name or "", n.actor_id)
             elif name and n.actor_id:
-                cities.append((n.start, name))
-    # a city counts for its country when the article names that country too ("Moscow")
-    for start, city in cities:
+                cities.append((n.start, name, n.surface))
+    # a city counts for its country when the article names that country too ("Moscow"),
+    # a capital also when it does not ("MOSCOW (Reuters) - A court ...")
+    for start, city, surface in cities:
         country = by_name.get(city_countries().get(city, ""))
-        if country:
+        if not country:
+            capital_of = capital_countries().get(key(surface))
+            country = words.country_ids.get(key(capital_of)) if capital_of else ""
+        if country in countries:
             found.append((start, country))
     for h in hits.by_label.get("demonyms", ()):
         country = demonyms.get(h.phrase)
@@ -428,6 +456,7 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 _NAME_SUFFIXES = frozenset(key(w) for w in ("Jr", "Sr", "II", "III", "IV"))
 _PAREN = re.compile(r"^\s*\(\s*$")
+_QUOTED = re.compile(r"[\"“'‘]([A-Z][\w-]*)[\"”'’]")  # a nickname inside a name
 _LIST_GOES_ON = re.compile(r"\s*(?:and|or)\b|\s*[A-Z]")
 
 
@@ -445,9 +474,40 @@ def _acronyms(body: str, mentions: list[Mention]) -> None:
                 between.strip() == "," and after[:1] == ","
                 and not _LIST_GOES_ON.match(body, m.end + 1)):
             alias[key(m.surface)] = prev.actor_id
+    # "the International Criminal Court ... the ICC": an acronym no bracket defines is
+    # the one organisation of the article whose capitals it spells
+    spelled: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.role == "acronym" and not m.ids and key(m.surface) in alias:
-            m.actor_id = alias[key(m.surface)]
+        if m.type == "organization" and m.actor_id and m.role != "acronym" \
+                and " " in m.surface.strip():
+            for letters in _initials(m.surface):
+                spelled[letters].add(m.actor_id)
+    for m in mentions:
+        if m.role == "acronym" and not m.ids:
+            if key(m.surface) in alias:
+                m.actor_id = alias[key(m.surface)]
+            elif len(spelled.get(m.surface, ())) == 1:
+                m.actor_id = next(iter(spelled[m.surface]))
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name's capitals spell, with and without the parts of hyphenated
+    words: "International Criminal Court" -> ICC; "Anti-Corruption Committee" -> ACC, AC.
+
+    >>> sorted(_initials("Anti-Corruption Committee of Armenia"))
+    ['AC', 'ACA', 'ACC', 'ACCA']
+    """
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
+    whole = "".join(w[0] for w in words)
+    parts = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+    out = {whole, parts}
+    if len(words) > 2:  # the country an "of" adds is often left out ("ACC")
+        tail = re.search(r"\s(?:of|in)\s+(?:the\s+)?[A-Z][\w-]*$", name)
+        if tail:
+            short = [w for w in re.findall(r"[\w'’-]+", name[:tail.start()]) if w[:1].isupper()]
+            out.add("".join(w[0] for w in short))
+            out.add("".join(p[0] for w in short for p in w.split("-") if p[:1].isupper()))
+    return {x for x in out if len(x) >= 2}
 
 
 # --- references by title and definite description ---------------------------------------
@@ -474,6 +534,8 @@ class _RefWords:
                          for k, v in lex["title_synonyms"].items()}
         self.cues = cues_for(lex)
         self.countries = set(self.cues.demonym_ids.values())
+        self.country_ids = {key(c.partition(":")[2].replace("-", " ")): c  # "russia"
+                            for c in self.countries}
         self.descriptions = {key(k): v for k, v in lex["definite_descriptions"].items()}
         self.head_titles = frozenset(str(w).lower()
                                      for w in lex["clause_words"]["head_titles"])
@@ -773,6 +835,58 @@ _APPOSED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$", re.IGN
 _PLURAL = re.compile(r"(?:[^s]s|men|people)$")
 
 
+# "the parliament", "Parliament speaker A": the word alone, no name's part ("European
+# Parliament", "Parliament of Georgia") and no other country's ("Russia's parliament")
+_PARLIAMENT = re.compile(r"\b(?:[Tt]he\s+)?(?:(?:lower|upper)\s+(?:house|chamber)(?:\s+of\s+"
+                         r"(?:the\s+)?parliament)?|[Pp]arliament(?![\w-])(?!\s+of\b))")
+_OWNED = re.compile(r"(?:\b[A-Z][\w-]*|(?<!country)(?<!nation)(['’]s?))\s+$")
+
+
+def _parliament_refs(body, mentions, lex) -> list[Mention]:
+    """"Speaker of the Parliament A", "parliament speaker B", "the lower house of
+    parliament": the one legislature the article names (a body whose name holds a word of
+    the lexicon's legislatures, "Milli Majlis", "Jogorku Kenesh"), before or after; two or
+    none named: no reference. Another country's parliament is none ("Russia's
+    parliament" in an article on Georgia).
+
+    >>> from qantar.loaders.pipeline import default_lexicon
+    >>> m = Mention(0, 14, "Jogorku Kenesh", type="organization", actor_id="organization:jk")
+    >>> body = "Jogorku Kenesh met. Speaker of the Parliament Kanat Isaev spoke."
+    >>> [(r.surface, r.actor_id) for r in _parliament_refs(body, [m], default_lexicon())]
+    [('the Parliament', 'organization:jk')]
+    """
+    if "arliament" not in body and " house" not in body and " chamber" not in body:
+        return []
+    words = _legislature_words(lex)
+    found = {m.actor_id for m in mentions if m.type == "organization" and m.actor_id
+             and words & set(key(m.surface).split())}
+    if len(found) != 1:
+        return []
+    actor = next(iter(found))
+    kind = next(m.kind for m in mentions if m.actor_id == actor)
+    taken = [(m.start, m.end) for m in mentions]
+    places = {m.end: m for m in mentions if m.type == "place"}
+    # "Mazhilis of Kazakhstan": the country the legislature's id names, if any
+    owner = actor.split(":", 1)[-1].rpartition("-of-")[2] if "-of-" in actor else None
+    refs = []
+    for hit in _PARLIAMENT.finditer(body):
+        if any(s < hit.end() and hit.start() < e for s, e in taken):
+            continue
+        owned = _OWNED.search(body, max(0, hit.start() - 30), hit.start())
+        if owned:  # "Kazakhstan's lower house": only the legislature's own country's
+            place = places.get(owned.start(1)) if owned.group(1) else None
+            if place is None or slug(place.surface) != owner:
+                continue
+        refs.append(Mention(hit.start(), hit.end(), hit.group(), type="organization",
+                            actor_id=actor, role="definite", cue="legislature", kind=kind))
+    return refs
+
+
+@cache
+def _legislature_words(lex) -> frozenset[str]:
+    return frozenset(key(str(w)) for w in lex["legislatures"])
+
+
 def _noun_refs(body, mentions, hits) -> list[Mention]:
     """"the tycoon", "the billionaire's son": the one person the article introduced
     with that person noun before it, right before the name ("tycoon Bidzina
@@ -808,11 +922,58 @@ def _noun_refs(body, mentions, hits) -> list[Mention]:
 
 # --- pronouns ------------------------------------------------------------------------------
 
+@cache
+def _modifier_re(lex) -> re.Pattern:
+    """A relational noun right after a name, no name after it ("a Nazarbayev ally,")."""
+    words = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"],
+             *lex["follower_nouns"]]
+    return re.compile(rf"\s+{_alt([w for w in words if ' ' not in str(w)])}\b"
+                      r"(?!\s+\S*[A-Z])")
+
+
+# the words between the preposition and the name modify it ("to former President X"); a
+# verb in the past between them ends the phrase ("on Thursday dismissed X": X is an object)
 _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s+"
-                          r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+                          r"(?:the\s+)?(?:(?!(?-i:[a-z])[\w’'-]*ed\s)[\w’'-]+\s+){0,3}$",
+                          re.IGNORECASE)
 
 
 _NAME_PARTS = re.compile(r"[\s:-]+")
+
+
+def _kin_genders(lex, persons, body: str) -> dict[str, bool]:
+    """Actor ids and names -> female (True) or male (False) by the kinship term written
+    right before a mention ("the couple's son Heydar": a man), for the persons whose
+    terms all agree (lexicon kin_genders).
+
+    >>> from qantar.loaders.lexicon import default
+    >>> body = "Their son Heydar and her daughter, Senator Leyla came."
+    >>> ms = [Mention(10, 16, "Heydar", type="person", actor_id="person:heydar"),
+    ...       Mention(43, 48, "Leyla", type="person", actor_id="person:leyla")]
+    >>> sorted(_kin_genders(default(), ms, body).items())
+    [('Heydar', False), ('Leyla', True), ('person:heydar', False), ('person:leyla', True)]
+    """
+    rx = _kin_gender_re(lex)
+    if rx is None or not persons:
+        return {}
+    said: dict[str, set[bool]] = {}
+    for m in persons:
+        found = rx.search(body, max(0, m.start - 40), m.start)
+        if found:
+            female = found.group("female") is not None
+            said.setdefault(m.actor_id, set()).add(female)
+            said.setdefault(m.surface, set()).add(female)
+    return {k: next(iter(v)) for k, v in said.items() if len(v) == 1}
+
+
+@cache
+def _kin_gender_re(lex) -> re.Pattern | None:
+    genders = lex.data.get("kin_genders") or {}
+    if not genders.get("male") or not genders.get("female"):
+        return None
+    # a capitalised title may stand between ("His mother, First Lady Janet Museveni")
+    return re.compile(rf"(?i:\b(?:(?P<female>{_alt(genders['female'])})|"
+                      rf"{_alt(genders['male'])}))[ \t]*,?[ \t]*(?:[A-Z][\w.-]*[ \t]+){{0,3}}$")
 
 
 class Antecedents:
@@ -826,6 +987,7 @@ class Antecedents:
         self.first = {p.lower() for p in pron.get("first_person", [])}
         self.feminine = {p.lower() for p in pron.get("feminine", [])}
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
+        self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
         self.orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
         self.starts = [m.start for m in self.persons]
@@ -835,7 +997,10 @@ class Antecedents:
         words = lex["clause_words"]
         self.female_endings = tuple(str(w) for w in words["female_endings"])
         self.male_endings = tuple(str(w) for w in words["male_endings"])
+        # "a close Nazarbayev ally": a name modifying a relational noun heads no phrase
+        self.modifier = _modifier_re(lex)
         self._genders: dict[str, bool | None] = {}  # name -> female(name)
+        self._kin_said = _kin_genders(lex, self.persons, body)
 
     def female(self, name: str) -> bool | None:
         """Does the surname of a person (an actor id or a name as written) say she is a
@@ -845,7 +1010,7 @@ class Antecedents:
             return self._genders[name]
         last = _NAME_PARTS.split(name.strip().lower())[-1]
         said = True if last.endswith(self.female_endings) else \
-            False if last.endswith(self.male_endings) else None
+            False if last.endswith(self.male_endings) else self._kin_said.get(name)
         self._genders[name] = said
         return said
 
@@ -856,6 +1021,10 @@ class Antecedents:
         """Actor ids a pronoun at ``offset`` stands for ([] when unsure); ``exclude``:
         actors it cannot be ("Gulmira Satybaldy, his wife": his is not hers)."""
         p = pronoun.lower()
+        pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs
+        if pair:  # "the couple's": "their", when it can only be two persons
+            found = self.resolve(offset, "their", exclude)
+            return found if len(found) == 2 else []
         sent = self.index.at(offset)
         if p in ("its", "it"):
             return self._its(offset, sent)
@@ -877,6 +1046,7 @@ class Antecedents:
             same = [m for m in before if self.index.at(m.start) == sent]
             heads = [m for k, m in enumerate(same) if not self._possessive(m)
                      and not _PREPOSITION.search(self.body[max(0, m.start - 30):m.start])
+                     and not self.modifier.match(self.body, m.end)
                      and not (k and self.body[same[k - 1].end:same[k - 1].end + 1] == ","
                               and self.body[m.end:m.end + 1] == ",")]
             plain = [m for m in same if not self._possessive(m)]

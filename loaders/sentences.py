@@ -3,8 +3,14 @@
 Lines are units of their own (headlines, captions, paragraphs); within a line a sentence
 ends at ``.``, ``!`` or ``?`` (plus closing quotes or brackets) followed by a space and
 an upper-case letter, a digit or an opening quote, unless the word before the period is
-an abbreviation ("Mr.", "Jan.") or an initial. Quotes and spans refer to the body, so a
-sentence is ``body[start:end]``.
+an abbreviation ("Mr.", "Jan.") or an initial. A wire dateline opening a line
+("MINSK, Aug 3 (Reuters) -") is a sentence of its own: its place is not the subject of
+the first clause. Quotes and spans refer to the body, so a sentence is
+``body[start:end]``.
+
+>>> body = "MINSK, Aug 3 (Reuters) - Lukashenko sacked Mr. Kobyakov. He left."
+>>> [s.text(body) for s in split(body)]
+['MINSK, Aug 3 (Reuters) -', 'Lukashenko sacked Mr. Kobyakov.', 'He left.']
 """
 
 from __future__ import annotations
@@ -14,6 +20,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 _LINE = re.compile(r"[^\n]+")
+# A place in capitals, then a region or a date, a credited agency, and a dash:
+# "BISHKEK, Aug 8, 2019 (AFP) -", "MANAGUA, Nicaragua (AP) —", "ASTANA –".
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+                       r"(?:,[ \t]*[^\n()–—]{1,30}?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
+                       r"(?:--|[-–—])(?=[ \t])")
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9А-ЯЁӘҒҚҢӨҰҮҺІ])")
 # Words a period follows without ending a sentence.
 _ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen col lt maj capt sgt adm rev st jr sr
@@ -37,6 +48,10 @@ def split(body: str) -> list[Sentence]:
     out: list[Sentence] = []
     for line in _LINE.finditer(body):
         start = line.start()
+        dateline = _DATELINE.match(body, start, line.end())
+        if dateline and any(c.islower() for c in body[dateline.end():line.end()]):
+            _add(out, body, start, dateline.end())
+            start = dateline.end()
         for end in _END.finditer(body, line.start(), line.end()):
             word = body[max(start, end.start() - 12):end.start()].rsplit(None, 1)
             word = word[-1].lower().lstrip("([\"'“‘") if word else ""

@@ -15,6 +15,7 @@ from functools import cache
 
 from .mentions import Mention
 from .phrases import alternation as _words_re
+from .phrases import first_words
 
 OPEN, CLOSE = "\ue000", "\ue001"
 _LETTER = {"person": "P", "organization": "O", "place": "L"}
@@ -63,6 +64,14 @@ class Template:
         self._tpl.append(tpl)
         self._src.append(src)
         self._span.append(span)
+
+    def placeholder_edges(self) -> list[int]:
+        """The template offsets where a placeholder starts or ends, in order."""
+        out = []
+        for k, (at, span) in enumerate(zip(self._tpl, self._span)):
+            if span:
+                out += [at, self._tpl[k + 1] if k + 1 < len(self._tpl) else len(self.text)]
+        return out
 
     def body_offset(self, tpl_offset: int) -> int:
         """Body offset of a template offset (inside a placeholder: its mention's start)."""
@@ -122,6 +131,7 @@ def group_of(m: re.Match, name: str) -> str | None:
 _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _KINDS = {"P": "P", "O": "O", "L": "L", "A": "POL", "B": "OL"}
 PRONOUN_SUFFIX = "__pron"
+PRONOUN_LABEL = "pronoun-first"  # the vocabulary label of the slot pronouns
 
 
 class SlotCompiler:
@@ -155,8 +165,14 @@ class SlotCompiler:
                          rf"{_words_re(lex['descriptor_heads'])}\s+")
         pron = lex["pronouns"]
         subj = [p for p in pron["singular"] + pron["plural"] + pron["first_person"]]
+        owners = ["his", "her", "their", "its", "my", "our"]
         self.pron_alt = _words_re(subj)
-        self.owner_alt = _words_re(["his", "her", "their", "its", "my", "our"])
+        # "the couple's" owns a kinship term as "their" does (Antecedents.resolve)
+        pairs = [f"the {p}'s" for p in pron.get("pair_nouns", [])]
+        self.owner_alt = _words_re(owners) + (
+            rf"|the {_words_re(pron['pair_nouns'])}['’]s" if pairs else "")
+        # the words an {AP} or {OWNER} slot's pronoun starts with (None: not a plain word)
+        self.pronoun_first = first_words(subj + owners + pairs)
 
     def expand(self, pattern: str) -> str:
         def one(m: re.Match) -> str:
@@ -199,7 +215,8 @@ class SlotCompiler:
             if slot == "det":
                 return r"(?:(?:the|a|an)\s+)?"
             if slot == "adv":
-                return r"(?:(?:\w+ly|also|then|later|again|even|still|soon|once|now)\s+){0,2}"
+                return (r"(?:(?:\w+ly|also|then|later|earlier|again|even|still|soon|once|now)"
+                        r"\s+){0,2}")
             if slot == "poss":
                 return r"['’]s?"
             if slot.startswith("gap") and slot[3:].isdigit():

@@ -16,7 +16,9 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from .clauses import SUPERIOR_LABEL, TRIGGER_LABEL, frame_lexicon
 from .gazetteer import tokenize
+from .template import PRONOUN_LABEL, compiler_for
 from ..graph.names import key
 
 # Lexicon sections whose words (or mapping keys) are indexed under their section name.
@@ -168,4 +170,9 @@ def vocabulary_for(lex) -> Vocabulary:
     for word in lex["org_heads"]:
         if " " not in str(word):
             extra["org_heads"].append(word)
+    flex = frame_lexicon(lex)  # where frame triggers, superior terms and pronouns start
+    for label, words in ((TRIGGER_LABEL, flex.trigger_first),
+                         (SUPERIOR_LABEL, flex.superior_first),
+                         (PRONOUN_LABEL, compiler_for(lex).pronoun_first)):
+        extra[label] += sorted(words or ())
     return Vocabulary(lex, extra)

@@ -1,7 +1,10 @@
 """Entities beyond the gazetteer: every example of seeds/lexicon/entities.yaml is read as
 its rule says, and the place and name data load from the packages' files."""
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from qantar.graph.records import Article
 from qantar.loaders import lexicon as lexicon_mod
@@ -115,3 +118,78 @@ def test_a_body_with_its_demonym_is_a_spelling_of_the_body():
     assert "Russian Defense Ministry" in body
     assert not any("Russian" in s for a, ss in spellings.items() for s in ss
                    if "Defense Ministry" not in ss)
+
+
+@pytest.mark.parametrize("text", [
+    "Vlast.kz and 24.kg reported it; see www.Vlast.kz, a@Kun.uz, x/Orda.kz.",
+    "Tengrinews.kz.", "Kursiv.media’s story", "Kun.uz-based", "Azattyq-Ruhy.kz said",
+    "in 2019, 12019 and 2019x; 1999-2020; x2020", "re-elected, self_made and Ab cd-ef",
+])
+def test_regexes_that_skip_ahead_find_what_the_plain_forms_find(text):
+    """The web-address and year searches are written to skip to where a match can start;
+    they find exactly what their plain forms find."""
+    import re
+
+    from qantar.loaders import dates, mentions
+    plain_outlet = re.compile(r"(?<![\w.@/-])((?:\d+|[A-Z][\w-]*)\.(?:kz|kg|uz|tj|ru|by|az|"
+                              r"am|ge|ua|ph|zw|com|net|org|info|news|expert|media))"
+                              r"(?![\w/-]|\.\w)")
+    assert [m.span() for m in mentions._outlet_addresses(text)] == \
+        [m.span() for m in plain_outlet.finditer(text)]
+    assert [m.span() for m in dates._YEAR_CORE.finditer(text)] == \
+        [m.span() for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)]
+
+
+def test_a_capital_names_the_country_of_a_generic_body_where_the_country_is_not_named():
+    """A Moscow dateline and court make "the Security Council" Russia's, not the country
+    of a wife's home named once at the end, nor Kazakhstan's (the gazetteer's)."""
+    from qantar.graph.names import slug
+    found = mentions_of("MOSCOW (Reuters) - A Moscow court ordered the arrest of General "
+                        "Yuri Kuznetsov. Sergei Shoigu, secretary of the Security Council, "
+                        "did not comment. His former wife lives in France.")
+    assert found["Security Council"][1] == "organization:" + slug("Security Council of Russia")
+
+
+PROBES = yaml.safe_load(
+    (Path(__file__).with_name("entity_probes.yaml")).read_text(encoding="utf-8"))
+
+
+def actors_of(text: str) -> dict[str, tuple[str, str]]:
+    """surface -> (type, actor id) of every spelling the whole pipeline gives an actor."""
+    from qantar.loaders.pipeline import extract
+    art = Article(id="article:entity-probe", title="probe", publisher="", published="2024-05-01",
+                  published_precision="day", url="", path="probe.txt", sha256="",
+                  words=len(text.split()), body=text)
+    batch = extract(art)
+    types = {a.id: a.type for a in batch.actors}
+    return {st.detail: (types.get(st.subject_id, ""), st.subject_id)
+            for st in batch.statements if st.predicate == "mentions"}
+
+
+def probe_problems(probe) -> list[str]:
+    """What the extraction gets wrong in a probe: a missing or mistyped actor, an actor
+    the paragraph does not name, two spellings split or merged."""
+    found = actors_of(probe["text"])
+    expect = probe.get("expect") or {}
+    problems = [f"{s} not found" if s not in found else f"{s} is a {found[s][0]}"
+                for s, t in expect.items() if s not in found or found[s][0] != t]
+    named = {found[s][1] for s in expect if s in found}
+    extra = {}
+    for surface, (t, actor_id) in found.items():
+        if actor_id not in named:
+            extra.setdefault((t, actor_id), []).append(surface)
+    problems += [f"extra {t} {sorted(ss)}" for (t, _), ss in extra.items()]
+    problems += [f"{a} and {b} split" for a, b in probe.get("same") or []
+                 if a in found and b in found and found[a][1] != found[b][1]]
+    problems += [f"{a} and {b} merged" for a, b in probe.get("different") or []
+                 if a in found and b in found and found[a][1] == found[b][1]]
+    return problems
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=[p["rule"][:50] for p in PROBES])
+def test_entity_probe(probe):
+    problems = probe_problems(probe)
+    if probe.get("known_failure"):
+        assert problems, f"probe passes now: remove its known_failure ({probe['known_failure']})"
+    else:
+        assert not problems, "; ".join(problems)

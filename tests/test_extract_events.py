@@ -455,10 +455,12 @@ PROBES = yaml.safe_load((Path(__file__).parent / "event_probes.yaml").read_text(
 @pytest.mark.parametrize("probe", PROBES, ids=[p["text"][:50] for p in PROBES])
 def test_event_probe(probe):
     """One construction of wire prose, names from many countries: exactly the events
-    listed, with the participants listed among theirs."""
+    listed, with the participants listed among theirs and none of ``no_roles``."""
     batch = extract(dated_article(probe["text"], probe["published"]))
     assert sorted(f"{e.type} {e.date or '-'}" for e in batch.events) == probe["expect"]
-    assert set(probe.get("roles", [])) <= participants(batch)
+    got = participants(batch)
+    assert set(probe.get("roles", [])) <= got
+    assert not set(probe.get("no_roles", [])) & got
 
 
 def test_the_agent_of_the_main_verb_is_not_the_participles():

@@ -7,7 +7,7 @@ import pytest
 
 from qantar.graph.records import Article
 from qantar.loaders import lexicon as lexicon_mod
-from qantar.loaders import relations
+from qantar.loaders import events, relations
 from qantar.loaders.document import build
 from qantar.loaders.errors import InputError
 from qantar.loaders.pipeline import default_gazetteer, default_lexicon, extract_raw
@@ -114,6 +114,11 @@ def _edit(path: Path, old: str, new: str):
      "  peacekeepers: troops", "unknown organisation kind"),
     ("lexicon/events.yaml", "possessor: target, post: participant}",
      "possessor: target, post: body}", "bad role post: body"),
+    ("lexicon/events.yaml", "roles: {before: agent, after: target, post: participant}}]",
+     "roles: {before: agent, after: giver, post: participant}}]", "bad role after: giver"),
+    ("lexicon/events.yaml", "roles: {before: agent, after: target, post: participant}}]",
+     "role: {before: agent, after: target, post: participant}}]",
+     "a pattern with roles of its own"),
 ])
 def test_bad_lexicon_names_file_and_line(lexicon_copy, file, old, new, message):
     path = lexicon_copy / file
@@ -179,3 +184,32 @@ def test_two_posts_given_in_one_appointment():
             if s.predicate == "holds_position"} == {
         ("organization:committee-for-national-security", "chairman"),
         ("organization:security-council-of-kazakhstan", "deputy chairman")}
+
+
+def test_actor_led_patterns_tried_at_actors_and_pronouns_find_what_the_scan_finds():
+    """A pattern led by an {AP} or {OWNER} slot runs only where a placeholder starts or
+    ends or a pronoun stands: the same matches as the scan of its sentences, on the dev
+    articles and on text whose pronouns are capitalised, glued or spelled with a letter
+    a case-blind pattern takes for ASCII ("hıs": then the whole sentence is scanned)."""
+    from qantar.loaders.read import read_article
+    rules = relations.rules_for(default_lexicon())
+    led = [p for p in rules.patterns if p.actor_led]
+    assert {"copula-title", "owner-title-name", "post-as"} <= {p.id for p in led}
+    docs = [build(read_article(p), default_gazetteer(), default_lexicon())
+            for p in sorted((ROOT / "tests/corpus/dev").glob("*.md"))]
+    probes = ["Karim Massimov was chairman of the KNB. He was then the KNB's chairman, and "
+              "HIS post as chairman of the KNB went to Ermek Sagimbayev.",
+              "Samat Abish lost hıs post as first deputy chairman of the KNB."]
+    docs += [build(article(text), default_gazetteer(), default_lexicon()) for text in probes]
+    assert docs[-1].actor_edges is None and docs[-2].actor_edges
+    found = 0
+    for doc in docs:
+        for pat in led:
+            full = [m.span() for s, e in doc.spans_with(pat.anchors)
+                    for m in pat.regex.finditer(doc.template.text, s, e)]
+            assert [m.span() for m in relations._matches(doc, pat)] == full, pat.id
+            found += len(full)
+        for sent in doc.sentences:  # the events stage's pronouns, the same way
+            assert [m.span() for m in events._pronouns(doc, sent)] == [
+                m.span() for m in events._PRONOUN.finditer(doc.body, sent.start, sent.end)]
+    assert found > 10

@@ -372,3 +372,31 @@ def test_the_act_of_a_noun_names_its_post_after_the_patient(text, person, status
     posts = {(s.subject_id, s.object_id, s.status) for s in batch.statements
              if s.predicate == "holds_position"}
     assert posts == {(person, "organization:committee-for-national-security", status)}
+
+
+def test_trigger_search_at_first_words_finds_what_the_full_scan_finds():
+    """The trigger and superior-term patterns run only where the vocabulary found a word
+    their phrases start with: the same matches as a search of the whole text, in any
+    case and spacing, and on text with a letter a case-blind pattern takes for ASCII."""
+    from qantar.loaders import clauses
+    from qantar.loaders.document import build
+    from qantar.loaders.pipeline import default_gazetteer
+
+    lex = default_lexicon()
+    flex = clauses.frame_lexicon(lex)
+    assert flex.trigger_first and flex.superior_first
+    bodies = [read_article(p).body for p in sorted((ROOT / "tests/corpus/dev").glob("*.md"))]
+    bodies += ["Tokayev SACKED the Mayor; his Boss  was  Arrested, re-arrested and "
+               "then released by his direct\nsupervisor.",
+               "The ſacked mayor's boss was arreſted."]  # "ſ" is "s" to the pattern
+    found = set()
+    for body in bodies:
+        doc = build(article(body), default_gazetteer(), lex)
+        for rx, first, label in ((flex.trigger, flex.trigger_first, clauses.TRIGGER_LABEL),
+                                 (flex.superior, flex.superior_first,
+                                  clauses.SUPERIOR_LABEL)):
+            full = [m.span() for m in rx.finditer(body)]
+            assert [m.span() for m in clauses._search(rx, first, label, doc)] == full
+            found |= {(label, body[:10])} if full else set()
+    assert {label for label, _ in found} == {clauses.TRIGGER_LABEL, clauses.SUPERIOR_LABEL}
+    assert (clauses.TRIGGER_LABEL, "The ſacked") in found

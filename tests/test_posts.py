@@ -1,7 +1,11 @@
 """Posts, chains of command, seats and the acts that give and take posts: every example
-of seeds/lexicon/posts.yaml is read as it says, and nothing it rules out is read."""
+of seeds/lexicon/posts.yaml and every probe of tests/post_probes.yaml is read as it says,
+and nothing it rules out is read."""
+
+from pathlib import Path
 
 import pytest
+import yaml
 
 from qantar.graph.names import key
 from qantar.loaders.pipeline import default_lexicon, extract_raw
@@ -9,6 +13,7 @@ from qantar.loaders.pipeline import default_lexicon, extract_raw
 from test_extract_patterns import article
 
 EXAMPLES = default_lexicon()["post_examples"]
+PROBES = yaml.safe_load((Path(__file__).parent / "post_probes.yaml").read_text("utf-8"))
 PREDICATES = ("holds_position", "subordinate_of", "member_of", "appointed", "dismissed")
 
 
@@ -55,3 +60,15 @@ def test_every_example_names_its_rule_and_says_something():
         assert example.get("rule") and example.get("text"), f"example {i}"
         assert example.get("expect") or example.get("absent"), f"example {i}"
         assert set(example) <= {"rule", "text", "expect", "absent"}
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=[p["text"][:60] for p in PROBES])
+def test_post_probe(probe):
+    """Wire-style probes of tests/post_probes.yaml, one construction each."""
+    triples = {g[:3] for g in _posts(probe["text"])}
+    for row in probe.get("expect") or []:
+        s, p, o, _ = _row(row)
+        assert (s, p, o) in triples, f"{row} not read; read {sorted(triples)}"
+    for row in probe.get("absent") or []:
+        s, p, o, _ = _row(row)
+        assert (s, p, o) not in triples, f"{row} was read"

@@ -12,8 +12,8 @@ from qantar.loaders.pipeline import extract_raw
 
 from test_extract_patterns import article
 
-R, A, S, P, ACC, O, H = ("relative_of", "ally_of", "subordinate_of", "prosecuted",
-                         "accused", "ordered", "requested_help")
+R, A, S, P, ACC, O, H, M = ("relative_of", "ally_of", "subordinate_of", "prosecuted",
+                            "accused", "ordered", "requested_help", "member_of")
 
 PROBES = [
     # kinship: appositions, possessives, copulas, "whose", pronoun owners
@@ -144,6 +144,110 @@ PROBES = [
     ("Karim Massimov, who led the National Security Committee, was detained. The former "
      "KNB chief's deputy Anuar Sadykulov was also arrested.",
      [(S, "Anuar Sadykulov", "Karim Massimov")], []),
+    # kinship: "the couple's", a title between the kin term and the name, coordinated
+    # titles of the owner
+    ("Ilham Aliyev and his wife Mehriban Aliyeva attended the ceremony with the couple's "
+     "son Heydar Aliyev.",
+     [(R, "Heydar Aliyev", "Ilham Aliyev"), (R, "Heydar Aliyev", "Mehriban Aliyeva"),
+      (R, "Mehriban Aliyeva", "Ilham Aliyev")], []),
+    ("Robert Mugabe and Grace Mugabe left the palace. The couple's son Chatunga Mugabe "
+     "posted a video.",
+     [(R, "Chatunga Mugabe", "Robert Mugabe"), (R, "Chatunga Mugabe", "Grace Mugabe")], []),
+    ("Robert Mugabe, Grace Mugabe and Emmerson Mnangagwa met. The couple's son Chatunga "
+     "Mugabe posted a video.", [],
+     [(R, "Chatunga Mugabe", "Emmerson Mnangagwa"), (R, "Chatunga Mugabe", "Robert Mugabe")]),
+    ("Rodrigo Duterte was arrested. His youngest daughter Veronica Duterte filmed it. "
+     "Duterte's daughter, Vice President Sara Duterte, whose alliance with Ferdinand "
+     "Marcos Jr collapsed last year, denounced the arrest.",
+     [(R, "Sara Duterte", "Rodrigo Duterte"), (R, "Veronica Duterte", "Rodrigo Duterte"),
+      (A, "Sara Duterte", "Ferdinand Marcos Jr.")],
+     [(A, "Veronica Duterte", "Ferdinand Marcos Jr.")]),
+    ("Sar Sokha, the son of outgoing Deputy Prime Minister and Interior Minister Sar "
+     "Kheng, became minister.", [(R, "Sar Sokha", "Sar Kheng")], []),
+    ("Lukashenko's son, presidential aide Viktor Lukashenko, flew to Moscow.",
+     [(R, "Viktor Lukashenko", "Lukashenko")], []),
+    # a pronoun owner agrees with the sex a kinship term gave a person: "her" is not the
+    # one written as "son", "his" not the one written as "mother"
+    ("Ilham Aliyev and Mehriban Aliyeva spoke of the couple's son Heydar. Her father "
+     "Arif Pashayev is a rector.", [],
+     [(R, "Arif Pashayev", "Heydar")]),
+    ("The president named his son Heydar. His mother, First Lady Mehriban, attended, while "
+     "his brother-in-law Samir Pashayev stayed away.", [],
+     [(R, "Samir Pashayev", "Mehriban")]),
+    ("Zimbabwean President Emmerson Mnangagwa has appointed his son, David Kudakwashe "
+     "Mnangagwa, as deputy finance minister and his nephew, Tongai Mafidi Mnangagwa, as "
+     "deputy tourism minister.",
+     [(R, "David Kudakwashe Mnangagwa", "Emmerson Mnangagwa"),
+      (R, "Tongai Mafidi Mnangagwa", "Emmerson Mnangagwa")],
+     [(R, "Tongai Mafidi Mnangagwa", "David Kudakwashe Mnangagwa")]),
+    ("Boris Kovalchuk, the son of Vladimir Putin's longtime friend Yuri Kovalchuk, heads "
+     "the Audit Chamber.",
+     [(R, "Boris Kovalchuk", "Yuri Kovalchuk"), (A, "Yuri Kovalchuk", "Vladimir Putin")],
+     [(R, "Boris Kovalchuk", "Vladimir Putin")]),
+    ("Nurali Aliyev is a grandson of the former president, Nursultan Nazarbayev.",
+     [(R, "Nurali Aliyev", "Nursultan Nazarbayev")], []),
+    ("Nurali Aliyev, whose grandfather is former President Nursultan Nazarbayev, owns a "
+     "bank.", [(R, "Nursultan Nazarbayev", "Nurali Aliyev")], []),
+    # subordinates: a post held under a person, a person's administration, "the press
+    # secretary of President X, A"
+    ("Vano Merabishvili, who served as interior minister under President Mikheil "
+     "Saakashvili, was jailed.", [(S, "Vano Merabishvili", "Mikheil Saakashvili")], []),
+    ("Yerlan Koshanov, who previously headed the administration of President "
+     "Kassym-Jomart Tokayev, was elected speaker.",
+     [(S, "Yerlan Koshanov", "Kassym-Jomart Tokayev")], []),
+    ("Anton Vaino ran the presidential administration under Vladimir Putin.",
+     [(S, "Anton Vaino", "Vladimir Putin")], []),
+    ("Press secretary of President Alexander Lukashenko Natalya Eismont denied the report.",
+     [(S, "Natalya Eismont", "Alexander Lukashenko")], []),
+    ("Sergei Shoigu served as Vladimir Putin's defence minister.",
+     [(S, "Sergei Shoigu", "Vladimir Putin")], []),
+    ("Sergei Shoigu served as Russia's defence minister.", [],
+     [(S, "Sergei Shoigu", "Russia")]),
+    ("Irakli Okruashvili, defence minister under Mikheil Saakashvili, fled.",
+     [(S, "Irakli Okruashvili", "Mikheil Saakashvili")], []),
+    ("Vano Merabishvili served under Mikheil Saakashvili as interior minister.",
+     [(S, "Vano Merabishvili", "Mikheil Saakashvili")], []),
+    ("A spokesman for Nikol Pashinyan, Mane Gevorgyan, denied the report. Natalya "
+     "Eismont, spokeswoman for Alexander Lukashenko, said he was well.",
+     [(S, "Mane Gevorgyan", "Nikol Pashinyan"), (S, "Natalya Eismont", "Alexander Lukashenko")],
+     []),
+    ("Under Nursultan Nazarbayev, Karim Massimov served as prime minister. Bacho Akhalaia "
+     "served as defence minister for most of Mikheil Saakashvili's presidency.",
+     [(S, "Karim Massimov", "Nursultan Nazarbayev"), (S, "Bacho Akhalaia", "Mikheil Saakashvili")],
+     []),
+    ("Bacho Akhalaia served as defence minister during Mikheil Saakashvili's visit. "
+     "Kassym-Jomart Tokayev fired ministers under Nursultan Nazarbayev.", [],
+     [(S, "Bacho Akhalaia", "Mikheil Saakashvili"),
+      (S, "Kassym-Jomart Tokayev", "Nursultan Nazarbayev")]),
+    # alliances that are said, also ended ones
+    ("Sara Duterte, whose alliance with Ferdinand Marcos Jr collapsed last year, was "
+     "impeached.", [(A, "Sara Duterte", "Ferdinand Marcos Jr.")], []),
+    ("Kamchybek Tashiev is closely allied with Sadyr Japarov.",
+     [(A, "Kamchybek Tashiev", "Sadyr Japarov")], []),
+    ("Sergei Shoigu, among Vladimir Putin's most trusted allies, was moved. Kamchybek "
+     "Tashiev, Sadyr Japarov's longtime comrade-in-arms, was sacked.",
+     [(A, "Sergei Shoigu", "Vladimir Putin"), (A, "Kamchybek Tashiev", "Sadyr Japarov")], []),
+    ("Igor Sechin, a member of Vladimir Putin's inner circle, runs Rosneft. Nikolai "
+     "Tokarev, who is fiercely loyal to Vladimir Putin, runs Transneft.",
+     [(A, "Igor Sechin", "Vladimir Putin"), (A, "Nikolai Tokarev", "Vladimir Putin")],
+     [(S, "Igor Sechin", "Vladimir Putin")]),
+    # membership: a party after the name, expulsion
+    ("Irakli Kobakhidze of the ruling Georgian Dream party became prime minister.",
+     [(M, "Irakli Kobakhidze", "Georgian Dream")], []),
+    ("ZANU-PF expelled Vice President Emmerson Mnangagwa from the party.",
+     [(M, "Emmerson Mnangagwa", "ZANU-PF")], []),
+    ("Serdar Berdimuhamedov has been a deputy of the Mejlis since 2016.",
+     [(M, "Serdar Berdimuhamedov", "Mejlis")], []),
+    ("Andrei Turchak, a United Russia lawmaker, spoke. Saviour Kasukuwere, a leading "
+     "figure in ZANU-PF, fled.",
+     [(M, "Andrei Turchak", "United Russia"), (M, "Saviour Kasukuwere", "ZANU-PF")], []),
+    ("Karim Massimov, a KNB deputy chairman, spoke.", [], [(M, "Karim Massimov", "KNB")]),
+    ("Serdar Berdimuhamedov was elected to the Mejlis in 2016. Armen Grigoryan won a seat "
+     "in Armenia's Security Council.",
+     [(M, "Serdar Berdimuhamedov", "Mejlis"), (M, "Armen Grigoryan", "Security Council")], []),
+    ("Ruling Georgian Dream party lawmaker Mamuka Mdinaradze proposed the bill. United "
+     "Russia deputy Andrei Isayev backed it.",
+     [(M, "Mamuka Mdinaradze", "Georgian Dream"), (M, "Andrei Isayev", "United Russia")], []),
     # prosecutions and accusations: who acts, who undergoes
     ("Prosecutors charged Sergei Kurchenko with fraud. The Prosecutor General's Office did "
      "not give details.", [(P, "Prosecutor-General's Office", "Sergei Kurchenko")], []),
@@ -198,6 +302,23 @@ PROBES = [
      [(H, "Kassym-Jomart Tokayev", "Russia")]),
     ("Askar Mamin did not ask the Collective Security Treaty Organization for help.", [],
      [(H, "Askar Mamin", "Collective Security Treaty Organization")]),
+    # "his" after "A, a close B ally,": A's, the head of the phrase
+    ("Karim Massimov, a close Nazarbayev ally, was arrested on January 6, and his deputies "
+     "Anuar Sadykulov and Daulet Ergozhin were also detained.",
+     [(S, "Anuar Sadykulov", "Karim Massimov")],
+     [(S, "Anuar Sadykulov", "Nursultan Nazarbayev")]),
+    # "dismissed A, who ..., and appointed B": the relative clause is A's; the second
+    # verb's subject is the first's
+    ("Earlier, President Ilham Aliyev dismissed the head of the Presidential "
+     "Administration, Ramiz Mehdiyev, who had held the post since 1995, and appointed "
+     "Samir Nuriyev in his place.",
+     [("appointed", "Ilham Aliyev", "Samir Nuriyev")],
+     [("appointed", "Presidential Administration", "Samir Nuriyev")]),
+    # a wire dateline is a sentence of its own: its place accuses no one
+    ("MINSK, Aug 3 - Belarusian President Alexander Lukashenko on Friday sacked Prime "
+     "Minister Andrei Kobyakov and several other senior officials, accusing them of "
+     "failing to stop corruption at a state enterprise.", [],
+     [(ACC, "MINSK", "Alexander Lukashenko"), (ACC, "MINSK", "Andrei Kobyakov")]),
 ]
 
 
