@@ -2,15 +2,22 @@
 into a fresh store of each engine, with time, statements/s and peak memory, and the
 fitted exponent k of time ∝ n^k.
 
-Memory is measured apart for the loader (the e2e.py process: its ``VmHWM``, with the
-embedded engine inside it, since LadybugDB runs in-process) and for the Neo4j server
-(the Java process's ``VmHWM``; one server serves the sizes in increasing order, wiped
-between them, so its figure at a size is the peak up to that size).
+Memory is measured apart for the loader and for the engine. The loader is the e2e.py
+process (its ``VmHWM``) and its largest extraction worker. Loading into Neo4j, that
+process holds the loader alone (Python, the driver); the engine is the server, whose
+resident memory is sampled while that load runs (one server serves the sizes in
+increasing order, wiped between them: a JVM keeps the heap it grew, so a size's figure
+may carry what a smaller load before it grew). LadybugDB runs inside the loading
+process, so its row is loader and engine together; at the same size, the difference
+from the Neo4j row's loader is about what the embedded engine holds (its buffer pool is
+capped, ``qantar.graph.stores.embedded.buffer_pool_size``).
 """
 
 from __future__ import annotations
 
 import math
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -29,14 +36,39 @@ def exponent(points: list[tuple[float, float]]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in pts) / var if var else None
 
 
-def server_peak_mb(pid: int | None) -> float | None:
+def rss_mb(pid: int | None) -> float | None:
+    """The resident memory (``VmRSS``) of process ``pid`` in MB, None if unknown."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     except (OSError, TypeError, ValueError):
         pass
     return None
+
+
+@contextmanager
+def sampled_peak(pid: int | None, every: float = 0.2):
+    """The highest resident memory of ``pid`` while the block runs, sampled every
+    ``every`` seconds: ``with sampled_peak(pid) as peak: ...`` then ``peak["mb"]``."""
+    peak: dict[str, float | None] = {"mb": None}
+    done = threading.Event()
+
+    def sample() -> None:
+        while True:
+            mb = rss_mb(pid)
+            if mb is not None:
+                peak["mb"] = max(peak["mb"] or 0.0, mb)
+            if done.wait(every):
+                return
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield peak
+    finally:
+        done.set()
+        thread.join()
 
 
 def run(sizes: list[int], out: Path, seed: int, env: dict, *, generate, run_e2e, fresh,
@@ -51,8 +83,9 @@ def run(sizes: list[int], out: Path, seed: int, env: dict, *, generate, run_e2e,
         row = {"articles": n,
                "embedded": run_e2e("embedded", corpus, env, store=fresh(out / f"growth-{n}.lbug"))}
         if server is not None:
-            row["neo4j"] = run_e2e("neo4j", corpus, env)
-            row["neo4j"]["server_peak_rss_mb"] = server_peak_mb(getattr(server, "pid", None))
+            with sampled_peak(getattr(server, "pid", None)) as peak:
+                row["neo4j"] = run_e2e("neo4j", corpus, env)
+            row["neo4j"]["server_peak_rss_mb"] = peak["mb"]
         rows.append(row)
     fits = {}
     for engine in ("embedded", "neo4j"):

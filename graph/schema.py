@@ -74,6 +74,7 @@ class Schema:
     vocab: dict[str, tuple[str, ...]]
     projected_common: tuple[str, ...] = ()  # properties every projected edge has
     dated: tuple[str, ...] = ()  # relation properties filled from dates and status
+    version: int = 0  # what a store's summaries must be built for (schema.yaml)
 
     @property
     def projected(self) -> dict[str, RelType]:
@@ -208,7 +209,8 @@ def load(path: Path = SCHEMA_FILE) -> Schema:
         if clash:
             raise ValueError(f"{path}: {clash} reserved in the embedded engine's Cypher")
     return Schema(nodes=nodes, relations=relations, vocab=vocab,
-                  projected_common=tuple(shared), dated=tuple(raw["dated_properties"]))
+                  projected_common=tuple(shared), dated=tuple(raw["dated_properties"]),
+                  version=int(raw["version"]))
 
 
 # --- generated DDL -------------------------------------------------------------------

@@ -61,11 +61,14 @@ def projection_check(store, counts: dict[str, int] | None = None) -> dict:
             return {"check": "projection", "status": "ok", "detail": "no statements yet"}
         if relations and not edges:
             return fail("relation statements exist but no edges")
-        return {"check": "projection", "status": "warn",
-                "detail": f"{edges} projected edges, not verifiable: no rebuild has marked "
-                          f"this store as complete; {REPAIR}"}
+        return fail("no rebuild has marked it complete (an earlier qantar loaded the "
+                    "store, or a load was killed before its first rebuild)")
     if marker.get("state") != "complete":
         return fail("its rebuild was interrupted")
+    if marker.get("version", 0) < schema.version:
+        built = marker.get("version", "unrecorded")
+        return fail(f"its summaries were built by an earlier qantar (version {built}; "
+                    f"this one reads {schema.version})")
     if marker.get("statements") != counts["Statement"]:
         return fail(f"built from {marker.get('statements')} statements, the store now "
                     f"holds {counts['Statement']}")

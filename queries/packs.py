@@ -376,12 +376,15 @@ def run(store, query: Query | str, params: dict | None = None) -> list[dict]:
 
     Columns listed under ``@sets`` come back sorted, so both engines (and two runs)
     give the same rows: the embedded engine cannot order a list while collecting it.
+    A store whose summaries an earlier qantar built is refused
+    (:meth:`~qantar.graph.stores.base.Store.require_current`).
     """
     from .actors import resolve
 
     if isinstance(query, str):
         query = get(query)
     values = bind(query, params or {})
+    store.require_current()
     for param in query.params:
         if param.type == "actor":
             values[param.name] = resolve(store, values[param.name]).id

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from qantar.cli.main import cli
+from qantar.graph import schema as schema_mod
 from qantar.graph.stores import open_store
 from qantar.loaders.pipeline import read_batches, LoadReport
 
@@ -388,13 +389,15 @@ def test_a_store_whose_creation_was_interrupted_says_so_and_a_load_finishes_it(t
     assert b'"labels": ["Article"]' in target.export()
 
 
-def test_a_store_from_an_earlier_version_says_so_and_a_load_updates_it(tmp_path):
-    """A store written before the Actor's citation counts existed: read commands name
-    what it lacks; a load adds the properties and the projection fills them."""
+def test_a_store_from_an_earlier_version_says_so_and_doctor_repair_updates_it(tmp_path):
+    """A store written before the Actor's citation counts existed (tables without their
+    columns, a projection marker without a version): read commands name what it lacks;
+    `doctor --repair` adds the properties and its rebuild fills them."""
     import ladybug
 
     target = Target("embedded", tmp_path)
     assert target.cli("load", str(SEED_FILES[0])).exit_code == 0
+    _forget_version(target)
     db = ladybug.Database(target.env["QANTAR_STORE"])
     conn = ladybug.Connection(db)
     for prop in ("cited_articles", "cited_statements"):
@@ -405,13 +408,120 @@ def test_a_store_from_an_earlier_version_says_so_and_a_load_updates_it(tmp_path)
     assert result.exit_code == 1
     assert result.stderr.strip() == (
         f"Error: {target.env['QANTAR_STORE']}: the store predates properties this version "
-        "reads (Actor.cited_articles, Actor.cited_statements); run `qantar load` on its "
-        "articles again to update it")
-    assert target.cli("load", str(SEED_FILES[0])).exit_code == 0
+        "reads (Actor.cited_articles, Actor.cited_statements); run `qantar doctor "
+        "--repair` to add them and rebuild its summaries")
+    assert target.cli("doctor", "--repair").exit_code == 0
     result = target.cli("query", "people/most_cited", "--format", "json")
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert rows and all(r["articles"] == 1 and r["statements"] > 0 for r in rows)
+
+
+def _open(target: Target):
+    from qantar.graph.stores.neo4j import Neo4jSettings
+
+    env = target.env
+    if target.backend == "embedded":
+        return open_store("embedded", path=env["QANTAR_STORE"])
+    return open_store("neo4j", settings=Neo4jSettings(
+        env["NEO4J_URI"], env["NEO4J_USERNAME"], env["NEO4J_PASSWORD"],
+        env["NEO4J_DATABASE"]))
+
+
+def _forget_version(target: Target) -> None:
+    """The projection marker as a qantar from before the summaries' version wrote it."""
+    with _open(target) as store:
+        marker = store.projection_marker()
+        assert marker["version"] == schema_mod.load().version
+        del marker["version"]
+        store._write_projection_marker(marker)
+
+
+def _make_old(target: Target) -> None:
+    """The store as an earlier qantar left it: none of the summaries the projection and
+    the loader derive (flags, neighbour and citation counts, article sums), and no
+    version in the projection marker."""
+    schema = schema_mod.load()
+    _forget_version(target)
+    with _open(target) as store:
+        for label in ("Actor", "Statement", "Article"):
+            node = schema.nodes[label]
+            props = [p for p in node.derived if p not in node.analytics]
+            store.run(f"MATCH (n:{label}) SET " + ", ".join(f"n.{p} = NULL" for p in props),
+                      write=True)
+
+
+# reports that read summaries (each gives rows on the fixture graph and the seeds but
+# the first, which needs the fixture's contested claims)
+SUMMARY_REPORTS = ("claims/contradictions", "claims/attributed", "paths/brokers",
+                   "sources/coverage_by_outlet", "people/most_cited")
+
+
+def _report(target: Target, name: str):
+    result = target.cli("query", name, "--format", "json")
+    return result.exit_code, json.loads(result.stdout) if result.exit_code == 0 else None, \
+        result.stderr
+
+
+def test_reports_refuse_a_store_whose_summaries_an_earlier_version_built(target):
+    """Loaded before the summaries existed, a store gave "no contested claims" where
+    there are some. Now each report stops in one line saying what to run; `qantar
+    doctor --repair` rebuilds the summaries and the reports give their rows again."""
+    from fixture_graph import load_fixture
+
+    from qantar.queries import packs
+
+    with _open(target) as store:
+        load_fixture(store)
+        assert store.projection_marker()["version"] == schema_mod.load().version
+    fresh = {}
+    for name in SUMMARY_REPORTS:
+        code, rows, stderr = _report(target, name)
+        assert code == 0 and rows, (name, stderr)
+        fresh[name] = rows
+    _make_old(target)
+    with _open(target) as store:  # what the reports read on it without the check
+        silent = {}
+        for name in ("claims/contradictions", "paths/brokers"):  # flags on both engines
+            query = packs.get(name)
+            silent[name] = store.run(query.text_for(store.backend),
+                                     {**packs.bind(query, {}), **query.provided_values()})
+        where = store.describe()
+    assert all(len(silent[n]) < len(fresh[n]) for n in silent), silent
+    for name in SUMMARY_REPORTS:
+        code, rows, stderr = _report(target, name)
+        assert code == 1 and rows is None, name
+        assert stderr == (
+            f"Error: {where}: its summaries were built by an earlier qantar (no version "
+            f"recorded; this one reads version {schema_mod.load().version}), so reports "
+            "would miss rows; run `qantar doctor --repair` to rebuild them from its "
+            "statements\n")
+    doctor = target.cli("doctor", "--format", "json")
+    assert doctor.exit_code == 1
+    projection = next(r for r in json.loads(doctor.stdout) if r["check"] == "projection")
+    assert projection["status"] == "fail" and "earlier qantar" in projection["detail"]
+    assert target.cli("doctor", "--repair").exit_code == 0
+    for name in SUMMARY_REPORTS:
+        assert _report(target, name)[:2] == (0, fresh[name]), name
+
+
+def test_a_load_brings_a_store_from_an_earlier_version_up_to_date(target):
+    """The other write path: a load of any article rebuilds every summary."""
+    assert target.cli("load", str(SEEDS)).exit_code == 0
+    fresh = {name: _report(target, name) for name in SUMMARY_REPORTS[1:]}
+    assert all(code == 0 and rows for code, rows, _ in fresh.values()), fresh
+    _make_old(target)
+    assert _report(target, "claims/attributed")[0] == 1
+    assert target.cli("load", str(SEED_FILES[0])).exit_code == 0
+    for name in SUMMARY_REPORTS[1:]:
+        assert _report(target, name) == fresh[name], name
+
+
+def test_an_empty_store_is_not_from_an_earlier_version(target):
+    with _open(target):
+        pass  # the schema, no data and no marker
+    assert _report(target, "claims/attributed")[:2] == (0, [])
+    assert target.cli("doctor").exit_code == 0
 
 
 def test_every_kind_of_bad_input_at_once_loads_every_good_article_and_names_each_bad_one(

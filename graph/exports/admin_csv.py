@@ -5,6 +5,10 @@ of end labels (``relationships-SUBJECT-Statement-Actor.csv``), read from any sto
 label by label, and ``import.args``: the import's options and file list, one a line,
 for ``neo4j-admin database import full @import.args neo4j`` run in that folder.
 
+The projection's marker travels along (``nodes-QantarState.csv``, when the store has
+one): the imported database then says, as the store did, that its projection and its
+summaries are complete and which version of ``schema.yaml`` built them.
+
 Each label has its own id space (``id:ID(Actor)``; relationships name theirs in
 ``:START_ID(Statement)``), so an Event and an EventReport never clash. Every string is
 quoted (``""`` inside), so an empty string stays empty and a missing value, written as
@@ -22,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .. import schema as schema_mod
@@ -86,6 +91,11 @@ def write(store, folder: str | Path) -> int:
                 yield [row[c] for c in columns] + [[label, extra] if extra else label]
 
         total += _write(folder / name, head, rows())
+        args.append(f"--nodes={name}")
+    if (marker := store.projection_marker()) is not None:
+        name = "nodes-QantarState.csv"
+        total += _write(folder / name, ["key:ID(QantarState)", "value:string", ":LABEL"],
+                        [["projection", json.dumps(marker, sort_keys=True), "QantarState"]])
         args.append(f"--nodes={name}")
     for rtype, rel in schema.relations.items():
         columns = list(rel.properties)

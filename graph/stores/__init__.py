@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Store, StoreBusy, StoreError, StoreUnavailable, StoreWriteFailed
+from .base import (Store, StoreBusy, StoreError, StoreOutdated, StoreUnavailable,
+                   StoreWriteFailed)
 
 BACKENDS = ("embedded", "neo4j")
 
@@ -41,5 +42,5 @@ def store_class(backend: str) -> type[Store]:
     raise StoreError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
 
 
-__all__ = ["BACKENDS", "Store", "StoreBusy", "StoreError", "StoreUnavailable",
-           "StoreWriteFailed", "open_store", "store_class"]
+__all__ = ["BACKENDS", "Store", "StoreBusy", "StoreError", "StoreOutdated",
+           "StoreUnavailable", "StoreWriteFailed", "open_store", "store_class"]

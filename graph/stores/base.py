@@ -37,6 +37,11 @@ class StoreBusy(StoreError):
     """Another process is loading into the store; try again when it ends."""
 
 
+class StoreOutdated(StoreError):
+    """The store holds statements whose derived summaries an earlier qantar built (or
+    none did): the packs would read them as absent and return too few rows."""
+
+
 class StoreWriteFailed(StoreError):
     """A write hit a full disk or an I/O error. What was committed before is kept; the
     engine may not be usable any more in this process (see ``EmbeddedStore.close``)."""
@@ -245,8 +250,13 @@ class Store(ABC):
         tell a finished projection from a half-built one.
         """
         schema = schema_mod.load()
-        # the marker says "complete" only once every edge below is written
-        self._write_projection_marker({"state": "rebuilding"})
+        previous = self.projection_marker() or {}
+        # a store whose summaries an earlier qantar built gets every one written now
+        outdated = previous.get("version", 0) < schema.version
+        # the marker says "complete" only once every edge below is written; until then
+        # it keeps the version of the summaries already there
+        self._write_projection_marker({"state": "rebuilding", **{
+            k: v for k, v in previous.items() if k == "version"}})
         predicates = sorted({rel.predicate for rel in schema.relations.values()
                              if rel.projected and rel.predicate} | {"event"})
         statements = self.statements(predicates, schema.nodes["Statement"].rebuild_reads)
@@ -273,13 +283,16 @@ class Store(ABC):
             for chunk in _chunks(edges.get(rtype, []), self.rebuild_chunk):
                 with self._transaction() as run:
                     self._write_edges(run, rtype, chunk, new=True)
-        for chunk in _chunks(_changed(actors, actor_rows), self.rebuild_chunk):
+        for chunk in _chunks(actor_rows if outdated else _changed(actors, actor_rows),
+                             self.rebuild_chunk):
             with self._transaction() as run:
                 self._write_nodes(run, "Actor", chunk)
         for prop, ids in flags.items():
             self._flag(prop, ids)
+        if outdated:
+            self._sum_up_articles()
         built = {rtype: len(edges.get(rtype, [])) for rtype in schema.projected}
-        self._write_projection_marker({"state": "complete",
+        self._write_projection_marker({"state": "complete", "version": schema.version,
                                        "statements": self._count("Statement"),
                                        "edges": built})
         return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
@@ -295,6 +308,16 @@ class Store(ABC):
                 with self._transaction() as run:
                     run("UNWIND $ids AS id MATCH (s:Statement {id: id}) "
                         f"SET s.{prop} = {value}", {"ids": chunk})
+
+    def _sum_up_articles(self) -> None:
+        """Articles written without the sums of what they state (by a qantar from before
+        :func:`article_row`) get them from their statements."""
+        rows = [{"id": r["id"], "statement_count": r["statements"],
+                 "relation_count": r["relations"], "subject_ids": actor_ids(r["subjects"])}
+                for r in self.run(cypher.article_sums())]
+        for chunk in _chunks(rows, self.rebuild_chunk):
+            with self._transaction() as run:
+                self._write_nodes(run, "Article", chunk)
 
     def _sync_events(self, rows: list[dict], reports: set[str], reported: set[str]) -> None:
         """Write the Event rows that changed, delete the events that are gone, and the
@@ -323,8 +346,34 @@ class Store(ABC):
         rows = self.run("MATCH (m:QantarState {key: 'projection'}) RETURN m.value AS value")
         return json.loads(rows[0]["value"]) if rows and rows[0]["value"] else None
 
+    def require_current(self) -> None:
+        """Raise :class:`StoreOutdated` (one line) when the store holds statements but
+        its last complete rebuild recorded an older ``version`` of ``schema.yaml`` than
+        this qantar's, or none: the flags and counts the packs read may be missing, and
+        a pack would return too few rows without a word. An empty store is current.
+
+        A read never rebuilds: a report must not write (nor take minutes, nor need
+        write rights on a server); ``qantar doctor --repair`` and every load that
+        writes an article rebuild the summaries.
+        """
+        if self._current:
+            return
+        wanted = schema_mod.load().version
+        found = (self.projection_marker() or {}).get("version")
+        if (found or 0) < wanted and self.run(
+                "MATCH (s:Statement) RETURN s.id AS id LIMIT 1"):
+            built = f"version {found}" if found else "no version recorded"
+            raise StoreOutdated(
+                f"{self.describe()}: its summaries were built by an earlier qantar "
+                f"({built}; this one reads version {wanted}), so reports would miss rows; "
+                "run `qantar doctor --repair` to rebuild them from its statements")
+        self._current = True
+
+    _current = False
+
     def _write_projection_marker(self, marker: dict) -> None:
-        """Neo4j keeps it on a node whose label no query or export reads."""
+        """Neo4j keeps it on a node whose label no query reads (only the CSV export, to
+        carry it into an imported database)."""
         self.run("MERGE (m:QantarState {key: 'projection'}) SET m.value = $value",
                  {"value": json.dumps(marker, sort_keys=True)}, write=True)
 
@@ -414,8 +463,16 @@ def article_row(batch: Batch) -> dict:
     statements = list({s.id: s for s in batch.statements}.values())
     return {**batch.article.row(), "statement_count": len(statements),
             "relation_count": sum(s.predicate != "mentions" for s in statements),
-            "subject_ids": sorted({s.subject_id for s in statements
-                                   if projection.label_of(s.subject_id) == "Actor"})}
+            "subject_ids": actor_ids(s.subject_id for s in statements)}
+
+
+def actor_ids(ids: Iterable[str]) -> list[str]:
+    """The actors among statement subjects, sorted, once each.
+
+    >>> actor_ids(["person:b", "event:1", "person:b", "place:a"])
+    ['person:b', 'place:a']
+    """
+    return sorted({i for i in ids if projection.label_of(i) == "Actor"})
 
 
 def by_end_labels(rows: Iterable[dict],

@@ -48,8 +48,7 @@ def first_load(data_dir: str | Path, fill: Callable[[object], Report], *,
             if not wanted(report):
                 return report
             lap("load")
-            admin_csv.write(staging, Path(tmp) / "import")
-            marker = staging.projection_marker()
+            admin_csv.write(staging, Path(tmp) / "import")  # with the projection's marker
         finally:
             staging.close()
         lap("export")
@@ -63,7 +62,6 @@ def first_load(data_dir: str | Path, fill: Callable[[object], Report], *,
         try:
             store.create_schema()
             store.run("CALL db.awaitIndexes(3600)", write=True)
-            store._write_projection_marker(marker)
             lap("indexes")
             if on_ready is not None:
                 on_ready(store, report)

@@ -132,6 +132,17 @@ def delete_edges(rtype: str) -> str:
 
 
 @cache
+def article_sums() -> str:
+    """Per article lacking ``statement_count``: how many statements it states, how
+    many are relations (not mentions), and their subjects' ids."""
+    return ("MATCH (a:Article) WHERE a.statement_count IS NULL "
+            "OPTIONAL MATCH (a)-[:STATES]->(s:Statement) "
+            "RETURN a.id AS id, count(s) AS statements, "
+            "sum(CASE WHEN s.predicate <> 'mentions' THEN 1 ELSE 0 END) AS relations, "
+            "collect(DISTINCT s.subject_id) AS subjects")
+
+
+@cache
 def read_derived_actors() -> str:
     """An actor's id, the properties the projection derives from, and those it derives
     (names, aliases, cited dates): ``rebuild_reads`` and ``rebuild_writes`` in the schema.

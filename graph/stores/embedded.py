@@ -226,7 +226,7 @@ class EmbeddedStore(Store):
             elif missing := self._missing_properties():
                 raise StoreError(f"{self.path}: the store predates properties this "
                                  f"version reads ({', '.join(missing[:3])}); run `qantar "
-                                 "load` on its articles again to update it")
+                                 "doctor --repair` to add them and rebuild its summaries")
         except BaseException:
             self.close()
             raise
