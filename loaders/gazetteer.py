@@ -20,6 +20,7 @@ import yaml
 from ..graph import schema as schema_mod
 from ..graph.records import Actor
 from .errors import InputError
+from .yamlparse import compose_and_load
 from ..graph.names import key
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "seeds" / "gazetteer.yaml"
@@ -46,8 +47,7 @@ def load_entries(path: str | Path = DEFAULT_PATH) -> list[tuple[int, dict]]:
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 (byte {exc.start})") from None
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        node, data = compose_and_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(path, f"YAML error: {getattr(exc, 'problem', None) or exc}",

@@ -18,6 +18,7 @@ import yaml
 
 from ..graph import schema as schema_mod
 from .errors import InputError
+from .yamlparse import compose_and_load
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_PATHS = (SEEDS / "lexicon", SEEDS / "patterns.yaml")
@@ -145,7 +146,7 @@ def _compose(path: Path):
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 (byte {exc.start})") from None
     try:
-        return yaml.compose(text, Loader=_WordLoader), yaml.load(text, Loader=_WordLoader)
+        return compose_and_load(text, _WordLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(path, f"YAML error: {getattr(exc, 'problem', None) or exc}",
