@@ -154,8 +154,8 @@ def alternate_only_names() -> frozenset[str]:
     own = {key(name) for source in (_spellings_of_subdivisions, _names_of_cities,
                                      _names_of_countries) for name, _ in source()}
     own.update(key(c["capital"]) for c in _geonames_country_rows().values() if c["capital"])
-    # the alternate names' keys are ASCII: an alternate name in another script ("Москва",
-    # "東京") whose folded form is not ASCII cannot take one away, so it is not keyed
+    # the alternate names' keys are ASCII: an alternate name whose folded form is not
+    # ("東京", "القاهرة"; Cyrillic folds to Latin) cannot take one away, so it is not keyed
     large = {key(alt) for city in _cities() if city["population"] >= LARGE_CITY
              for alt in city["alternatenames"] if alt.isascii() or prefold(alt).isascii()}
     return frozenset(key(name) for name, _ in _alternate_names()) - own - large
