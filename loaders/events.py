@@ -86,6 +86,12 @@ class Triggers:
             r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
+        # "X welcomed the detention": a definite act noun after a verb names the act
+        # again, and its subject is no one who undergoes it (it may still act: "X began the
+        # investigation")
+        self.named_again = re.compile(
+            rf"\b{_words_re(lex['back_reference_words'])}\s+(?:[\w’'-]+\s+){{0,2}}$",
+            re.IGNORECASE)
         self.background = re.compile(rf"\b{_words_re(lex['background_words'])}\b",
                                      re.IGNORECASE)
         self.toll = re.compile(
@@ -961,7 +967,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
         gap = body[last.end:ts]
         if "by" in roles and not last.possessive and trig.ordering.fullmatch(gap):
             add(last, roles["by"])  # "a court ordered the detention of X": the court
-        elif last.possessive and "possessor" in roles and len(gap.split()) <= 3:
+        elif last.possessive and "possessor" in roles and len(gap.split()) <= 3 \
+                and not _OWNER_GAP_BREAK.search(gap):
             # "X's sacking of Y": with an object named, X acts
             add(last, roles["by"] if "by" in roles and _OF_NEXT.match(body, te)
                 else roles["possessor"])
@@ -972,7 +979,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
                     and not trig.follower.match(body, s.end)]
             role = roles.get("passive_before") if passive else roles.get("before")
             if subj and role and len(body[subj[-1].end:ts]) <= 60 and not (
-                    noun and trig.background.search(body, subj[-1].end, ts)):
+                    noun and trig.background.search(body, subj[-1].end, ts)) and not (
+                    noun and role in _KEY_ROLES and trig.named_again.search(body[subj[-1].end:ts])):
                 for x in _subject(body, trig, subj, ts, passive):
                     add(x, role)
     all_after = after
@@ -1014,6 +1022,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+# a possessive owns the act only across its adjectives: in "Sara Duterte, his daughter,
+# condemned the arrest" "his" owns the daughter, and the arrest is someone else's
+_OWNER_GAP_BREAK = re.compile(r"[,;:]|\b(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
 _OWNED_HEAD = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){1,2}$")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
