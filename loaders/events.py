@@ -98,6 +98,9 @@ class Triggers:
             rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
         be_words = '|'.join(sorted(self.be, key=len, reverse=True))
+        # "Peskov denied the arrests were part of a purge": a noun a finite verb follows
+        # heads a clause of its own, and the one who denies it undergoes nothing
+        self.heads_clause = re.compile(rf"\s+(?:{be_words})\b", re.IGNORECASE)
         self._be_word = re.compile(rf"\b(?:{be_words})\b", re.IGNORECASE)
         # a participle's clause ends at its comma before the main verb group ("A, arrested
         # on Tuesday, was sacked by B")
@@ -972,7 +975,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
             # "X's sacking of Y": with an object named, X acts
             add(last, roles["by"] if "by" in roles and _OF_NEXT.match(body, te)
                 else roles["possessor"])
-        elif "receiver" in roles and _receiver(trig, body, before, ts):
+        elif "receiver" in roles and _receiver(trig, body, before, ts) \
+                and not trig.heads_clause.match(body, te):
             add(_receiver(trig, body, before, ts), roles["receiver"])
         else:
             subj = [s for s in before if not s.possessive
