@@ -98,6 +98,12 @@ class Triggers:
             rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
         be_words = '|'.join(sorted(self.be, key=len, reverse=True))
+        # "was ousted and replaced by X": the "by" of a succession verb names the
+        # successor, who does not do the first act
+        successions = [str(w) for f in lex["frames"].values() if f.get("post") == "replaces"
+                       for w in f.get("verbs", ())]
+        self.succeeded_by = re.compile(rf"\band\s+(?:\w+\s+)?{_words_re(successions)}\s+by\b",
+                                       re.IGNORECASE)
         # "Peskov denied the arrests were part of a purge": a noun a finite verb follows
         # heads a clause of its own, and the one who denies it undergoes nothing
         self.heads_clause = re.compile(rf"\s+(?:{be_words})\b", re.IGNORECASE)
@@ -1008,8 +1014,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
     for key, rx in _PREP_ROLES:
         if key in roles:
             for s in all_after:
-                if len(body[te:s.start]) > 80 or (key == "by" and passive and
-                                                   trig.closes_participle.search(body, te, s.start)):
+                if len(body[te:s.start]) > 80 or (key == "by" and passive and (
+                        trig.closes_participle.search(body, te, s.start)
+                        or trig.succeeded_by.search(body, te, s.start))):
                     break  # "A, arrested on Tuesday, was sacked by B": B sacked A
                 if rx.search(body[max(te, s.start - 40):s.start]) and not s.possessive:
                     add(s, roles[key])
