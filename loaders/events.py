@@ -102,8 +102,8 @@ class Triggers:
         # successor, who does not do the first act
         successions = [str(w) for f in lex["frames"].values() if f.get("post") == "replaces"
                        for w in f.get("verbs", ())]
-        self.succeeded_by = re.compile(rf"\band\s+(?:\w+\s+)?{_words_re(successions)}\s+by\b",
-                                       re.IGNORECASE)
+        self.succeeded_by = re.compile(
+            rf"\band\s+(?:\w+\s+)?{_words_re(successions)}\s+by\b", re.IGNORECASE)
         # "Peskov denied the arrests were part of a purge": a noun a finite verb follows
         # heads a clause of its own, and the one who denies it undergoes nothing
         self.heads_clause = re.compile(rf"\s+(?:{be_words})\b", re.IGNORECASE)
@@ -990,7 +990,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
             role = roles.get("passive_before") if passive else roles.get("before")
             if subj and role and len(body[subj[-1].end:ts]) <= 60 and not (
                     noun and trig.background.search(body, subj[-1].end, ts)) and not (
-                    noun and role in _KEY_ROLES and trig.named_again.search(body[subj[-1].end:ts])):
+                    noun and role in _KEY_ROLES
+                    and trig.named_again.search(body[subj[-1].end:ts])):
                 for x in _subject(body, trig, subj, ts, passive):
                     add(x, role)
     all_after = after

@@ -917,11 +917,9 @@ _TO = re.compile(r"\b(?:to|until|till|through|before|up\s+to)\s+(?:the\s+)?(?:\w
                  re.IGNORECASE)
 
 
-@cache
-def _relative_opener(lex) -> re.Pattern:
-    """A comma piece a relative word opens (", who ruled X from 1998 to 2008,")."""
-    words = [str(w) for w in lex["clause_words"]["relatives"]] + ["where"]
-    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+# a comma piece "who" opens: its clause is about the actor right before the comma (not so
+# "which" or "where": "the KNB, which he headed from 2015", "Ukraine, where he served")
+_WHO_ASIDE = re.compile(r"\s*who\b", re.IGNORECASE)
 
 
 def _aside(doc, sent, d, subject: str) -> bool:
@@ -929,7 +927,7 @@ def _aside(doc, sent, d, subject: str) -> bool:
     "Kocharyan, who ruled from 1998 to 2008, was arrested after Prime Minister Pashinyan
     came to power" dates Kocharyan's rule, not Pashinyan's post."""
     left = doc.body.rfind(",", sent.start, d.start)
-    if left < 0 or not _relative_opener(doc.lex).match(doc.body, left + 1):
+    if left < 0 or not _WHO_ASIDE.match(doc.body, left + 1):
         return False
     i = bisect_right(doc.mention_starts, left) - 1
     while i >= 0 and doc.mentions[i].end > left:
