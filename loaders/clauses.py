@@ -848,6 +848,8 @@ class Clauses:
             t = toks[j]
             if t.low in self.flex.forms and j >= 1 and toks[j - 1].low == "and" and \
                     self.flex.forms[t.low][2] == "past":
+                if self.flex.frames[self.flex.forms[t.low][0]].post == "replaces":
+                    break  # "was ousted and replaced by X": X succeeds, ousts no one
                 continue  # "was arrested and charged by X": X did both
             if j > k and toks[j - 1].low in self.flex.complement_leads and self.flex.forms.get(t.low, "  ")[1] \
                     == "noun":

@@ -86,12 +86,27 @@ class Triggers:
             r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
+        # "X welcomed the detention": a definite act noun after a verb names the act
+        # again, and its subject is no one who undergoes it (it may still act: "X began the
+        # investigation")
+        self.named_again = re.compile(
+            rf"\b{_words_re(lex['back_reference_words'])}\s+(?:[\w’'-]+\s+){{0,2}}$",
+            re.IGNORECASE)
         self.background = re.compile(rf"\b{_words_re(lex['background_words'])}\b",
                                      re.IGNORECASE)
         self.toll = re.compile(
             rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
         be_words = '|'.join(sorted(self.be, key=len, reverse=True))
+        # "was ousted and replaced by X": the "by" of a succession verb names the
+        # successor, who does not do the first act
+        successions = [str(w) for f in lex["frames"].values() if f.get("post") == "replaces"
+                       for w in f.get("verbs", ())]
+        self.succeeded_by = re.compile(
+            rf"\band\s+(?:\w+\s+)?{_words_re(successions)}\s+by\b", re.IGNORECASE)
+        # "Peskov denied the arrests were part of a purge": a noun a finite verb follows
+        # heads a clause of its own, and the one who denies it undergoes nothing
+        self.heads_clause = re.compile(rf"\s+(?:{be_words})\b", re.IGNORECASE)
         self._be_word = re.compile(rf"\b(?:{be_words})\b", re.IGNORECASE)
         # a participle's clause ends at its comma before the main verb group ("A, arrested
         # on Tuesday, was sacked by B")
@@ -961,18 +976,22 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
         gap = body[last.end:ts]
         if "by" in roles and not last.possessive and trig.ordering.fullmatch(gap):
             add(last, roles["by"])  # "a court ordered the detention of X": the court
-        elif last.possessive and "possessor" in roles and len(gap.split()) <= 3:
+        elif last.possessive and "possessor" in roles and len(gap.split()) <= 3 \
+                and not _OWNER_GAP_BREAK.search(gap):
             # "X's sacking of Y": with an object named, X acts
             add(last, roles["by"] if "by" in roles and _OF_NEXT.match(body, te)
                 else roles["possessor"])
-        elif "receiver" in roles and _receiver(trig, body, before, ts):
+        elif "receiver" in roles and _receiver(trig, body, before, ts) \
+                and not trig.heads_clause.match(body, te):
             add(_receiver(trig, body, before, ts), roles["receiver"])
         else:
             subj = [s for s in before if not s.possessive
                     and not trig.follower.match(body, s.end)]
             role = roles.get("passive_before") if passive else roles.get("before")
             if subj and role and len(body[subj[-1].end:ts]) <= 60 and not (
-                    noun and trig.background.search(body, subj[-1].end, ts)):
+                    noun and trig.background.search(body, subj[-1].end, ts)) and not (
+                    noun and role in _KEY_ROLES
+                    and trig.named_again.search(body[subj[-1].end:ts])):
                 for x in _subject(body, trig, subj, ts, passive):
                     add(x, role)
     all_after = after
@@ -996,8 +1015,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
     for key, rx in _PREP_ROLES:
         if key in roles:
             for s in all_after:
-                if len(body[te:s.start]) > 80 or (key == "by" and passive and
-                                                   trig.closes_participle.search(body, te, s.start)):
+                if len(body[te:s.start]) > 80 or (key == "by" and passive and (
+                        trig.closes_participle.search(body, te, s.start)
+                        or trig.succeeded_by.search(body, te, s.start))):
                     break  # "A, arrested on Tuesday, was sacked by B": B sacked A
                 if rx.search(body[max(te, s.start - 40):s.start]) and not s.possessive:
                     add(s, roles[key])
@@ -1014,6 +1034,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+# a possessive owns the act only across its adjectives: in "Sara Duterte, his daughter,
+# condemned the arrest" "his" owns the daughter, and the arrest is someone else's
+_OWNER_GAP_BREAK = re.compile(r"[,;:]|\b(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
 _OWNED_HEAD = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){1,2}$")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")

@@ -89,9 +89,19 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
                                   for n in names.get(c, ()))]
     if len(kin) == 1:
         return kin
+    # "a plot to kill A, his wife B and C": the person the kinship phrase follows in a
+    # list is the one whose relative it names
+    prev = [m for m in ante.persons[bisect_left(ante.starts, floor):
+                                    bisect_left(ante.starts, offset)]
+            if m.actor_id in fits and _LISTED.fullmatch(doc.body, m.end, offset)]
+    if prev:
+        return [prev[-1].actor_id]
     if default and all(d in fits or d not in cands for d in default):
         return list(default)
     return fits[-1:] if default else []
+
+
+_LISTED = re.compile(r"\.?\s*,\s*")
 
 
 def _parallel(doc, offset: int, pronoun: str, sent: int):

@@ -97,6 +97,10 @@ class Cues:
                           | {str(w) for w in lex["weekdays"]})
         self.boilerplate = {key(b) for b in lex["boilerplate"]}
         self.acronym_stop = {str(w) for w in lex["acronym_stoplist"]} | currency_codes()
+        # "Robert Mugabe as party leader": a preposition between a name and an
+        # organisation noun ends the name's phrase (the noun is no kind of it)
+        self.prepositions = frozenset(str(w).lower()
+                                      for w in lex["clause_words"]["prepositions"])
         self.given = {key(w) for w in lex["given_names"]} | given_name_keys()
         self.endings = tuple(sorted(low("surname_endings"), key=len, reverse=True))
         self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}
@@ -1011,7 +1015,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         typed.append(m)
         return
     noun_after = _org_noun_after(body, end, hits,
-                                 opens=len(words) == 1 and _sentence_start(body, start))
+                                 opens=len(words) == 1 and _sentence_start(body, start),
+                                 stop=cues.prepositions)
     if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
             and key(text) in cues.places and spelled_as_place(text):
         noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
@@ -1179,15 +1184,16 @@ def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
-def _org_noun_after(body: str, end: int, hits, opens: bool = False):
+def _org_noun_after(body: str, end: int, hits, opens: bool = False, stop=frozenset()):
     """"Atameken business lobby", "Halyk bank": an organisation noun (lower case) right
     after the name, one lower-case word allowed in between (not after a word that
-    ``opens`` a sentence: "Human rights group Viasna")."""
+    ``opens`` a sentence: "Human rights group Viasna"; not a word of ``stop``: "X as
+    party leader")."""
     h = hits.after(end, _ORG_BEFORE)
     if h is not None and body[h.start].islower():
         return h
     m = None if opens else _ONE_WORD.match(body, end)
-    if m:
+    if m and m.group().strip() not in stop:
         h = hits.starting_at(m.end(), _ORG_BEFORE)
         if h is not None and body[h.start].islower() and h.phrase in _AFTER_NOUNS:
             return h

@@ -772,7 +772,6 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     status = _status(rules, emit.get("status", ""), m) if predicate == "holds_position" else ""
     date = doc.date_for(start, end) if emit.get("date") else None
     date_field = emit.get("date", "start")
-    span_dates = _range(doc, start, end) if predicate == "holds_position" else {}
     speaker, modality = doc.attribution.at(start, end) if doc.attribution else ("", "reported")
     if emit.get("modality"):
         modality = emit["modality"]
@@ -786,9 +785,13 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
                 continue
             if allowed_s and (s_type not in allowed_s or o_type not in allowed_o):
                 continue
+            own = date if predicate != "holds_position" or not date or not _aside(
+                doc, doc.sentence_of(start), date, subject) else None
             st = doc.statement(predicate, subject, obj, start, end, detail=detail,
-                               confidence=confidence, date=date, date_field=date_field,
+                               confidence=confidence, date=own, date_field=date_field,
                                status=status, speaker=speaker, modality=modality)
+            span_dates = _range(doc, start, end, subject) \
+                if predicate == "holds_position" else {}
             if span_dates:
                 st = _with_range(doc, st, span_dates, predicate, subject, obj, detail)
             yield st
@@ -914,11 +917,33 @@ _TO = re.compile(r"\b(?:to|until|till|through|before|up\s+to)\s+(?:the\s+)?(?:\w
                  re.IGNORECASE)
 
 
-def _range(doc, start: int, end: int) -> dict:
+# a comma piece "who" opens: its clause is about the actor right before the comma (not so
+# "which" or "where": "the KNB, which he headed from 2015", "Ukraine, where he served")
+_WHO_ASIDE = re.compile(r"\s*who\b", re.IGNORECASE)
+
+
+def _aside(doc, sent, d, subject: str) -> bool:
+    """The date sits in a relative clause about another actor than the post's holder:
+    "Kocharyan, who ruled from 1998 to 2008, was arrested after Prime Minister Pashinyan
+    came to power" dates Kocharyan's rule, not Pashinyan's post."""
+    left = doc.body.rfind(",", sent.start, d.start)
+    if left < 0 or not _WHO_ASIDE.match(doc.body, left + 1):
+        return False
+    i = bisect_right(doc.mention_starts, left) - 1
+    while i >= 0 and doc.mentions[i].end > left:
+        i -= 1
+    if i < 0 or doc.body[doc.mentions[i].end:left].strip(" )\"'"):
+        return False  # no actor right before the comma: whose clause it is is unknown
+    return bool(doc.mentions[i].actor_id) and doc.mentions[i].actor_id != subject
+
+
+def _range(doc, start: int, end: int, subject: str) -> dict:
     """Start and end of a post given around it: "from 2015 to 2022", "until January 6"."""
     out = {}
     sent = doc.sentence_of(start)
     for d in doc.dates_in(sent):
+        if _aside(doc, sent, d, subject):
+            continue
         before = doc.body[max(sent.start, d.start - 16):d.start]
         if _FROM.search(before):
             out.setdefault("start", d)

@@ -72,3 +72,25 @@ def test_post_probe(probe):
     for row in probe.get("absent") or []:
         s, p, o, _ = _row(row)
         assert (s, p, o) not in triples, f"{row} was read"
+
+
+# A post takes the dates of its own clause, never those of a relative clause about
+# someone else: (text, holder, start, end) of the holder's post; "" for none.
+RANGES = [
+    ("Robert Kocharyan, who ruled Armenia from 1998 to 2008, was arrested in 2018 shortly "
+     "after Prime Minister Nikol Pashinyan came to power.", "Nikol Pashinyan", "", ""),
+    ("Robert Kocharyan, who ruled Armenia from 1998 to 2008, was arrested in 2018.",
+     "Robert Kocharyan", "1998", "2008"),
+    ("Serdar Berdimuhamedov was sworn in as president of Turkmenistan, succeeding his "
+     "father Gurbanguly Berdimuhamedov, who had ruled the country since 2006.",
+     "Serdar Berdimuhamedov", "", ""),
+]
+
+
+@pytest.mark.parametrize("text,holder,start,end", RANGES, ids=[r[0][:60] for r in RANGES])
+def test_post_takes_the_dates_of_its_own_clause(text, holder, start, end):
+    batch = extract_raw(article(text))
+    ids = {a.id for a in batch.actors if key(holder) in {key(a.name), *map(key, a.aliases)}}
+    got = {(st.start_date[:4], st.end_date[:4]) for st in batch.statements
+           if st.predicate == "holds_position" and st.subject_id in ids}
+    assert got and all(g == (start, end) for g in got), got

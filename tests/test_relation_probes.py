@@ -58,6 +58,11 @@ PROBES = [
      [(R, "Ferdinand Marcos Jr.", "Ferdinand Marcos")], []),
     ("Shavkat Mirziyoyev's son-in-law and chief bodyguard, Otabek Umarov, was promoted.",
      [(R, "Otabek Umarov", "Shavkat Mirziyoyev")], []),
+    # a kinship phrase after a listed name is that name's relative, not the subject's
+    ("Prosecutors charged Sara Duterte over a plot to kill Ferdinand Marcos Jr., his wife "
+     "Liza Araneta-Marcos and House Speaker Martin Romualdez.",
+     [(R, "Liza Araneta-Marcos", "Ferdinand Marcos Jr.")],
+     [(R, "Liza Araneta-Marcos", "Sara Duterte")]),
     ("Sardor Umurzakov and Shavkat Mirziyoyev are cousins.",
      [(R, "Sardor Umurzakov", "Shavkat Mirziyoyev"),
       (R, "Shavkat Mirziyoyev", "Sardor Umurzakov")], []),
