@@ -605,6 +605,12 @@ class Clauses:
                     heads = [k]
                 if not self._after_preposition(toks, min(heads), lo):
                     return heads
+                comma_and = next((m for m in range(min(heads), k) if toks[m].low == ","
+                                  and toks[m + 1].low == "and"), None)
+                if comma_and is not None:
+                    # "A was removed as head of B, and C resigned": ", and" after the
+                    # object of a preposition opens a clause whose subject is C
+                    return [h for h in heads if h > comma_and]
                 k = start - 1
                 continue
             if t.cls == "relatives" or t.low in self.flex.clause_openers:
