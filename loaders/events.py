@@ -88,6 +88,10 @@ class Triggers:
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
         self.background = re.compile(rf"\b{_words_re(lex['background_words'])}\b",
                                      re.IGNORECASE)
+        # "went on trial on Friday accused of": a reduced passive of the subject
+        self.in_court = re.compile(
+            rf"\b{_words_re(lex['court_phrases'])}\s+(?:(?:on|last|this)\s+\w+\s+)?$",
+            re.IGNORECASE)
         self.toll = re.compile(
             rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
@@ -940,6 +944,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
     be_passive = participle and trig.passive(body, ts, sent.start)
     passive = be_passive or participle and (bool(
         before and _COMMA.fullmatch(body[before[-1].end:ts]))  # "X, accused of"
+        or bool(before and trig.in_court.search(body, before[-1].end, ts))
         or bool(_AND_THEN.search(body[max(sent.start, ts - 30):ts])
                 and trig.be_in(body, sent.start, ts)))  # "was dismissed and later charged"
     if passive and not be_passive and "passive_before" not in roles:
