@@ -88,6 +88,9 @@ class Triggers:
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
         self.background = re.compile(rf"\b{_words_re(lex['background_words'])}\b",
                                      re.IGNORECASE)
+        self.unreal_after = re.compile(
+            rf"(?:\s+(?:of|against|into)\s+[^,.;:()]{{1,60}}?)?\s+"
+            rf"{_words_re(lex['unreal_after_noun'])}\b", re.IGNORECASE)
         # "went on trial on Friday accused of": a reduced passive of the subject
         self.in_court = re.compile(
             rf"\b{_words_re(lex['court_phrases'])}\s+(?:(?:on|last|this)\s+\w+\s+)?$",
@@ -436,6 +439,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         sent_i = doc.index.at(ts)
         if trig.unreal.search(body, max(0, ts - 40), ts):
             continue  # "X may be released", "a trial could have taken place"
+        if (how == "noun" or _DETERMINER.search(body, max(0, ts - 8), ts)) \
+                and trig.unreal_after.match(body, te):
+            continue  # "the trial of X will begin next month"
         if "all_persons" in etype.roles and trig.toll.search(body, max(0, ts - 50), ts):
             continue  # "the unrest, in which 230 people were killed": nobody named died
         key = (sent_i, etype.name)
@@ -1019,6 +1025,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _OWNED_HEAD = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){1,2}$")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")

@@ -773,6 +773,10 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     date = doc.date_for(start, end) if emit.get("date") else None
     date_field = emit.get("date", "start")
     span_dates = _range(doc, start, end) if predicate == "holds_position" else {}
+    if date is not None and (_outside_relative(doc.body, doc.sentence_of(start).start, start,
+                                               end, date)
+                             or any(d.start == date.start for d in span_dates.values())):
+        date = None  # the main clause's date, or a range's end, is not when the post began
     speaker, modality = doc.attribution.at(start, end) if doc.attribution else ("", "reported")
     if emit.get("modality"):
         modality = emit["modality"]
@@ -912,6 +916,25 @@ def _qualified(doc, title_start: int) -> bool:
 _FROM = re.compile(r"\b(?:from|since|starting|beginning)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|until|till|through|before|up\s+to)\s+(?:the\s+)?(?:\w+\s+)?$",
                  re.IGNORECASE)
+
+
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:]*$", re.IGNORECASE)
+
+
+def _outside_relative(body: str, sent_start: int, start: int, end: int, d) -> bool:
+    """Is date ``d`` outside the relative clause holding [start, end)? In "X, who once
+    served as deputy head of the KNB, was arrested in March 2022" March is the arrest's.
+
+    >>> t = "X, who served as head of the KNB, was arrested in March 2022."
+    >>> class D: start = t.index("March")
+    >>> _outside_relative(t, 0, t.index("head"), t.index(", was"), D)
+    True
+    """
+    opened = _RELATIVE_OPEN.search(body, sent_start, end)
+    if opened is None:
+        return False
+    close = body.find(",", end)
+    return d.start < opened.start() or (close >= 0 and d.start > close)
 
 
 def _range(doc, start: int, end: int) -> dict:

@@ -72,3 +72,18 @@ def test_post_probe(probe):
     for row in probe.get("absent") or []:
         s, p, o, _ = _row(row)
         assert (s, p, o) not in triples, f"{row} was read"
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # the date after the relative clause is the arrest's, not the post's
+    ("Gulnara Saparova, who once served as deputy head of the Central Election Commission, "
+     "was arrested in March 2022 in Bishkek.", "", ""),
+    # "until" ends the post; it does not also start it
+    ("Ruslan Ivanov, who was the first deputy chairman of Rosneft until January 2022, "
+     "was dismissed.", "", "2022-01"),
+])
+def test_a_post_in_a_relative_clause_keeps_only_its_own_dates(text, start, end):
+    batch = extract_raw(article(text))
+    posts = [(st.start_date, st.end_date) for st in batch.statements
+             if st.predicate == "holds_position"]
+    assert posts == [(start, end)]
