@@ -629,6 +629,9 @@ def _hit_statements(doc, rules, hit) -> list:
     elif hit.modality == "rumoured" and modality == "reported":
         modality = "alleged"
     date = doc.date_for(hit.start, hit.end)
+    if date is not None and date.start >= hit.end and \
+            _LATER_CLAUSE.search(doc.body, hit.end, date.start):
+        date = None  # "named X prime minister after the government resigned on Jan. 5"
     post_title = singular_title(" ".join(
         w for w in hit.post[0].split() if w not in rules.interim)) if hit.post else ""
     if hit.post and frame.post:
@@ -918,6 +921,10 @@ _TO = re.compile(r"\b(?:to|until|till|through|before|up\s+to)\s+(?:the\s+)?(?:\w
                  re.IGNORECASE)
 
 
+# a clause of its own after the act: a subordinator, then a finite verb before the date
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until|because|since)\s+(?:[\w’'-]+\s+)"
+                           r"{1,8}?(?:\w+ed|was|were|had|took|won|lost|left|came|fled)\b",
+                           re.IGNORECASE)
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:]*$", re.IGNORECASE)
 
 

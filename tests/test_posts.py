@@ -87,3 +87,14 @@ def test_a_post_in_a_relative_clause_keeps_only_its_own_dates(text, start, end):
     posts = [(st.start_date, st.end_date) for st in batch.statements
              if st.predicate == "holds_position"]
     assert posts == [(start, end)]
+
+
+def test_a_date_in_a_later_clause_does_not_date_the_act():
+    """"named X prime minister after the government resigned on Jan. 5": the 5th is the
+    resignation's; a date of the act's own clause still counts."""
+    batch = extract_raw(article(
+        "Sadyr Japarov named Akylbek Japarov prime minister after the cabinet of Ulukbek "
+        "Maripov resigned on October 12. Ilham Aliyev appointed Ali Asadov prime minister "
+        "on October 8 after Novruz Mammadov stepped down."))
+    dates = sorted(st.start_date for st in batch.statements if st.predicate == "appointed")
+    assert dates == ["", "2021-10-08"]
