@@ -1202,6 +1202,11 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     shifted = _days_apart(doc, sent, ts)
     if shifted is not None:
         return shifted
+    vague = _vague_apart_rx(doc.lex).search(body, max(sent.start, ts - 60), ts)
+    if vague is not None:  # "days after Tokayev sacked him": only a date of its own
+        own = [d for d in doc.dates_in(sent) if te <= d.start <= te + 60
+               and not _CLAUSE_BREAK.search(body, te, d.start)]
+        return own[0] if own else None
     best, best_gap = None, None
     for d in doc.dates_in(sent):
         if d.end <= ts and _WHEN.fullmatch(body, d.end, ts):
@@ -1294,6 +1299,12 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
 class _ShiftedDate(DateMention):
     """A day counted from the day the main clause names: raw is "the day after
     (Tuesday)"."""
+
+
+@cache
+def _vague_apart_rx(lex) -> re.Pattern:
+    return re.compile(rf"\b{_words_re(lex['vague_apart'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
+                      re.IGNORECASE)
 
 
 @cache

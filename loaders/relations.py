@@ -632,6 +632,9 @@ def _hit_statements(doc, rules, hit) -> list:
     if date is not None and date.start >= hit.end and \
             _LATER_CLAUSE.search(doc.body, hit.end, date.start):
         date = None  # "named X prime minister after the government resigned on Jan. 5"
+    if date is not None and date.end <= hit.start and \
+            _vague_apart(doc.lex).search(doc.body, date.end, hit.start):
+        date = None  # "detained on Thursday, days after Tokayev sacked him"
     post_title = singular_title(" ".join(
         w for w in hit.post[0].split() if w not in rules.interim)) if hit.post else ""
     if hit.post and frame.post:
@@ -919,6 +922,12 @@ def _qualified(doc, title_start: int) -> bool:
 _FROM = re.compile(r"\b(?:from|since|starting|beginning)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|until|till|through|before|up\s+to)\s+(?:the\s+)?(?:\w+\s+)?$",
                  re.IGNORECASE)
+
+
+@cache
+def _vague_apart(lex) -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in lex['vague_apart'])})\b",
+                      re.IGNORECASE)
 
 
 # a clause of its own after the act: a subordinator, then a finite verb before the date
