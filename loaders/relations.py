@@ -953,12 +953,18 @@ def _outside_relative(body: str, sent_start: int, start: int, end: int, d) -> bo
     return d.start < opened.start() or (close >= 0 and d.start > close)
 
 
+_RELATIVE_AFTER = re.compile(r"[,—–]\s*(?:(?:a|an|the)\s+\w+\s+)?(?:which|that|who|whose)\b",
+                             re.IGNORECASE)
+
+
 def _range(doc, start: int, end: int) -> dict:
     """Start and end of a post given around it: "from 2015 to 2022", "until January 6"."""
     out = {}
     sent = doc.sentence_of(start)
     for d in doc.dates_in(sent):
         before = doc.body[max(sent.start, d.start - 16):d.start]
+        if d.start >= end and _RELATIVE_AFTER.search(doc.body, end, d.start):
+            continue  # "..., a move that ended an arrangement in place since 2019"
         if _FROM.search(before):
             out.setdefault("start", d)
         elif _TO.search(before):
