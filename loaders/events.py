@@ -239,8 +239,17 @@ def _undergoer_for_agent(doc, f) -> None:
     if not doc.lex["event_types"][f.type].get("needs_undergoer") \
             or any(r in _KEY_ROLES for _, r in f.roles):
         return
+    if _counted_undergoers(doc.lex).match(doc.body, f.end):
+        return  # "Tokayev pardoned several dozen protesters": the ones counted undergo it
     f.roles = [(a, "target" if r == "agent" and a.startswith("person:") else r)
                for a, r in f.roles]
+
+
+@cache
+def _counted_undergoers(lex) -> re.Pattern:
+    """A counted object right after an active trigger: "freed 18 political prisoners"."""
+    return re.compile(rf"\s+(?:\d[\d,]*|{_words_re(lex['count_words'])}|more\s+than|over|"
+                      r"nearly|about|around|almost|at\s+least)\b", re.IGNORECASE)
 
 
 def _per_person(lex, f, posts=()) -> list:
