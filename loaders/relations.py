@@ -630,7 +630,7 @@ def _hit_statements(doc, rules, hit) -> list:
         modality = "alleged"
     date = doc.date_for(hit.start, hit.end)
     if date is not None and date.start >= hit.end and \
-            _LATER_CLAUSE.search(doc.body, hit.end, date.start):
+            _CLAUSE_AFTER_ACT.search(doc.body, hit.end, date.start):
         date = None  # "named X prime minister after the government resigned on Jan. 5"
     if date is not None and date.end <= hit.start and \
             _vague_apart(doc.lex).search(doc.body, date.end, hit.start):
@@ -931,9 +931,9 @@ def _vague_apart(lex) -> re.Pattern:
 
 
 # a clause of its own after the act: a subordinator, then a finite verb before the date
-_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until|because|since)\s+(?:[\w’'-]+\s+)"
-                           r"{1,8}?(?:\w+ed|was|were|had|took|won|lost|left|came|fled)\b",
-                           re.IGNORECASE)
+_CLAUSE_AFTER_ACT = re.compile(
+    r"\b(?:after|before|when|until|because|since)\s+(?:[\w’'-]+\s+){1,8}?"
+    r"(?:\w+ed|was|were|had|took|won|lost|left|came|fled)\b", re.IGNORECASE)
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:]*$", re.IGNORECASE)
 
 
