@@ -581,7 +581,14 @@ class Clauses:
                             "title", "cap") or toks[start - 1].low in (",", "and", "or") or (
                             # "the interior minister, A, and the prosecutor general, B, were"
                             toks[start - 1].cls == "determiners" and start - 2 >= lo
-                            and toks[start - 2].low in (",", "and")):
+                            and toks[start - 2].low in (",", "and")) or (
+                            # "A and his deputies B and C were sentenced": "his deputies"
+                            toks[start - 1].low in ("his", "her", "their") and start - 2 >= lo
+                            and toks[start - 2].low == "and") or (
+                            toks[start - 1].kind == "W" and toks[start - 1].low.isalpha()
+                            and start - 3 >= lo
+                            and toks[start - 2].low in ("his", "her", "their")
+                            and toks[start - 3].low == "and"):
                         start -= 1
                         continue
                     # "A as well as B were charged", "A along with B"
@@ -605,6 +612,12 @@ class Clauses:
                     heads = [k]
                 if not self._after_preposition(toks, min(heads), lo):
                     return heads
+                comma_and = next((m for m in range(min(heads), k) if toks[m].low == ","
+                                  and toks[m + 1].low == "and"), None)
+                if comma_and is not None:
+                    # "A was removed as head of B, and C resigned": ", and" after the
+                    # object of a preposition opens a clause whose subject is C
+                    return [h for h in heads if h > comma_and]
                 k = start - 1
                 continue
             if t.cls == "relatives" or t.low in self.flex.clause_openers:

@@ -94,6 +94,13 @@ class Triggers:
             re.IGNORECASE)
         self.background = re.compile(rf"\b{_words_re(lex['background_words'])}\b",
                                      re.IGNORECASE)
+        self.unreal_after = re.compile(
+            rf"(?:\s+(?:of|against|into)\s+[^,.;:()]{{1,60}}?)?\s+"
+            rf"{_words_re(lex['unreal_after_noun'])}\b", re.IGNORECASE)
+        # "went on trial on Friday accused of": a reduced passive of the subject
+        self.in_court = re.compile(
+            rf"\b{_words_re(lex['court_phrases'])}\s+(?:(?:on|last|this)\s+\w+\s+)?$",
+            re.IGNORECASE)
         self.toll = re.compile(
             rf"(?:\b\d(?:[\d,.]*\d)?|\b{_words_re(lex['count_words'])})\s+(?:[\w-]+\s+){{0,2}}?"
             r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
@@ -247,8 +254,17 @@ def _undergoer_for_agent(doc, f) -> None:
     if not doc.lex["event_types"][f.type].get("needs_undergoer") \
             or any(r in _KEY_ROLES for _, r in f.roles):
         return
+    if _counted_undergoers(doc.lex).match(doc.body, f.end):
+        return  # "Tokayev pardoned several dozen protesters": the ones counted undergo it
     f.roles = [(a, "target" if r == "agent" and a.startswith("person:") else r)
                for a, r in f.roles]
+
+
+@cache
+def _counted_undergoers(lex) -> re.Pattern:
+    """A counted object right after an active trigger: "freed 18 political prisoners"."""
+    return re.compile(rf"\s+(?:\d[\d,]*|{_words_re(lex['count_words'])}|more\s+than|over|"
+                      r"nearly|about|around|almost|at\s+least)\b", re.IGNORECASE)
 
 
 def _per_person(lex, f, posts=()) -> list:
@@ -447,6 +463,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         sent_i = doc.index.at(ts)
         if trig.unreal.search(body, max(0, ts - 40), ts):
             continue  # "X may be released", "a trial could have taken place"
+        if (how == "noun" or _DETERMINER.search(body, max(0, ts - 8), ts)) \
+                and trig.unreal_after.match(body, te):
+            continue  # "the trial of X will begin next month"
         if "all_persons" in etype.roles and trig.toll.search(body, max(0, ts - 50), ts):
             continue  # "the unrest, in which 230 people were killed": nobody named died
         key = (sent_i, etype.name)
@@ -955,6 +974,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
     be_passive = participle and trig.passive(body, ts, sent.start)
     passive = be_passive or participle and (bool(
         before and _COMMA.fullmatch(body[before[-1].end:ts]))  # "X, accused of"
+        or bool(before and trig.in_court.search(body, before[-1].end, ts))
         or bool(_AND_THEN.search(body[max(sent.start, ts - 30):ts])
                 and trig.be_in(body, sent.start, ts)))  # "was dismissed and later charged"
     if passive and not be_passive and "passive_before" not in roles:
@@ -1037,6 +1057,7 @@ _COMMA = re.compile(r"[\s,]*,\s*")
 # a possessive owns the act only across its adjectives: in "Sara Duterte, his daughter,
 # condemned the arrest" "his" owns the daughter, and the arrest is someone else's
 _OWNER_GAP_BREAK = re.compile(r"[,;:]|\b(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _OWNED_HEAD = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){1,2}$")
 _OF_NEXT = re.compile(r"\s+(?:of|into|against)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*[,;:?!]")
@@ -1213,6 +1234,11 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     shifted = _days_apart(doc, sent, ts)
     if shifted is not None:
         return shifted
+    vague = _vague_apart_rx(doc.lex).search(body, max(sent.start, ts - 60), ts)
+    if vague is not None:  # "days after Tokayev sacked him": only a date of its own
+        own = [d for d in doc.dates_in(sent) if te <= d.start <= te + 60
+               and not _CLAUSE_BREAK.search(body, te, d.start)]
+        return own[0] if own else None
     best, best_gap = None, None
     for d in doc.dates_in(sent):
         if d.end <= ts and _WHEN.fullmatch(body, d.end, ts):
@@ -1305,6 +1331,12 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
 class _ShiftedDate(DateMention):
     """A day counted from the day the main clause names: raw is "the day after
     (Tuesday)"."""
+
+
+@cache
+def _vague_apart_rx(lex) -> re.Pattern:
+    return re.compile(rf"\b{_words_re(lex['vague_apart'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
+                      re.IGNORECASE)
 
 
 @cache

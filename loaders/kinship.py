@@ -72,6 +72,9 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
     names = _names(doc)
     ante = doc.antecedents
     sent = doc.index.at(offset)
+    other = _other_owner(doc, offset, p, members)
+    if other is not None:  # "X's nephew A ..., and his other nephew B": X's too
+        return [other]
     same = _parallel(doc, offset, p, sent)
     if same is not None:  # "his brother A and his nephew B": one owner for both
         return family_owner(doc, same[0], p, [same[1]],
@@ -102,6 +105,33 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
 
 
 _LISTED = re.compile(r"\.?\s*,\s*")
+
+_OTHER = re.compile(r"\s+(?:other|another)\s+([a-z-]+)", re.IGNORECASE)
+
+
+def _other_owner(doc, offset: int, pronoun: str, members):
+    """The owner of the kin term "his other nephew" names again: the one whose nephew
+    the text named last ("X's nephew A", "the nephew of X"), else None."""
+    m = _OTHER.match(doc.body, offset + len(pronoun))
+    if m is None:
+        return None
+    term = m.group(1).lower()
+    floor = doc.index.sentences[max(0, doc.index.at(offset) - 2)].start
+    at = doc.body.lower().rfind(term, floor, offset)
+    if at < 0:
+        return None
+    k = bisect_left(doc.mention_starts, floor)
+    for mention in doc.mentions[k:]:
+        if mention.start >= offset:
+            break
+        if mention.type != "person" or not mention.actor_id or mention.actor_id in members:
+            continue
+        gap = doc.body[mention.end:at] if mention.end <= at else \
+            doc.body[at + len(term):mention.start]
+        if re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+)?|\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
+                        gap, re.IGNORECASE):
+            return mention.actor_id
+    return None
 
 
 def _parallel(doc, offset: int, pronoun: str, sent: int):

@@ -629,6 +629,12 @@ def _hit_statements(doc, rules, hit) -> list:
     elif hit.modality == "rumoured" and modality == "reported":
         modality = "alleged"
     date = doc.date_for(hit.start, hit.end)
+    if date is not None and date.start >= hit.end and \
+            _CLAUSE_AFTER_ACT.search(doc.body, hit.end, date.start):
+        date = None  # "named X prime minister after the government resigned on Jan. 5"
+    if date is not None and date.end <= hit.start and \
+            _vague_apart(doc.lex).search(doc.body, date.end, hit.start):
+        date = None  # "detained on Thursday, days after Tokayev sacked him"
     post_title = singular_title(" ".join(
         w for w in hit.post[0].split() if w not in rules.interim)) if hit.post else ""
     if hit.post and frame.post:
@@ -772,6 +778,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     status = _status(rules, emit.get("status", ""), m) if predicate == "holds_position" else ""
     date = doc.date_for(start, end) if emit.get("date") else None
     date_field = emit.get("date", "start")
+    span_dates = _range(doc, start, end) if predicate == "holds_position" else {}
+    if date is not None and (_outside_relative(doc.body, doc.sentence_of(start).start, start,
+                                               end, date)
+                             or any(d.start == date.start for d in span_dates.values())):
+        date = None  # the main clause's date, or a range's end, is not when the post began
     speaker, modality = doc.attribution.at(start, end) if doc.attribution else ("", "reported")
     if emit.get("modality"):
         modality = emit["modality"]
@@ -937,14 +948,49 @@ def _aside(doc, sent, d, subject: str) -> bool:
     return bool(doc.mentions[i].actor_id) and doc.mentions[i].actor_id != subject
 
 
-def _range(doc, start: int, end: int, subject: str) -> dict:
+@cache
+def _vague_apart(lex) -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in lex['vague_apart'])})\b",
+                      re.IGNORECASE)
+
+
+# a clause of its own after the act: a subordinator, then a finite verb before the date
+_CLAUSE_AFTER_ACT = re.compile(
+    r"\b(?:after|before|when|until|because|since)\s+(?:[\w’'-]+\s+){1,8}?"
+    r"(?:\w+ed|was|were|had|took|won|lost|left|came|fled)\b", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:]*$", re.IGNORECASE)
+
+
+def _outside_relative(body: str, sent_start: int, start: int, end: int, d) -> bool:
+    """Is date ``d`` outside the relative clause holding [start, end)? In "X, who once
+    served as deputy head of the KNB, was arrested in March 2022" March is the arrest's.
+
+    >>> t = "X, who served as head of the KNB, was arrested in March 2022."
+    >>> class D: start = t.index("March")
+    >>> _outside_relative(t, 0, t.index("head"), t.index(", was"), D)
+    True
+    """
+    opened = _RELATIVE_OPEN.search(body, sent_start, end)
+    if opened is None:
+        return False
+    close = body.find(",", end)
+    return d.start < opened.start() or (close >= 0 and d.start > close)
+
+
+_RELATIVE_AFTER = re.compile(r"[,—–]\s*(?:(?:a|an|the)\s+\w+\s+)?(?:which|that|who|whose)\b",
+                             re.IGNORECASE)
+
+
+def _range(doc, start: int, end: int, subject: str | None = None) -> dict:
     """Start and end of a post given around it: "from 2015 to 2022", "until January 6"."""
     out = {}
     sent = doc.sentence_of(start)
     for d in doc.dates_in(sent):
-        if _aside(doc, sent, d, subject):
+        if subject is not None and _aside(doc, sent, d, subject):
             continue
         before = doc.body[max(sent.start, d.start - 16):d.start]
+        if d.start >= end and _RELATIVE_AFTER.search(doc.body, end, d.start):
+            continue  # "..., a move that ended an arrangement in place since 2019"
         if _FROM.search(before):
             out.setdefault("start", d)
         elif _TO.search(before):

@@ -471,3 +471,17 @@ def test_the_agent_of_the_main_verb_is_not_the_participles():
     roles = {e["type"]: e["roles"] for e in events(batch).values()}
     assert roles["arrest"] == {("person:ivan-belozertsev", "target")}
     assert ("person:vladimir-putin", "agent") in roles["dismissal"]
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("Gulnara Karimova was charged with fraud but was released after repaying funds.",
+     "fraud"),
+    ("Ales Bialiatski was charged with smuggling and was later sentenced to ten years.",
+     "smuggling"),
+])
+def test_a_charge_ends_where_the_next_clause_begins(text, detail):
+    """The charge is the phrase after "charged with", not the clause "but was released"."""
+    batch = extract(dated_article(text, "2024-03-14"))
+    charges = {e.id for e in batch.events if e.type == "charge"}
+    assert {s.detail for s in batch.statements if s.subject_id in charges and s.detail} \
+        == {detail}

@@ -94,3 +94,33 @@ def test_post_takes_the_dates_of_its_own_clause(text, holder, start, end):
     got = {(st.start_date[:4], st.end_date[:4]) for st in batch.statements
            if st.predicate == "holds_position" and st.subject_id in ids}
     assert got and all(g == (start, end) for g in got), got
+
+
+@pytest.mark.parametrize("text, dates", [
+    # the date after the relative clause is the arrest's, not the post's
+    ("Gulnara Saparova, who once served as deputy head of the Central Election Commission, "
+     "was arrested in March 2022 in Bishkek.", [("", "")]),
+    # "until" ends the post; it does not also start it
+    ("Ruslan Ivanov, who was the first deputy chairman of Rosneft until January 2022, "
+     "was dismissed.", [("", "2022-01")]),
+    # "since 2008" is the arrangement's, in a clause of its own after the act
+    ("Vladimir Putin replaced Dmitry Medvedev as chairman of United Russia on May 7, 2012, "
+     "a move that ended an arrangement in place since 2008.",
+     [("", "2012-05-07"), ("2012-05-07", "")]),
+])
+def test_a_post_in_a_relative_clause_keeps_only_its_own_dates(text, dates):
+    batch = extract_raw(article(text))
+    posts = sorted((st.start_date, st.end_date) for st in batch.statements
+                   if st.predicate == "holds_position")
+    assert posts == dates
+
+
+def test_a_date_in_a_later_clause_does_not_date_the_act():
+    """"named X prime minister after the government resigned on Jan. 5": the 5th is the
+    resignation's; a date of the act's own clause still counts."""
+    batch = extract_raw(article(
+        "Sadyr Japarov named Akylbek Japarov prime minister after the cabinet of Ulukbek "
+        "Maripov resigned on October 12. Ilham Aliyev appointed Ali Asadov prime minister "
+        "on October 8 after Novruz Mammadov stepped down."))
+    dates = sorted(st.start_date for st in batch.statements if st.predicate == "appointed")
+    assert dates == ["", "2021-10-08"]

@@ -324,6 +324,16 @@ PROBES = [
      "Minister Andrei Kobyakov and several other senior officials, accusing them of "
      "failing to stop corruption at a state enterprise.", [],
      [(ACC, "MINSK", "Alexander Lukashenko"), (ACC, "MINSK", "Andrei Kobyakov")]),
+    # "his other nephew": the owner of the nephew named before, not the nephew
+    ("Ilham Aliyev's nephew Rashad Aliyev was dismissed, and his other nephew, Ramil "
+     "Pashayev, was detained in Baku.",
+     [(R, "Ramil Pashayev", "Ilham Aliyev")], [(R, "Ramil Pashayev", "Rashad Aliyev")]),
+    # "invited troops from X": X is asked for help
+    ("Kassym-Jomart Tokayev invited troops from the Russia-led Collective Security Treaty "
+     "Organization to help restore order.",
+     [(H, "Kassym-Jomart Tokayev", "Collective Security Treaty Organization")], []),
+    ("Robert Kocharyan invited peacekeepers from Russia after the clashes.",
+     [(H, "Robert Kocharyan", "Russia")], []),
 ]
 
 
