@@ -88,8 +88,10 @@ class Triggers:
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
         # "X welcomed the detention": a definite act noun after a verb names the act
         # again, and its subject is no one who undergoes it (it may still act: "X began the
-        # investigation")
+        # investigation"); not after a preposition of placing ("were arrested and put in
+        # the pre-trial detention centre": they were detained)
         self.named_again = re.compile(
+            r"(?<!\bin )(?<!\binto )(?<!\bunder )(?<!\bto )"
             rf"\b{_words_re(lex['back_reference_words'])}\s+(?:[\w’'-]+\s+){{0,2}}$",
             re.IGNORECASE)
         self.background = re.compile(rf"\b{_words_re(lex['background_words'])}\b",
