@@ -69,20 +69,16 @@ def test_only_shortest_paths_spelling_keys_ego_rings_and_evidence_need_a_variant
     # LadybugDB cannot expand from a node taken out of a list (ego_network's rings), and
     # plans actor_evidence as a join of every statement unless anchored on the id;
     # single_source names a relationship's type, type(r) in Neo4j and label(r) in it;
-    # attributed anchors on an indexed flag in Neo4j, which LadybugDB cannot index;
-    # power_map looks removals up in a CALL subquery, which LadybugDB cannot parse
+    # attributed anchors on an indexed flag in Neo4j, which LadybugDB cannot index
     written = {q.id for q in QUERIES if q.path.with_name(f"{q.name}.embedded.cypher").exists()}
     assert written == {"paths/shortest_path", "people/search", "people/ego_network",
-                       "sources/actor_evidence", "claims/single_source", "claims/attributed",
-                       "as_of/power_map"}
+                       "sources/actor_evidence", "claims/single_source", "claims/attributed"}
     assert "st.attributed = true" in packs.get("claims/attributed").text_for("neo4j")
     assert "st.attributed" not in packs.get("claims/attributed").text_for("embedded")
     for query in QUERIES:  # the others differ only where LIMIT takes the bare parameter
         if query.variants and query.id not in written:
             assert query.variants["embedded"] == query.text.replace("toInteger($limit)",
                                                                     "$limit")
-    assert "CALL (m, org)" in packs.get("as_of/power_map").text_for("neo4j")
-    assert "CALL" not in packs.get("as_of/power_map").text_for("embedded")
     assert "collect(DISTINCT b2)" in packs.get("people/ego_network").text_for("neo4j")
     assert "SHORTEST 1..3" in packs.get("people/ego_network").text_for("embedded")
     shortest = packs.get("paths/shortest_path")

@@ -8,27 +8,27 @@
 // @param date date example "2022-01-04"  the day (ISO: 2022, 2022-01 or 2022-01-05)
 // @seeds the posts held on 4 January 2022: Massimov chairing the KNB, Tokayev
 //   president, Nazarbayev Security Council secretary the day before Tokayev removed him.
-MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
-WITH m, p, org, $date AS day
-WITH m, p, org, day,
+MATCH (m:Actor)-[:HOLDS_POSITION]->(:Actor)
+WITH DISTINCT m
+// each holder's removals once (not once per post), then the body's part in each
+OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(out:Event)
+WHERE pr.role IN ['target', 'subject']
+  AND out.type IN ['dismissal', 'resignation', 'arrest', 'detention'] AND out.date <> ''
+WITH m, collect(out.id) AS removals
+MATCH (m)-[p:HOLDS_POSITION]->(org:Actor)
+WITH m, p, org, removals, $date AS day
+// one hop from the body, no cycle back to the holder (LadybugDB 0.22 crashes on one)
+OPTIONAL MATCH (org)-[:PARTICIPATED_IN]->(ev:Event)
+WHERE ev.id IN removals
+WITH m, p, org, day, min(ev.date) AS removed
+WITH m, p, org, day, coalesce(removed, '') AS removed,
      CASE WHEN size(p.start_date) < size(day) THEN size(p.start_date) ELSE size(day) END AS ns,
-     CASE WHEN size(p.end_date) < size(day) THEN size(p.end_date) ELSE size(day) END AS ne
+     CASE WHEN size(p.end_date) < size(day) THEN size(p.end_date) ELSE size(day) END AS ne,
+     CASE WHEN size(coalesce(removed, '')) < size(day) THEN size(coalesce(removed, '')) ELSE size(day) END AS nr
 WHERE (p.start_date = '' OR left(p.start_date, ns) <= left(day, ns))
   AND (p.end_date = '' OR left(p.end_date, ne) >= left(day, ne))
+  AND (removed = '' OR left(removed, nr) >= left(day, nr))
   AND NOT (p.end_date = '' AND p.status = 'former' AND p.last_cited < day)
-// the holder's dismissals, resignations and arrests in which the body also takes part,
-// only for the posts the dates keep: from the holder, then into the body
-CALL (m, org) {
-  MATCH (m)-[pr:PARTICIPATED_IN]->(ev:Event)
-  WHERE pr.role IN ['target', 'subject']
-    AND ev.type IN ['dismissal', 'resignation', 'arrest', 'detention'] AND ev.date <> ''
-    AND EXISTS { (org)-[:PARTICIPATED_IN]->(ev) }
-  RETURN min(ev.date) AS removed
-}
-WITH m, p, org, day, coalesce(removed, '') AS removed
-WITH m, p, org, day, removed,
-     CASE WHEN size(removed) < size(day) THEN size(removed) ELSE size(day) END AS nr
-WHERE removed = '' OR left(removed, nr) >= left(day, nr)
 RETURN org.name AS body, p.title AS post, m.name AS holder,
        coalesce(p.start_date, '') AS since, coalesce(p.end_date, '') AS until,
        coalesce(p.status, '') AS status,
