@@ -7,8 +7,8 @@ machine's load. Actor parameters whose example finds nothing in the graph are ta
 from bench/query_latency.py's stand-ins, as the latency bench does.
 
     NEO4J_URI=... python bench/query_before_after.py --backend neo4j \\
-        as_of/power_map --rounds 15 -p date=2022
-    python bench/query_before_after.py --backend embedded --store g.lbug as_of/power_map
+        claims/single_source --rounds 15 -p limit=40
+    python bench/query_before_after.py --backend embedded --store g.lbug paths/brokers
 
 Prints one JSON line: per query, p50/p95 (ms) of each text, the rows, whether they
 were equal.

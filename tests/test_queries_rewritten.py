@@ -33,10 +33,6 @@ CASES = [  # query, parameters, the graphs on which it gives rows
     ("sources/actor_evidence", {"actor": "Abish"}, BOTH),
     ("sources/actor_evidence", {"actor": "Tokayev"}, BOTH),
     ("sources/actor_evidence", {"actor": "Kazakhstan"}, BOTH),
-    # the day the seeds date (a removal on the next day shown); a year and a month
-    # (prefixes of the dates); a day after the removals (their posts left out)
-    *[("as_of/power_map", {"date": d}, BOTH) for d in ("2022-01-04", "2022", "2022-01")],
-    ("as_of/power_map", {"date": "2030-06-01"}, BOTH),
 ]
 
 
