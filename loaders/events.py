@@ -22,7 +22,7 @@ from functools import cache
 
 from ..graph.records import Event, stable_id
 from .dates import DateMention
-from .phrases import alternation as _words_re
+from .phrases import alternation as _words_re, relational_nouns
 from .template import PRONOUN_LABEL, compiler_for
 
 _KEY_ROLES = ("target", "victim", "subject")
@@ -121,14 +121,14 @@ class Triggers:
         # on Tuesday, was sacked by B")
         self.closes_participle = re.compile(rf",\s+(?:{be_words})\b", re.IGNORECASE)
         self.follower = re.compile(
-            rf"\s+(?:{_relational_nouns(lex)}|{_words_re(lex['follower_nouns'])})\b",
+            rf"\s+(?:{relational_nouns(lex)}|{_words_re(lex['follower_nouns'])})\b",
             re.IGNORECASE)
         # the link of a list of actors: "A, B and C", "A and his deputy B", "A and former
         # minister B" (the words before a name that say who the name is)
         heads = _words_re([*lex["title_heads"], *lex["person_nouns"]])
         self.coord = re.compile(
             rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
-            rf"{_relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
+            rf"{relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
         self.ordering = re.compile(
             rf"\s+{_words_re(lex['ordering_verbs'])}\s+(?:the|a|an|his|her|their)\s+$",
             re.IGNORECASE)
@@ -370,16 +370,10 @@ def _no_owners(doc, found) -> None:
 
 
 @cache
-def _relational_nouns(lex) -> str:
-    """The alternation of the kin, ally and subordinate nouns (a relation's owner)."""
-    return _words_re([*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]])
-
-
-@cache
 def _owned_subject(lex) -> re.Pattern:
     """A sentence opened by a pronoun's relational noun and its verb: "His deputies were
     detained" (the deputies were, not the one "his" stands for)."""
-    return re.compile(rf"\s*(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}{_relational_nouns(lex)}s?"
+    return re.compile(rf"\s*(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}{relational_nouns(lex)}s?"
                       r"\s+(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
 
 
@@ -387,7 +381,7 @@ def _owned_subject(lex) -> re.Pattern:
 def _owner_before(lex) -> re.Pattern:
     """"<kin, ally or subordinate noun> of (the) (former president) " right before a name;
     an aside may stand before "of" ("a relative, this time by marriage, of")."""
-    return re.compile(rf"\b{_relational_nouns(lex)}(?:\s*,[^,]{{1,40}},)?\s+of\s+(?:the\s+)?"
+    return re.compile(rf"\b{relational_nouns(lex)}(?:\s*,[^,]{{1,40}},)?\s+of\s+(?:the\s+)?"
                       r"(?:[\w’'.-]+,?\s+){0,4}$", re.IGNORECASE)
 
 
@@ -395,7 +389,7 @@ def _owner_before(lex) -> re.Pattern:
 def _owner_after(lex) -> re.Pattern:
     """"'s <kin, ally or subordinate noun>" right after a name ("arrested Kamchybek
     Tashiev's nephew": the nephew is arrested, Tashiev is not)."""
-    return re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}{_relational_nouns(lex)}\b", re.IGNORECASE)
+    return re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}{relational_nouns(lex)}\b", re.IGNORECASE)
 
 
 def _members_can_undergo(doc, actor_id: str) -> bool:

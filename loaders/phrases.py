@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import re
 
 
@@ -84,3 +86,10 @@ def search_at(regex: re.Pattern, text: str, starts) -> list[re.Match]:
                 out.append(m)
                 done = m.end()
     return out
+
+
+@cache
+def relational_nouns(lex) -> str:
+    """The alternation of the lexicon's kin, ally and subordinate nouns: the nouns a
+    name can own ("Nazarbayev's nephew") or modify ("a Nazarbayev ally")."""
+    return alternation([*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]])

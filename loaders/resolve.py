@@ -38,7 +38,7 @@ from functools import cache, lru_cache
 
 from .kinship import kin_refs
 from .mentions import Mention, cues_for
-from .phrases import alternation as _alt
+from .phrases import alternation as _alt, relational_nouns
 from .places import capital_countries, city_countries, country_names
 from ..graph.names import key, slug
 
@@ -925,9 +925,7 @@ def _noun_refs(body, mentions, hits) -> list[Mention]:
 @cache
 def _modifier_re(lex) -> re.Pattern:
     """A relational noun right after a name, no name after it ("a Nazarbayev ally,")."""
-    words = [*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"],
-             *lex["follower_nouns"]]
-    return re.compile(rf"\s+{_alt([w for w in words if ' ' not in str(w)])}\b"
+    return re.compile(rf"\s+(?:{relational_nouns(lex)}|{_alt(lex['follower_nouns'])})\b"
                       r"(?!\s+\S*[A-Z])")
 
 
