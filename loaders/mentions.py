@@ -601,8 +601,11 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
         cut = _org_end(body, toks, head_at, inside, cues)
         org, rest = toks[:cut], toks[cut:]
         org_inside = [g for g in inside if g.end <= org[-1][1]]
+        # "Kazakhstan's KNB", "the Kazakh Committee for National Security": the known
+        # body; "State Committee for National Security" is another body's longer name
         known_suffix = org_inside and org_inside[-1].end == org[-1][1] \
-            and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues)
+            and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues) \
+            and not _longer_name(org, org_inside, cues)
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
         if len(org) == 1 and rest:
@@ -650,6 +653,18 @@ def _in_headline(body: str, pos: int) -> bool:
     spans = _headlines(body)
     i = bisect_left(spans, (pos + 1,)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _longer_name(org, org_inside, cues: Cues) -> bool:
+    """Do plain words glued before a known body's name make another body's name
+    ("State Committee for National Security" is not the "Committee for National
+    Security"; "Kazakh", "Russian-led", "CSTO" or "Press Center of the" qualify the
+    known one)?"""
+    before = [t for t in org if t[1] <= org_inside[-1].start]
+    return bool(before) and all(
+        t[2] not in cues.stopwords and t[2] not in cues.demonyms and t[2] not in cues.org_heads
+        and "-" not in t[2] and not any(g.start <= t[0] and t[1] <= g.end for g in org_inside)
+        for t in before)
 
 
 def _generic(body: str, org, org_inside) -> bool:
