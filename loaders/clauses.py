@@ -2028,6 +2028,10 @@ class Clauses:
         self._subjects[sent_i] = found
         return found
 
+    def _names_person(self, sent_i: int) -> bool:
+        sent = self.doc.sentences[sent_i]
+        return any(sent.start <= m.start < sent.end for m in self.doc.antecedents.persons)
+
     def pronoun(self, offset: int, word: str, exclude=()) -> list[str]:
         """Actor ids a singular person pronoun at body ``offset`` stands for: a person
         named before it in its sentence, else the nearest person subject of this
@@ -2046,6 +2050,8 @@ class Clauses:
             tpl_off = doc.template.tpl_offset(offset)
             for s in range(sent_i, max(-1, sent_i - 3), -1):
                 subj = self.sentence_subject(s)
+                if subj is None and s < sent_i and self._names_person(s):
+                    return None  # "The court sentenced X. He appealed": no person subject
                 if subj is None or subj.start >= tpl_off:
                     continue
                 if subj.kind == "A":

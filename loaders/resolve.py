@@ -936,6 +936,9 @@ _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s
                           re.IGNORECASE)
 
 
+# "the nephew of former President X", "X's": the name belongs to another's phrase
+_GENITIVE = re.compile(r"\bof\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
 _NAME_PARTS = re.compile(r"[\s:-]+")
 
 
@@ -1050,10 +1053,7 @@ class Antecedents:
             plain = [m for m in same if not self._possessive(m)]
             if heads or plain or same:
                 return [(heads or plain or same)[-1].actor_id]
-            for m in reversed(before):
-                if not self._possessive(m):
-                    return [m.actor_id]
-            return []
+            return self._earlier(before)
         if p in self.plural:
             same = [m.actor_id for m in before if self.index.at(m.start) == sent
                     and not self._possessive(m)]
@@ -1064,6 +1064,18 @@ class Antecedents:
             if len(set(prev)) >= 2:
                 return list(dict.fromkeys(prev))
         return []
+
+    def _earlier(self, before: list[Mention]) -> list[str]:
+        """The person of the nearest earlier sentence that names one: the first there
+        that is no one's genitive ("a case against Satybaldy, a nephew of Nazarbayev. He
+        was arrested": Satybaldy), else its last person."""
+        if not before:
+            return []
+        sent = self.index.at(before[-1].start)
+        near = [m for m in before if self.index.at(m.start) == sent and not self._possessive(m)]
+        heads = [m for m in near if not _GENITIVE.search(self.body[max(0, m.start - 40):m.start])
+                 and not self.modifier.match(self.body, m.end)]
+        return [heads[0].actor_id] if heads else [near[-1].actor_id] if near else []
 
     def _its(self, offset: int, sent: int) -> list[str]:
         """"its former chief": the nearest organisation of this sentence or the last."""
