@@ -18,6 +18,10 @@ from test_relation_probes import _pairs
 AP, DI, P, ACC, O = "appointed", "dismissed", "prosecuted", "accused", "ordered"
 
 PROBES = [
+    ('Ilham Aliyev sacked the government of Prime Minister Artur Rasizade in 2018. Nikol '
+     'Pashinyan dismissed the cabinet of Karen Karapetyan.',
+     [(DI, 'Ilham Aliyev', 'Artur Rasizade'), (DI, 'Nikol Pashinyan', 'Karen Karapetyan')],
+     []),
     ('Nursultan Nazarbayev handed the presidency to Kassym-Jomart Tokayev in 2019.',
      [(AP, 'Nursultan Nazarbayev', 'Kassym-Jomart Tokayev')],
      [(AP, 'Kassym-Jomart Tokayev', 'Nursultan Nazarbayev')]),
