@@ -303,6 +303,9 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
         if own and country != own and country in gazetteer.actors:
             name = f"{body[start:m.end]} of {gazetteer.actors[country].name}"
             remap[_written(m)] = remap[m.actor_id] = f"organization:{slug(name)}"
+            if start < m.start:  # the name as written: "State Committee for ..."
+                m.start, m.surface = start, body[start:m.end]
+                m.actor_id, m.ids = remap[m.actor_id], ()
     for m in mentions:
         if m.type == "organization" and _written(m) in remap:
             m.actor_id, m.ids = remap[_written(m)], ()
