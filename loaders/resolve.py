@@ -109,12 +109,13 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     # the surname alone is the one introduced first; a given name several persons share
     # stays unresolved rather than guessed, and no actor of its own
     introduced = _introduced(out)
+    kin = _kin_before(lex)
     given_names = _ref_words(lex).cues.given
     ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
-            hit = _named_before(surname.get(k), introduced, m.start, body) or \
+            hit = _named_before(surname.get(k), introduced, m.start, body, kin) or \
                 _named_before(given.get(k), introduced, m.start)
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
@@ -153,7 +154,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         if not ids:  # "Kazakhstan's Navy": the known "Navy of Kazakhstan"
             ids = _of_country(body, m, places, gazetteer)
         if not ids and " " not in m.surface.strip():
-            ids, role = _named_before(surname.get(k), introduced, m.start, body), \
+            ids, role = _named_before(surname.get(k), introduced, m.start, body, kin), \
                 "surname"
             if not ids:
                 ids, role = _named_before(given.get(k), introduced, m.start), "given"
@@ -428,14 +429,17 @@ def _introduced(mentions: list[Mention]) -> dict[str, int]:
     return first
 
 
-def _named_before(ids, introduced: dict[str, int], at: int, body: str = ""):
+def _named_before(ids, introduced: dict[str, int], at: int, body: str = "",
+                  kin: re.Pattern | None = None):
     """Of several persons sharing a surname, the one whose full name the article gave
     before ``at`` ("President Emomali Rahmon ... Rahmon's seven daughters, Ozoda Rahmon":
     Rahmon is the father); given ``body``, of several given before, the one given first
     if the others came in a later sentence (news prose names the other members of a
     family in full: "Emomali Rahmon ... Ozoda Rahmon ... the long-ruling Rahmon's
-    daughters": the president; "Aset Abishev and his brother Marat Abishev": either);
-    else one id, or two or more, are returned as they are."""
+    daughters": the president; "Aset Abishev and his brother Marat Abishev": either),
+    or, given ``kin`` (a kinship word before a name), if the others were introduced as
+    a relative of someone ("Ilham Aliyev, who succeeded his father Heydar Aliyev ...
+    Aliyev": the son); else one id, or two or more, are returned as they are."""
     if not ids or len(ids) < 2:
         return ids
     before = {i for i in ids if introduced.get(i, at) < at}
@@ -443,7 +447,18 @@ def _named_before(ids, introduced: dict[str, int], at: int, body: str = ""):
         order = sorted(before, key=lambda i: introduced[i])
         if _SENTENCE_END.search(body, introduced[order[0]], introduced[order[1]]):
             return {order[0]}
+        if kin is not None:
+            plain = [i for i in order if not kin.search(body, max(0, introduced[i] - 40),
+                                                        introduced[i])]
+            if len(plain) == 1:
+                return {plain[0]}
     return before if len(before) == 1 else ids
+
+
+@cache
+def _kin_before(lex) -> re.Pattern:
+    """A kinship word right before a name: "his father ", "Rahmon's daughter "."""
+    return re.compile(rf"\b(?:{_alt(lex['kinship'])}),?\s+$", re.IGNORECASE)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

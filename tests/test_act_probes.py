@@ -18,6 +18,15 @@ from test_relation_probes import _pairs
 AP, DI, P, ACC, O = "appointed", "dismissed", "prosecuted", "accused", "ordered"
 
 PROBES = [
+    # a surname alone after a family's members: the one not introduced as a relative
+    ('President Ilham Aliyev, who succeeded his father Heydar Aliyev in 2003, spoke on '
+     'Monday. Aliyev also appointed Samir Nuriyev as head of the administration.',
+     [(AP, 'Ilham Aliyev', 'Samir Nuriyev')],
+     [(AP, 'Heydar Aliyev', 'Samir Nuriyev')]),
+    ('President Rodrigo Duterte named his daughter Sara Duterte as his successor. Duterte '
+     'later fired Vitaliano Aguirre.',
+     [(DI, 'Rodrigo Duterte', 'Vitaliano Aguirre')],
+     [(DI, 'Sara Duterte', 'Vitaliano Aguirre')]),
     ('Ilham Aliyev sacked the government of Prime Minister Artur Rasizade in 2018. Nikol '
      'Pashinyan dismissed the cabinet of Karen Karapetyan.',
      [(DI, 'Ilham Aliyev', 'Artur Rasizade'), (DI, 'Nikol Pashinyan', 'Karen Karapetyan')],
