@@ -2136,6 +2136,9 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
     return out
 
 
+_APPOSED_OWNER = re.compile(r"\w,\s*$")  # "B, his aide": right after a name's comma
+
+
 class SubjectAntecedents(resolve_mod.Antecedents):
     """Pronoun resolution that prefers the person subject of the sentences before
     ("So Toqaev is unshackled from Nazarbaev ... He's also in debt to the Kremlin for
@@ -2157,6 +2160,17 @@ class SubjectAntecedents(resolve_mod.Antecedents):
                                      subj.low, exclude)
                 if found:
                     return found
+            if p in ("his", "her") and subj is not None and subj.kind == "A" and \
+                    subj.mention.type == "person" and subj.mention.actor_id and \
+                    subj.mention.actor_id not in exclude and \
+                    self.clauses.doc.template.body_offset(subj.start) < offset and \
+                    self.female(subj.mention.surface) is not (p == "his") and \
+                    _APPOSED_OWNER.search(self.body, max(0, offset - 3), offset) and \
+                    not self.kin_after.match(self.body, offset + len(p)):
+                # "X sacked A and named B, his aide,": an apposition's owner is the one
+                # the sentence is about, not the nearest name (B's, A's); a relative is
+                # the nearest's ("X detained A and B, his wife")
+                return [subj.mention.actor_id]
             if p in ("he", "she") and subj is not None and subj.kind == "A" and \
                     subj.mention.type == "person" and subj.mention.actor_id and \
                     self.clauses.doc.template.body_offset(subj.start) < offset and \

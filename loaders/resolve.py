@@ -1018,6 +1018,9 @@ class Antecedents:
         self.male_endings = tuple(str(w) for w in words["male_endings"])
         # "a close Nazarbayev ally": a name modifying a relational noun heads no phrase
         self.modifier = _modifier_re(lex)
+        # "his wife", "his eldest son": a kinship term after an owner pronoun
+        self.kin_after = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{_alt(lex['kinship'])})\b",
+                                    re.IGNORECASE)
         self._genders: dict[str, bool | None] = {}  # name -> female(name)
         self._kin_said = _kin_genders(lex, self.persons, body)
 

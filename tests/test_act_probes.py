@@ -18,6 +18,14 @@ from test_relation_probes import _pairs
 AP, DI, P, ACC, O = "appointed", "dismissed", "prosecuted", "accused", "ordered"
 
 PROBES = [
+    # the owner of an apposition after an object: the subject, but a relative the nearest's
+    ('Shavkat Mirziyoyev dismissed Rustam Inoyatov and appointed Ikhtiyor Abdullayev, his '
+     'chief of staff, to head the service.',
+     [('subordinate_of', 'Ikhtiyor Abdullayev', 'Shavkat Mirziyoyev')],
+     [('subordinate_of', 'Ikhtiyor Abdullayev', 'Rustam Inoyatov')]),
+    ('Alexander Lukashenko pardoned Viktor Babariko and Eduard Babariko, his son.',
+     [('relative_of', 'Eduard Babariko', 'Viktor Babariko')],
+     [('relative_of', 'Eduard Babariko', 'Alexander Lukashenko')]),
     # a surname alone after a family's members: the one not introduced as a relative
     ('President Ilham Aliyev, who succeeded his father Heydar Aliyev in 2003, spoke on '
      'Monday. Aliyev also appointed Samir Nuriyev as head of the administration.',
