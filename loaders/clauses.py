@@ -29,7 +29,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
 
 from . import resolve as resolve_mod
@@ -2066,6 +2066,10 @@ class Clauses:
         finally:
             self._depth -= 1
 
+    @cached_property
+    def _subordinators(self) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.doc.lex["clause_words"]["subordinators"])
+
     def _object_topic(self, sent_i: int, subj, female: bool) -> list[str] | None:
         """The person an object pronoun of an earlier sentence stands for ("Nazarbayev
         appointed him chairman. Prior to that, he served as prime minister": he is the
@@ -2077,7 +2081,11 @@ class Clauses:
         found = None
         sent = doc.sentences[sent_i]
         if re.search(rf"\b{want}\b", doc.body[sent.start:sent.end]):
-            for t in self._tokens.get(sent_i) or self._tokenize(sent_i, 40):
+            toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 40)
+            for t in toks:
+                if t.kind == "W" and t.start > subj.start and (
+                        t.cls == "relatives" or t.low in self._subordinators):
+                    break  # "X was detained after parliament stripped him": X himself
                 if t.start > subj.start and t.kind == "W" and t.low == want:
                     found = doc.antecedents.resolve(doc.template.body_offset(t.start), t.low,
                                                     (subj.mention.actor_id,))

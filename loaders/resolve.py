@@ -954,6 +954,7 @@ _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s
                           re.IGNORECASE)
 
 
+_WIRE_CREDIT = re.compile(r"\)\s*[-–—]")  # "(Reuters) -" after a dateline
 # "the nephew of former President X", "X's": the name belongs to another's phrase
 _GENITIVE = re.compile(r"\bof\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -1103,5 +1104,7 @@ class Antecedents:
         for m in reversed([m for m in self.orgs if m.start < offset]):
             if sent - self.index.at(m.start) > 1:
                 break
+            if _WIRE_CREDIT.match(self.body, m.end) and self.body[m.start - 1:m.start] == "(":
+                continue  # "TBILISI (Reuters) - police ... arrested its leader": the outlet
             return [m.actor_id]
         return []
