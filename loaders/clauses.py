@@ -997,10 +997,23 @@ class Clauses:
         """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
         without "with Z", "Z replaced Y" as the frame reads it."""
         k = self._object_end
+        if hit.patients and hit.post and k + 1 < len(toks) and toks[k].low == "as":
+            # "replaced Y as defence minister with Z": past the post the act names
+            q = k + 1
+            while q < len(toks) and q - k <= 10 and toks[q].kind != "P" and \
+                    toks[q].low not in self.flex.replaced_with:
+                q += 1
+            if q < len(toks) and toks[q].low in self.flex.replaced_with:
+                k = q
         if not hit.patients or k + 1 >= len(toks) or toks[k].low not in \
                 self.flex.replaced_with:
             return [hit]
-        new, _ = self.actor_list(toks, k + 1, len(toks))
+        n = k + 1
+        while n < len(toks) and n - k <= 3 and toks[n].kind == "W" and \
+                toks[n].cls in ("", "title", "determiners"):
+            n += 1  # "with economist Andrei Belousov", "with his deputy X"
+        new, _ = self.actor_list(toks, n if n < len(toks) and toks[n].kind == "A" else k + 1,
+                                 len(toks))
         new_ids = self._ids(toks, new, {"person"})
         if not new_ids:
             return [hit]
@@ -1008,7 +1021,8 @@ class Clauses:
         for name, patients in (("dismiss", hit.patients), ("appoint", new_ids)):
             frame = self.flex.frames[name]
             out.append(FrameHit(frame, hit.start, hit.end, hit.sentence, "active",
-                                list(hit.agents), list(patients), hit.modality))
+                                list(hit.agents), list(patients), hit.modality,
+                                post=hit.post))
         return out
 
     def _has_actor(self, sent_i: int) -> bool:

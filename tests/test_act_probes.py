@@ -18,6 +18,11 @@ from test_relation_probes import _pairs
 AP, DI, P, ACC, O = "appointed", "dismissed", "prosecuted", "accused", "ordered"
 
 PROBES = [
+    # "A replaced B as <post> with C": A dismissed B and appointed C; A took no post
+    ('Vladimir Putin replaced Sergei Shoigu as defence minister with economist Andrei '
+     'Belousov.',
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu'), (AP, 'Vladimir Putin', 'Andrei Belousov')],
+     [('holds_position', 'Vladimir Putin', 'Russia')]),
     # the owner of an apposition after an object: the subject, but a relative the nearest's
     ('Shavkat Mirziyoyev dismissed Rustam Inoyatov and appointed Ikhtiyor Abdullayev, his '
      'chief of staff, to head the service.',
