@@ -100,6 +100,12 @@ class Rules:
             rf"(?:\b(?:{be})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?"
             rf"|\b(?:{neg})\s+to\s+(?:{be}))\b"
             rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?:{terms})\b", re.IGNORECASE)
+        # "A was never prime minister", "A has not served as president": a post denied
+        have = alternation(lex["clause_words"]["have"])
+        self.negated_post = re.compile(
+            rf"(?:\b(?:{be}|{have})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?)\b"
+            rf"(?:\s+[\w'’.-]+){{0,4}}?\s+(?:{alternation(lex['title_heads'])})\b",
+            re.IGNORECASE)
 
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
@@ -285,16 +291,19 @@ _TIES = frozenset({"relative_of", "ally_of", "subordinate_of"})
 
 
 def _not_negated(doc, rules: Rules, statements) -> list:
-    """Ties a negated copula denies are no relations: "A is not a relative of X", "A
-    was never X's ally" (the words of the term's clause up to the term's comma)."""
+    """Ties and posts a negated copula denies are no relations: "A is not a relative of
+    X", "A was never X's ally", "A was never prime minister" (the words of the term's
+    clause up to the term's comma)."""
     out = []
     for st in statements:
-        if st.predicate in _TIES:
+        negated = rules.negated_copula if st.predicate in _TIES else \
+            rules.negated_post if st.predicate == "holds_position" else None
+        if negated is not None:
             sent = doc.sentences[doc.index.at(st.span_start)]
             lo = max(sent.start, st.span_start - 40)
             lo = max(lo, doc.body.rfind(",", lo, st.span_start) + 1)
             hi = doc.body.find(",", st.span_start, st.span_end)
-            if rules.negated_copula.search(doc.body, lo, st.span_end if hi < 0 else hi):
+            if negated.search(doc.body, lo, st.span_end if hi < 0 else hi):
                 continue
         out.append(st)
     return out
@@ -723,7 +732,10 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     detail = _detail(rules, emit.get("detail", ""), m)
     subjects, sub_pron = [], False
     for subj in emit["subject"] if isinstance(emit["subject"], list) else [emit["subject"]]:
-        subjects, sub_pron = _endpoint(doc, m, subj)
+        if subj == "@antecedent":
+            subjects, sub_pron = _described_person(doc, m), True
+        else:
+            subjects, sub_pron = _endpoint(doc, m, subj)
         if subjects:
             break
     if not subjects:
@@ -806,6 +818,32 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             if span_dates:
                 st = _with_range(doc, st, span_dates, predicate, subject, obj, detail)
             yield st
+
+
+def _described_person(doc, m: re.Match) -> list[tuple[str, str]]:
+    """The person a sentence opening with a description ("The former prime minister had
+    been arrested") is about: the one person the sentence before names (as "he" or "she"
+    would be read), when nothing else could be meant: no person of that sentence besides
+    him, no reading of the description as a title the article gave someone (a title
+    reference), no person the article titled with the same head word."""
+    start = doc.template.body_offset(m.start())
+    end = doc.template.body_offset(m.end())
+    persons = [x for x in doc.mentions if x.type == "person" and x.actor_id]
+    if any(x.start < end and start < x.end for x in persons):
+        return []  # a title reference: the article named that holder already
+    title = _clean(group_of(m, "title") or "")
+    head = title.split()[-1] if title else ""
+    if any(x.title and x.title.split()[-1].lower() == head for x in persons):
+        return []
+    found = {who for pron in ("he", "she") for who in doc.antecedents.resolve(start, pron)}
+    if len(found) != 1:
+        return []
+    before = [x for x in persons if x.end <= start]
+    if not before:
+        return []
+    sent = doc.sentence_of(before[-1].start)
+    named = {x.actor_id for x in before if x.start >= sent.start}
+    return [(next(iter(found)), "person")] if named == found else []
 
 
 def _endpoint(doc, m: re.Match, group: str, exclude=()):
@@ -919,6 +957,7 @@ def _qualified(doc, title_start: int) -> bool:
     word = (m.group(1) or "").lower()
     rules = rules_for(doc.lex)
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS
+                                and word not in rules.former and word not in rules.current
                                 and word not in rules.honorifics
                                 and word not in rules.time_words)
 
