@@ -854,16 +854,21 @@ def _endpoint(doc, m: re.Match, group: str, exclude=()):
 
 
 def _detail(rules: Rules, spec: str | list, m: re.Match) -> str:
-    """A detail: "=text", "@head:group" (title without acting/interim), or a group's
+    """A detail: "=text", "@head:group" (title without acting/interim), "group+head" (a
+    group's words before a head written once for two: "the defence and interior
+    ministers"), or a group's
     text normalised by the word map of the same name (kin, sub, ally; titles read from
     head verbs); a list of groups: the first that matched ("the post of chairman" or
     "the chairmanship")."""
     if isinstance(spec, list):
-        spec = next((g for g in spec if group_of(m, g)), "")
+        spec = next((g for g in spec if group_of(m, g.partition("+")[0])), "")
     if not spec:
         return ""
     if spec.startswith("="):
         return spec[1:]
+    if "+" in spec:  # "area+minister": the group's words before a head the text shares
+        group, _, head = spec.partition("+")
+        return f"{_clean(group_of(m, group) or '')} {head}".strip()
     if spec.startswith("@head:"):
         words = _clean(group_of(m, spec[6:]) or "").split()
         return " ".join(rules.spelled.get(w, w) for w in words if w not in rules.interim)
@@ -887,9 +892,12 @@ def singular_title(title: str) -> str:
 
     >>> singular_title("deputy chairmen"), singular_title("secretaries")
     ('deputy chairman', 'secretary')
+    >>> singular_title("commander-in-chief of the armed forces")
+    'commander-in-chief of the armed forces'
     """
+    head, of, rest = title.partition(" of ")  # the body a title names keeps its number
     return _PLURAL_TITLE.sub(lambda m: "man" if m.group(1) else "y" if m.group(2)
-                             else m.group(3), title)
+                             else m.group(3), head) + of + rest
 
 
 def _clean(text: str) -> str:

@@ -160,6 +160,7 @@ class SlotCompiler:
             "hon": _words_re(lex["honorifics"]),
             "demonym": _words_re(lex["demonyms"]),
             "placenoun": _words_re(lex["place_nouns_after"]),
+            "titlemod": _words_re(lex["title_modifiers"]),
         }
         # an adverb between a verb and its complement ("served twice as", "was later
         # named"); never a negation, which states the opposite
