@@ -751,6 +751,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
         elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
             title = group_of(m, title_group) or ""
+            # "the presidency": the title a post noun names
+            title = rules.maps.get(title_group, {}).get(_clean(title), title)
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
                 _area_body(doc, rules, title)
             confidence = 0.8

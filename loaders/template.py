@@ -148,7 +148,7 @@ class SlotCompiler:
         # a title is no possessive: "the president's adviser" is no president
         self.title_alt = (rf"(?:{mods}\s+){{0,3}}(?:{heads}|(?-i:{abbreviations}))"
                           rf"(?![\w-]|['’]s\b)"
-                          rf"(?:\s+{_words_re(lex['title_suffixes'])}(?![\w-]))?")
+                          rf"(?:\s+{_words_re(lex['title_suffixes'])}(?![\w-]|['’]s\b))?")
         self.lists = {
             "kin": _words_re(lex["kinship"]),
             "inlaw": _words_re(lex["kin_by_marriage"]),
