@@ -175,7 +175,8 @@ def _holders_own_country(doc, statements) -> list:
     """A bare title given the article's country by default ("Defence Minister A" in an
     article naming Ukraine most) is the country the text or offices.yaml ties its holder
     to otherwise ("Russian Defence Minister A" earlier, a post in the "Security Council of
-    Russia", Putin's presidency of Russia, a sentence opening "In Russia,"); when that
+    Russia", Putin's presidency of Russia, his appointer's, a sentence opening "In
+    Russia,"); when that
     country is not named, no post is read rather than a wrong one."""
     main = doc.main_country
     guessed = {id(st) for st in statements if st.predicate == "holds_position"
@@ -194,12 +195,22 @@ def _holders_own_country(doc, statements) -> list:
                 of_country.get(st.object_id)
             if country:
                 firm.setdefault(st.subject_id, set()).add(country)
+    appointers: dict[str, set[str]] = {}
+    for st in statements:
+        if st.predicate == "appointed":
+            appointers.setdefault(st.object_id, set()).add(st.subject_id)
+
+    def tied(person: str) -> set[str]:
+        return firm.get(person) or {body for _, body in rules.office_heads.get(person, ())
+                                    if body in countries}
     out = []
     for st in statements:
         if id(st) in guessed:
-            own = firm.get(st.subject_id) or {
-                body for _, body in rules.office_heads.get(st.subject_id, ())
-                if body in countries} or _opened_in(doc, st.span_start, countries)
+            # failing his own, the country of whoever appointed him ("Tokayev named
+            # Smailov acting premier" in an article naming Russia most)
+            own = tied(st.subject_id) or set().union(
+                *(tied(a) for a in appointers.get(st.subject_id, ()))) or \
+                _opened_in(doc, st.span_start, countries)
             if own and main not in own:
                 if len(own) > 1:
                     continue
