@@ -163,6 +163,7 @@ def extract(doc) -> list:
     return _named_countries_only(doc, _named_offices(doc, _not_negated(doc, rules, out)))
 
 
+_FILLER_STEMS = frozenset({"the", "and", "for"})
 _STEM = 5  # letters that tell a word's stem: "defen(ce|se)", "minis(ter|try)", "inter(ior|nal)"
 
 
@@ -270,10 +271,18 @@ def _named_offices(doc, statements) -> list:
     rules = rules_for(doc.lex)
     named = {n.actor_id for m in doc.mentions for n in (m, *m.nested) if n.actor_id}
     orgs: dict[str, set[str]] = {}
+    own_words: dict[str, set[str]] = {}  # a body's name without the country it names
+    of_country: dict[str, str] = {}  # ... and that country
+    countries = country_ids(doc.lex)
     for m in doc.mentions:
         if m.type == "organization" and m.actor_id:
             orgs.setdefault(m.actor_id, set()).update(_stems(m.surface))
-    countries = country_ids(doc.lex)
+            place = set().union(*(_stems(n.surface) for n in m.nested
+                                  if n.actor_id in countries))
+            own_words.setdefault(m.actor_id, set()).update(
+                _stems(m.surface) - place - _FILLER_STEMS)
+            of_country.update((m.actor_id, n.actor_id) for n in m.nested
+                              if n.actor_id in countries)
     out = []
     for st in statements:
         if st.predicate != "holds_position":
@@ -288,6 +297,11 @@ def _named_offices(doc, statements) -> list:
                      if w not in rules.national_modifiers and w not in rules.former]
             want = _stems(" ".join(words))
             bodies = [o for o, stems in orgs.items() if len(want) > 1 and want <= stems]
+            area = _stems(st.detail.partition(" of ")[2]) - _FILLER_STEMS
+            if not bodies and area:  # "inspector general of police": the "Sri Lanka
+                # Police", a body named by those words and its country's name alone
+                bodies = [o for o, stems in own_words.items() if stems == area
+                          and of_country.get(o, st.object_id) == st.object_id]
             target = bodies[0] if len(bodies) == 1 else (
                 (doc.main_country or "") if implied else "")
             if target and target != st.object_id:
