@@ -176,9 +176,9 @@ def _holders_own_country(doc, statements) -> list:
     """A bare title given the article's country by default ("Defence Minister A" in an
     article naming Ukraine most) is the country the text or offices.yaml ties its holder
     to otherwise ("Russian Defence Minister A" earlier, a post in the "Security Council of
-    Russia", Putin's presidency of Russia, his appointer's, a sentence opening "In
-    Russia,"); when that
-    country is not named, no post is read rather than a wrong one."""
+    Russia", Putin's presidency of Russia, a sentence opening "In Russia,") or ties whoever
+    appointed him to; when that country is not named, no post is read rather than a wrong
+    one."""
     main = doc.main_country
     guessed = {id(st) for st in statements if st.predicate == "holds_position"
                and st.object_id == main and st.confidence <= 0.6}
