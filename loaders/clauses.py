@@ -151,6 +151,8 @@ class FrameLexicon:
         self.trial_prosecutors = frozenset(
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
+        self.decree_offices = {str(k).lower(): str(v).lower()
+                               for k, v in acts["by_decree"]["offices"].items()}
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
         self.speech_verbs = frozenset(str(w).lower() for w in lex["speech_verbs"])
         self.controllers = frozenset(str(w).lower() for w in acts["ordered_act"]["controllers"])
@@ -290,6 +292,7 @@ class FrameHit:
     modality: str = ""  # "" (a reported act) or a key of frame_modality
     post: tuple | None = None  # (title, body ids) the act gives or takes
     described: tuple | None = None  # (owner ids, kinship term) of "appointed his daughter"
+    described_agent: tuple | None = None  # the same of "appointed by his brother"
 
     @property
     def frame_roles(self) -> dict:
@@ -322,6 +325,7 @@ class Clauses:
         self._resolved: dict[int, list] = {}  # token -> the person a description names
         self._kinds: dict | None = None
         self._kin_object = None
+        self._kin_agent = None  # (owner ids, kinship term) of "by his brother"
         self._causer: list[int] = []  # "X had Y arrested": X's tokens, then X's order
         self._caused: FrameHit | None = None
         self._body_cache: dict = {}
@@ -472,10 +476,10 @@ class Clauses:
         out = []
         for i in heads:
             t = toks[i]
-            if t.kind == "A":
-                if id(t) in self._resolved:
-                    out.extend(self._resolved[id(t)])
-                elif t.mention.actor_id:
+            if id(t) in self._resolved:  # a description, or an office's decree
+                out.extend(self._resolved[id(t)])
+            elif t.kind == "A":
+                if t.mention.actor_id:
                     out.append((t.mention.actor_id, t.mention.type))
             else:
                 kind = "organization" if t.low == "it" else "person"  # "it": a body
@@ -875,17 +879,50 @@ class Clauses:
             if t.low == "by":
                 n = j + 1
                 if n < stop and toks[n].low in ("his", "her", "their"):
-                    # "by his father X": the name after the kinship or title words
+                    # "by his father X", "by his father, X": the name after the kinship
+                    # or title words; "by his brother": the one brother the article names
                     q = n + 1
                     while q < stop and q - n <= 3 and toks[q].kind == "W" and \
                             toks[q].cls in ("", "title"):
                         q += 1
-                    n = q if q < stop and toks[q].kind == "A" and q > n + 1 else n
-                heads, _ = self.actor_list(toks, n, stop)
+                    c = q + 1 if q + 1 < stop and toks[q].low == "," else q
+                    if c < stop and toks[c].kind == "A" and q > n + 1:
+                        n = c
+                    else:
+                        kin = self._kin_term(toks, n + 1)
+                        if kin is not None:
+                            self._kin_agent = (self._owner(toks, n), kin[0])
+                            return []
+                heads = self._titled_name(toks, n)
+                if not heads:
+                    heads, _ = self.actor_list(toks, n, stop)
+                # "by the Kremlin leader": a person the body names no one by
+                heads = [h for h in heads if not self._unnamed_head(toks, h)]
                 return heads or self._decree_of(toks, j + 1)
         if toks and toks[0].low == "by":  # "By a decree of X, Y was appointed"
             return self._decree_of(toks, 1)
         return []
+
+    def _titled_name(self, toks, k: int) -> list[int]:
+        """The person named after a title phrase and a comma at ``k``: "the President of
+        the Republic, X" ([] if the phrase is not one)."""
+        j = k
+        while j < len(toks) and j - k < 6 and toks[j].kind == "W" and (
+                toks[j].cls in ("determiners", "title", "cap") or toks[j].low == "of"):
+            j += 1
+        if j == k or j + 1 >= len(toks) or toks[j].low != "," or not any(
+                toks[x].cls == "title" for x in range(k, j)):
+            return []
+        t = toks[j + 1]
+        return [j + 1] if t.kind == "A" and t.mention.type == "person" and not t.poss else []
+
+    def _unnamed_head(self, toks, h: int) -> bool:
+        """Is the actor at ``h`` a body whose head title follows it ("the Kremlin leader",
+        "the KNB chief") with no person of the article found for it?"""
+        t = toks[h]
+        return t.kind == "A" and t.mention.type == "organization" and \
+            id(t) not in self._resolved and h + 1 < len(toks) and \
+            toks[h + 1].low in self.flex.head_titles
 
     def _decree_of(self, toks, k: int) -> list[int]:
         """The author of "(a/the presidential) decree of X" starting at ``k``."""
@@ -898,11 +935,27 @@ class Clauses:
                 toks[j + 1].low in ("of", "from"):
             item = self._item(toks, j + 2, stop)
             return [item[0]] if item else []
+        if j < stop and toks[j].low in self.flex.decree_nouns:
+            return self._office_decree(toks, j)
         return []
 
-    def _decree_author(self, toks) -> list:
+    def _office_decree(self, toks, q: int) -> list[int]:
+        """``[q]`` when the decree noun at ``q`` is an office's ("a presidential decree")
+        and the article gives that office to one person now (who then stands for the
+        noun), else []."""
+        title = next((self.flex.decree_offices[toks[p].low] for p in range(max(0, q - 2), q)
+                      if toks[p].low in self.flex.decree_offices), None)
+        who = self._descriptions.get((title, False)) if title else None
+        if not who or len(who) != 1:
+            return []
+        self._resolved[id(toks[q])] = [(next(iter(who)), "person")]
+        return [q]
+
+    def _decree_author(self, toks, subject: bool = False) -> list:
         """The person whose decree the sentence names: "X's decree", "a decree signed
-        (issued) by X", "the decree of X" (ids; [] if none or several)."""
+        (issued) by X", "the decree of X", "under a presidential decree" (or with
+        ``subject``, the decree being the act's subject, "a presidential decree
+        appointed"); ids, [] if none or several."""
         found = []
         for q, t in enumerate(toks):
             if t.low not in self.flex.decree_nouns:
@@ -916,8 +969,25 @@ class Clauses:
                     toks[q + 1].low == "of" else 0
                 item = self._item(toks, k, len(toks)) if k else None
                 heads = [item[0]] if item else []  # one author: not the list after it
+                if not heads and (subject or any(toks[p].low in ("by", "under")
+                                                 for p in range(max(0, q - 3), q))):
+                    # "under a presidential decree", "a presidential decree appointed"
+                    heads = self._office_decree(toks, q)
             found += [a for a in self._ids(toks, heads, {"person"}) if a not in found]
         return found if len(found) == 1 else []
+
+    def _decree_subject(self, toks, i: int) -> bool:
+        """Is the subject of the verb at ``i`` a decree ("X's decree appointed Y", "a
+        presidential decree published on Friday appointed Y", "a decree signed by X
+        named Y")? No actor stands between the noun and the verb but its author."""
+        lo = self._boundary(toks, i)
+        for q in range(i - 1, max(lo, i - 9) - 1, -1):
+            t = toks[q]
+            if t.low in self.flex.decree_nouns:
+                return True
+            if t.kind == "A" and not (q >= 1 and toks[q - 1].low == "by") or t.low == ",":
+                return False
+        return False
 
     def _coordinated_passive(self, toks, group_start: int) -> int:
         """Index of the passive participle a participle after "and" shares its "be"
@@ -1021,7 +1091,7 @@ class Clauses:
     def _read(self, toks, i: int, after: int, entry, start: int, end: int, sent_i: int):
         name, pos, form = entry
         frame = self.flex.frames[name]
-        self._kin_object = None
+        self._kin_object = self._kin_agent = None
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
@@ -1051,6 +1121,9 @@ class Clauses:
         hit = FrameHit(frame, start, end, sent_i, voice)
         if pos == "verb" and voice == "active" and self._kin_object is not None:
             hit.described, self._kin_object = self._kin_object, None
+        if voice == "passive" and self._kin_agent is not None and not agents:
+            hit.described_agent = self._kin_agent
+        self._kin_agent = None
         if frame.post and (agents or patients):
             at = self._object_end if voice == "active" and (patients or hit.described) \
                 else after
@@ -1149,8 +1222,8 @@ class Clauses:
         if hit.voice == "active":
             found = self._body_subject(toks, i)
             if not found and hit.patients and frame.name in flex.governed_frames and \
-                    i > 0 and toks[i - 1].low in flex.decree_nouns:
-                found = self._decree_author(toks)  # "X's decree appointed Y"
+                    i > 0 and self._decree_subject(toks, i):
+                found = self._decree_author(toks, subject=True)  # "X's decree appointed Y"
             if not found and hit.patients and frame.name in flex.warrant_frames:
                 found = self._warrant_body(toks, self._object_end)
             return found

@@ -562,7 +562,8 @@ def described_statements(doc, statements) -> list:
     """The acts whose patient the clause gives only by kinship ("Rahmon appointed his
     daughter as chief of staff"): the one relative of that kind the article names
     (``statements``: relative_of ones) undergoes it; nobody when it names several."""
-    hits = [h for h in doc.clauses.frames() if h.described and not h.patients and h.agents]
+    hits = [h for h in doc.clauses.frames() if h.described and not h.patients and h.agents
+            or h.described_agent and not h.agents and h.patients]
     if not hits:
         return []
     kin: dict[tuple[str, str], set] = {}
@@ -572,13 +573,16 @@ def described_statements(doc, statements) -> list:
     rules = rules_for(doc.lex)
     out = []
     for hit in hits:
-        owners, term = hit.described
+        owners, term = hit.described or hit.described_agent
         found = set()
         for owner, _ in owners:
             found |= kin.get((owner, term.split()[-1]), set())
-        found -= {a for a, _ in hit.agents}
+        found -= {a for a, _ in (hit.agents or hit.patients)}
         if len(found) == 1:
-            hit.patients = [(found.pop(), "person")]
+            if hit.described:
+                hit.patients = [(found.pop(), "person")]
+            else:  # "was appointed prime minister by his brother"
+                hit.agents = [(found.pop(), "person")]
             out += _hit_statements(doc, rules, hit)
     return out
 
