@@ -685,6 +685,17 @@ class Clauses:
             p -= 1
         return p >= lo and toks[p].cls == "prepositions"
 
+    def _after_of(self, toks, k: int) -> bool:
+        """Is the actor at ``k`` the object of "of" (or "from"), which a relative clause
+        after it may not be about ("a deputy of X, who was detained": the deputy)? Other
+        prepositions leave the name the antecedent ("thanks to X, who appointed him")."""
+        if not self._after_preposition(toks, k, 0, nouns=3):
+            return False
+        p = k - 1
+        while p >= 0 and toks[p].cls != "prepositions":
+            p -= 1
+        return toks[p].low in ("of", "from")
+
     def objects(self, toks, k: int):
         """Head token indexes of the object after a verb ending before ``k``."""
         stop = len(toks)
@@ -1164,8 +1175,14 @@ class Clauses:
         if frame.accuser_speaks:
             self._accuser(hit)
         elif not hit.agents and frame.predicate:
-            hit.agents = [a for a in self._implicit_agents(toks, i, after, hit)
-                          if a[1] in frame.agent_types and a not in hit.patients]
+            found = [a for a in self._implicit_agents(toks, i, after, hit)
+                     if a[1] in frame.agent_types]
+            if found and set(found) & set(hit.patients) and all(
+                    toks[k].kind == "W" for k in patients):
+                # "X signed the decree on his appointment": his is not X, who appoints
+                hit.patients = self._ids(toks, patients, frame.patient_types,
+                                         exclude={a for a, _ in found})
+            hit.agents = [a for a in found if a not in hit.patients]
         elif hit.voice == "nominal" and hit.agents and not hit.patients and \
                 frame.predicate and self._conducted(toks, i, after):
             hit.patients = [p for p in self._last_patients(sent_i, frame.predicate, start)
@@ -1407,7 +1424,7 @@ class Clauses:
                 k -= 1
             # "A and B, who were removed": both
             subject = self._list_ending(toks, k) if k >= 0 and toks[k].kind == "A" and \
-                not toks[k].poss and not self._after_preposition(toks, k, 0, nouns=3) else []
+                not toks[k].poss and not self._after_of(toks, k) else []
         elif form == "ing" and not be and group_start > 1 and toks[group_start - 1].low == ",":
             subject = self._adjunct_subject(toks, group_start)
         elif be and toks[group_start].low == "being" and group_start > 1 and \
