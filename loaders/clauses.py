@@ -136,6 +136,7 @@ class FrameLexicon:
         speaker = acts["speaker_is_agent"]
         self.speaker_frames = frozenset(speaker["frames"])
         self.speaker_kinds = frozenset(speaker["kinds"])
+        self.court_frames = frozenset(speaker["court_frames"])
         self.body_nouns: dict[tuple[str, ...], dict] = {
             tuple(str(k).lower().split()): v for k, v in acts["body_nouns"]["nouns"].items()}
         self.body_first = frozenset(k[0] for k in self.body_nouns)
@@ -907,11 +908,25 @@ class Clauses:
                 heads = self._titled_name(toks, n)
                 if not heads:
                     heads, _ = self.actor_list(toks, n, stop)
+                if not heads:
+                    heads = self._members_of(toks, n)
                 # "by the Kremlin leader": a person the body names no one by
                 heads = [h for h in heads if not self._unnamed_head(toks, h)]
                 return heads or self._decree_of(toks, j + 1)
         if toks and toks[0].low == "by":  # "By a decree of X, Y was appointed"
             return self._decree_of(toks, 1)
+        return []
+
+    def _members_of(self, toks, k: int) -> list[int]:
+        """The body of "(the) officers of X", "agents of X" at ``k``: the group acts for
+        its body ([] if the phrase is not one or X no organisation)."""
+        j = k + (k < len(toks) and toks[k].low == "the")
+        if j + 2 < len(toks) and toks[j].low in self.flex.group_nouns and \
+                toks[j + 1].low == "of":
+            item = self._item(toks, j + 2, len(toks))
+            if item and toks[item[0]].kind == "A" and \
+                    toks[item[0]].mention.type == "organization":
+                return [item[0]]
         return []
 
     def _titled_name(self, toks, k: int) -> list[int]:
@@ -1257,10 +1272,13 @@ class Clauses:
             agents = self._decree_author(toks)
         if not agents and hit.patients and frame.name in flex.warrant_frames:
             agents = self._warrant_body(toks, after)
-        if not agents and hit.patients and frame.name in flex.speaker_frames \
-                and self.doc.attribution is not None:
+        if not agents and hit.patients and self.doc.attribution is not None and (
+                frame.name in flex.speaker_frames or frame.name in flex.court_frames):
             speaker, modality = self.doc.attribution.at(hit.start, hit.end)
-            if speaker and modality != "denied" and self._kind(speaker) in flex.speaker_kinds:
+            kind = self._kind(speaker) if speaker else ""
+            if speaker and modality != "denied" and (
+                    kind in flex.speaker_kinds and frame.name in flex.speaker_frames
+                    or kind == "court" and frame.name in flex.court_frames):
                 agents = [(speaker, "organization")]
         return agents
 
