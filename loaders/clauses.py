@@ -513,7 +513,7 @@ class Clauses:
             # "Putin dismissed Shoigu and appointed Belousov": the first verb's subject;
             # "A removed X, named Y and expelled Z": every verb of the series is A's
             for v in range(j - 2, max(lo, j - 24) - 1, -1):
-                if toks[v].cls == "trigger":
+                if toks[v].cls == "trigger" or self._verb_before_object(toks, v, j - 1):
                     g = v
                     while g > lo and toks[g - 1].cls in ("adverbs", "be", "have",
                                                          "auxiliaries"):
@@ -631,6 +631,16 @@ class Clauses:
                 return []  # "..., and the head of state appointed": a clause of its own
             k -= 1
         return []
+
+    def _verb_before_object(self, toks, v: int, end: int) -> bool:
+        """Is ``v`` a past verb of no frame whose object is the actors up to ``end``
+        ("X reprimanded A and dismissed him": X's series, not A's)?"""
+        t = toks[v]
+        if t.kind != "W" or t.cls != "" or not t.low.endswith("ed") or v + 1 >= end:
+            return False
+        heads, stop = self.actor_list(toks, v + 1, end)
+        return bool(heads) and stop == end and v > 0 and toks[v - 1].kind == "A" \
+            and not toks[v - 1].poss
 
     @staticmethod
     def _ground_of(toks, i: int) -> tuple[int, int] | None:
