@@ -162,6 +162,8 @@ class FrameLexicon:
         self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
+        self.government_nouns = frozenset(
+            str(w).lower() for w in acts["government_of"]["nouns"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
@@ -763,7 +765,7 @@ class Clauses:
                     heads, self._object_end = self.actor_list(toks, n, stop)
                     return heads
             if t.cls == "determiners" and t.low in ("the", "his", "her", "its", "their"):
-                named = self._named_after_title(toks, j)
+                named = self._named_after_title(toks, j) or self._government_of(toks, j + 1)
                 if named:
                     return named
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
@@ -771,6 +773,22 @@ class Clauses:
                 continue
             return []
         return []
+
+    def _government_of(self, toks, j: int) -> list[int]:
+        """The head of "the government of (Prime Minister) X", "the cabinet led by X" at
+        ``j``: dismissing a government dismisses its head."""
+        if j >= len(toks) or toks[j].low not in self.flex.government_nouns:
+            return []
+        k = j + 1
+        if k + 1 < len(toks) and toks[k].low in ("led", "headed") and toks[k + 1].low == "by":
+            k += 1
+        elif k >= len(toks) or toks[k].low != "of":
+            return []
+        item = self._item(toks, k + 1, len(toks))
+        if item is None or toks[item[0]].kind != "A" or toks[item[0]].mention.type != "person":
+            return []
+        self._object_end = item[1]
+        return [item[0]]
 
     def _named_after_title(self, toks, j: int) -> list[int]:
         """The person named after a title of a body that stands as the object: "fired the
