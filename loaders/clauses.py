@@ -152,6 +152,10 @@ class FrameLexicon:
         self.trial_prosecutors = frozenset(
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
+        self.signing_verbs = frozenset(
+            str(w).lower() for w in acts["by_decree"]["signing_verbs"])
+        self.decree_word = re.compile(rf"\b{_words_re(list(self.decree_nouns))}\b",
+                                      re.IGNORECASE)
         self.decree_offices = {str(k).lower(): str(v).lower()
                                for k, v in acts["by_decree"]["offices"].items()}
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
@@ -1093,7 +1097,48 @@ class Clauses:
             elif hit is not None:
                 self._hits.append(hit)
         self._on_orders()
+        self._decree_signers()
         return self._hits
+
+    def _decree_signer(self, sent_i: int) -> list:
+        """The person who signed (issued) a decree in the sentence ("X signed the decree
+        on Thursday"), ids; [] when the sentence says none or several."""
+        toks = self.tokens(sent_i)
+        found = []
+        for g, t in enumerate(toks):
+            if t.low not in self.flex.signing_verbs:
+                continue
+            q = g + 1
+            while q < len(toks) and q - g <= 3 and toks[q].kind == "W" and \
+                    toks[q].low not in self.flex.decree_nouns and toks[q].cls in (
+                        "determiners", "", "cap"):
+                q += 1
+            if q < len(toks) and toks[q].low in self.flex.decree_nouns and \
+                    not self._modality(toks, g):
+                found += [a for a in self._ids(toks, self.subject(toks, g), {"person"})
+                          if a not in found]
+        return found if len(found) == 1 else []
+
+    def _decree_signers(self) -> None:
+        """"Y was relieved of his post. X signed the decree on Thursday", "X signed a
+        decree. Under the decree, Y was relieved": the one signer of a decree in an act's
+        sentence or the one next to it does the governed acts nobody else is said to."""
+        signers: dict[int, list] = {}
+        for n, hit in enumerate(self._hits):
+            if hit.agents or not hit.patients or not hit.factual or \
+                    hit.frame.name not in self.flex.governed_frames:
+                continue
+            for s in (hit.sentence, hit.sentence + 1, hit.sentence - 1):
+                if s < 0 or s >= len(self.doc.sentences):
+                    continue
+                if s not in signers:
+                    sent = self.doc.sentences[s]
+                    signers[s] = self._decree_signer(s) if self.flex.decree_word.search(
+                        self.doc.body, sent.start, sent.end) else []
+                agents = [a for a in signers[s] if a not in hit.patients]
+                if agents:
+                    self._hits[n] = dataclasses.replace(hit, agents=agents)
+                    break
 
     def _on_orders(self) -> None:
         """"Y was arrested on the orders of X", "on X's orders, the KGB detained Y": the
