@@ -1625,10 +1625,14 @@ class Clauses:
         ordered the arrest of Y" (or "an investigation into Y", "Y's arrest"), "X ordered
         to imprison Y", "X ordered that Y be detained"."""
         stop = len(toks)
-        if k + 2 < stop and toks[k].low in ("the", "a", "an") and \
-                toks[k + 1].low in self.flex.forms and toks[k + 2].low in ("of", "into",
-                                                                         "against"):
-            return self.actor_list(toks, k + 3, stop)[0]  # "an investigation into Y"
+        n = k + 1
+        while n < stop and n - k <= 2 and toks[n].kind == "W" and toks[n].cls == "" and \
+                toks[n].low not in self.flex.forms:
+            n += 1  # "the pre-trial detention of Y", "an immediate investigation into Y"
+        if n + 1 < stop and toks[k].low in ("the", "a", "an") and \
+                toks[n].low in self.flex.forms and toks[n + 1].low in ("of", "into",
+                                                                       "against"):
+            return self.actor_list(toks, n + 2, stop)[0]  # "an investigation into Y"
         if k + 1 < stop and (toks[k].low in ("his", "her", "their") or (
                 toks[k].kind == "A" and toks[k].poss)) and (
                 toks[k + 1].low in self.flex.forms or k + 2 < stop and toks[k + 1].kind == "W"
