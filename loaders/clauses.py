@@ -166,6 +166,11 @@ class FrameLexicon:
         self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
+        self.title_synonyms = {str(k).lower(): str(v).lower()
+                               for k, v in lex["title_synonyms"].items()}
+        self.seat_offices = {str(k).lower(): str(v).lower()
+                             for k, v in acts["title_agent"]["seats"].items()}
+        self.status_current = frozenset(str(w).lower() for w in lex["status_current"])
         self.government_nouns = frozenset(
             str(w).lower() for w in acts["government_of"]["nouns"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
@@ -540,7 +545,7 @@ class Clauses:
             q -= 1
         if q < k and toks[q].low == "the" and toks[k].cls == "title" and (
                 q == lo or toks[q - 1].low in (",", "and")):
-            return []
+            return self._title_holder(toks, q, k)
         # ", the nephew of X," / ", who headed the KNB until 2022," before the verb
         while k > lo and (toks[k].low == "," or toks[k].low in _DASHES):
             p = k - 1
@@ -572,7 +577,9 @@ class Clauses:
                 if e > k + 1 and t.kind == "A" and t.mention.type == "organization" and \
                         toks[e - 1].low in self.flex.head_titles and (e == j or toks[e].kind
                                                                      != "A"):
-                    return []  # "the Kremlin leader fired X": a person, not the body
+                    # "the Kremlin leader fired X": a person, not the body
+                    return self._title_holder(toks, k - 1, e - 1) if k > 0 and \
+                        toks[k - 1].low == "the" else []
                 if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
                     if t.kind == "A" and not t.poss and toks[k + 1].low in \
                             self.flex.self_nouns and t.mention.type == "organization" \
@@ -944,10 +951,46 @@ class Clauses:
                     heads = self._members_of(toks, n)
                 # "by the Kremlin leader": a person the body names no one by
                 heads = [h for h in heads if not self._unnamed_head(toks, h)]
+                if not heads and n < stop and toks[n].low == "the":
+                    e = n + 1  # "by the president", "by the head of state"
+                    while e < stop and e - n < 5 and (toks[e].cls == "title" or (
+                            toks[e].low == "of" and e + 1 < stop and toks[e + 1].cls == "title")
+                            or toks[e].kind == "A" and e == n + 1):
+                        e += 1
+                    if e > n + 1 and (e >= stop or toks[e].kind != "A"):
+                        heads = self._title_holder(toks, n, e - 1)
                 return heads or self._decree_of(toks, j + 1)
         if toks and toks[0].low == "by":  # "By a decree of X, Y was appointed"
             return self._decree_of(toks, 1)
         return []
+
+    def _title_holder(self, toks, q: int, k: int) -> list[int]:
+        """``[k]`` standing for the person "the <title>" from ``q`` (its "the") to ``k``
+        names when no mention was made of it: the one holder of that title the article
+        gives ("Lukashenko is the president of Belarus. The president fired Y"; "the
+        head of state"; "the Kremlin leader", the seat of an office for its holder), the
+        one former holder after "former"; else []."""
+        words, former = [], False
+        for t in toks[q + 1:k + 1]:
+            if t.kind == "A":
+                if t.mention.type != "organization" or k - q < 2:
+                    return []
+                seat = self.flex.seat_offices.get(t.mention.surface.lower())
+                if seat is None or toks[k].low not in self.flex.head_titles:
+                    return []
+                words, former = [seat], former
+                break
+            if t.low in self.flex.status_former:
+                former = True
+            elif t.low not in self.flex.status_current:
+                words.append(t.low)
+        title = " ".join(words)
+        title = self.flex.title_synonyms.get(title, title)
+        who = self._descriptions.get((title, former)) if title else None
+        if not who or len(who) != 1:
+            return []
+        self._resolved[id(toks[k])] = [(next(iter(who)), "person")]
+        return [k]
 
     def _members_of(self, toks, k: int) -> list[int]:
         """The body of "(the) officers of X", "agents of X" at ``k``: the group acts for
