@@ -819,8 +819,11 @@ class Clauses:
             if toks[n].low != "of":
                 return []
         q = n + 1
-        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of") or
-                _countrys(toks[q]) or (
+        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of", "his", "her", "its",
+                                                           "their") or _countrys(toks[q]) or (
+                # "the head of his administration, A", "the chief of the army's staff, A"
+                toks[q].kind == "W" and toks[q].cls in ("", "title") and toks[q].low.isalpha()
+                and toks[q].low not in self.flex.forms) or (
                 toks[q].kind == "A" and toks[q].mention.type in ("organization", "place"))
                 or (q > n + 1 and toks[q - 1].kind == "A" and toks[q].low in
                     self.flex.place_after)):  # "the governor of Lebap region, A"
