@@ -605,6 +605,139 @@ PROBES = [
     ('Vladimir Putin made Dmitry Medvedev rich.',
      [],
      [(AP, 'Vladimir Putin', 'Dmitry Medvedev')]),
+    # the agent of a "by" phrase: a kin noun and the name after it, a title and the name
+    # after it, the one brother the article names, and no body for "the Kremlin leader"
+    ('Rustam Emomali was appointed mayor of Dushanbe by his father, Emomali Rahmon.',
+     [(AP, 'Emomali Rahmon', 'Rustam Emomali')],
+     [(AP, 'Rustam Emomali', 'Emomali Rahmon')]),
+    ('Mahinda Rajapaksa, whose younger brother is Gotabaya Rajapaksa, was appointed prime '
+     'minister by his brother in 2019.',
+     [(AP, 'Gotabaya Rajapaksa', 'Mahinda Rajapaksa')],
+     []),
+    ('Isabel dos Santos was removed from Sonangol by the President of the Republic, Joao '
+     'Lourenco.',
+     [(DI, 'Joao Lourenco', 'Isabel dos Santos')],
+     []),
+    ('Russian President Vladimir Putin addressed the nation. Sergei Shoigu was fired by the '
+     'Kremlin leader a week later.',
+     [],
+     [(DI, 'Kremlin', 'Sergei Shoigu')]),
+    ('Sergei Shoigu was fired by the KNB chief a week later.',
+     [],
+     [(DI, 'KNB', 'Sergei Shoigu')]),
+    # decrees: an office's decree is its one holder's, a decree as the act's subject
+    ('Azerbaijani President Ilham Aliyev chaired a meeting. By a presidential decree, Ali '
+     'Asadov was appointed prime minister.',
+     [(AP, 'Ilham Aliyev', 'Ali Asadov')],
+     []),
+    ('Turkmen President Serdar Berdimuhamedov chaired a cabinet meeting. A presidential '
+     'decree published on Friday appointed Batyr Amanov as deputy prime minister.',
+     [(AP, 'Serdar Berdimuhamedov', 'Batyr Amanov')],
+     []),
+    ('Uzbek President Shavkat Mirziyoyev spoke on Monday. Under a presidential decree, '
+     'Abdulla Aripov was relieved of his duties.',
+     [(DI, 'Shavkat Mirziyoyev', 'Abdulla Aripov')],
+     []),
+    ('Uzbek President Shavkat Mirziyoyev and former president Islam Karimov were named. By '
+     'a presidential decree, Abdulla Aripov was relieved of his duties.',
+     [],
+     [(DI, 'Islam Karimov', 'Abdulla Aripov')]),
+    ("Sadyr Japarov's decree named Adylbek Kasymaliev chairman of the cabinet of ministers.",
+     [(AP, 'Sadyr Japarov', 'Adylbek Kasymaliev')],
+     []),
+    ('A decree signed by Kassym-Jomart Tokayev named Olzhas Bektenov prime minister.',
+     [(AP, 'Kassym-Jomart Tokayev', 'Olzhas Bektenov')],
+     []),
+    # the possessor of the act a governing verb's subject does is another person; a
+    # relative clause after "to X" is said of X
+    ('Sadyr Japarov was approved as prime minister. Sooronbay Jeenbekov signed the decree '
+     'on his appointment the same day.',
+     [(AP, 'Sooronbay Jeenbekov', 'Sadyr Japarov')],
+     []),
+    ('Irakli Garibashvili returned to politics in 2021 thanks to Bidzina Ivanishvili, who '
+     'earlier appointed him interior minister.',
+     [(AP, 'Bidzina Ivanishvili', 'Irakli Garibashvili')],
+     [(AP, 'Irakli Garibashvili', 'Bidzina Ivanishvili')]),
+    ('Kairat Boranbayev met a deputy of Karim Massimov, who was detained in January.',
+     [],
+     [(P, 'Karim Massimov', 'Karim Massimov')]),
+    # a group of a body acts for it; a court that states a sentence passed it
+    ('Tofig Yagublu was arrested by officers of the State Security Service.',
+     [(P, 'State Security Service', 'Tofig Yagublu')],
+     []),
+    ('Viktor Babariko was sentenced to 14 years, the Supreme Court of Belarus said.',
+     [(P, 'Supreme Court of Belarus', 'Viktor Babariko')],
+     []),
+    # a verb of no frame before "and" and the act: the series is its subject's
+    ('Turkmen President Serdar Berdimuhamedov reprimanded Batyr Amanov and dismissed him '
+     'from his post.',
+     [(DI, 'Serdar Berdimuhamedov', 'Batyr Amanov')],
+     []),
+    # acts told with nouns: a case opened by a body, a warrant issued, blame laid on one,
+    # one denounced as a traitor
+    ('A criminal case was opened against Ivan Safronov by the Investigative Committee.',
+     [(P, 'Investigative Committee', 'Ivan Safronov')],
+     []),
+    ('The International Criminal Court issued an arrest warrant for Rodrigo Duterte.',
+     [(P, 'International Criminal Court', 'Rodrigo Duterte')],
+     []),
+    ('The International Criminal Court could issue an arrest warrant for Rodrigo Duterte.',
+     [],
+     [(P, 'International Criminal Court', 'Rodrigo Duterte')]),
+    ('Ilham Aliyev blamed the unrest on Tofig Yagublu.',
+     [(ACC, 'Ilham Aliyev', 'Tofig Yagublu')],
+     [(ACC, 'Tofig Yagublu', 'Ilham Aliyev')]),
+    ('Ilham Aliyev did not blame the unrest on Tofig Yagublu.',
+     [],
+     [(ACC, 'Ilham Aliyev', 'Tofig Yagublu')]),
+    ('Emmerson Mnangagwa denounced Saviour Kasukuwere as a traitor.',
+     [(ACC, 'Emmerson Mnangagwa', 'Saviour Kasukuwere')],
+     []),
+    # a decree signed in the sentence next to an act nobody is said to do
+    ('Bakytzhan Sagintayev was relieved of his post. Kassym-Jomart Tokayev signed the '
+     'relevant decree on Thursday.',
+     [(DI, 'Kassym-Jomart Tokayev', 'Bakytzhan Sagintayev')],
+     []),
+    ('Kassym-Jomart Tokayev signed a decree on Thursday. Under the decree, Bakytzhan '
+     'Sagintayev was relieved of his post.',
+     [(DI, 'Kassym-Jomart Tokayev', 'Bakytzhan Sagintayev')],
+     []),
+    ('Kazakh President Kassym-Jomart Tokayev on Wednesday dismissed the government of Prime'
+     ' Minister Alikhan Smailov.',
+     [(DI, 'Kassym-Jomart Tokayev', 'Alikhan Smailov')],
+     []),
+    ('Kenyan lawmakers impeached Deputy President Rigathi Gachagua. The Senate upheld five of the charges '
+     'brought against him by the National Assembly of Kenya.',
+     [(P, 'National Assembly of Kenya', 'Rigathi Gachagua')],
+     []),
+    ("Azerbaijan's President Ilham Aliyev has dismissed the long-serving head of his "
+     'administration, Ramiz Mehdiyev, according to a decree published on Wednesday.',
+     [(DI, 'Ilham Aliyev', 'Ramiz Mehdiyev')],
+     []),
+    ('Armenian Prime Minister Nikol Pashinyan has fired the chief of the army\'s general '
+     'staff, Onik Gasparyan, after the military demanded his resignation.',
+     [(DI, 'Nikol Pashinyan', 'Onik Gasparyan')],
+     []),
+    ('The Kutaisi City Court ordered the pre-trial detention of Vano Merabishvili.',
+     [(O, 'Kutaisi City Court', 'Vano Merabishvili')],
+     []),
+    ('Nikol Pashinyan was yesterday approved as the new prime minister of Armenia by the '
+     'National Assembly.',
+     [(AP, 'National Assembly', 'Nikol Pashinyan')],
+     []),
+    # a title as the subject or "by" phrase: the one holder of it the article gives
+    ('Alexander Lukashenko is the president of Belarus. The president dismissed Viktor '
+     'Sheiman on Monday.',
+     [(DI, 'Alexander Lukashenko', 'Viktor Sheiman')],
+     []),
+    ('Russian President Vladimir Putin met his security chiefs. The Kremlin leader then '
+     'fired Sergei Shoigu.',
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu')],
+     [(DI, 'Kremlin', 'Sergei Shoigu')]),
+    ('Alexander Lukashenko and Vladimir Putin are presidents. The president dismissed '
+     'Viktor Sheiman on Monday.',
+     [],
+     [(DI, 'Alexander Lukashenko', 'Viktor Sheiman')]),
 ]
 
 
