@@ -1556,7 +1556,7 @@ class Clauses:
         relative = j >= 0 and toks[j].cls == "relatives" or (
             j >= 0 and toks[j].low == "that" and j > 0 and toks[j - 1].kind == "A")
         if relative:
-            k = j - 1
+            k = self._skip_apposition(toks, j - 1)
             while k >= 0 and toks[k].low == ",":
                 k -= 1
             # "A and B, who were removed": both
@@ -2098,6 +2098,26 @@ class Clauses:
             if heads and end == k + 1:
                 return heads
         return [k]
+
+    def _skip_apposition(self, toks, k: int) -> int:
+        """Index before an age (", 81,") or a description (", the founder of Georgian
+        Dream,") that ends with the comma at ``k`` after a person, whom a relative clause
+        after it is about ("A, 81, who handed the presidency to B"); else ``k``."""
+        if k < 1 or toks[k].low != ",":
+            return k
+        aged = self._skip_age(toks, k)
+        if aged < k:
+            return aged + 1 if aged >= 0 and toks[aged].kind == "A" and \
+                toks[aged].mention.type == "person" else k
+        p = k - 1
+        while p > 0 and k - p <= 8 and toks[p].low != "," and toks[p].cls != "relatives" \
+                and toks[p].kind != "P" or (p > 0 and toks[p].low == "-"):
+            p -= 1
+        if p >= 1 and p < k - 1 and toks[p].low == "," and toks[p + 1].low in (
+                "the", "a", "an") and toks[p - 1].kind == "A" and \
+                toks[p - 1].mention.type == "person" and not toks[p - 1].poss:
+            return p
+        return k
 
     def _skip_age(self, toks, k: int) -> int:
         """Index before an age apposition (", 56," / ", aged 45,") ending at ``k``."""

@@ -738,6 +738,14 @@ PROBES = [
      'Viktor Sheiman on Monday.',
      [],
      [(DI, 'Alexander Lukashenko', 'Viktor Sheiman')]),
+    # a relative clause after an age or a description is said of the person before them
+    ('Kamchybek Tashiev met Sadyr Japarov, the president of Kyrgyzstan, who dismissed him '
+     'in February.',
+     [(DI, 'Sadyr Japarov', 'Kamchybek Tashiev')],
+     [(DI, 'Kamchybek Tashiev', 'Kamchybek Tashiev')]),
+    ('Ilham Aliyev, 62, who appointed Ali Asadov in 2019, spoke on Monday.',
+     [(AP, 'Ilham Aliyev', 'Ali Asadov')],
+     []),
 ]
 
 
