@@ -82,6 +82,7 @@ class Frame:
     requires: re.Pattern | None = None  # words that must follow the trigger ("wanted list")
     accuser_speaks: bool = False  # "A said that B extorted him": A accuses B
     by_court: str = ""  # the predicate when a court is the agent ("placed X in custody")
+    relation_agents: frozenset | None = None  # agent types the relation admits, if fewer
 
 
 class FrameLexicon:
@@ -114,7 +115,8 @@ class FrameLexicon:
                 spec.get("post", ""),
                 re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
                 if spec.get("requires") else None, bool(spec.get("speaker_accuses")),
-                spec.get("by_court", ""))
+                spec.get("by_court", ""),
+                frozenset(spec["relation_agents"]) if spec.get("relation_agents") else None)
             for w in spec.get("verbs") or []:
                 w = str(w).lower()
                 self.forms[w] = (name, "verb", "past" if w in participles else _form(w))

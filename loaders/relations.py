@@ -647,6 +647,8 @@ def _hit_statements(doc, rules, hit) -> list:
         return out
     allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
     for agent, a_type in hit.agents:
+        if frame.relation_agents is not None and a_type not in frame.relation_agents:
+            continue  # "the ruling party nominated X": a proposal, no appointment
         for patient, p_type in hit.patients:
             if agent == patient or (allowed_s and (a_type not in allowed_s
                                                    or p_type not in allowed_o)):

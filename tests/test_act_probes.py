@@ -746,6 +746,13 @@ PROBES = [
     ('Ilham Aliyev, 62, who appointed Ali Asadov in 2019, spoke on Monday.',
      [(AP, 'Ilham Aliyev', 'Ali Asadov')],
      []),
+    # a party's nomination proposes; a head of state's appoints
+    ('The ruling Civil Contract party nominated Nikol Pashinyan for prime minister.',
+     [],
+     [(AP, 'Civil Contract', 'Nikol Pashinyan')]),
+    ('President Ferdinand Marcos Jr. nominated Gilberto Teodoro as defense secretary.',
+     [(AP, 'Ferdinand Marcos Jr.', 'Gilberto Teodoro')],
+     []),
 ]
 
 
