@@ -139,6 +139,7 @@ class FrameLexicon:
         self.speaker_frames = frozenset(speaker["frames"])
         self.speaker_kinds = frozenset(speaker["kinds"])
         self.court_frames = frozenset(speaker["court_frames"])
+        self.enforcer_words = tuple(str(w).lower() for w in speaker["enforcers"])
         self.body_nouns: dict[tuple[str, ...], dict] = {
             tuple(str(k).lower().split()): v for k, v in acts["body_nouns"]["nouns"].items()}
         self.body_first = frozenset(k[0] for k in self.body_nouns)
@@ -168,6 +169,8 @@ class FrameLexicon:
         self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
+        self.month_names = frozenset(str(w) for w in lex["months"])  # as written: "May"
+        self.date_names = frozenset(str(w).lower() for w in [*lex["months"], *lex["weekdays"]])
         self.title_synonyms = {str(k).lower(): str(v).lower()
                                for k, v in lex["title_synonyms"].items()}
         self.seat_offices = {str(k).lower(): str(v).lower()
@@ -703,11 +706,14 @@ class Clauses:
 
     def _after_preposition(self, toks, k: int, lo: int, nouns: int = 0) -> bool:
         """Is the actor at ``k`` inside a prepositional phrase ("of the KNB"; with
-        ``nouns``, also "of the financial services company Karuan")?"""
+        ``nouns``, also "of the financial services company Karuan")? Not after a day or
+        month ("On Sunday Putin dismissed X": the phrase ends with the date)."""
         p = k - 1
         while p >= lo and (toks[p].cls in ("title", "cap", "determiners") or (
                 toks[p].kind == "A" and toks[p].poss) or (
                 nouns and toks[p].kind == "W" and toks[p].cls == "" and k - p <= nouns + 2)):
+            if toks[p].cls == "cap" and toks[p].low in self.flex.date_names:
+                return False
             p -= 1
         return p >= lo and toks[p].cls == "prepositions"
 
@@ -778,7 +784,8 @@ class Clauses:
                     heads, self._object_end = self.actor_list(toks, n, stop)
                     return heads
             if t.cls == "determiners" and t.low in ("the", "his", "her", "its", "their"):
-                named = self._named_after_title(toks, j) or self._government_of(toks, j + 1)
+                named = self._named_after_title(toks, j) or self._government_of(
+                    toks, j + 1) or self._title_patient(toks, j)
                 if named:
                     return named
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
@@ -786,6 +793,25 @@ class Clauses:
                 continue
             return []
         return []
+
+    def _title_patient(self, toks, j: int) -> list[int]:
+        """The person "the <title>" at ``j`` names as an object ("dismissed the defence
+        minister": the one the article gives that post), when no name, body or
+        apposition follows the title (others read those)."""
+        if toks[j].low != "the":
+            return []
+        e = j + 1
+        while e < len(toks) and e - j <= 4 and toks[e].kind == "W" and toks[e].cls == "title" \
+                and not toks[e].poss:
+            e += 1
+        if e == j + 1 or e < len(toks) and (
+                toks[e].kind == "A" or toks[e].poss or toks[e].low in ("of", "-") or
+                toks[e].low == "," and e + 1 < len(toks) and toks[e + 1].kind == "A"):
+            return []
+        found = self._title_holder(toks, j, e - 1)
+        if found:
+            self._object_end = e
+        return found
 
     def _government_of(self, toks, j: int) -> list[int]:
         """The head of "the government of (Prime Minister) X", "the cabinet led by X" at
@@ -990,6 +1016,9 @@ class Clauses:
             elif t.low not in self.flex.status_current:
                 words.append(t.low)
         title = " ".join(words)
+        if not words or not (title in self.flex.title_heads or words[-1] in
+                             self.flex.title_heads):
+            return []  # "the government": no holder's title ("head of government")
         title = self.flex.title_synonyms.get(title, title)
         who = self._descriptions.get((title, former)) if title else None
         if not who or len(who) != 1:
@@ -1399,6 +1428,7 @@ class Clauses:
             kind = self._kind(speaker) if speaker else ""
             if speaker and modality != "denied" and (
                     kind in flex.speaker_kinds and frame.name in flex.speaker_frames
+                    and (kind != "state_body" or self._enforces(speaker))
                     or kind == "court" and frame.name in flex.court_frames):
                 agents = [(speaker, "organization")]
         return agents
@@ -1421,6 +1451,12 @@ class Clauses:
                 return self._ids(toks, heads, {"organization"})
             return []
         return []
+
+    def _enforces(self, actor_id: str) -> bool:
+        """Does a state body's name say it enforces the law (a prosecutor's office, an
+        interior ministry), not only that it speaks for the state (a foreign ministry)?"""
+        names = [m.surface.lower() for m in self.doc.mentions if m.actor_id == actor_id]
+        return any(w in n for n in names for w in self.flex.enforcer_words)
 
     def _kind(self, actor_id: str) -> str:
         """The organisation kind the article's mentions give an actor ("" if none)."""
@@ -1747,7 +1783,8 @@ class Clauses:
             return ""
         text = self.doc.template.text[toks[lo].start:toks[i].start]
         for kind, rx in self.flex.modality:
-            if rx.search(text):
+            # "in May", "on 12 May": the month, not the modal verb
+            if any(m.group() not in self.flex.month_names for m in rx.finditer(text)):
                 return kind
         return ""
 
@@ -2312,6 +2349,8 @@ class Clauses:
                         continue
                     topic = self._object_topic(s, subj, female) if s < sent_i else None
                     return topic or [subj.mention.actor_id]
+                if subj.low == "it":
+                    return None  # "The Committee said it had detained X. ... him": no person
                 if (subj.low == "she") == female and subj.low != "they":
                     return doc.antecedents.resolve(doc.template.body_offset(subj.start),
                                                    subj.low)

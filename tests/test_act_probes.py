@@ -753,6 +753,30 @@ PROBES = [
     ('President Ferdinand Marcos Jr. nominated Gilberto Teodoro as defense secretary.',
      [(AP, 'Ferdinand Marcos Jr.', 'Gilberto Teodoro')],
      []),
+    # a month or weekday opens no phrase the subject is inside of, and "May" is no modal
+    ('On Sunday Vladimir Putin dismissed Sergei Shoigu.',
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu')],
+     []),
+    ('On 12 May Vladimir Putin dismissed Sergei Shoigu.',
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu')],
+     []),
+    ('In May Ilham Aliyev appointed Ali Asadov prime minister.',
+     [(AP, 'Ilham Aliyev', 'Ali Asadov')],
+     []),
+    ('Vladimir Putin may dismiss Sergei Shoigu.',
+     [],
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu')]),
+    # "it" as the subject before is a body: a pronoun after it is no person's it stands for
+    ('President Vladimir Putin dismissed Ivan Belozertsev on Thursday. The Investigative '
+     'Committee said on Tuesday it had detained Ivan Belozertsev. Investigators accused '
+     'him of taking bribes.',
+     [(ACC, 'Investigative Committee', 'Ivan Belozertsev')],
+     [(ACC, 'Investigative Committee', 'Vladimir Putin')]),
+    # a title as the object: the one holder of it the article gives
+    ('Russian Prosecutor General Igor Krasnov spoke on Monday. Vladimir Putin later fired '
+     'the prosecutor general.',
+     [(DI, 'Vladimir Putin', 'Igor Krasnov')],
+     []),
 ]
 
 
