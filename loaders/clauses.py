@@ -860,6 +860,11 @@ class Clauses:
                 toks[q + 1].mention.type == "person" and not toks[q + 1].poss:
             heads, self._object_end = self.actor_list(toks, q + 1, stop)
             return heads
+        if q < stop and toks[q - 1].low != "of" and toks[q].kind == "A" and \
+                toks[q].mention.type == "person" and not toks[q].poss:
+            # "dismissed the head of the presidential administration Ramiz Mehdiyev"
+            heads, self._object_end = self.actor_list(toks, q, stop)
+            return heads
         return []
 
     def _post_after_apposition(self, toks, k: int):
@@ -1267,6 +1272,10 @@ class Clauses:
     def _read(self, toks, i: int, after: int, entry, start: int, end: int, sent_i: int):
         name, pos, form = entry
         frame = self.flex.frames[name]
+        if pos == "noun" and toks[i].low.endswith("ing") and i > 0 and \
+                toks[i - 1].low == "," and i + 1 < len(toks) and (
+                toks[i + 1].kind == "A" or toks[i + 1].cls in ("title", "cap")):
+            pos, form = "verb", "ing"  # "reshuffled the government, sacking A": a verb
         self._kin_object = self._kin_agent = None
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):

@@ -777,6 +777,13 @@ PROBES = [
      'the prosecutor general.',
      [(DI, 'Vladimir Putin', 'Igor Krasnov')],
      []),
+    ('Ilham Aliyev dismissed the head of the presidential administration Ramiz Mehdiyev.',
+     [(DI, 'Ilham Aliyev', 'Ramiz Mehdiyev')],
+     []),
+    ('Alexander Lukashenko has reshuffled his government, sacking Prime Minister Sergei '
+     'Rumas.',
+     [(DI, 'Alexander Lukashenko', 'Sergei Rumas')],
+     []),
 ]
 
 
