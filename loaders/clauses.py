@@ -169,6 +169,7 @@ class FrameLexicon:
         self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
+        self.org_head_nouns = frozenset(str(w).lower() for w in lex["org_heads"])
         self.month_names = frozenset(str(w) for w in lex["months"])  # as written: "May"
         self.date_names = frozenset(str(w).lower() for w in [*lex["months"], *lex["weekdays"]])
         self.title_synonyms = {str(k).lower(): str(v).lower()
@@ -709,6 +710,9 @@ class Clauses:
         ``nouns``, also "of the financial services company Karuan")? Not after a day or
         month ("On Sunday Putin dismissed X": the phrase ends with the date)."""
         p = k - 1
+        if p >= lo and toks[p].kind == "W" and toks[p].low in self.flex.org_head_nouns and \
+                toks[k].kind == "A" and toks[k].mention.type == "person":
+            return False  # "the head of the presidential administration A": A is the head
         while p >= lo and (toks[p].cls in ("title", "cap", "determiners") or (
                 toks[p].kind == "A" and toks[p].poss) or (
                 nouns and toks[p].kind == "W" and toks[p].cls == "" and k - p <= nouns + 2)):

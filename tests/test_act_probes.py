@@ -784,6 +784,14 @@ PROBES = [
      'Rumas.',
      [(DI, 'Alexander Lukashenko', 'Sergei Rumas')],
      []),
+    ('The head of the presidential administration Ramiz Mehdiyev was dismissed by Ilham '
+     'Aliyev.',
+     [(DI, 'Ilham Aliyev', 'Ramiz Mehdiyev')],
+     []),
+    ('The Anti-Corruption Agency detained the former head of the National Security '
+     'Committee Karim Massimov.',
+     [(P, 'Anti-Corruption Agency', 'Karim Massimov')],
+     [(P, 'Anti-Corruption Agency', 'National Security Committee')]),
 ]
 
 
