@@ -177,6 +177,8 @@ class FrameLexicon:
         self.seat_offices = {str(k).lower(): str(v).lower()
                              for k, v in acts["title_agent"]["seats"].items()}
         self.status_current = frozenset(str(w).lower() for w in lex["status_current"])
+        self.list_leads = [tuple(str(w).lower().split())
+                           for w in acts["group_members"]["leads"]]
         self.government_nouns = frozenset(
             str(w).lower() for w in acts["government_of"]["nouns"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
@@ -795,8 +797,25 @@ class Clauses:
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
                 j += 1
                 continue
+            if t.kind == "W" and t.cls in ("", "title"):
+                e = self._members_listed(toks, j + 1)
+                if e:  # "sacked several officials, including A and B"
+                    heads, self._object_end = self.actor_list(toks, e, stop)
+                    return heads
             return []
         return []
+
+    def _members_listed(self, toks, n: int) -> int:
+        """Index of the first name after ", including", ", among them" (``list_leads``)
+        at ``n``, which names members of the group before it; else 0."""
+        if n >= len(toks) or toks[n].low != ",":
+            return 0
+        for words in self.flex.list_leads:
+            e = n + 1 + len(words)
+            if e < len(toks) and tuple(t.low for t in toks[n + 1:e]) == words and \
+                    toks[e].kind == "A" and toks[e].mention.type == "person":
+                return e
+        return 0
 
     def _title_patient(self, toks, j: int) -> list[int]:
         """The person "the <title>" at ``j`` names as an object ("dismissed the defence

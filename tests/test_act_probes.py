@@ -792,6 +792,16 @@ PROBES = [
      'Committee Karim Massimov.',
      [(P, 'Anti-Corruption Agency', 'Karim Massimov')],
      [(P, 'Anti-Corruption Agency', 'National Security Committee')]),
+    # the members named after a group object; "freed from his duties" as "released"
+    ('Alexander Lukashenko sacked several officials, including Sergei Rumas.',
+     [(DI, 'Alexander Lukashenko', 'Sergei Rumas')],
+     []),
+    ('Shavkat Mirziyoyev freed Abdulla Aripov from his duties.',
+     [(DI, 'Shavkat Mirziyoyev', 'Abdulla Aripov')],
+     []),
+    ('The court freed Abdulla Aripov from custody.',
+     [],
+     [(DI, 'court', 'Abdulla Aripov')]),
 ]
 
 
