@@ -443,6 +443,13 @@ class Clauses:
                     and toks[j + 2].kind == "A":
                 j += 2  # "chief of staff Olzhas Bektenov"
                 continue
+            if t.low == "of" and j > k and toks[j - 1].cls == "title":
+                b = j + 1 + (j + 1 < stop and toks[j + 1].low == "the")
+                if b + 1 < stop and toks[b].kind == "A" and not toks[b].poss and \
+                        toks[b].mention.type != "person" and toks[b + 1].kind == "A" and \
+                        toks[b + 1].mention.type == "person":
+                    j = b + 1  # "Secretary of the Security Council Karim Massimov"
+                    continue
             if linked and t.kind == "W" and t.cls == "" and j - k < 2 and t.low.isalpha() and \
                     not t.low.endswith(("ed", "ing")) and j + 1 < stop and (
                     toks[j + 1].kind == "A" or toks[j + 1].kind == "W"
@@ -867,7 +874,7 @@ class Clauses:
                 n += len(suffix) - 1
                 break
         else:
-            if toks[n].low != "of":
+            if toks[n].low not in ("of", "to"):
                 return []
         q = n + 1
         while q < stop and q - n <= 6 and (toks[q].low in ("the", "of", "his", "her", "its",
@@ -883,8 +890,9 @@ class Clauses:
                 toks[q + 1].mention.type == "person" and not toks[q + 1].poss:
             heads, self._object_end = self.actor_list(toks, q + 1, stop)
             return heads
-        if q < stop and toks[q - 1].low != "of" and toks[q].kind == "A" and \
-                toks[q].mention.type == "person" and not toks[q].poss:
+        if q < stop and (toks[q - 1].kind == "A" or toks[q - 1].low in self.flex.org_head_nouns
+                         or toks[q - 1].low in self.flex.place_after) and \
+                toks[q].kind == "A" and toks[q].mention.type == "person" and not toks[q].poss:
             # "dismissed the head of the presidential administration Ramiz Mehdiyev"
             heads, self._object_end = self.actor_list(toks, q, stop)
             return heads

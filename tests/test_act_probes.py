@@ -802,6 +802,18 @@ PROBES = [
     ('The court freed Abdulla Aripov from custody.',
      [],
      [(DI, 'court', 'Abdulla Aripov')]),
+    # a title of a body and the name after it, with no comma
+    ('Kassym-Jomart Tokayev dismissed Chairman of the National Security Committee Karim '
+     'Massimov.',
+     [(DI, 'Kassym-Jomart Tokayev', 'Karim Massimov')],
+     [(DI, 'Kassym-Jomart Tokayev', 'National Security Committee')]),
+    ('Vladimir Putin dismissed the governor of the Penza region Ivan Belozertsev.',
+     [(DI, 'Vladimir Putin', 'Ivan Belozertsev')],
+     []),
+    ('Former Chairman of the National Security Committee Karim Massimov was detained by the'
+     ' Anti-Corruption Agency.',
+     [(P, 'Anti-Corruption Agency', 'Karim Massimov')],
+     []),
 ]
 
 
