@@ -450,6 +450,13 @@ class Clauses:
                         toks[b + 1].mention.type == "person":
                     j = b + 1  # "Secretary of the Security Council Karim Massimov"
                     continue
+                e = b
+                while e < stop and e - b < 3 and toks[e].kind == "W" and toks[e].cls in (
+                        "title", "cap") and not toks[e].poss:
+                    e += 1
+                if b < e < stop and toks[e].kind == "A" and toks[e].mention.type == "person":
+                    j = e  # "Minister of Internal Affairs Yuri Karaev"
+                    continue
             if linked and t.kind == "W" and t.cls == "" and j - k < 2 and t.low.isalpha() and \
                     not t.low.endswith(("ed", "ing")) and j + 1 < stop and (
                     toks[j + 1].kind == "A" or toks[j + 1].kind == "W"
@@ -728,6 +735,10 @@ class Clauses:
             if toks[p].cls == "cap" and toks[p].low in self.flex.date_names:
                 return False
             p -= 1
+        if p >= lo + 1 and toks[p].low == "of" and toks[p - 1].cls == "title" and \
+                toks[k].kind == "A" and toks[k].mention.type == "person" and \
+                all(t.kind == "W" for t in toks[p + 1:k]):
+            return False  # "Minister of Internal Affairs A was dismissed": A is the minister
         return p >= lo and toks[p].cls == "prepositions"
 
     def _after_of(self, toks, k: int) -> bool:

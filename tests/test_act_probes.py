@@ -814,6 +814,13 @@ PROBES = [
      ' Anti-Corruption Agency.',
      [(P, 'Anti-Corruption Agency', 'Karim Massimov')],
      []),
+    ('Alexander Lukashenko dismissed Minister of Internal Affairs Yuri Karaev and appointed '
+     'Ivan Kubrakov.',
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev'), (AP, 'Alexander Lukashenko', 'Ivan Kubrakov')],
+     [(AP, 'Alexander Lukashenko', 'Yuri Karaev')]),
+    ('Minister of Internal Affairs Yuri Karaev was dismissed by Alexander Lukashenko.',
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev')],
+     []),
 ]
 
 
