@@ -1056,7 +1056,7 @@ class Clauses:
                 seat = self.flex.seat_offices.get(t.mention.surface.lower())
                 if seat is None or toks[k].low not in self.flex.head_titles:
                     return []
-                words, former = [seat], former
+                words = [seat]
                 break
             if t.low in self.flex.status_former:
                 former = True

@@ -561,7 +561,8 @@ def frame_statements(doc) -> list:
 def described_statements(doc, statements) -> list:
     """The acts whose patient the clause gives only by kinship ("Rahmon appointed his
     daughter as chief of staff"): the one relative of that kind the article names
-    (``statements``: relative_of ones) undergoes it; nobody when it names several."""
+    (``statements``: relative_of ones) undergoes it; nobody when it names several. The
+    same for an agent so given ("was appointed prime minister by his brother")."""
     hits = [h for h in doc.clauses.frames() if h.described and not h.patients and h.agents
             or h.described_agent and not h.agents and h.patients]
     if not hits:

@@ -3,7 +3,9 @@ construction at a time with wire-style sentences about elites of many countries,
 for these tests: handing over power, an assembly's vote, expulsion from a party, pronoun
 and "whom" objects, subject lists ("A as well as B"), courts that convict or order
 custody, bodies that charge and speak, warrants, revenge and vendetta claims, ", accusing
-him of" adjuncts, and the negated and hypothetical acts that are no facts. Each probe
+him of" adjuncts, decrees (an office's, a decree signed in the next sentence), "by"
+phrases with kin or title words, a title standing for its one holder, names after a title
+of a body with no comma, and the negated and hypothetical acts that are no facts. Each probe
 gives the relations it must (second item) and must not (third item) read, as
 (predicate, subject, object), by any spelling of the actors' names."""
 
