@@ -466,6 +466,27 @@ class Clauses:
             return None
         return None
 
+    def _apposition_end(self, toks, head: int, end: int, stop: int) -> int:
+        """Index of the comma closing an apposition of a person ", the defence minister,"
+        (or a parenthesis "(defence)") at ``end``, when a list link follows it; else
+        ``end``."""
+        if end + 2 >= stop or toks[head].kind != "A" or toks[head].mention.type != "person":
+            return end
+        if toks[end].low == "(":
+            close = next((e for e in range(end + 1, min(stop, end + 6))
+                          if toks[e].low == ")"), 0)
+            return close + 1 if close and close + 1 < stop and \
+                self._coordinator(toks, close + 1, stop) > 0 else end
+        if toks[end].low != "," or toks[end + 1].low not in ("the", "a", "an", "his", "her"):
+            return end
+        for e in range(end + 2, min(stop, end + 9)):
+            t = toks[e]
+            if t.low == ",":
+                return e if e + 1 < stop and toks[e + 1].low in ("and", "as") else end
+            if t.kind != "W" or t.cls in ("trigger", "relatives", "subordinators"):
+                return end
+        return end
+
     def _coordinator(self, toks, j: int, stop: int) -> int:
         """Index after a list link at ``j`` (", ", "and", ", and", "as well as", a dash
         before "as well as"), else -1."""
@@ -487,6 +508,8 @@ class Clauses:
             return [], k
         heads, end = [first[0]], first[1]
         while True:
+            # "A, the defence minister, and B": the apposition describes A
+            end = self._apposition_end(toks, heads[-1], end, stop)
             j = self._coordinator(toks, end, stop)
             if j < 0:
                 break
@@ -826,6 +849,9 @@ class Clauses:
     def _members_listed(self, toks, n: int) -> int:
         """Index of the first name after ", including", ", among them" (``list_leads``)
         at ``n``, which names members of the group before it; else 0."""
+        if n + 1 < len(toks) and (toks[n].low == ":" or toks[n].low in _DASHES) and \
+                toks[n + 1].kind == "A" and toks[n + 1].mention.type == "person":
+            return n + 1  # "dismissed three ministers: A, B and C"
         if n >= len(toks) or toks[n].low != ",":
             return 0
         for words in self.flex.list_leads:

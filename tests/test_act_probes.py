@@ -823,6 +823,26 @@ PROBES = [
     ('Minister of Internal Affairs Yuri Karaev was dismissed by Alexander Lukashenko.',
      [(DI, 'Alexander Lukashenko', 'Yuri Karaev')],
      []),
+    # lists: an apposition or a parenthesis after a name, a colon or dash before them
+    ('Alexander Lukashenko dismissed Andrei Ravkov, the defence minister, and Yuri Karaev, '
+     'the interior minister.',
+     [(DI, 'Alexander Lukashenko', 'Andrei Ravkov'), (DI, 'Alexander Lukashenko', 'Yuri Karaev')],
+     []),
+    ('Alexander Lukashenko dismissed Andrei Ravkov (defence) and Yuri Karaev (interior).',
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev')],
+     []),
+    ('Alexander Lukashenko dismissed three ministers: Andrei Ravkov, Yuri Karaev and Igor '
+     'Shunevich.',
+     [(DI, 'Alexander Lukashenko', 'Igor Shunevich')],
+     []),
+    ('The dismissals of Andrei Ravkov and Yuri Karaev by Alexander Lukashenko surprised '
+     'many.',
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev')],
+     [(DI, 'Yuri Karaev', 'Alexander Lukashenko')]),
+    ('Alexander Lukashenko dismissed Andrei Ravkov, the defence minister, who had asked to '
+     'leave, and praised Yuri Karaev.',
+     [(DI, 'Alexander Lukashenko', 'Andrei Ravkov')],
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev')]),
 ]
 
 
