@@ -843,6 +843,17 @@ PROBES = [
      'leave, and praised Yuri Karaev.',
      [(DI, 'Alexander Lukashenko', 'Andrei Ravkov')],
      [(DI, 'Alexander Lukashenko', 'Yuri Karaev')]),
+    # an accusation or suspicion a body states in the passive is that body's
+    ('Kairat Satybaldy is suspected of embezzlement, the Anti-Corruption Agency said in a '
+     'statement.',
+     [(ACC, 'Anti-Corruption Agency', 'Kairat Satybaldy')],
+     []),
+    ('The Anti-Corruption Agency said Kairat Satybaldy was suspected of embezzlement.',
+     [(ACC, 'Anti-Corruption Agency', 'Kairat Satybaldy')],
+     []),
+    ('Karim Massimov is accused of treason, Radio Free Europe reported.',
+     [],
+     [(ACC, 'Radio Free Europe', 'Karim Massimov')]),
 ]
 
 
