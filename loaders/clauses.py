@@ -1860,8 +1860,10 @@ class Clauses:
             return ""
         text = self.doc.template.text[toks[lo].start:toks[i].start]
         for kind, rx in self.flex.modality:
+            m = rx.search(text)
             # "in May", "on 12 May": the month, not the modal verb
-            if any(m.group() not in self.flex.month_names for m in rx.finditer(text)):
+            if m is not None and (m.group() not in self.flex.month_names or any(
+                    n.group() not in self.flex.month_names for n in rx.finditer(text))):
                 return kind
         return ""
 
