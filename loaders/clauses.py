@@ -589,7 +589,9 @@ class Clauses:
         while q > lo and (toks[q].cls == "title" or toks[q].low == "of") and j - q < 6:
             q -= 1
         if q < k and toks[q].low == "the" and toks[k].cls == "title" and (
-                q == lo or toks[q - 1].low in (",", "and")):
+                q == lo or toks[q - 1].low in (",", "and")
+                or toks[q - 1].low in self.flex.speech_verbs):
+            # "the head of state appointed", "his spokesman said the president had fired"
             return self._title_holder(toks, q, k)
         # ", the nephew of X," / ", who headed the KNB until 2022," before the verb
         while k > lo and (toks[k].low == "," or toks[k].low in _DASHES):

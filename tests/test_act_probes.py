@@ -854,6 +854,10 @@ PROBES = [
     ('Karim Massimov is accused of treason, Radio Free Europe reported.',
      [],
      [(ACC, 'Radio Free Europe', 'Karim Massimov')]),
+    ('Kyrgyz President Sadyr Japarov spoke. His spokesman said the president had dismissed '
+     'Kamchybek Tashiev.',
+     [(DI, 'Sadyr Japarov', 'Kamchybek Tashiev')],
+     []),
 ]
 
 
