@@ -627,8 +627,10 @@ def frame_statements(doc) -> list:
 def described_statements(doc, statements) -> list:
     """The acts whose patient the clause gives only by kinship ("Rahmon appointed his
     daughter as chief of staff"): the one relative of that kind the article names
-    (``statements``: relative_of ones) undergoes it; nobody when it names several."""
-    hits = [h for h in doc.clauses.frames() if h.described and not h.patients and h.agents]
+    (``statements``: relative_of ones) undergoes it; nobody when it names several. The
+    same for an agent so given ("was appointed prime minister by his brother")."""
+    hits = [h for h in doc.clauses.frames() if h.described and not h.patients and h.agents
+            or h.described_agent and not h.agents and h.patients]
     if not hits:
         return []
     kin: dict[tuple[str, str], set] = {}
@@ -638,13 +640,16 @@ def described_statements(doc, statements) -> list:
     rules = rules_for(doc.lex)
     out = []
     for hit in hits:
-        owners, term = hit.described
+        owners, term = hit.described or hit.described_agent
         found = set()
         for owner, _ in owners:
             found |= kin.get((owner, term.split()[-1]), set())
-        found -= {a for a, _ in hit.agents}
+        found -= {a for a, _ in (hit.agents or hit.patients)}
         if len(found) == 1:
-            hit.patients = [(found.pop(), "person")]
+            if hit.described:
+                hit.patients = [(found.pop(), "person")]
+            else:  # "was appointed prime minister by his brother"
+                hit.agents = [(found.pop(), "person")]
             out += _hit_statements(doc, rules, hit)
     return out
 
@@ -709,6 +714,8 @@ def _hit_statements(doc, rules, hit) -> list:
         return out
     allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
     for agent, a_type in hit.agents:
+        if frame.relation_agents is not None and a_type not in frame.relation_agents:
+            continue  # "the ruling party nominated X": a proposal, no appointment
         for patient, p_type in hit.patients:
             if agent == patient or (allowed_s and (a_type not in allowed_s
                                                    or p_type not in allowed_o)):
