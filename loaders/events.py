@@ -1236,7 +1236,15 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                and not _CLAUSE_BREAK.search(body, te, d.start)]
         return own[0] if own else None
     best, best_gap = None, None
+    apart = _apart_words(doc, sent, ts)
     for d in doc.dates_in(sent):
+        stretch = next((h for h in apart if d.end <= h.start), None) if d.end <= ts else None
+        if stretch is not None:
+            if _continuations(doc.lex).get(doc.body[stretch.start:stretch.end].lower()) \
+                    != "sequence":
+                continue  # "detained on April 11 and later charged": the charge is undated
+            d = _CarriedDate(stretch.start, stretch.end, f"{body[stretch.start:stretch.end]}"
+                             f" ({d.raw})", d.iso[:7], "month" if len(d.iso) > 4 else "year")
         if d.end <= ts and _WHEN.fullmatch(body, d.end, ts):
             best, best_gap = d, -1  # "in jail since June, when he was arrested": then
             break
@@ -1315,7 +1323,8 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     if "\n" in body[prev.end:sent.start]:
         return None
     if doc.hits.in_range(sent.start, sent.end, _EXCEPTIONS):
-        return None  # "since then": another time than the sentence before's
+        return _scene(doc, sent, prev)  # "since then", "later": another time than the
+        # sentence before's; "Later, he ..." after a scene-setting opener: its month
     days = [d for d in doc.dates_in(prev) if d.precision == "day"
             and not trig.episode.match(body, d.end)]
     if days:
@@ -1531,6 +1540,18 @@ def _sentence_date(doc, trig: Triggers, sent):
             continue  # "In 2018 X—who came to power in 2016—carried out": 2018
         out = d
     return out
+
+
+def _apart_words(doc, sent, ts: int) -> list:
+    """The words in ``sent`` before ``ts`` that put its clause some time after the one
+    before it ("and later", "days later"; continuation exceptions and sequence words),
+    within the trigger's clause."""
+    seq = _continuations(doc.lex)
+    out = [h for h in doc.hits.in_range(sent.start, ts, _EXCEPTIONS | _CONTINUATIONS)
+           if h.end <= ts and ("continuation_exceptions" in h.labels
+                               or seq.get(doc.body[h.start:h.end].lower()) == "sequence"
+                               and " " in doc.body[h.start:h.end].strip())]
+    return sorted(out, key=lambda h: h.start)
 
 
 _CONTINUATIONS = frozenset({"continuation_words"})
