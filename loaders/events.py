@@ -370,6 +370,15 @@ def _no_owners(doc, found) -> None:
 
 
 @cache
+def _says_that_the(lex) -> re.Pattern:
+    """A speech verb, then "that the" (up to two words) right before a trigger: "said on
+    Monday that the protests"."""
+    return re.compile(rf"(?:\b{_words_re(list(lex['speech_verbs']))}\b[^.;:]{{0,100}}?\bthat|"
+                      r"\b(?:said|says)(?:\s+on\s+\w+)?)\s+"
+                      r"(?:the|these|those|this)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+@cache
 def _owned_subject(lex) -> re.Pattern:
     """A sentence opened by a pronoun's relational noun and its verb: "His deputies were
     detained" (the deputies were, not the one "his" stands for)."""
@@ -936,6 +945,14 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     sent = doc.sentences[sent_i]
     f = _Found(etype.name, ts, te, sent_i, date=_date(doc, trig, ts, te, sent_i))
     f.carried = isinstance(f.date, _CarriedDate)
+    said = _says_that_the(doc.lex).search(body, max(sent.start, ts - 160), ts) if noun \
+        or _DETERMINER.search(body, max(sent.start, ts - 8), ts) else None
+    if said is not None:
+        # "X said on Monday that the election was rigged": an act named again in what X
+        # says; the saying's day and its speaker are not the act's
+        slots = [s for s in slots if s.start >= said.end()]
+        if f.date is not None and f.date.end <= said.end():
+            f.date, f.carried = None, False
     f.roles = _roles(body, trig, etype.roles, ts, role_end, sent,
                      [s for s in slots if s.type in ("person", "organization")], noun)
     if "places_before" in etype.roles:
