@@ -1052,7 +1052,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
                         trig.closes_participle.search(body, te, s.start)
                         or trig.succeeded_by.search(body, te, s.start))):
                     break  # "A, arrested on Tuesday, was sacked by B": B sacked A
-                if rx.search(body[max(te, s.start - 40):s.start]) and not s.possessive:
+                if rx.search(body[max(te, s.start - 60):s.start]) and not s.possessive:
                     add(s, roles[key])
                     break
                 if key == "of" and not s.possessive:
@@ -1077,7 +1077,7 @@ _CLAUSE_END = re.compile(r"\s*[,;:?!]")
 # "the death of his predecessor, Islam Karimov": the name in apposition is the one "of"
 _APPOSED = r"(?:[a-z][\w’-]*,\s+)?"
 _PREP_ROLES = tuple(
-    (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}"
+    (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}"
                      rf"{_APPOSED if key == 'of' else ''}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against"), ("to", "to")))
