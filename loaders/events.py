@@ -1146,6 +1146,10 @@ def _receiver(trig: Triggers, body: str, before, ts: int):
     return None
 
 
+_CLOSED_APPOSITION = re.compile(r",\s*(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+                                r"(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 def _subject(body: str, trig: Triggers, subj, ts: int, passive: bool):
     """The grammatical subject before a trigger: the head of an apposition ("Samat Abish,
     the nephew of X, was dismissed": Abish) and all of a coordination ("X and Y resigned")."""
@@ -1155,6 +1159,13 @@ def _subject(body: str, trig: Triggers, subj, ts: int, passive: bool):
             body[subj[k - 1].end:subj[k - 1].end + 1] == "," and \
             "," not in body[subj[k - 1].end + 1:subj[k].start]:
         k -= 1
+    elif k and passive and _CLOSED_APPOSITION.search(body, subj[k].end, ts) \
+            and body.count(",", subj[k].end, ts) == 1:
+        # "A, 73 and known for helping B in 2016, was replaced": a longer apposition, closed
+        # right before the verb, opened by the first comma after a name
+        opened = next((j for j in range(k) if body[subj[j].end:subj[j].end + 1] == ","), None)
+        if opened is not None:
+            k = opened
     chosen = [subj[k]]
     j = k
     # "X and Y", "X, Y and Z": the link next to the last name must hold "and"
