@@ -369,6 +369,11 @@ def _no_owners(doc, found) -> None:
             f.roles = [(a, r) for a, r in f.roles if a in named[f.sentence]]
 
 
+# the cheap test before _says_that_the: "that the", "said the" right before a trigger
+_THAT_THE = re.compile(r"\b(?:that|said|says)(?:\s+on\s+\w+)?\s+(?:the|these|those|this)\s+"
+                       r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
 @cache
 def _says_that_the(lex) -> re.Pattern:
     """A speech verb, then "that the" (up to two words) right before a trigger: "said on
@@ -945,8 +950,8 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     sent = doc.sentences[sent_i]
     f = _Found(etype.name, ts, te, sent_i, date=_date(doc, trig, ts, te, sent_i))
     f.carried = isinstance(f.date, _CarriedDate)
-    said = _says_that_the(doc.lex).search(body, max(sent.start, ts - 160), ts) if noun \
-        or _DETERMINER.search(body, max(sent.start, ts - 8), ts) else None
+    said = _says_that_the(doc.lex).search(body, max(sent.start, ts - 160), ts) \
+        if _THAT_THE.search(body, max(sent.start, ts - 40), ts) else None
     if said is not None:
         # "X said on Monday that the election was rigged": an act named again in what X
         # says; the saying's day and its speaker are not the act's
