@@ -289,6 +289,26 @@ def _per_person(lex, f, posts=()) -> list:
                    modality=f.modality) for k in dict.fromkeys(keys)]
 
 
+def _along_with(doc, f) -> None:
+    """A person joined to the act after its trigger by "along with", "together with",
+    "alongside" undergoes it as the one who does ("X was detained on Tuesday along with
+    his deputy Y": Y too)."""
+    role = next((r for _, r in f.roles if r in _KEY_ROLES), None)
+    if role is None:
+        return
+    body, sent = doc.body, doc.sentences[f.sentence]
+    i = bisect_left(doc.mention_starts, f.end)
+    while i < len(doc.mentions) and doc.mentions[i].start < min(sent.end, f.end + 80):
+        m = doc.mentions[i]
+        i += 1
+        w = _ALONG_WITH.search(body, max(f.end, m.start - 50), m.start) \
+            if m.actor_id.startswith("person:") else None
+        if w is not None and not _OTHER_CLAUSE.search(body, f.end, w.start()):
+            if m.actor_id not in {a for a, _ in f.roles}:
+                f.roles.append((m.actor_id, role))
+            return
+
+
 def _undergoers_by_type(doc, found) -> None:
     """Only the actor types a frame admits undergo its event, however the event was
     found ("detention of the Committee for National Security, Karim Massimov": the
@@ -529,6 +549,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if "post" in etype.roles:
             f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
         found[(hit.sentence, etype.name)] = f
+    for f in found.values():
+        _along_with(doc, f)
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
     _victims_are_persons(found.values())
@@ -1072,6 +1094,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+# a second undergoer joined after a passive verb: "along with his deputy Y"
+_ALONG_WITH = re.compile(r"\b(?:along\s+with|together\s+with|alongside)\s+(?:(?:his|her|their|the|"
+                         r"former|ex-?)\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 # a possessive owns the act only across its adjectives: in "Sara Duterte, his daughter,
 # condemned the arrest" "his" owns the daughter, and the arrest is someone else's
 _OWNER_GAP_BREAK = re.compile(r"[,;:]|\b(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
