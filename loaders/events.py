@@ -289,6 +289,15 @@ def _per_person(lex, f, posts=()) -> list:
                    modality=f.modality) for k in dict.fromkeys(keys)]
 
 
+@cache
+def _replaced_title(lex) -> re.Pattern:
+    """A post named by its title right after "replaced" ("replaced the head of the KGB"):
+    the subject replaced its holder, and took no post."""
+    heads = _words_re([w for w in lex["title_heads"]])
+    return re.compile(rf"\s+(?:the|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{heads}\b",
+                      re.IGNORECASE)
+
+
 def _along_with(doc, f) -> None:
     """A person joined to the act after its trigger by "along with", "together with",
     "alongside" undergoes it as the one who does ("X was detained on Tuesday along with
@@ -474,6 +483,10 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     found: dict[tuple[int, str], _Found] = {}
     frames: dict[tuple[int, str], list] = {}
     for hit in doc.clauses.frames() if doc.clauses is not None else ():
+        if hit.frame.post == "replaces" and hit.voice == "active" and not hit.patients \
+                and _replaced_title(doc.lex).match(body, hit.end):
+            continue  # "Lukashenko replaced the head of the KGB, appointing X": he
+            # takes no post; the one who replaces is read where named
         if hit.frame.event:
             frames.setdefault((hit.sentence, hit.frame.event), []).append(hit)
     slots_cache: dict[int, list[_Slot]] = {}
