@@ -294,7 +294,7 @@ def _replaced_title(lex) -> re.Pattern:
     """A post named by its title right after "replaced" ("replaced the head of the KGB"):
     the subject replaced its holder, and took no post."""
     heads = _words_re([w for w in lex["title_heads"]])
-    return re.compile(rf"\s+(?:the|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{heads}\b",
+    return re.compile(rf"\s+(?:the|its|his|her|their)\s+(?:(?!as\b)[\w-]+\s+){{0,2}}?{heads}\b",
                       re.IGNORECASE)
 
 
