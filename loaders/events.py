@@ -785,11 +785,14 @@ def _occasion(doc, found: list[_Found]) -> None:
         return
     body = doc.body
     kinds = {lead.type, doc.lex["event_types"][lead.type].get("part_of") or lead.type}
+    reshuffle = set(doc.lex["event_types"][lead.type].get("occasion_with") or ())
     for f in found:
-        if f.date is not None or f.sentence > _OCCASION_SENTENCES or not _undergoers(f) \
-                or f.type not in kinds and \
-                doc.lex["event_types"][f.type].get("part_of") not in kinds:
+        if f.date is not None or f.sentence > _OCCASION_SENTENCES or not _undergoers(f):
             continue
+        if f.type not in kinds and \
+                doc.lex["event_types"][f.type].get("part_of") not in kinds and not (
+                    f.type in reshuffle and _agents(f) and _agents(f) <= _agents(lead)):
+            continue  # "X on Monday fired A ... He appointed B as acting head": B too
         sent = doc.sentences[f.sentence]
         if _not_news(doc.lex).search(body, sent.start, f.start) \
                 or _PAST_PERFECT.search(body, max(sent.start, f.start - 30), f.start):

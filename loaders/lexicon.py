@@ -76,7 +76,8 @@ _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "a
               "places_before", "of", "against", "receiver", "on", "to", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
                "pattern_roles", "nouns", "noun_roles", "per_person",
-               "pattern_undated", "needs_undergoer", "noun_grounds", "part_of"}
+               "pattern_undated", "needs_undergoer", "noun_grounds", "part_of",
+               "occasion_with"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 
