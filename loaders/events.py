@@ -789,11 +789,15 @@ def _occasion(doc, found: list[_Found]) -> None:
     for f in found:
         if f.date is not None or f.sentence > _OCCASION_SENTENCES or not _undergoers(f):
             continue
+        sent = doc.sentences[f.sentence]
         if f.type not in kinds and \
                 doc.lex["event_types"][f.type].get("part_of") not in kinds and not (
-                    f.type in reshuffle and _agents(f) and _agents(f) <= _agents(lead)):
-            continue  # "X on Monday fired A ... He appointed B as acting head": B too
-        sent = doc.sentences[f.sentence]
+                    f.type in reshuffle and (_agents(f) and _agents(f) <= _agents(lead)
+                                             or _undergoers(f) & _undergoers(lead))
+                    and not doc.dates_in(sent)
+                    and not _HAD.search(body, sent.start, f.start)):
+            continue  # "X on Monday fired A ... He appointed B as acting head": B too;
+            # "Police arrested X on Tuesday ... X was taken into custody at the airport"
         if _not_news(doc.lex).search(body, sent.start, f.start) \
                 or _PAST_PERFECT.search(body, max(sent.start, f.start - 30), f.start):
             continue  # "had taken the office in January", "previously jailed"
@@ -802,6 +806,7 @@ def _occasion(doc, found: list[_Found]) -> None:
 
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
 def _lead_act(doc, found: list[_Found]):
