@@ -298,6 +298,24 @@ def _replaced_title(lex) -> re.Pattern:
                       re.IGNORECASE)
 
 
+def _announcers(doc, f) -> None:
+    """"X's dismissal was announced on Monday by Y": Y tells of the act and does not do
+    it; Y is its speaker."""
+    agents = {a for a, r in f.roles if r == "agent"}
+    if not agents:
+        return
+    body, sent = doc.body, doc.sentences[f.sentence]
+    told = set()
+    i = bisect_left(doc.mention_starts, f.end)
+    while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
+        m = doc.mentions[i]
+        i += 1
+        if m.actor_id in agents and _ANNOUNCED_BY.search(body, max(f.end, m.start - 60),
+                                                          m.start):
+            told.add(m.actor_id)
+    f.roles = [(a, "speaker" if a in told else r) for a, r in f.roles]
+
+
 def _along_with(doc, f) -> None:
     """A person joined to the act after its trigger by "along with", "together with",
     "alongside" undergoes it as the one who does ("X was detained on Tuesday along with
@@ -564,6 +582,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         found[(hit.sentence, etype.name)] = f
     for f in found.values():
         _along_with(doc, f)
+        _announcers(doc, f)
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
     _victims_are_persons(found.values())
@@ -1115,6 +1134,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_ANNOUNCED_BY = re.compile(r"\b(?:announced|reported|confirmed|disclosed|revealed|made\s+public|"
+                           r"read\s+out)\b[^,.;]{0,30}?\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$",
+                           re.IGNORECASE)
 # a second undergoer joined after a passive verb: "along with his deputy Y"
 _ALONG_WITH = re.compile(r"\b(?:along\s+with|together\s+with|alongside)\s+(?:(?:his|her|their|the|"
                          r"former|ex-?)\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
