@@ -29,7 +29,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
 
 from . import resolve as resolve_mod
@@ -997,10 +997,23 @@ class Clauses:
         """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
         without "with Z", "Z replaced Y" as the frame reads it."""
         k = self._object_end
+        if hit.patients and hit.post and k + 1 < len(toks) and toks[k].low == "as":
+            # "replaced Y as defence minister with Z": past the post the act names
+            q = k + 1
+            while q < len(toks) and q - k <= 10 and toks[q].kind != "P" and \
+                    toks[q].low not in self.flex.replaced_with:
+                q += 1
+            if q < len(toks) and toks[q].low in self.flex.replaced_with:
+                k = q
         if not hit.patients or k + 1 >= len(toks) or toks[k].low not in \
                 self.flex.replaced_with:
             return [hit]
-        new, _ = self.actor_list(toks, k + 1, len(toks))
+        n = k + 1
+        while n < len(toks) and n - k <= 3 and toks[n].kind == "W" and \
+                toks[n].cls in ("", "title", "determiners"):
+            n += 1  # "with economist Andrei Belousov", "with his deputy X"
+        new, _ = self.actor_list(toks, n if n < len(toks) and toks[n].kind == "A" else k + 1,
+                                 len(toks))
         new_ids = self._ids(toks, new, {"person"})
         if not new_ids:
             return [hit]
@@ -1008,7 +1021,8 @@ class Clauses:
         for name, patients in (("dismiss", hit.patients), ("appoint", new_ids)):
             frame = self.flex.frames[name]
             out.append(FrameHit(frame, hit.start, hit.end, hit.sentence, "active",
-                                list(hit.agents), list(patients), hit.modality))
+                                list(hit.agents), list(patients), hit.modality,
+                                post=hit.post))
         return out
 
     def _has_actor(self, sent_i: int) -> bool:
@@ -2066,6 +2080,10 @@ class Clauses:
         finally:
             self._depth -= 1
 
+    @cached_property
+    def _subordinators(self) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.doc.lex["clause_words"]["subordinators"])
+
     def _object_topic(self, sent_i: int, subj, female: bool) -> list[str] | None:
         """The person an object pronoun of an earlier sentence stands for ("Nazarbayev
         appointed him chairman. Prior to that, he served as prime minister": he is the
@@ -2077,7 +2095,11 @@ class Clauses:
         found = None
         sent = doc.sentences[sent_i]
         if re.search(rf"\b{want}\b", doc.body[sent.start:sent.end]):
-            for t in self._tokens.get(sent_i) or self._tokenize(sent_i, 40):
+            toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 40)
+            for t in toks:
+                if t.kind == "W" and t.start > subj.start and (
+                        t.cls == "relatives" or t.low in self._subordinators):
+                    break  # "X was detained after parliament stripped him": X himself
                 if t.start > subj.start and t.kind == "W" and t.low == want:
                     found = doc.antecedents.resolve(doc.template.body_offset(t.start), t.low,
                                                     (subj.mention.actor_id,))
@@ -2136,6 +2158,9 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
     return out
 
 
+_APPOSED_OWNER = re.compile(r"\w,\s*$")  # "B, his aide": right after a name's comma
+
+
 class SubjectAntecedents(resolve_mod.Antecedents):
     """Pronoun resolution that prefers the person subject of the sentences before
     ("So Toqaev is unshackled from Nazarbaev ... He's also in debt to the Kremlin for
@@ -2157,6 +2182,17 @@ class SubjectAntecedents(resolve_mod.Antecedents):
                                      subj.low, exclude)
                 if found:
                     return found
+            if p in ("his", "her") and subj is not None and subj.kind == "A" and \
+                    subj.mention.type == "person" and subj.mention.actor_id and \
+                    subj.mention.actor_id not in exclude and \
+                    self.clauses.doc.template.body_offset(subj.start) < offset and \
+                    self.female(subj.mention.surface) is not (p == "his") and \
+                    _APPOSED_OWNER.search(self.body, max(0, offset - 3), offset) and \
+                    not self.kin_after.match(self.body, offset + len(p)):
+                # "X sacked A and named B, his aide,": an apposition's owner is the one
+                # the sentence is about, not the nearest name (B's, A's); a relative is
+                # the nearest's ("X detained A and B, his wife")
+                return [subj.mention.actor_id]
             if p in ("he", "she") and subj is not None and subj.kind == "A" and \
                     subj.mention.type == "person" and subj.mention.actor_id and \
                     self.clauses.doc.template.body_offset(subj.start) < offset and \

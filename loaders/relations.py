@@ -83,6 +83,8 @@ class Rules:
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
+        self.area_synonyms = {str(k).lower(): str(v).lower()
+                              for k, v in lex["area_synonyms"].items()}
         # "His Majesty King A": a style before a title qualifies no country
         self.honorifics = {str(w).lower() for w in lex["honorifics"]}
         # "On Monday President A", "Meanwhile Attorney General B": a day, a month or a
@@ -874,8 +876,17 @@ def _status(rules: Rules, spec, m: re.Match) -> str:
 
 def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
     """The body an area title names, when the article names it: "Minister of Internal
-    Affairs" -> its "Ministry of Internal Affairs"."""
+    Affairs" -> its "Ministry of Internal Affairs"; "security chief", "spy chief" -> the
+    one body named whose name has the area's word ("National Security Committee")."""
     head, of, area = _clean(title).partition(" of ")
+    words = head.split()
+    if not of and len(words) > 1 and words[-1] in rules.head_titles \
+            and not rules.is_national(head):
+        areas = {rules.area_synonyms.get(w, w) for w in words[:-1]
+                 if w not in rules.national_modifiers and w not in rules.former}
+        found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
+                 and areas and areas <= set(m.surface.lower().split())}
+        return [(next(iter(found)), "organization")] if len(found) == 1 else []
     if not of or not head or head.split()[-1] not in rules.area_titles:
         return []
     want = key(f"ministry of {area}")
