@@ -553,8 +553,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             ref = _dating_reference(doc, trig, etype.name, ts, te, sent_i)
             if ref is not None:
                 refs.append(ref)
-        if first is not None and not _own_date(first, f):
+        if first is not None and not _own_date(first, f) and not _others(first, f):
             continue  # a second mention in the sentence counts when it gives its own date
+            # or is done to others ("fired A on Tuesday and sacked his deputy B")
         if f is not None:
             if "post" in etype.roles:
                 f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
@@ -934,6 +935,14 @@ def _own_date(first, f) -> bool:
     chief on January 5": two dismissals)?"""
     return f is not None and f.date is not None and not isinstance(f.date, _CarriedDate) \
         and (first.date is None or f.date.iso != first.date.iso)
+
+
+def _others(first, f) -> bool:
+    """Does ``f``, a later trigger of ``first``'s type in its sentence, tell the act of
+    other persons than ``first`` does?"""
+    mine = {a for a, r in f.roles if r in _KEY_ROLES} if f is not None else set()
+    theirs = {a for a, r in first.roles if r in _KEY_ROLES}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _grounds(trig: Triggers, etype: str, body: str, ts: int) -> bool:
