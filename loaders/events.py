@@ -1350,7 +1350,7 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     for d in doc.dates_in(sent):
         stretch = next((h for h in apart if d.end <= h.start), None) if d.end <= ts else None
         if stretch is not None:
-            if _continuations(doc.lex).get(doc.body[stretch.start:stretch.end].lower()) \
+            if _continuations(doc.lex).get(body[stretch.start:stretch.end].lower()) \
                     != "sequence":
                 continue  # "detained on April 11 and later charged": the charge is undated
             d = _CarriedDate(stretch.start, stretch.end, f"{body[stretch.start:stretch.end]}"
@@ -1653,9 +1653,9 @@ def _sentence_date(doc, trig: Triggers, sent):
 
 
 def _apart_words(doc, sent, ts: int) -> list:
-    """The words in ``sent`` before ``ts`` that put its clause some time after the one
-    before it ("and later", "days later"; continuation exceptions and sequence words),
-    within the trigger's clause."""
+    """The words in ``sent`` before ``ts`` that put what follows some time after what
+    came before: the continuation exceptions ("and later", "weeks later") and the
+    sequence phrases of several words ("days later"; a bare "and then" keeps the day)."""
     seq = _continuations(doc.lex)
     out = [h for h in doc.hits.in_range(sent.start, ts, _EXCEPTIONS | _CONTINUATIONS)
            if h.end <= ts and ("continuation_exceptions" in h.labels
