@@ -1346,8 +1346,10 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                and not _CLAUSE_BREAK.search(body, te, d.start)]
         return own[0] if own else None
     best, best_gap = None, None
-    apart = _apart_words(doc, sent, ts)
+    apart = None
     for d in doc.dates_in(sent):
+        if d.end <= ts and apart is None:
+            apart = _apart_words(doc, sent, ts)
         stretch = next((h for h in apart if d.end <= h.start), None) if d.end <= ts else None
         if stretch is not None:
             if _continuations(doc.lex).get(body[stretch.start:stretch.end].lower()) \
