@@ -129,6 +129,8 @@ class Triggers:
         self.coord = re.compile(
             rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
             rf"{relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
+        self.owned_thing = re.compile(
+            rf"['’]s?\s+(?:[\w-]+\s+)?{_words_re(lex['owned_things'])}\b", re.IGNORECASE)
         self.ordering = re.compile(
             rf"\s+{_words_re(lex['ordering_verbs'])}\s+(?:the|a|an|his|her|their)\s+$",
             re.IGNORECASE)
@@ -1128,8 +1130,10 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
                         trig.closes_participle.search(body, te, s.start)
                         or trig.succeeded_by.search(body, te, s.start))):
                     break  # "A, arrested on Tuesday, was sacked by B": B sacked A
-                if rx.search(body[max(te, s.start - 60):s.start]) and not s.possessive:
-                    add(s, roles[key])
+                if rx.search(body[max(te, s.start - 60):s.start]) and (
+                        not s.possessive or key in _ABOUT_KEYS
+                        and trig.owned_thing.match(body, s.end)):
+                    add(s, roles[key])  # "a probe into X's business dealings": X
                     break
                 if key == "of" and not s.possessive:
                     break  # "the verdict ... by A, the founder of B": only the first actor
@@ -1143,6 +1147,7 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_ABOUT_KEYS = ("of", "against")
 _ANNOUNCED_BY = re.compile(r"\b(?:announced|reported|confirmed|disclosed|revealed|made\s+public|"
                            r"read\s+out)\b[^,.;]{0,30}?\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$",
                            re.IGNORECASE)

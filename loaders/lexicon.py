@@ -64,7 +64,7 @@ SECTIONS = {
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
     "future_markers": WORDS, "approximate_words": WORDS, "back_reference_words": WORDS, "count_words": WORDS,
-    "follower_nouns": WORDS, "ordering_verbs": WORDS,
+    "follower_nouns": WORDS, "ordering_verbs": WORDS, "owned_things": WORDS,
     "days_apart": MAPPING, "vague_apart": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "kinship_examples": RECORDS, "post_examples": RECORDS, "event_examples": RECORDS,
