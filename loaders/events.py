@@ -476,9 +476,12 @@ def _frame_hit(frames, sent_i: int, etype: str, ts: int, te: int):
     return None
 
 
-def _with_frame(f, hit, new):
+def _with_frame(f, hit, new, keep_targets: bool = False):
     """The event ``f`` with the roles the frame read: who acts and who undergoes it come
-    from the construction (voice, "by", lists), not from word order; other roles stay."""
+    from the construction (voice, "by", lists), not from word order; other roles stay.
+    With ``keep_targets`` (a noun trigger) and no one undergoing it in the frame's reading,
+    the persons its "of", "into", "against" name stay ("opened an investigation into the
+    assets of former president X": X)."""
     if not (hit.agents or hit.patients):
         return f
     f = f if f is not None else new
@@ -488,7 +491,10 @@ def _with_frame(f, hit, new):
     named = {a for a, _ in framed}
     f.roles = framed + [(a, r) for a, r in f.roles
                         if a not in named and (r not in ("agent", "target", "subject")
-                                               or r == "agent" and not hit.agents)]
+                                               or r == "agent" and not hit.agents
+                                               or keep_targets and r == "target"
+                                               and not hit.patients
+                                               and a.startswith("person:"))]
     f.modality = _FRAME_MODALITY.get(hit.modality, "")
     return f
 
@@ -550,7 +556,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             f.date, f.carried = None, False
         if hit is not None:
             f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
-                                                date=_date(doc, trig, ts, te, sent_i)))
+                                                date=_date(doc, trig, ts, te, sent_i)),
+                            keep_targets=how == "noun")
         if f is None and how == "noun":
             ref = _dating_reference(doc, trig, etype.name, ts, te, sent_i)
             if ref is not None:
