@@ -549,6 +549,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         hit = _frame_hit(frames, sent_i, etype.name, ts, te)
         if hit is not None and not hit.happened:
             continue  # "prohibit the investigation of X", "could face trial"
+        if hit is None and _NEGATED.search(body, max(doc.sentences[sent_i].start, ts - 40), ts):
+            continue  # "has never been questioned": a trigger no frame reads, negated
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i], how == "noun",
                   te if not how.startswith("pattern") else _first_word_end(body, ts, te))
         if f is not None and how.startswith("pattern") and \
@@ -1154,6 +1156,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s+(?:(?:been|be|being|have|has|had|"
+                      r"was|were|yet|formally|officially)\s+)*$", re.IGNORECASE)
 _ABOUT_KEYS = ("of", "against")
 _ANNOUNCED_BY = re.compile(r"\b(?:announced|reported|confirmed|disclosed|revealed|made\s+public|"
                            r"read\s+out)\b[^,.;]{0,30}?\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$",
