@@ -585,8 +585,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         f = _with_frame(None, hit, _Found(etype.name, hit.start, hit.end, hit.sentence,
                                           date=_date(doc, trig, hit.start, hit.end,
                                                      hit.sentence)))
-        if f.date is None:
+        if f.date is None or not f.roles:
             continue  # a trigger the event list lacks counts when its sentence dates it
+            # and someone takes part ("X was replaced on Thursday" appoints no one named)
         f.carried = isinstance(f.date, _CarriedDate)
         f.places = _places(doc, doc.sentences[hit.sentence])
         if "post" in etype.roles:
