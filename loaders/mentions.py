@@ -1263,7 +1263,7 @@ _POSSESSIVE_S = re.compile(r"['’]s[ \t]+")
 _KIN = frozenset({"kinship", "ally_terms"})
 
 
-_ORG_APPOSITION = re.compile(r",[ \t]+(?:a|an)[ \t]+")
+_ORG_APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+")
 _ORG_HEAD_END = re.compile(r"[ \t]*(?:[,.;:)]|[ \t](?:which|that|owned|based|controlled|run|"
                            r"linked|founded|headed|led|registered)\b)")
 

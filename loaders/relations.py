@@ -153,6 +153,7 @@ def extract(doc) -> list:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
+    out += _predecessors(doc, out)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
     out += _ministers_of_rulers(doc, out)
     out = _holders_own_country(doc, out)
@@ -536,6 +537,35 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
                     confidence=confidence, date=date, date_field="end" if former else "start",
                     status="former" if former else "unknown", speaker=speaker,
                     modality=modality))
+    return out
+
+
+def _predecessors(doc, statements) -> list:
+    """"A was sworn in as president (became president), succeeding B": B held the one
+    post the sentence gave A before the participle (an act that gives a post does so in
+    :func:`frame_statements`)."""
+    have = {(st.subject_id, st.object_id) for st in statements
+            if st.predicate == "holds_position"}
+    out = []
+    for hit in doc.clauses.frames():
+        if hit.frame.post != "replaces" or hit.post or not hit.patients \
+                or not hit.happened or not doc.body[hit.start:hit.end].lower().endswith("ing"):
+            continue
+        agents = {a for a, _ in hit.agents}
+        posts = {(st.object_id, st.detail, st.subject_id) for st in statements
+                 if st.predicate == "holds_position" and st.status != "former"
+                 and st.subject_id in agents and st.span_start < hit.start
+                 and doc.index.at(st.span_start) == hit.sentence}
+        if len(posts) != 1:
+            continue
+        body, title, holder = next(iter(posts))
+        speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
+            else ("", "reported")
+        for person, _ in hit.patients:
+            if person != holder and (person, body) not in have:
+                out.append(doc.statement("holds_position", person, body, hit.start, hit.end,
+                                         detail=title, confidence=0.7, status="former",
+                                         speaker=speaker, modality=modality))
     return out
 
 
