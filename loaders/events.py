@@ -321,10 +321,10 @@ def _replaced_title(lex) -> re.Pattern:
 def _announcers(doc, f) -> None:
     """"X's dismissal was announced on Monday by Y": Y tells of the act and does not do
     it; Y is its speaker."""
-    agents = {a for a, r in f.roles if r == "agent"}
-    if not agents:
-        return
     body, sent = doc.body, doc.sentences[f.sentence]
+    agents = {a for a, r in f.roles if r == "agent"}
+    if not agents or not _ANNOUNCING.search(body, f.end, sent.end):
+        return
     told = set()
     i = bisect_left(doc.mention_starts, f.end)
     while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
@@ -340,10 +340,10 @@ def _along_with(doc, f) -> None:
     """A person joined to the act after its trigger by "along with", "together with",
     "alongside" undergoes it as the one who does ("X was detained on Tuesday along with
     his deputy Y": Y too)."""
-    role = next((r for _, r in f.roles if r in _KEY_ROLES), None)
-    if role is None:
-        return
     body, sent = doc.body, doc.sentences[f.sentence]
+    role = next((r for _, r in f.roles if r in _KEY_ROLES), None)
+    if role is None or not _ALONG.search(body, f.end, min(sent.end, f.end + 80)):
+        return
     i = bisect_left(doc.mention_starts, f.end)
     while i < len(doc.mentions) and doc.mentions[i].start < min(sent.end, f.end + 80):
         m = doc.mentions[i]
@@ -1183,6 +1183,10 @@ _ABOUT_KEYS = ("of", "against")
 _ANNOUNCED_BY = re.compile(r"\b(?:announced|reported|confirmed|disclosed|revealed|made\s+public|"
                            r"read\s+out)\b[^,.;]{0,30}?\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$",
                            re.IGNORECASE)
+# the cheap tests before reading announcers and "along with" (_announcers, _along_with)
+_ANNOUNCING = re.compile(r"\b(?:announced|reported|confirmed|disclosed|revealed|made\s+public|"
+                         r"read\s+out)\b", re.IGNORECASE)
+_ALONG = re.compile(r"\b(?:along\s+with|together\s+with|alongside)\b", re.IGNORECASE)
 # a second undergoer joined after a passive verb: "along with his deputy Y"
 _ALONG_WITH = re.compile(r"\b(?:along\s+with|together\s+with|alongside)\s+(?:(?:his|her|their|the|"
                          r"former|ex-?)\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
