@@ -48,7 +48,7 @@ SECTIONS = {
     "national_modifiers": WORDS, "title_non_qualifiers": WORDS, "staff_titles": MAPPING,
     "area_titles": WORDS, "area_synonyms": MAPPING,
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
-    "head_verbs": MAPPING, "post_nouns": MAPPING,
+    "head_verbs": MAPPING, "post_nouns": MAPPING, "tenure_adverbs": WORDS,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,
     "kin_genders": MAPPING,
     "ally_terms": MAPPING, "subordinate_terms": MAPPING,
