@@ -1311,10 +1311,15 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         or _recent(doc, ts, sent_i)
 
 
+_SINCE_WORD = re.compile(r"\bsince\s", re.IGNORECASE)
+
+
 def _ongoing_since(doc, te: int, sent_i: int):
     """"The ICC has been investigating the killings ... since 2021": the act began then,
     not when the article reports it (its clause, its object between)."""
     body = doc.body
+    if _SINCE_WORD.search(body, te, te + 126) is None:
+        return None
     for d in doc.dates_in(doc.sentences[sent_i]):
         if te < d.start <= te + 120 and body[d.start - 6:d.start].lower() == "since " \
                 and not _CLAUSE_BREAK.search(body, te, d.start - 6):
