@@ -2055,6 +2055,13 @@ class Clauses:
                 if subj is None or subj.start >= tpl_off:
                     continue
                 if subj.kind == "A":
+                    both = self._coordinated(s, subj)
+                    if both:  # "A and B were convicted. He was ...": the one the
+                        # pronoun's gender allows, else no one
+                        said = {m.actor_id: doc.antecedents.female(m.surface) for m in both}
+                        fits = {a for a, f in said.items() if f is female} or \
+                            {a for a, f in said.items() if f is None}
+                        return list(fits) if len(fits) == 1 else []
                     if doc.antecedents.female(subj.mention.surface) is (not female):
                         continue
                     topic = self._object_topic(s, subj, female) if s < sent_i else None
@@ -2065,6 +2072,22 @@ class Clauses:
             return None
         finally:
             self._depth -= 1
+
+    def _coordinated(self, sent_i: int, subj) -> list:
+        """The persons of a subject that joins two or more with "and" ("Almazbek
+        Atambayev and Kurmanbek Bakiyev were convicted"), [] when it names one."""
+        toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 20)
+        k = next((i for i, t in enumerate(toks) if t.start == subj.start), None)
+        if k is None:
+            return []
+        out = [subj.mention]
+        while k + 2 < len(toks) and toks[k + 1].low in (",", "and") \
+                and toks[k + 2].kind == "A" and toks[k + 2].mention.type == "person":
+            out.append(toks[k + 2].mention)
+            k += 2
+        if toks[k - 1].low != "and" if len(out) > 1 else True:
+            return []  # "A, B's nephew," or "A, the head": an apposition, no pair
+        return out if len({m.actor_id for m in out}) > 1 else []
 
     def _object_topic(self, sent_i: int, subj, female: bool) -> list[str] | None:
         """The person an object pronoun of an earlier sentence stands for ("Nazarbayev
@@ -2169,6 +2192,8 @@ class SubjectAntecedents(resolve_mod.Antecedents):
             hi = bisect_left(self.starts, offset)
             if lo == hi:  # no person named before it in its sentence
                 found = self.clauses.subject_antecedent(offset, p)
+                if found == []:
+                    return []  # two persons the subject joins: no one
                 if found and not set(found) & set(exclude):
                     return found
         return super().resolve(offset, pronoun, exclude)

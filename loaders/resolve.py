@@ -26,6 +26,10 @@
   with that person noun (``person_nouns``), before the name or in apposition after it.
 - "the foreign troops", "the peacekeepers": the last organisation of the kind the lexicon
   gives the description (``definite_descriptions``), named at most three sentences before.
+- "The 58-year-old", "the ex-KNB head", "the tycoon" opening a sentence (or an age
+  description anywhere) with no holder of that title or noun named before: the one person
+  the nearest sentence before naming persons is about (``topic_nouns``); two there, or
+  an age the article gave someone else: unresolved.
 - Pronouns are resolved on demand by :class:`Antecedents` (nearest person before).
 """
 
@@ -44,8 +48,10 @@ from ..graph.names import key, slug
 
 
 def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, lex,
-            published: str = "", hits=None) -> list[Mention]:
-    """The article's mentions with actor ids, sorted, refs ("the President") included."""
+            published: str = "", hits=None, index=None) -> list[Mention]:
+    """The article's mentions with actor ids, sorted, refs ("the President") included;
+    given the article's sentence ``index``, descriptions of the person the sentence before
+    was about too ("The 58-year-old", :func:`_topic_refs`)."""
     _relatives(typed, untyped)
     known = [m for m in typed if len(m.ids) == 1]
     named_ids = {m.ids[0] for m in known}
@@ -175,7 +181,11 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits) \
         + _parliament_refs(body, out, lex)
     out = sorted(out + refs, key=lambda m: m.start)
-    return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
+    out = _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
+    if index is not None and index.sentences:
+        out = _drop_overlaps(sorted(out + _topic_refs(body, out, hits, lex, index),
+                                    key=lambda m: m.start))
+    return out
 
 
 def _relatives(typed: list[Mention], untyped: list[Mention]) -> None:
@@ -918,6 +928,149 @@ def _noun_refs(body, mentions, hits) -> list[Mention]:
                                 actor_id=next(iter(who)), role="definite",
                                 cue="noun-description"))
     return refs
+
+
+_AGE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(\d{1,3})-year-old\b")
+# where a description may stand as its sentence's subject: at its start, after an opening
+# quote or a short adverbial ("On Monday, the 58-year-old ...")
+_OPENING = re.compile(r"[\"“‘']?(?:(?:[A-Z][\w’'-]*|[Oo]n|[Ii]n|[Ll]ast|[Ee]arlier|[Ll]ater)"
+                      r"(?:\s+[\w’'-]+){0,3},\s+)?$")
+_GIVEN_AGE = re.compile(r",\s*(\d{1,3})\s*,|\s*\((\d{1,3})\)")
+
+
+def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
+    """"Karim Massimov was sentenced. The 58-year-old had been arrested in 2022": a
+    description of a person that opens its sentence (an age description anywhere, "the
+    ex-KNB head", "the tycoon": ``topic_nouns``, a title after a former-status word) is
+    the one person the nearest sentence before (at most two back) that names persons
+    is about: the one that is no one's genitive, no possessor and no object of a
+    preposition there. Two such persons, a title or noun the article already gave
+    someone (the title references decide), an office of ``offices.yaml`` ("the former
+    president") or an age the article gave another person: unresolved. Each one found
+    counts as a mention of its person for the next ("The ex-KNB head had been arrested").
+
+    >>> from qantar.loaders.document import build
+    >>> from qantar.loaders.pipeline import default_gazetteer, default_lexicon
+    >>> from qantar.graph.records import Article
+    >>> text = ("Karim Massimov was sentenced on Monday. The 58-year-old was found guilty "
+    ...         "of treason. The ex-KNB head had been arrested in 2022.")
+    >>> art = Article(id="article:x", title="", publisher="", published="2023-04",
+    ...               published_precision="month", url="", path="x.txt", sha256="",
+    ...               words=20, body=text)
+    >>> doc = build(art, default_gazetteer(), default_lexicon())
+    >>> [(m.surface, m.actor_id) for m in doc.mentions if m.cue == "topic"]
+    [('The 58-year-old', 'person:karim-massimov'), ('The ex-KNB head', 'person:karim-massimov')]
+    """
+    words = _ref_words(lex)
+    nouns = _topic_nouns(lex)
+    orgs = {m.end: m for m in mentions if m.type == "organization"}
+    found = []
+    for m in _AGE.finditer(body):
+        found.append((m.start(), m.end(), m.group(1)))
+    for h in hits.labelled({"title_heads", "person_nouns"}):
+        low = h.phrase.lower()
+        if low in words.heads or _PLURAL.search(low) or body[h.end:h.end + 1] in "-’'":
+            continue
+        start, org_seen = h.start, False
+        while True:  # "the former KNB head", "the once-powerful security chief"
+            mod = hits.before(start, {"title_modifiers", "status_former", "demonyms"},
+                              " \t-")  # "ex-KNB"
+            org = orgs.get(start - 1) if body[start - 1:start] == " " else None
+            if mod is not None:
+                start = mod.start
+            elif org is not None and not org_seen:
+                start, org_seen = org.start, True
+            else:
+                break
+        lead = body[start:h.start].lower()
+        if not (low in nouns or any(lead.startswith(w) or f" {w}" in lead
+                                    for w in words.cues.status_former)):
+            continue
+        the = _the_before(body, start)
+        if the is not None:
+            found.append((the, h.end, ""))
+    if not found:
+        return []
+    persons = sorted((m for m in mentions if m.type == "person" and m.actor_id),
+                     key=lambda m: m.start)
+    ages: dict[str, set[str]] = defaultdict(set)  # age -> persons the article gave it
+    for m in persons:
+        given = _GIVEN_AGE.match(body, m.end)
+        before = re.search(r"\b(\d{1,3})-year-old\s+$", body[max(0, m.start - 20):m.start])
+        for age in (given and (given.group(1) or given.group(2)), before and before.group(1)):
+            if age:
+                ages[age].add(m.actor_id)
+    taken = [(m.start, m.end) for m in mentions if m.type != "organization"]
+    refs = []
+    starts = [m.start for m in mentions]
+    for start, end, age in sorted(found):
+        if any(s < end and start < e for s, e in taken) or \
+                _names_next(body, mentions, starts, end):
+            continue
+        sent_i = index.at(start)
+        sent = index.sentences[sent_i]
+        if not age:
+            if not _OPENING.fullmatch(body, sent.start, start):
+                continue
+            head = body[start:end].split()[-1].lower()
+            if re.search(rf"\b{re.escape(head)}\b", body[:start], re.IGNORECASE):
+                continue  # a title or noun given before: the title references decide
+        if age and len(ages.get(age, ())) == 1:
+            who = next(iter(ages[age]))
+            if any(m.actor_id == who for m in persons if m.start < start):
+                refs.append(_topic_ref(body, start, end, who))
+                persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
+            continue
+        who = _topic(body, persons, index, sent_i)
+        if who is None or (age and any(who in ids for ids in ages.values())):
+            continue
+        refs.append(_topic_ref(body, start, end, who))
+        persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
+    return refs
+
+
+_TITLE_TAIL = re.compile(r"(?:[\s,()]|['’]s\b|\b(?:of|for|at|in|the)\b|[A-Z][\w’'-]*)*")
+
+
+def _names_next(body, mentions, starts, end) -> bool:
+    """Does a person's name follow the description, as it follows a title ("the former
+    commander of Kazakhstan's Navy, Zhandarbek Zhanzakov", "the 58-year-old Massimov")?"""
+    i = bisect_left(starts, end)
+    while i < len(mentions) and mentions[i].start - end < 80:
+        m = mentions[i]
+        gap = _TITLE_TAIL.match(body, end, m.start)
+        if gap.end() < m.start:
+            return False
+        if m.type == "person":
+            return True
+        end, i = m.end, i + 1
+    return False
+
+
+def _topic_ref(body, start, end, actor_id) -> Mention:
+    return Mention(start, end, body[start:end], type="person", actor_id=actor_id,
+                   role="definite", cue="topic")
+
+
+def _topic(body, persons, index, sent_i) -> str | None:
+    """The one person the nearest sentence before ``sent_i`` (two back at most) that
+    names persons is about, or None."""
+    for s in range(sent_i - 1, max(-1, sent_i - 3), -1):
+        sent = index.sentences[s]
+        here = [m for m in persons if sent.start <= m.start < sent.end]
+        if not here:
+            continue
+        heads = {m.actor_id for m in here
+                 if body[m.end:m.end + 2] not in ("'s", "’s")
+                 and not _PREPOSITION.search(body[max(0, m.start - 30):m.start])
+                 and not _GENITIVE.search(body[max(0, m.start - 40):m.start])}
+        return next(iter(heads)) if len(heads) == 1 else None
+    return None
+
+
+@cache
+def _topic_nouns(lex) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lex["topic_nouns"])
 
 
 # --- pronouns ------------------------------------------------------------------------------

@@ -328,6 +328,24 @@ PROBES = [
     ("Ilham Aliyev's nephew Rashad Aliyev was dismissed, and his other nephew, Ramil "
      "Pashayev, was detained in Baku.",
      [(R, "Ramil Pashayev", "Ilham Aliyev")], [(R, "Ramil Pashayev", "Rashad Aliyev")]),
+    # a description of the person the sentence before is about ("the 58-year-old", "the
+    # ex-KNB head") is a mention of that person for the pronouns after it
+    ("Karim Massimov was sentenced to 18 years on Monday. The 58-year-old was found guilty "
+     "of treason. The ex-KNB head had been arrested in January 2022.\n\nHis former "
+     "deputy, Anuar Sadykulov, received 16 years.",
+     [(S, "Anuar Sadykulov", "Karim Massimov")], []),
+    ("Kairat Satybaldy was jailed in 2022. The 49-year-old's wife Gulmira Satybaldy was "
+     "also detained.", [(R, "Gulmira Satybaldy", "Kairat Satybaldy")], []),
+    ("Turkmen businessman Rashid Meredov was arrested. The businessman was a nephew of "
+     "Gurbanguly Berdimuhamedov.", [(R, "Rashid Meredov", "Gurbanguly Berdimuhamedov")], []),
+    # two persons joined in the subject before: "he" is neither, unless the gender tells
+    ("Almazbek Atambayev and Kurmanbek Bakiyev were convicted. He later dismissed "
+     "Sooronbay Jeenbekov.", [],
+     [("dismissed", "Almazbek Atambayev", "Sooronbay Jeenbekov"),
+      ("dismissed", "Kurmanbek Bakiyev", "Sooronbay Jeenbekov")]),
+    ("Viktor Babariko and Maria Kolesnikova were detained. She later accused Alexander "
+     "Lukashenko of fraud.", [(ACC, "Maria Kolesnikova", "Alexander Lukashenko")],
+     [(ACC, "Viktor Babariko", "Alexander Lukashenko")]),
     # "invited troops from X": X is asked for help
     ("Kassym-Jomart Tokayev invited troops from the Russia-led Collective Security Treaty "
      "Organization to help restore order.",
