@@ -534,9 +534,10 @@ def _bare(title: str, interim) -> str:
 class _RefWords:
     def __init__(self, lex):
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
-        # single heads a holder's title ends with ("chief", not "chiefs", "officials")
+        # singular heads a holder's title ends with ("chief", "vice president", not
+        # "chiefs", "officials")
         self.singular = {str(w).lower() for w in lex["title_heads"]
-                         if " " not in str(w) and not str(w).endswith("s")}
+                         if not str(w).endswith("s")}
         self.heads = {o["title"].lower() for o in lex["offices"]} | {"president",
                                                                        "prime minister"}
         # "the head of state" is the article's president
@@ -660,7 +661,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             # when the description names a body or a field ("the Uzbek leader" does not)
             heads = words.head_titles if head in words.head_titles and (
                 mods or body_id.startswith("organization:")) else {head}
-            cands = {a for t, f, a, hint in seen if t.split()[-1] in heads
+            cands = {a for t, f, a, hint in seen
+                     if (t.split()[-1] in heads or t == head or t.endswith(f" {head}"))
                      and (not body_id or (hint or main() or body_id) == body_id)}
         if not cands and office:
             cands = _office_holders(lex, head, body_id, former, published) & named

@@ -338,6 +338,9 @@ PROBES = [
      "also detained.", [(R, "Gulmira Satybaldy", "Kairat Satybaldy")], []),
     ("Turkmen businessman Rashid Meredov was arrested. The businessman was a nephew of "
      "Gurbanguly Berdimuhamedov.", [(R, "Rashid Meredov", "Gurbanguly Berdimuhamedov")], []),
+    # a title of several words refers back as one word does ("the Vice President")
+    ("Vice President Sara Duterte resigned. Senator Imee Marcos is a known ally of the "
+     "Vice President.", [(A, "Imee Marcos", "Sara Duterte")], []),
     # two persons joined in the subject before: "he" is neither, unless the gender tells
     ("Almazbek Atambayev and Kurmanbek Bakiyev were convicted. He later dismissed "
      "Sooronbay Jeenbekov.", [],
