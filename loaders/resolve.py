@@ -583,7 +583,10 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
     @cache
     def main() -> str:  # a holder with no country written serves the article's
         return main_country(mentions, hits, lex)
-    holders = [(m.start, _bare(m.title, words.interim), m.former, m.actor_id, m.body_hint)
+    mention_ends = {m.end for m in mentions}
+    named_end = mention_ends.__contains__  # "USA" the place is no body before a title
+    holders = [(m.start, _bare(m.title, words.interim), m.former, m.actor_id,
+                m.body_hint or _titled_by(body, m, ends, hits, named_end))
                for m in mentions if m.title and m.type == "person" and m.actor_id]
     holders = sorted(holders + _led_bodies(body, mentions, words), key=lambda x: x[0])
     named = {m.actor_id for m in mentions}
@@ -654,8 +657,10 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             h_k += 1
         if office:  # a president is not the former one: title and status must agree
             # ("President of the Republic X" is the president)
+            # ("NUP president A" is the party's, not "the President")
             cands = {a for t, f, a, hint in seen if t.split(" of ")[0] == head and f == former
-                     and (not body_id or (hint or main() or body_id) == body_id)}
+                     and (hint or main() or body_id) == (body_id or hint or main())
+                     and not (not body_id and hint.startswith("organization:"))}
         else:  # "KNB chief X" ... "the former KNB chief": the head word is enough, and
             # the head of a body is its chief ("X, the head of the KNB" ... "the spy chief"),
             # when the description names a body or a field ("the Uzbek leader" does not)
@@ -671,6 +676,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
                 and _APPOSITION.fullmatch(body, mentions[j].end, the):
             # "Karim Massimov, the head of the KNB": a holder for "the former KNB head"
             seen.append((head, former, mentions[j].actor_id, body_id))
+            if end > h.end:
+                continue  # its body stays a mention of its own, for the post
         if len(cands) != 1:
             continue
         actor_id = next(iter(cands))
@@ -678,6 +685,28 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
                             role="title", cue="title-reference", title=head, former=former,
                             body_hint=body_id))
     return refs
+
+
+def _titled_by(body, m: Mention, orgs, hits, named) -> str:
+    """The organisation written right before a holder's title ("NUP president Robert
+    Kyagulanyi", "CCC party president A", "Senate President B": a body's president, not
+    the country's), or ""; a word the lexicon knows ("Kazakh", "Former") is none."""
+    found = re.search(rf"(\s+(?:party\s+)?){re.escape(m.title)}\s+$",
+                      body[max(0, m.start - 60):m.start], re.IGNORECASE)
+    if found is None:
+        return ""
+    end = m.start - len(found.group())
+    org = orgs.get(end) or (orgs.get(end - 1) if body[end - 1:end] == ")" else None)
+    if org is not None:
+        return org.actor_id
+    word = _ACRONYM.search(body, max(0, end - 12), end)  # "CCC party president"
+    if word is None or named(end) or hits.ending_at(end, _TITLE_WORDS) is not None:
+        return ""
+    return f"organization:{slug(word.group(1))}"
+
+
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})\)?$")
+_TITLE_WORDS = frozenset({"title_modifiers", "status_former", "status_current", "demonyms"})
 
 
 def _led_bodies(body, mentions, words) -> list[tuple[int, str, bool, str, str]]:
@@ -935,8 +964,9 @@ def _noun_refs(body, mentions, hits) -> list[Mention]:
 _AGE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(\d{1,3})-year-old\b")
 # where a description may stand as its sentence's subject: at its start, after an opening
 # quote or a short adverbial ("On Monday, the 58-year-old ...")
-_OPENING = re.compile(r"[\"“‘']?(?:(?:[A-Z][\w’'-]*|[Oo]n|[Ii]n|[Ll]ast|[Ee]arlier|[Ll]ater)"
-                      r"(?:\s+[\w’'-]+){0,3},\s+)?$")
+_OPENING = re.compile(r"[\"“‘']?(?:(?:[Oo]n|[Ii]n|[Ll]ast|[Ee]arlier|[Ll]ater|[Ss]ince|[Aa]fter|"
+                      r"[Bb]efore|[Aa]t)(?:\s+[\w’'-]+){0,3},\s+|(?:[Bb]ut|[Hh]owever|[Mm]eanwhile|"
+                      r"[Nn]ow|[Tt]hen|[Aa]nd|[Ss]till),?\s+)?$")
 _GIVEN_AGE = re.compile(r",\s*(\d{1,3})\s*,|\s*\((\d{1,3})\)")
 
 

@@ -341,6 +341,10 @@ PROBES = [
     # a title of several words refers back as one word does ("the Vice President")
     ("Vice President Sara Duterte resigned. Senator Imee Marcos is a known ally of the "
      "Vice President.", [(A, "Imee Marcos", "Sara Duterte")], []),
+    # a party's president is not "the President"
+    ("President Emmerson Mnangagwa spoke. CCC party president Nelson Chamisa left. The "
+     "President fired Owen Ncube.", [("dismissed", "Emmerson Mnangagwa", "Owen Ncube")],
+     [("dismissed", "Nelson Chamisa", "Owen Ncube")]),
     # two persons joined in the subject before: "he" is neither, unless the gender tells
     ("Almazbek Atambayev and Kurmanbek Bakiyev were convicted. He later dismissed "
      "Sooronbay Jeenbekov.", [],
