@@ -2169,10 +2169,12 @@ class SubjectAntecedents(resolve_mod.Antecedents):
 
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         p = pronoun.lower()
+        exclude = self.cannot_be(offset, p, exclude)
         if self.clauses is not None and p in self.singular:
             sent = self.index.at(offset)
             subj = self.clauses.sentence_subject(sent)
             if p in ("him", "his", "her") and subj is not None and subj.kind == "W" \
+                    and subj.low in ("he", "she") and (subj.low == "she") == (p == "her") \
                     and self.clauses.doc.template.body_offset(subj.start) < offset:
                 # "He retained sweeping powers, though measures adopted by Toqayev have
                 # removed him": him is the subject the sentence is about

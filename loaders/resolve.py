@@ -1162,6 +1162,15 @@ def _kin_gender_re(lex) -> re.Pattern | None:
                       rf"{_alt(genders['male'])}))[ \t]*,?[ \t]*(?:[A-Z][\w.-]*[ \t]+){{0,3}}$")
 
 
+# "Shoigu, whom he": the relative pronoun is Shoigu, the pronoun someone else
+_WHOM = re.compile(r"\s*,?\s*whom\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
+# "Tokayev dismissed him", "Gerasimov, come to meet him": lower-case words only between
+# the subject and the object pronoun, none that opens another clause
+_CLAUSE_VERBS = re.compile(r"(?:\s+(?!(?:that|who|which|whom|and|or|but|as|when|after|"
+                           r"before|while|because|if|said|says|say|whether|than)\b)"
+                           r"[a-z][a-z'’-]*){1,4}\s+")
+
+
 class Antecedents:
     """Pronoun -> actor ids: nearest person before it (singular), the persons of the
     sentence or the one before (plural), the quotation's speaker (first person)."""
@@ -1174,6 +1183,7 @@ class Antecedents:
         self.feminine = {p.lower() for p in pron.get("feminine", [])}
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
         self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
+        self.objects = {p.lower() for p in lex["clause_words"]["object_pronouns"]} - {"her"}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
         self.orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
         self.starts = [m.start for m in self.persons]
@@ -1203,10 +1213,35 @@ class Antecedents:
     def _possessive(self, m: Mention) -> bool:
         return self.body[m.end:m.end + 2] in ("'s", "’s") or self.body[m.end:m.end + 1] in "'’"
 
+    def cannot_be(self, offset: int, pronoun: str, exclude=()) -> tuple:
+        """``exclude`` and the persons a singular pronoun cannot stand for by where it
+        stands: in a quotation, its speaker ("'The case against him will be dropped,'
+        Peskov said"); after "X, whom", X ("Shoigu, whom he blamed"); as an object, the
+        subject of its clause ("Tokayev dismissed him", "Gerasimov came to meet him")."""
+        p = pronoun.lower()
+        if p not in self.singular:
+            return tuple(exclude)
+        out = list(exclude)
+        speaker = self.speaker_at(offset) if self.speaker_at else ""
+        if speaker:
+            out.append(speaker)
+        body = self.body
+        i = bisect_left(self.starts, offset) - 1
+        if i >= 0 and self.index.at(self.persons[i].start) == self.index.at(offset):
+            m = self.persons[i]
+            between = body[m.end:offset]
+            if _WHOM.fullmatch(between) or (
+                    p in self.objects and not self._possessive(m)
+                    and _CLAUSE_VERBS.fullmatch(between)
+                    and not _PREPOSITION.search(body[max(0, m.start - 30):m.start])):
+                out.append(m.actor_id)
+        return tuple(out)
+
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         """Actor ids a pronoun at ``offset`` stands for ([] when unsure); ``exclude``:
         actors it cannot be ("Gulmira Satybaldy, his wife": his is not hers)."""
         p = pronoun.lower()
+        exclude = self.cannot_be(offset, p, exclude)
         pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs
         if pair:  # "the couple's": "their", when it can only be two persons
             found = self.resolve(offset, "their", exclude)
