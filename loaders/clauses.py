@@ -2159,6 +2159,9 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
     return out
 
 
+_OWNER_AND = re.compile(r"['’]s?\s+(?:[\w-]+\s+){1,3}and\s+$")
+
+
 class SubjectAntecedents(resolve_mod.Antecedents):
     """Pronoun resolution that prefers the person subject of the sentences before
     ("So Toqaev is unshackled from Nazarbaev ... He's also in debt to the Kremlin for
@@ -2170,6 +2173,9 @@ class SubjectAntecedents(resolve_mod.Antecedents):
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         p = pronoun.lower()
         exclude = self.cannot_be(offset, p, exclude)
+        owner = self._coordinated_owner(offset, p)
+        if owner and owner not in exclude:
+            return [owner]
         if self.clauses is not None and p in self.singular:
             sent = self.index.at(offset)
             subj = self.clauses.sentence_subject(sent)
@@ -2199,3 +2205,18 @@ class SubjectAntecedents(resolve_mod.Antecedents):
                 if found and not set(found) & set(exclude):
                     return found
         return super().resolve(offset, pronoun, exclude)
+
+    def _coordinated_owner(self, offset: int, p: str) -> str:
+        """The owner of "X's dismissal and his arrest": "his" joined to a person's
+        possessive is that person (if the pronoun's gender allows), else ""."""
+        if p not in ("his", "her"):
+            return ""
+        i = bisect_left(self.starts, offset) - 1
+        if i < 0 or offset - self.persons[i].end > 40:
+            return ""
+        m = self.persons[i]
+        if not _OWNER_AND.fullmatch(self.body, m.end, offset) or \
+                self.female(m.actor_id) is (p == "his") or \
+                self.female(m.surface) is (p == "his"):
+            return ""
+        return m.actor_id

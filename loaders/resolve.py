@@ -611,6 +611,10 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
                 start, body_id = org.start, org.actor_id
             else:
                 break
+        first = office and body[start - 6:start].lower() == "first " and \
+            not _NOT_FIRST_HOLDER.match(body, h.end)
+        if first:  # "the First President", "Kazakhstan's first president"
+            start -= 6
         status = hits.ending_at(start - 1, {"status_former", "status_current"}) \
             or hits.ending_at(start, {"status_former"})
         if status is not None:
@@ -648,6 +652,10 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
                 "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
+            after = mentions[i + 1] if i + 1 < len(mentions) else None
+            if after is not None and after.type == "person" and \
+                    re.fullmatch(r"\s*,?\s*", body[end:after.start]):
+                continue  # "the First President of Kazakhstan Nursultan Nazarbayev"
         elif _OF_AFTER.match(body, h.end) and not _OF_COUNTRY.match(body, h.end):
             continue  # "the Chairman of the Management Board of X": another body's head
         elif not office and _AFTER_HEAD.match(body, h.end):
@@ -669,7 +677,9 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             cands = {a for t, f, a, hint in seen
                      if (t.split()[-1] in heads or t == head or t.endswith(f" {head}"))
                      and (not body_id or (hint or main() or body_id) == body_id)}
-        if not cands and office:
+        if first:  # the holder offices.yaml marks as the first of that office
+            cands = _first_holders(lex, head, body_id or main())
+        elif not cands and office:
             cands = _office_holders(lex, head, body_id, former, published) & named
         j = bisect_left(starts, the) - 1
         if j >= 0 and mentions[j].type == "person" and mentions[j].actor_id \
@@ -681,9 +691,10 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         if len(cands) != 1:
             continue
         actor_id = next(iter(cands))
+        # "the First President" names its holder by an honour, no post of the article
         refs.append(Mention(the, end, body[the:end], type="person", actor_id=actor_id,
-                            role="title", cue="title-reference", title=head, former=former,
-                            body_hint=body_id))
+                            role="title", cue="first-holder" if first else "title-reference",
+                            title=head, former=former, body_hint=body_id))
     return refs
 
 
@@ -723,6 +734,16 @@ def _led_bodies(body, mentions, words) -> list[tuple[int, str, bool, str, str]]:
             out.append((m.start, words.head_verbs[led.group(1).lower()], False, m.actor_id,
                         org.actor_id))
     return out
+
+
+def _first_holders(lex, head, body_id) -> set[str]:
+    return {o["holder"] for o in lex["offices"] if o.get("first") and o["body"] == body_id
+            and o["title"].lower() == head}
+
+
+# "the first president to be impeached", "the first president who ...": an ordinal
+_NOT_FIRST_HOLDER = re.compile(r"\s+(?:to|who|ever|since|elected|in|after|from)\b",
+                               re.IGNORECASE)
 
 
 def _office_holders(lex, head, body_id, former, published) -> set[str]:

@@ -43,6 +43,9 @@ PROBES = [
     ("Karim Massimov was sentenced on Monday. The 58-year-old was found guilty of treason. "
      "The ex-KNB head had been arrested in January 2022.\n\nHis former deputy, Anuar "
      "Sadykulov, received 16 years.", ("His", 0), "Karim Massimov"),
+    # "his" joined to a person's possessive is that person's
+    ("Tokayev said Nazarbayev approved Karim Massimov's dismissal and his subsequent "
+     "arrest.", ("his", 0), "Karim Massimov"),
     # gender from the surname and the kinship term; "his" after "she" is not hers
     ("Tokayev met Dariga Nazarbayeva in Astana. She was later removed from the Senate.",
      ("She", 0), "Dariga Nazarbayeva"),
