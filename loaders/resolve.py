@@ -62,11 +62,11 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 n.actor_id, n.type = n.ids[0], gazetteer.actors[n.ids[0]].type
         if m.ids:
             if len(m.ids) > 1:
-                hits = [i for i in m.ids if i in named_ids]
-                if len(hits) != 1:
+                named_here = [i for i in m.ids if i in named_ids]
+                if len(named_here) != 1:
                     continue  # ambiguous: left unresolved rather than guessed
-                m.ids = (hits[0],)
-                actor = gazetteer.actors[hits[0]]
+                m.ids = (named_here[0],)
+                actor = gazetteer.actors[named_here[0]]
                 m.type, m.kind = actor.type, actor.kind
             m.actor_id = m.ids[0]
         out.append(m)
@@ -1192,6 +1192,10 @@ _CLAUSE_VERBS = re.compile(r"(?:\s+(?!(?:that|who|which|whom|and|or|but|as|when|
                            r"[a-z][a-z'’-]*){1,4}\s+")
 
 
+# "elected A, the founder of B, to replace him": A replaces, him is someone else
+_CONTROLLED = re.compile(r"(?:\s*,[^,;.!?]{1,120},)?\s+to\s+[a-z]+\s+", re.IGNORECASE)
+
+
 class Antecedents:
     """Pronoun -> actor ids: nearest person before it (singular), the persons of the
     sentence or the one before (plural), the quotation's speaker (first person)."""
@@ -1251,7 +1255,7 @@ class Antecedents:
         if i >= 0 and self.index.at(self.persons[i].start) == self.index.at(offset):
             m = self.persons[i]
             between = body[m.end:offset]
-            if _WHOM.fullmatch(between) or (
+            if _WHOM.fullmatch(between) or _CONTROLLED.fullmatch(between) or (
                     p in self.objects and not self._possessive(m)
                     and _CLAUSE_VERBS.fullmatch(between)
                     and not _PREPOSITION.search(body[max(0, m.start - 30):m.start])):

@@ -69,3 +69,15 @@ def test_pronoun_probe(text, pronoun, want):
         return
     ids = {m.actor_id for m in doc.mentions if m.actor_id and key(m.surface) == key(want)}
     assert len(got) == 1 and got[0] in ids, [_names(doc).get(a, a) for a in got]
+
+
+def test_an_ambiguous_gazetteer_name_does_not_stop_the_references():
+    """"the UK" is two gazetteer actors' spelling; resolving it leaves the lexicon hits
+    the later references use intact (the article is read, not a traceback)."""
+    from qantar.loaders.pipeline import extract_raw
+    text = ("Rakhat Aliyev lived in the UK. Kyrgyzstan's State Committee for National "
+            "Security detained Raimbek Matraimov.")
+    doc = build(article(text), default_gazetteer(), default_lexicon())
+    assert any(m.surface == "State Committee for National Security" and m.actor_id
+               for m in doc.mentions)
+    assert extract_raw(article(text)).statements
