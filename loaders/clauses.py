@@ -2159,6 +2159,10 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
     return out
 
 
+# the rest of an opening phrase after its pronoun, then the subject's name and the words
+# of a title before it ("After his arrest, former security chief Karim Massimov")
+_FRONTED = re.compile(r"\w+[^,.;:!?\"“”]{0,80},\s+(?:(?:[Tt]he|[Ff]ormer|[A-Z][\w’'-]*)\s+)"
+                      r"{0,4}")
 _OWNER_AND = re.compile(r"['’]s?\s+(?:[\w-]+\s+){1,3}and\s+$")
 
 
@@ -2173,7 +2177,7 @@ class SubjectAntecedents(resolve_mod.Antecedents):
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         p = pronoun.lower()
         exclude = self.cannot_be(offset, p, exclude)
-        owner = self._coordinated_owner(offset, p)
+        owner = self._coordinated_owner(offset, p) or self._fronted(offset, p)
         if owner and owner not in exclude:
             return [owner]
         if self.clauses is not None and p in self.singular:
@@ -2205,6 +2209,28 @@ class SubjectAntecedents(resolve_mod.Antecedents):
                 if found and not set(found) & set(exclude):
                     return found
         return super().resolve(offset, pronoun, exclude)
+
+    def _fronted(self, offset: int, p: str) -> str:
+        """The subject after an opening phrase that holds the pronoun ("In his address,
+        Putin said", "After her arrest, Maria Kolesnikova was ...", "In a statement
+        circulated by his supporters, Tashiev described ..."), if no person is named
+        before the pronoun in its sentence and the gender allows; else ""."""
+        if p not in self.singular:
+            return ""
+        sent = self.index.sentences[self.index.at(offset)]
+        i = bisect_left(self.starts, offset)
+        if i >= len(self.persons) or (i and self.persons[i - 1].start >= sent.start):
+            return ""
+        m = self.persons[i]
+        opening = self.body[sent.start:offset].lstrip("\"“‘' ").split(" ", 1)[0].lower()
+        if m.start >= sent.end or opening not in self.prepositions or \
+                not _FRONTED.fullmatch(self.body, offset, m.start) or self._possessive(m):
+            return ""  # "His former deputy, Anuar Sadykulov": an apposition, no phrase
+        female = p in self.feminine
+        if (p in self.feminine or p in self.masculine) and \
+                self.female(m.actor_id) is (not female):
+            return ""
+        return m.actor_id
 
     def _coordinated_owner(self, offset: int, p: str) -> str:
         """The owner of "X's dismissal and his arrest": "his" joined to a person's

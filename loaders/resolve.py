@@ -1209,6 +1209,7 @@ class Antecedents:
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
         self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
         self.objects = {p.lower() for p in lex["clause_words"]["object_pronouns"]} - {"her"}
+        self.prepositions = {str(p).lower() for p in lex["clause_words"]["prepositions"]}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
         self.orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
         self.starts = [m.start for m in self.persons]

@@ -46,6 +46,16 @@ PROBES = [
     # "his" joined to a person's possessive is that person's
     ("Tokayev said Nazarbayev approved Karim Massimov's dismissal and his subsequent "
      "arrest.", ("his", 0), "Karim Massimov"),
+    # a pronoun in an opening phrase is the subject named after it
+    ("Karim Massimov resigned. In his address, Vladimir Putin praised the troops.",
+     ("his", 0), "Vladimir Putin"),
+    ("Karim Massimov was jailed. After her arrest, Maria Kolesnikova was taken to Minsk.",
+     ("her", 0), "Maria Kolesnikova"),
+    ("Kamchybek Tashiev was fired. In a statement circulated by his supporters, former "
+     "security chief Kamchybek Tashiev described the dismissal.", ("his", 0),
+     "Kamchybek Tashiev"),
+    ("Sadyr Japarov spoke on Monday. After his arrest, police questioned Ruslan "
+     "Kazakbayev.", ("his", 0), "Sadyr Japarov"),
     # gender from the surname and the kinship term; "his" after "she" is not hers
     ("Tokayev met Dariga Nazarbayeva in Astana. She was later removed from the Senate.",
      ("She", 0), "Dariga Nazarbayeva"),
