@@ -2100,7 +2100,11 @@ class Clauses:
         found = None
         sent = doc.sentences[sent_i]
         if re.search(rf"\b{want}\b", doc.body[sent.start:sent.end]):
-            for t in self._tokens.get(sent_i) or self._tokenize(sent_i, 40):
+            toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 40)
+            for k, t in enumerate(toks):
+                if want == "her" and k + 1 < len(toks) and toks[k + 1].kind != "P" and \
+                        toks[k + 1].cls not in ("prepositions", "adverbs", "subordinators"):
+                    continue  # "said her resignation": her owns a noun, no object
                 if t.start > subj.start and t.kind == "W" and t.low == want:
                     found = doc.antecedents.resolve(doc.template.body_offset(t.start), t.low,
                                                     (subj.mention.actor_id,))

@@ -1192,6 +1192,7 @@ _CLAUSE_VERBS = re.compile(r"(?:\s+(?!(?:that|who|which|whom|and|or|but|as|when|
                            r"[a-z][a-z'’-]*){1,4}\s+")
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # "elected A, the founder of B, to replace him": A replaces, him is someone else
 _CONTROLLED = re.compile(r"(?:\s*,[^,;.!?]{1,120},)?\s+to\s+[a-z]+\s+", re.IGNORECASE)
 
@@ -1257,11 +1258,21 @@ class Antecedents:
             m = self.persons[i]
             between = body[m.end:offset]
             if _WHOM.fullmatch(between) or _CONTROLLED.fullmatch(between) or (
-                    p in self.objects and not self._possessive(m)
+                    self._object(offset, p) and not self._possessive(m)
                     and _CLAUSE_VERBS.fullmatch(between)
                     and not _PREPOSITION.search(body[max(0, m.start - 30):m.start])):
                 out.append(m.actor_id)
         return tuple(out)
+
+    def _object(self, offset: int, p: str) -> bool:
+        """Is the pronoun at ``offset`` an object: "him", or "her" before no noun
+        ("appointed her to lead", "met her.", not "her resignation")?"""
+        if p in self.objects:
+            return True
+        if p != "her":
+            return False
+        after = _NEXT_WORD.match(self.body, offset + 3)
+        return after is None or after.group(1).lower() in self.prepositions
 
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         """Actor ids a pronoun at ``offset`` stands for ([] when unsure); ``exclude``:

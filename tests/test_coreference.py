@@ -56,6 +56,11 @@ PROBES = [
      "Kamchybek Tashiev"),
     ("Sadyr Japarov spoke on Monday. After his arrest, police questioned Ruslan "
      "Kazakbayev.", ("his", 0), "Sadyr Japarov"),
+    # "her" owning a noun is no object: the topic of the sentence before is its subject
+    ("Vice President Sara Duterte resigned. Duterte said her resignation was not weakness. "
+     "She made no mention of Ferdinand Marcos Jr.", ("She", 0), "Sara Duterte"),
+    ("Sara Duterte spoke on Monday. Ferdinand Marcos Jr appointed her to lead the "
+     "department.", ("her", 0), "Sara Duterte"),
     # gender from the surname and the kinship term; "his" after "she" is not hers
     ("Tokayev met Dariga Nazarbayeva in Astana. She was later removed from the Senate.",
      ("She", 0), "Dariga Nazarbayeva"),
