@@ -29,7 +29,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
 
 from . import resolve as resolve_mod
@@ -2022,11 +2022,20 @@ class Clauses:
                 break
             if (t.kind == "A" and t.mention.type == "person" and not t.poss) or \
                     t.cls == "subject_pronouns":
-                if not self._after_preposition(toks, k, 0):
+                # "On Sunday Mirziyoyev said": a date phrase before the subject
+                if not self._after_preposition(toks, k, 0) or (
+                        t.kind == "A" and 1 < k <= 4 and toks[0].cls == "prepositions"
+                        and (toks[k - 1].low in self._date_words
+                             or toks[k - 1].low.isdigit())):
                     found = t
                     break
         self._subjects[sent_i] = found
         return found
+
+    @cached_property
+    def _date_words(self) -> frozenset[str]:
+        lex = self.doc.lex
+        return frozenset(str(w).lower() for w in (*lex["weekdays"], *lex["months"]))
 
     def _names_person(self, sent_i: int) -> bool:
         sent = self.doc.sentences[sent_i]
@@ -2180,6 +2189,8 @@ class SubjectAntecedents(resolve_mod.Antecedents):
 
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         p = pronoun.lower()
+        if self.styled(offset, p):
+            return []
         exclude = self.cannot_be(offset, p, exclude)
         owner = self._coordinated_owner(offset, p) or self._fronted(offset, p)
         if owner and owner not in exclude:

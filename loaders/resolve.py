@@ -1209,6 +1209,7 @@ class Antecedents:
         self.feminine = {p.lower() for p in pron.get("feminine", [])}
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
         self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
+        self.styles = {str(p).lower() for p in pron.get("styles", [])}
         self.objects = {p.lower() for p in lex["clause_words"]["object_pronouns"]} - {"her"}
         self.prepositions = {str(p).lower() for p in lex["clause_words"]["prepositions"]}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
@@ -1274,10 +1275,19 @@ class Antecedents:
         after = _NEXT_WORD.match(self.body, offset + 3)
         return after is None or after.group(1).lower() in self.prepositions
 
+    def styled(self, offset: int, p: str) -> bool:
+        """Does the possessive at ``offset`` open a style ("His Majesty")?"""
+        if p not in ("his", "her"):
+            return False
+        after = _NEXT_WORD.match(self.body, offset + len(p))
+        return after is not None and after.group(1).lower() in self.styles
+
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         """Actor ids a pronoun at ``offset`` stands for ([] when unsure); ``exclude``:
         actors it cannot be ("Gulmira Satybaldy, his wife": his is not hers)."""
         p = pronoun.lower()
+        if self.styled(offset, p):
+            return []
         exclude = self.cannot_be(offset, p, exclude)
         pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs
         if pair:  # "the couple's": "their", when it can only be two persons

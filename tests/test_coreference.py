@@ -61,6 +61,12 @@ PROBES = [
      "She made no mention of Ferdinand Marcos Jr.", ("She", 0), "Sara Duterte"),
     ("Sara Duterte spoke on Monday. Ferdinand Marcos Jr appointed her to lead the "
      "department.", ("her", 0), "Sara Duterte"),
+    # a date phrase before the subject does not make it a preposition's object
+    ("President Shavkat Mirziyoyev flew to Nukus. On Sunday Mirziyoyev, who has ruled "
+     "since the death of his predecessor Islam Karimov in 2016, blamed foreign forces. He "
+     "did not name any country.", ("He", 0), "Shavkat Mirziyoyev"),
+    # a style is no one's possessive
+    ("Hun Manet took the oath before His Majesty King Norodom Sihamoni.", ("His", 0), None),
     # gender from the surname and the kinship term; "his" after "she" is not hers
     ("Tokayev met Dariga Nazarbayeva in Astana. She was later removed from the Senate.",
      ("She", 0), "Dariga Nazarbayeva"),
