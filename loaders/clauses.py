@@ -2085,6 +2085,9 @@ class Clauses:
     def _coordinated(self, sent_i: int, subj) -> list:
         """The persons of a subject that joins two or more with "and" ("Almazbek
         Atambayev and Kurmanbek Bakiyev were convicted"), [] when it names one."""
+        after = self.doc.body[subj.mention.end:subj.mention.end + 5]
+        if not (after.startswith(" and ") or after.startswith(",")):
+            return []
         toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 20)
         k = next((i for i, t in enumerate(toks) if t.start == subj.start), None)
         if k is None:

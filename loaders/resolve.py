@@ -1018,12 +1018,17 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
     nouns = _topic_nouns(lex)
     orgs = {m.end: m for m in mentions if m.type == "organization"}
     found = []
-    for m in _AGE.finditer(body):
-        found.append((m.start(), m.end(), m.group(1)))
+    if "year-old" in body:
+        for m in _AGE.finditer(body):
+            found.append((m.start(), m.end(), m.group(1)))
+    formers = hits.by_label.get("status_former", ())
+    former_ends = {h.end for h in formers}
     for h in hits.labelled({"title_heads", "person_nouns"}):
         low = h.phrase.lower()
         if low in words.heads or _PLURAL.search(low) or body[h.end:h.end + 1] in "-’'":
             continue
+        if low not in nouns and not any(h.start - 50 < e <= h.start for e in former_ends):
+            continue  # neither a topic noun nor a former-status word just before
         start, org_seen = h.start, False
         while True:  # "the former KNB head", "the once-powerful security chief"
             mod = hits.before(start, {"title_modifiers", "status_former", "demonyms"},
@@ -1277,7 +1282,8 @@ class Antecedents:
 
     def styled(self, offset: int, p: str) -> bool:
         """Does the possessive at ``offset`` open a style ("His Majesty")?"""
-        if p not in ("his", "her"):
+        if p not in ("his", "her") or not self.body[offset + len(p) + 1:
+                                                    offset + len(p) + 2].isupper():
             return False
         after = _NEXT_WORD.match(self.body, offset + len(p))
         return after is not None and after.group(1).lower() in self.styles
