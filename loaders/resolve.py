@@ -1020,12 +1020,12 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
     found = []
     if "year-old" in body:
         for m in _AGE.finditer(body):
-            found.append((m.start(), m.end(), m.group(1)))
+            found.append((m.start(), m.end(), m.group(1), False))
     formers = hits.by_label.get("status_former", ())
     former_ends = {h.end for h in formers}
     for h in hits.labelled({"title_heads", "person_nouns"}):
         low = h.phrase.lower()
-        if low in words.heads or _PLURAL.search(low) or body[h.end:h.end + 1] in "-’'":
+        if _PLURAL.search(low) or body[h.end:h.end + 1] in "-’'":
             continue
         if low not in nouns and not any(h.start - 50 < e <= h.start for e in former_ends):
             continue  # neither a topic noun nor a former-status word just before
@@ -1045,8 +1045,8 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
                                     for w in words.cues.status_former)):
             continue
         the = _the_before(body, start)
-        if the is not None:
-            found.append((the, h.end, ""))
+        if the is not None:  # an office ("the former president"): only one person near
+            found.append((the, h.end, "", low in words.heads))
     if not found:
         return []
     persons = sorted((m for m in mentions if m.type == "person" and m.actor_id),
@@ -1061,7 +1061,7 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
     taken = [(m.start, m.end) for m in mentions if m.type != "organization"]
     refs = []
     starts = [m.start for m in mentions]
-    for start, end, age in sorted(found):
+    for start, end, age, strict in sorted(found):
         if any(s < end and start < e for s, e in taken) or \
                 _names_next(body, mentions, starts, end):
             continue
@@ -1079,7 +1079,7 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
                 refs.append(_topic_ref(body, start, end, who))
                 persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
             continue
-        who = _topic(body, persons, index, sent_i)
+        who = _topic(body, persons, index, sent_i, strict)
         if who is None or (age and any(who in ids for ids in ages.values())):
             continue
         refs.append(_topic_ref(body, start, end, who))
@@ -1110,14 +1110,17 @@ def _topic_ref(body, start, end, actor_id) -> Mention:
                    role="definite", cue="topic")
 
 
-def _topic(body, persons, index, sent_i) -> str | None:
+def _topic(body, persons, index, sent_i, strict=False) -> str | None:
     """The one person the nearest sentence before ``sent_i`` (two back at most) that
-    names persons is about, or None."""
+    names persons is about, or None; ``strict``: the one person it names at all."""
     for s in range(sent_i - 1, max(-1, sent_i - 3), -1):
         sent = index.sentences[s]
         here = [m for m in persons if sent.start <= m.start < sent.end]
         if not here:
             continue
+        if strict:
+            named = {m.actor_id for m in here}
+            return next(iter(named)) if len(named) == 1 else None
         heads = {m.actor_id for m in here
                  if body[m.end:m.end + 2] not in ("'s", "’s")
                  and not _PREPOSITION.search(body[max(0, m.start - 30):m.start])
