@@ -345,13 +345,18 @@ PROBES = [
     ("President Emmerson Mnangagwa spoke. CCC party president Nelson Chamisa left. The "
      "President fired Owen Ncube.", [("dismissed", "Emmerson Mnangagwa", "Owen Ncube")],
      [("dismissed", "Nelson Chamisa", "Owen Ncube")]),
-    # a pronoun subject before a copula: "He is married to", "He had been allied with"
+    # a pronoun subject: "He is married to", "He had been allied with", "He served under"
     ("Timur Kulibayev was elected in 2005. He is married to Dinara Kulibayeva.",
      [(R, "Timur Kulibayev", "Dinara Kulibayeva")], []),
     ("Kamchybek Tashiev was fired on Tuesday. He had been closely allied with Sadyr "
      "Japarov.", [(A, "Kamchybek Tashiev", "Sadyr Japarov")], []),
     ("Sadyr Japarov fired Kamchybek Tashiev. He is not related to Japarov.", [],
      [(R, "Kamchybek Tashiev", "Sadyr Japarov"), (R, "Sadyr Japarov", "Sadyr Japarov")]),
+    ("Vano Merabishvili was jailed in 2014. He had served under Mikheil Saakashvili as "
+     "interior minister.", [(S, "Vano Merabishvili", "Mikheil Saakashvili")], []),
+    ("Heydar Aliyev fell ill in 2003. He was succeeded by his son Ilham Aliyev as "
+     "president of Azerbaijan.", [("holds_position", "Heydar Aliyev", "Azerbaijan"),
+                                  (R, "Ilham Aliyev", "Heydar Aliyev")], []),
     # two persons joined in the subject before: "he" is neither, unless the gender tells
     ("Almazbek Atambayev and Kurmanbek Bakiyev were convicted. He later dismissed "
      "Sooronbay Jeenbekov.", [],
