@@ -98,6 +98,8 @@ class FrameLexicon:
         # that are triggers elsewhere ("called X a traitor")
         self.naming_verbs = frozenset(
             str(w).lower() for w in lex["clause_words"]["naming_verbs"])
+        self.complement_verbs = frozenset(
+            str(w).lower() for w in lex["clause_words"]["complement_verbs"])
         # the words that lead from an act to the post it names, longest first
         self.post_leads = sorted((tuple(str(p).lower().split()) for p in
                                   lex["clause_words"]["post_leads"]), key=len, reverse=True)
@@ -714,7 +716,9 @@ class Clauses:
                 return heads
             if t.cls == "object_pronouns" or t.low == "her" and (
                     j + 1 >= stop or toks[j + 1].kind == "P" or toks[j + 1].cls in (
-                        "prepositions", "adverbs", "subordinators", "relatives")):
+                        "prepositions", "adverbs", "subordinators", "relatives")
+                    or (j and toks[j - 1].low in self.flex.complement_verbs
+                        and _title_complement(toks, j + 1, stop))):
                 # "appointed her as minister", "fired her in May": no noun follows "her"
                 self._object_end = j + 1
                 return [j]
@@ -2125,6 +2129,17 @@ class Clauses:
                     break
         self._topics[sent_i, female] = found
         return found
+
+
+def _title_complement(toks, n: int, stop: int) -> bool:
+    """Do the words from ``n`` make a title that ends the clause, no name after it
+    ("appointed her first vice-president.": her is the object, the title what she
+    becomes; "dismissed her deputy Anuar Sadykulov": a possessive)?"""
+    q, titled = n, False
+    while q < stop and q - n < 5 and toks[q].kind == "W" and toks[q].cls in ("title", "", "cap"):
+        titled = titled or toks[q].cls == "title"
+        q += 1
+    return titled and (q >= stop or toks[q].kind == "P" or toks[q].cls == "prepositions")
 
 
 def _countrys(tok) -> bool:

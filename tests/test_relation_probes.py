@@ -357,6 +357,12 @@ PROBES = [
     ("Heydar Aliyev fell ill in 2003. He was succeeded by his son Ilham Aliyev as "
      "president of Azerbaijan.", [("holds_position", "Heydar Aliyev", "Azerbaijan"),
                                   (R, "Ilham Aliyev", "Heydar Aliyev")], []),
+    # "her" before a title after an appointing verb is the object (clause_words
+    # complement_verbs); after another verb it owns the noun
+    ("Mehriban Aliyeva spoke on Monday. Ilham Aliyev named her first vice-president.",
+     [("appointed", "Ilham Aliyev", "Mehriban Aliyeva")], []),
+    ("Dariga Nazarbayeva spoke on Monday. Kassym-Jomart Tokayev dismissed her deputy.", [],
+     [("dismissed", "Kassym-Jomart Tokayev", "Dariga Nazarbayeva")]),
     # two persons joined in the subject before: "he" is neither, unless the gender tells
     ("Almazbek Atambayev and Kurmanbek Bakiyev were convicted. He later dismissed "
      "Sooronbay Jeenbekov.", [],
