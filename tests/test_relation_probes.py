@@ -363,6 +363,12 @@ PROBES = [
      [("appointed", "Ilham Aliyev", "Mehriban Aliyeva")], []),
     ("Dariga Nazarbayeva spoke on Monday. Kassym-Jomart Tokayev dismissed her deputy.", [],
      [("dismissed", "Kassym-Jomart Tokayev", "Dariga Nazarbayeva")]),
+    # a possessive chain: the owner of a relative named before is not whose "his wife"
+    ("Ilham Aliyev's son-in-law Emin Agalarov sang in Baku. His wife Leyla Aliyeva left.",
+     [(R, "Leyla Aliyeva", "Emin Agalarov")], [(R, "Leyla Aliyeva", "Ilham Aliyev")]),
+    ("The crisis began with Robert Mugabe's sacking of Vice President Emmerson Mnangagwa, "
+     "which cleared the way for his wife Grace Mugabe.",
+     [(R, "Grace Mugabe", "Robert Mugabe")], [(R, "Grace Mugabe", "Emmerson Mnangagwa")]),
     # two persons joined in the subject before: "he" is neither, unless the gender tells
     ("Almazbek Atambayev and Kurmanbek Bakiyev were convicted. He later dismissed "
      "Sooronbay Jeenbekov.", [],
