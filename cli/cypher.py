@@ -14,7 +14,7 @@ import json
 
 import click
 
-from ..graph.stores import StoreError, StoreUnavailable
+from ..graph.stores import StoreError, StoreOutdated, StoreUnavailable
 from ..graph.stores.file_statements import FileAccessRefused
 from .main import cli
 from .output import emit, output_options, page, page_options
@@ -44,7 +44,9 @@ def cypher(obj, query, pairs, write, fmt, limit, offset):
     """Run one Cypher query; read-only unless --write.
 
     Write queries for both engines with :Actor and `type` (see the README's data
-    model); parameters are passed as $name, never spliced into the text.
+    model); parameters are passed as $name, never spliced into the text. On a store
+    an earlier qantar loaded, the query runs and a warning says that its summaries
+    (flags, counts) may be missing until `qantar doctor --repair`.
 
     \b
     Examples:
@@ -55,6 +57,12 @@ def cypher(obj, query, pairs, write, fmt, limit, offset):
     """
     params = dict(_param(p) for p in pairs)
     store = obj.store(read_only=not write)
+    try:
+        store.require_current()
+    except StoreOutdated as exc:
+        # an ad-hoc query reads the statements, which an old store has in full: it runs,
+        # and is told that flags and counts may be missing
+        click.echo(f"Warning: {exc}", err=True)
     try:
         rows = store.run(query, params, write=write)
     except (StoreUnavailable, FileAccessRefused):

@@ -103,7 +103,12 @@ def export(obj, fmt, output, quiet, **options):
                    err=True)
         return
     show = progress.wanted(quiet)
-    graph = progress.read_graph(obj.store(read_only=True), show)
+    store = obj.store(read_only=True)
+    if fmt == "html":
+        # the page shows the summaries (contested flags, counts) as a report does; the
+        # data formats copy the store as it is
+        store.require_current()
+    graph = progress.read_graph(store, show)
     try:
         with progress.stages(stages(fmt), f"Writing {fmt}", show) as on_stage:
             count = write_output(str(output), lambda path: writer(fmt)(

@@ -1001,10 +1001,23 @@ class Clauses:
         """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
         without "with Z", "Z replaced Y" as the frame reads it."""
         k = self._object_end
+        if hit.patients and hit.post and k + 1 < len(toks) and toks[k].low == "as":
+            # "replaced Y as defence minister with Z": past the post the act names
+            q = k + 1
+            while q < len(toks) and q - k <= 10 and toks[q].kind != "P" and \
+                    toks[q].low not in self.flex.replaced_with:
+                q += 1
+            if q < len(toks) and toks[q].low in self.flex.replaced_with:
+                k = q
         if not hit.patients or k + 1 >= len(toks) or toks[k].low not in \
                 self.flex.replaced_with:
             return [hit]
-        new, _ = self.actor_list(toks, k + 1, len(toks))
+        n = k + 1
+        while n < len(toks) and n - k <= 3 and toks[n].kind == "W" and \
+                toks[n].cls in ("", "title", "determiners"):
+            n += 1  # "with economist Andrei Belousov", "with his deputy X"
+        new, _ = self.actor_list(toks, n if n < len(toks) and toks[n].kind == "A" else k + 1,
+                                 len(toks))
         new_ids = self._ids(toks, new, {"person"})
         if not new_ids:
             return [hit]
@@ -1012,7 +1025,8 @@ class Clauses:
         for name, patients in (("dismiss", hit.patients), ("appoint", new_ids)):
             frame = self.flex.frames[name]
             out.append(FrameHit(frame, hit.start, hit.end, hit.sentence, "active",
-                                list(hit.agents), list(patients), hit.modality))
+                                list(hit.agents), list(patients), hit.modality,
+                                post=hit.post))
         return out
 
     def _has_actor(self, sent_i: int) -> bool:
@@ -2105,6 +2119,10 @@ class Clauses:
             return []  # "A, B's nephew," or "A, the head": an apposition, no pair
         return out if len({m.actor_id for m in out}) > 1 else []
 
+    @cached_property
+    def _subordinators(self) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.doc.lex["clause_words"]["subordinators"])
+
     def _object_topic(self, sent_i: int, subj, female: bool) -> list[str] | None:
         """The person an object pronoun of an earlier sentence stands for ("Nazarbayev
         appointed him chairman. Prior to that, he served as prime minister": he is the
@@ -2118,8 +2136,12 @@ class Clauses:
         if re.search(rf"\b{want}\b", doc.body[sent.start:sent.end]):
             toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 40)
             for k, t in enumerate(toks):
-                if want == "her" and k + 1 < len(toks) and toks[k + 1].kind != "P" and \
-                        toks[k + 1].cls not in ("prepositions", "adverbs", "subordinators"):
+                if t.kind == "W" and t.start > subj.start and (
+                        t.cls == "relatives" or t.low in self._subordinators):
+                    break  # "X was detained after parliament stripped him": X himself
+                if want == "her" and t.low == "her" and k + 1 < len(toks) and \
+                        toks[k + 1].kind != "P" and toks[k + 1].cls not in (
+                            "prepositions", "adverbs", "subordinators"):
                     continue  # "said her resignation": her owns a noun, no object
                 if t.start > subj.start and t.kind == "W" and t.low == want:
                     found = doc.antecedents.resolve(doc.template.body_offset(t.start), t.low,
@@ -2195,6 +2217,7 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
 _FRONTED = re.compile(r"\w+[^,.;:!?\"“”]{0,80},\s+(?:(?:[Tt]he|[Ff]ormer|[A-Z][\w’'-]*)\s+)"
                       r"{0,4}")
 _OWNER_AND = re.compile(r"['’]s?\s+(?:[\w-]+\s+){1,3}and\s+$")
+_APPOSED_OWNER = re.compile(r"\w,\s*$")  # "B, his aide": right after a name's comma
 
 
 class SubjectAntecedents(resolve_mod.Antecedents):
@@ -2225,6 +2248,17 @@ class SubjectAntecedents(resolve_mod.Antecedents):
                                      subj.low, exclude)
                 if found:
                     return found
+            if p in ("his", "her") and subj is not None and subj.kind == "A" and \
+                    subj.mention.type == "person" and subj.mention.actor_id and \
+                    subj.mention.actor_id not in exclude and \
+                    self.clauses.doc.template.body_offset(subj.start) < offset and \
+                    self.female(subj.mention.surface) is not (p == "his") and \
+                    _APPOSED_OWNER.search(self.body, max(0, offset - 3), offset) and \
+                    not self.kin_after.match(self.body, offset + len(p)):
+                # "X sacked A and named B, his aide,": an apposition's owner is the one
+                # the sentence is about, not the nearest name (B's, A's); a relative is
+                # the nearest's ("X detained A and B, his wife")
+                return [subj.mention.actor_id]
             if p in ("he", "she") and subj is not None and subj.kind == "A" and \
                     subj.mention.type == "person" and subj.mention.actor_id and \
                     self.clauses.doc.template.body_offset(subj.start) < offset and \

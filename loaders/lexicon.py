@@ -46,7 +46,7 @@ SECTIONS = {
     "title_suffixes": WORDS, "title_abbreviations": WORDS, "national_titles": WORDS,
     "title_synonyms": MAPPING, "generic_body_nouns": WORDS,
     "national_modifiers": WORDS, "title_non_qualifiers": WORDS, "staff_titles": MAPPING,
-    "area_titles": WORDS,
+    "area_titles": WORDS, "area_synonyms": MAPPING,
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,

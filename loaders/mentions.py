@@ -605,7 +605,7 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
         # body; "State Committee for National Security" is another body's longer name
         known_suffix = org_inside and org_inside[-1].end == org[-1][1] \
             and org_inside[-1].start > org[0][0] and _is_org_match(org_inside[-1], cues) \
-            and not _longer_name(org, org_inside, cues)
+            and not _longer_name(body, org, org_inside, cues)
         whole = len(org_inside) == 1 and org_inside[0].start == org[0][0] \
             and org_inside[0].end == org[-1][1]
         if len(org) == 1 and rest:
@@ -655,16 +655,22 @@ def _in_headline(body: str, pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _longer_name(org, org_inside, cues: Cues) -> bool:
+def _longer_name(body, org, org_inside, cues: Cues) -> bool:
     """Do plain words glued before a known body's name make another body's name
     ("State Committee for National Security" is not the "Committee for National
     Security"; "Kazakh", "Russian-led", "CSTO" or "Press Center of the" qualify the
-    known one)?"""
+    known one)? Not after a country's possessive: "Kyrgyzstan's State Committee for
+    National Security" is the known body of another country (resolve._foreign_bodies)."""
     before = [t for t in org if t[1] <= org_inside[-1].start]
+    if _POSSESSIVE_BEFORE.search(body, max(0, org[0][0] - 40), org[0][0]):
+        return False
     return bool(before) and all(
         t[2] not in cues.stopwords and t[2] not in cues.demonyms and t[2] not in cues.org_heads
         and "-" not in t[2] and not any(g.start <= t[0] and t[1] <= g.end for g in org_inside)
         for t in before)
+
+
+_POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w-]*['’]s?\s+$")
 
 
 def _generic(body: str, org, org_inside) -> bool:
@@ -1257,7 +1263,7 @@ _POSSESSIVE_S = re.compile(r"['’]s[ \t]+")
 _KIN = frozenset({"kinship", "ally_terms"})
 
 
-_ORG_APPOSITION = re.compile(r",[ \t]+(?:a|an)[ \t]+")
+_ORG_APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+")
 _ORG_HEAD_END = re.compile(r"[ \t]*(?:[,.;:)]|[ \t](?:which|that|owned|based|controlled|run|"
                            r"linked|founded|headed|led|registered)\b)")
 

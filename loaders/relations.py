@@ -83,6 +83,8 @@ class Rules:
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
+        self.area_synonyms = {str(k).lower(): str(v).lower()
+                              for k, v in lex["area_synonyms"].items()}
         # "His Majesty King A": a style before a title qualifies no country
         self.honorifics = {str(w).lower() for w in lex["honorifics"]}
         # "On Monday President A", "Meanwhile Attorney General B": a day, a month or a
@@ -151,6 +153,7 @@ def extract(doc) -> list:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
+    out += _predecessors(doc, out)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
     out += _ministers_of_rulers(doc, out)
     out = _holders_own_country(doc, out)
@@ -537,6 +540,35 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     return out
 
 
+def _predecessors(doc, statements) -> list:
+    """"A was sworn in as president (became president), succeeding B": B held the one
+    post the sentence gave A before the participle (an act that gives a post does so in
+    :func:`frame_statements`)."""
+    have = {(st.subject_id, st.object_id) for st in statements
+            if st.predicate == "holds_position"}
+    out = []
+    for hit in doc.clauses.frames():
+        if hit.frame.post != "replaces" or hit.post or not hit.patients \
+                or not hit.happened or not doc.body[hit.start:hit.end].lower().endswith("ing"):
+            continue
+        agents = {a for a, _ in hit.agents}
+        posts = {(st.object_id, st.detail, st.subject_id) for st in statements
+                 if st.predicate == "holds_position" and st.status != "former"
+                 and st.subject_id in agents and st.span_start < hit.start
+                 and doc.index.at(st.span_start) == hit.sentence}
+        if len(posts) != 1:
+            continue
+        body, title, holder = next(iter(posts))
+        speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
+            else ("", "reported")
+        for person, _ in hit.patients:
+            if person != holder and (person, body) not in have:
+                out.append(doc.statement("holds_position", person, body, hit.start, hit.end,
+                                         detail=title, confidence=0.7, status="former",
+                                         speaker=speaker, modality=modality))
+    return out
+
+
 def frame_statements(doc) -> list:
     """The relations the frames read (:mod:`clauses`): agent -> patient of every act
     told as fact ("Japarov dismissed three of Tashiev's deputies – A, B and C": three
@@ -874,8 +906,17 @@ def _status(rules: Rules, spec, m: re.Match) -> str:
 
 def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
     """The body an area title names, when the article names it: "Minister of Internal
-    Affairs" -> its "Ministry of Internal Affairs"."""
+    Affairs" -> its "Ministry of Internal Affairs"; "security chief", "spy chief" -> the
+    one body named whose name has the area's word ("National Security Committee")."""
     head, of, area = _clean(title).partition(" of ")
+    words = head.split()
+    if not of and len(words) > 1 and words[-1] in rules.head_titles \
+            and not rules.is_national(head):
+        areas = {rules.area_synonyms.get(w, w) for w in words[:-1]
+                 if w not in rules.national_modifiers and w not in rules.former}
+        found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
+                 and areas and areas <= set(m.surface.lower().split())}
+        return [(next(iter(found)), "organization")] if len(found) == 1 else []
     if not of or not head or head.split()[-1] not in rules.area_titles:
         return []
     want = key(f"ministry of {area}")

@@ -115,12 +115,13 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     # the surname alone is the one introduced first; a given name several persons share
     # stays unresolved rather than guessed, and no actor of its own
     introduced = _introduced(out)
+    kin = _kin_before(lex)
     given_names = _ref_words(lex).cues.given
     ambiguous = []
     for m in out:
         if m.type == "person" and m.method != "gazetteer" and " " not in m.surface.strip():
             k = key(m.surface)
-            hit = _named_before(surname.get(k), introduced, m.start, body) or \
+            hit = _named_before(surname.get(k), introduced, m.start, body, kin) or \
                 _named_before(given.get(k), introduced, m.start)
             if hit and len(hit) == 1:
                 m.actor_id = next(iter(hit))
@@ -159,7 +160,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         if not ids:  # "Kazakhstan's Navy": the known "Navy of Kazakhstan"
             ids = _of_country(body, m, places, gazetteer)
         if not ids and " " not in m.surface.strip():
-            ids, role = _named_before(surname.get(k), introduced, m.start, body), \
+            ids, role = _named_before(surname.get(k), introduced, m.start, body, kin), \
                 "surname"
             if not ids:
                 ids, role = _named_before(given.get(k), introduced, m.start), "given"
@@ -313,6 +314,9 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
         if own and country != own and country in gazetteer.actors:
             name = f"{body[start:m.end]} of {gazetteer.actors[country].name}"
             remap[_written(m)] = remap[m.actor_id] = f"organization:{slug(name)}"
+            if start < m.start:  # the name as written: "State Committee for ..."
+                m.start, m.surface = start, body[start:m.end]
+                m.actor_id, m.ids = remap[m.actor_id], ()
     for m in mentions:
         if m.type == "organization" and _written(m) in remap:
             m.actor_id, m.ids = remap[_written(m)], ()
@@ -435,14 +439,17 @@ def _introduced(mentions: list[Mention]) -> dict[str, int]:
     return first
 
 
-def _named_before(ids, introduced: dict[str, int], at: int, body: str = ""):
+def _named_before(ids, introduced: dict[str, int], at: int, body: str = "",
+                  kin: re.Pattern | None = None):
     """Of several persons sharing a surname, the one whose full name the article gave
     before ``at`` ("President Emomali Rahmon ... Rahmon's seven daughters, Ozoda Rahmon":
     Rahmon is the father); given ``body``, of several given before, the one given first
     if the others came in a later sentence (news prose names the other members of a
     family in full: "Emomali Rahmon ... Ozoda Rahmon ... the long-ruling Rahmon's
-    daughters": the president; "Aset Abishev and his brother Marat Abishev": either);
-    else one id, or two or more, are returned as they are."""
+    daughters": the president; "Aset Abishev and his brother Marat Abishev": either),
+    or, given ``kin`` (a kinship word before a name), if the others were introduced as
+    a relative of someone ("Ilham Aliyev, who succeeded his father Heydar Aliyev ...
+    Aliyev": the son); else one id, or two or more, are returned as they are."""
     if not ids or len(ids) < 2:
         return ids
     before = {i for i in ids if introduced.get(i, at) < at}
@@ -450,7 +457,18 @@ def _named_before(ids, introduced: dict[str, int], at: int, body: str = ""):
         order = sorted(before, key=lambda i: introduced[i])
         if _SENTENCE_END.search(body, introduced[order[0]], introduced[order[1]]):
             return {order[0]}
+        if kin is not None:
+            plain = [i for i in order if not kin.search(body, max(0, introduced[i] - 40),
+                                                        introduced[i])]
+            if len(plain) == 1:
+                return {plain[0]}
     return before if len(before) == 1 else ids
+
+
+@cache
+def _kin_before(lex) -> re.Pattern:
+    """A kinship word right before a name: "his father ", "Rahmon's daughter "."""
+    return re.compile(rf"\b(?:{_alt(lex['kinship'])}),?\s+$", re.IGNORECASE)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -1150,6 +1168,7 @@ _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s
                           re.IGNORECASE)
 
 
+_WIRE_CREDIT = re.compile(r"\)\s*[-–—]")  # "(Reuters) -" after a dateline
 # "the nephew of former President X", "X's": the name belongs to another's phrase
 _GENITIVE = re.compile(r"\bof\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -1231,6 +1250,9 @@ class Antecedents:
         self.male_endings = tuple(str(w) for w in words["male_endings"])
         # "a close Nazarbayev ally": a name modifying a relational noun heads no phrase
         self.modifier = _modifier_re(lex)
+        # "his wife", "his eldest son": a kinship term after an owner pronoun
+        self.kin_after = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{_alt(lex['kinship'])})\b",
+                                    re.IGNORECASE)
         self._genders: dict[str, bool | None] = {}  # name -> female(name)
         self._kin_said = _kin_genders(lex, self.persons, body)
 
@@ -1358,5 +1380,7 @@ class Antecedents:
         for m in reversed([m for m in self.orgs if m.start < offset]):
             if sent - self.index.at(m.start) > 1:
                 break
+            if _WIRE_CREDIT.match(self.body, m.end) and self.body[m.start - 1:m.start] == "(":
+                continue  # "TBILISI (Reuters) - police ... arrested its leader": the outlet
             return [m.actor_id]
         return []

@@ -131,6 +131,27 @@ def all_examples(queries: Iterable[Query]) -> dict:
 
 # --- guide -------------------------------------------------------------------------------
 
+def version_check(version: int) -> str:
+    """The Cypher that tells whether a database's summaries were built for ``version``
+    of ``graph/schema.yaml`` (what ``qantar doctor`` checks): the Browser cannot run
+    that check by itself, and on an older store the flags and counts the queries read
+    are missing. The marker's value is JSON written with sorted keys, so "version" is
+    its last key.
+
+    >>> "coalesce(version, 0) >= 2" in version_check(2)
+    True
+    """
+    return "\n".join([
+        "OPTIONAL MATCH (m:QantarState {key: 'projection'})",
+        "WITH m.value CONTAINS '\"state\": \"complete\"' AS complete,",
+        "     toInteger(replace(split(m.value, '\"version\": ')[1], '}', '')) AS version",
+        f"RETURN coalesce(complete, false) AND coalesce(version, 0) >= {version} AS current,",
+        f"       version AS built_for, {version} AS queries_need,",
+        "       CASE WHEN coalesce(complete, false) AND coalesce(version, 0) >= "
+        f"{version} THEN 'ok' ELSE 'run: qantar --backend neo4j doctor --repair' END AS action",
+    ])
+
+
 def guide(queries: list[Query], kit_url: str) -> str:
     """The contents guide for ``:guide``: the style, then a runnable ``:guide`` per pack."""
     kit = kit_url.rstrip("/")
@@ -160,6 +181,11 @@ def guide(queries: list[Query], kit_url: str) -> str:
         f"Favorites: drop [qantar-favorites.zip]({kit}/qantar-favorites.zip) on the "
         "Browser. Parameters take any spelling the articles use: `Nazarbaev`, "
         "`Nazarbayev`, `Назарбаев`.",
+        "",
+        "First check that an earlier qantar did not load this database (its contested "
+        "flags and counts would be missing, and some queries would give too few rows):",
+        "",
+        fence(version_check(schema_mod.load().version)),
     ])
     slides = [intro, "\n".join(["## Contents", "", *contents]).rstrip()]
     return _slides(slides)

@@ -18,6 +18,32 @@ from test_relation_probes import _pairs
 AP, DI, P, ACC, O = "appointed", "dismissed", "prosecuted", "accused", "ordered"
 
 PROBES = [
+    # "A replaced B as <post> with C": A dismissed B and appointed C; A took no post
+    ('Vladimir Putin replaced Sergei Shoigu as defence minister with economist Andrei '
+     'Belousov.',
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu'), (AP, 'Vladimir Putin', 'Andrei Belousov')],
+     [('holds_position', 'Vladimir Putin', 'Russia')]),
+    # the owner of an apposition after an object: the subject, but a relative the nearest's
+    ('Shavkat Mirziyoyev dismissed Rustam Inoyatov and appointed Ikhtiyor Abdullayev, his '
+     'chief of staff, to head the service.',
+     [('subordinate_of', 'Ikhtiyor Abdullayev', 'Shavkat Mirziyoyev')],
+     [('subordinate_of', 'Ikhtiyor Abdullayev', 'Rustam Inoyatov')]),
+    ('Alexander Lukashenko pardoned Viktor Babariko and Eduard Babariko, his son.',
+     [('relative_of', 'Eduard Babariko', 'Viktor Babariko')],
+     [('relative_of', 'Eduard Babariko', 'Alexander Lukashenko')]),
+    # a surname alone after a family's members: the one not introduced as a relative
+    ('President Ilham Aliyev, who succeeded his father Heydar Aliyev in 2003, spoke on '
+     'Monday. Aliyev also appointed Samir Nuriyev as head of the administration.',
+     [(AP, 'Ilham Aliyev', 'Samir Nuriyev')],
+     [(AP, 'Heydar Aliyev', 'Samir Nuriyev')]),
+    ('President Rodrigo Duterte named his daughter Sara Duterte as his successor. Duterte '
+     'later fired Vitaliano Aguirre.',
+     [(DI, 'Rodrigo Duterte', 'Vitaliano Aguirre')],
+     [(DI, 'Sara Duterte', 'Vitaliano Aguirre')]),
+    ('Ilham Aliyev sacked the government of Prime Minister Artur Rasizade in 2018. Nikol '
+     'Pashinyan dismissed the cabinet of Karen Karapetyan.',
+     [(DI, 'Ilham Aliyev', 'Artur Rasizade'), (DI, 'Nikol Pashinyan', 'Karen Karapetyan')],
+     []),
     ('Nursultan Nazarbayev handed the presidency to Kassym-Jomart Tokayev in 2019.',
      [(AP, 'Nursultan Nazarbayev', 'Kassym-Jomart Tokayev')],
      [(AP, 'Kassym-Jomart Tokayev', 'Nursultan Nazarbayev')]),

@@ -352,6 +352,34 @@ def test_neo4j_serves_the_browser_and_the_kit_serves_the_guide(browser, served_b
 
 
 @pytest.mark.neo4j
+def test_the_guide_checks_that_the_database_is_current(browser, built, neo4j_server):
+    """The contents guide's first block says whether qantar's summaries are current:
+    yes on the loaded seeds; no, with what to run, once the marker records an earlier
+    version or a rebuild that did not finish."""
+    guide = (built / "qantar.md").read_text("utf-8")
+    check = kit.version_check(schema_mod.load().version)
+    assert kit.fence(check) in guide
+
+    def run(query, **params):
+        with neo4j_server.driver() as driver:
+            rows, _, _ = driver.execute_query(query, params, database_=neo4j_server.database)
+        return [r.data() for r in rows]
+
+    marker = "MATCH (m:QantarState {key: 'projection'}) RETURN m.value AS value"
+    kept = run(marker)[0]["value"]
+    try:
+        assert run(check)[0]["current"] is True
+        assert run(check)[0]["action"] == "ok"
+        for old in ('{"state": "complete", "statements": 3}',
+                    '{"state": "rebuilding", "version": 2}'):
+            run("MATCH (m:QantarState {key: 'projection'}) SET m.value = $v", v=old)
+            row = run(check)[0]
+            assert row["current"] is False and "doctor --repair" in row["action"], old
+    finally:
+        run("MATCH (m:QantarState {key: 'projection'}) SET m.value = $v", v=kept)
+
+
+@pytest.mark.neo4j
 def test_the_local_server_styles_the_browser_on_connect(neo4j_server):
     """The launcher sets browser.post_connect_cmd to the style the kit serves by default."""
     if neo4j_server.source != "maven":

@@ -505,6 +505,29 @@ def test_reports_refuse_a_store_whose_summaries_an_earlier_version_built(target)
         assert _report(target, name)[:2] == (0, fresh[name]), name
 
 
+def test_the_html_page_refuses_an_old_store_and_raw_cypher_warns(target, tmp_path):
+    """The page shows summaries as a report does, so it stops as the reports do, and
+    writes nothing; an ad-hoc query reads the statements, which an old store holds in
+    full, so it runs and says on stderr that flags and counts may be missing."""
+    assert target.cli("load", str(SEEDS)).exit_code == 0
+    count = "MATCH (s:Statement) RETURN count(s) AS n"
+    fresh = target.cli("cypher", count, "--format", "json")
+    assert fresh.exit_code == 0 and fresh.stderr == ""
+    _make_old(target)
+    page = tmp_path / "old.html"
+    result = target.cli("export", "html", "-o", str(page), "--quiet")
+    assert result.exit_code == 1 and not page.exists()
+    assert result.stderr.startswith("Error: ") and "run `qantar doctor --repair`" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    old = target.cli("cypher", count, "--format", "json")
+    assert old.exit_code == 0 and old.stdout == fresh.stdout
+    assert json.loads(old.stdout)[0]["n"] > 0
+    assert old.stderr.startswith("Warning: ") and "earlier qantar" in old.stderr
+    assert target.cli("doctor", "--repair").exit_code == 0
+    assert target.cli("export", "html", "-o", str(page), "--quiet").exit_code == 0
+    assert page.stat().st_size > 0
+
+
 def test_a_load_brings_a_store_from_an_earlier_version_up_to_date(target):
     """The other write path: a load of any article rebuilds every summary."""
     assert target.cli("load", str(SEEDS)).exit_code == 0
