@@ -1086,9 +1086,11 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
         sent_i = index.at(start)
         sent = index.sentences[sent_i]
         if not age:
-            if not _OPENING.fullmatch(body, sent.start, start):
-                continue
             head = body[start:end].split()[-1].lower()
+            if not _OPENING.fullmatch(body, sent.start, start) and (
+                    head not in nouns or not _ENDS_PHRASE.match(body, end)):
+                continue  # "Putin jailed the tycoon in 2003": a topic noun may stand
+                # anywhere its phrase ends ("the tycoon era" is no person)
             if re.search(rf"\b{re.escape(head)}\b", body[:start], re.IGNORECASE):
                 continue  # a title or noun given before: the title references decide
         if age and len(ages.get(age, ())) == 1:
@@ -1098,13 +1100,16 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
                 persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
             continue
         who = _topic(body, persons, index, sent_i, strict)
-        if who is None or (age and any(who in ids for ids in ages.values())):
-            continue
+        if who is None or (age and any(who in ids for ids in ages.values())) or any(
+                m.actor_id == who for m in persons if sent.start <= m.start < start):
+            continue  # not one the sentence has just named ("X said the tycoon ...")
         refs.append(_topic_ref(body, start, end, who))
         persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
     return refs
 
 
+_ENDS_PHRASE = re.compile(r"\s*[,.;:!?)\"”]|\s+(?:in|on|at|for|to|with|from|after|before|"
+                          r"over|since|until|during|and|but|who|whom|that|last|this)\b")
 _TITLE_TAIL = re.compile(r"(?:[\s,()]|['’]s\b|\b(?:of|for|at|in|the)\b|[A-Z][\w’'-]*)*")
 
 
