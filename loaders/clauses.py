@@ -2230,6 +2230,11 @@ class SubjectAntecedents(resolve_mod.Antecedents):
 
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         p = pronoun.lower()
+        if p in ("he", "she") and self.body[offset:offset + len(p)].lower() != p:
+            # a description read as a pronoun ("The former minister had been accused"):
+            # the one person the sentence before is about, as resolve.py reads them
+            who = resolve_mod.topic(self.body, self.persons, self.index, self.index.at(offset))
+            return [who] if who and who not in exclude else []
         if self.styled(offset, p):
             return []
         exclude = self.cannot_be(offset, p, exclude)

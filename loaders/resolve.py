@@ -1099,7 +1099,7 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
                 refs.append(_topic_ref(body, start, end, who))
                 persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
             continue
-        who = _topic(body, persons, index, sent_i, strict)
+        who = topic(body, persons, index, sent_i, strict)
         if who is None or (age and any(who in ids for ids in ages.values())) or any(
                 m.actor_id == who for m in persons if sent.start <= m.start < start):
             continue  # not one the sentence has just named ("X said the tycoon ...")
@@ -1133,7 +1133,7 @@ def _topic_ref(body, start, end, actor_id) -> Mention:
                    role="definite", cue="topic")
 
 
-def _topic(body, persons, index, sent_i, strict=False) -> str | None:
+def topic(body, persons, index, sent_i, strict=False) -> str | None:
     """The one person the nearest sentence before ``sent_i`` (two back at most) that
     names persons is about, or None; ``strict``: the one person it names at all."""
     for s in range(sent_i - 1, max(-1, sent_i - 3), -1):
