@@ -26,11 +26,15 @@
   with that person noun (``person_nouns``), before the name or in apposition after it.
 - "the foreign troops", "the peacekeepers": the last organisation of the kind the lexicon
   gives the description (``definite_descriptions``), named at most three sentences before.
-- "The 58-year-old", "the ex-KNB head", "the tycoon" opening a sentence (or an age
-  description anywhere) with no holder of that title or noun named before: the one person
-  the nearest sentence before naming persons is about (``topic_nouns``); two there, or
-  an age the article gave someone else: unresolved.
-- Pronouns are resolved on demand by :class:`Antecedents` (nearest person before).
+- "The 58-year-old", "the ex-KNB head", "the tycoon" opening a sentence (an age
+  description or a topic noun also inside one) with no holder of that title or noun named
+  before: the one person the nearest sentence before naming persons is about
+  (``topic_nouns``); two there, or an age the article gave someone else: unresolved.
+- "the First President": the holder ``offices.yaml`` marks ``first`` for the article's
+  country; "NUP president A" is the party's president, no holder of "the President".
+- Pronouns are resolved on demand by :class:`Antecedents` (nearest person before), never
+  to one their place rules out (:meth:`Antecedents.cannot_be`: a quotation's speaker, "X,
+  whom he", the subject of an object pronoun's clause).
 """
 
 from __future__ import annotations
@@ -1015,10 +1019,12 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
     ex-KNB head", "the tycoon": ``topic_nouns``, a title after a former-status word) is
     the one person the nearest sentence before (at most two back) that names persons
     is about: the one that is no one's genitive, no possessor and no object of a
-    preposition there. Two such persons, a title or noun the article already gave
-    someone (the title references decide), an office of ``offices.yaml`` ("the former
-    president") or an age the article gave another person: unresolved. Each one found
-    counts as a mention of its person for the next ("The ex-KNB head had been arrested").
+    preposition there (for an office, "the former president", the one person it names at
+    all). Two such persons, a title or noun the article already gave someone (the title
+    references decide) or an age the article gave another person: unresolved. A topic
+    noun may also end its phrase inside a sentence ("Putin jailed the tycoon in 2003").
+    Each one found counts as a mention of its person for the next ("The ex-KNB head had
+    been arrested ... His former deputy").
 
     >>> from qantar.loaders.document import build
     >>> from qantar.loaders.pipeline import default_gazetteer, default_lexicon
