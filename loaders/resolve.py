@@ -994,6 +994,9 @@ def _noun_refs(body, mentions, hits) -> list[Mention]:
             introduced[noun].append((h.start, ends[apposed.start()].actor_id))
             continue
         the = _the_before(body, h.start)
+        if the is None:  # "Kremlin critic A ... the Kremlin critic"
+            qualified = _THE_QUALIFIED.search(body, max(0, h.start - 30), h.start)
+            the = qualified.start() if qualified else None
         if the is None or body[h.end:h.end + 1].isalpha():
             continue
         who = {actor for at, actor in introduced[noun] if at < the}
@@ -1161,6 +1164,9 @@ def topic(body, persons, index, sent_i, strict=False) -> str | None:
 @cache
 def _topic_nouns(lex) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lex["topic_nouns"])
+
+
+_THE_QUALIFIED = re.compile(r"\b[Tt]he\s+[A-Z][\w-]*\s+$")
 
 
 # --- pronouns ------------------------------------------------------------------------------
