@@ -2092,6 +2092,15 @@ class Clauses:
                     if doc.antecedents.female(subj.mention.surface) is (not female):
                         continue
                     topic = self._object_topic(s, subj, female) if s < sent_i else None
+                    if topic is None and s < sent_i and word.lower() in ("he", "she") and \
+                            _PASSIVE.match(doc.body, offset + len(word)):
+                        # "Tokayev dismissed Massimov. He was detained the next day": the
+                        # one the act befell before is the one it befalls now; when the
+                        # sentence before acted on no other person, its subject
+                        other = self._acted_on(s, subj)
+                        if other is not None and \
+                                doc.antecedents.female(other) is not (not female):
+                            return [other]
                     return topic or [subj.mention.actor_id]
                 if (subj.low == "she") == female and subj.low != "they":
                     return doc.antecedents.resolve(doc.template.body_offset(subj.start),
@@ -2122,6 +2131,25 @@ class Clauses:
     @cached_property
     def _subordinators(self) -> frozenset[str]:
         return frozenset(str(w).lower() for w in self.doc.lex["clause_words"]["subordinators"])
+
+    def _acted_on(self, sent_i: int, subj) -> str | None:
+        """The person right after the verb of sentence ``sent_i``'s subject, the one its
+        act befell ("Tokayev dismissed Massimov", "Lukashenko met Babariko's son Eduard
+        Babariko": the son), if no clause boundary comes first; else None."""
+        doc = self.doc
+        persons = doc.antecedents.persons
+        sent = doc.sentences[sent_i]
+        start = subj.mention.end
+        for m in persons:
+            if m.start < start or m.start >= sent.end:
+                continue
+            if m.actor_id == subj.mention.actor_id or doc.antecedents._possessive(m):
+                continue
+            between = doc.body[start:m.start]
+            if not _VERB_THEN_OBJECT.fullmatch(between):
+                return None
+            return m.actor_id
+        return None
 
     def _object_topic(self, sent_i: int, subj, female: bool) -> list[str] | None:
         """The person an object pronoun of an earlier sentence stands for ("Nazarbayev
@@ -2216,6 +2244,12 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
 # of a title before it ("After his arrest, former security chief Karim Massimov")
 _FRONTED = re.compile(r"\w+[^,.;:!?\"“”]{0,80},\s+(?:(?:[Tt]he|[Ff]ormer|[A-Z][\w’'-]*)\s+)"
                       r"{0,4}")
+# a pronoun subject of a passive clause: "He was detained", "She had been arrested"
+_PASSIVE = re.compile(r"\s+(?:was|were|is|has been|had been|have been|would be|will be)\s+"
+                      r"(?:\w+ly\s+)?(?:\w+ed|\w+en|held|put|sent|found|brought|sworn)\b")
+# the verb between a subject and its person object, and the words of a title or of the
+# object's possessor ("dismissed Defence Minister A", "met B's son A"), no comma or clause
+_VERB_THEN_OBJECT = re.compile(r"\s+(?:\w+ly\s+)?[a-z]+\s+(?:[\w’'-]+\s+){0,4}")
 _OWNER_AND = re.compile(r"['’]s?\s+(?:[\w-]+\s+){1,3}and\s+$")
 _APPOSED_OWNER = re.compile(r"\w,\s*$")  # "B, his aide": right after a name's comma
 

@@ -67,6 +67,15 @@ PROBES = [
      "did not name any country.", ("He", 0), "Shavkat Mirziyoyev"),
     # a style is no one's possessive
     ("Hun Manet took the oath before His Majesty King Norodom Sihamoni.", ("His", 0), None),
+    # a pronoun subject of a passive clause is the one the act before befell
+    ("Kassym-Jomart Tokayev dismissed Karim Massimov on January 5. He was detained the "
+     "next day.", ("He", 0), "Karim Massimov"),
+    ("Alexander Lukashenko met Viktor Babariko's son Eduard Babariko. He was detained a "
+     "week later.", ("He", 0), "Eduard Babariko"),
+    ("Ilham Aliyev appointed Mehriban Aliyeva first vice-president. He was criticised for "
+     "it.", ("He", 0), "Ilham Aliyev"),
+    ("Kassym-Jomart Tokayev dismissed Karim Massimov on January 5. He said the unrest was "
+     "an attempted coup.", ("He", 0), "Kassym-Jomart Tokayev"),
     # gender from the surname and the kinship term; "his" after "she" is not hers
     ("Tokayev met Dariga Nazarbayeva in Astana. She was later removed from the Senate.",
      ("She", 0), "Dariga Nazarbayeva"),
