@@ -1305,8 +1305,9 @@ class Antecedents:
         if i >= 0 and self.index.at(self.persons[i].start) == self.index.at(offset):
             m = self.persons[i]
             between = body[m.end:offset]
-            if _WHOM.fullmatch(between) or _CONTROLLED.fullmatch(between) or (
-                    self._object(offset, p) and not self._possessive(m)
+            obj = self._object(offset, p)
+            if _WHOM.fullmatch(between) or (obj and _CONTROLLED.fullmatch(between)) or (
+                    obj and not self._possessive(m)
                     and _CLAUSE_VERBS.fullmatch(between)
                     and not _PREPOSITION.search(body[max(0, m.start - 30):m.start])):
                 out.append(m.actor_id)

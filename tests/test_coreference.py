@@ -26,6 +26,8 @@ PROBES = [
      ("him", 0), "Yevgeny Prigozhin"),
     ("Nursultan Nazarbayev chaired the council for life. Then Kassym-Jomart Tokayev "
      "replaced him.", ("him", 0), "Nursultan Nazarbayev"),
+    ("Kulibayev stepped down. The chamber elected Raimbek Batalov, the founder of an "
+     "agricultural holding, to replace him.", ("him", 0), "Kulibayev"),
     # inside a quotation, a third-person pronoun is not the speaker
     ("Yevgeny Prigozhin halted his mutiny. \"The criminal case against him will be "
      "dropped,\" Dmitry Peskov said.", ("him", 0), "Yevgeny Prigozhin"),
