@@ -82,6 +82,7 @@ class Frame:
     requires: re.Pattern | None = None  # words that must follow the trigger ("wanted list")
     accuser_speaks: bool = False  # "A said that B extorted him": A accuses B
     by_court: str = ""  # the predicate when a court is the agent ("placed X in custody")
+    relation_agents: frozenset | None = None  # agent types the relation admits, if fewer
 
 
 class FrameLexicon:
@@ -116,7 +117,8 @@ class FrameLexicon:
                 spec.get("post", ""),
                 re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
                 if spec.get("requires") else None, bool(spec.get("speaker_accuses")),
-                spec.get("by_court", ""))
+                spec.get("by_court", ""),
+                frozenset(spec["relation_agents"]) if spec.get("relation_agents") else None)
             for w in spec.get("verbs") or []:
                 w = str(w).lower()
                 self.forms[w] = (name, "verb", "past" if w in participles else _form(w))
@@ -138,6 +140,8 @@ class FrameLexicon:
         speaker = acts["speaker_is_agent"]
         self.speaker_frames = frozenset(speaker["frames"])
         self.speaker_kinds = frozenset(speaker["kinds"])
+        self.court_frames = frozenset(speaker["court_frames"])
+        self.enforcer_words = tuple(str(w).lower() for w in speaker["enforcers"])
         self.body_nouns: dict[tuple[str, ...], dict] = {
             tuple(str(k).lower().split()): v for k, v in acts["body_nouns"]["nouns"].items()}
         self.body_first = frozenset(k[0] for k in self.body_nouns)
@@ -153,6 +157,12 @@ class FrameLexicon:
         self.trial_prosecutors = frozenset(
             str(w).lower() for w in acts["trial_prosecutor"]["titles"])
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
+        self.signing_verbs = frozenset(
+            str(w).lower() for w in acts["by_decree"]["signing_verbs"])
+        self.decree_word = re.compile(rf"\b{_words_re(list(self.decree_nouns))}\b",
+                                      re.IGNORECASE)
+        self.decree_offices = {str(k).lower(): str(v).lower()
+                               for k, v in acts["by_decree"]["offices"].items()}
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
         self.speech_verbs = frozenset(str(w).lower() for w in lex["speech_verbs"])
         self.controllers = frozenset(str(w).lower() for w in acts["ordered_act"]["controllers"])
@@ -161,6 +171,18 @@ class FrameLexicon:
         self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
+        self.org_head_nouns = frozenset(str(w).lower() for w in lex["org_heads"])
+        self.month_names = frozenset(str(w) for w in lex["months"])  # as written: "May"
+        self.date_names = frozenset(str(w).lower() for w in [*lex["months"], *lex["weekdays"]])
+        self.title_synonyms = {str(k).lower(): str(v).lower()
+                               for k, v in lex["title_synonyms"].items()}
+        self.seat_offices = {str(k).lower(): str(v).lower()
+                             for k, v in acts["title_agent"]["seats"].items()}
+        self.status_current = frozenset(str(w).lower() for w in lex["status_current"])
+        self.list_leads = [tuple(str(w).lower().split())
+                           for w in acts["group_members"]["leads"]]
+        self.government_nouns = frozenset(
+            str(w).lower() for w in acts["government_of"]["nouns"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
@@ -292,6 +314,7 @@ class FrameHit:
     modality: str = ""  # "" (a reported act) or a key of frame_modality
     post: tuple | None = None  # (title, body ids) the act gives or takes
     described: tuple | None = None  # (owner ids, kinship term) of "appointed his daughter"
+    described_agent: tuple | None = None  # the same of "appointed by his brother"
 
     @property
     def frame_roles(self) -> dict:
@@ -324,6 +347,7 @@ class Clauses:
         self._resolved: dict[int, list] = {}  # token -> the person a description names
         self._kinds: dict | None = None
         self._kin_object = None
+        self._kin_agent = None  # (owner ids, kinship term) of "by his brother"
         self._causer: list[int] = []  # "X had Y arrested": X's tokens, then X's order
         self._caused: FrameHit | None = None
         self._body_cache: dict = {}
@@ -421,6 +445,20 @@ class Clauses:
                     and toks[j + 2].kind == "A":
                 j += 2  # "chief of staff Olzhas Bektenov"
                 continue
+            if t.low == "of" and j > k and toks[j - 1].cls == "title":
+                b = j + 1 + (j + 1 < stop and toks[j + 1].low == "the")
+                if b + 1 < stop and toks[b].kind == "A" and not toks[b].poss and \
+                        toks[b].mention.type != "person" and toks[b + 1].kind == "A" and \
+                        toks[b + 1].mention.type == "person":
+                    j = b + 1  # "Secretary of the Security Council Karim Massimov"
+                    continue
+                e = b
+                while e < stop and e - b < 3 and toks[e].kind == "W" and toks[e].cls in (
+                        "title", "cap") and not toks[e].poss:
+                    e += 1
+                if b < e < stop and toks[e].kind == "A" and toks[e].mention.type == "person":
+                    j = e  # "Minister of Internal Affairs Yuri Karaev"
+                    continue
             if linked and t.kind == "W" and t.cls == "" and j - k < 2 and t.low.isalpha() and \
                     not t.low.endswith(("ed", "ing")) and j + 1 < stop and (
                     toks[j + 1].kind == "A" or toks[j + 1].kind == "W"
@@ -429,6 +467,27 @@ class Clauses:
                 continue
             return None
         return None
+
+    def _apposition_end(self, toks, head: int, end: int, stop: int) -> int:
+        """Index of the comma closing an apposition of a person ", the defence minister,"
+        (or a parenthesis "(defence)") at ``end``, when a list link follows it; else
+        ``end``."""
+        if end + 2 >= stop or toks[head].kind != "A" or toks[head].mention.type != "person":
+            return end
+        if toks[end].low == "(":
+            close = next((e for e in range(end + 1, min(stop, end + 6))
+                          if toks[e].low == ")"), 0)
+            return close + 1 if close and close + 1 < stop and \
+                self._coordinator(toks, close + 1, stop) > 0 else end
+        if toks[end].low != "," or toks[end + 1].low not in ("the", "a", "an", "his", "her"):
+            return end
+        for e in range(end + 2, min(stop, end + 9)):
+            t = toks[e]
+            if t.low == ",":
+                return e if e + 1 < stop and toks[e + 1].low in ("and", "as") else end
+            if t.kind != "W" or t.cls in ("trigger", "relatives", "subordinators"):
+                return end
+        return end
 
     def _coordinator(self, toks, j: int, stop: int) -> int:
         """Index after a list link at ``j`` (", ", "and", ", and", "as well as", a dash
@@ -451,6 +510,8 @@ class Clauses:
             return [], k
         heads, end = [first[0]], first[1]
         while True:
+            # "A, the defence minister, and B": the apposition describes A
+            end = self._apposition_end(toks, heads[-1], end, stop)
             j = self._coordinator(toks, end, stop)
             if j < 0:
                 break
@@ -474,10 +535,10 @@ class Clauses:
         out = []
         for i in heads:
             t = toks[i]
-            if t.kind == "A":
-                if id(t) in self._resolved:
-                    out.extend(self._resolved[id(t)])
-                elif t.mention.actor_id:
+            if id(t) in self._resolved:  # a description, or an office's decree
+                out.extend(self._resolved[id(t)])
+            elif t.kind == "A":
+                if t.mention.actor_id:
                     out.append((t.mention.actor_id, t.mention.type))
             else:
                 kind = "organization" if t.low == "it" else "person"  # "it": a body
@@ -510,7 +571,7 @@ class Clauses:
             # "Putin dismissed Shoigu and appointed Belousov": the first verb's subject;
             # "A removed X, named Y and expelled Z": every verb of the series is A's
             for v in range(j - 2, max(lo, j - 24) - 1, -1):
-                if toks[v].cls == "trigger":
+                if toks[v].cls == "trigger" or self._verb_before_object(toks, v, j - 1):
                     g = v
                     while g > lo and toks[g - 1].cls in ("adverbs", "be", "have",
                                                          "auxiliaries"):
@@ -530,8 +591,10 @@ class Clauses:
         while q > lo and (toks[q].cls == "title" or toks[q].low == "of") and j - q < 6:
             q -= 1
         if q < k and toks[q].low == "the" and toks[k].cls == "title" and (
-                q == lo or toks[q - 1].low in (",", "and")):
-            return []
+                q == lo or toks[q - 1].low in (",", "and")
+                or toks[q - 1].low in self.flex.speech_verbs):
+            # "the head of state appointed", "his spokesman said the president had fired"
+            return self._title_holder(toks, q, k)
         # ", the nephew of X," / ", who headed the KNB until 2022," before the verb
         while k > lo and (toks[k].low == "," or toks[k].low in _DASHES):
             p = k - 1
@@ -563,7 +626,9 @@ class Clauses:
                 if e > k + 1 and t.kind == "A" and t.mention.type == "organization" and \
                         toks[e - 1].low in self.flex.head_titles and (e == j or toks[e].kind
                                                                      != "A"):
-                    return []  # "the Kremlin leader fired X": a person, not the body
+                    # "the Kremlin leader fired X": a person, not the body
+                    return self._title_holder(toks, k - 1, e - 1) if k > 0 and \
+                        toks[k - 1].low == "the" else []
                 if k + 1 < len(toks) and toks[k + 1].low in self.flex.group_nouns:
                     if t.kind == "A" and not t.poss and toks[k + 1].low in \
                             self.flex.self_nouns and t.mention.type == "organization" \
@@ -629,6 +694,16 @@ class Clauses:
             k -= 1
         return []
 
+    def _verb_before_object(self, toks, v: int, end: int) -> bool:
+        """Is ``v`` a past verb of no frame whose object is the actors up to ``end``
+        ("X reprimanded A and dismissed him": X's series, not A's)?"""
+        t = toks[v]
+        if t.kind != "W" or t.cls != "" or not t.low.endswith("ed") or v + 1 >= end:
+            return False
+        heads, stop = self.actor_list(toks, v + 1, end)
+        return bool(heads) and stop == end and v > 0 and toks[v - 1].kind == "A" \
+            and not toks[v - 1].poss
+
     @staticmethod
     def _ground_of(toks, i: int) -> tuple[int, int] | None:
         """(the act, the preposition) before the token at ``i`` when a preposition
@@ -675,13 +750,34 @@ class Clauses:
 
     def _after_preposition(self, toks, k: int, lo: int, nouns: int = 0) -> bool:
         """Is the actor at ``k`` inside a prepositional phrase ("of the KNB"; with
-        ``nouns``, also "of the financial services company Karuan")?"""
+        ``nouns``, also "of the financial services company Karuan")? Not after a day or
+        month ("On Sunday Putin dismissed X": the phrase ends with the date)."""
         p = k - 1
+        if p >= lo and toks[p].kind == "W" and toks[p].low in self.flex.org_head_nouns and \
+                toks[k].kind == "A" and toks[k].mention.type == "person":
+            return False  # "the head of the presidential administration A": A is the head
         while p >= lo and (toks[p].cls in ("title", "cap", "determiners") or (
                 toks[p].kind == "A" and toks[p].poss) or (
                 nouns and toks[p].kind == "W" and toks[p].cls == "" and k - p <= nouns + 2)):
+            if toks[p].cls == "cap" and toks[p].low in self.flex.date_names:
+                return False
             p -= 1
+        if p >= lo + 1 and toks[p].low == "of" and toks[p - 1].cls == "title" and \
+                toks[k].kind == "A" and toks[k].mention.type == "person" and \
+                all(t.kind == "W" for t in toks[p + 1:k]):
+            return False  # "Minister of Internal Affairs A was dismissed": A is the minister
         return p >= lo and toks[p].cls == "prepositions"
+
+    def _after_of(self, toks, k: int) -> bool:
+        """Is the actor at ``k`` the object of "of" (or "from"), which a relative clause
+        after it may not be about ("a deputy of X, who was detained": the deputy)? Other
+        prepositions leave the name the antecedent ("thanks to X, who appointed him")."""
+        if not self._after_preposition(toks, k, 0, nouns=3):
+            return False
+        p = k - 1
+        while p >= 0 and toks[p].cls != "prepositions":
+            p -= 1
+        return toks[p].low in ("of", "from")
 
     def objects(self, toks, k: int):
         """Head token indexes of the object after a verb ending before ``k``."""
@@ -741,14 +837,70 @@ class Clauses:
                     heads, self._object_end = self.actor_list(toks, n, stop)
                     return heads
             if t.cls == "determiners" and t.low in ("the", "his", "her", "its", "their"):
-                named = self._named_after_title(toks, j)
+                named = self._named_after_title(toks, j) or self._government_of(
+                    toks, j + 1) or self._title_patient(toks, j)
                 if named:
                     return named
             if t.cls in ("determiners", "adverbs") or t.low == "of" or t.low.isdigit():
                 j += 1
                 continue
+            if t.kind == "W" and t.cls in ("", "title"):
+                e = self._members_listed(toks, j + 1)
+                if e:  # "sacked several officials, including A and B"
+                    heads, self._object_end = self.actor_list(toks, e, stop)
+                    return heads
             return []
         return []
+
+    def _members_listed(self, toks, n: int) -> int:
+        """Index of the first name after ", including", ", among them" (``list_leads``)
+        at ``n``, which names members of the group before it; else 0."""
+        if n + 1 < len(toks) and (toks[n].low == ":" or toks[n].low in _DASHES) and \
+                toks[n + 1].kind == "A" and toks[n + 1].mention.type == "person":
+            return n + 1  # "dismissed three ministers: A, B and C"
+        if n >= len(toks) or toks[n].low != ",":
+            return 0
+        for words in self.flex.list_leads:
+            e = n + 1 + len(words)
+            if e < len(toks) and tuple(t.low for t in toks[n + 1:e]) == words and \
+                    toks[e].kind == "A" and toks[e].mention.type == "person":
+                return e
+        return 0
+
+    def _title_patient(self, toks, j: int) -> list[int]:
+        """The person "the <title>" at ``j`` names as an object ("dismissed the defence
+        minister": the one the article gives that post), when no name, body or
+        apposition follows the title (others read those)."""
+        if toks[j].low != "the":
+            return []
+        e = j + 1
+        while e < len(toks) and e - j <= 4 and toks[e].kind == "W" and toks[e].cls == "title" \
+                and not toks[e].poss:
+            e += 1
+        if e == j + 1 or e < len(toks) and (
+                toks[e].kind == "A" or toks[e].poss or toks[e].low in ("of", "-") or
+                toks[e].low == "," and e + 1 < len(toks) and toks[e + 1].kind == "A"):
+            return []
+        found = self._title_holder(toks, j, e - 1)
+        if found:
+            self._object_end = e
+        return found
+
+    def _government_of(self, toks, j: int) -> list[int]:
+        """The head of "the government of (Prime Minister) X", "the cabinet led by X" at
+        ``j``: dismissing a government dismisses its head."""
+        if j >= len(toks) or toks[j].low not in self.flex.government_nouns:
+            return []
+        k = j + 1
+        if k + 1 < len(toks) and toks[k].low in ("led", "headed") and toks[k + 1].low == "by":
+            k += 1
+        elif k >= len(toks) or toks[k].low != "of":
+            return []
+        item = self._item(toks, k + 1, len(toks))
+        if item is None or toks[item[0]].kind != "A" or toks[item[0]].mention.type != "person":
+            return []
+        self._object_end = item[1]
+        return [item[0]]
 
     def _named_after_title(self, toks, j: int) -> list[int]:
         """The person named after a title of a body that stands as the object: "fired the
@@ -765,11 +917,14 @@ class Clauses:
                 n += len(suffix) - 1
                 break
         else:
-            if toks[n].low != "of":
+            if toks[n].low not in ("of", "to"):
                 return []
         q = n + 1
-        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of") or
-                _countrys(toks[q]) or (
+        while q < stop and q - n <= 6 and (toks[q].low in ("the", "of", "his", "her", "its",
+                                                           "their") or _countrys(toks[q]) or (
+                # "the head of his administration, A", "the chief of the army's staff, A"
+                toks[q].kind == "W" and toks[q].cls in ("", "title") and toks[q].low.isalpha()
+                and toks[q].low not in self.flex.forms) or (
                 toks[q].kind == "A" and toks[q].mention.type in ("organization", "place"))
                 or (q > n + 1 and toks[q - 1].kind == "A" and toks[q].low in
                     self.flex.place_after)):  # "the governor of Lebap region, A"
@@ -777,6 +932,12 @@ class Clauses:
         if q + 1 < stop and toks[q].low == "," and toks[q + 1].kind == "A" and \
                 toks[q + 1].mention.type == "person" and not toks[q + 1].poss:
             heads, self._object_end = self.actor_list(toks, q + 1, stop)
+            return heads
+        if q < stop and (toks[q - 1].kind == "A" or toks[q - 1].low in self.flex.org_head_nouns
+                         or toks[q - 1].low in self.flex.place_after) and \
+                toks[q].kind == "A" and toks[q].mention.type == "person" and not toks[q].poss:
+            # "dismissed the head of the presidential administration Ramiz Mehdiyev"
+            heads, self._object_end = self.actor_list(toks, q, stop)
             return heads
         return []
 
@@ -879,17 +1040,103 @@ class Clauses:
             if t.low == "by":
                 n = j + 1
                 if n < stop and toks[n].low in ("his", "her", "their"):
-                    # "by his father X": the name after the kinship or title words
+                    # "by his father X", "by his father, X": the name after the kinship
+                    # or title words; "by his brother": the one brother the article names
                     q = n + 1
                     while q < stop and q - n <= 3 and toks[q].kind == "W" and \
                             toks[q].cls in ("", "title"):
                         q += 1
-                    n = q if q < stop and toks[q].kind == "A" and q > n + 1 else n
-                heads, _ = self.actor_list(toks, n, stop)
+                    c = q + 1 if q + 1 < stop and toks[q].low == "," else q
+                    if c < stop and toks[c].kind == "A" and q > n + 1:
+                        n = c
+                    else:
+                        kin = self._kin_term(toks, n + 1)
+                        if kin is not None:
+                            self._kin_agent = (self._owner(toks, n), kin[0])
+                            return []
+                heads = self._titled_name(toks, n)
+                if not heads:
+                    heads, _ = self.actor_list(toks, n, stop)
+                if not heads:
+                    heads = self._members_of(toks, n)
+                # "by the Kremlin leader": a person the body names no one by
+                heads = [h for h in heads if not self._unnamed_head(toks, h)]
+                if not heads and n < stop and toks[n].low == "the":
+                    e = n + 1  # "by the president", "by the head of state"
+                    while e < stop and e - n < 5 and (toks[e].cls == "title" or (
+                            toks[e].low == "of" and e + 1 < stop and toks[e + 1].cls == "title")
+                            or toks[e].kind == "A" and e == n + 1):
+                        e += 1
+                    if e > n + 1 and (e >= stop or toks[e].kind != "A"):
+                        heads = self._title_holder(toks, n, e - 1)
                 return heads or self._decree_of(toks, j + 1)
         if toks and toks[0].low == "by":  # "By a decree of X, Y was appointed"
             return self._decree_of(toks, 1)
         return []
+
+    def _title_holder(self, toks, q: int, k: int) -> list[int]:
+        """``[k]`` standing for the person "the <title>" from ``q`` (its "the") to ``k``
+        names when no mention was made of it: the one holder of that title the article
+        gives ("Lukashenko is the president of Belarus. The president fired Y"; "the
+        head of state"; "the Kremlin leader", the seat of an office for its holder), the
+        one former holder after "former"; else []."""
+        words, former = [], False
+        for t in toks[q + 1:k + 1]:
+            if t.kind == "A":
+                if t.mention.type != "organization" or k - q < 2:
+                    return []
+                seat = self.flex.seat_offices.get(t.mention.surface.lower())
+                if seat is None or toks[k].low not in self.flex.head_titles:
+                    return []
+                words = [seat]
+                break
+            if t.low in self.flex.status_former:
+                former = True
+            elif t.low not in self.flex.status_current:
+                words.append(t.low)
+        title = " ".join(words)
+        if not words or not (title in self.flex.title_heads or words[-1] in
+                             self.flex.title_heads):
+            return []  # "the government": no holder's title ("head of government")
+        title = self.flex.title_synonyms.get(title, title)
+        who = self._descriptions.get((title, former)) if title else None
+        if not who or len(who) != 1:
+            return []
+        self._resolved[id(toks[k])] = [(next(iter(who)), "person")]
+        return [k]
+
+    def _members_of(self, toks, k: int) -> list[int]:
+        """The body of "(the) officers of X", "agents of X" at ``k``: the group acts for
+        its body ([] if the phrase is not one or X no organisation)."""
+        j = k + (k < len(toks) and toks[k].low == "the")
+        if j + 2 < len(toks) and toks[j].low in self.flex.group_nouns and \
+                toks[j + 1].low == "of":
+            item = self._item(toks, j + 2, len(toks))
+            if item and toks[item[0]].kind == "A" and \
+                    toks[item[0]].mention.type == "organization":
+                return [item[0]]
+        return []
+
+    def _titled_name(self, toks, k: int) -> list[int]:
+        """The person named after a title phrase and a comma at ``k``: "the President of
+        the Republic, X" ([] if the phrase is not one)."""
+        j = k
+        while j < len(toks) and j - k < 6 and toks[j].kind == "W" and (
+                toks[j].cls in ("determiners", "title", "cap") or toks[j].low == "of"):
+            j += 1
+        if j == k or j + 1 >= len(toks) or toks[j].low != "," or not any(
+                toks[x].cls == "title" for x in range(k, j)):
+            return []
+        t = toks[j + 1]
+        return [j + 1] if t.kind == "A" and t.mention.type == "person" and not t.poss else []
+
+    def _unnamed_head(self, toks, h: int) -> bool:
+        """Is the actor at ``h`` a body whose head title follows it ("the Kremlin leader",
+        "the KNB chief") with no person of the article found for it?"""
+        t = toks[h]
+        return t.kind == "A" and t.mention.type == "organization" and \
+            id(t) not in self._resolved and h + 1 < len(toks) and \
+            toks[h + 1].low in self.flex.head_titles
 
     def _decree_of(self, toks, k: int) -> list[int]:
         """The author of "(a/the presidential) decree of X" starting at ``k``."""
@@ -902,11 +1149,27 @@ class Clauses:
                 toks[j + 1].low in ("of", "from"):
             item = self._item(toks, j + 2, stop)
             return [item[0]] if item else []
+        if j < stop and toks[j].low in self.flex.decree_nouns:
+            return self._office_decree(toks, j)
         return []
 
-    def _decree_author(self, toks) -> list:
+    def _office_decree(self, toks, q: int) -> list[int]:
+        """``[q]`` when the decree noun at ``q`` is an office's ("a presidential decree")
+        and the article gives that office to one person now (who then stands for the
+        noun), else []."""
+        title = next((self.flex.decree_offices[toks[p].low] for p in range(max(0, q - 2), q)
+                      if toks[p].low in self.flex.decree_offices), None)
+        who = self._descriptions.get((title, False)) if title else None
+        if not who or len(who) != 1:
+            return []
+        self._resolved[id(toks[q])] = [(next(iter(who)), "person")]
+        return [q]
+
+    def _decree_author(self, toks, subject: bool = False) -> list:
         """The person whose decree the sentence names: "X's decree", "a decree signed
-        (issued) by X", "the decree of X" (ids; [] if none or several)."""
+        (issued) by X", "the decree of X", "under a presidential decree" (or with
+        ``subject``, the decree being the act's subject, "a presidential decree
+        appointed"); ids, [] if none or several."""
         found = []
         for q, t in enumerate(toks):
             if t.low not in self.flex.decree_nouns:
@@ -920,8 +1183,25 @@ class Clauses:
                     toks[q + 1].low == "of" else 0
                 item = self._item(toks, k, len(toks)) if k else None
                 heads = [item[0]] if item else []  # one author: not the list after it
+                if not heads and (subject or any(toks[p].low in ("by", "under")
+                                                 for p in range(max(0, q - 3), q))):
+                    # "under a presidential decree", "a presidential decree appointed"
+                    heads = self._office_decree(toks, q)
             found += [a for a in self._ids(toks, heads, {"person"}) if a not in found]
         return found if len(found) == 1 else []
+
+    def _decree_subject(self, toks, i: int) -> bool:
+        """Is the subject of the verb at ``i`` a decree ("X's decree appointed Y", "a
+        presidential decree published on Friday appointed Y", "a decree signed by X
+        named Y")? No actor stands between the noun and the verb but its author."""
+        lo = self._boundary(toks, i)
+        for q in range(i - 1, max(lo, i - 9) - 1, -1):
+            t = toks[q]
+            if t.low in self.flex.decree_nouns:
+                return True
+            if t.kind == "A" and not (q >= 1 and toks[q - 1].low == "by") or t.low == ",":
+                return False
+        return False
 
     def _coordinated_passive(self, toks, group_start: int) -> int:
         """Index of the passive participle a participle after "and" shares its "be"
@@ -973,7 +1253,48 @@ class Clauses:
             elif hit is not None:
                 self._hits.append(hit)
         self._on_orders()
+        self._decree_signers()
         return self._hits
+
+    def _decree_signer(self, sent_i: int) -> list:
+        """The person who signed (issued) a decree in the sentence ("X signed the decree
+        on Thursday"), ids; [] when the sentence says none or several."""
+        toks = self.tokens(sent_i)
+        found = []
+        for g, t in enumerate(toks):
+            if t.low not in self.flex.signing_verbs:
+                continue
+            q = g + 1
+            while q < len(toks) and q - g <= 3 and toks[q].kind == "W" and \
+                    toks[q].low not in self.flex.decree_nouns and toks[q].cls in (
+                        "determiners", "", "cap"):
+                q += 1
+            if q < len(toks) and toks[q].low in self.flex.decree_nouns and \
+                    not self._modality(toks, g):
+                found += [a for a in self._ids(toks, self.subject(toks, g), {"person"})
+                          if a not in found]
+        return found if len(found) == 1 else []
+
+    def _decree_signers(self) -> None:
+        """"Y was relieved of his post. X signed the decree on Thursday", "X signed a
+        decree. Under the decree, Y was relieved": the one signer of a decree in an act's
+        sentence or the one next to it does the governed acts nobody else is said to."""
+        signers: dict[int, list] = {}
+        for n, hit in enumerate(self._hits):
+            if hit.agents or not hit.patients or not hit.factual or \
+                    hit.frame.name not in self.flex.governed_frames:
+                continue
+            for s in (hit.sentence, hit.sentence + 1, hit.sentence - 1):
+                if s < 0 or s >= len(self.doc.sentences):
+                    continue
+                if s not in signers:
+                    sent = self.doc.sentences[s]
+                    signers[s] = self._decree_signer(s) if self.flex.decree_word.search(
+                        self.doc.body, sent.start, sent.end) else []
+                agents = [a for a in signers[s] if a not in hit.patients]
+                if agents:
+                    self._hits[n] = dataclasses.replace(hit, agents=agents)
+                    break
 
     def _on_orders(self) -> None:
         """"Y was arrested on the orders of X", "on X's orders, the KGB detained Y": the
@@ -1039,7 +1360,11 @@ class Clauses:
     def _read(self, toks, i: int, after: int, entry, start: int, end: int, sent_i: int):
         name, pos, form = entry
         frame = self.flex.frames[name]
-        self._kin_object = None
+        if pos == "noun" and toks[i].low.endswith("ing") and i > 0 and \
+                toks[i - 1].low == "," and i + 1 < len(toks) and (
+                toks[i + 1].kind == "A" or toks[i + 1].cls in ("title", "cap")):
+            pos, form = "verb", "ing"  # "reshuffled the government, sacking A": a verb
+        self._kin_object = self._kin_agent = None
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
@@ -1069,6 +1394,9 @@ class Clauses:
         hit = FrameHit(frame, start, end, sent_i, voice)
         if pos == "verb" and voice == "active" and self._kin_object is not None:
             hit.described, self._kin_object = self._kin_object, None
+        if voice == "passive" and self._kin_agent is not None and not agents:
+            hit.described_agent = self._kin_agent
+        self._kin_agent = None
         if frame.post and (agents or patients):
             at = self._object_end if voice == "active" and (patients or hit.described) \
                 else after
@@ -1109,8 +1437,14 @@ class Clauses:
         if frame.accuser_speaks:
             self._accuser(hit)
         elif not hit.agents and frame.predicate:
-            hit.agents = [a for a in self._implicit_agents(toks, i, after, hit)
-                          if a[1] in frame.agent_types and a not in hit.patients]
+            found = [a for a in self._implicit_agents(toks, i, after, hit)
+                     if a[1] in frame.agent_types]
+            if found and set(found) & set(hit.patients) and all(
+                    toks[k].kind == "W" for k in patients):
+                # "X signed the decree on his appointment": his is not X, who appoints
+                hit.patients = self._ids(toks, patients, frame.patient_types,
+                                         exclude={a for a, _ in found})
+            hit.agents = [a for a in found if a not in hit.patients]
         elif hit.voice == "nominal" and hit.agents and not hit.patients and \
                 frame.predicate and self._conducted(toks, i, after):
             hit.patients = [p for p in self._last_patients(sent_i, frame.predicate, start)
@@ -1167,8 +1501,8 @@ class Clauses:
         if hit.voice == "active":
             found = self._body_subject(toks, i)
             if not found and hit.patients and frame.name in flex.governed_frames and \
-                    i > 0 and toks[i - 1].low in flex.decree_nouns:
-                found = self._decree_author(toks)  # "X's decree appointed Y"
+                    i > 0 and self._decree_subject(toks, i):
+                found = self._decree_author(toks, subject=True)  # "X's decree appointed Y"
             if not found and hit.patients and frame.name in flex.warrant_frames:
                 found = self._warrant_body(toks, self._object_end)
             return found
@@ -1185,10 +1519,14 @@ class Clauses:
             agents = self._decree_author(toks)
         if not agents and hit.patients and frame.name in flex.warrant_frames:
             agents = self._warrant_body(toks, after)
-        if not agents and hit.patients and frame.name in flex.speaker_frames \
-                and self.doc.attribution is not None:
+        if not agents and hit.patients and self.doc.attribution is not None and (
+                frame.name in flex.speaker_frames or frame.name in flex.court_frames):
             speaker, modality = self.doc.attribution.at(hit.start, hit.end)
-            if speaker and modality != "denied" and self._kind(speaker) in flex.speaker_kinds:
+            kind = self._kind(speaker) if speaker else ""
+            if speaker and modality != "denied" and (
+                    kind in flex.speaker_kinds and frame.name in flex.speaker_frames
+                    and (kind != "state_body" or self._enforces(speaker))
+                    or kind == "court" and frame.name in flex.court_frames):
                 agents = [(speaker, "organization")]
         return agents
 
@@ -1210,6 +1548,12 @@ class Clauses:
                 return self._ids(toks, heads, {"organization"})
             return []
         return []
+
+    def _enforces(self, actor_id: str) -> bool:
+        """Does a state body's name say it enforces the law (a prosecutor's office, an
+        interior ministry), not only that it speaks for the state (a foreign ministry)?"""
+        names = [m.surface.lower() for m in self.doc.mentions if m.actor_id == actor_id]
+        return any(w in n for n in names for w in self.flex.enforcer_words)
 
     def _kind(self, actor_id: str) -> str:
         """The organisation kind the article's mentions give an actor ("" if none)."""
@@ -1347,12 +1691,12 @@ class Clauses:
         relative = j >= 0 and toks[j].cls == "relatives" or (
             j >= 0 and toks[j].low == "that" and j > 0 and toks[j - 1].kind == "A")
         if relative:
-            k = j - 1
+            k = self._skip_apposition(toks, j - 1)
             while k >= 0 and toks[k].low == ",":
                 k -= 1
             # "A and B, who were removed": both
             subject = self._list_ending(toks, k) if k >= 0 and toks[k].kind == "A" and \
-                not toks[k].poss and not self._after_preposition(toks, k, 0, nouns=3) else []
+                not toks[k].poss and not self._after_of(toks, k) else []
         elif form == "ing" and not be and group_start > 1 and toks[group_start - 1].low == ",":
             subject = self._adjunct_subject(toks, group_start)
         elif be and toks[group_start].low == "being" and group_start > 1 and \
@@ -1462,10 +1806,14 @@ class Clauses:
         ordered the arrest of Y" (or "an investigation into Y", "Y's arrest"), "X ordered
         to imprison Y", "X ordered that Y be detained"."""
         stop = len(toks)
-        if k + 2 < stop and toks[k].low in ("the", "a", "an") and \
-                toks[k + 1].low in self.flex.forms and toks[k + 2].low in ("of", "into",
-                                                                         "against"):
-            return self.actor_list(toks, k + 3, stop)[0]  # "an investigation into Y"
+        n = k + 1
+        while n < stop and n - k <= 2 and toks[n].kind == "W" and toks[n].cls == "" and \
+                toks[n].low not in self.flex.forms:
+            n += 1  # "the pre-trial detention of Y", "an immediate investigation into Y"
+        if n + 1 < stop and toks[k].low in ("the", "a", "an") and \
+                toks[n].low in self.flex.forms and toks[n + 1].low in ("of", "into",
+                                                                       "against"):
+            return self.actor_list(toks, n + 2, stop)[0]  # "an investigation into Y"
         if k + 1 < stop and (toks[k].low in ("his", "her", "their") or (
                 toks[k].kind == "A" and toks[k].poss)) and (
                 toks[k + 1].low in self.flex.forms or k + 2 < stop and toks[k + 1].kind == "W"
@@ -1532,7 +1880,10 @@ class Clauses:
             return ""
         text = self.doc.template.text[toks[lo].start:toks[i].start]
         for kind, rx in self.flex.modality:
-            if rx.search(text):
+            m = rx.search(text)
+            # "in May", "on 12 May": the month, not the modal verb
+            if m is not None and (m.group() not in self.flex.month_names or any(
+                    n.group() not in self.flex.month_names for n in rx.finditer(text))):
                 return kind
         return ""
 
@@ -1886,6 +2237,26 @@ class Clauses:
                 return heads
         return [k]
 
+    def _skip_apposition(self, toks, k: int) -> int:
+        """Index before an age (", 81,") or a description (", the founder of Georgian
+        Dream,") that ends with the comma at ``k`` after a person, whom a relative clause
+        after it is about ("A, 81, who handed the presidency to B"); else ``k``."""
+        if k < 1 or toks[k].low != ",":
+            return k
+        aged = self._skip_age(toks, k)
+        if aged < k:
+            return aged + 1 if aged >= 0 and toks[aged].kind == "A" and \
+                toks[aged].mention.type == "person" else k
+        p = k - 1
+        while p > 0 and k - p <= 8 and toks[p].low != "," and toks[p].cls != "relatives" \
+                and toks[p].kind != "P" or (p > 0 and toks[p].low == "-"):
+            p -= 1
+        if p >= 1 and p < k - 1 and toks[p].low == "," and toks[p + 1].low in (
+                "the", "a", "an") and toks[p - 1].kind == "A" and \
+                toks[p - 1].mention.type == "person" and not toks[p - 1].poss:
+            return p
+        return k
+
     def _skip_age(self, toks, k: int) -> int:
         """Index before an age apposition (", 56," / ", aged 45,") ending at ``k``."""
         if k >= 2 and toks[k].low == "," and toks[k - 1].low.isdigit():
@@ -2102,6 +2473,8 @@ class Clauses:
                                 doc.antecedents.female(other) is not (not female):
                             return [other]
                     return topic or [subj.mention.actor_id]
+                if subj.low == "it":
+                    return None  # "The Committee said it had detained X. ... him": no person
                 if (subj.low == "she") == female and subj.low != "they":
                     return doc.antecedents.resolve(doc.template.body_offset(subj.start),
                                                    subj.low)

@@ -51,6 +51,7 @@ class EventType:
 class Triggers:
     def __init__(self, lex):
         self.types, self.patterns, self.grounds = {}, {}, {}
+        self.convened: dict[str, re.Pattern] = {}  # type -> "proposed a (snap) <trigger>"
         detail = {k: re.compile(v, re.IGNORECASE) for k, v in lex["detail_patterns"].items()}
         self.own_roles: dict[str, dict] = {}  # "type@pattern<i>" -> that pattern's roles
         for name, spec in lex["event_types"].items():
@@ -63,6 +64,10 @@ class Triggers:
                     self.patterns[f"{name}@pattern{i}"] = re.compile(p["pattern"],
                                                                      re.IGNORECASE)
                     self.own_roles[f"{name}@pattern{i}"] = dict(p["roles"])
+            if spec.get("convened_by"):
+                self.convened[name] = re.compile(
+                    rf"\b{_words_re(spec['convened_by'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
+                    re.IGNORECASE)
             if spec.get("noun_grounds"):
                 self.grounds[name] = re.compile(
                     rf"\b{_words_re(spec['noun_grounds'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
@@ -248,24 +253,37 @@ def _distributed(doc, f, hit) -> list:
     return out
 
 
-def _undergoer_for_agent(doc, f) -> None:
+def _undergoer_for_agent(doc, f) -> bool:
     """An act of a ``needs_undergoer`` type read with persons acting and nobody
     undergoing it: the persons undergo it ("X pleaded guilty to corruption charges",
     "X was convicted on charges": no one charges X's way; courts and bodies, not
-    persons, sentence and detain when no one else is named)."""
+    persons, sentence and detain when no one else is named). False when an unnamed
+    group undergoes it right before the trigger ("X granted amnesty to those detained
+    during the unrest"): nobody named takes part, so there is no event."""
     if not doc.lex["event_types"][f.type].get("needs_undergoer") \
             or any(r in _KEY_ROLES for _, r in f.roles):
-        return
+        return True
     if _counted_undergoers(doc.lex).match(doc.body, f.end):
-        return  # "Tokayev pardoned several dozen protesters": the ones counted undergo it
+        return True  # "Tokayev pardoned several dozen protesters": the ones counted undergo it
+    if _unnamed_before(doc.lex).search(doc.body, max(0, f.start - 30), f.start):
+        return False
     f.roles = [(a, "target" if r == "agent" and a.startswith("person:") else r)
                for a, r in f.roles]
+    return True
+
+
+@cache
+def _unnamed_before(lex) -> re.Pattern:
+    """A group right before a participle: "those detained", "protesters arrested"."""
+    return re.compile(rf"\b{_words_re(lex['unnamed_undergoers'])}\s+$", re.IGNORECASE)
 
 
 @cache
 def _counted_undergoers(lex) -> re.Pattern:
-    """A counted object right after an active trigger: "freed 18 political prisoners"."""
-    return re.compile(rf"\s+(?:\d[\d,]*|{_words_re(lex['count_words'])}|more\s+than|over|"
+    """A counted object, or a group, right after an active trigger: "freed 18 political
+    prisoners", "freed protesters arrested in Nukus"."""
+    return re.compile(rf"\s+(?:\d[\d,]*|{_words_re(lex['count_words'])}|"
+                      rf"{_words_re(lex['unnamed_undergoers'])}|more\s+than|over|"
                       r"nearly|about|around|almost|at\s+least)\b", re.IGNORECASE)
 
 
@@ -462,6 +480,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         if (how == "noun" or _DETERMINER.search(body, max(0, ts - 8), ts)) \
                 and trig.unreal_after.match(body, te):
             continue  # "the trial of X will begin next month"
+        convened = trig.convened.get(name)
+        if convened is not None and convened.search(body, max(0, ts - 60), ts):
+            continue  # "Tokayev proposed the referendum in March": not the vote, nor its day
         if "all_persons" in etype.roles and trig.toll.search(body, max(0, ts - 50), ts):
             continue  # "the unrest, in which 230 people were killed": nobody named died
         key = (sent_i, etype.name)
@@ -519,8 +540,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     _no_owners(doc, found.values())
     _victims_are_persons(found.values())
     _speakers_are_persons(doc, found.values())
-    for f in found.values():
-        _undergoer_for_agent(doc, f)
+    found = {k: f for k, f in found.items() if _undergoer_for_agent(doc, f)}
     each = sorted((g for f in found.values()
                    for g in _per_person(doc.lex, f, posts.get(f.sentence, ()))),
                   key=lambda f: f.start)

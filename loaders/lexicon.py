@@ -48,7 +48,7 @@ SECTIONS = {
     "national_modifiers": WORDS, "title_non_qualifiers": WORDS, "staff_titles": MAPPING,
     "area_titles": WORDS, "area_synonyms": MAPPING,
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
-    "head_verbs": MAPPING, "post_nouns": MAPPING,
+    "head_verbs": MAPPING, "post_nouns": MAPPING, "tenure_adverbs": WORDS,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,
     "kin_genders": MAPPING,
     "ally_terms": MAPPING, "subordinate_terms": MAPPING,
@@ -63,7 +63,7 @@ SECTIONS = {
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
-    "future_markers": WORDS, "approximate_words": WORDS, "back_reference_words": WORDS, "count_words": WORDS,
+    "future_markers": WORDS, "approximate_words": WORDS, "back_reference_words": WORDS, "count_words": WORDS, "unnamed_undergoers": WORDS,
     "follower_nouns": WORDS, "ordering_verbs": WORDS,
     "days_apart": MAPPING, "vague_apart": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
@@ -76,7 +76,8 @@ _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "a
               "places_before", "of", "against", "receiver", "on", "to", "post"}
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
                "pattern_roles", "nouns", "noun_roles", "per_person",
-               "pattern_undated", "needs_undergoer", "noun_grounds", "part_of"}
+               "pattern_undated", "needs_undergoer", "noun_grounds", "part_of",
+               "convened_by"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 

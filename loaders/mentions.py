@@ -268,6 +268,14 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
 
     for start, end in _runs(body, cues):
         lo = bisect_left(gaz_starts, start)
+        # a known name that began in the run before ("of the Republic of Kazakhstan Alikhan
+        # Smailov": the runs break at "of") covers the start of this one: the rest is
+        # another name
+        across = max((g.end for g in gaz[max(0, lo - 3):lo] if start < g.end < end),
+                     default=0)
+        if across:
+            start = across + len(body[across:end]) - len(body[across:end].lstrip())
+            lo = bisect_left(gaz_starts, start)
         inside = []
         while lo < len(gaz) and gaz[lo].start < end:
             if gaz[lo].end <= end:

@@ -102,6 +102,12 @@ class Rules:
             rf"(?:\b(?:{be})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?"
             rf"|\b(?:{neg})\s+to\s+(?:{be}))\b"
             rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?:{terms})\b", re.IGNORECASE)
+        # "A was never prime minister", "A has not served as president": a post denied
+        have = alternation(lex["clause_words"]["have"])
+        self.negated_post = re.compile(
+            rf"(?:\b(?:{be}|{have})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?)\b"
+            rf"(?:\s+[\w'’.-]+){{0,4}}?\s+(?:{alternation(lex['title_heads'])})\b",
+            re.IGNORECASE)
 
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
@@ -160,6 +166,7 @@ def extract(doc) -> list:
     return _named_countries_only(doc, _named_offices(doc, _not_negated(doc, rules, out)))
 
 
+_FILLER_STEMS = frozenset({"the", "and", "for"})
 _STEM = 5  # letters that tell a word's stem: "defen(ce|se)", "minis(ter|try)", "inter(ior|nal)"
 
 
@@ -172,8 +179,9 @@ def _holders_own_country(doc, statements) -> list:
     """A bare title given the article's country by default ("Defence Minister A" in an
     article naming Ukraine most) is the country the text or offices.yaml ties its holder
     to otherwise ("Russian Defence Minister A" earlier, a post in the "Security Council of
-    Russia", Putin's presidency of Russia, a sentence opening "In Russia,"); when that
-    country is not named, no post is read rather than a wrong one."""
+    Russia", Putin's presidency of Russia, a sentence opening "In Russia,") or ties whoever
+    appointed him to; when that country is not named, no post is read rather than a wrong
+    one."""
     main = doc.main_country
     guessed = {id(st) for st in statements if st.predicate == "holds_position"
                and st.object_id == main and st.confidence <= 0.6}
@@ -191,12 +199,22 @@ def _holders_own_country(doc, statements) -> list:
                 of_country.get(st.object_id)
             if country:
                 firm.setdefault(st.subject_id, set()).add(country)
+    appointers: dict[str, set[str]] = {}
+    for st in statements:
+        if st.predicate == "appointed":
+            appointers.setdefault(st.object_id, set()).add(st.subject_id)
+
+    def tied(person: str) -> set[str]:
+        return firm.get(person) or {body for _, body in rules.office_heads.get(person, ())
+                                    if body in countries}
     out = []
     for st in statements:
         if id(st) in guessed:
-            own = firm.get(st.subject_id) or {
-                body for _, body in rules.office_heads.get(st.subject_id, ())
-                if body in countries} or _opened_in(doc, st.span_start, countries)
+            # failing his own, the country of whoever appointed him ("Tokayev named
+            # Smailov acting premier" in an article naming Russia most)
+            own = tied(st.subject_id) or set().union(
+                *(tied(a) for a in appointers.get(st.subject_id, ()))) or \
+                _opened_in(doc, st.span_start, countries)
             if own and main not in own:
                 if len(own) > 1:
                     continue
@@ -256,10 +274,18 @@ def _named_offices(doc, statements) -> list:
     rules = rules_for(doc.lex)
     named = {n.actor_id for m in doc.mentions for n in (m, *m.nested) if n.actor_id}
     orgs: dict[str, set[str]] = {}
+    own_words: dict[str, set[str]] = {}  # a body's name without the country it names
+    of_country: dict[str, str] = {}  # ... and that country
+    countries = country_ids(doc.lex)
     for m in doc.mentions:
         if m.type == "organization" and m.actor_id:
             orgs.setdefault(m.actor_id, set()).update(_stems(m.surface))
-    countries = country_ids(doc.lex)
+            place = set().union(*(_stems(n.surface) for n in m.nested
+                                  if n.actor_id in countries))
+            own_words.setdefault(m.actor_id, set()).update(
+                _stems(m.surface) - place - _FILLER_STEMS)
+            of_country.update((m.actor_id, n.actor_id) for n in m.nested
+                              if n.actor_id in countries)
     out = []
     for st in statements:
         if st.predicate != "holds_position":
@@ -274,6 +300,11 @@ def _named_offices(doc, statements) -> list:
                      if w not in rules.national_modifiers and w not in rules.former]
             want = _stems(" ".join(words))
             bodies = [o for o, stems in orgs.items() if len(want) > 1 and want <= stems]
+            area = _stems(st.detail.partition(" of ")[2]) - _FILLER_STEMS
+            if not bodies and area:  # "inspector general of police": the "Sri Lanka
+                # Police", a body named by those words and its country's name alone
+                bodies = [o for o, stems in own_words.items() if stems == area
+                          and of_country.get(o, st.object_id) == st.object_id]
             target = bodies[0] if len(bodies) == 1 else (
                 (doc.main_country or "") if implied else "")
             if target and target != st.object_id:
@@ -288,16 +319,19 @@ _TIES = frozenset({"relative_of", "ally_of", "subordinate_of"})
 
 
 def _not_negated(doc, rules: Rules, statements) -> list:
-    """Ties a negated copula denies are no relations: "A is not a relative of X", "A
-    was never X's ally" (the words of the term's clause up to the term's comma)."""
+    """Ties and posts a negated copula denies are no relations: "A is not a relative of
+    X", "A was never X's ally", "A was never prime minister" (the words of the term's
+    clause up to the term's comma)."""
     out = []
     for st in statements:
-        if st.predicate in _TIES:
+        negated = rules.negated_copula if st.predicate in _TIES else \
+            rules.negated_post if st.predicate == "holds_position" else None
+        if negated is not None:
             sent = doc.sentences[doc.index.at(st.span_start)]
             lo = max(sent.start, st.span_start - 40)
             lo = max(lo, doc.body.rfind(",", lo, st.span_start) + 1)
             hi = doc.body.find(",", st.span_start, st.span_end)
-            if rules.negated_copula.search(doc.body, lo, st.span_end if hi < 0 else hi):
+            if negated.search(doc.body, lo, st.span_end if hi < 0 else hi):
                 continue
         out.append(st)
     return out
@@ -461,8 +495,9 @@ def reference_statements(doc) -> list:
     rules = rules_for(doc.lex)
     out = []
     for m in doc.mentions:
-        if m.cue != "title-reference" or m.type != "person" or not m.actor_id:
-            continue
+        if m.cue not in ("title-reference", "topic") or not m.title or m.type != "person" \
+                or not m.actor_id:
+            continue  # "topic": "Armenia charged A. The former defence minister denied"
         title = singular_title(m.title)
         targets = [(m.body_hint, m.body_hint.split(":", 1)[0])] if m.body_hint else \
             _implied(doc, rules, title, [m.actor_id])
@@ -593,8 +628,10 @@ def frame_statements(doc) -> list:
 def described_statements(doc, statements) -> list:
     """The acts whose patient the clause gives only by kinship ("Rahmon appointed his
     daughter as chief of staff"): the one relative of that kind the article names
-    (``statements``: relative_of ones) undergoes it; nobody when it names several."""
-    hits = [h for h in doc.clauses.frames() if h.described and not h.patients and h.agents]
+    (``statements``: relative_of ones) undergoes it; nobody when it names several. The
+    same for an agent so given ("was appointed prime minister by his brother")."""
+    hits = [h for h in doc.clauses.frames() if h.described and not h.patients and h.agents
+            or h.described_agent and not h.agents and h.patients]
     if not hits:
         return []
     kin: dict[tuple[str, str], set] = {}
@@ -604,13 +641,16 @@ def described_statements(doc, statements) -> list:
     rules = rules_for(doc.lex)
     out = []
     for hit in hits:
-        owners, term = hit.described
+        owners, term = hit.described or hit.described_agent
         found = set()
         for owner, _ in owners:
             found |= kin.get((owner, term.split()[-1]), set())
-        found -= {a for a, _ in hit.agents}
+        found -= {a for a, _ in (hit.agents or hit.patients)}
         if len(found) == 1:
-            hit.patients = [(found.pop(), "person")]
+            if hit.described:
+                hit.patients = [(found.pop(), "person")]
+            else:  # "was appointed prime minister by his brother"
+                hit.agents = [(found.pop(), "person")]
             out += _hit_statements(doc, rules, hit)
     return out
 
@@ -675,6 +715,8 @@ def _hit_statements(doc, rules, hit) -> list:
         return out
     allowed_s, allowed_o = _ENDPOINTS.get(frame.predicate, (None, None))
     for agent, a_type in hit.agents:
+        if frame.relation_agents is not None and a_type not in frame.relation_agents:
+            continue  # "the ruling party nominated X": a proposal, no appointment
         for patient, p_type in hit.patients:
             if agent == patient or (allowed_s and (a_type not in allowed_s
                                                    or p_type not in allowed_o)):
@@ -755,7 +797,10 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
     detail = _detail(rules, emit.get("detail", ""), m)
     subjects, sub_pron = [], False
     for subj in emit["subject"] if isinstance(emit["subject"], list) else [emit["subject"]]:
-        subjects, sub_pron = _endpoint(doc, m, subj)
+        if subj == "@antecedent":
+            subjects, sub_pron = _described_person(doc, m), True
+        else:
+            subjects, sub_pron = _endpoint(doc, m, subj)
         if subjects:
             break
     if not subjects:
@@ -771,6 +816,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
         elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
             title = group_of(m, title_group) or ""
+            # "the presidency": the title a post noun names
+            title = rules.maps.get(title_group, {}).get(_clean(title), title)
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
                 _area_body(doc, rules, title)
             confidence = 0.8
@@ -840,6 +887,32 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             yield st
 
 
+def _described_person(doc, m: re.Match) -> list[tuple[str, str]]:
+    """The person a sentence opening with a description ("The former prime minister had
+    been arrested") is about: the one person the sentence before names (as "he" or "she"
+    would be read), when nothing else could be meant: no person of that sentence besides
+    him, no reading of the description as a title the article gave someone (a title
+    reference), no person the article titled with the same head word."""
+    start = doc.template.body_offset(m.start())
+    end = doc.template.body_offset(m.end())
+    persons = [x for x in doc.mentions if x.type == "person" and x.actor_id]
+    if any(x.start < end and start < x.end for x in persons):
+        return []  # a title reference: the article named that holder already
+    title = _clean(group_of(m, "title") or "")
+    head = title.split()[-1] if title else ""
+    if any(x.title and x.title.split()[-1].lower() == head for x in persons):
+        return []
+    found = {who for pron in ("he", "she") for who in doc.antecedents.resolve(start, pron)}
+    if len(found) != 1:
+        return []
+    before = [x for x in persons if x.end <= start]
+    if not before:
+        return []
+    sent = doc.sentence_of(before[-1].start)
+    named = {x.actor_id for x in before if x.start >= sent.start}
+    return [(next(iter(found)), "person")] if named == found else []
+
+
 def _endpoint(doc, m: re.Match, group: str, exclude=()):
     found, pron = _actors(doc, m, group, exclude)
     if not found and group_of(m, group) and group in ("body", "body2"):
@@ -848,16 +921,21 @@ def _endpoint(doc, m: re.Match, group: str, exclude=()):
 
 
 def _detail(rules: Rules, spec: str | list, m: re.Match) -> str:
-    """A detail: "=text", "@head:group" (title without acting/interim), or a group's
+    """A detail: "=text", "@head:group" (title without acting/interim), "group+head" (a
+    group's words before a head written once for two: "the defence and interior
+    ministers"), or a group's
     text normalised by the word map of the same name (kin, sub, ally; titles read from
     head verbs); a list of groups: the first that matched ("the post of chairman" or
     "the chairmanship")."""
     if isinstance(spec, list):
-        spec = next((g for g in spec if group_of(m, g)), "")
+        spec = next((g for g in spec if group_of(m, g.partition("+")[0])), "")
     if not spec:
         return ""
     if spec.startswith("="):
         return spec[1:]
+    if "+" in spec:  # "area+minister": the group's words before a head the text shares
+        group, _, head = spec.partition("+")
+        return f"{_clean(group_of(m, group) or '')} {head}".strip()
     if spec.startswith("@head:"):
         words = _clean(group_of(m, spec[6:]) or "").split()
         return " ".join(rules.spelled.get(w, w) for w in words if w not in rules.interim)
@@ -881,9 +959,12 @@ def singular_title(title: str) -> str:
 
     >>> singular_title("deputy chairmen"), singular_title("secretaries")
     ('deputy chairman', 'secretary')
+    >>> singular_title("commander-in-chief of the armed forces")
+    'commander-in-chief of the armed forces'
     """
+    head, of, rest = title.partition(" of ")  # the body a title names keeps its number
     return _PLURAL_TITLE.sub(lambda m: "man" if m.group(1) else "y" if m.group(2)
-                             else m.group(3), title)
+                             else m.group(3), head) + of + rest
 
 
 def _clean(text: str) -> str:
@@ -960,6 +1041,7 @@ def _qualified(doc, title_start: int) -> bool:
     word = (m.group(1) or "").lower()
     rules = rules_for(doc.lex)
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS
+                                and word not in rules.former and word not in rules.current
                                 and word not in rules.honorifics
                                 and word not in rules.time_words)
 

@@ -1011,7 +1011,7 @@ _AGE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(\d{1,3})-year-old\b")
 # where a description may stand as its sentence's subject: at its start, after an opening
 # quote or a short adverbial ("On Monday, the 58-year-old ...")
 _OPENING = re.compile(r"[\"“‘']?(?:(?:[Oo]n|[Ii]n|[Ll]ast|[Ee]arlier|[Ll]ater|[Ss]ince|[Aa]fter|"
-                      r"[Bb]efore|[Aa]t)(?:\s+[\w’'-]+){0,3},\s+|(?:[Bb]ut|[Hh]owever|[Mm]eanwhile|"
+                      r"[Bb]efore|[Aa]t)(?:\s+[\w’'-]+){0,3},?\s+|(?:[Bb]ut|[Hh]owever|[Mm]eanwhile|"
                       r"[Nn]ow|[Tt]hen|[Aa]nd|[Ss]till),?\s+)?$")
 _GIVEN_AGE = re.compile(r",\s*(\d{1,3})\s*,|\s*\((\d{1,3})\)")
 
@@ -1044,10 +1044,12 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
     words = _ref_words(lex)
     nouns = _topic_nouns(lex)
     orgs = {m.end: m for m in mentions if m.type == "organization"}
+    bodies = {m.start: m for m in mentions if m.type in ("organization", "place")
+              and m.actor_id}
     found = []
     if "year-old" in body:
         for m in _AGE.finditer(body):
-            found.append((m.start(), m.end(), m.group(1), False))
+            found.append((m.start(), m.end(), m.group(1), False, None))
     formers = hits.by_label.get("status_former", ())
     former_ends = {h.end for h in formers}
     for h in hits.labelled({"title_heads", "person_nouns"}):
@@ -1056,7 +1058,7 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
             continue
         if low not in nouns and not any(h.start - 50 < e <= h.start for e in former_ends):
             continue  # neither a topic noun nor a former-status word just before
-        start, org_seen = h.start, False
+        start, org_seen, owner = h.start, False, None
         while True:  # "the former KNB head", "the once-powerful security chief"
             mod = hits.before(start, {"title_modifiers", "status_former", "demonyms"},
                               " \t-")  # "ex-KNB"
@@ -1064,7 +1066,7 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
             if mod is not None:
                 start = mod.start
             elif org is not None and not org_seen:
-                start, org_seen = org.start, True
+                start, org_seen, owner = org.start, True, org
             else:
                 break
         lead = body[start:h.start].lower()
@@ -1072,8 +1074,25 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
                                     for w in words.cues.status_former)):
             continue
         the = _the_before(body, start)
-        if the is not None:  # an office ("the former president"): only one person near
-            found.append((the, h.end, "", low in words.heads))
+        if the is None:
+            continue
+        post, end = None, h.end
+        if low not in nouns:  # a former post: its title, and its body if written
+            title = " ".join(w for w in re.findall(r"\w+(?:-\w+)*",
+                                                   body[start:h.end].lower().replace("ex-", ""))
+                             if w not in words.cues.status_former
+                             and not (org_seen and w in key(owner.surface).split()))
+            body_id = owner.actor_id if org_seen else ""
+            of = _OF_THE.match(body, h.end)
+            named = bodies.get(of.end()) if of else None
+            inside = []
+            if named is not None and not body_id:  # "the former head of Belgazprombank"
+                body_id, end, inside = named.actor_id, named.end, [named]
+            elif org_seen:
+                inside = [owner]
+            post = (title, body_id, inside)
+        # an office ("the former president"): only one person near
+        found.append((the, end, "", low in words.heads, post))
     if not found:
         return []
     persons = sorted((m for m in mentions if m.type == "person" and m.actor_id),
@@ -1088,7 +1107,7 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
     taken = [(m.start, m.end) for m in mentions if m.type != "organization"]
     refs = []
     starts = [m.start for m in mentions]
-    for start, end, age, strict in sorted(found):
+    for start, end, age, strict, post in sorted(found):
         if any(s < end and start < e for s, e in taken) or \
                 _names_next(body, mentions, starts, end):
             continue
@@ -1105,14 +1124,14 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
         if age and len(ages.get(age, ())) == 1:
             who = next(iter(ages[age]))
             if any(m.actor_id == who for m in persons if m.start < start):
-                refs.append(_topic_ref(body, start, end, who))
+                refs.append(_topic_ref(body, start, end, who, post))
                 persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
             continue
         who = topic(body, persons, index, sent_i, strict)
         if who is None or (age and any(who in ids for ids in ages.values())) or any(
                 m.actor_id == who for m in persons if sent.start <= m.start < start):
             continue  # not one the sentence has just named ("X said the tycoon ...")
-        refs.append(_topic_ref(body, start, end, who))
+        refs.append(_topic_ref(body, start, end, who, post))
         persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
     return refs
 
@@ -1137,9 +1156,13 @@ def _names_next(body, mentions, starts, end) -> bool:
     return False
 
 
-def _topic_ref(body, start, end, actor_id) -> Mention:
+def _topic_ref(body, start, end, actor_id, post=None) -> Mention:
+    """A description's mention; a former post's carries its title and body, the post it
+    states (relations.reference_statements)."""
+    title, body_id, inside = post or ("", "", [])
     return Mention(start, end, body[start:end], type="person", actor_id=actor_id,
-                   role="definite", cue="topic")
+                   role="definite", cue="topic", title=title, former=bool(post),
+                   body_hint=body_id, nested=list(inside))
 
 
 def topic(body, persons, index, sent_i, strict=False) -> str | None:
@@ -1166,6 +1189,7 @@ def _topic_nouns(lex) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lex["topic_nouns"])
 
 
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _THE_QUALIFIED = re.compile(r"\b[Tt]he\s+[A-Z][\w-]*\s+$")
 
 

@@ -141,13 +141,14 @@ class SlotCompiler:
     def __init__(self, lex):
         status = [str(w).rstrip("-") for w in lex["status_former"] + lex["status_current"]]
         self.status_alt = _words_re(status)
+        self.former_alt = _words_re([str(w).rstrip("-") for w in lex["status_former"]])
         mods = _words_re(lex["title_modifiers"])
         heads = _words_re(lex["title_heads"])
         abbreviations = _words_re(lex["title_abbreviations"])
         # a title is no possessive: "the president's adviser" is no president
         self.title_alt = (rf"(?:{mods}\s+){{0,3}}(?:{heads}|(?-i:{abbreviations}))"
                           rf"(?![\w-]|['’]s\b)"
-                          rf"(?:\s+{_words_re(lex['title_suffixes'])}(?![\w-]))?")
+                          rf"(?:\s+{_words_re(lex['title_suffixes'])}(?![\w-]|['’]s\b))?")
         self.lists = {
             "kin": _words_re(lex["kinship"]),
             "inlaw": _words_re(lex["kin_by_marriage"]),
@@ -159,7 +160,14 @@ class SlotCompiler:
             "hon": _words_re(lex["honorifics"]),
             "demonym": _words_re(lex["demonyms"]),
             "placenoun": _words_re(lex["place_nouns_after"]),
+            "titlemod": _words_re(lex["title_modifiers"]),
         }
+        # an adverb between a verb and its complement ("served twice as", "was later
+        # named"); never a negation, which states the opposite
+        negations = {str(w) for w in lex["frame_modality"]["negated"]}
+        adverbs = [str(w) for w in lex["clause_words"]["adverbs"] + lex["tenure_adverbs"]
+                   if str(w) not in negations]
+        self.adv_alt = rf"(?:(?:\w+ly|{_words_re(adverbs)})\s+){{0,2}}"
         # "the state holding company Baiterek": a common noun that only describes the
         # name after it
         self.desc_alt = (rf"(?:(?:{_words_re(lex['descriptor_modifiers'])})[\s-]+){{0,3}}"
@@ -207,13 +215,18 @@ class SlotCompiler:
                 return named(rf"\b{self.title_alt}")
             if slot in self.lists:
                 return named(rf"\b{self.lists[slot]}(?![\w-])")
+            if slot == "former":  # a former-status word that must be there
+                return named(rf"\b{self.former_alt}") + r"(?:-|\s+)"
             if slot == "status":
                 inner = f"(?P<{group}>{self.status_alt})" if group else self.status_alt
                 return rf"(?:\b{inner}(?:-|\s+))?"
             if slot == "adj":
                 return r"(?:[a-z][a-z-]*\s+){0,2}?"
             if slot == "appos":
-                return r"(?:\s*,[^,.;:\n]{1,120},|,(?:\s*who)?|\s+who)?"
+                # a name alone between commas is the next item of a list or the subject
+                # after an opener ("In Kazakhstan, Askar Mamin, who ..."), no apposition
+                return (rf"(?:\s*,(?!\s*{OPEN}P\d+{CLOSE},)[^,.;:\n]{{1,120}},"
+                        r"|,(?:\s*who)?|\s+who)?")
             if slot == "age":
                 return r"(?:\d{1,3}-year-old\s+)?"
             if slot == "desc":
@@ -221,8 +234,7 @@ class SlotCompiler:
             if slot == "det":
                 return r"(?:(?:the|a|an)\s+)?"
             if slot == "adv":
-                return (r"(?:(?:\w+ly|also|then|later|earlier|again|even|still|soon|once|now)"
-                        r"\s+){0,2}")
+                return self.adv_alt
             if slot == "poss":
                 return r"['’]s?"
             if slot.startswith("gap") and slot[3:].isdigit():

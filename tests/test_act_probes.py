@@ -3,7 +3,9 @@ construction at a time with wire-style sentences about elites of many countries,
 for these tests: handing over power, an assembly's vote, expulsion from a party, pronoun
 and "whom" objects, subject lists ("A as well as B"), courts that convict or order
 custody, bodies that charge and speak, warrants, revenge and vendetta claims, ", accusing
-him of" adjuncts, and the negated and hypothetical acts that are no facts. Each probe
+him of" adjuncts, decrees (an office's, a decree signed in the next sentence), "by"
+phrases with kin or title words, a title standing for its one holder, names after a title
+of a body with no comma, and the negated and hypothetical acts that are no facts. Each probe
 gives the relations it must (second item) and must not (third item) read, as
 (predicate, subject, object), by any spelling of the actors' names."""
 
@@ -631,6 +633,257 @@ PROBES = [
     ('Vladimir Putin made Dmitry Medvedev rich.',
      [],
      [(AP, 'Vladimir Putin', 'Dmitry Medvedev')]),
+    # the agent of a "by" phrase: a kin noun and the name after it, a title and the name
+    # after it, the one brother the article names, and no body for "the Kremlin leader"
+    ('Rustam Emomali was appointed mayor of Dushanbe by his father, Emomali Rahmon.',
+     [(AP, 'Emomali Rahmon', 'Rustam Emomali')],
+     [(AP, 'Rustam Emomali', 'Emomali Rahmon')]),
+    ('Mahinda Rajapaksa, whose younger brother is Gotabaya Rajapaksa, was appointed prime '
+     'minister by his brother in 2019.',
+     [(AP, 'Gotabaya Rajapaksa', 'Mahinda Rajapaksa')],
+     []),
+    ('Isabel dos Santos was removed from Sonangol by the President of the Republic, Joao '
+     'Lourenco.',
+     [(DI, 'Joao Lourenco', 'Isabel dos Santos')],
+     []),
+    ('Russian President Vladimir Putin addressed the nation. Sergei Shoigu was fired by the '
+     'Kremlin leader a week later.',
+     [],
+     [(DI, 'Kremlin', 'Sergei Shoigu')]),
+    ('Sergei Shoigu was fired by the KNB chief a week later.',
+     [],
+     [(DI, 'KNB', 'Sergei Shoigu')]),
+    # decrees: an office's decree is its one holder's, a decree as the act's subject
+    ('Azerbaijani President Ilham Aliyev chaired a meeting. By a presidential decree, Ali '
+     'Asadov was appointed prime minister.',
+     [(AP, 'Ilham Aliyev', 'Ali Asadov')],
+     []),
+    ('Turkmen President Serdar Berdimuhamedov chaired a cabinet meeting. A presidential '
+     'decree published on Friday appointed Batyr Amanov as deputy prime minister.',
+     [(AP, 'Serdar Berdimuhamedov', 'Batyr Amanov')],
+     []),
+    ('Uzbek President Shavkat Mirziyoyev spoke on Monday. Under a presidential decree, '
+     'Abdulla Aripov was relieved of his duties.',
+     [(DI, 'Shavkat Mirziyoyev', 'Abdulla Aripov')],
+     []),
+    ('Uzbek President Shavkat Mirziyoyev and former president Islam Karimov were named. By '
+     'a presidential decree, Abdulla Aripov was relieved of his duties.',
+     [],
+     [(DI, 'Islam Karimov', 'Abdulla Aripov')]),
+    ("Sadyr Japarov's decree named Adylbek Kasymaliev chairman of the cabinet of ministers.",
+     [(AP, 'Sadyr Japarov', 'Adylbek Kasymaliev')],
+     []),
+    ('A decree signed by Kassym-Jomart Tokayev named Olzhas Bektenov prime minister.',
+     [(AP, 'Kassym-Jomart Tokayev', 'Olzhas Bektenov')],
+     []),
+    # the possessor of the act a governing verb's subject does is another person; a
+    # relative clause after "to X" is said of X
+    ('Sadyr Japarov was approved as prime minister. Sooronbay Jeenbekov signed the decree '
+     'on his appointment the same day.',
+     [(AP, 'Sooronbay Jeenbekov', 'Sadyr Japarov')],
+     []),
+    ('Irakli Garibashvili returned to politics in 2021 thanks to Bidzina Ivanishvili, who '
+     'earlier appointed him interior minister.',
+     [(AP, 'Bidzina Ivanishvili', 'Irakli Garibashvili')],
+     [(AP, 'Irakli Garibashvili', 'Bidzina Ivanishvili')]),
+    ('Kairat Boranbayev met a deputy of Karim Massimov, who was detained in January.',
+     [],
+     [(P, 'Karim Massimov', 'Karim Massimov')]),
+    # a group of a body acts for it; a court that states a sentence passed it
+    ('Tofig Yagublu was arrested by officers of the State Security Service.',
+     [(P, 'State Security Service', 'Tofig Yagublu')],
+     []),
+    ('Viktor Babariko was sentenced to 14 years, the Supreme Court of Belarus said.',
+     [(P, 'Supreme Court of Belarus', 'Viktor Babariko')],
+     []),
+    # a verb of no frame before "and" and the act: the series is its subject's
+    ('Turkmen President Serdar Berdimuhamedov reprimanded Batyr Amanov and dismissed him '
+     'from his post.',
+     [(DI, 'Serdar Berdimuhamedov', 'Batyr Amanov')],
+     []),
+    # acts told with nouns: a case opened by a body, a warrant issued, blame laid on one,
+    # one denounced as a traitor
+    ('A criminal case was opened against Ivan Safronov by the Investigative Committee.',
+     [(P, 'Investigative Committee', 'Ivan Safronov')],
+     []),
+    ('The International Criminal Court issued an arrest warrant for Rodrigo Duterte.',
+     [(P, 'International Criminal Court', 'Rodrigo Duterte')],
+     []),
+    ('The International Criminal Court could issue an arrest warrant for Rodrigo Duterte.',
+     [],
+     [(P, 'International Criminal Court', 'Rodrigo Duterte')]),
+    ('Ilham Aliyev blamed the unrest on Tofig Yagublu.',
+     [(ACC, 'Ilham Aliyev', 'Tofig Yagublu')],
+     [(ACC, 'Tofig Yagublu', 'Ilham Aliyev')]),
+    ('Ilham Aliyev did not blame the unrest on Tofig Yagublu.',
+     [],
+     [(ACC, 'Ilham Aliyev', 'Tofig Yagublu')]),
+    ('Emmerson Mnangagwa denounced Saviour Kasukuwere as a traitor.',
+     [(ACC, 'Emmerson Mnangagwa', 'Saviour Kasukuwere')],
+     []),
+    # a decree signed in the sentence next to an act nobody is said to do
+    ('Bakytzhan Sagintayev was relieved of his post. Kassym-Jomart Tokayev signed the '
+     'relevant decree on Thursday.',
+     [(DI, 'Kassym-Jomart Tokayev', 'Bakytzhan Sagintayev')],
+     []),
+    ('Kassym-Jomart Tokayev signed a decree on Thursday. Under the decree, Bakytzhan '
+     'Sagintayev was relieved of his post.',
+     [(DI, 'Kassym-Jomart Tokayev', 'Bakytzhan Sagintayev')],
+     []),
+    ('Kazakh President Kassym-Jomart Tokayev on Wednesday dismissed the government of Prime'
+     ' Minister Alikhan Smailov.',
+     [(DI, 'Kassym-Jomart Tokayev', 'Alikhan Smailov')],
+     []),
+    ('Kenyan lawmakers impeached Deputy President Rigathi Gachagua. The Senate upheld five of the charges '
+     'brought against him by the National Assembly of Kenya.',
+     [(P, 'National Assembly of Kenya', 'Rigathi Gachagua')],
+     []),
+    ("Azerbaijan's President Ilham Aliyev has dismissed the long-serving head of his "
+     'administration, Ramiz Mehdiyev, according to a decree published on Wednesday.',
+     [(DI, 'Ilham Aliyev', 'Ramiz Mehdiyev')],
+     []),
+    ('Armenian Prime Minister Nikol Pashinyan has fired the chief of the army\'s general '
+     'staff, Onik Gasparyan, after the military demanded his resignation.',
+     [(DI, 'Nikol Pashinyan', 'Onik Gasparyan')],
+     []),
+    ('The Kutaisi City Court ordered the pre-trial detention of Vano Merabishvili.',
+     [(O, 'Kutaisi City Court', 'Vano Merabishvili')],
+     []),
+    ('Nikol Pashinyan was yesterday approved as the new prime minister of Armenia by the '
+     'National Assembly.',
+     [(AP, 'National Assembly', 'Nikol Pashinyan')],
+     []),
+    # a title as the subject or "by" phrase: the one holder of it the article gives
+    ('Alexander Lukashenko is the president of Belarus. The president dismissed Viktor '
+     'Sheiman on Monday.',
+     [(DI, 'Alexander Lukashenko', 'Viktor Sheiman')],
+     []),
+    ('Russian President Vladimir Putin met his security chiefs. The Kremlin leader then '
+     'fired Sergei Shoigu.',
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu')],
+     [(DI, 'Kremlin', 'Sergei Shoigu')]),
+    ('Alexander Lukashenko and Vladimir Putin are presidents. The president dismissed '
+     'Viktor Sheiman on Monday.',
+     [],
+     [(DI, 'Alexander Lukashenko', 'Viktor Sheiman')]),
+    # a relative clause after an age or a description is said of the person before them
+    ('Kamchybek Tashiev met Sadyr Japarov, the president of Kyrgyzstan, who dismissed him '
+     'in February.',
+     [(DI, 'Sadyr Japarov', 'Kamchybek Tashiev')],
+     [(DI, 'Kamchybek Tashiev', 'Kamchybek Tashiev')]),
+    ('Ilham Aliyev, 62, who appointed Ali Asadov in 2019, spoke on Monday.',
+     [(AP, 'Ilham Aliyev', 'Ali Asadov')],
+     []),
+    # a party's nomination proposes; a head of state's appoints
+    ('The ruling Civil Contract party nominated Nikol Pashinyan for prime minister.',
+     [],
+     [(AP, 'Civil Contract', 'Nikol Pashinyan')]),
+    ('President Ferdinand Marcos Jr. nominated Gilberto Teodoro as defense secretary.',
+     [(AP, 'Ferdinand Marcos Jr.', 'Gilberto Teodoro')],
+     []),
+    # a month or weekday opens no phrase the subject is inside of, and "May" is no modal
+    ('On Sunday Vladimir Putin dismissed Sergei Shoigu.',
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu')],
+     []),
+    ('On 12 May Vladimir Putin dismissed Sergei Shoigu.',
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu')],
+     []),
+    ('In May Ilham Aliyev appointed Ali Asadov prime minister.',
+     [(AP, 'Ilham Aliyev', 'Ali Asadov')],
+     []),
+    ('Vladimir Putin may dismiss Sergei Shoigu.',
+     [],
+     [(DI, 'Vladimir Putin', 'Sergei Shoigu')]),
+    # "it" as the subject before is a body: a pronoun after it is no person's it stands for
+    ('President Vladimir Putin dismissed Ivan Belozertsev on Thursday. The Investigative '
+     'Committee said on Tuesday it had detained Ivan Belozertsev. Investigators accused '
+     'him of taking bribes.',
+     [(ACC, 'Investigative Committee', 'Ivan Belozertsev')],
+     [(ACC, 'Investigative Committee', 'Vladimir Putin')]),
+    # a title as the object: the one holder of it the article gives
+    ('Russian Prosecutor General Igor Krasnov spoke on Monday. Vladimir Putin later fired '
+     'the prosecutor general.',
+     [(DI, 'Vladimir Putin', 'Igor Krasnov')],
+     []),
+    ('Ilham Aliyev dismissed the head of the presidential administration Ramiz Mehdiyev.',
+     [(DI, 'Ilham Aliyev', 'Ramiz Mehdiyev')],
+     []),
+    ('Alexander Lukashenko has reshuffled his government, sacking Prime Minister Sergei '
+     'Rumas.',
+     [(DI, 'Alexander Lukashenko', 'Sergei Rumas')],
+     []),
+    ('The head of the presidential administration Ramiz Mehdiyev was dismissed by Ilham '
+     'Aliyev.',
+     [(DI, 'Ilham Aliyev', 'Ramiz Mehdiyev')],
+     []),
+    ('The Anti-Corruption Agency detained the former head of the National Security '
+     'Committee Karim Massimov.',
+     [(P, 'Anti-Corruption Agency', 'Karim Massimov')],
+     [(P, 'Anti-Corruption Agency', 'National Security Committee')]),
+    # the members named after a group object; "freed from his duties" as "released"
+    ('Alexander Lukashenko sacked several officials, including Sergei Rumas.',
+     [(DI, 'Alexander Lukashenko', 'Sergei Rumas')],
+     []),
+    ('Shavkat Mirziyoyev freed Abdulla Aripov from his duties.',
+     [(DI, 'Shavkat Mirziyoyev', 'Abdulla Aripov')],
+     []),
+    ('The court freed Abdulla Aripov from custody.',
+     [],
+     [(DI, 'court', 'Abdulla Aripov')]),
+    # a title of a body and the name after it, with no comma
+    ('Kassym-Jomart Tokayev dismissed Chairman of the National Security Committee Karim '
+     'Massimov.',
+     [(DI, 'Kassym-Jomart Tokayev', 'Karim Massimov')],
+     [(DI, 'Kassym-Jomart Tokayev', 'National Security Committee')]),
+    ('Vladimir Putin dismissed the governor of the Penza region Ivan Belozertsev.',
+     [(DI, 'Vladimir Putin', 'Ivan Belozertsev')],
+     []),
+    ('Former Chairman of the National Security Committee Karim Massimov was detained by the'
+     ' Anti-Corruption Agency.',
+     [(P, 'Anti-Corruption Agency', 'Karim Massimov')],
+     []),
+    ('Alexander Lukashenko dismissed Minister of Internal Affairs Yuri Karaev and appointed '
+     'Ivan Kubrakov.',
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev'), (AP, 'Alexander Lukashenko', 'Ivan Kubrakov')],
+     [(AP, 'Alexander Lukashenko', 'Yuri Karaev')]),
+    ('Minister of Internal Affairs Yuri Karaev was dismissed by Alexander Lukashenko.',
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev')],
+     []),
+    # lists: an apposition or a parenthesis after a name, a colon or dash before them
+    ('Alexander Lukashenko dismissed Andrei Ravkov, the defence minister, and Yuri Karaev, '
+     'the interior minister.',
+     [(DI, 'Alexander Lukashenko', 'Andrei Ravkov'), (DI, 'Alexander Lukashenko', 'Yuri Karaev')],
+     []),
+    ('Alexander Lukashenko dismissed Andrei Ravkov (defence) and Yuri Karaev (interior).',
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev')],
+     []),
+    ('Alexander Lukashenko dismissed three ministers: Andrei Ravkov, Yuri Karaev and Igor '
+     'Shunevich.',
+     [(DI, 'Alexander Lukashenko', 'Igor Shunevich')],
+     []),
+    ('The dismissals of Andrei Ravkov and Yuri Karaev by Alexander Lukashenko surprised '
+     'many.',
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev')],
+     [(DI, 'Yuri Karaev', 'Alexander Lukashenko')]),
+    ('Alexander Lukashenko dismissed Andrei Ravkov, the defence minister, who had asked to '
+     'leave, and praised Yuri Karaev.',
+     [(DI, 'Alexander Lukashenko', 'Andrei Ravkov')],
+     [(DI, 'Alexander Lukashenko', 'Yuri Karaev')]),
+    # an accusation or suspicion a body states in the passive is that body's
+    ('Kairat Satybaldy is suspected of embezzlement, the Anti-Corruption Agency said in a '
+     'statement.',
+     [(ACC, 'Anti-Corruption Agency', 'Kairat Satybaldy')],
+     []),
+    ('The Anti-Corruption Agency said Kairat Satybaldy was suspected of embezzlement.',
+     [(ACC, 'Anti-Corruption Agency', 'Kairat Satybaldy')],
+     []),
+    ('Karim Massimov is accused of treason, Radio Free Europe reported.',
+     [],
+     [(ACC, 'Radio Free Europe', 'Karim Massimov')]),
+    ('Kyrgyz President Sadyr Japarov spoke. His spokesman said the president had dismissed '
+     'Kamchybek Tashiev.',
+     [(DI, 'Sadyr Japarov', 'Kamchybek Tashiev')],
+     []),
 ]
 
 
