@@ -134,6 +134,8 @@ class Triggers:
         self.coord = re.compile(
             rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
             rf"{relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
+        self.owned_thing = re.compile(
+            rf"['’]s?\s+(?:[\w-]+\s+)?{_words_re(lex['owned_things'])}\b", re.IGNORECASE)
         self.ordering = re.compile(
             rf"\s+{_words_re(lex['ordering_verbs'])}\s+(?:the|a|an|his|her|their)\s+$",
             re.IGNORECASE)
@@ -307,6 +309,53 @@ def _per_person(lex, f, posts=()) -> list:
                    modality=f.modality) for k in dict.fromkeys(keys)]
 
 
+@cache
+def _replaced_title(lex) -> re.Pattern:
+    """A post named by its title right after "replaced" ("replaced the head of the KGB"):
+    the subject replaced its holder, and took no post."""
+    heads = _words_re([w for w in lex["title_heads"]])
+    return re.compile(rf"\s+(?:the|its|his|her|their)\s+(?:(?!as\b)[\w-]+\s+){{0,2}}?{heads}\b",
+                      re.IGNORECASE)
+
+
+def _announcers(doc, f) -> None:
+    """"X's dismissal was announced on Monday by Y": Y tells of the act and does not do
+    it; Y is its speaker."""
+    body, sent = doc.body, doc.sentences[f.sentence]
+    agents = {a for a, r in f.roles if r == "agent"}
+    if not agents or not _ANNOUNCING.search(body, f.end, sent.end):
+        return
+    told = set()
+    i = bisect_left(doc.mention_starts, f.end)
+    while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
+        m = doc.mentions[i]
+        i += 1
+        if m.actor_id in agents and _ANNOUNCED_BY.search(body, max(f.end, m.start - 60),
+                                                          m.start):
+            told.add(m.actor_id)
+    f.roles = [(a, "speaker" if a in told else r) for a, r in f.roles]
+
+
+def _along_with(doc, f) -> None:
+    """A person joined to the act after its trigger by "along with", "together with",
+    "alongside" undergoes it as the one who does ("X was detained on Tuesday along with
+    his deputy Y": Y too)."""
+    body, sent = doc.body, doc.sentences[f.sentence]
+    role = next((r for _, r in f.roles if r in _KEY_ROLES), None)
+    if role is None or not _ALONG.search(body, f.end, min(sent.end, f.end + 80)):
+        return
+    i = bisect_left(doc.mention_starts, f.end)
+    while i < len(doc.mentions) and doc.mentions[i].start < min(sent.end, f.end + 80):
+        m = doc.mentions[i]
+        i += 1
+        w = _ALONG_WITH.search(body, max(f.end, m.start - 50), m.start) \
+            if m.actor_id.startswith("person:") else None
+        if w is not None and not _OTHER_CLAUSE.search(body, f.end, w.start()):
+            if m.actor_id not in {a for a, _ in f.roles}:
+                f.roles.append((m.actor_id, role))
+            return
+
+
 def _undergoers_by_type(doc, found) -> None:
     """Only the actor types a frame admits undergo its event, however the event was
     found ("detention of the Committee for National Security, Karim Massimov": the
@@ -387,6 +436,20 @@ def _no_owners(doc, found) -> None:
             f.roles = [(a, r) for a, r in f.roles if a in named[f.sentence]]
 
 
+# the cheap test before _says_that_the: "that the", "said the" right before a trigger
+_THAT_THE = re.compile(r"\b(?:that|said|says)(?:\s+on\s+\w+)?\s+(?:the|these|those|this)\s+"
+                       r"(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+@cache
+def _says_that_the(lex) -> re.Pattern:
+    """A speech verb, then "that the" (up to two words) right before a trigger: "said on
+    Monday that the protests"."""
+    return re.compile(rf"(?:\b{_words_re(list(lex['speech_verbs']))}\b[^.;:]{{0,100}}?\bthat|"
+                      r"\b(?:said|says)(?:\s+on\s+\w+)?)\s+"
+                      r"(?:the|these|those|this)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
 @cache
 def _owned_subject(lex) -> re.Pattern:
     """A sentence opened by a pronoun's relational noun and its verb: "His deputies were
@@ -431,9 +494,12 @@ def _frame_hit(frames, sent_i: int, etype: str, ts: int, te: int):
     return None
 
 
-def _with_frame(f, hit, new):
+def _with_frame(f, hit, new, keep_targets: bool = False):
     """The event ``f`` with the roles the frame read: who acts and who undergoes it come
-    from the construction (voice, "by", lists), not from word order; other roles stay."""
+    from the construction (voice, "by", lists), not from word order; other roles stay.
+    With ``keep_targets`` (a noun trigger) and no one undergoing it in the frame's reading,
+    the persons its "of", "into", "against" name stay ("opened an investigation into the
+    assets of former president X": X)."""
     if not (hit.agents or hit.patients):
         return f
     f = f if f is not None else new
@@ -443,7 +509,10 @@ def _with_frame(f, hit, new):
     named = {a for a, _ in framed}
     f.roles = framed + [(a, r) for a, r in f.roles
                         if a not in named and (r not in ("agent", "target", "subject")
-                                               or r == "agent" and not hit.agents)]
+                                               or r == "agent" and not hit.agents
+                                               or keep_targets and r == "target"
+                                               and not hit.patients
+                                               and a.startswith("person:"))]
     f.modality = _FRAME_MODALITY.get(hit.modality, "")
     return f
 
@@ -458,6 +527,10 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     found: dict[tuple[int, str], _Found] = {}
     frames: dict[tuple[int, str], list] = {}
     for hit in doc.clauses.frames() if doc.clauses is not None else ():
+        if hit.frame.post == "replaces" and hit.voice == "active" and not hit.patients \
+                and _replaced_title(doc.lex).match(body, hit.end):
+            continue  # "Lukashenko replaced the head of the KGB, appointing X": he
+            # takes no post; the one who replaces is read where named
         if hit.frame.event:
             frames.setdefault((hit.sentence, hit.frame.event), []).append(hit)
     slots_cache: dict[int, list[_Slot]] = {}
@@ -497,6 +570,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         hit = _frame_hit(frames, sent_i, etype.name, ts, te)
         if hit is not None and not hit.happened:
             continue  # "prohibit the investigation of X", "could face trial"
+        if hit is None and _NEGATED.search(body, max(doc.sentences[sent_i].start, ts - 40), ts):
+            continue  # "has never been questioned": a trigger no frame reads, negated
         f = _read(doc, trig, etype, ts, te, sent_i, slots_cache[sent_i], how == "noun",
                   te if not how.startswith("pattern") else _first_word_end(body, ts, te))
         if f is not None and how.startswith("pattern") and \
@@ -504,13 +579,15 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             f.date, f.carried = None, False
         if hit is not None:
             f = _with_frame(f, hit, f or _Found(etype.name, ts, te, sent_i,
-                                                date=_date(doc, trig, ts, te, sent_i)))
+                                                date=_date(doc, trig, ts, te, sent_i)),
+                            keep_targets=how == "noun")
         if f is None and how == "noun":
             ref = _dating_reference(doc, trig, etype.name, ts, te, sent_i)
             if ref is not None:
                 refs.append(ref)
-        if first is not None and not _own_date(first, f):
+        if first is not None and not _own_date(first, f) and not _others(first, f):
             continue  # a second mention in the sentence counts when it gives its own date
+            # or is done to others ("fired A on Tuesday and sacked his deputy B")
         if f is not None:
             if "post" in etype.roles:
                 f.roles += _post_roles(f.roles, posts.get(sent_i, ()), etype.roles["post"])
@@ -529,13 +606,17 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         f = _with_frame(None, hit, _Found(etype.name, hit.start, hit.end, hit.sentence,
                                           date=_date(doc, trig, hit.start, hit.end,
                                                      hit.sentence)))
-        if f.date is None:
+        if f.date is None or not f.roles:
             continue  # a trigger the event list lacks counts when its sentence dates it
+            # and someone takes part ("X was replaced on Thursday" appoints no one named)
         f.carried = isinstance(f.date, _CarriedDate)
         f.places = _places(doc, doc.sentences[hit.sentence])
         if "post" in etype.roles:
             f.roles += _post_roles(f.roles, posts.get(hit.sentence, ()), etype.roles["post"])
         found[(hit.sentence, etype.name)] = f
+    for f in found.values():
+        _along_with(doc, f)
+        _announcers(doc, f)
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
     _victims_are_persons(found.values())
@@ -756,12 +837,19 @@ def _occasion(doc, found: list[_Found]) -> None:
         return
     body = doc.body
     kinds = {lead.type, doc.lex["event_types"][lead.type].get("part_of") or lead.type}
+    reshuffle = set(doc.lex["event_types"][lead.type].get("occasion_with") or ())
     for f in found:
-        if f.date is not None or f.sentence > _OCCASION_SENTENCES or not _undergoers(f) \
-                or f.type not in kinds and \
-                doc.lex["event_types"][f.type].get("part_of") not in kinds:
+        if f.date is not None or f.sentence > _OCCASION_SENTENCES or not _undergoers(f):
             continue
         sent = doc.sentences[f.sentence]
+        if f.type not in kinds and \
+                doc.lex["event_types"][f.type].get("part_of") not in kinds and not (
+                    f.type in reshuffle and (_agents(f) and _agents(f) <= _agents(lead)
+                                             or _undergoers(f) & _undergoers(lead))
+                    and not doc.dates_in(sent)
+                    and not _HAD.search(body, sent.start, f.start)):
+            continue  # "X on Monday fired A ... He appointed B as acting head": B too;
+            # "Police arrested X on Tuesday ... X was taken into custody at the airport"
         if _not_news(doc.lex).search(body, sent.start, f.start) \
                 or _PAST_PERFECT.search(body, max(sent.start, f.start - 30), f.start):
             continue  # "had taken the office in January", "previously jailed"
@@ -770,6 +858,7 @@ def _occasion(doc, found: list[_Found]) -> None:
 
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
 def _lead_act(doc, found: list[_Found]):
@@ -880,6 +969,14 @@ def _own_date(first, f) -> bool:
         and (first.date is None or f.date.iso != first.date.iso)
 
 
+def _others(first, f) -> bool:
+    """Does ``f``, a later trigger of ``first``'s type in its sentence, tell the act of
+    other persons than ``first`` does?"""
+    mine = {a for a, r in f.roles if r in _KEY_ROLES} if f is not None else set()
+    theirs = {a for a, r in first.roles if r in _KEY_ROLES}
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _grounds(trig: Triggers, etype: str, body: str, ts: int) -> bool:
     """Whether the noun at ``ts`` is the ground of another act ("sentenced to 18 years
     on corruption charges"), by the type's ``noun_grounds``."""
@@ -956,6 +1053,14 @@ def _read(doc, trig: Triggers, etype: EventType, ts: int, te: int, sent_i: int,
     sent = doc.sentences[sent_i]
     f = _Found(etype.name, ts, te, sent_i, date=_date(doc, trig, ts, te, sent_i))
     f.carried = isinstance(f.date, _CarriedDate)
+    said = _says_that_the(doc.lex).search(body, max(sent.start, ts - 160), ts) \
+        if _THAT_THE.search(body, max(sent.start, ts - 40), ts) else None
+    if said is not None:
+        # "X said on Monday that the election was rigged": an act named again in what X
+        # says; the saying's day and its speaker are not the act's
+        slots = [s for s in slots if s.start >= said.end()]
+        if f.date is not None and f.date.end <= said.end():
+            f.date, f.carried = None, False
     f.roles = _roles(body, trig, etype.roles, ts, role_end, sent,
                      [s for s in slots if s.type in ("person", "organization")], noun)
     if "places_before" in etype.roles:
@@ -1055,8 +1160,10 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
                         trig.closes_participle.search(body, te, s.start)
                         or trig.succeeded_by.search(body, te, s.start))):
                     break  # "A, arrested on Tuesday, was sacked by B": B sacked A
-                if rx.search(body[max(te, s.start - 40):s.start]) and not s.possessive:
-                    add(s, roles[key])
+                if rx.search(body[max(te, s.start - 60):s.start]) and (
+                        not s.possessive or key in _ABOUT_KEYS
+                        and trig.owned_thing.match(body, s.end)):
+                    add(s, roles[key])  # "a probe into X's business dealings": X
                     break
                 if key == "of" and not s.possessive:
                     break  # "the verdict ... by A, the founder of B": only the first actor
@@ -1070,6 +1177,19 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s+(?:(?:been|be|being|have|has|had|"
+                      r"was|were|yet|formally|officially)\s+)*$", re.IGNORECASE)
+_ABOUT_KEYS = ("of", "against")
+_ANNOUNCED_BY = re.compile(r"\b(?:announced|reported|confirmed|disclosed|revealed|made\s+public|"
+                           r"read\s+out)\b[^,.;]{0,30}?\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}$",
+                           re.IGNORECASE)
+# the cheap tests before reading announcers and "along with" (_announcers, _along_with)
+_ANNOUNCING = re.compile(r"\b(?:announced|reported|confirmed|disclosed|revealed|made\s+public|"
+                         r"read\s+out)\b", re.IGNORECASE)
+_ALONG = re.compile(r"\b(?:along\s+with|together\s+with|alongside)\b", re.IGNORECASE)
+# a second undergoer joined after a passive verb: "along with his deputy Y"
+_ALONG_WITH = re.compile(r"\b(?:along\s+with|together\s+with|alongside)\s+(?:(?:his|her|their|the|"
+                         r"former|ex-?)\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 # a possessive owns the act only across its adjectives: in "Sara Duterte, his daughter,
 # condemned the arrest" "his" owns the daughter, and the arrest is someone else's
 _OWNER_GAP_BREAK = re.compile(r"[,;:]|\b(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
@@ -1080,7 +1200,7 @@ _CLAUSE_END = re.compile(r"\s*[,;:?!]")
 # "the death of his predecessor, Islam Karimov": the name in apposition is the one "of"
 _APPOSED = r"(?:[a-z][\w’-]*,\s+)?"
 _PREP_ROLES = tuple(
-    (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}"
+    (key, re.compile(rf"\b(?:{words})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}"
                      rf"{_APPOSED if key == 'of' else ''}$", re.IGNORECASE))
     for key, words in (("by", "by"), ("with", "with"), ("of", "of|against|into"),
                        ("against", "against|into|of"), ("on", "on|against"), ("to", "to")))
@@ -1149,6 +1269,10 @@ def _receiver(trig: Triggers, body: str, before, ts: int):
     return None
 
 
+_CLOSED_APPOSITION = re.compile(r",\s*(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+                                r"(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 def _subject(body: str, trig: Triggers, subj, ts: int, passive: bool):
     """The grammatical subject before a trigger: the head of an apposition ("Samat Abish,
     the nephew of X, was dismissed": Abish) and all of a coordination ("X and Y resigned")."""
@@ -1158,6 +1282,13 @@ def _subject(body: str, trig: Triggers, subj, ts: int, passive: bool):
             body[subj[k - 1].end:subj[k - 1].end + 1] == "," and \
             "," not in body[subj[k - 1].end + 1:subj[k].start]:
         k -= 1
+    elif k and passive and _CLOSED_APPOSITION.search(body, subj[k].end, ts) \
+            and body.count(",", subj[k].end, ts) == 1:
+        # "A, 73 and known for helping B in 2016, was replaced": a longer apposition, closed
+        # right before the verb, opened by the first comma after a name
+        opened = next((j for j in range(k) if body[subj[j].end:subj[j].end + 1] == ","), None)
+        if opened is not None:
+            k = opened
     chosen = [subj[k]]
     j = k
     # "X and Y", "X, Y and Z": the link next to the last name must hold "and"
@@ -1256,7 +1387,17 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                and not _CLAUSE_BREAK.search(body, te, d.start)]
         return own[0] if own else None
     best, best_gap = None, None
+    apart = None
     for d in doc.dates_in(sent):
+        if d.end <= ts and apart is None:
+            apart = _apart_words(doc, sent, ts)
+        stretch = next((h for h in apart if d.end <= h.start), None) if d.end <= ts else None
+        if stretch is not None:
+            if _continuations(doc.lex).get(body[stretch.start:stretch.end].lower()) \
+                    != "sequence":
+                continue  # "detained on April 11 and later charged": the charge is undated
+            d = _CarriedDate(stretch.start, stretch.end, f"{body[stretch.start:stretch.end]}"
+                             f" ({d.raw})", d.iso[:7], "month" if len(d.iso) > 4 else "year")
         if d.end <= ts and _WHEN.fullmatch(body, d.end, ts):
             best, best_gap = d, -1  # "in jail since June, when he was arrested": then
             break
@@ -1335,7 +1476,8 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     if "\n" in body[prev.end:sent.start]:
         return None
     if doc.hits.in_range(sent.start, sent.end, _EXCEPTIONS):
-        return None  # "since then": another time than the sentence before's
+        return _scene(doc, sent, prev)  # "since then", "later": another time than the
+        # sentence before's; "Later, he ..." after a scene-setting opener: its month
     days = [d for d in doc.dates_in(prev) if d.precision == "day"
             and not trig.episode.match(body, d.end)]
     if days:
@@ -1551,6 +1693,18 @@ def _sentence_date(doc, trig: Triggers, sent):
             continue  # "In 2018 X—who came to power in 2016—carried out": 2018
         out = d
     return out
+
+
+def _apart_words(doc, sent, ts: int) -> list:
+    """The words in ``sent`` before ``ts`` that put what follows some time after what
+    came before: the continuation exceptions ("and later", "weeks later") and the
+    sequence phrases of several words ("days later"; a bare "and then" keeps the day)."""
+    seq = _continuations(doc.lex)
+    out = [h for h in doc.hits.in_range(sent.start, ts, _EXCEPTIONS | _CONTINUATIONS)
+           if h.end <= ts and ("continuation_exceptions" in h.labels
+                               or seq.get(doc.body[h.start:h.end].lower()) == "sequence"
+                               and " " in doc.body[h.start:h.end].strip())]
+    return sorted(out, key=lambda h: h.start)
 
 
 _CONTINUATIONS = frozenset({"continuation_words"})

@@ -64,7 +64,7 @@ SECTIONS = {
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
     "future_markers": WORDS, "approximate_words": WORDS, "back_reference_words": WORDS, "count_words": WORDS, "unnamed_undergoers": WORDS,
-    "follower_nouns": WORDS, "ordering_verbs": WORDS,
+    "follower_nouns": WORDS, "ordering_verbs": WORDS, "owned_things": WORDS,
     "days_apart": MAPPING, "vague_apart": WORDS,
     "offices": RECORDS, "patterns": RECORDS, "entity_examples": RECORDS,
     "kinship_examples": RECORDS, "post_examples": RECORDS, "event_examples": RECORDS,
@@ -77,7 +77,7 @@ _ROLE_KEYS = {"before", "after", "passive_before", "by", "possessor", "with", "a
 _EVENT_KEYS = {"triggers", "patterns", "anchors", "exclude", "requires", "roles",
                "pattern_roles", "nouns", "noun_roles", "per_person",
                "pattern_undated", "needs_undergoer", "noun_grounds", "part_of",
-               "convened_by"}
+               "occasion_with", "convened_by"}
 _REQUIRES = {"date", "participant", "any", "none"}
 _MODALITIES_OF_VERBS = {"asserted", "alleged", "denied"}
 

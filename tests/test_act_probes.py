@@ -20,6 +20,13 @@ from test_relation_probes import _pairs
 AP, DI, P, ACC, O = "appointed", "dismissed", "prosecuted", "accused", "ordered"
 
 PROBES = [
+    # named members of a group of relatives or allies: "X's allies, including A and B"
+    ('Tokayev purged Nursultan Nazarbayev\'s relatives, including Samat Abish and Kairat '
+     'Satybaldy. Several Vladimir Putin allies, such as Igor Sechin, were sanctioned.',
+     [('relative_of', 'Samat Abish', 'Nursultan Nazarbayev'),
+      ('relative_of', 'Kairat Satybaldy', 'Nursultan Nazarbayev'),
+      ('ally_of', 'Igor Sechin', 'Vladimir Putin')],
+     []),
     # "A replaced B as <post> with C": A dismissed B and appointed C; A took no post
     ('Vladimir Putin replaced Sergei Shoigu as defence minister with economist Andrei '
      'Belousov.',

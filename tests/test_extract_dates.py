@@ -22,7 +22,16 @@ def dates(text, published):
     ("Preparations began around mid-2021.", "2024-01", [("mid-2021", "2021", "year")]),
     ("He resigned last year.", "2023-01", [("last year", "2022", "year")]),
     ("The verdict came yesterday.", "2023-03-10", [("yesterday", "2023-03-09", "day")]),
-    ("The verdict came yesterday.", "2023-03", []),             # no day to count from
+    # an article dated to the month: yesterday may be the month before, so the year
+    ("The verdict came yesterday.", "2023-03", [("yesterday", "2023", "year")]),
+    ("The verdict came on Monday.", "2023-03", [("Monday", "2023", "year")]),
+    ("The verdict came today.", "2023-03", [("today", "2023-03", "month")]),
+    ("He was detained over the weekend.", "2024-03-14",
+     [("over the weekend", "2024-03", "month")]),
+    ("He was detained a week ago.", "2024-03-14", [("a week ago", "2024-03", "month")]),
+    # day.month.year as Russian and Central Asian outlets write it; no 31 February
+    ("He was detained on 05.03.2024.", "2024-03-14", [("05.03.2024", "2024-03-05", "day")]),
+    ("Version 1.2.2020.5 shipped; nothing on 31.02.2024.", "2024-03-14", []),
     ("Tokayev met Putin in December.", "2022-01", [("December", "2021-12", "month")]),
     ("2,000-3,000 soldiers and 1,095 citizens; 230 died.", "2022-01", []),
     ("It may be so; they march.", "2022-01", []),               # "may" and "march" are verbs
