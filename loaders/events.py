@@ -1304,9 +1304,22 @@ def _subject(body: str, trig: Triggers, subj, ts: int, passive: bool):
 
 
 def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
-    """The date the text gives the event (:func:`_text_date`), else, for an act the
-    article reports as news, the article's month (:func:`_recent`)."""
-    return _text_date(doc, trig, ts, te, sent_i) or _recent(doc, ts, sent_i)
+    """The start of an act that goes on (:func:`_ongoing_since`), else the date the text
+    gives the event (:func:`_text_date`), else, for an act the article reports as news,
+    the article's month (:func:`_recent`)."""
+    return _ongoing_since(doc, te, sent_i) or _text_date(doc, trig, ts, te, sent_i) \
+        or _recent(doc, ts, sent_i)
+
+
+def _ongoing_since(doc, te: int, sent_i: int):
+    """"The ICC has been investigating the killings ... since 2021": the act began then,
+    not when the article reports it (its clause, its object between)."""
+    body = doc.body
+    for d in doc.dates_in(doc.sentences[sent_i]):
+        if te < d.start <= te + 120 and body[d.start - 6:d.start].lower() == "since " \
+                and not _CLAUSE_BREAK.search(body, te, d.start - 6):
+            return d
+    return None
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:\w+ly|also|now|just|since)\s+)?(?:been\s+)?"

@@ -470,6 +470,12 @@ def _named_before(ids, introduced: dict[str, int], at: int, body: str = "",
 
 
 @cache
+def _kin_after(lex) -> re.Pattern:
+    """A kinship term after an owner pronoun: "his wife", "his eldest son"."""
+    return re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{_alt(lex['kinship'])})\b", re.IGNORECASE)
+
+
+@cache
 def _kin_before(lex) -> re.Pattern:
     """A kinship word right before a name: "his father ", "Rahmon's daughter "."""
     return re.compile(rf"\b(?:{_alt(lex['kinship'])}),?\s+$", re.IGNORECASE)
@@ -1291,9 +1297,7 @@ class Antecedents:
         self.male_endings = tuple(str(w) for w in words["male_endings"])
         # "a close Nazarbayev ally": a name modifying a relational noun heads no phrase
         self.modifier = _modifier_re(lex)
-        # "his wife", "his eldest son": a kinship term after an owner pronoun
-        self.kin_after = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{_alt(lex['kinship'])})\b",
-                                    re.IGNORECASE)
+        self.kin_after = _kin_after(lex)
         self._genders: dict[str, bool | None] = {}  # name -> female(name)
         self._kin_said = _kin_genders(lex, self.persons, body)
 
