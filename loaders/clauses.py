@@ -2617,6 +2617,7 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
 # of a title before it ("After his arrest, former security chief Karim Massimov")
 _FRONTED = re.compile(r"\w+[^,.;:!?\"“”]{0,80},\s+(?:(?:[Tt]he|[Ff]ormer|[A-Z][\w’'-]*)\s+)"
                       r"{0,4}")
+_FIRST_WORD = re.compile(r"[\"“‘' ]*(\w+)")
 # a pronoun subject of a passive clause: "He was detained", "She had been arrested"
 _PASSIVE = re.compile(r"\s+(?:was|were|is|has been|had been|have been|would be|will be)\s+"
                       r"(?:\w+ly\s+)?(?:\w+ed|\w+en|held|put|sent|found|brought|sworn)\b")
@@ -2634,8 +2635,21 @@ class SubjectAntecedents(resolve_mod.Antecedents):
     pronoun in its own sentence."""
 
     clauses: Clauses | None = None
+    _memo: dict | None = None
 
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
+        """As :meth:`_resolve`; the readers ask for the same pronoun again and again, so
+        a question asked from outside any other is answered once."""
+        if self.clauses is None or self.clauses._depth:
+            return self._resolve(offset, pronoun, exclude)
+        if self._memo is None:
+            self._memo = {}
+        k = (offset, pronoun.lower(), frozenset(exclude), self.speaker_at is not None)
+        if k not in self._memo:
+            self._memo[k] = self._resolve(offset, pronoun, exclude)
+        return list(self._memo[k])
+
+    def _resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         p = pronoun.lower()
         if p in ("he", "she") and self.body[offset:offset + len(p)].lower() != p:
             # a description read as a pronoun ("The former minister had been accused"):
@@ -2697,13 +2711,15 @@ class SubjectAntecedents(resolve_mod.Antecedents):
         if p not in self.singular:
             return ""
         sent = self.index.sentences[self.index.at(offset)]
+        opening = _FIRST_WORD.match(self.body, sent.start)
+        if opening is None or opening.group(1).lower() not in self.prepositions:
+            return ""
         i = bisect_left(self.starts, offset)
         if i >= len(self.persons) or (i and self.persons[i - 1].start >= sent.start):
             return ""
         m = self.persons[i]
-        opening = self.body[sent.start:offset].lstrip("\"“‘' ").split(" ", 1)[0].lower()
-        if m.start >= sent.end or opening not in self.prepositions or \
-                not _FRONTED.fullmatch(self.body, offset, m.start) or self._possessive(m):
+        if m.start >= sent.end or not _FRONTED.fullmatch(self.body, offset, m.start) or \
+                self._possessive(m):
             return ""  # "His former deputy, Anuar Sadykulov": an apposition, no phrase
         female = p in self.feminine
         if (p in self.feminine or p in self.masculine) and \

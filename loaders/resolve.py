@@ -730,11 +730,10 @@ def _titled_by(body, m: Mention, orgs, hits, named) -> str:
     """The organisation written right before a holder's title ("NUP president Robert
     Kyagulanyi", "CCC party president A", "Senate President B": a body's president, not
     the country's), or ""; a word the lexicon knows ("Kazakh", "Former") is none."""
-    found = re.search(rf"(\s+(?:party\s+)?){re.escape(m.title)}\s+$",
-                      body[max(0, m.start - 60):m.start], re.IGNORECASE)
+    found = _title_before(m.title).search(body, max(0, m.start - 60), m.start)
     if found is None:
         return ""
-    end = m.start - len(found.group())
+    end = found.start()
     org = orgs.get(end) or (orgs.get(end - 1) if body[end - 1:end] == ")" else None)
     if org is not None:
         return org.actor_id
@@ -742,6 +741,11 @@ def _titled_by(body, m: Mention, orgs, hits, named) -> str:
     if word is None or named(end) or hits.ending_at(end, _TITLE_WORDS) is not None:
         return ""
     return f"organization:{slug(word.group(1))}"
+
+
+@lru_cache(maxsize=512)
+def _title_before(title: str) -> re.Pattern:
+    return re.compile(rf"\s+(?:party\s+)?{re.escape(title)}\s+$", re.IGNORECASE)
 
 
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})\)?$")
@@ -1019,6 +1023,7 @@ _AGE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(\d{1,3})-year-old\b")
 _OPENING = re.compile(r"[\"“‘']?(?:(?:[Oo]n|[Ii]n|[Ll]ast|[Ee]arlier|[Ll]ater|[Ss]ince|[Aa]fter|"
                       r"[Bb]efore|[Aa]t)(?:\s+[\w’'-]+){0,3},?\s+|(?:[Bb]ut|[Hh]owever|[Mm]eanwhile|"
                       r"[Nn]ow|[Tt]hen|[Aa]nd|[Ss]till),?\s+)?$")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
 _GIVEN_AGE = re.compile(r",\s*(\d{1,3})\s*,|\s*\((\d{1,3})\)")
 
 
@@ -1056,14 +1061,18 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
     if "year-old" in body:
         for m in _AGE.finditer(body):
             found.append((m.start(), m.end(), m.group(1), False, None))
-    formers = hits.by_label.get("status_former", ())
-    former_ends = {h.end for h in formers}
-    for h in hits.labelled({"title_heads", "person_nouns"}):
+    former_ends = sorted(h.end for h in hits.by_label.get("status_former", ()))
+    described = [h for h in hits.by_label.get("person_nouns", ()) if h.phrase.lower() in nouns]
+    if former_ends:
+        described += hits.by_label.get("title_heads", ())
+    for h in described:
         low = h.phrase.lower()
+        if low not in nouns:
+            k = bisect_left(former_ends, h.start - 49)
+            if k == len(former_ends) or former_ends[k] > h.start:
+                continue  # neither a topic noun nor a former-status word just before
         if _PLURAL.search(low) or body[h.end:h.end + 1] in "-’'":
             continue
-        if low not in nouns and not any(h.start - 50 < e <= h.start for e in former_ends):
-            continue  # neither a topic noun nor a former-status word just before
         start, org_seen, owner = h.start, False, None
         while True:  # "the former KNB head", "the once-powerful security chief"
             mod = hits.before(start, {"title_modifiers", "status_former", "demonyms"},
@@ -1104,9 +1113,9 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
     persons = sorted((m for m in mentions if m.type == "person" and m.actor_id),
                      key=lambda m: m.start)
     ages: dict[str, set[str]] = defaultdict(set)  # age -> persons the article gave it
-    for m in persons:
+    for m in persons if any(age for _, _, age, _, _ in found) else ():
         given = _GIVEN_AGE.match(body, m.end)
-        before = re.search(r"\b(\d{1,3})-year-old\s+$", body[max(0, m.start - 20):m.start])
+        before = _AGE_BEFORE.search(body, max(0, m.start - 20), m.start)
         for age in (given and (given.group(1) or given.group(2)), before and before.group(1)):
             if age:
                 ages[age].add(m.actor_id)
