@@ -99,6 +99,8 @@ class FrameLexicon:
         # that are triggers elsewhere ("called X a traitor")
         self.naming_verbs = frozenset(
             str(w).lower() for w in lex["clause_words"]["naming_verbs"])
+        self.complement_verbs = frozenset(
+            str(w).lower() for w in lex["clause_words"]["complement_verbs"])
         # the words that lead from an act to the post it names, longest first
         self.post_leads = sorted((tuple(str(p).lower().split()) for p in
                                   lex["clause_words"]["post_leads"]), key=len, reverse=True)
@@ -810,7 +812,9 @@ class Clauses:
                 return heads
             if t.cls == "object_pronouns" or t.low == "her" and (
                     j + 1 >= stop or toks[j + 1].kind == "P" or toks[j + 1].cls in (
-                        "prepositions", "adverbs", "subordinators", "relatives")):
+                        "prepositions", "adverbs", "subordinators", "relatives")
+                    or (j and toks[j - 1].low in self.flex.complement_verbs
+                        and _title_complement(toks, j + 1, stop))):
                 # "appointed her as minister", "fired her in May": no noun follows "her"
                 self._object_end = j + 1
                 return [j]
@@ -2407,11 +2411,20 @@ class Clauses:
                 break
             if (t.kind == "A" and t.mention.type == "person" and not t.poss) or \
                     t.cls == "subject_pronouns":
-                if not self._after_preposition(toks, k, 0):
+                # "On Sunday Mirziyoyev said": a date phrase before the subject
+                if not self._after_preposition(toks, k, 0) or (
+                        t.kind == "A" and 1 < k <= 4 and toks[0].cls == "prepositions"
+                        and (toks[k - 1].low in self._date_words
+                             or toks[k - 1].low.isdigit())):
                     found = t
                     break
         self._subjects[sent_i] = found
         return found
+
+    @cached_property
+    def _date_words(self) -> frozenset[str]:
+        lex = self.doc.lex
+        return frozenset(str(w).lower() for w in (*lex["weekdays"], *lex["months"]))
 
     def _names_person(self, sent_i: int) -> bool:
         sent = self.doc.sentences[sent_i]
@@ -2440,9 +2453,25 @@ class Clauses:
                 if subj is None or subj.start >= tpl_off:
                     continue
                 if subj.kind == "A":
+                    both = self._coordinated(s, subj)
+                    if both:  # "A and B were convicted. He was ...": the one the
+                        # pronoun's gender allows, else no one
+                        said = {m.actor_id: doc.antecedents.female(m.surface) for m in both}
+                        fits = {a for a, f in said.items() if f is female} or \
+                            {a for a, f in said.items() if f is None}
+                        return list(fits) if len(fits) == 1 else []
                     if doc.antecedents.female(subj.mention.surface) is (not female):
                         continue
                     topic = self._object_topic(s, subj, female) if s < sent_i else None
+                    if topic is None and s < sent_i and word.lower() in ("he", "she") and \
+                            _PASSIVE.match(doc.body, offset + len(word)):
+                        # "Tokayev dismissed Massimov. He was detained the next day": the
+                        # one the act befell before is the one it befalls now; when the
+                        # sentence before acted on no other person, its subject
+                        other = self._acted_on(s, subj)
+                        if other is not None and \
+                                doc.antecedents.female(other) is not (not female):
+                            return [other]
                     return topic or [subj.mention.actor_id]
                 if subj.low == "it":
                     return None  # "The Committee said it had detained X. ... him": no person
@@ -2453,9 +2482,47 @@ class Clauses:
         finally:
             self._depth -= 1
 
+    def _coordinated(self, sent_i: int, subj) -> list:
+        """The persons of a subject that joins two or more with "and" ("Almazbek
+        Atambayev and Kurmanbek Bakiyev were convicted"), [] when it names one."""
+        after = self.doc.body[subj.mention.end:subj.mention.end + 5]
+        if not (after.startswith(" and ") or after.startswith(",")):
+            return []
+        toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 20)
+        k = next((i for i, t in enumerate(toks) if t.start == subj.start), None)
+        if k is None:
+            return []
+        out = [subj.mention]
+        while k + 2 < len(toks) and toks[k + 1].low in (",", "and") \
+                and toks[k + 2].kind == "A" and toks[k + 2].mention.type == "person":
+            out.append(toks[k + 2].mention)
+            k += 2
+        if toks[k - 1].low != "and" if len(out) > 1 else True:
+            return []  # "A, B's nephew," or "A, the head": an apposition, no pair
+        return out if len({m.actor_id for m in out}) > 1 else []
+
     @cached_property
     def _subordinators(self) -> frozenset[str]:
         return frozenset(str(w).lower() for w in self.doc.lex["clause_words"]["subordinators"])
+
+    def _acted_on(self, sent_i: int, subj) -> str | None:
+        """The person right after the verb of sentence ``sent_i``'s subject, the one its
+        act befell ("Tokayev dismissed Massimov", "Lukashenko met Babariko's son Eduard
+        Babariko": the son), if no clause boundary comes first; else None."""
+        doc = self.doc
+        persons = doc.antecedents.persons
+        sent = doc.sentences[sent_i]
+        start = subj.mention.end
+        for m in persons:
+            if m.start < start or m.start >= sent.end:
+                continue
+            if m.actor_id == subj.mention.actor_id or doc.antecedents._possessive(m):
+                continue
+            between = doc.body[start:m.start]
+            if not _VERB_THEN_OBJECT.fullmatch(between):
+                return None
+            return m.actor_id
+        return None
 
     def _object_topic(self, sent_i: int, subj, female: bool) -> list[str] | None:
         """The person an object pronoun of an earlier sentence stands for ("Nazarbayev
@@ -2469,10 +2536,14 @@ class Clauses:
         sent = doc.sentences[sent_i]
         if re.search(rf"\b{want}\b", doc.body[sent.start:sent.end]):
             toks = self._tokens.get(sent_i) or self._tokenize(sent_i, 40)
-            for t in toks:
+            for k, t in enumerate(toks):
                 if t.kind == "W" and t.start > subj.start and (
                         t.cls == "relatives" or t.low in self._subordinators):
                     break  # "X was detained after parliament stripped him": X himself
+                if want == "her" and t.low == "her" and k + 1 < len(toks) and \
+                        toks[k + 1].kind != "P" and toks[k + 1].cls not in (
+                            "prepositions", "adverbs", "subordinators"):
+                    continue  # "said her resignation": her owns a noun, no object
                 if t.start > subj.start and t.kind == "W" and t.low == want:
                     found = doc.antecedents.resolve(doc.template.body_offset(t.start), t.low,
                                                     (subj.mention.actor_id,))
@@ -2481,6 +2552,17 @@ class Clauses:
                     break
         self._topics[sent_i, female] = found
         return found
+
+
+def _title_complement(toks, n: int, stop: int) -> bool:
+    """Do the words from ``n`` make a title that ends the clause, no name after it
+    ("appointed her first vice-president.": her is the object, the title what she
+    becomes; "dismissed her deputy Anuar Sadykulov": a possessive)?"""
+    q, titled = n, False
+    while q < stop and q - n < 5 and toks[q].kind == "W" and toks[q].cls in ("title", "", "cap"):
+        titled = titled or toks[q].cls == "title"
+        q += 1
+    return titled and (q >= stop or toks[q].kind == "P" or toks[q].cls == "prepositions")
 
 
 def _countrys(tok) -> bool:
@@ -2531,6 +2613,18 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
     return out
 
 
+# the rest of an opening phrase after its pronoun, then the subject's name and the words
+# of a title before it ("After his arrest, former security chief Karim Massimov")
+_FRONTED = re.compile(r"\w+[^,.;:!?\"“”]{0,80},\s+(?:(?:[Tt]he|[Ff]ormer|[A-Z][\w’'-]*)\s+)"
+                      r"{0,4}")
+_FIRST_WORD = re.compile(r"[\"“‘' ]*(\w+)")
+# a pronoun subject of a passive clause: "He was detained", "She had been arrested"
+_PASSIVE = re.compile(r"\s+(?:was|were|is|has been|had been|have been|would be|will be)\s+"
+                      r"(?:\w+ly\s+)?(?:\w+ed|\w+en|held|put|sent|found|brought|sworn)\b")
+# the verb between a subject and its person object, and the words of a title or of the
+# object's possessor ("dismissed Defence Minister A", "met B's son A"), no comma or clause
+_VERB_THEN_OBJECT = re.compile(r"\s+(?:\w+ly\s+)?[a-z]+\s+(?:[\w’'-]+\s+){0,4}")
+_OWNER_AND = re.compile(r"['’]s?\s+(?:[\w-]+\s+){1,3}and\s+$")
 _APPOSED_OWNER = re.compile(r"\w,\s*$")  # "B, his aide": right after a name's comma
 
 
@@ -2541,13 +2635,38 @@ class SubjectAntecedents(resolve_mod.Antecedents):
     pronoun in its own sentence."""
 
     clauses: Clauses | None = None
+    _memo: dict | None = None
 
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
+        """As :meth:`_resolve`; the readers ask for the same pronoun again and again, so
+        a question asked from outside any other is answered once."""
+        if self.clauses is None or self.clauses._depth:
+            return self._resolve(offset, pronoun, exclude)
+        if self._memo is None:
+            self._memo = {}
+        k = (offset, pronoun.lower(), frozenset(exclude), self.speaker_at is not None)
+        if k not in self._memo:
+            self._memo[k] = self._resolve(offset, pronoun, exclude)
+        return list(self._memo[k])
+
+    def _resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         p = pronoun.lower()
+        if p in ("he", "she") and self.body[offset:offset + len(p)].lower() != p:
+            # a description read as a pronoun ("The former minister had been accused"):
+            # the one person the sentence before is about, as resolve.py reads them
+            who = resolve_mod.topic(self.body, self.persons, self.index, self.index.at(offset))
+            return [who] if who and who not in exclude else []
+        if self.styled(offset, p):
+            return []
+        exclude = self.cannot_be(offset, p, exclude)
+        owner = self._coordinated_owner(offset, p) or self._fronted(offset, p)
+        if owner and owner not in exclude:
+            return [owner]
         if self.clauses is not None and p in self.singular:
             sent = self.index.at(offset)
             subj = self.clauses.sentence_subject(sent)
             if p in ("him", "his", "her") and subj is not None and subj.kind == "W" \
+                    and subj.low in ("he", "she") and (subj.low == "she") == (p == "her") \
                     and self.clauses.doc.template.body_offset(subj.start) < offset:
                 # "He retained sweeping powers, though measures adopted by Toqayev have
                 # removed him": him is the subject the sentence is about
@@ -2578,6 +2697,47 @@ class SubjectAntecedents(resolve_mod.Antecedents):
             hi = bisect_left(self.starts, offset)
             if lo == hi:  # no person named before it in its sentence
                 found = self.clauses.subject_antecedent(offset, p)
+                if found == []:
+                    return []  # two persons the subject joins: no one
                 if found and not set(found) & set(exclude):
                     return found
         return super().resolve(offset, pronoun, exclude)
+
+    def _fronted(self, offset: int, p: str) -> str:
+        """The subject after an opening phrase that holds the pronoun ("In his address,
+        Putin said", "After her arrest, Maria Kolesnikova was ...", "In a statement
+        circulated by his supporters, Tashiev described ..."), if no person is named
+        before the pronoun in its sentence and the gender allows; else ""."""
+        if p not in self.singular:
+            return ""
+        sent = self.index.sentences[self.index.at(offset)]
+        opening = _FIRST_WORD.match(self.body, sent.start)
+        if opening is None or opening.group(1).lower() not in self.prepositions:
+            return ""
+        i = bisect_left(self.starts, offset)
+        if i >= len(self.persons) or (i and self.persons[i - 1].start >= sent.start):
+            return ""
+        m = self.persons[i]
+        if m.start >= sent.end or not _FRONTED.fullmatch(self.body, offset, m.start) or \
+                self._possessive(m):
+            return ""  # "His former deputy, Anuar Sadykulov": an apposition, no phrase
+        female = p in self.feminine
+        if (p in self.feminine or p in self.masculine) and \
+                self.female(m.actor_id) is (not female):
+            return ""
+        return m.actor_id
+
+    def _coordinated_owner(self, offset: int, p: str) -> str:
+        """The owner of "X's dismissal and his arrest": "his" joined to a person's
+        possessive is that person (if the pronoun's gender allows), else ""."""
+        if p not in ("his", "her"):
+            return ""
+        i = bisect_left(self.starts, offset) - 1
+        if i < 0 or offset - self.persons[i].end > 40:
+            return ""
+        m = self.persons[i]
+        if not _OWNER_AND.fullmatch(self.body, m.end, offset) or \
+                self.female(m.actor_id) is (p == "his") or \
+                self.female(m.surface) is (p == "his"):
+            return ""
+        return m.actor_id

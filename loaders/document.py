@@ -221,7 +221,7 @@ def build(article: Article, gazetteer, lex) -> Document:
     dates = date_finder(lex).find(body, article.published, hits=hits)
     typed, untyped = mentions_mod.find(body, gazetteer, lex, hits, tokens)
     mentions = resolve_mod.resolve(body, typed, untyped, gazetteer, lex, article.published,
-                                   hits)
+                                   hits, index)
     template = Template(body, mentions)
     antecedents = clauses_mod.SubjectAntecedents(lex, mentions, index, body)
     doc = Document(article, lex, gazetteer, sentences, index, dates, mentions, template,

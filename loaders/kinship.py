@@ -40,7 +40,7 @@ from functools import cache
 
 from ..graph.names import key
 from .mentions import Mention
-from .phrases import alternation
+from .phrases import alternation, relational_nouns
 from .template import CLOSE, OPEN
 
 # feminine surname endings of the region fold to the masculine (Aliyeva -> Aliyev,
@@ -88,8 +88,15 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
     families = {family_key(n) for m in members for n in names.get(m, ())} - {""}
     # the family name, or a father's given name as the child's surname ("Rustam
     # Emomali", son of Emomali Rahmon; "Kairat Satybaldy", son of Satybaldy Nazarbayev)
-    kin = [c for c in fits if any(family_key(n) in families or key(n).split()[0] in families
-                                  for n in names.get(c, ()))]
+    # of them, not one the window names only as the owner of another relative ("Ilham
+    # Aliyev's son-in-law Emin Agalarov. His wife Leyla Aliyeva": his is Agalarov's, she
+    # is Aliyev's daughter; "Mugabe's sacking of A ... his wife Grace Mugabe": Mugabe's)
+    owns_kin = _owns_kin(doc.lex)
+    named = {m.actor_id for m in ante.persons[bisect_left(ante.starts, floor):
+                                              bisect_left(ante.starts, offset)]
+             if not owns_kin.match(doc.body, m.end)}
+    kin = [c for c in fits if c in named and any(
+        family_key(n) in families or key(n).split()[0] in families for n in names.get(c, ()))]
     if len(kin) == 1:
         return kin
     # "a plot to kill A, his wife B and C": the person the kinship phrase follows in a
@@ -102,6 +109,11 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
     if default and all(d in fits or d not in cands for d in default):
         return list(default)
     return fits[-1:] if default else []
+
+
+@cache
+def _owns_kin(lex) -> re.Pattern:
+    return re.compile(rf"['’]s?\s+(?:[\w-]+\s+)?(?:{relational_nouns(lex)})\b", re.IGNORECASE)
 
 
 _LISTED = re.compile(r"\.?\s*,\s*")

@@ -26,7 +26,7 @@ DEFAULT_PATHS = (SEEDS / "lexicon", SEEDS / "patterns.yaml")
 # The shape of every section: list of words, mapping, or list of mappings.
 WORDS, MAPPING, RECORDS = "a list of words", "a mapping", "a list of mappings"
 SECTIONS = {
-    "honorifics": WORDS, "person_nouns": WORDS, "surname_endings": WORDS,
+    "honorifics": WORDS, "person_nouns": WORDS, "topic_nouns": WORDS, "surname_endings": WORDS,
     "given_names": WORDS, "stopwords": WORDS, "boilerplate": WORDS,
     "acronym_stoplist": WORDS, "credit_prefixes": WORDS, "proper_bodies": WORDS,
     "byline_openers": WORDS, "byline_generic": WORDS,

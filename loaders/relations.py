@@ -495,8 +495,9 @@ def reference_statements(doc) -> list:
     rules = rules_for(doc.lex)
     out = []
     for m in doc.mentions:
-        if m.cue != "title-reference" or m.type != "person" or not m.actor_id:
-            continue
+        if m.cue not in ("title-reference", "topic") or not m.title or m.type != "person" \
+                or not m.actor_id:
+            continue  # "topic": "Armenia charged A. The former defence minister denied"
         title = singular_title(m.title)
         targets = [(m.body_hint, m.body_hint.split(":", 1)[0])] if m.body_hint else \
             _implied(doc, rules, title, [m.actor_id])

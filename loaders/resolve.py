@@ -26,7 +26,15 @@
   with that person noun (``person_nouns``), before the name or in apposition after it.
 - "the foreign troops", "the peacekeepers": the last organisation of the kind the lexicon
   gives the description (``definite_descriptions``), named at most three sentences before.
-- Pronouns are resolved on demand by :class:`Antecedents` (nearest person before).
+- "The 58-year-old", "the ex-KNB head", "the tycoon" opening a sentence (an age
+  description or a topic noun also inside one) with no holder of that title or noun named
+  before: the one person the nearest sentence before naming persons is about
+  (``topic_nouns``); two there, or an age the article gave someone else: unresolved.
+- "the First President": the holder ``offices.yaml`` marks ``first`` for the article's
+  country; "NUP president A" is the party's president, no holder of "the President".
+- Pronouns are resolved on demand by :class:`Antecedents` (nearest person before), never
+  to one their place rules out (:meth:`Antecedents.cannot_be`: a quotation's speaker, "X,
+  whom he", the subject of an object pronoun's clause).
 """
 
 from __future__ import annotations
@@ -44,8 +52,10 @@ from ..graph.names import key, slug
 
 
 def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, lex,
-            published: str = "", hits=None) -> list[Mention]:
-    """The article's mentions with actor ids, sorted, refs ("the President") included."""
+            published: str = "", hits=None, index=None) -> list[Mention]:
+    """The article's mentions with actor ids, sorted, refs ("the President") included;
+    given the article's sentence ``index``, descriptions of the person the sentence before
+    was about too ("The 58-year-old", :func:`_topic_refs`)."""
     _relatives(typed, untyped)
     known = [m for m in typed if len(m.ids) == 1]
     named_ids = {m.ids[0] for m in known}
@@ -56,11 +66,11 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
                 n.actor_id, n.type = n.ids[0], gazetteer.actors[n.ids[0]].type
         if m.ids:
             if len(m.ids) > 1:
-                hits = [i for i in m.ids if i in named_ids]
-                if len(hits) != 1:
+                named_here = [i for i in m.ids if i in named_ids]
+                if len(named_here) != 1:
                     continue  # ambiguous: left unresolved rather than guessed
-                m.ids = (hits[0],)
-                actor = gazetteer.actors[hits[0]]
+                m.ids = (named_here[0],)
+                actor = gazetteer.actors[named_here[0]]
                 m.type, m.kind = actor.type, actor.kind
             m.actor_id = m.ids[0]
         out.append(m)
@@ -176,7 +186,11 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
         + _described_bodies(body, out, hits, lex) + _noun_refs(body, out, hits) \
         + _parliament_refs(body, out, lex)
     out = sorted(out + refs, key=lambda m: m.start)
-    return _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
+    out = _drop_overlaps(sorted(out + kin_refs(body, out, hits, lex), key=lambda m: m.start))
+    if index is not None and index.sentences:
+        out = _drop_overlaps(sorted(out + _topic_refs(body, out, hits, lex, index),
+                                    key=lambda m: m.start))
+    return out
 
 
 def _relatives(typed: list[Mention], untyped: list[Mention]) -> None:
@@ -548,9 +562,10 @@ def _bare(title: str, interim) -> str:
 class _RefWords:
     def __init__(self, lex):
         self.interim = {str(w).lower() for w in lex["interim_modifiers"]}
-        # single heads a holder's title ends with ("chief", not "chiefs", "officials")
+        # singular heads a holder's title ends with ("chief", "vice president", not
+        # "chiefs", "officials")
         self.singular = {str(w).lower() for w in lex["title_heads"]
-                         if " " not in str(w) and not str(w).endswith("s")}
+                         if not str(w).endswith("s")}
         self.heads = {o["title"].lower() for o in lex["offices"]} | {"president",
                                                                        "prime minister"}
         # "the head of state" is the article's president
@@ -596,7 +611,10 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
     @cache
     def main() -> str:  # a holder with no country written serves the article's
         return main_country(mentions, hits, lex)
-    holders = [(m.start, _bare(m.title, words.interim), m.former, m.actor_id, m.body_hint)
+    mention_ends = {m.end for m in mentions}
+    named_end = mention_ends.__contains__  # "USA" the place is no body before a title
+    holders = [(m.start, _bare(m.title, words.interim), m.former, m.actor_id,
+                m.body_hint or _titled_by(body, m, ends, hits, named_end))
                for m in mentions if m.title and m.type == "person" and m.actor_id]
     holders = sorted(holders + _led_bodies(body, mentions, words), key=lambda x: x[0])
     named = {m.actor_id for m in mentions}
@@ -621,6 +639,10 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
                 start, body_id = org.start, org.actor_id
             else:
                 break
+        first = office and body[start - 6:start].lower() == "first " and \
+            not _NOT_FIRST_HOLDER.match(body, h.end)
+        if first:  # "the First President", "Kazakhstan's first president"
+            start -= 6
         status = hits.ending_at(start - 1, {"status_former", "status_current"}) \
             or hits.ending_at(start, {"status_former"})
         if status is not None:
@@ -658,6 +680,10 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         elif nxt and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and nxt.type in (
                 "place", "organization"):
             body_id, end = nxt.actor_id, nxt.end
+            after = mentions[i + 1] if i + 1 < len(mentions) else None
+            if after is not None and after.type == "person" and \
+                    re.fullmatch(r"\s*,?\s*", body[end:after.start]):
+                continue  # "the First President of Kazakhstan Nursultan Nazarbayev"
         elif _OF_AFTER.match(body, h.end) and not _OF_COUNTRY.match(body, h.end):
             continue  # "the Chairman of the Management Board of X": another body's head
         elif not office and _AFTER_HEAD.match(body, h.end):
@@ -667,29 +693,63 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             h_k += 1
         if office:  # a president is not the former one: title and status must agree
             # ("President of the Republic X" is the president)
+            # ("NUP president A" is the party's, not "the President")
             cands = {a for t, f, a, hint in seen if t.split(" of ")[0] == head and f == former
-                     and (not body_id or (hint or main() or body_id) == body_id)}
+                     and (hint or main() or body_id) == (body_id or hint or main())
+                     and not (not body_id and hint.startswith("organization:"))}
         else:  # "KNB chief X" ... "the former KNB chief": the head word is enough, and
             # the head of a body is its chief ("X, the head of the KNB" ... "the spy chief"),
             # when the description names a body or a field ("the Uzbek leader" does not)
             heads = words.head_titles if head in words.head_titles and (
                 mods or body_id.startswith("organization:")) else {head}
-            cands = {a for t, f, a, hint in seen if t.split()[-1] in heads
+            cands = {a for t, f, a, hint in seen
+                     if (t.split()[-1] in heads or t == head or t.endswith(f" {head}"))
                      and (not body_id or (hint or main() or body_id) == body_id)}
-        if not cands and office:
+        if first:  # the holder offices.yaml marks as the first of that office
+            cands = _first_holders(lex, head, body_id or main())
+        elif not cands and office:
             cands = _office_holders(lex, head, body_id, former, published) & named
         j = bisect_left(starts, the) - 1
         if j >= 0 and mentions[j].type == "person" and mentions[j].actor_id \
                 and _APPOSITION.fullmatch(body, mentions[j].end, the):
             # "Karim Massimov, the head of the KNB": a holder for "the former KNB head"
             seen.append((head, former, mentions[j].actor_id, body_id))
+            if end > h.end:
+                continue  # its body stays a mention of its own, for the post
         if len(cands) != 1:
             continue
         actor_id = next(iter(cands))
+        # "the First President" names its holder by an honour, no post of the article
         refs.append(Mention(the, end, body[the:end], type="person", actor_id=actor_id,
-                            role="title", cue="title-reference", title=head, former=former,
-                            body_hint=body_id))
+                            role="title", cue="first-holder" if first else "title-reference",
+                            title=head, former=former, body_hint=body_id))
     return refs
+
+
+def _titled_by(body, m: Mention, orgs, hits, named) -> str:
+    """The organisation written right before a holder's title ("NUP president Robert
+    Kyagulanyi", "CCC party president A", "Senate President B": a body's president, not
+    the country's), or ""; a word the lexicon knows ("Kazakh", "Former") is none."""
+    found = _title_before(m.title).search(body, max(0, m.start - 60), m.start)
+    if found is None:
+        return ""
+    end = found.start()
+    org = orgs.get(end) or (orgs.get(end - 1) if body[end - 1:end] == ")" else None)
+    if org is not None:
+        return org.actor_id
+    word = _ACRONYM.search(body, max(0, end - 12), end)  # "CCC party president"
+    if word is None or named(end) or hits.ending_at(end, _TITLE_WORDS) is not None:
+        return ""
+    return f"organization:{slug(word.group(1))}"
+
+
+@lru_cache(maxsize=512)
+def _title_before(title: str) -> re.Pattern:
+    return re.compile(rf"\s+(?:party\s+)?{re.escape(title)}\s+$", re.IGNORECASE)
+
+
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})\)?$")
+_TITLE_WORDS = frozenset({"title_modifiers", "status_former", "status_current", "demonyms"})
 
 
 def _led_bodies(body, mentions, words) -> list[tuple[int, str, bool, str, str]]:
@@ -706,6 +766,16 @@ def _led_bodies(body, mentions, words) -> list[tuple[int, str, bool, str, str]]:
             out.append((m.start, words.head_verbs[led.group(1).lower()], False, m.actor_id,
                         org.actor_id))
     return out
+
+
+def _first_holders(lex, head, body_id) -> set[str]:
+    return {o["holder"] for o in lex["offices"] if o.get("first") and o["body"] == body_id
+            and o["title"].lower() == head}
+
+
+# "the first president to be impeached", "the first president who ...": an ordinal
+_NOT_FIRST_HOLDER = re.compile(r"\s+(?:to|who|ever|since|elected|in|after|from)\b",
+                               re.IGNORECASE)
 
 
 def _office_holders(lex, head, body_id, former, published) -> set[str]:
@@ -934,6 +1004,9 @@ def _noun_refs(body, mentions, hits) -> list[Mention]:
             introduced[noun].append((h.start, ends[apposed.start()].actor_id))
             continue
         the = _the_before(body, h.start)
+        if the is None:  # "Kremlin critic A ... the Kremlin critic"
+            qualified = _THE_QUALIFIED.search(body, max(0, h.start - 30), h.start)
+            the = qualified.start() if qualified else None
         if the is None or body[h.end:h.end + 1].isalpha():
             continue
         who = {actor for at, actor in introduced[noun] if at < the}
@@ -942,6 +1015,197 @@ def _noun_refs(body, mentions, hits) -> list[Mention]:
                                 actor_id=next(iter(who)), role="definite",
                                 cue="noun-description"))
     return refs
+
+
+_AGE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(\d{1,3})-year-old\b")
+# where a description may stand as its sentence's subject: at its start, after an opening
+# quote or a short adverbial ("On Monday, the 58-year-old ...")
+_OPENING = re.compile(r"[\"“‘']?(?:(?:[Oo]n|[Ii]n|[Ll]ast|[Ee]arlier|[Ll]ater|[Ss]ince|[Aa]fter|"
+                      r"[Bb]efore|[Aa]t)(?:\s+[\w’'-]+){0,3},?\s+|(?:[Bb]ut|[Hh]owever|[Mm]eanwhile|"
+                      r"[Nn]ow|[Tt]hen|[Aa]nd|[Ss]till),?\s+)?$")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
+_GIVEN_AGE = re.compile(r",\s*(\d{1,3})\s*,|\s*\((\d{1,3})\)")
+
+
+def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
+    """"Karim Massimov was sentenced. The 58-year-old had been arrested in 2022": a
+    description of a person that opens its sentence (an age description anywhere, "the
+    ex-KNB head", "the tycoon": ``topic_nouns``, a title after a former-status word) is
+    the one person the nearest sentence before (at most two back) that names persons
+    is about: the one that is no one's genitive, no possessor and no object of a
+    preposition there (for an office, "the former president", the one person it names at
+    all). Two such persons, a title or noun the article already gave someone (the title
+    references decide) or an age the article gave another person: unresolved. A topic
+    noun may also end its phrase inside a sentence ("Putin jailed the tycoon in 2003").
+    Each one found counts as a mention of its person for the next ("The ex-KNB head had
+    been arrested ... His former deputy").
+
+    >>> from qantar.loaders.document import build
+    >>> from qantar.loaders.pipeline import default_gazetteer, default_lexicon
+    >>> from qantar.graph.records import Article
+    >>> text = ("Karim Massimov was sentenced on Monday. The 58-year-old was found guilty "
+    ...         "of treason. The ex-KNB head had been arrested in 2022.")
+    >>> art = Article(id="article:x", title="", publisher="", published="2023-04",
+    ...               published_precision="month", url="", path="x.txt", sha256="",
+    ...               words=20, body=text)
+    >>> doc = build(art, default_gazetteer(), default_lexicon())
+    >>> [(m.surface, m.actor_id) for m in doc.mentions if m.cue == "topic"]
+    [('The 58-year-old', 'person:karim-massimov'), ('The ex-KNB head', 'person:karim-massimov')]
+    """
+    words = _ref_words(lex)
+    nouns = _topic_nouns(lex)
+    orgs = {m.end: m for m in mentions if m.type == "organization"}
+    bodies = {m.start: m for m in mentions if m.type in ("organization", "place")
+              and m.actor_id}
+    found = []
+    if "year-old" in body:
+        for m in _AGE.finditer(body):
+            found.append((m.start(), m.end(), m.group(1), False, None))
+    former_ends = sorted(h.end for h in hits.by_label.get("status_former", ()))
+    described = [h for h in hits.by_label.get("person_nouns", ()) if h.phrase.lower() in nouns]
+    if former_ends:
+        described += hits.by_label.get("title_heads", ())
+    for h in described:
+        low = h.phrase.lower()
+        if low not in nouns:
+            k = bisect_left(former_ends, h.start - 49)
+            if k == len(former_ends) or former_ends[k] > h.start:
+                continue  # neither a topic noun nor a former-status word just before
+        if _PLURAL.search(low) or body[h.end:h.end + 1] in "-’'":
+            continue
+        start, org_seen, owner = h.start, False, None
+        while True:  # "the former KNB head", "the once-powerful security chief"
+            mod = hits.before(start, {"title_modifiers", "status_former", "demonyms"},
+                              " \t-")  # "ex-KNB"
+            org = orgs.get(start - 1) if body[start - 1:start] == " " else None
+            if mod is not None:
+                start = mod.start
+            elif org is not None and not org_seen:
+                start, org_seen, owner = org.start, True, org
+            else:
+                break
+        lead = body[start:h.start].lower()
+        if not (low in nouns or any(lead.startswith(w) or f" {w}" in lead
+                                    for w in words.cues.status_former)):
+            continue
+        the = _the_before(body, start)
+        if the is None:
+            continue
+        post, end = None, h.end
+        if low not in nouns:  # a former post: its title, and its body if written
+            title = " ".join(w for w in re.findall(r"\w+(?:-\w+)*",
+                                                   body[start:h.end].lower().replace("ex-", ""))
+                             if w not in words.cues.status_former
+                             and not (org_seen and w in key(owner.surface).split()))
+            body_id = owner.actor_id if org_seen else ""
+            of = _OF_THE.match(body, h.end)
+            named = bodies.get(of.end()) if of else None
+            inside = []
+            if named is not None and not body_id:  # "the former head of Belgazprombank"
+                body_id, end, inside = named.actor_id, named.end, [named]
+            elif org_seen:
+                inside = [owner]
+            post = (title, body_id, inside)
+        # an office ("the former president"): only one person near
+        found.append((the, end, "", low in words.heads, post))
+    if not found:
+        return []
+    persons = sorted((m for m in mentions if m.type == "person" and m.actor_id),
+                     key=lambda m: m.start)
+    ages: dict[str, set[str]] = defaultdict(set)  # age -> persons the article gave it
+    for m in persons if any(age for _, _, age, _, _ in found) else ():
+        given = _GIVEN_AGE.match(body, m.end)
+        before = _AGE_BEFORE.search(body, max(0, m.start - 20), m.start)
+        for age in (given and (given.group(1) or given.group(2)), before and before.group(1)):
+            if age:
+                ages[age].add(m.actor_id)
+    taken = [(m.start, m.end) for m in mentions if m.type != "organization"]
+    refs = []
+    starts = [m.start for m in mentions]
+    for start, end, age, strict, post in sorted(found):
+        if any(s < end and start < e for s, e in taken) or \
+                _names_next(body, mentions, starts, end):
+            continue
+        sent_i = index.at(start)
+        sent = index.sentences[sent_i]
+        if not age:
+            head = body[start:end].split()[-1].lower()
+            if not _OPENING.fullmatch(body, sent.start, start) and (
+                    head not in nouns or not _ENDS_PHRASE.match(body, end)):
+                continue  # "Putin jailed the tycoon in 2003": a topic noun may stand
+                # anywhere its phrase ends ("the tycoon era" is no person)
+            if re.search(rf"\b{re.escape(head)}\b", body[:start], re.IGNORECASE):
+                continue  # a title or noun given before: the title references decide
+        if age and len(ages.get(age, ())) == 1:
+            who = next(iter(ages[age]))
+            if any(m.actor_id == who for m in persons if m.start < start):
+                refs.append(_topic_ref(body, start, end, who, post))
+                persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
+            continue
+        who = topic(body, persons, index, sent_i, strict)
+        if who is None or (age and any(who in ids for ids in ages.values())) or any(
+                m.actor_id == who for m in persons if sent.start <= m.start < start):
+            continue  # not one the sentence has just named ("X said the tycoon ...")
+        refs.append(_topic_ref(body, start, end, who, post))
+        persons = sorted([*persons, refs[-1]], key=lambda m: m.start)
+    return refs
+
+
+_ENDS_PHRASE = re.compile(r"\s*[,.;:!?)\"”]|\s+(?:in|on|at|for|to|with|from|after|before|"
+                          r"over|since|until|during|and|but|who|whom|that|last|this)\b")
+_TITLE_TAIL = re.compile(r"(?:[\s,()]|['’]s\b|\b(?:of|for|at|in|the)\b|[A-Z][\w’'-]*)*")
+
+
+def _names_next(body, mentions, starts, end) -> bool:
+    """Does a person's name follow the description, as it follows a title ("the former
+    commander of Kazakhstan's Navy, Zhandarbek Zhanzakov", "the 58-year-old Massimov")?"""
+    i = bisect_left(starts, end)
+    while i < len(mentions) and mentions[i].start - end < 80:
+        m = mentions[i]
+        gap = _TITLE_TAIL.match(body, end, m.start)
+        if gap.end() < m.start:
+            return False
+        if m.type == "person":
+            return True
+        end, i = m.end, i + 1
+    return False
+
+
+def _topic_ref(body, start, end, actor_id, post=None) -> Mention:
+    """A description's mention; a former post's carries its title and body, the post it
+    states (relations.reference_statements)."""
+    title, body_id, inside = post or ("", "", [])
+    return Mention(start, end, body[start:end], type="person", actor_id=actor_id,
+                   role="definite", cue="topic", title=title, former=bool(post),
+                   body_hint=body_id, nested=list(inside))
+
+
+def topic(body, persons, index, sent_i, strict=False) -> str | None:
+    """The one person the nearest sentence before ``sent_i`` (two back at most) that
+    names persons is about, or None; ``strict``: the one person it names at all."""
+    for s in range(sent_i - 1, max(-1, sent_i - 3), -1):
+        sent = index.sentences[s]
+        here = [m for m in persons if sent.start <= m.start < sent.end]
+        if not here:
+            continue
+        if strict:
+            named = {m.actor_id for m in here}
+            return next(iter(named)) if len(named) == 1 else None
+        heads = {m.actor_id for m in here
+                 if body[m.end:m.end + 2] not in ("'s", "’s")
+                 and not _PREPOSITION.search(body[max(0, m.start - 30):m.start])
+                 and not _GENITIVE.search(body[max(0, m.start - 40):m.start])}
+        return next(iter(heads)) if len(heads) == 1 else None
+    return None
+
+
+@cache
+def _topic_nouns(lex) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lex["topic_nouns"])
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_THE_QUALIFIED = re.compile(r"\b[Tt]he\s+[A-Z][\w-]*\s+$")
 
 
 # --- pronouns ------------------------------------------------------------------------------
@@ -1002,6 +1266,20 @@ def _kin_gender_re(lex) -> re.Pattern | None:
                       rf"{_alt(genders['male'])}))[ \t]*,?[ \t]*(?:[A-Z][\w.-]*[ \t]+){{0,3}}$")
 
 
+# "Shoigu, whom he": the relative pronoun is Shoigu, the pronoun someone else
+_WHOM = re.compile(r"\s*,?\s*whom\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
+# "Tokayev dismissed him", "Gerasimov, come to meet him": lower-case words only between
+# the subject and the object pronoun, none that opens another clause
+_CLAUSE_VERBS = re.compile(r"(?:\s+(?!(?:that|who|which|whom|and|or|but|as|when|after|"
+                           r"before|while|because|if|said|says|say|whether|than)\b)"
+                           r"[a-z][a-z'’-]*){1,4}\s+")
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# "elected A, the founder of B, to replace him": A replaces, him is someone else
+_CONTROLLED = re.compile(r"(?:\s*,[^,;.!?]{1,120},)?\s+to\s+[a-z]+\s+", re.IGNORECASE)
+
+
 class Antecedents:
     """Pronoun -> actor ids: nearest person before it (singular), the persons of the
     sentence or the one before (plural), the quotation's speaker (first person)."""
@@ -1014,6 +1292,9 @@ class Antecedents:
         self.feminine = {p.lower() for p in pron.get("feminine", [])}
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
         self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
+        self.styles = {str(p).lower() for p in pron.get("styles", [])}
+        self.objects = {p.lower() for p in lex["clause_words"]["object_pronouns"]} - {"her"}
+        self.prepositions = {str(p).lower() for p in lex["clause_words"]["prepositions"]}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
         self.orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
         self.starts = [m.start for m in self.persons]
@@ -1044,10 +1325,56 @@ class Antecedents:
     def _possessive(self, m: Mention) -> bool:
         return self.body[m.end:m.end + 2] in ("'s", "’s") or self.body[m.end:m.end + 1] in "'’"
 
+    def cannot_be(self, offset: int, pronoun: str, exclude=()) -> tuple:
+        """``exclude`` and the persons a singular pronoun cannot stand for by where it
+        stands: in a quotation, its speaker ("'The case against him will be dropped,'
+        Peskov said"); after "X, whom", X ("Shoigu, whom he blamed"); as an object, the
+        subject of its clause ("Tokayev dismissed him", "Gerasimov came to meet him")."""
+        p = pronoun.lower()
+        if p not in self.singular:
+            return tuple(exclude)
+        out = list(exclude)
+        speaker = self.speaker_at(offset) if self.speaker_at else ""
+        if speaker:
+            out.append(speaker)
+        body = self.body
+        i = bisect_left(self.starts, offset) - 1
+        if i >= 0 and self.index.at(self.persons[i].start) == self.index.at(offset):
+            m = self.persons[i]
+            between = body[m.end:offset]
+            obj = self._object(offset, p)
+            if _WHOM.fullmatch(between) or (obj and _CONTROLLED.fullmatch(between)) or (
+                    obj and not self._possessive(m)
+                    and _CLAUSE_VERBS.fullmatch(between)
+                    and not _PREPOSITION.search(body[max(0, m.start - 30):m.start])):
+                out.append(m.actor_id)
+        return tuple(out)
+
+    def _object(self, offset: int, p: str) -> bool:
+        """Is the pronoun at ``offset`` an object: "him", or "her" before no noun
+        ("appointed her to lead", "met her.", not "her resignation")?"""
+        if p in self.objects:
+            return True
+        if p != "her":
+            return False
+        after = _NEXT_WORD.match(self.body, offset + 3)
+        return after is None or after.group(1).lower() in self.prepositions
+
+    def styled(self, offset: int, p: str) -> bool:
+        """Does the possessive at ``offset`` open a style ("His Majesty")?"""
+        if p not in ("his", "her") or not self.body[offset + len(p) + 1:
+                                                    offset + len(p) + 2].isupper():
+            return False
+        after = _NEXT_WORD.match(self.body, offset + len(p))
+        return after is not None and after.group(1).lower() in self.styles
+
     def resolve(self, offset: int, pronoun: str, exclude=()) -> list[str]:
         """Actor ids a pronoun at ``offset`` stands for ([] when unsure); ``exclude``:
         actors it cannot be ("Gulmira Satybaldy, his wife": his is not hers)."""
         p = pronoun.lower()
+        if self.styled(offset, p):
+            return []
+        exclude = self.cannot_be(offset, p, exclude)
         pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs
         if pair:  # "the couple's": "their", when it can only be two persons
             found = self.resolve(offset, "their", exclude)

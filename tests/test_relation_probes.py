@@ -328,6 +328,55 @@ PROBES = [
     ("Ilham Aliyev's nephew Rashad Aliyev was dismissed, and his other nephew, Ramil "
      "Pashayev, was detained in Baku.",
      [(R, "Ramil Pashayev", "Ilham Aliyev")], [(R, "Ramil Pashayev", "Rashad Aliyev")]),
+    # a description of the person the sentence before is about ("the 58-year-old", "the
+    # ex-KNB head") is a mention of that person for the pronouns after it
+    ("Karim Massimov was sentenced to 18 years on Monday. The 58-year-old was found guilty "
+     "of treason. The ex-KNB head had been arrested in January 2022.\n\nHis former "
+     "deputy, Anuar Sadykulov, received 16 years.",
+     [(S, "Anuar Sadykulov", "Karim Massimov")], []),
+    ("Kairat Satybaldy was jailed in 2022. The 49-year-old's wife Gulmira Satybaldy was "
+     "also detained.", [(R, "Gulmira Satybaldy", "Kairat Satybaldy")], []),
+    ("Turkmen businessman Rashid Meredov was arrested. The businessman was a nephew of "
+     "Gurbanguly Berdimuhamedov.", [(R, "Rashid Meredov", "Gurbanguly Berdimuhamedov")], []),
+    # a title of several words refers back as one word does ("the Vice President")
+    ("Vice President Sara Duterte resigned. Senator Imee Marcos is a known ally of the "
+     "Vice President.", [(A, "Imee Marcos", "Sara Duterte")], []),
+    # a party's president is not "the President"
+    ("President Emmerson Mnangagwa spoke. CCC party president Nelson Chamisa left. The "
+     "President fired Owen Ncube.", [("dismissed", "Emmerson Mnangagwa", "Owen Ncube")],
+     [("dismissed", "Nelson Chamisa", "Owen Ncube")]),
+    # a pronoun subject: "He is married to", "He had been allied with", "He served under"
+    ("Timur Kulibayev was elected in 2005. He is married to Dinara Kulibayeva.",
+     [(R, "Timur Kulibayev", "Dinara Kulibayeva")], []),
+    ("Kamchybek Tashiev was fired on Tuesday. He had been closely allied with Sadyr "
+     "Japarov.", [(A, "Kamchybek Tashiev", "Sadyr Japarov")], []),
+    ("Sadyr Japarov fired Kamchybek Tashiev. He is not related to Japarov.", [],
+     [(R, "Kamchybek Tashiev", "Sadyr Japarov"), (R, "Sadyr Japarov", "Sadyr Japarov")]),
+    ("Vano Merabishvili was jailed in 2014. He had served under Mikheil Saakashvili as "
+     "interior minister.", [(S, "Vano Merabishvili", "Mikheil Saakashvili")], []),
+    ("Heydar Aliyev fell ill in 2003. He was succeeded by his son Ilham Aliyev as "
+     "president of Azerbaijan.", [("holds_position", "Heydar Aliyev", "Azerbaijan"),
+                                  (R, "Ilham Aliyev", "Heydar Aliyev")], []),
+    # "her" before a title after an appointing verb is the object (clause_words
+    # complement_verbs); after another verb it owns the noun
+    ("Mehriban Aliyeva spoke on Monday. Ilham Aliyev named her first vice-president.",
+     [("appointed", "Ilham Aliyev", "Mehriban Aliyeva")], []),
+    ("Dariga Nazarbayeva spoke on Monday. Kassym-Jomart Tokayev dismissed her deputy.", [],
+     [("dismissed", "Kassym-Jomart Tokayev", "Dariga Nazarbayeva")]),
+    # a possessive chain: the owner of a relative named before is not whose "his wife"
+    ("Ilham Aliyev's son-in-law Emin Agalarov sang in Baku. His wife Leyla Aliyeva left.",
+     [(R, "Leyla Aliyeva", "Emin Agalarov")], [(R, "Leyla Aliyeva", "Ilham Aliyev")]),
+    ("The crisis began with Robert Mugabe's sacking of Vice President Emmerson Mnangagwa, "
+     "which cleared the way for his wife Grace Mugabe.",
+     [(R, "Grace Mugabe", "Robert Mugabe")], [(R, "Grace Mugabe", "Emmerson Mnangagwa")]),
+    # two persons joined in the subject before: "he" is neither, unless the gender tells
+    ("Almazbek Atambayev and Kurmanbek Bakiyev were convicted. He later dismissed "
+     "Sooronbay Jeenbekov.", [],
+     [("dismissed", "Almazbek Atambayev", "Sooronbay Jeenbekov"),
+      ("dismissed", "Kurmanbek Bakiyev", "Sooronbay Jeenbekov")]),
+    ("Viktor Babariko and Maria Kolesnikova were detained. She later accused Alexander "
+     "Lukashenko of fraud.", [(ACC, "Maria Kolesnikova", "Alexander Lukashenko")],
+     [(ACC, "Viktor Babariko", "Alexander Lukashenko")]),
     # "invited troops from X": X is asked for help
     ("Kassym-Jomart Tokayev invited troops from the Russia-led Collective Security Treaty "
      "Organization to help restore order.",
