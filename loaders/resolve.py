@@ -476,6 +476,12 @@ def _kin_after(lex) -> re.Pattern:
 
 
 @cache
+def _kin_of(lex) -> re.Pattern:
+    """A kinship term and "of" right before a title: "sons-in-law of the First President"."""
+    return re.compile(rf"\b(?:{_alt(lex['kinship'])})\s+of\s+$", re.IGNORECASE)
+
+
+@cache
 def _kin_before(lex) -> re.Pattern:
     """A kinship word right before a name: "his father ", "Rahmon's daughter "."""
     return re.compile(rf"\b(?:{_alt(lex['kinship'])}),?\s+$", re.IGNORECASE)
@@ -662,9 +668,12 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         nxt = mentions[i] if i < len(mentions) else None
         gap = body[h.end:nxt.start] if nxt else ""
         if nxt and nxt.type == "person" and re.fullmatch(r"\s*,?\s*", gap) and not (
-                "," in gap and words.cues.decree_of.search(body, max(0, h.start - 40),
-                                                           h.start)):
-            continue  # "the President Kassym-Jomart Tokayev": a title, not a reference
+                "," in gap and (words.cues.decree_of.search(body, max(0, h.start - 40),
+                                                            h.start)
+                                or _kin_of(lex).search(body, max(0, the - 40), the))):
+            # "the President Kassym-Jomart Tokayev": a title, not a reference; but
+            # "sons-in-law of the First President, A and B": A and B are his kin
+            continue
         if words.interim & set(mods):
             continue  # "the new NSC chief" is not the chief the article named before
         joined = _AND_CAPITAL.match(body, h.end)

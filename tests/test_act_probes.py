@@ -20,6 +20,12 @@ from test_relation_probes import _pairs
 AP, DI, P, ACC, O = "appointed", "dismissed", "prosecuted", "accused", "ordered"
 
 PROBES = [
+    # a title after "<kin> of" refers back; the names after it are the kin, not its holders
+    ('Kazakhstan is changing. Sons-in-law of the First President, Timur Kulibayev and '
+     'Dimash Dossanov, lost their posts.',
+     [('relative_of', 'Timur Kulibayev', 'Nursultan Nazarbayev'),
+      ('relative_of', 'Dimash Dossanov', 'Nursultan Nazarbayev')],
+     [('holds_position', 'Timur Kulibayev', 'Kazakhstan')]),
     # named members of a group of relatives or allies: "X's allies, including A and B"
     ('Tokayev purged Nursultan Nazarbayev\'s relatives, including Samat Abish and Kairat '
      'Satybaldy. Several Vladimir Putin allies, such as Igor Sechin, were sanctioned.',
