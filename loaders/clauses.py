@@ -1413,7 +1413,11 @@ class Clauses:
                 # "the dismissal by X of Y from the post of head"
                 heads, at = self.actor_list(toks, at + 1, len(toks))
                 found = self.post(toks, at) if heads else None
-            if found is not None:
+            if found is not None and not (frame.post == "replaces" and not patients
+                                          and voice == "active" and at < len(toks)
+                                          and toks[at].low != "as"):
+                # "Lukashenko replaced the head of his security council": the post is the
+                # unnamed one's he replaced, not his own
                 hit.post = found[:2]
         # "A, whom he appointed": he is not A
         hit.agents = self._ids(toks, agents, frame.agent_types, exclude={
