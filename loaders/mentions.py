@@ -363,26 +363,36 @@ def _credits(body: str, cues: Cues, typed: list[Mention], untyped: list[Mention]
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+)")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
 
 
 def _coordinated(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
     """"businessmen Roman Nakhanov and Taiyr Zhanuzaq", "A, B and C": a name of two or
-    more words in a list with a person is a person (left to right, then right to left)."""
+    more words in a list with a person is a person, one word in a list with an
+    organisation an organisation (left to right, then right to left)."""
     merged = sorted(typed + untyped, key=lambda m: m.start)
     untyped_ids = {id(m) for m in untyped}
     joined = set()
 
     def coordinated(a: Mention, b: Mention) -> bool:
         gap = _COORDINATION.match(body, a.end)
-        return bool(gap) and gap.end() == b.start
+        return bool(gap) and gap.end() == b.start and (
+            # "The National Chamber of Entrepreneurs, Atameken,": a comma alone may
+            # stand before a body's other name
+            a.type != "organization" and b.type != "organization"
+            or bool(_AND_OR.search(gap.group())))
 
     for order in (merged, merged[::-1]):
         prev = None
         for m in order:
-            if (id(m) in untyped_ids and " " in m.surface and prev is not None
-                    and prev.type == "person"
+            if (id(m) in untyped_ids and prev is not None
+                    and (prev.type == "person" and " " in m.surface
+                         # "Batumelebi and Netgazeti": one word listed with a body
+                         or prev.type == "organization" and " " not in m.surface
+                         and prev.cue != "acronym" and not m.surface.isupper())
                     and (coordinated(prev, m) if order is merged else coordinated(m, prev))):
-                m.type, m.cue = "person", "coordination"
+                m.type, m.cue = prev.type, "coordination"
+                m.kind = prev.kind if prev.type == "organization" else ""
                 untyped_ids.discard(id(m))
                 joined.add(id(m))
             prev = m
@@ -1085,6 +1095,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
             and key(text) in cues.places and spelled_as_place(text):
         noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
+    if noun_after is not None and len(words) == 1 and _sentence_start(body, start) \
+            and _CAPITAL_AFTER.match(body, noun_after.end):
+        noun_after = None  # "Rights group Viasna said": the noun introduces the name after
     if noun_after is not None and person in _STRONG_CUES \
             and body[end:noun_after.start].strip():
         noun_after = None  # "Samdech Hun Sen remains party president": a verb between
@@ -1261,6 +1274,7 @@ def _detention_after(body: str, start: int, end: int, person: str, cues: Cues) -
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def _org_noun_after(body: str, end: int, hits, opens: bool = False, stop=frozenset()):
