@@ -1116,7 +1116,10 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.kind = cues.place_head_bodies[words[-2]]
         typed.append(m)
         return
-    if words[-1] in cues.place_heads and len(words) >= 2:
+    if words[-1] in cues.place_heads and len(words) >= 2 and not (
+            _in_headline(body, start)
+            and any(w.lower() in _lower_words(body) for w in words[:-1])):
+        # not "Karimova Sent To Prison": a heading's words before the head
         m.type, m.cue = "place", "place-head"
         place = cues.places.get(key(text))
         if place is not None:  # "Davao City" is the data's Davao, as "DAVAO CITY" is
@@ -1262,11 +1265,11 @@ def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
 
 def _detention_after(body: str, start: int, end: int, person: str, cues: Cues) -> bool:
     """"Chikurubi prison", "the Polar Wolf penal colony": a place of detention's noun
-    right after a name that is neither a person's nor an adjective ("a Siberian penal
-    colony", "a Soviet-era jail")."""
+    right after a name that is neither a person's (by more than its ending) nor an
+    adjective ("a Siberian penal colony", "a Soviet-era jail")."""
     m = cues.detention_after.match(body, end)
-    if m is None or person:
-        return False
+    if m is None or person not in ("", "surname-ending"):
+        return False  # "Okrestina detention centre": an ending proves less than the noun
     words = body[start:end].split()
     if len(words) == 1 and _sentence_start(body, start):
         return False  # "Navalny prison letters": a name opening a sentence may be anyone's
