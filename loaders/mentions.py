@@ -926,7 +926,7 @@ def _title_inside(body, toks, cues: Cues) -> tuple[int, int, int] | None:
 
 def _holder_after_head(body, toks, cues: Cues) -> int:
     """Where a person's name starts after the head word of a body or a division in one
-    capitalised run (0: nowhere): a given name, then one or two name-like words."""
+    capitalised run (0: nowhere)."""
     for k in range(1, len(toks) - 1):
         head = toks[k - 1][2]
         if (head in cues.org_heads or head in cues.place_heads) \
@@ -986,8 +986,7 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     cut = _holder_after_head(body, toks, cues)
     if cut:
         # "State Security Service Madat Guliyev", "Lebap Province Atageldi Shamuradov":
-        # a body's or a division's head word ends its name, a given name starts the
-        # holder's
+        # a body's or a division's head word ends its name, the holder's starts after it
         _classify_segment(body, toks[:cut], cues, hits, typed, untyped)
         _classify_segment(body, toks[cut:], cues, hits, typed, untyped)
         return
