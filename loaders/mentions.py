@@ -131,6 +131,7 @@ class Cues:
                                                  *lex["org_heads"], *lex["place_heads"]])
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
+        self.party_after = re.compile(rf"[ \t]+{_words_re(lex['party_nouns_after'])}\b")
         self.detention_after = re.compile(
             rf"[ \t]+{_words_re(lex['detention_nouns_after'])}\b(?!-)")
         self.adjective_endings = tuple(low("place_adjective_endings"))
@@ -541,6 +542,18 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             _classify_run(body, start, start + text.index(" "), inside[:1], cues, hits,
                           typed, untyped, gazetteer)
         return
+    if inside and inside[-1].end == end and inside[-1].start > start \
+            and any(i.startswith("place:") for i in inside[-1].ids) \
+            and cues.party_after.match(body, end):
+        # "Prosperous Armenia party", "the For Georgia party": a party named after its
+        # country, its words before the country's name part of it
+        first = start + 4 if text.startswith(("The ", "the ")) else start
+        words = body[first:inside[-1].start].split()
+        if words and words[0] not in cues.demonyms and not any(
+                w in cues.org_heads or w.endswith(("'s", "’s")) for w in words):
+            typed.append(Mention(first, end, body[first:end], type="organization",
+                                 kind="party", cue="org-noun-after"))
+            return
     if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
         # the run is one gazetteer name (most runs that are not a stopword): what the
         # token test below decides, without tokenizing (a run starts with a token, and
