@@ -59,7 +59,7 @@ _INITIALS_REST = re.compile(rf"\.(?:[ \t]?{_U}\.){{0,2}}")
 _INITIAL_TOKEN = re.compile(rf"^{_U}(?:\.{_U})*\.?$")
 _INITIALS = re.compile(rf"[ \t]+(?:{_U}\.[ \t]?){{1,3}}")
 _AFTER_NOUNS = frozenset({"company", "bank", "group", "holding", "fund", "foundation",
-                          "party", "movement", "lobby", "association", "agency"})
+                          "party", "movement", "lobby", "association", "agency", "court"})
 
 
 @dataclass
@@ -131,6 +131,10 @@ class Cues:
                                                  *lex["org_heads"], *lex["place_heads"]])
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
+        self.party_after = re.compile(rf"[ \t]+{_words_re(lex['party_nouns_after'])}\b")
+        self.detention_after = re.compile(
+            rf"[ \t]+{_words_re(lex['detention_nouns_after'])}\b(?!-)")
+        self.adjective_endings = tuple(low("place_adjective_endings"))
         self.division_after = re.compile(rf"[ \t]+({_words_re(lex['division_nouns'])})\b")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
         self.officers = {str(w).lower() for w in lex["org_officers"] if " " not in str(w)}
@@ -360,26 +364,36 @@ def _credits(body: str, cues: Cues, typed: list[Mention], untyped: list[Mention]
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+)")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
 
 
 def _coordinated(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
     """"businessmen Roman Nakhanov and Taiyr Zhanuzaq", "A, B and C": a name of two or
-    more words in a list with a person is a person (left to right, then right to left)."""
+    more words in a list with a person is a person, one word in a list with an
+    organisation an organisation (left to right, then right to left)."""
     merged = sorted(typed + untyped, key=lambda m: m.start)
     untyped_ids = {id(m) for m in untyped}
     joined = set()
 
     def coordinated(a: Mention, b: Mention) -> bool:
         gap = _COORDINATION.match(body, a.end)
-        return bool(gap) and gap.end() == b.start
+        return bool(gap) and gap.end() == b.start and (
+            # "The National Chamber of Entrepreneurs, Atameken,": a comma alone may
+            # stand before a body's other name
+            a.type != "organization" and b.type != "organization"
+            or bool(_AND_OR.search(gap.group())))
 
     for order in (merged, merged[::-1]):
         prev = None
         for m in order:
-            if (id(m) in untyped_ids and " " in m.surface and prev is not None
-                    and prev.type == "person"
+            if (id(m) in untyped_ids and prev is not None
+                    and (prev.type == "person" and " " in m.surface
+                         # "Batumelebi and Netgazeti": one word listed with a body
+                         or prev.type == "organization" and " " not in m.surface
+                         and prev.cue != "acronym" and not m.surface.isupper())
                     and (coordinated(prev, m) if order is merged else coordinated(m, prev))):
-                m.type, m.cue = "person", "coordination"
+                m.type, m.cue = prev.type, "coordination"
+                m.kind = prev.kind if prev.type == "organization" else ""
                 untyped_ids.discard(id(m))
                 joined.add(id(m))
             prev = m
@@ -528,6 +542,18 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             _classify_run(body, start, start + text.index(" "), inside[:1], cues, hits,
                           typed, untyped, gazetteer)
         return
+    if inside and inside[-1].end == end and inside[-1].start > start \
+            and any(i.startswith("place:") for i in inside[-1].ids) \
+            and cues.party_after.match(body, end):
+        # "Prosperous Armenia party", "the For Georgia party": a party named after its
+        # country, its words before the country's name part of it
+        first = start + 4 if text.startswith(("The ", "the ")) else start
+        words = body[first:inside[-1].start].split()
+        if words and words[0] not in cues.demonyms and not any(
+                w in cues.org_heads or w.endswith(("'s", "’s")) for w in words):
+            typed.append(Mention(first, end, body[first:end], type="organization",
+                                 kind="party", cue="org-noun-after"))
+            return
     if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
         # the run is one gazetteer name (most runs that are not a stopword): what the
         # token test below decides, without tokenizing (a run starts with a token, and
@@ -704,6 +730,10 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
     """Where an organisation's name ends in its run: before a person's name glued to it
     ("... Committee of the Republic of Kazakhstan Samat Abish")."""
     starts = {g.start: g for g in inside}
+    if head_at + 1 < len(toks) and toks[head_at + 1][0] not in starts \
+            and body[toks[head_at][1]:toks[head_at + 1][0]] == " " \
+            and _holder_name(body, toks[head_at + 1:], cues):
+        return head_at + 1  # "State Security Service Madat Guliyev"
     for k in range(head_at + 1, len(toks)):
         g = starts.get(toks[k][0])
         if g is not None and any(i.startswith("person:") for i in g.ids):
@@ -716,7 +746,7 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
                 or (toks[k][2].lower() in cues.title_heads and not toks[k][2].endswith("s")
                     and toks[k + 1][0] not in starts
                     and key(toks[k + 1][2]) not in cues.places
-                    and _name_like(body, toks[k + 1][2], cues))):
+                    and name_like(body, toks[k + 1][2], cues))):
             while k - 1 > head_at and toks[k - 1][2].lower() in cues.title_words:
                 k -= 1  # "... Holding Deputy Chairman X": the deputy is the title's
             return k
@@ -839,14 +869,14 @@ def _kin_of_known(body, toks, inside, cues: Cues) -> list:
         i = at.get(g.start)
         if i and " " not in g.surface and g.ids and all(x.startswith("person:") for x in g.ids):
             prev = toks[i - 1]
-            if _name_like(body, prev[2], cues) and not any(
+            if name_like(body, prev[2], cues) and not any(
                     p.end > prev[0] and p.start < prev[1] for p in inside):
                 continue
         kept.append(g)
     return kept
 
 
-def _name_like(body: str, word: str, cues: Cues) -> bool:
+def name_like(body: str, word: str, cues: Cues) -> bool:
     """A word that may be a given name or patronymic: a known given name, or capitalised,
     not all capitals, not a verb form ("Dismissing"), not written in lower case elsewhere
     in the article, and none of the lexicon's other words (title, stopword, month...)."""
@@ -898,13 +928,34 @@ def _title_inside(body, toks, cues: Cues) -> tuple[int, int, int] | None:
         while j < len(toks) and _is_title_word(toks[j][2], cues):
             j += 1
         e = j
-        while e < len(toks) and _name_like(body, toks[e][2], cues) and (
+        while e < len(toks) and name_like(body, toks[e][2], cues) and (
                 e == j or _NAME_GAP.match(body[toks[e - 1][1]:toks[e][0]])):
             e += 1
         if e > j and toks[j - 1][2].lower().rstrip(".") in cues.title_heads | cues.honorifics:
             return k, j, e
         return None
     return None
+
+
+def _holder_after_head(body, toks, cues: Cues) -> int:
+    """Where a person's name starts after the head word of a body or a division in one
+    capitalised run (0: nowhere)."""
+    for k in range(1, len(toks) - 1):
+        head = toks[k - 1][2]
+        if (head in cues.org_heads or head in cues.place_heads) \
+                and _holder_name(body, toks[k:], cues):
+            return k
+    return 0
+
+
+def _holder_name(body, toks, cues: Cues) -> bool:
+    """Whether two or three words glued after a body's head word are a person's name:
+    name-like, a given name first or a surname ending last ("Onik Gasparyan")."""
+    last = toks[-1][2].lower()
+    return 2 <= len(toks) <= 3 and (key(toks[0][2]) in cues.given or (
+        len(last) >= 5 and last.endswith(cues.endings))) \
+        and all(name_like(body, t[2], cues) for t in toks) \
+        and all(body[a[1]:b[0]] == " " for a, b in zip(toks, toks[1:]))
 
 
 _NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
@@ -924,7 +975,7 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         k = len(toks) - 1
         while k > 0 and _is_title_word(toks[k - 1][2], cues):
             k -= 1
-        if k >= 2 and all(_name_like(body, t[2], cues) for t in toks[:k]):
+        if k >= 2 and all(name_like(body, t[2], cues) for t in toks[:k]):
             # "appointed Aleksandr Turchin Prime Minister of Belarus": the name, then
             # the title it was given
             toks = toks[:k]
@@ -944,6 +995,13 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         # "the President of the Republic José Eduardo dos Santos": the place noun the
         # title ended with, then the holder's name
         _classify_segment(body, toks[1:], cues, hits, typed, untyped)
+        return
+    cut = _holder_after_head(body, toks, cues)
+    if cut:
+        # "State Security Service Madat Guliyev", "Lebap Province Atageldi Shamuradov":
+        # a body's or a division's head word ends its name, the holder's starts after it
+        _classify_segment(body, toks[:cut], cues, hits, typed, untyped)
+        _classify_segment(body, toks[cut:], cues, hits, typed, untyped)
         return
     if len(toks) > 1 and toks[0][2].rpartition("-")[2] in _COMPOUND_TAILS:
         # "the Dutch-based VimpelCom", "Moscow-based Novaya Gazeta": the compound
@@ -1049,6 +1107,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
             and key(text) in cues.places and spelled_as_place(text):
         noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
+    if noun_after is not None and len(words) == 1 and _sentence_start(body, start) \
+            and _CAPITAL_AFTER.match(body, noun_after.end):
+        noun_after = None  # "Rights group Viasna said": the noun introduces the name after
     if noun_after is not None and person in _STRONG_CUES \
             and body[end:noun_after.start].strip():
         noun_after = None  # "Samdech Hun Sen remains party president": a verb between
@@ -1067,14 +1128,18 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.kind = cues.place_head_bodies[words[-2]]
         typed.append(m)
         return
-    if words[-1] in cues.place_heads and len(words) >= 2:
+    if words[-1] in cues.place_heads and len(words) >= 2 and not (
+            _in_headline(body, start)
+            and any(w.lower() in _lower_words(body) for w in words[:-1])):
+        # not "Karimova Sent To Prison": a heading's words before the head
         m.type, m.cue = "place", "place-head"
         place = cues.places.get(key(text))
         if place is not None:  # "Davao City" is the data's Davao, as "DAVAO CITY" is
             m.actor_id = "place:" + slug(place)
         typed.append(m)
         return
-    if hits.before(start, _PLACE_BEFORE) is not None or _place_noun_after(body, end, cues):
+    if hits.before(start, _PLACE_BEFORE) is not None or _place_noun_after(body, end, cues) \
+            or _detention_after(body, start, end, person, cues):
         m.type, m.cue = "place", "place-noun"
         typed.append(m)
         return
@@ -1133,7 +1198,7 @@ def _predicate_says_person(body: str, start: int, end: int, words, cues: Cues) -
     if not (cues.predicate_after.match(body, end)
             or cues.predicate_before.search(body, max(0, start - 24), start)):
         return False
-    return not _in_headline(body, start) and all(_name_like(body, w, cues) for w in words)
+    return not _in_headline(body, start) and all(name_like(body, w, cues) for w in words)
 
 
 _PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
@@ -1210,7 +1275,21 @@ def _place_noun_after(body: str, end: int, cues: Cues) -> bool:
     return bool(m) and m.group(1) in cues.place_after
 
 
+def _detention_after(body: str, start: int, end: int, person: str, cues: Cues) -> bool:
+    """"Chikurubi prison", "the Polar Wolf penal colony": a place of detention's noun
+    right after a name that is neither a person's (by more than its ending) nor an
+    adjective ("a Siberian penal colony", "a Soviet-era jail")."""
+    m = cues.detention_after.match(body, end)
+    if m is None or person not in ("", "surname-ending"):
+        return False  # "Okrestina detention centre": an ending proves less than the noun
+    words = body[start:end].split()
+    if len(words) == 1 and _sentence_start(body, start):
+        return False  # "Navalny prison letters": a name opening a sentence may be anyone's
+    return "-" not in words[-1] and not words[-1].lower().endswith(cues.adjective_endings)
+
+
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def _org_noun_after(body: str, end: int, hits, opens: bool = False, stop=frozenset()):

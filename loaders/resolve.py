@@ -45,7 +45,7 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from .kinship import kin_refs
-from .mentions import Mention, cues_for
+from .mentions import Mention, cues_for, name_like
 from .phrases import alternation as _alt, relational_nouns
 from .places import capital_countries, city_countries, country_names
 from ..graph.names import key, slug
@@ -57,6 +57,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     given the article's sentence ``index``, descriptions of the person the sentence before
     was about too ("The 58-year-old", :func:`_topic_refs`)."""
     _relatives(typed, untyped)
+    _members(body, typed, untyped, _ref_words(lex).cues)
     known = [m for m in typed if len(m.ids) == 1]
     named_ids = {m.ids[0] for m in known}
     out: list[Mention] = []
@@ -214,6 +215,29 @@ def _relatives(typed: list[Mention], untyped: list[Mention]) -> None:
         untyped[:] = [m for m in untyped if id(m) not in gone]
 
 
+def _members(body: str, typed: list[Mention], untyped: list[Mention], cues) -> None:
+    """"Job Sikhala of the Citizens Coalition for Change": a name of two or three words
+    no cue typed, "of" an organisation right after it, is a member's; "Kazembe Kazembe":
+    a name repeating its one word is a person's (bodies do not)."""
+    orgs = {m.start for m in typed if m.type == "organization"}
+    found = []
+    for m in untyped:
+        words = m.surface.split()
+        if not 2 <= len(words) <= 3 or not all(name_like(body, w, cues) for w in words):
+            continue  # "Special Rapporteur of the United Nations": a title
+        of = _OF_BODY.match(body, m.end)
+        if (of is not None and of.end() in orgs) or (len(words) == 2
+                                                     and words[0] == words[1]):
+            m.type, m.cue = "person", "member-of"
+            found.append(m)
+    if found:
+        typed.extend(found)
+        typed.sort(key=lambda m: m.start)
+        gone = {id(m) for m in found}
+        untyped[:] = [m for m in untyped if id(m) not in gone]
+
+
+_OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _KNOWN_AS = re.compile(r"[,(]\s*(?:(?:also|better|popularly|widely|commonly)\s+)?"
                        r"(?:known\s+as|nicknamed|called)\s+[\"“‘']?$")
 
