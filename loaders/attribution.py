@@ -34,11 +34,15 @@ class Cue:
     closing: bool   # the cue ends its sentence: it covers what came before
 
 
+_INDEFINITE = re.compile(r"\s+(?:a|an)\s", re.IGNORECASE)
+
+
 class _Patterns:
     def __init__(self, lex):
         comp = compiler_for(lex)
         verbs = _words_re(lex["speech_verbs"])
         self.verbs = {str(k).lower(): v for k, v in lex["speech_verbs"].items()}
+        self.acts = frozenset(str(w).lower() for w in lex["speech_verbs_of_acts"])
         self.cue = re.compile(comp.expand(
             r"{AP:speaker}(?:,[^,.;\n]{1,90},|\s*[—–-]{1,2}[^—–.;\n]{1,120}[—–-]{1,2})?\s*{adv}"
             rf"(?P<verb>{verbs})\b"), re.IGNORECASE)
@@ -89,6 +93,8 @@ class Attribution:
                 if not speaker:
                     continue
                 verb = (group_of(m, "verb") or "").lower()
+                if verb in pats.acts and _INDEFINITE.match(tpl.text, m.end()):
+                    continue  # "declared a state of emergency": an act, not a report
                 modality = self.pats.verbs.get(verb, "asserted")
                 start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())
                 if kind == "cue":
