@@ -6,7 +6,7 @@ The stages (:mod:`relations`, :mod:`events`, :mod:`attribution`) read a
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cache, cached_property
 
@@ -60,6 +60,7 @@ class Document:
     mention_starts: list[int] = field(default_factory=list)
     _quotes: dict = field(default_factory=dict)
     _label_sentences: dict = field(default_factory=dict)
+    _start_points: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.mention_starts = [m.start for m in self.mentions]
@@ -114,6 +115,26 @@ class Document:
                         done = m.end()
                         out.append(m)
         return out
+
+    def start_points(self, starts: frozenset, anchors: frozenset) -> list[tuple[int, int]]:
+        """(template offset, end of its stretch) of each hit labelled one of ``starts`` in
+        the sentences holding one of ``anchors`` (anywhere without anchors), in order: where
+        a pattern with ``starts`` is tried. Patterns with the same labels share the list."""
+        key = (starts, anchors)
+        found = self._start_points.get(key)
+        if found is not None:
+            return found
+        tpl = self.template
+        spans = self.spans_with(anchors) if anchors else [(0, len(tpl.text))]
+        body_spans = self.spans_with(anchors, template=False) if anchors else \
+            [(0, len(self.body))]
+        span_starts = [s for s, _ in body_spans]
+        found = self._start_points[key] = []
+        for hit in self.hits.labelled(starts) if spans else ():
+            k = bisect_right(span_starts, hit.start) - 1
+            if k >= 0 and hit.start < body_spans[k][1]:
+                found.append((tpl.tpl_offset(hit.start), spans[k][1]))
+        return found
 
     def spans_with(self, labels: frozenset, *, template: bool = True) -> list[tuple[int, int]]:
         """Stretches of consecutive sentences that hold a vocabulary hit with one of

@@ -749,22 +749,12 @@ def _matches(doc, pat: CompiledPattern):
 
 def _matches_at_starts(doc, pat: CompiledPattern):
     """Like finditer over the anchored sentences, trying only where a start word is."""
-    tpl = doc.template
-    spans = doc.spans_with(pat.anchors) if pat.anchors else [(0, len(tpl.text))]
-    if not spans:
-        return
-    body_spans = doc.spans_with(pat.anchors, template=False) if pat.anchors else \
-        [(0, len(doc.body))]
-    span_starts = [s for s, _ in body_spans]
+    text = doc.template.text
     done = -1
-    for hit in doc.hits.labelled(pat.starts):
-        pos = tpl.tpl_offset(hit.start)
+    for pos, end in doc.start_points(pat.starts, pat.anchors):
         if pos < done:
             continue
-        k = bisect_right(span_starts, hit.start) - 1
-        if k < 0 or hit.start >= body_spans[k][1]:
-            continue
-        m = pat.regex.match(tpl.text, pos, spans[k][1])
+        m = pat.regex.match(text, pos, end)
         if m:
             done = m.end()
             yield m
