@@ -31,6 +31,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import islice
+from typing import NamedTuple
 
 from . import resolve as resolve_mod
 from .kinship import compound_kin, family_key, family_owner, modified
@@ -290,8 +291,9 @@ def frame_lexicon(lex) -> FrameLexicon:
     return FrameLexicon(lex)
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token of a sentence's placeholder text (a tuple: the tokenizer makes ~60 a
+    sentence, and a tuple is made without a Python-level ``__init__``)."""
     kind: str        # A actor, W word, P punctuation
     low: str
     start: int       # template offsets
@@ -373,19 +375,20 @@ class Clauses:
         mentions = tpl.mentions
         toks = []
         append = toks.append
+        new = tuple.__new__  # Token(...) without its Python-level __new__
         found = _TOKEN.finditer(tpl.text, s, e)
         for m in islice(found, limit) if limit else found:
             a, b = m.span()
             if m.lastindex is not None:  # only an actor's placeholder has groups
-                append(Token("A", "", a, b, "actor", mentions[int(m.group(1))],
-                             m.lastindex == 2))
+                append(new(Token, ("A", "", a, b, "actor", mentions[int(m.group(1))],
+                                   m.lastindex == 2)))
                 continue
             text = m.group()
             w = words.get(text) or word(text)
             if w[0] == "P":
-                append(Token("P", text, a, b, "punct"))
+                append(new(Token, ("P", text, a, b, "punct", None, False)))
             else:
-                append(Token("W", w[1], a, b, w[3] if toks else w[4], None, w[2]))
+                append(new(Token, ("W", w[1], a, b, w[3] if toks else w[4], None, w[2])))
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
