@@ -22,7 +22,7 @@ from functools import cache
 
 from ..graph.records import Event, stable_id
 from .dates import DateMention
-from .phrases import alternation as _words_re, relational_nouns
+from .phrases import alternation as _words_re, key_words, may_hold, relational_nouns
 from .template import PRONOUN_LABEL, compiler_for
 
 _KEY_ROLES = ("target", "victim", "subject")
@@ -86,7 +86,7 @@ class Triggers:
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
             r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?$", re.IGNORECASE)
-        self.unreal_words = _key_words(lex["unreal_before"])
+        self.unreal_words = key_words(lex["unreal_before"])
         self.receive = re.compile(
             rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
             r"{0,4}$",
@@ -343,7 +343,7 @@ def _along_with(doc, f) -> None:
     his deputy Y": Y too)."""
     body, sent = doc.body, doc.sentences[f.sentence]
     role = next((r for _, r in f.roles if r in _KEY_ROLES), None)
-    if role is None or not _may_hold(body, f.end, min(sent.end, f.end + 80), _ALONG_WORDS) \
+    if role is None or not may_hold(body, f.end, min(sent.end, f.end + 80), _ALONG_WORDS) \
             or not _ALONG.search(body, f.end, min(sent.end, f.end + 80)):
         return
     i = bisect_left(doc.mention_starts, f.end)
@@ -426,7 +426,7 @@ def _no_owners(doc, found) -> None:
                 m = doc.mentions[i]
                 if m.actor_id:
                     lo = max(sent.start, m.start - 80)
-                    owned = _may_hold(body, lo, m.start, _OF) and rx.search(body, lo, m.start) \
+                    owned = may_hold(body, lo, m.start, _OF) and rx.search(body, lo, m.start) \
                         or after.match(body, m.end, min(sent.end, m.end + 60))
                     (only if owned else other).add(m.actor_id)
                 i += 1
@@ -551,7 +551,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                 and _grounds(trig, name, body, ts):
             continue  # "sentenced on corruption charges": the ground of another act
         sent_i = doc.index.at(ts)
-        if _may_hold(body, max(0, ts - 40), ts, trig.unreal_words) \
+        if may_hold(body, max(0, ts - 40), ts, trig.unreal_words) \
                 and trig.unreal.search(body, max(0, ts - 40), ts):
             continue  # "X may be released", "a trial could have taken place"
         if (how == "noun" or _DETERMINER.search(body, max(0, ts - 8), ts)) \
@@ -603,7 +603,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         etype = trig.types.get(hit.frame.event)
         if etype is None or (hit.sentence, etype.name) in found or not hit.happened \
                 or not (hit.agents or hit.patients) \
-                or _may_hold(body, max(0, hit.start - 40), hit.start, trig.unreal_words) \
+                or may_hold(body, max(0, hit.start - 40), hit.start, trig.unreal_words) \
                 and trig.unreal.search(body, max(0, hit.start - 40), hit.start) \
                 or _grounds(trig, etype.name, body, hit.start) \
                 or (etype.exclude and _excluded(etype.exclude, body, hit.start, hit.end)):
@@ -1182,35 +1182,6 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
-# letters a case-blind regex reads as s or i that lower() keeps apart ("ſ", "ı", and the
-# dot "İ" lowers to)
-_FOLDS = ("ſ", "ı", "\u0307")
-
-
-def _may_hold(body: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    """Whether ``body[start:end]`` may hold one of the lower-case ``words`` in any case:
-    the cheap test before a case-blind search, which tries every position of its window.
-
-    >>> _may_hold("Detained Along with X", 0, 21, ("along",)), _may_hold("X", 0, 1, ("of",))
-    (True, False)
-    """
-    part = body[start:end].lower()
-    return any(w in part for w in words) or any(c in part for c in _FOLDS)
-
-
-def _key_words(phrases) -> tuple[str, ...]:
-    """One word of each phrase, lower case: a word a shorter phrase gave already, else
-    its longest (the last of equal length); none that holds another. Text that holds
-    none of them holds none of the phrases (:func:`_may_hold`).
-
-    >>> _key_words(["is expected to", "plans to", "plan", "May", "may have", "is set to"])
-    ('expected', 'may', 'plan', 'set')
-    """
-    keys: set[str] = set()
-    for words in sorted((str(p).lower().split() for p in phrases), key=len):
-        if not any(k in w for w in words for k in keys):
-            keys.add(max(reversed(words), key=len))
-    return tuple(sorted(w for w in keys if not any(o != w and o in w for o in keys)))
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s+(?:(?:been|be|being|have|has|had|"
                       r"was|were|yet|formally|officially)\s+)*$", re.IGNORECASE)
 _ABOUT_KEYS = ("of", "against")
@@ -1354,7 +1325,7 @@ def _ongoing_since(doc, te: int, sent_i: int):
     """"The ICC has been investigating the killings ... since 2021": the act began then,
     not when the article reports it (its clause, its object between)."""
     body = doc.body
-    if not _may_hold(body, te, te + 126, _SINCE_WORDS) \
+    if not may_hold(body, te, te + 126, _SINCE_WORDS) \
             or _SINCE_WORD.search(body, te, te + 126) is None:
         return None
     for d in doc.dates_in(doc.sentences[sent_i]):
@@ -1438,7 +1409,7 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         return shifted
     near = max(sent.start, ts - 60)
     vague = _vague_apart_rx(doc.lex).search(body, near, ts) \
-        if _may_hold(body, near, ts, _apart_key_words(doc.lex)) else None
+        if may_hold(body, near, ts, _apart_key_words(doc.lex)) else None
     if vague is not None:  # "days after Tokayev sacked him": only a date of its own
         own = [d for d in doc.dates_in(sent) if te <= d.start <= te + 60
                and not _CLAUSE_BREAK.search(body, te, d.start)]
@@ -1556,7 +1527,7 @@ def _vague_apart_rx(lex) -> re.Pattern:
 
 @cache
 def _apart_key_words(lex) -> tuple[str, ...]:
-    return _key_words([*lex["vague_apart"], *lex["days_apart"]])
+    return key_words([*lex["vague_apart"], *lex["days_apart"]])
 
 
 @cache
@@ -1572,7 +1543,7 @@ def _days_apart(doc, sent, ts: int):
     names before it (days_apart in dates.yaml)."""
     rx, offsets = _days_apart_rx(doc.lex)
     near = max(sent.start, ts - 60)
-    if not _may_hold(doc.body, near, ts, _apart_key_words(doc.lex)):
+    if not may_hold(doc.body, near, ts, _apart_key_words(doc.lex)):
         return None
     m = rx.search(doc.body, near, ts)
     if m is None:

@@ -20,7 +20,7 @@ from ..graph import schema as schema_mod
 from ..graph.records import Statement
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
-from .phrases import alternation
+from .phrases import alternation, key_words, may_hold
 from .resolve import country_ids
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -95,7 +95,8 @@ class Rules:
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
         # "A is not a relative of X", "A was never X's ally": a copula negated
         be = alternation(lex["clause_words"]["be"])
-        neg = alternation([w for w in lex["frame_modality"]["negated"] if w.isalpha()])
+        negations = [w for w in lex["frame_modality"]["negated"] if w.isalpha()]
+        neg = alternation(negations)
         terms = alternation([*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"],
                              "related"])
         self.negated_copula = re.compile(
@@ -108,6 +109,8 @@ class Rules:
             rf"(?:\b(?:{be}|{have})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?)\b"
             rf"(?:\s+[\w'’.-]+){{0,4}}?\s+(?:{alternation(lex['title_heads'])})\b",
             re.IGNORECASE)
+        # a denial holds a negation or "n't": the cheap test before the two searches
+        self.negation_words = (*key_words(negations), "n't", "n’t")
 
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
@@ -331,7 +334,9 @@ def _not_negated(doc, rules: Rules, statements) -> list:
             lo = max(sent.start, st.span_start - 40)
             lo = max(lo, doc.body.rfind(",", lo, st.span_start) + 1)
             hi = doc.body.find(",", st.span_start, st.span_end)
-            if negated.search(doc.body, lo, st.span_end if hi < 0 else hi):
+            hi = st.span_end if hi < 0 else hi
+            if may_hold(doc.body, lo, hi, rules.negation_words) \
+                    and negated.search(doc.body, lo, hi):
                 continue
         out.append(st)
     return out
