@@ -252,8 +252,14 @@ class FrameLexicon:
                          for kind, cues in lex["frame_modality"].items()]
 
     def word(self, text: str) -> tuple:
-        """A token's reading as the tokenizer uses it, remembered: (kind, base,
-        possessive, class after another token, class first in its sentence)."""
+        """A token's reading as the tokenizer uses it, remembered: the fields of its
+        :class:`Token` after the offsets, first in its sentence and after another token.
+
+        >>> from qantar.loaders.pipeline import default_lexicon
+        >>> flex = frame_lexicon(default_lexicon())
+        >>> flex.word("Minister's")[1], flex.word(",")[0]
+        (('W', 'minister', 'title', None, True), ('P', ',', 'punct', None, False))
+        """
         if not text[0].isalnum():
             reading = ("P", text, False, "punct", "punct")
         else:
@@ -271,9 +277,11 @@ class FrameLexicon:
                 reading = ("W", base, poss, later, first)
             else:
                 reading = ("W", base, poss, cls, cls)
+        kind, low, poss, later, first = reading
+        fields = ((kind, low, first, None, poss), (kind, low, later, None, poss))
         if len(self.words) < _WORDS_KEPT:
-            self.words[text] = reading
-        return reading
+            self.words[text] = fields
+        return fields
 
 
 def _form(word: str) -> str:
@@ -293,14 +301,15 @@ def frame_lexicon(lex) -> FrameLexicon:
 
 class Token(NamedTuple):
     """A token of a sentence's placeholder text (a tuple: the tokenizer makes ~60 a
-    sentence, and a tuple is made without a Python-level ``__init__``)."""
-    kind: str        # A actor, W word, P punctuation
-    low: str
+    sentence, and a tuple is made without a Python-level ``__init__``, from its offsets
+    and the rest of its fields, which :meth:`FrameLexicon.word` keeps per word)."""
     start: int       # template offsets
     end: int
-    cls: str = ""    # closed class, "title", "cap" or ""
-    mention: object = None
-    poss: bool = False
+    kind: str        # A actor, W word, P punctuation
+    low: str
+    cls: str         # closed class, "title", "cap" or ""
+    mention: object
+    poss: bool
 
 
 @dataclass
@@ -378,17 +387,12 @@ class Clauses:
         new = tuple.__new__  # Token(...) without its Python-level __new__
         found = _TOKEN.finditer(tpl.text, s, e)
         for m in islice(found, limit) if limit else found:
-            a, b = m.span()
             if m.lastindex is not None:  # only an actor's placeholder has groups
-                append(new(Token, ("A", "", a, b, "actor", mentions[int(m.group(1))],
+                append(new(Token, (*m.span(), "A", "", "actor", mentions[int(m.group(1))],
                                    m.lastindex == 2)))
                 continue
             text = m.group()
-            w = words.get(text) or word(text)
-            if w[0] == "P":
-                append(new(Token, ("P", text, a, b, "punct", None, False)))
-            else:
-                append(new(Token, ("W", w[1], a, b, w[3] if toks else w[4], None, w[2])))
+            append(new(Token, m.span() + (words.get(text) or word(text))[1 if toks else 0]))
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
