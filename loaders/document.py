@@ -140,25 +140,28 @@ class Document:
         """Stretches of consecutive sentences that hold a vocabulary hit with one of
         ``labels`` (template offsets, or body offsets): where a gated stage runs."""
         cache_key = (labels, template)
-        if cache_key in self._spans:
-            return self._spans[cache_key]
+        out = self._spans.get(cache_key)
+        if out is not None:
+            return out
         chosen: set[int] = set()
         for label in labels:
             chosen |= self._sentences_with(label)
-        chosen = sorted(chosen)
         runs: list[list[int]] = []
-        for i in chosen:
+        for i in sorted(chosen):
             if runs and runs[-1][1] == i - 1:
                 runs[-1][1] = i
             else:
                 runs.append([i, i])
-        out = []
-        for a, b in runs:
-            s, e = self.sentences[a].start, self.sentences[b].end
-            out.append((self.template.tpl_offset(s), self.template.tpl_end(e))
-                       if template else (s, e))
-        self._spans[cache_key] = out
+        bounds = self._template_bounds if template else \
+            [(s.start, s.end) for s in self.sentences]
+        out = self._spans[cache_key] = [(bounds[a][0], bounds[b][1]) for a, b in runs]
         return out
+
+    @cached_property
+    def _template_bounds(self) -> list[tuple[int, int]]:
+        """Each sentence's start and end in template offsets."""
+        tpl = self.template
+        return [(tpl.tpl_offset(s.start), tpl.tpl_end(s.end)) for s in self.sentences]
 
     def _sentences_with(self, label: str) -> set[int]:
         """Indexes of the sentences holding a hit labelled ``label`` (the ~50 patterns
