@@ -31,7 +31,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import islice
-from typing import NamedTuple
 
 from . import resolve as resolve_mod
 from .kinship import compound_kin, family_key, family_owner, modified
@@ -252,14 +251,8 @@ class FrameLexicon:
                          for kind, cues in lex["frame_modality"].items()]
 
     def word(self, text: str) -> tuple:
-        """A token's reading as the tokenizer uses it, remembered: the fields of its
-        :class:`Token` after the offsets, first in its sentence and after another token.
-
-        >>> from qantar.loaders.pipeline import default_lexicon
-        >>> flex = frame_lexicon(default_lexicon())
-        >>> flex.word("Minister's")[1], flex.word(",")[0]
-        (('W', 'minister', 'title', None, True), ('P', ',', 'punct', None, False))
-        """
+        """A token's reading as the tokenizer uses it, remembered: (kind, base,
+        possessive, class after another token, class first in its sentence)."""
         if not text[0].isalnum():
             reading = ("P", text, False, "punct", "punct")
         else:
@@ -277,11 +270,9 @@ class FrameLexicon:
                 reading = ("W", base, poss, later, first)
             else:
                 reading = ("W", base, poss, cls, cls)
-        kind, low, poss, later, first = reading
-        fields = ((kind, low, first, None, poss), (kind, low, later, None, poss))
         if len(self.words) < _WORDS_KEPT:
-            self.words[text] = fields
-        return fields
+            self.words[text] = reading
+        return reading
 
 
 def _form(word: str) -> str:
@@ -299,17 +290,15 @@ def frame_lexicon(lex) -> FrameLexicon:
     return FrameLexicon(lex)
 
 
-class Token(NamedTuple):
-    """A token of a sentence's placeholder text (a tuple: the tokenizer makes ~60 a
-    sentence, and a tuple is made without a Python-level ``__init__``, from its offsets
-    and the rest of its fields, which :meth:`FrameLexicon.word` keeps per word)."""
-    start: int       # template offsets
-    end: int
+@dataclass(slots=True)
+class Token:
     kind: str        # A actor, W word, P punctuation
     low: str
-    cls: str         # closed class, "title", "cap" or ""
-    mention: object
-    poss: bool
+    start: int       # template offsets
+    end: int
+    cls: str = ""    # closed class, "title", "cap" or ""
+    mention: object = None
+    poss: bool = False
 
 
 @dataclass
@@ -384,15 +373,19 @@ class Clauses:
         mentions = tpl.mentions
         toks = []
         append = toks.append
-        new = tuple.__new__  # Token(...) without its Python-level __new__
         found = _TOKEN.finditer(tpl.text, s, e)
         for m in islice(found, limit) if limit else found:
+            a, b = m.span()
             if m.lastindex is not None:  # only an actor's placeholder has groups
-                append(new(Token, (*m.span(), "A", "", "actor", mentions[int(m.group(1))],
-                                   m.lastindex == 2)))
+                append(Token("A", "", a, b, "actor", mentions[int(m.group(1))],
+                             m.lastindex == 2))
                 continue
             text = m.group()
-            append(new(Token, m.span() + (words.get(text) or word(text))[1 if toks else 0]))
+            w = words.get(text) or word(text)
+            if w[0] == "P":
+                append(Token("P", text, a, b, "punct"))
+            else:
+                append(Token("W", w[1], a, b, w[3] if toks else w[4], None, w[2]))
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
