@@ -1404,12 +1404,12 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     paragraph) named."""
     body = doc.body
     sent = doc.sentences[sent_i]
-    shifted = _days_apart(doc, sent, ts)
+    near = max(sent.start, ts - 60)
+    apart = may_hold(body, near, ts, _apart_key_words(doc.lex))  # "after", "before"
+    shifted = _days_apart(doc, sent, ts) if apart else None
     if shifted is not None:
         return shifted
-    near = max(sent.start, ts - 60)
-    vague = _vague_apart_rx(doc.lex).search(body, near, ts) \
-        if may_hold(body, near, ts, _apart_key_words(doc.lex)) else None
+    vague = _vague_apart_rx(doc.lex).search(body, near, ts) if apart else None
     if vague is not None:  # "days after Tokayev sacked him": only a date of its own
         own = [d for d in doc.dates_in(sent) if te <= d.start <= te + 60
                and not _CLAUSE_BREAK.search(body, te, d.start)]
@@ -1527,6 +1527,8 @@ def _vague_apart_rx(lex) -> re.Pattern:
 
 @cache
 def _apart_key_words(lex) -> tuple[str, ...]:
+    """Words one of which the text before a trigger holds when it holds a phrase of
+    vague_apart or days_apart: the test before both searches."""
     return key_words([*lex["vague_apart"], *lex["days_apart"]])
 
 
@@ -1542,10 +1544,7 @@ def _days_apart(doc, sent, ts: int):
     a clause opened by "the day after" lies that many days from the day its sentence
     names before it (days_apart in dates.yaml)."""
     rx, offsets = _days_apart_rx(doc.lex)
-    near = max(sent.start, ts - 60)
-    if not may_hold(doc.body, near, ts, _apart_key_words(doc.lex)):
-        return None
-    m = rx.search(doc.body, near, ts)
+    m = rx.search(doc.body, max(sent.start, ts - 60), ts)
     if m is None:
         return None
     days = [d for d in doc.dates_in(sent) if d.precision == "day" and d.end <= m.start()]
