@@ -6,7 +6,7 @@ The stages (:mod:`relations`, :mod:`events`, :mod:`attribution`) read a
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cache, cached_property
 
@@ -60,6 +60,7 @@ class Document:
     mention_starts: list[int] = field(default_factory=list)
     _quotes: dict = field(default_factory=dict)
     _label_sentences: dict = field(default_factory=dict)
+    _start_points: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.mention_starts = [m.start for m in self.mentions]
@@ -115,29 +116,52 @@ class Document:
                         out.append(m)
         return out
 
+    def start_points(self, starts: frozenset, anchors: frozenset) -> list[tuple[int, int]]:
+        """(template offset, end of its stretch) of each hit labelled one of ``starts`` in
+        the sentences holding one of ``anchors`` (anywhere without anchors), in order: where
+        a pattern with ``starts`` is tried. Patterns with the same labels share the list."""
+        key = (starts, anchors)
+        found = self._start_points.get(key)
+        if found is not None:
+            return found
+        tpl = self.template
+        spans = self.spans_with(anchors) if anchors else [(0, len(tpl.text))]
+        body_spans = self.spans_with(anchors, template=False) if anchors else \
+            [(0, len(self.body))]
+        span_starts = [s for s, _ in body_spans]
+        found = self._start_points[key] = []
+        for hit in self.hits.labelled(starts) if spans else ():
+            k = bisect_right(span_starts, hit.start) - 1
+            if k >= 0 and hit.start < body_spans[k][1]:
+                found.append((tpl.tpl_offset(hit.start), spans[k][1]))
+        return found
+
     def spans_with(self, labels: frozenset, *, template: bool = True) -> list[tuple[int, int]]:
         """Stretches of consecutive sentences that hold a vocabulary hit with one of
         ``labels`` (template offsets, or body offsets): where a gated stage runs."""
         cache_key = (labels, template)
-        if cache_key in self._spans:
-            return self._spans[cache_key]
+        out = self._spans.get(cache_key)
+        if out is not None:
+            return out
         chosen: set[int] = set()
         for label in labels:
             chosen |= self._sentences_with(label)
-        chosen = sorted(chosen)
         runs: list[list[int]] = []
-        for i in chosen:
+        for i in sorted(chosen):
             if runs and runs[-1][1] == i - 1:
                 runs[-1][1] = i
             else:
                 runs.append([i, i])
-        out = []
-        for a, b in runs:
-            s, e = self.sentences[a].start, self.sentences[b].end
-            out.append((self.template.tpl_offset(s), self.template.tpl_end(e))
-                       if template else (s, e))
-        self._spans[cache_key] = out
+        bounds = self._template_bounds if template else \
+            [(s.start, s.end) for s in self.sentences]
+        out = self._spans[cache_key] = [(bounds[a][0], bounds[b][1]) for a, b in runs]
         return out
+
+    @cached_property
+    def _template_bounds(self) -> list[tuple[int, int]]:
+        """Each sentence's start and end in template offsets."""
+        tpl = self.template
+        return [(tpl.tpl_offset(s.start), tpl.tpl_end(s.end)) for s in self.sentences]
 
     def _sentences_with(self, label: str) -> set[int]:
         """Indexes of the sentences holding a hit labelled ``label`` (the ~50 patterns

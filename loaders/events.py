@@ -22,7 +22,7 @@ from functools import cache
 
 from ..graph.records import Event, stable_id
 from .dates import DateMention
-from .phrases import alternation as _words_re, relational_nouns
+from .phrases import alternation as _words_re, key_words, may_hold, relational_nouns
 from .template import PRONOUN_LABEL, compiler_for
 
 _KEY_ROLES = ("target", "victim", "subject")
@@ -86,6 +86,7 @@ class Triggers:
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
             r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?$", re.IGNORECASE)
+        self.unreal_words = key_words(lex["unreal_before"])
         self.receive = re.compile(
             rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
             r"{0,4}$",
@@ -342,7 +343,8 @@ def _along_with(doc, f) -> None:
     his deputy Y": Y too)."""
     body, sent = doc.body, doc.sentences[f.sentence]
     role = next((r for _, r in f.roles if r in _KEY_ROLES), None)
-    if role is None or not _ALONG.search(body, f.end, min(sent.end, f.end + 80)):
+    if role is None or not may_hold(body, f.end, min(sent.end, f.end + 80), _ALONG_WORDS) \
+            or not _ALONG.search(body, f.end, min(sent.end, f.end + 80)):
         return
     i = bisect_left(doc.mention_starts, f.end)
     while i < len(doc.mentions) and doc.mentions[i].start < min(sent.end, f.end + 80):
@@ -423,8 +425,9 @@ def _no_owners(doc, found) -> None:
             while i < len(doc.mentions) and doc.mentions[i].start < sent.end:
                 m = doc.mentions[i]
                 if m.actor_id:
-                    owned = rx.search(body, max(sent.start, m.start - 80), m.start) or \
-                        after.match(body, m.end, min(sent.end, m.end + 60))
+                    lo = max(sent.start, m.start - 80)
+                    owned = may_hold(body, lo, m.start, _OF) and rx.search(body, lo, m.start) \
+                        or after.match(body, m.end, min(sent.end, m.end + 60))
                     (only if owned else other).add(m.actor_id)
                 i += 1
             owners[f.sentence] = only - other
@@ -548,7 +551,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                 and _grounds(trig, name, body, ts):
             continue  # "sentenced on corruption charges": the ground of another act
         sent_i = doc.index.at(ts)
-        if trig.unreal.search(body, max(0, ts - 40), ts):
+        if may_hold(body, max(0, ts - 40), ts, trig.unreal_words) \
+                and trig.unreal.search(body, max(0, ts - 40), ts):
             continue  # "X may be released", "a trial could have taken place"
         if (how == "noun" or _DETERMINER.search(body, max(0, ts - 8), ts)) \
                 and trig.unreal_after.match(body, te):
@@ -599,7 +603,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         etype = trig.types.get(hit.frame.event)
         if etype is None or (hit.sentence, etype.name) in found or not hit.happened \
                 or not (hit.agents or hit.patients) \
-                or trig.unreal.search(body, max(0, hit.start - 40), hit.start) \
+                or may_hold(body, max(0, hit.start - 40), hit.start, trig.unreal_words) \
+                and trig.unreal.search(body, max(0, hit.start - 40), hit.start) \
                 or _grounds(trig, etype.name, body, hit.start) \
                 or (etype.exclude and _excluded(etype.exclude, body, hit.start, hit.end)):
             continue
@@ -1187,6 +1192,7 @@ _ANNOUNCED_BY = re.compile(r"\b(?:announced|reported|confirmed|disclosed|reveale
 _ANNOUNCING = re.compile(r"\b(?:announced|reported|confirmed|disclosed|revealed|made\s+public|"
                          r"read\s+out)\b", re.IGNORECASE)
 _ALONG = re.compile(r"\b(?:along\s+with|together\s+with|alongside)\b", re.IGNORECASE)
+_ALONG_WORDS, _OF = ("along", "together"), ("of",)
 # a second undergoer joined after a passive verb: "along with his deputy Y"
 _ALONG_WITH = re.compile(r"\b(?:along\s+with|together\s+with|alongside)\s+(?:(?:his|her|their|the|"
                          r"former|ex-?)\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
@@ -1312,13 +1318,15 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
 
 
 _SINCE_WORD = re.compile(r"\bsince\s", re.IGNORECASE)
+_SINCE_WORDS = ("since",)
 
 
 def _ongoing_since(doc, te: int, sent_i: int):
     """"The ICC has been investigating the killings ... since 2021": the act began then,
     not when the article reports it (its clause, its object between)."""
     body = doc.body
-    if _SINCE_WORD.search(body, te, te + 126) is None:
+    if not may_hold(body, te, te + 126, _SINCE_WORDS) \
+            or _SINCE_WORD.search(body, te, te + 126) is None:
         return None
     for d in doc.dates_in(doc.sentences[sent_i]):
         if te < d.start <= te + 120 and body[d.start - 6:d.start].lower() == "since " \
@@ -1396,10 +1404,12 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     paragraph) named."""
     body = doc.body
     sent = doc.sentences[sent_i]
-    shifted = _days_apart(doc, sent, ts)
+    near = max(sent.start, ts - 60)
+    apart = may_hold(body, near, ts, _apart_key_words(doc.lex))  # "after", "before"
+    shifted = _days_apart(doc, sent, ts) if apart else None
     if shifted is not None:
         return shifted
-    vague = _vague_apart_rx(doc.lex).search(body, max(sent.start, ts - 60), ts)
+    vague = _vague_apart_rx(doc.lex).search(body, near, ts) if apart else None
     if vague is not None:  # "days after Tokayev sacked him": only a date of its own
         own = [d for d in doc.dates_in(sent) if te <= d.start <= te + 60
                and not _CLAUSE_BREAK.search(body, te, d.start)]
@@ -1513,6 +1523,13 @@ class _ShiftedDate(DateMention):
 def _vague_apart_rx(lex) -> re.Pattern:
     return re.compile(rf"\b{_words_re(lex['vague_apart'])}\s+(?:[\w’'-]+\s+){{0,3}}$",
                       re.IGNORECASE)
+
+
+@cache
+def _apart_key_words(lex) -> tuple[str, ...]:
+    """Words one of which the text before a trigger holds when it holds a phrase of
+    vague_apart or days_apart: the test before both searches."""
+    return key_words([*lex["vague_apart"], *lex["days_apart"]])
 
 
 @cache

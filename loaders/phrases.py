@@ -93,3 +93,34 @@ def relational_nouns(lex) -> str:
     """The alternation of the lexicon's kin, ally and subordinate nouns: the nouns a
     name can own ("Nazarbayev's nephew") or modify ("a Nazarbayev ally")."""
     return alternation([*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"]])
+
+
+def may_hold(body: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``body[start:end]`` may hold one of the lower-case ``words`` in any case:
+    the cheap test before a case-blind search, which tries every position of its window.
+    (A case-blind regex also reads "ſ" as s and "ı" as i, which lower() keeps apart, and
+    "İ" lowers to i plus a dot: text holding one of them may hold anything.)
+
+    >>> may_hold("Detained Along with X", 0, 21, ("along",)), may_hold("X", 0, 1, ("of",))
+    (True, False)
+    """
+    part = body[start:end].lower()
+    for w in words:  # a loop, not any(): this runs for most triggers and names
+        if w in part:
+            return True
+    return "ſ" in part or "ı" in part or "\u0307" in part
+
+
+def key_words(phrases) -> tuple[str, ...]:
+    """One word of each phrase, lower case: a word a shorter phrase gave already, else
+    its longest (the last of equal length); none that holds another. Text that holds
+    none of them holds none of the phrases (:func:`may_hold`).
+
+    >>> key_words(["is expected to", "plans to", "plan", "May", "may have", "is set to"])
+    ('expected', 'may', 'plan', 'set')
+    """
+    keys: set[str] = set()
+    for words in sorted((str(p).lower().split() for p in phrases), key=len):
+        if not any(k in w for w in words for k in keys):
+            keys.add(max(reversed(words), key=len))
+    return tuple(sorted(w for w in keys if not any(o != w and o in w for o in keys)))

@@ -20,7 +20,7 @@ from ..graph import schema as schema_mod
 from ..graph.records import Statement
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
-from .phrases import alternation
+from .phrases import alternation, key_words, may_hold
 from .resolve import country_ids
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -95,7 +95,8 @@ class Rules:
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
         # "A is not a relative of X", "A was never X's ally": a copula negated
         be = alternation(lex["clause_words"]["be"])
-        neg = alternation([w for w in lex["frame_modality"]["negated"] if w.isalpha()])
+        negations = [w for w in lex["frame_modality"]["negated"] if w.isalpha()]
+        neg = alternation(negations)
         terms = alternation([*lex["kinship"], *lex["ally_terms"], *lex["subordinate_terms"],
                              "related"])
         self.negated_copula = re.compile(
@@ -108,6 +109,8 @@ class Rules:
             rf"(?:\b(?:{be}|{have})\s+(?:{neg})|\b[a-z]+n['’]t(?:\s+(?:{be}))?)\b"
             rf"(?:\s+[\w'’.-]+){{0,4}}?\s+(?:{alternation(lex['title_heads'])})\b",
             re.IGNORECASE)
+        # a denial holds a negation or "n't": the cheap test before the two searches
+        self.negation_words = (*key_words(negations), "n't", "n’t")
 
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
@@ -331,7 +334,9 @@ def _not_negated(doc, rules: Rules, statements) -> list:
             lo = max(sent.start, st.span_start - 40)
             lo = max(lo, doc.body.rfind(",", lo, st.span_start) + 1)
             hi = doc.body.find(",", st.span_start, st.span_end)
-            if negated.search(doc.body, lo, st.span_end if hi < 0 else hi):
+            hi = st.span_end if hi < 0 else hi
+            if may_hold(doc.body, lo, hi, rules.negation_words) \
+                    and negated.search(doc.body, lo, hi):
                 continue
         out.append(st)
     return out
@@ -749,22 +754,12 @@ def _matches(doc, pat: CompiledPattern):
 
 def _matches_at_starts(doc, pat: CompiledPattern):
     """Like finditer over the anchored sentences, trying only where a start word is."""
-    tpl = doc.template
-    spans = doc.spans_with(pat.anchors) if pat.anchors else [(0, len(tpl.text))]
-    if not spans:
-        return
-    body_spans = doc.spans_with(pat.anchors, template=False) if pat.anchors else \
-        [(0, len(doc.body))]
-    span_starts = [s for s, _ in body_spans]
+    text = doc.template.text
     done = -1
-    for hit in doc.hits.labelled(pat.starts):
-        pos = tpl.tpl_offset(hit.start)
+    for pos, end in doc.start_points(pat.starts, pat.anchors):
         if pos < done:
             continue
-        k = bisect_right(span_starts, hit.start) - 1
-        if k < 0 or hit.start >= body_spans[k][1]:
-            continue
-        m = pat.regex.match(tpl.text, pos, spans[k][1])
+        m = pat.regex.match(text, pos, end)
         if m:
             done = m.end()
             yield m
