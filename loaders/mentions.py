@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
@@ -266,6 +267,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     cues = cues_for(lex, gazetteer)
     gaz = gazetteer.find(body, tokens)
     gaz_starts = [m.start for m in gaz]
+    gaz_ends_max = list(accumulate((m.end for m in gaz), max))  # furthest end so far
     typed: list[Mention] = []
     untyped: list[Mention] = []
     used: set[int] = set()  # indexes of gazetteer matches placed inside runs
@@ -276,7 +278,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
         # Smailov": the runs break at "of") covers the start of this one: the rest is
         # another name
         across = max((g.end for g in gaz[max(0, lo - 3):lo] if start < g.end < end),
-                     default=0)
+                     default=0) if lo and gaz_ends_max[lo - 1] > start else 0
         if across:
             start = across + len(body[across:end]) - len(body[across:end].lstrip())
             lo = bisect_left(gaz_starts, start)
