@@ -1259,6 +1259,9 @@ def _outside_clauses(body: str, slots, start: int, ts: int):
     return slots
 
 
+_NAMELESS_APPOSITION = re.compile(r",[^,;:.()\n]{1,80},")
+
+
 def _receiver(trig: Triggers, body: str, before, ts: int):
     """"X faces charges", "X received a suspended sentence", "handed him a sentence"."""
     last = before[-1]
@@ -1268,6 +1271,11 @@ def _receiver(trig: Triggers, body: str, before, ts: int):
         heads = [x for x in before[:-1] if body[x.end:x.end + 1] == ","]
         if heads and trig.receive.match(between[1:]):
             return heads[-1]
+        # "A, a former deputy minister, received", "A, 50, received": an apposition
+        # naming no one stands between A and the verb
+        closed = _NAMELESS_APPOSITION.match(between)
+        if closed and trig.receive.match(between[closed.end():]):
+            return last
     if trig.receive.match(between) or (trig.give.search(body[max(0, last.start - 20):
                                                               last.start].lower())
                                       and len(between.split()) <= 3):
