@@ -48,6 +48,9 @@ class EventType:
     noun_roles: dict | None = None
 
 
+_UNREAL_REACH = 80  # characters before a trigger where a plan or threat may stand
+
+
 class Triggers:
     def __init__(self, lex):
         self.types, self.patterns, self.grounds = {}, {}, {}
@@ -83,9 +86,11 @@ class Triggers:
             name, _, how = key.partition("@")
             self._by_type.setdefault(name, []).append((f"{name}@{how or 'pattern'}", rx))
         self.be = {str(w).lower() for w in lex["be_verbs"]}
+        # "threatened to have President X killed": a causative's object may stand between
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
-            r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?$", re.IGNORECASE)
+            r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?"
+            r"(?:(?<=have\s)(?:[\w.’'-]+\s+){1,5})?$", re.IGNORECASE)
         self.unreal_words = key_words(lex["unreal_before"])
         self.receive = re.compile(
             rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
@@ -551,8 +556,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                 and _grounds(trig, name, body, ts):
             continue  # "sentenced on corruption charges": the ground of another act
         sent_i = doc.index.at(ts)
-        if may_hold(body, max(0, ts - 40), ts, trig.unreal_words) \
-                and trig.unreal.search(body, max(0, ts - 40), ts):
+        if may_hold(body, max(0, ts - _UNREAL_REACH), ts, trig.unreal_words) \
+                and trig.unreal.search(body, max(0, ts - _UNREAL_REACH), ts):
             continue  # "X may be released", "a trial could have taken place"
         if (how == "noun" or _DETERMINER.search(body, max(0, ts - 8), ts)) \
                 and trig.unreal_after.match(body, te):
@@ -603,8 +608,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         etype = trig.types.get(hit.frame.event)
         if etype is None or (hit.sentence, etype.name) in found or not hit.happened \
                 or not (hit.agents or hit.patients) \
-                or may_hold(body, max(0, hit.start - 40), hit.start, trig.unreal_words) \
-                and trig.unreal.search(body, max(0, hit.start - 40), hit.start) \
+                or may_hold(body, max(0, hit.start - _UNREAL_REACH), hit.start,
+                            trig.unreal_words) \
+                and trig.unreal.search(body, max(0, hit.start - _UNREAL_REACH), hit.start) \
                 or _grounds(trig, etype.name, body, hit.start) \
                 or (etype.exclude and _excluded(etype.exclude, body, hit.start, hit.end)):
             continue
