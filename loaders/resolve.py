@@ -494,21 +494,27 @@ def _named_before(ids, introduced: dict[str, int], at: int, body: str = "",
 
 
 @cache
+def _kinship(lex) -> str:
+    """The alternation of the kinship terms, built once for the patterns below."""
+    return _alt(lex["kinship"])
+
+
+@cache
 def _kin_after(lex) -> re.Pattern:
     """A kinship term after an owner pronoun: "his wife", "his eldest son"."""
-    return re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{_alt(lex['kinship'])})\b", re.IGNORECASE)
+    return re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{_kinship(lex)})\b", re.IGNORECASE)
 
 
 @cache
 def _kin_of(lex) -> re.Pattern:
     """A kinship term and "of" right before a title: "sons-in-law of the First President"."""
-    return re.compile(rf"\b(?:{_alt(lex['kinship'])})\s+of\s+$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_kinship(lex)})\s+of\s+$", re.IGNORECASE)
 
 
 @cache
 def _kin_before(lex) -> re.Pattern:
     """A kinship word right before a name: "his father ", "Rahmon's daughter "."""
-    return re.compile(rf"\b(?:{_alt(lex['kinship'])}),?\s+$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_kinship(lex)}),?\s+$", re.IGNORECASE)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
