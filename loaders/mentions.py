@@ -960,6 +960,7 @@ def _holder_name(body, toks, cues: Cues) -> bool:
         and all(body[a[1]:b[0]] == " " for a, b in zip(toks, toks[1:]))
 
 
+_FOLLOWING_WORD = re.compile(r"[ \u00a0]([\w.-]+)")
 _NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
 
 
@@ -1082,6 +1083,10 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue, m.kind = "organization", "dateline", "media"
         typed.append(m)
         return
+    if all(_is_title_word(w, cues) for w in words):
+        after = _FOLLOWING_WORD.match(body, end)
+        if after is not None and _is_title_word(after.group(1), cues):
+            return  # "cousin, House Speaker Martin Romualdez": the title's first word
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
     if org is not None and person not in _NAME_CUES:
