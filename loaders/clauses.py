@@ -2413,8 +2413,11 @@ class Clauses:
         for k, t in enumerate(toks[:20]):
             if t.low in (";", ":"):
                 break
-            if (t.kind == "A" and t.mention.type == "person" and not t.poss) or \
-                    t.cls == "subject_pronouns":
+            if (t.kind == "A" and t.mention.type == "person" and not t.poss
+                    # "A, a deputy minister and Shoigu protege, was arrested": a name
+                    # modifying a noun heads no phrase
+                    and not self.doc.antecedents.modifier.match(self.doc.body, t.mention.end)) \
+                    or t.cls == "subject_pronouns":
                 # "On Sunday Mirziyoyev said": a date phrase before the subject
                 if not self._after_preposition(toks, k, 0) or (
                         t.kind == "A" and 1 < k <= 4 and toks[0].cls == "prepositions"

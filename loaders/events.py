@@ -1512,6 +1512,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                               best.iso[:4], "year")
     if best is not None or sent_i == 0:
         return best
+    if may_hold(body, sent.start, ts, _apart_key_words(doc.lex)) \
+            and _vague_apart_anywhere(doc.lex).search(body, sent.start, ts):
+        return None  # "The reshuffle comes weeks after X was arrested": not the day before
     prev = doc.sentences[sent_i - 1]
     carried = _carried(doc, trig, sent_i, ts, te)
     if carried is not None:
@@ -1532,6 +1535,11 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
 class _ShiftedDate(DateMention):
     """A day counted from the day the main clause names: raw is "the day after
     (Tuesday)"."""
+
+
+@cache
+def _vague_apart_anywhere(lex) -> re.Pattern:
+    return re.compile(rf"\b{_words_re(lex['vague_apart'])}\b", re.IGNORECASE)
 
 
 @cache
