@@ -1524,6 +1524,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     if doc.hits.in_range(sent.start, sent.end, _EXCEPTIONS):
         return _scene(doc, sent, prev)  # "since then", "later": another time than the
         # sentence before's; "Later, he ..." after a scene-setting opener: its month
+    if may_hold(body, max(sent.start, ts - 40), ts, _denial_key_words(doc.lex)) \
+            and _denied_again(doc.lex).search(body, max(sent.start, ts - 40), ts):
+        return None  # "X was detained on Tuesday. He denies the charges": not Tuesday's
     days = [d for d in doc.dates_in(prev) if d.precision == "day"
             and not trig.episode.match(body, d.end)]
     if days:
@@ -1535,6 +1538,19 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
 class _ShiftedDate(DateMention):
     """A day counted from the day the main clause names: raw is "the day after
     (Tuesday)"."""
+
+
+@cache
+def _denied_again(lex) -> re.Pattern:
+    """A denial of an act named again: "denies the charges", "rejected these accusations"."""
+    return re.compile(rf"\b{_words_re(lex['frame_modality']['denied'])}\s+"
+                      rf"{_words_re(lex['back_reference_words'])}\s+(?:[\w’'-]+\s+){{0,2}}$",
+                      re.IGNORECASE)
+
+
+@cache
+def _denial_key_words(lex) -> tuple[str, ...]:
+    return key_words(lex["frame_modality"]["denied"])
 
 
 @cache
