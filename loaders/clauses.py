@@ -1963,6 +1963,20 @@ class Clauses:
             return None
         return ("holds_position", " ".join(words), False, end)
 
+    @staticmethod
+    def _whose_owner(toks, p: int) -> int | None:
+        """The token of the person "whose" at ``p`` is said of: the actor before its comma,
+        or before the apposition it ends ("X, the exiled opposition leader whose")."""
+        q = p - 1
+        if toks[q].low != ",":
+            while q > 0 and p - q <= 6 and toks[q].kind == "W" and \
+                    toks[q].cls in ("title", "", "cap", "determiners", "adverbs"):
+                q -= 1
+            if toks[q].low != "," or toks[q + 1].cls != "determiners":
+                return None
+        return q - 1 if q >= 1 and toks[q - 1].kind == "A" and not toks[q - 1].poss \
+            else None
+
     def _relational_at(self, toks, r: int):
         term = self._term(toks, r)
         if term is None:
@@ -1984,9 +1998,9 @@ class Clauses:
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
             owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
-        elif p >= 2 and toks[p].low == "whose" and toks[p - 1].low == "," and \
-                toks[p - 2].kind == "A" and not toks[p - 2].poss:
-            owners = self._ids(toks, [p - 2])  # "X, whose daughter is Y"
+        elif p >= 2 and toks[p].low == "whose" and self._whose_owner(toks, p) is not None:
+            # "X, whose daughter is Y", "X, the exiled opposition leader whose husband Y"
+            owners = self._ids(toks, [self._whose_owner(toks, p)])
         elif r >= 1 and predicate != "holds_position" and toks[r - 1].kind == "A" and \
                 toks[r - 1].mention.type == "person" and end < len(toks) and \
                 toks[end].kind == "A" and toks[end].mention.type == "person":

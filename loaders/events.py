@@ -1305,7 +1305,7 @@ def _subject(body: str, trig: Triggers, subj, ts: int, passive: bool):
             body[subj[k - 1].end:subj[k - 1].end + 1] == "," and \
             "," not in body[subj[k - 1].end + 1:subj[k].start]:
         k -= 1
-    elif k and passive and _CLOSED_APPOSITION.search(body, subj[k].end, ts) \
+    elif k and _CLOSED_APPOSITION.search(body, subj[k].end, ts) \
             and body.count(",", subj[k].end, ts) == 1:
         # "A, 73 and known for helping B in 2016, was replaced": a longer apposition, closed
         # right before the verb, opened by the first comma after a name
