@@ -140,6 +140,13 @@ class Triggers:
         # the link of a list of actors: "A, B and C", "A and his deputy B", "A and former
         # minister B" (the words before a name that say who the name is)
         heads = _words_re([*lex["title_heads"], *lex["person_nouns"]])
+        self.inclusion_words = key_words(lex["inclusion_words"])
+        # "16 political prisoners (on Wednesday), including": a plural group, then an
+        # inclusion word
+        self.included_group = re.compile(
+            rf"\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*s(?:\s+(?:on|in|last|this)\s+\w+)?,?\s+"
+            rf"{_words_re(lex['inclusion_words'])}\s+",
+            re.IGNORECASE)
         self.coord = re.compile(
             rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
             rf"{relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
@@ -364,6 +371,36 @@ def _along_with(doc, f) -> None:
             if m.actor_id not in {a for a, _ in f.roles}:
                 f.roles.append((m.actor_id, role))
             return
+
+
+def _included(doc, trig: Triggers, f) -> None:
+    """The persons a group after an active trigger is said to include undergo the act
+    ("pardoned 16 political prisoners, including opposition activist X": X was pardoned;
+    lexicon ``inclusion_words``)."""
+    role = doc.lex["event_types"][f.type].get("roles", {}).get("after")
+    body = doc.body
+    if role not in _KEY_ROLES or not may_hold(body, f.end, f.end + 60, trig.inclusion_words):
+        return
+    group = trig.included_group.match(body, f.end)
+    if group is None:
+        return
+    i = bisect_left(doc.mention_starts, group.end())
+    head = None
+    while i < len(doc.mentions) and doc.mentions[i].start < doc.sentences[f.sentence].end:
+        m = doc.mentions[i]
+        i += 1
+        if not m.actor_id.startswith("person:"):
+            break
+        gap = body[head.end if head else group.end():m.start]
+        if not (trig.coord.fullmatch(gap) if head else _TITLE_GAP.fullmatch(gap)):
+            break
+        if m.actor_id not in {a for a, _ in f.roles}:
+            f.roles.append((m.actor_id, role))
+        head = m
+
+
+# the lower-case words of a title before a name: "opposition activist "
+_TITLE_GAP = re.compile(r"(?:[a-z][\w’'-]*\s+){0,3}")
 
 
 def _undergoers_by_type(doc, found) -> None:
@@ -630,6 +667,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         found[(hit.sentence, etype.name)] = f
     for f in found.values():
         _along_with(doc, f)
+        _included(doc, trig, f)
         _announcers(doc, f)
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
