@@ -87,14 +87,17 @@ class Triggers:
             self._by_type.setdefault(name, []).append((f"{name}@{how or 'pattern'}", rx))
         self.be = {str(w).lower() for w in lex["be_verbs"]}
         # "threatened to have President X killed": a causative's object may stand between
-        # "if she were killed": a condition's subject and verb may stand between
+        # "if she were killed": a condition's subject and verb may stand between; "called
+        # for Mnangagwa to step down": the one asked to act
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
             r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?"
             r"(?:(?<=have\s)(?:[\w.’'-]+\s+){1,5})?$"
-            rf"|\b{_words_re(lex['unreal_conditions'])}\s+(?:[\w.’'-]+\s+){{1,4}}$",
+            rf"|\b{_words_re(lex['unreal_conditions'])}\s+(?:[\w.’'-]+\s+){{1,4}}$"
+            rf"|\b{_words_re(lex['unreal_requests'])}\s+(?:[\w.’'-]+\s+){{1,4}}to\s+$",
             re.IGNORECASE)
-        self.unreal_words = key_words(lex["unreal_before"] + lex["unreal_conditions"])
+        self.unreal_words = key_words(lex["unreal_before"] + lex["unreal_conditions"]
+                                      + lex["unreal_requests"])
         self.receive = re.compile(
             rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
             r"{0,4}$",

@@ -58,7 +58,7 @@ SECTIONS = {
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
     "receive_verbs": WORDS, "give_verbs": WORDS, "background_words": WORDS,
-    "court_phrases": WORDS, "unreal_before": WORDS, "unreal_conditions": WORDS,
+    "court_phrases": WORDS, "unreal_before": WORDS, "unreal_conditions": WORDS, "unreal_requests": WORDS,
     "inclusion_words": WORDS,
     "unreal_after_noun": WORDS,
     "speech_verbs": MAPPING, "speech_verbs_of_acts": WORDS, "closing_tails": WORDS, "source_phrases": WORDS, "hedges": WORDS,

@@ -1341,7 +1341,8 @@ def _apposition_says_person(body: str, end: int, hits, cues: Cues,
     pos = m.end()
     for _ in range(3):  # up to two describing words before the noun
         h = hits.starting_at(pos, _PERSON_WORDS)
-        while h is not None and h.labels & (_MODS | _DEMONYMS) and not h.labels & _TITLE_HEADS:
+        while h is not None and h.labels & (_MODS | _DEMONYMS) \
+                and not h.labels & (_TITLE_HEADS | _NOUNS):  # "a veteran" is one
             h = hits.after(h.end, _PERSON_WORDS)  # "the Kazakh deputy prime minister"
         if h is not None and h.labels & (_TITLE_HEADS | _NOUNS):
             return bool(m.group(2)) or (bool(h.labels & _TITLE_HEADS)
