@@ -794,6 +794,11 @@ class Clauses:
                     self._kin_object = (self._owner(toks, j), kin[0])
                     self._object_end = kin[1]
                     return []
+            if t.kind == "A" and t.poss and j + 1 < stop and \
+                    toks[j + 1].low in self.flex.government_nouns and \
+                    t.mention.type == "person":
+                self._object_end = j + 2  # "dismissed Mamin's government": Mamin
+                return [j]
             if t.kind == "A" and t.poss:
                 # "three of X's deputies – A, B and C": the names after the noun
                 n = j + 1
@@ -1739,7 +1744,10 @@ class Clauses:
             q = min(subject) - 1
             while q > 0 and toks[q].cls in ("title", "cap", "determiners"):
                 q -= 1
-            if q >= 2 and toks[q].low == "whom" and toks[q - 1].low == "," \
+            if q >= 3 and toks[q].low in self.flex.government_nouns \
+                    and toks[q - 1].low == "whose":
+                q -= 1  # "A, whose government X dismissed": dismissing it dismisses A
+            if q >= 2 and toks[q].low in ("whom", "whose") and toks[q - 1].low == "," \
                     and toks[q - 2].kind == "A" and not toks[q - 2].poss:
                 # "A, whom X appointed in 2019,": A is the object
                 self._object_end = after
