@@ -402,6 +402,7 @@ def _included(doc, trig: Triggers, f) -> None:
         head = m
 
 
+_WHO_BEFORE = re.compile(r",\s*who\s+(?:\w+ly\s+|later\s+|then\s+)?$", re.IGNORECASE)
 # the lower-case words of a title before a name: "opposition activist "
 _TITLE_GAP = re.compile(r"(?:[a-z][\w’'-]*\s+){0,3}")
 
@@ -1164,8 +1165,10 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
         s.possessive and k + 1 < len(after) and after[k + 1].start - s.end <= 25
         and _OWNED_HEAD.match(body, s.end, after[k + 1].start))]
     if "all_persons" in roles:
+        said_of = _WHO_BEFORE.search(body, max(0, ts - 30), ts)
         for s in actors:
-            if s.type == "person":
+            if s.type == "person" and (said_of is None or s.end == said_of.start()):
+                # "A succeeded B, who died in 2006": only the one "who" is said of
                 add(s, roles["all_persons"])
     if before:
         last = before[-1]
