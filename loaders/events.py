@@ -1023,8 +1023,23 @@ def _slots(doc, sent) -> list[_Slot]:
         ids = doc.antecedents.resolve(d.start(), "he")
         if ids:
             out.append(_Slot(d.start(), d.end(), ids, "person", False))
+    pair = _pair_opening(doc.lex).match(body, sent.start, sent.end)
+    if pair and not (out and out[0].start < pair.end()):
+        ids = doc.antecedents.pair(pair.start(1))
+        if ids:
+            out.append(_Slot(pair.start(1), pair.end(1), ids, "person", False))
     out.sort(key=lambda s: s.start)
     return out
+
+
+@cache
+def _pair_opening(lex) -> re.Pattern:
+    """A sentence opening with a plural description of two persons ("The brothers were
+    sentenced in absentia"): like "they", the two persons just named (pronouns.pair_phrases;
+    "they" itself is a pronoun of :func:`_pronouns`)."""
+    phrases = [p for p in lex["pronouns"].get("pair_phrases") or [] if p.lower() != "they"]
+    return re.compile(rf"\s*[\"“]?((?i:{_words_re(phrases or ['the pair'])}))(?=\s+(?:\w+ly\s+)?"
+                      r"(?:was|were|are|have|had|face|faced|received|fled)\b)")
 
 
 def _pronouns(doc, sent) -> list[re.Match]:

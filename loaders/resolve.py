@@ -288,6 +288,9 @@ def _double_surnames(mentions: list[Mention]) -> None:
 
 
 _APPOSITION = re.compile(r"\s*,\s*")
+# a copula before a title: what its subject is or was, no reference to a holder
+_PREDICATIVE = re.compile(r"\b(?:is|was|has\s+been|had\s+been|became|remains|remained)"
+                          r"(?:\s+(?:then|still|also|once|briefly|twice))?\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s\s+$")
 _NAME_WORD = re.compile(r"(?<=\s)(?!The\b)[A-Z][\w-]*\s+$")
 
@@ -692,8 +695,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             if place is None:
                 continue
             the, country = start, place.actor_id
-        if the is None:
-            continue
+        if the is None or _PREDICATIVE.search(body, max(0, the - 30), the):
+            continue  # "X, who was the president until 2019": a description of X
         i = bisect_left(starts, h.end)
         nxt = mentions[i] if i < len(mentions) else None
         gap = body[h.end:nxt.start] if nxt else ""
@@ -1331,6 +1334,8 @@ class Antecedents:
         self.feminine = {p.lower() for p in pron.get("feminine", [])}
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
         self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
+        self.pair_phrases = {re.sub(r"\s+", " ", p.lower())
+                             for p in pron.get("pair_phrases", [])} - {"they"}
         self.styles = {str(p).lower() for p in pron.get("styles", [])}
         self.objects = {p.lower() for p in lex["clause_words"]["object_pronouns"]} - {"her"}
         self.prepositions = {str(p).lower() for p in lex["clause_words"]["prepositions"]}
@@ -1414,10 +1419,10 @@ class Antecedents:
         if self.styled(offset, p):
             return []
         exclude = self.cannot_be(offset, p, exclude)
-        pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs
+        pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs \
+            or re.sub(r"\s+", " ", p) in self.pair_phrases
         if pair:  # "the couple's": "their", when it can only be two persons
-            found = self.resolve(offset, "their", exclude)
-            return found if len(found) == 2 else []
+            return self.pair(offset, exclude)
         sent = self.index.at(offset)
         if p in ("its", "it"):
             return self._its(offset, sent)
@@ -1445,7 +1450,7 @@ class Antecedents:
             plain = [m for m in same if not self._possessive(m)]
             if heads or plain or same:
                 return [(heads or plain or same)[-1].actor_id]
-            return self._earlier(before)
+            return self._earlier(before, p)
         if p in self.plural:
             same = [m.actor_id for m in before if self.index.at(m.start) == sent
                     and not self._possessive(m)]
@@ -1457,17 +1462,30 @@ class Antecedents:
                 return list(dict.fromkeys(prev))
         return []
 
-    def _earlier(self, before: list[Mention]) -> list[str]:
+    def pair(self, offset: int, exclude=()) -> list[str]:
+        """The two persons "they", "the two men" or "the couple's" at ``offset`` stands
+        for: those of its sentence, else of the sentence before; [] unless exactly two."""
+        found = self.resolve(offset, "their", exclude)
+        return found if len(found) == 2 else []
+
+    def _earlier(self, before: list[Mention], p: str = "") -> list[str]:
         """The person of the nearest earlier sentence that names one: the first there
         that is no one's genitive ("a case against Satybaldy, a nephew of Nazarbayev. He
-        was arrested": Satybaldy), else its last person."""
+        was arrested": Satybaldy), else its last person; a possessive ("Nukenova's
+        relatives said ... Her brother") only when it alone has the pronoun's gender by
+        its name."""
         if not before:
             return []
         sent = self.index.at(before[-1].start)
-        near = [m for m in before if self.index.at(m.start) == sent and not self._possessive(m)]
+        here = [m for m in before if self.index.at(m.start) == sent]
+        near = [m for m in here if not self._possessive(m)]
+        if not near and (p in self.feminine or p in self.masculine):
+            told = {m.actor_id for m in here
+                    if self.female(m.actor_id) is (p in self.feminine)}
+            return list(told) if len(told) == 1 else []
         heads = [m for m in near if not _GENITIVE.search(self.body[max(0, m.start - 40):m.start])
                  and not self.modifier.match(self.body, m.end)]
-        return [heads[0].actor_id] if heads else [near[-1].actor_id] if near else []
+        return [heads[0].actor_id] if heads else []
 
     def _its(self, offset: int, sent: int) -> list[str]:
         """"its former chief": the nearest organisation of this sentence or the last."""
