@@ -1035,9 +1035,9 @@ def _slots(doc, sent) -> list[_Slot]:
 @cache
 def _pair_opening(lex) -> re.Pattern:
     """A sentence opening with a plural description of two persons ("The brothers were
-    sentenced in absentia"): like "they", the two persons just named (pronouns.pair_phrases;
+    sentenced in absentia"): like "they", the two persons just named (pair_references;
     "they" itself is a pronoun of :func:`_pronouns`)."""
-    phrases = [p for p in lex["pronouns"].get("pair_phrases") or [] if p.lower() != "they"]
+    phrases = [p for p in lex["pair_references"] if p.lower() != "they"]
     return re.compile(rf"\s*[\"“]?((?i:{_words_re(phrases or ['the pair'])}))(?=\s+(?:\w+ly\s+)?"
                       r"(?:was|were|are|have|had|face|faced|received|fled)\b)")
 

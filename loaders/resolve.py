@@ -1335,7 +1335,7 @@ class Antecedents:
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
         self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
         self.pair_phrases = {re.sub(r"\s+", " ", p.lower())
-                             for p in pron.get("pair_phrases", [])} - {"they"}
+                             for p in lex["pair_references"]} - {"they"}
         self.styles = {str(p).lower() for p in pron.get("styles", [])}
         self.objects = {p.lower() for p in lex["clause_words"]["object_pronouns"]} - {"her"}
         self.prepositions = {str(p).lower() for p in lex["clause_words"]["prepositions"]}

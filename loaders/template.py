@@ -184,7 +184,7 @@ class SlotCompiler:
         # first word, or "the couple" for "the couple's", not every "the" (None: a pronoun
         # that is not a plain word)
         # "they", "the two men": a subject standing for exactly two persons
-        self.pair_alt = _words_re(pron.get("pair_phrases") or ["they"])
+        self.pair_alt = _words_re(lex["pair_references"])
         first = first_words(subj + owners)
         leads = [f"the {p}" for p in pron.get("pair_nouns", [])]
         self.pronoun_first = first | frozenset(leads) if first is not None and all(
