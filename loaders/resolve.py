@@ -1173,9 +1173,15 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
         if not age:
             head = body[start:end].split()[-1].lower()
             if not _OPENING.fullmatch(body, sent.start, start) and (
-                    head not in nouns or not _ENDS_PHRASE.match(body, end)):
-                continue  # "Putin jailed the tycoon in 2003": a topic noun may stand
-                # anywhere its phrase ends ("the tycoon era" is no person)
+                    (head not in nouns and post is None) or not _ENDS_PHRASE.match(body, end)
+                    or (post is not None and (
+                        _PRONOUN_BEFORE.search(body, sent.start, start)
+                        or any(sent.start <= m.start < start for m in persons)))):
+                continue  # "Putin jailed the tycoon in 2003", "the court accused the
+                # former president of": a topic noun or a former post may stand anywhere
+                # its phrase ends ("the tycoon era" is no person); a post not after a
+                # person or a pronoun ("He said the former president had ...": he may be
+                # the one just named; "A, the former director of B": A's apposition)
             if re.search(rf"\b{re.escape(head)}\b", body[:start], re.IGNORECASE):
                 continue  # a title or noun given before: the title references decide
         if age and len(ages.get(age, ())) == 1:
@@ -1194,7 +1200,9 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
 
 
 _ENDS_PHRASE = re.compile(r"\s*[,.;:!?)\"”]|\s+(?:in|on|at|for|to|with|from|after|before|"
-                          r"over|since|until|during|and|but|who|whom|that|last|this)\b")
+                          r"over|since|until|during|and|but|who|whom|that|last|this|had|has|"
+                          r"was|would|will)\b|\s+of\s+(?!the\s+[A-Z]|[A-Z])")
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey)\b")
 _TITLE_TAIL = re.compile(r"(?:[\s,()]|['’]s\b|\b(?:of|for|at|in|the)\b|[A-Z][\w’'-]*)*")
 
 
@@ -1485,7 +1493,7 @@ class Antecedents:
             return list(told) if len(told) == 1 else []
         heads = [m for m in near if not _GENITIVE.search(self.body[max(0, m.start - 40):m.start])
                  and not self.modifier.match(self.body, m.end)]
-        return [heads[0].actor_id] if heads else []
+        return [heads[0].actor_id] if heads else [near[-1].actor_id] if near else []
 
     def _its(self, offset: int, sent: int) -> list[str]:
         """"its former chief": the nearest organisation of this sentence or the last."""
