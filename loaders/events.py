@@ -1021,7 +1021,7 @@ def _slots(doc, sent) -> list[_Slot]:
     d = _description(doc.lex).match(body, sent.start, sent.end)
     if d and not (out and out[0].start < d.end()):
         ids = doc.antecedents.resolve(d.start(), "he")
-        if ids:
+        if ids and not _other_title(doc, d.group(), ids[0]):
             out.append(_Slot(d.start(), d.end(), ids, "person", False))
     pair = _pair_opening(doc.lex).match(body, sent.start, sent.end)
     if pair and not (out and out[0].start < pair.end()):
@@ -1060,6 +1060,26 @@ def _pronouns(doc, sent) -> list[re.Match]:
 @cache
 def _pronouns_are_slot_pronouns(lex) -> bool:
     return set(_PRONOUN_WORDS) <= (compiler_for(lex).pronoun_first or set())
+
+
+def _other_title(doc, description: str, actor_id: str) -> bool:
+    """Does a description name a title the article never gave the person it would stand
+    for ("Prime Minister A spoke. The deputy prime minister was dismissed": a title word,
+    "deputy", that none of A's titles has)?"""
+    titles = [m.title.lower() for m in doc.mentions if m.actor_id == actor_id and m.title]
+    if not titles:
+        return False
+    words = set(re.findall(r"[a-z]+", description.lower())) & _title_words(doc.lex)
+    return not any(words <= set(re.findall(r"[a-z]+", t)) for t in titles)
+
+
+@cache
+def _title_words(lex) -> frozenset[str]:
+    """The words of titles, but the head titles one body's head is called by ("the
+    ex-KNB head" is its chairman)."""
+    heads = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
+    return frozenset(w for t in lex["title_heads"] for w in re.findall(r"[a-z]+", str(t).lower())
+                     if w not in heads)
 
 
 @cache

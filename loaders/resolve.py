@@ -666,6 +666,11 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         if body[h.end:h.end + 1] == "-" or not (office or h.phrase in words.singular):
             continue
         start, body_id, mods = h.start, "", []
+        lead = hits.ending_at(h.start - 1, {"title_heads"}) \
+            if body[h.start - 1:h.start] == " " else None
+        if lead is not None and lead.phrase in words.singular and lead.phrase not in words.heads:
+            # "the deputy prime minister": one title of two heads, not the prime minister
+            phrase, office, start = f"{lead.phrase} {phrase}", False, lead.start
         # "the powerful security chief", "the former KNB chief"; not "the first
         # president", whose holder the title of a name is too loose to tell
         while not office:
