@@ -1205,8 +1205,8 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
 
 
 _ENDS_PHRASE = re.compile(r"\s*[,.;:!?)\"”]|\s+(?:in|on|at|for|to|with|from|after|before|"
-                          r"over|since|until|during|and|but|who|whom|that|last|this|had|has|"
-                          r"was|would|will)\b|\s+of\s+(?!the\s+[A-Z]|[A-Z])")
+                          r"over|since|until|during|and|but|who|whom|that|last|this)\b"
+                          r"|\s+of\s+(?!the\s+[A-Z]|[A-Z])")
 _PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey)\b")
 _TITLE_TAIL = re.compile(r"(?:[\s,()]|['’]s\b|\b(?:of|for|at|in|the)\b|[A-Z][\w’'-]*)*")
 
