@@ -1082,7 +1082,7 @@ def _pair_opening(lex) -> re.Pattern:
     sentenced in absentia"): like "they", the two persons just named (pair_references;
     "they" itself is a pronoun of :func:`_pronouns`)."""
     phrases = [p for p in lex["pair_references"] if p.lower() != "they"]
-    return re.compile(rf"\s*[\"“]?((?i:{_words_re(phrases or ['the pair'])}))(?=\s+(?:\w+ly\s+)?"
+    return re.compile(rf"\s*[\"“]?((?i:{_words_re(phrases)}))(?=\s+(?:\w+ly\s+)?"
                       r"(?:was|were|are|have|had|face|faced|received|fled)\b)")
 
 

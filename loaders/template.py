@@ -180,11 +180,11 @@ class SlotCompiler:
         pairs = [f"the {p}'s" for p in pron.get("pair_nouns", [])]
         self.owner_alt = _words_re(owners) + (
             rf"|the {_words_re(pron['pair_nouns'])}['’]s" if pairs else "")
+        # "they", "the two men": a subject standing for exactly two persons
+        self.pair_alt = _words_re(lex["pair_references"])
         # where an {AP} or {OWNER} slot's pronoun starts, for the vocabulary to find: its
         # first word, or "the couple" for "the couple's", not every "the" (None: a pronoun
         # that is not a plain word)
-        # "they", "the two men": a subject standing for exactly two persons
-        self.pair_alt = _words_re(lex["pair_references"])
         first = first_words(subj + owners)
         leads = [f"the {p}" for p in pron.get("pair_nouns", [])]
         self.pronoun_first = first | frozenset(leads) if first is not None and all(
