@@ -1069,10 +1069,25 @@ def _slots(doc, sent) -> list[_Slot]:
     d = _description(doc.lex).match(body, sent.start, sent.end)
     if d and not (out and out[0].start < d.end()):
         ids = doc.antecedents.resolve(d.start(), "he")
-        if ids:
+        if ids and not _other_title(doc, d.group(), ids[0]):
             out.append(_Slot(d.start(), d.end(), ids, "person", False))
+    pair = _pair_opening(doc.lex).match(body, sent.start, sent.end)
+    if pair and not (out and out[0].start < pair.end()):
+        ids = doc.antecedents.pair(pair.start(1))
+        if ids:
+            out.append(_Slot(pair.start(1), pair.end(1), ids, "person", False))
     out.sort(key=lambda s: s.start)
     return out
+
+
+@cache
+def _pair_opening(lex) -> re.Pattern:
+    """A sentence opening with a plural description of two persons ("The brothers were
+    sentenced in absentia"): like "they", the two persons just named (pair_references;
+    "they" itself is a pronoun of :func:`_pronouns`)."""
+    phrases = [p for p in lex["pair_references"] if p.lower() != "they"]
+    return re.compile(rf"\s*[\"“]?((?i:{_words_re(phrases)}))(?=\s+(?:\w+ly\s+)?"
+                      r"(?:was|were|are|have|had|face|faced|received|fled)\b)")
 
 
 def _pronouns(doc, sent) -> list[re.Match]:
@@ -1093,6 +1108,26 @@ def _pronouns(doc, sent) -> list[re.Match]:
 @cache
 def _pronouns_are_slot_pronouns(lex) -> bool:
     return set(_PRONOUN_WORDS) <= (compiler_for(lex).pronoun_first or set())
+
+
+def _other_title(doc, description: str, actor_id: str) -> bool:
+    """Does a description name a title the article never gave the person it would stand
+    for ("Prime Minister A spoke. The deputy prime minister was dismissed": a title word,
+    "deputy", that none of A's titles has)?"""
+    titles = [m.title.lower() for m in doc.mentions if m.actor_id == actor_id and m.title]
+    if not titles:
+        return False
+    words = set(re.findall(r"[a-z]+", description.lower())) & _title_words(doc.lex)
+    return not any(words <= set(re.findall(r"[a-z]+", t)) for t in titles)
+
+
+@cache
+def _title_words(lex) -> frozenset[str]:
+    """The words of titles, but the head titles one body's head is called by ("the
+    ex-KNB head" is its chairman)."""
+    heads = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
+    return frozenset(w for t in lex["title_heads"] for w in re.findall(r"[a-z]+", str(t).lower())
+                     if w not in heads)
 
 
 @cache
