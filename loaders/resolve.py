@@ -1321,6 +1321,7 @@ def _kin_gender_re(lex) -> re.Pattern | None:
                       rf"{_alt(genders['male'])}))[ \t]*,?[ \t]*(?:[A-Z][\w.-]*[ \t]+){{0,3}}$")
 
 
+_LIST_LINK = re.compile(r"\s*(?:,|(?:,\s*)?and)\s*")
 _SAME_PRONOUN = {p: re.compile(rf"\b{p}\b", re.IGNORECASE) for p in ("he", "she")}
 # "Shoigu, whom he": the relative pronoun is Shoigu, the pronoun someone else
 _WHOM = re.compile(r"\s*,?\s*(?:whom|whose\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
@@ -1472,8 +1473,17 @@ class Antecedents:
                 return [(heads or plain or same)[-1].actor_id]
             return self._earlier(before, p)
         if p in self.plural:
-            same = [m.actor_id for m in before if self.index.at(m.start) == sent
+            here = [m for m in before if self.index.at(m.start) == sent
                     and not self._possessive(m)]
+            # "X was arrested, and his sons-in-law A and B lost their jobs": the last
+            # list of names before the pronoun, when it names two or more
+            k = len(here) - 1
+            while k > 0 and _LIST_LINK.fullmatch(self.body, here[k - 1].end, here[k].start):
+                k -= 1
+            listed = [m.actor_id for m in here[k:]]
+            if len(set(listed)) >= 2:
+                return list(dict.fromkeys(listed))
+            same = [m.actor_id for m in here]
             if len(set(same)) >= 2:
                 return list(dict.fromkeys(same))
             prev = [m.actor_id for m in before if self.index.at(m.start) == sent - 1
