@@ -81,14 +81,14 @@ class Document:
 
     @cached_property
     def actor_edges(self) -> list[int] | None:
-        """Template offsets where a placeholder starts or ends or a slot pronoun stands:
-        the places a pattern led by an {AP} or {OWNER} slot can match. None when the
+        """Template offsets where a placeholder starts or a slot pronoun stands: the
+        places a pattern led by an {AP} or {OWNER} slot can match. None when the
         text could defeat that (a placeholder character in the body itself, or a letter
         a case-insensitive pattern takes for an ASCII one)."""
         tpl = self.template
         if OPEN in self.body or not keys_like_ascii(self.body):
             return None
-        out = tpl.placeholder_edges()
+        out = tpl.placeholder_starts()
         out += [tpl.tpl_offset(h.start) for h in self.hits.by_label.get(PRONOUN_LABEL, ())]
         return sorted(set(out))
 
