@@ -1213,7 +1213,8 @@ _STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the cont
 _NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
 _ROMAN = re.compile(r"^[IVX]+$")  # "Nicolas Torre III"
 _MODEL_NUMBER = re.compile(r"[ -]?\d")
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
+# the first letter before the look back: the search skips to the next one in C
+_LOWER_WORD = re.compile(r"[a-z](?<![\w-][a-z])[a-z]+(?![\w-])")
 
 
 @lru_cache(maxsize=4)
