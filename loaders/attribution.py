@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .phrases import alternation as _words_re
+from .phrases import key_words, may_hold
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
 _QUOTE = re.compile(r"“[^”\n]{15,}”|\"[^\"\n]{15,}\"|«[^»\n]{15,}»")
@@ -56,6 +57,7 @@ class _Patterns:
             rf"\b(?:{_words_re(lex['unnamed_speakers'])})\s+(?:\w+\s+){{0,3}}?(?P<verb>{verbs})\b",
             re.IGNORECASE)
         self.hedge = re.compile(rf"\b{_words_re(lex['hedges'])}\b", re.IGNORECASE)
+        self.hedge_words = key_words(lex["hedges"])  # the cheap test before the search
         self.closing_tail = re.compile(
             rf"\s*(?:{_words_re(lex['closing_tails'])})(?:\s+(?!that\b)[\w'’-]+){{0,6}}\W*",
             re.IGNORECASE)
@@ -177,6 +179,8 @@ class Attribution:
         a = max(s.start, start - 40)
         hedged = self._hedges.get((a, end))
         if hedged is None:  # the statements of one phrase share its window
-            hedged = self.pats.hedge.search(self.doc.body[a:end]) is not None
+            body = self.doc.body
+            hedged = may_hold(body, a, end, self.pats.hedge_words) and \
+                self.pats.hedge.search(body[a:end]) is not None
             self._hedges[a, end] = hedged
         return "alleged" if hedged else modality
