@@ -963,7 +963,7 @@ def singular_title(title: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.strip().lower())
+    text = " ".join(text.lower().split())  # str.split's white space is \s's
     return text.strip(" \"'“”‘’,.")
 
 
