@@ -141,6 +141,8 @@ def extract(doc) -> list:
     tpl = doc.template
     out, seen = [], set()
     for pat in rules.patterns:
+        if pat.anchors and not doc.spans_with(pat.anchors):
+            continue  # no sentence holds an anchor (most patterns in most articles)
         for m in _matches(doc, pat):
             start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())
             for emit in pat.emits:
