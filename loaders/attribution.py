@@ -15,7 +15,7 @@ A statement with none of these is reported fact (no speaker).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -85,11 +85,15 @@ class Attribution:
         self.cues: dict[int, list[Cue]] = {}
         self._hedges: dict[tuple[int, int], bool] = {}  # window -> holds a hedge
         spans = doc.spans_with(frozenset({"speech_verbs", "source_phrases"}))
+        # "according to X" starts with a source phrase: only stretches holding one
+        sources = [a for a, _ in doc.spans_with(frozenset({"source_phrases"}))]
         for rx, kind in ((pats.cue, "cue"), (pats.inverted, "inverted"),
                          (pats.source, "source")):
             # the cue is led by its {AP:speaker} slot
             found = doc.actor_led_matches(rx, spans) if kind == "cue" else \
-                (m for s, e in spans for m in rx.finditer(tpl.text, s, e))
+                (m for s, e in spans
+                 if kind != "source" or bisect_left(sources, s) < bisect_left(sources, e)
+                 for m in rx.finditer(tpl.text, s, e))
             for m in found:
                 speaker = self._speaker(m, "speaker")
                 if not speaker:
