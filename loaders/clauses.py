@@ -35,7 +35,7 @@ from itertools import islice
 from . import resolve as resolve_mod
 from .kinship import compound_kin, family_key, family_owner, modified
 from .phrases import alternation as _words_re
-from .phrases import first_words, key_words, may_hold, search_at
+from .phrases import first_words, key_words, lowered_may_hold, search_at
 from .template import CLOSE, OPEN
 
 _TOKEN = re.compile(
@@ -1884,8 +1884,9 @@ class Clauses:
         if lo >= i:
             return ""
         text = self.doc.template.text[toks[lo].start:toks[i].start]
+        low = text.lower()  # lowered once for the cheap test of every kind
         for kind, rx, words in self.flex.modality:
-            if not may_hold(text, 0, len(text), words):
+            if not lowered_may_hold(low, words):
                 continue
             m = rx.search(text)
             # "in May", "on 12 May": the month, not the modal verb
