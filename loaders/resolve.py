@@ -872,6 +872,9 @@ _DESCRIBER = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+|['’
                         r"((?:[a-z][\w-]*\s+){1,3})$")
 
 
+_WORDS_AT_END = re.compile(r"((?:[a-z][\w-]*\s+){1,3})$")
+
+
 def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     """"the security service", "the Kyrgyz security service", "the country's customs
     service": the one organisation named before it whose name holds the head word and
@@ -893,7 +896,7 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
         demonym = None
         m = _DESCRIBER.search(lead)
         if m is None:  # "the Kyrgyz security service": a demonym between
-            words = re.search(r"((?:[a-z][\w-]*\s+){1,3})$", lead)
+            words = _WORDS_AT_END.search(lead)
             demonym = hits.before(h.start - len(words.group(1)), {"demonyms"}) \
                 if words else None
             if demonym is None or _the_before(body, demonym.start) is None:
