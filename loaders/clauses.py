@@ -2089,8 +2089,9 @@ class Clauses:
             members = members[:1]
         member_ids = self._ids(toks, members, exclude={i for i, _ in owners})
         if owner_pronoun is not None and set(owners) & set(member_ids) and (
-                members[0] > r or toks[owner_pronoun - 1].low == ","):
-            # "A and B, his longtime friend": his is not B's own
+                members[0] > r or toks[owner_pronoun - 1].low in (",", "and")):
+            # "A and B, his longtime friend", "A, the head of C and his ally": his is not
+            # B's (A's) own
             owners = self._ids(toks, [owner_pronoun], exclude={i for i, _ in member_ids})
         owner_ids = owners
         if predicate == "relative_of" and owner_pronoun is not None:

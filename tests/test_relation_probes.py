@@ -16,6 +16,10 @@ R, A, S, P, ACC, O, H, M = ("relative_of", "ally_of", "subordinate_of", "prosecu
                             "accused", "ordered", "requested_help", "member_of")
 
 PROBES = [
+    # "his" of a second apposition joined by "and" is not the apposition's head's own
+    ("Sadyr Japarov dismissed Kamchybek Tashiev, the head of the State Committee for "
+     "National Security and his longtime ally.",
+     [(A, "Kamchybek Tashiev", "Sadyr Japarov")], [(A, "Kamchybek Tashiev", "Kamchybek Tashiev")]),
     # kinship: appositions, possessives, copulas, "whose", pronoun owners
     ("Serdar Berdimuhamedov, the son of Gurbanguly Berdimuhamedov, became president.",
      [(R, "Serdar Berdimuhamedov", "Gurbanguly Berdimuhamedov")], []),
