@@ -609,20 +609,28 @@ _COMMA_WORD = re.compile(r",\s+(\w+)")
 def _predecessors(doc, statements) -> list:
     """"A was sworn in as president (became president), succeeding B": B held the one
     post the sentence gave A before the participle (an act that gives a post does so in
-    :func:`frame_statements`)."""
+    :func:`frame_statements`); "A replaces B" with no post in its sentence: the one post
+    the two sentences before gave A."""
     have = {(st.subject_id, st.object_id) for st in statements
             if st.predicate == "holds_position"}
     out = []
     for hit in doc.clauses.frames():
-        if hit.frame.post != "replaces" or hit.post or not hit.patients \
-                or not hit.happened or not doc.body[hit.start:hit.end].lower().endswith("ing"):
+        if hit.frame.post != "replaces" or hit.post or not hit.patients or not hit.happened:
             continue
         agents = {a for a, _ in hit.agents}
-        posts = {(st.object_id, st.detail, st.subject_id) for st in statements
-                 if st.predicate == "holds_position" and st.status != "former"
-                 and st.subject_id in agents and st.span_start < hit.start
-                 and doc.index.at(st.span_start) == hit.sentence
-                 and not _told_in_relative_clause(doc, st.object_id, hit)}
+        held = [st for st in statements if st.predicate == "holds_position"
+                and st.status != "former" and st.subject_id in agents]
+        if doc.body[hit.start:hit.end].lower().endswith("ing"):
+            posts = {(st.object_id, st.detail, st.subject_id) for st in held
+                     if doc.index.at(st.span_start) == hit.sentence
+                     and not _told_in_relative_clause(doc, st.object_id, hit)}
+        elif any(doc.index.at(st.span_start) == hit.sentence for st in held):
+            continue
+        else:
+            # "X appointed A head of the administration. ... She replaces B": B held the
+            # one post the two sentences before gave A
+            posts = {(st.object_id, st.detail, st.subject_id) for st in held
+                     if 0 < hit.sentence - doc.index.at(st.span_start) <= 2}
         if len(posts) != 1:
             continue
         body, title, holder = next(iter(posts))
