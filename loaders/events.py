@@ -89,7 +89,7 @@ class Triggers:
         # "threatened to have President X killed": a causative's object may stand between
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
-            r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?"
+            rf"(?:{_words_re(lex['unreal_bridge_verbs'])}\s+(?:(?:a|an|the|new|early|snap)\s+)?)?"
             r"(?:(?<=have\s)(?:[\w.’'-]+\s+){1,5})?$", re.IGNORECASE)
         self.unreal_words = key_words(lex["unreal_before"])
         self.receive = re.compile(

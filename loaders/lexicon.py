@@ -59,6 +59,7 @@ SECTIONS = {
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
     "receive_verbs": WORDS, "give_verbs": WORDS, "background_words": WORDS,
     "court_phrases": WORDS, "unreal_before": WORDS, "unreal_after_noun": WORDS,
+    "unreal_bridge_verbs": WORDS,
     "speech_verbs": MAPPING, "speech_verbs_of_acts": WORDS, "closing_tails": WORDS, "source_phrases": WORDS, "hedges": WORDS,
     "unnamed_speakers": WORDS, "pronouns": MAPPING,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
