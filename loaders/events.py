@@ -389,15 +389,16 @@ def _victims_are_persons(found) -> None:
 def _speakers_are_persons(doc, found) -> None:
     """A person speaks in an interview or address; an outlet or body named in the role
     takes part ("Speaking to the BBC in an interview, X said": the BBC is the outlet),
-    and an interview with no person speaking before it is given by the first person
-    named after it ("In an interview with Reuters, X said")."""
+    and an interview or address with no person speaking before it is given by the first
+    person named after it ("In an interview with Reuters, X said"; "In a speech to the
+    Mazhilis on January 11, X criticised ...")."""
     body = doc.body
     for f in found:
         if f.type not in _SPEECH_EVENTS:
             continue
         f.roles = [(a, r if r != "speaker" or a.startswith("person:") else "participant")
                    for a, r in f.roles]
-        if f.type != "interview" or any(r == "speaker" for _, r in f.roles):
+        if any(r == "speaker" for _, r in f.roles):
             continue
         sent = doc.sentences[f.sentence]
         i = bisect_left(doc.mention_starts, f.end)
