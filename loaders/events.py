@@ -1329,7 +1329,7 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     gives the event (:func:`_text_date`), else, for an act the article reports as news,
     the article's month (:func:`_recent`)."""
     return _ongoing_since(doc, te, sent_i) or _text_date(doc, trig, ts, te, sent_i) \
-        or _recent(doc, ts, sent_i)
+        or _recent(doc, ts, sent_i, te)
 
 
 _SINCE_WORDS = ("since",)
@@ -1355,14 +1355,20 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:\w+ly|also|now|just|since)\s+)?(?
                       r"(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 
 
+# "an investigation has been launched into X": the perfect passive after an act noun
+_PERFECT_AFTER = re.compile(r"\s+(?:has|have)\s+(?:(?:\w+ly|also|now|just)\s+)?been\s+"
+                            r"(?:\w+ly\s+)?\w+(?:ed|en|un|ade)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _NewsDate(DateMention):
     """The article's month for an act it reports as news: raw is "has (2018-01)"."""
 
 
-def _recent(doc, ts: int, sent_i: int):
+def _recent(doc, ts: int, sent_i: int, te: int = -1):
     """An act told in the present perfect ("Mirziyoyev has sacked X", "Y has been
-    appointed") or in the headline ("Mirziyoyev sacks X") happened shortly before the
+    appointed", a noun with its passive after it: "a criminal case has been opened
+    against X") or in the headline ("Mirziyoyev sacks X") happened shortly before the
     article: its month, never a day (the lead rarely says which day; a dated report of
     the same act in the body gives it, see :func:`_merge`). None for an article dated
     only to the year."""
@@ -1371,7 +1377,8 @@ def _recent(doc, ts: int, sent_i: int):
         return None
     body = doc.body
     sent = doc.sentences[sent_i]
-    perfect = _PERFECT.search(body, max(sent.start, ts - 40), ts)
+    perfect = _PERFECT.search(body, max(sent.start, ts - 40), ts) \
+        or te >= 0 and _PERFECT_AFTER.match(body, te, sent.end)
     title = art.title.strip()
     headline = bool(title) and body[sent.start:sent.end].strip().startswith(title[:60]) \
         and sent.start < 2 * len(title) + 10

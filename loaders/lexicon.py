@@ -64,6 +64,7 @@ SECTIONS = {
     "unnamed_speakers": WORDS, "pronouns": MAPPING,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
+    "anaphoric_month_words": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,
     "episode_nouns": WORDS, "episode_time_words": WORDS, "not_news_words": WORDS, "scene_openers": WORDS,
     "future_markers": WORDS, "approximate_words": WORDS, "back_reference_words": WORDS, "count_words": WORDS, "unnamed_undergoers": WORDS,
