@@ -248,6 +248,9 @@ class DateFinder:
             return "", ""
         if phrase in self.anaphoric_day and last_day:
             return dt.date(*last_day).isoformat(), "day"
+        if phrase in self.anaphoric_day and last_month:
+            # "in January 2021 ... the same day": a day of that month
+            return f"{last_month[0]:04d}-{last_month[1]:02d}", "month"
         if phrase in self.next_day and last_day:
             return (dt.date(*last_day) + dt.timedelta(days=1)).isoformat(), "day"
         if phrase in self.anaphoric_year and last_year:

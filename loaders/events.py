@@ -89,6 +89,7 @@ class Triggers:
         # "threatened to have President X killed": a causative's object may stand between
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
+            r"(?:(?:the|a|an|his|her|their|its)\s+)?"
             rf"(?:{_words_re(lex['unreal_bridge_verbs'])}\s+(?:(?:a|an|the|new|early|snap)\s+)?)?"
             r"(?:(?<=have\s)(?:[\w.’'-]+\s+){1,5})?$", re.IGNORECASE)
         self.unreal_words = key_words(lex["unreal_before"])
@@ -595,6 +596,13 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             ref = _dating_reference(doc, trig, etype.name, ts, te, sent_i)
             if ref is not None:
                 refs.append(ref)
+        elif f is not None and how == "noun" and not f.roles and first is None:
+            # "X was nominated ... Parliament confirmed the appointment on February 8": a
+            # dated definite noun naming no one dates the undated act told before it
+            ref = _dating_reference(doc, trig, etype.name, ts, te, sent_i)
+            if ref is not None and _undated_before(doc.lex, found.values(), ref):
+                refs.append(ref)
+                continue
         if first is not None and not _own_date(first, f) and not _others(first, f):
             continue  # a second mention in the sentence counts when it gives its own date
             # or is done to others ("fired A on Tuesday and sacked his deputy B")
@@ -900,6 +908,18 @@ def _dating_reference(doc, trig: Triggers, etype: str, ts: int, te: int, sent_i:
     if d is None or isinstance(d, (_CarriedDate, _NewsDate, _SceneDate, _BoundDate)):
         return None
     return ts, etype, d
+
+
+def _undated_before(lex, found, ref) -> bool:
+    """Is the last act of the reference's kind told before it undated (the act
+    :func:`_dated_by_reference` gives the reference's date)?"""
+    at, etype, _ = ref
+    types = lex["event_types"]
+    kinds = {etype, types[etype].get("part_of") or etype}
+    before = sorted((f for f in found if f.start < at and _undergoers(f)
+                     and (f.type in kinds or types[f.type].get("part_of") in kinds)),
+                    key=lambda f: f.start)
+    return bool(before) and before[-1].date is None
 
 
 def _dated_by_reference(lex, found: list[_Found], refs) -> None:
