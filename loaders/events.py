@@ -910,29 +910,30 @@ def _dating_reference(doc, trig: Triggers, etype: str, ts: int, te: int, sent_i:
     return ts, etype, d
 
 
-def _undated_before(lex, found, ref) -> bool:
-    """Is the last act of the reference's kind told before it undated (the act
-    :func:`_dated_by_reference` gives the reference's date)?"""
-    at, etype, _ = ref
+def _named_before(lex, found, at: int, etype: str):
+    """The last act of kind ``etype`` (or of the act it is ``part_of``) with someone
+    undergoing it told before offset ``at``, else None."""
     types = lex["event_types"]
     kinds = {etype, types[etype].get("part_of") or etype}
-    before = sorted((f for f in found if f.start < at and _undergoers(f)
-                     and (f.type in kinds or types[f.type].get("part_of") in kinds)),
-                    key=lambda f: f.start)
-    return bool(before) and before[-1].date is None
+    return max((f for f in found if f.start < at and _undergoers(f)
+                and (f.type in kinds or types[f.type].get("part_of") in kinds)),
+               key=lambda f: f.start, default=None)
+
+
+def _undated_before(lex, found, ref) -> bool:
+    """Is the act a dated reference names again (:func:`_dated_by_reference`) undated?"""
+    last = _named_before(lex, found, ref[0], ref[1])
+    return last is not None and last.date is None
 
 
 def _dated_by_reference(lex, found: list[_Found], refs) -> None:
     """"X was sentenced to 11 years. The court handed down the verdict on Tuesday": the
     last undated act of that kind (or of the act it is ``part_of``) told before a dated
     definite noun naming no one is the one the noun names again, and takes its date."""
-    types = lex["event_types"]
     for at, etype, d in refs:
-        kinds = {etype, types[etype].get("part_of") or etype}
-        before = [f for f in found if f.start < at and _undergoers(f)
-                  and (f.type in kinds or types[f.type].get("part_of") in kinds)]
-        if before and before[-1].date is None:
-            before[-1].date = d
+        last = _named_before(lex, found, at, etype)
+        if last is not None and last.date is None:
+            last.date = d
 
 
 def _back_references(doc, found: list[_Found]) -> None:
