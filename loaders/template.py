@@ -180,6 +180,8 @@ class SlotCompiler:
         pairs = [f"the {p}'s" for p in pron.get("pair_nouns", [])]
         self.owner_alt = _words_re(owners) + (
             rf"|the {_words_re(pron['pair_nouns'])}['’]s" if pairs else "")
+        # "they", "the two men": a subject standing for exactly two persons
+        self.pair_alt = _words_re(lex["pair_references"])
         # where an {AP} or {OWNER} slot's pronoun starts, for the vocabulary to find: its
         # first word, or "the couple" for "the couple's", not every "the" (None: a pronoun
         # that is not a plain word)
@@ -199,6 +201,8 @@ class SlotCompiler:
                 if not group:
                     return rf"(?:{actor}|\b{self.pron_alt}\b)"
                 return rf"(?:(?P<{group}>{actor})|\b(?P<{group}{PRONOUN_SUFFIX}>{self.pron_alt})\b)"
+            if slot == "PAIR":
+                return rf"\b(?P<{group}{PRONOUN_SUFFIX}>{self.pair_alt})\b"
             if slot == "OWNER":
                 actor = f"{OPEN}[POL]\\d+{CLOSE}"
                 poss = r"['’]s?"
