@@ -141,6 +141,8 @@ def extract(doc) -> list:
     tpl = doc.template
     out, seen = [], set()
     for pat in rules.patterns:
+        if pat.anchors and not doc.spans_with(pat.anchors):
+            continue  # no sentence holds an anchor (most patterns in most articles)
         for m in _matches(doc, pat):
             start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())
             for emit in pat.emits:
@@ -992,7 +994,7 @@ def singular_title(title: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.strip().lower())
+    text = " ".join(text.lower().split())  # str.split's white space is \s's
     return text.strip(" \"'“”‘’,.")
 
 

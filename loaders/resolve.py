@@ -872,6 +872,9 @@ _DESCRIBER = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+|['’
                         r"((?:[a-z][\w-]*\s+){1,3})$")
 
 
+_WORDS_AT_END = re.compile(r"((?:[a-z][\w-]*\s+){1,3})$")
+
+
 def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     """"the security service", "the Kyrgyz security service", "the country's customs
     service": the one organisation named before it whose name holds the head word and
@@ -893,7 +896,7 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
         demonym = None
         m = _DESCRIBER.search(lead)
         if m is None:  # "the Kyrgyz security service": a demonym between
-            words = re.search(r"((?:[a-z][\w-]*\s+){1,3})$", lead)
+            words = _WORDS_AT_END.search(lead)
             demonym = hits.before(h.start - len(words.group(1)), {"demonyms"}) \
                 if words else None
             if demonym is None or _the_before(body, demonym.start) is None:
@@ -1321,6 +1324,7 @@ def _kin_gender_re(lex) -> re.Pattern | None:
                       rf"{_alt(genders['male'])}))[ \t]*,?[ \t]*(?:[A-Z][\w.-]*[ \t]+){{0,3}}$")
 
 
+_LIST_LINK = re.compile(r"\s*(?:,|(?:,\s*)?and)\s*")
 _SAME_PRONOUN = {p: re.compile(rf"\b{p}\b", re.IGNORECASE) for p in ("he", "she")}
 # "Shoigu, whom he": the relative pronoun is Shoigu, the pronoun someone else
 _WHOM = re.compile(r"\s*,?\s*(?:whom|whose\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
@@ -1472,8 +1476,17 @@ class Antecedents:
                 return [(heads or plain or same)[-1].actor_id]
             return self._earlier(before, p)
         if p in self.plural:
-            same = [m.actor_id for m in before if self.index.at(m.start) == sent
+            here = [m for m in before if self.index.at(m.start) == sent
                     and not self._possessive(m)]
+            # "X was arrested, and his sons-in-law A and B lost their jobs": the last
+            # list of names before the pronoun, when it names two or more
+            k = len(here) - 1
+            while k > 0 and _LIST_LINK.fullmatch(self.body, here[k - 1].end, here[k].start):
+                k -= 1
+            listed = [m.actor_id for m in here[k:]]
+            if len(set(listed)) >= 2:
+                return list(dict.fromkeys(listed))
+            same = [m.actor_id for m in here]
             if len(set(same)) >= 2:
                 return list(dict.fromkeys(same))
             prev = [m.actor_id for m in before if self.index.at(m.start) == sent - 1

@@ -65,13 +65,9 @@ class Template:
         self._src.append(src)
         self._span.append(span)
 
-    def placeholder_edges(self) -> list[int]:
-        """The template offsets where a placeholder starts or ends, in order."""
-        out = []
-        for k, (at, span) in enumerate(zip(self._tpl, self._span)):
-            if span:
-                out += [at, self._tpl[k + 1] if k + 1 < len(self._tpl) else len(self.text)]
-        return out
+    def placeholder_starts(self) -> list[int]:
+        """The template offsets where a placeholder starts, in order."""
+        return [at for at, span in zip(self._tpl, self._span) if span]
 
     def body_offset(self, tpl_offset: int) -> int:
         """Body offset of a template offset (inside a placeholder: its mention's start)."""

@@ -110,6 +110,15 @@ def test_pronoun_probe(text, pronoun, want):
     assert len(got) == 1 and got[0] in ids, [_names(doc).get(a, a) for a in got]
 
 
+def test_a_plural_pronoun_after_a_list_of_names_is_that_list():
+    """Not every person of the sentence: Satybaldy kept his job."""
+    text = ("Kairat Satybaldy was arrested in March, and Timur Kulibayev and Dimash Dosanov "
+            "lost their jobs.")
+    doc = build(article(text), default_gazetteer(), default_lexicon())
+    got = doc.antecedents.resolve(text.index("their"), "their")
+    assert sorted(_names(doc)[a] for a in got) == ["Dimash Dosanov", "Timur Kulibayev"]
+
+
 def test_an_ambiguous_gazetteer_name_does_not_stop_the_references():
     """"the UK" is two gazetteer actors' spelling; resolving it leaves the lexicon hits
     the later references use intact (the article is read, not a traceback)."""
