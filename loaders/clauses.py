@@ -1796,7 +1796,10 @@ class Clauses:
 
     def _bare_participle(self, toks, group_start: int, after: int) -> bool:
         """Is a past form after "A," with no object a participle said of A ("Y,
-        arrested on the orders of X, was pardoned"), not A's own act?"""
+        arrested on the orders of X, was pardoned"; "Y, appointed state secretary in
+        2022, ...": a title is the post, no object), not A's own act?"""
+        while after < len(toks) and toks[after].kind == "W" and toks[after].cls == "title":
+            after += 1
         return group_start >= 2 and toks[group_start - 2].kind == "A" and \
             not toks[group_start - 2].poss and after < len(toks) and \
             toks[after].kind == "W" and toks[after].cls == "prepositions"

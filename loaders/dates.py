@@ -68,6 +68,8 @@ class DateFinder:
         year = r"(?:19|20)\d\d(?!\d|,\d)"
         self.approximate = re.compile(
             rf"\b{alternation(lexicon['approximate_words'])}\s+$", re.IGNORECASE)
+        self.anaphoric_month = re.compile(
+            rf"\b{alternation(lexicon['anaphoric_month_words'])}\s+$", re.IGNORECASE)
         self.future = re.compile(
             rf"\b{alternation(lexicon['future_markers'])}\s+(?:(?:on|for)\s+)?$",
             re.IGNORECASE)
@@ -141,6 +143,9 @@ class DateFinder:
                 if rel and pub[0]:  # "on May 21 last year"
                     yr = str(pub[0] + {"last": -1, "this": 0, "next": 1}[rel])
                 wd = g["wd1"] or g["wd2"]
+                if not yr and last_year and self.anaphoric_month.search(
+                        text, max(0, m.start() - 12), m.start()):
+                    yr = str(last_year)  # "that December": of the year last named
                 y = int(yr) if yr else self._year_for(mon, day, wd, pub, month_years)
                 if not yr and y and pub[0] and self.future.search(
                         text, max(0, m.start() - 30), m.start()) \
@@ -155,6 +160,9 @@ class DateFinder:
                 yr = g["y3"]
                 if g["r3"] and pub[0]:  # "in early January last year"
                     yr = str(pub[0] + {"last": -1, "this": 0, "next": 1}[g["r3"]])
+                if not yr and last_year and self.anaphoric_month.search(
+                        text, max(0, m.start() - 12), m.start()):
+                    yr = str(last_year)
                 y = int(yr) if yr else self._year_for(mon, None, None, pub, month_years)
                 if y:
                     iso, precision = f"{y:04d}-{mon:02d}", "month"
@@ -265,6 +273,9 @@ class DateFinder:
             return "", ""
         if phrase in self.anaphoric_day and last_day:
             return dt.date(*last_day).isoformat(), "day"
+        if phrase in self.anaphoric_day and last_month:
+            # "in January 2021 ... the same day": a day of that month
+            return f"{last_month[0]:04d}-{last_month[1]:02d}", "month"
         if phrase in self.next_day and last_day:
             return (dt.date(*last_day) + dt.timedelta(days=1)).isoformat(), "day"
         if phrase in self.anaphoric_year and last_year:

@@ -91,10 +91,13 @@ class Triggers:
         # for Mnangagwa to step down": the one asked to act
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
-            r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?"
+            r"(?:(?:the|a|an|his|her|their|its)\s+)?"
+            rf"(?:{_words_re(lex['unreal_bridge_verbs'])}\s+(?:(?:a|an|the|new|early|snap)\s+)?)?"
             r"(?:(?<=have\s)(?:[\w.’'-]+\s+){1,5})?$"
             rf"|\b{_words_re(lex['unreal_conditions'])}\s+(?:[\w.’'-]+\s+){{1,4}}$"
-            rf"|\b{_words_re(lex['unreal_requests'])}\s+(?:[\w.’'-]+\s+){{1,4}}to\s+$",
+            rf"|\b{_words_re(lex['unreal_requests'])}\s+(?:[\w.’'-]+\s+){{1,4}}to\s+$"
+            # "lawyers demanded his release": the act asked for, named by its noun
+            rf"|\b{_words_re(lex['unreal_requests'])}\s+(?:(?:the|a|an|his|her|their|its)\s+)?$",
             re.IGNORECASE)
         self.unreal_words = key_words(lex["unreal_before"] + lex["unreal_conditions"]
                                       + lex["unreal_requests"])
@@ -436,15 +439,16 @@ def _victims_are_persons(found) -> None:
 def _speakers_are_persons(doc, found) -> None:
     """A person speaks in an interview or address; an outlet or body named in the role
     takes part ("Speaking to the BBC in an interview, X said": the BBC is the outlet),
-    and an interview with no person speaking before it is given by the first person
-    named after it ("In an interview with Reuters, X said")."""
+    and an interview or address with no person speaking before it is given by the first
+    person named after it ("In an interview with Reuters, X said"; "In a speech to the
+    Mazhilis on January 11, X criticised ...")."""
     body = doc.body
     for f in found:
         if f.type not in _SPEECH_EVENTS:
             continue
         f.roles = [(a, r if r != "speaker" or a.startswith("person:") else "participant")
                    for a, r in f.roles]
-        if f.type != "interview" or any(r == "speaker" for _, r in f.roles):
+        if any(r == "speaker" for _, r in f.roles):
             continue
         sent = doc.sentences[f.sentence]
         i = bisect_left(doc.mention_starts, f.end)
@@ -641,6 +645,13 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
             ref = _dating_reference(doc, trig, etype.name, ts, te, sent_i)
             if ref is not None:
                 refs.append(ref)
+        elif f is not None and how == "noun" and not f.roles and first is None:
+            # "X was nominated ... Parliament confirmed the appointment on February 8": a
+            # dated definite noun naming no one dates the undated act told before it
+            ref = _dating_reference(doc, trig, etype.name, ts, te, sent_i)
+            if ref is not None and _undated_before(doc.lex, found.values(), ref):
+                refs.append(ref)
+                continue
         if first is not None and not _own_date(first, f) and not _others(first, f):
             continue  # a second mention in the sentence counts when it gives its own date
             # or is done to others ("fired A on Tuesday and sacked his deputy B")
@@ -949,17 +960,30 @@ def _dating_reference(doc, trig: Triggers, etype: str, ts: int, te: int, sent_i:
     return ts, etype, d
 
 
+def _named_before(lex, found, at: int, etype: str):
+    """The last act of kind ``etype`` (or of the act it is ``part_of``) with someone
+    undergoing it told before offset ``at``, else None."""
+    types = lex["event_types"]
+    kinds = {etype, types[etype].get("part_of") or etype}
+    return max((f for f in found if f.start < at and _undergoers(f)
+                and (f.type in kinds or types[f.type].get("part_of") in kinds)),
+               key=lambda f: f.start, default=None)
+
+
+def _undated_before(lex, found, ref) -> bool:
+    """Is the act a dated reference names again (:func:`_dated_by_reference`) undated?"""
+    last = _named_before(lex, found, ref[0], ref[1])
+    return last is not None and last.date is None
+
+
 def _dated_by_reference(lex, found: list[_Found], refs) -> None:
     """"X was sentenced to 11 years. The court handed down the verdict on Tuesday": the
     last undated act of that kind (or of the act it is ``part_of``) told before a dated
     definite noun naming no one is the one the noun names again, and takes its date."""
-    types = lex["event_types"]
     for at, etype, d in refs:
-        kinds = {etype, types[etype].get("part_of") or etype}
-        before = [f for f in found if f.start < at and _undergoers(f)
-                  and (f.type in kinds or types[f.type].get("part_of") in kinds)]
-        if before and before[-1].date is None:
-            before[-1].date = d
+        last = _named_before(lex, found, at, etype)
+        if last is not None and last.date is None:
+            last.date = d
 
 
 def _back_references(doc, found: list[_Found]) -> None:
@@ -1421,7 +1445,7 @@ def _date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     gives the event (:func:`_text_date`), else, for an act the article reports as news,
     the article's month (:func:`_recent`)."""
     return _ongoing_since(doc, te, sent_i) or _text_date(doc, trig, ts, te, sent_i) \
-        or _recent(doc, ts, sent_i)
+        or _recent(doc, ts, sent_i, te)
 
 
 _SINCE_WORDS = ("since",)
@@ -1447,14 +1471,20 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:\w+ly|also|now|just|since)\s+)?(?
                       r"(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 
 
+# "an investigation has been launched into X": the perfect passive after an act noun
+_PERFECT_AFTER = re.compile(r"\s+(?:has|have)\s+(?:(?:\w+ly|also|now|just)\s+)?been\s+"
+                            r"(?:\w+ly\s+)?\w+(?:ed|en|un|ade)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _NewsDate(DateMention):
     """The article's month for an act it reports as news: raw is "has (2018-01)"."""
 
 
-def _recent(doc, ts: int, sent_i: int):
+def _recent(doc, ts: int, sent_i: int, te: int = -1):
     """An act told in the present perfect ("Mirziyoyev has sacked X", "Y has been
-    appointed") or in the headline ("Mirziyoyev sacks X") happened shortly before the
+    appointed", a noun with its passive after it: "a criminal case has been opened
+    against X") or in the headline ("Mirziyoyev sacks X") happened shortly before the
     article: its month, never a day (the lead rarely says which day; a dated report of
     the same act in the body gives it, see :func:`_merge`). None for an article dated
     only to the year."""
@@ -1463,7 +1493,8 @@ def _recent(doc, ts: int, sent_i: int):
         return None
     body = doc.body
     sent = doc.sentences[sent_i]
-    perfect = _PERFECT.search(body, max(sent.start, ts - 40), ts)
+    perfect = _PERFECT.search(body, max(sent.start, ts - 40), ts) \
+        or te >= 0 and _PERFECT_AFTER.match(body, te, sent.end)
     title = art.title.strip()
     headline = bool(title) and body[sent.start:sent.end].strip().startswith(title[:60]) \
         and sent.start < 2 * len(title) + 10
