@@ -670,6 +670,9 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     if head_at is not None:
         cut = _org_end(body, toks, head_at, inside, cues)
         org, rest = toks[:cut], toks[cut:]
+        if rest and all(_is_title_word(t[2], cues) and t[2] not in cues.place_heads
+                        for t in rest):
+            toks, rest = org, []  # "Senate President": the title names no one
         org_inside = [g for g in inside if g.end <= org[-1][1]]
         # "Kazakhstan's KNB", "the Kazakh Committee for National Security": the known
         # body; "State Committee for National Security" is another body's longer name
@@ -786,6 +789,15 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
             while k - 1 > head_at and toks[k - 1][2].lower() in cues.title_words:
                 k -= 1  # "... Holding Deputy Chairman X": the deputy is the title's
             return k
+    tail = head_at + 1
+    while tail < len(toks) and _is_title_word(toks[tail][2], cues) \
+            and toks[tail][2] not in cues.place_heads and toks[tail][0] not in starts \
+            and body[toks[tail - 1][1]:toks[tail][0]] == " ":
+        tail += 1
+    if head_at + 1 < tail == len(toks):
+        # "ousted as Senate President", "the Supreme Court Chief Justice said": the
+        # body, then a title no name follows (not "Cabinet of Ministers")
+        return head_at + 1
     if body.startswith(("'s", "’s"), toks[-1][1]):
         # "the Armenian Police and Russia's National Guard": a possessor after "and"
         # owns what follows, it is no part of the body before
@@ -994,6 +1006,17 @@ def _holder_name(body, toks, cues: Cues) -> bool:
         and all(body[a[1]:b[0]] == " " for a, b in zip(toks, toks[1:]))
 
 
+_TWO_NAMES = re.compile(rf"[ \t]({_PLAIN_TOKEN})[ \t]{_U}")
+
+
+def _styled_name_after(body: str, pos: int, cues: Cues) -> bool:
+    """Whether a full name follows an abbreviated style's dot ("Rep. Perci Cendaña"), not
+    a new sentence ("... his father Hun Sen. Brazil's court")."""
+    m = _TWO_NAMES.match(body, pos)
+    return m is not None and m.group(1) not in cues.stopwords \
+        and key(m.group(1)) not in cues.places and name_like(body, m.group(1), cues)
+
+
 _NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
 
 
@@ -1004,6 +1027,14 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     while toks and (toks[0][2] in cues.stopwords or (len(toks) > 1 and _leading_cue(
             toks[0][2], cues))) and not _place_begins(body, toks, cues):
         toks = toks[1:]
+    if len(toks) > 1 and toks[-1][2].lower() in cues.honorifics \
+            and body.startswith(".", toks[-1][1]) and _styled_name_after(body, toks[-1][1] + 1,
+                                                                      cues):
+        # "Akbayan Rep. Perci Cendaña": the style of the name after it; a word alone
+        # before it is the holder's party or place, no person by its ending
+        toks = toks[:-1]
+        if len(toks) == 1 and key(toks[0][2]) not in cues.places:
+            return
     if not toks or len(toks) > 8:
         return
     if len(toks) > 2 and _is_title_word(toks[-1][2], cues) \
