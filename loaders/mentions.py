@@ -125,6 +125,7 @@ class Cues:
         self.title_suffixes = {" ".join(str(w).lower().split()) for w in lex["title_suffixes"]}
         self.name_possessors = {str(w) for w in lex["name_possessors"]}
         self.place_heads = {str(w) for w in lex["place_heads"]}
+        self.facility_heads = {str(w) for w in lex["facility_heads"]}
         self.place_head_bodies = {str(k): v for k, v in lex["place_head_bodies"].items()}
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
@@ -651,6 +652,8 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             return
     head_at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in cues.org_heads),
                    None)
+    if head_at is not None and head_at < len(words) - 1 and words[-1] in cues.facility_heads:
+        head_at = None  # "Harare Central Police Station": the site the police run
     if head_at is not None:
         stop_at = next((k for k in range(head_at - 1, -1, -1) if words[k] in cues.stopwords),
                        None)
@@ -1603,8 +1606,10 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
             return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
-    if _possessor_of_kin(body, end, hits, cues) or cues.possession.match(body, end):
-        return "possessor"  # "Tsvangirai's widow", "Aliyev's eldest son"
+    if (_possessor_of_kin(body, end, hits, cues) or cues.possession.match(body, end)) \
+            and not _THE_BEFORE.search(body, max(0, start - 5), start):
+        # "Tsvangirai's widow", "Aliyev's eldest son"; not "the Cabinet's resignation"
+        return "possessor"
     if len(words) >= 2 and words[-1] not in cues.org_heads:  # "Khmer Times"
         if key(words[-1]) in cues.known_surnames:
             return "known-surname"  # "Dariga Nazarbayeva"
