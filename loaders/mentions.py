@@ -137,6 +137,10 @@ class Cues:
                                                  *lex["org_heads"], *lex["place_heads"]])
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
+        # "X reported", "X quoted ...", "X, citing sources": a comma entry stands as written
+        self.outlet_after = re.compile("|".join(
+            (re.escape(w) if w.startswith(",") else r"[ \t]+" + re.escape(w)) + r"\b"
+            for w in map(str, lex["outlet_verbs_after"])))
         self.party_after = re.compile(rf"[ \t]+{_words_re(lex['party_nouns_after'])}\b")
         self.detention_after = re.compile(
             rf"[ \t]+{_words_re(lex['detention_nouns_after'])}\b(?!-)")
@@ -1260,6 +1264,11 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if len(words) <= 3:
         if len(words) >= 2 and _predicate_says_person(body, start, end, words, cues):
             m.type, m.cue = "person", "predicate"
+            typed.append(m)
+            return
+        if cues.outlet_after.match(body, end) and not _in_headline(body, start) \
+                and all(name_like(body, w, cues) for w in words):
+            m.type, m.cue, m.kind = "organization", "outlet-verb", "media"
             typed.append(m)
             return
         if len(words) == 1 and _one_word_says_person(body, start, end, text, cues):
