@@ -1352,10 +1352,10 @@ def _foreign_surname(body: str, start: int, end: int, words, cues: Cues) -> bool
     """"Douglas Mwonzora said", "Grace Mugabe attended": a name of two or three words
     that no cue typed and whose last word is no common English word (``english_words``)
     nor a given name ("Wild Arman": a nickname) is a person's, as bodies' names end in
-    English nouns ("Civil Contract", "Galanz Bottlers"); not after an
-    article or a quote mark ("the Jokargy Kenes") or where a site is more likely ("at Camp
-    Crame"), nor before an abbreviation in brackets ("Samagi Jana Balawegaya (SJB)"), nor
-    a people ("Ethnic Armenians"), a thing ("Operation Tokhang") or a heading."""
+    English nouns ("Civil Contract", "Galanz Bottlers"); not after an article or a quote
+    mark ("the Jokargy Kenes") or where a site is more likely ("at Camp Crame"), nor
+    before an abbreviation in brackets ("Samagi Jana Balawegaya (SJB)"), nor a people
+    ("Ethnic Armenians"), a thing ("Operation Tokhang") or a heading."""
     last = words[-1].replace("'", "").replace("’", "").lower()
     prev = body[max(0, start - 12):start].rsplit(None, 1)
     return len(last) >= 3 and not _english(last) and key(last) not in cues.given \
