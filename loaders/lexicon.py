@@ -36,7 +36,7 @@ SECTIONS = {
     "org_region_tails": WORDS, "outlet_sections": WORDS,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
     "description_fillers": WORDS,
-    "place_heads": WORDS, "facility_heads": WORDS, "place_head_bodies": MAPPING, "place_suffixes": WORDS,
+    "place_heads": WORDS, "facility_heads": WORDS, "country_abbreviations": MAPPING, "place_head_bodies": MAPPING, "place_suffixes": WORDS,
     "place_cues_before": WORDS,
     "place_prepositions": WORDS, "site_prepositions": WORDS, "demonyms": MAPPING, "place_stoplist": WORDS,
     "place_nouns_after": WORDS, "legal_forms": WORDS, "detention_nouns_after": WORDS,

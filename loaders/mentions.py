@@ -126,6 +126,8 @@ class Cues:
         self.name_possessors = {str(w) for w in lex["name_possessors"]}
         self.place_heads = {str(w) for w in lex["place_heads"]}
         self.facility_heads = {str(w) for w in lex["facility_heads"]}
+        self.country_abbreviations = {str(k): str(v)
+                                      for k, v in lex["country_abbreviations"].items()}
         self.place_head_bodies = {str(k): v for k, v in lex["place_head_bodies"].items()}
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
@@ -1024,6 +1026,7 @@ def _styled_name_after(body: str, pos: int, cues: Cues) -> bool:
         and key(m.group(1)) not in cues.places and name_like(body, m.group(1), cues)
 
 
+_CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|cents?)\b")
 _NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
 
 
@@ -1108,6 +1111,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
+    if len(toks) == 1 and text in cues.country_abbreviations \
+            and not body.startswith("$", end) and not _CURRENCY_AFTER.match(body, end):
+        name = cues.country_abbreviations[text]  # "by the US"; not "US$60", "US dollars"
+        typed.append(Mention(start, end, text, type="place", cue="place-data",
+                             actor_id="place:" + slug(name)))
+        return
     if len(toks) == 1 and _is_acronym(text, cues) and body.startswith(")", end) \
             and _title_acronym(body, end + 1, cues):
         return  # "Inspector General of Police (IGP)": a title's abbreviation, no body
