@@ -1026,6 +1026,7 @@ def _styled_name_after(body: str, pos: int, cues: Cues) -> bool:
         and key(m.group(1)) not in cues.places and name_like(body, m.group(1), cues)
 
 
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|[-–—])")  # "GORI, Georgia -", "TBILISI (AP)"
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|cents?)\b")
 _NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
 
@@ -1113,9 +1114,9 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
 
     if len(toks) == 1 and text in cues.country_abbreviations \
             and not body.startswith("$", end) and not _CURRENCY_AFTER.match(body, end):
-        name = cues.country_abbreviations[text]  # "by the US"; not "US$60", "US dollars"
+        # "by the US"; not "US$60", "US dollars"
         typed.append(Mention(start, end, text, type="place", cue="place-data",
-                             actor_id="place:" + slug(name)))
+                             actor_id=cues.country_abbreviations[text]))
         return
     if len(toks) == 1 and _is_acronym(text, cues) and body.startswith(")", end) \
             and _title_acronym(body, end + 1, cues):
@@ -1126,9 +1127,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             return  # "HTML5", "RPG 7B", "Su-25": a model or a format; "ZW$": a currency
         if len(text) >= 4 and key(text) in cues.places \
                 and not (body[start - 1:start] == "(" and body[end:end + 1] == ")") \
-                and _org_noun_after(body, end, hits) is None:
+                and _org_noun_after(body, end, hits) is None \
+                and (key(text) not in small_city_names()
+                     or (body[max(0, start - 1):start] in ("", "\n")
+                         and _DATELINE_AFTER.match(body, end))):
             # "DUSHANBE, 19.05.2022"; not "(ASAN)", a name's abbreviation, nor "IRNA
-            # news agency"
+            # news agency", nor a small town's name away from a dateline ("PACE adopted")
             m.type, m.cue = "place", "place-data"
         else:
             m.type, m.role, m.cue = "organization", "acronym", "acronym"
