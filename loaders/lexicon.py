@@ -41,6 +41,7 @@ SECTIONS = {
     "place_prepositions": WORDS, "site_prepositions": WORDS, "demonyms": MAPPING, "place_stoplist": WORDS,
     "place_nouns_after": WORDS, "legal_forms": WORDS, "detention_nouns_after": WORDS,
     "party_nouns_after": WORDS, "outlet_verbs_after": WORDS,
+    "org_word_endings": WORDS,
     "place_adjective_endings": WORDS,
     "name_possessors": WORDS, "org_officers": WORDS, "division_nouns": WORDS,
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,

@@ -143,6 +143,7 @@ class Cues:
         self.outlet_after = re.compile("|".join(
             (re.escape(w) if w.startswith(",") else r"[ \t]+" + re.escape(w)) + r"\b"
             for w in map(str, lex["outlet_verbs_after"])))
+        self.org_endings = tuple(low("org_word_endings"))
         self.party_after = re.compile(rf"[ \t]+{_words_re(lex['party_nouns_after'])}\b")
         self.detention_after = re.compile(
             rf"[ \t]+{_words_re(lex['detention_nouns_after'])}\b(?!-)")
@@ -1208,6 +1209,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if noun_after is not None:
         m.type, m.cue = "organization", "org-noun-after"
         m.kind = cues.org_before_kind.get(noun_after.phrase, "")
+        typed.append(m)
+        return
+    if len(toks) == 1 and len(text) >= 7 and text[1:].islower() \
+            and text.lower().endswith(cues.org_endings) and person not in _STRONG_CUES \
+            and key(text) not in cues.places:
+        m.type, m.cue = "organization", "org-word-ending"  # "Roskomnadzor", "Belaruskali"
         typed.append(m)
         return
     if len(toks) == 1 and _CAMEL.match(text) and not text.startswith(cues.name_prefixes):
