@@ -1027,6 +1027,7 @@ def _styled_name_after(body: str, pos: int, cues: Cues) -> bool:
         and key(m.group(1)) not in cues.places and name_like(body, m.group(1), cues)
 
 
+_PRO_ANTI = re.compile(r"(?i:pro|anti)-$")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|[-–—])")  # "GORI, Georgia -", "TBILISI (AP)"
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|cents?)\b")
 _NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
@@ -1197,6 +1198,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
             and key(text) in cues.places and spelled_as_place(text):
         noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
+    if noun_after is not None and _PRO_ANTI.search(body, max(0, start - 5), start):
+        noun_after = None  # "pro-Western parties": what the parties are for, no name
     if noun_after is not None and len(words) == 1 and body[end:noun_after.start].strip() \
             and text.lower().endswith(cues.adjective_endings):
         noun_after = None  # "Swedish telecoms company": an adjective, then the noun's kind
