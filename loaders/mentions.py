@@ -29,7 +29,7 @@ from itertools import accumulate
 
 from ..graph.names import key, slug
 from .phrases import alternation as _words_re
-from .names import given_name_keys
+from .names import english_words, given_name_keys
 from .places import (alternate_only_names, city_names, country_names, currency_codes,
                      place_index, small_city_names, spelled_as_place)
 
@@ -104,9 +104,11 @@ class Cues:
                                       for w in lex["clause_words"]["prepositions"])
         self.given = {key(w) for w in lex["given_names"]} | given_name_keys()
         self.endings = tuple(sorted(low("surname_endings"), key=len, reverse=True))
+        self.short_endings = tuple(low("short_surname_endings"))
         self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}
         self.person_nouns = low("person_nouns")
         self.title_heads = low("title_heads")
+        self.adjective_titles = low("adjective_titles")
         decrees = lex["act_constructions"]["by_decree"]["nouns"]
         self.decree_of = re.compile(  # "the decree of the " before a title
             rf"\b{_words_re(decrees)}[ \t]+of[ \t]+(?:the[ \t]+)?(?:\w+[ \t]+)?$", re.I)
@@ -123,15 +125,25 @@ class Cues:
         self.title_suffixes = {" ".join(str(w).lower().split()) for w in lex["title_suffixes"]}
         self.name_possessors = {str(w) for w in lex["name_possessors"]}
         self.place_heads = {str(w) for w in lex["place_heads"]}
+        self.facility_heads = {str(w) for w in lex["facility_heads"]}
+        self.country_abbreviations = {str(k): str(v)
+                                      for k, v in lex["country_abbreviations"].items()}
         self.place_head_bodies = {str(k): v for k, v in lex["place_head_bodies"].items()}
         self.place_suffixes = tuple(low("place_suffixes"))
         self.place_preps = low("place_prepositions")
+        self.site_preps = low("site_prepositions")
+        self.thing_openers = {str(w) for w in lex["thing_name_openers"]}
         # a demonym, an organisation's or a place's head word is never a place of the data
         # ("Kazakh" is an alternate name of Petropavl, "Bank" a town's name)
         self.place_stop = tuple(str(w) for w in [*lex["place_stoplist"], *lex["demonyms"],
                                                  *lex["org_heads"], *lex["place_heads"]])
         self._places: dict[str, str] | None = None
         self.place_after = low("place_nouns_after")
+        # "X reported", "X quoted ...", "X, citing sources": a comma entry stands as written
+        self.outlet_after = re.compile("|".join(
+            (re.escape(w) if w.startswith(",") else r"[ \t]+" + re.escape(w)) + r"\b"
+            for w in map(str, lex["outlet_verbs_after"])))
+        self.org_endings = tuple(low("org_word_endings"))
         self.party_after = re.compile(rf"[ \t]+{_words_re(lex['party_nouns_after'])}\b")
         self.detention_after = re.compile(
             rf"[ \t]+{_words_re(lex['detention_nouns_after'])}\b(?!-)")
@@ -163,6 +175,8 @@ class Cues:
             rf"['’]s[ \t]+{_words_re(lex['person_possessions'])}\b", re.I)
         self.predicate_after = re.compile(
             rf"[ \t]+{_words_re(lex['person_predicates_after'])}\b")
+        self.speech_after = re.compile(
+            rf"[ \t]+{_words_re(lex['person_predicates_after_quote'])}\b")
         self.predicate_before = re.compile(
             rf"\b{_words_re(lex['person_predicates_before'])}[ \t]+$"
             rf"|[,\"”’'][ \t]*{_words_re(lex['person_predicates_after_quote'])}[ \t]+$")
@@ -207,6 +221,9 @@ def _back(hits, pos: int, labels, skip: str = " \t"):
     return hits.ending_at(pos, labels) or hits.before(pos, labels, skip)
 
 
+_THE_BEFORE = re.compile(r"(?:^|[^\w])(?:[Tt]he|an?)[ \t]+$")
+
+
 def title_before(hits, pos: int, cues: Cues):
     """(title, status word, demonym, start) of a title written right before ``pos``
     ("Kazakh President ", "former chairman of the KNB" is not: the title must touch).
@@ -215,6 +232,9 @@ def title_before(hits, pos: int, cues: Cues):
     head = _back(hits, pos, _TITLE_HEADS, " \t,")
     if head is None:
         return None
+    if head.phrase in cues.adjective_titles and _THE_BEFORE.search(
+            hits.text, max(0, head.start - 5), head.start):
+        return None  # "the official Neutral Turkmenistan newspaper": an adjective
     if "," in hits.text[head.end:pos] and cues.decree_of.search(
             hits.text, max(0, head.start - 40), head.start):
         return None
@@ -297,6 +317,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     _credits(body, cues, typed, untyped)
     typed.sort(key=lambda m: m.start)
     typed[:] = [m for m in typed if not _title_suffix(body, m, cues)]
+    _weak_persons(typed, untyped)
     for m in typed:
         if m.method == "gazetteer" and m.ids and len(m.ids) == 1:
             actor = gazetteer.actors[m.ids[0]]
@@ -310,6 +331,27 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     if untyped:
         _coordinated(body, typed, untyped)
     return typed, untyped
+
+
+_WEAK_PERSON_CUES = frozenset({"foreign-surname", "predicate-one"})
+
+
+def _weak_persons(typed: list[Mention], untyped: list[Mention]) -> None:
+    """A name typed a person's only by the form of its last word or by what follows it
+    once ("Qishloq Ovozi is about ...") is left untyped where the article types the same
+    name otherwise ("Qishloq Ovozi is a blog"): resolution gives it that actor."""
+    weak = [m for m in typed if m.cue in _WEAK_PERSON_CUES]
+    if not weak:
+        return
+    other = {key(m.surface) for m in typed if m.type and m.type != "person"}
+    moved = [m for m in weak if key(m.surface) in other]
+    for m in moved:
+        m.type, m.cue = "", ""
+        untyped.append(m)
+    if moved:
+        gone = {id(m) for m in moved}
+        typed[:] = [m for m in typed if id(m) not in gone]
+        untyped.sort(key=lambda m: m.start)
 
 
 _DOMAIN = (r"\.(?:kz|kg|uz|tj|ru|by|az|am|ge|ua|ph|zw|com|net|org|info|news|expert"
@@ -617,6 +659,8 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             return
     head_at = next((k for k in range(len(words) - 1, -1, -1) if words[k] in cues.org_heads),
                    None)
+    if head_at is not None and head_at < len(words) - 1 and words[-1] in cues.facility_heads:
+        head_at = None  # "Harare Central Police Station": the site the police run
     if head_at is not None:
         stop_at = next((k for k in range(head_at - 1, -1, -1) if words[k] in cues.stopwords),
                        None)
@@ -636,6 +680,9 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     if head_at is not None:
         cut = _org_end(body, toks, head_at, inside, cues)
         org, rest = toks[:cut], toks[cut:]
+        if rest and all(_is_title_word(t[2], cues) and t[2] not in cues.place_heads
+                        for t in rest):
+            toks, rest = org, []  # "Senate President": the title names no one
         org_inside = [g for g in inside if g.end <= org[-1][1]]
         # "Kazakhstan's KNB", "the Kazakh Committee for National Security": the known
         # body; "State Committee for National Security" is another body's longer name
@@ -752,6 +799,15 @@ def _org_end(body, toks, head_at: int, inside, cues: Cues) -> int:
             while k - 1 > head_at and toks[k - 1][2].lower() in cues.title_words:
                 k -= 1  # "... Holding Deputy Chairman X": the deputy is the title's
             return k
+    tail = head_at + 1
+    while tail < len(toks) and _is_title_word(toks[tail][2], cues) \
+            and toks[tail][2] not in cues.place_heads and toks[tail][0] not in starts \
+            and body[toks[tail - 1][1]:toks[tail][0]] == " ":
+        tail += 1
+    if head_at + 1 < tail == len(toks):
+        # "ousted as Senate President", "the Supreme Court Chief Justice said": the
+        # body, then a title no name follows (not "Cabinet of Ministers")
+        return head_at + 1
     if body.startswith(("'s", "’s"), toks[-1][1]):
         # "the Armenian Police and Russia's National Guard": a possessor after "and"
         # owns what follows, it is no part of the body before
@@ -961,6 +1017,20 @@ def _holder_name(body, toks, cues: Cues) -> bool:
 
 
 _FOLLOWING_WORD = re.compile(r"[ \u00a0]([\w.-]+)")
+_TWO_NAMES = re.compile(rf"[ \t]({_PLAIN_TOKEN})[ \t]{_U}")
+
+
+def _styled_name_after(body: str, pos: int, cues: Cues) -> bool:
+    """Whether a full name follows an abbreviated style's dot ("Rep. Perci Cendaña"), not
+    a new sentence ("... his father Hun Sen. Brazil's court")."""
+    m = _TWO_NAMES.match(body, pos)
+    return m is not None and m.group(1) not in cues.stopwords \
+        and key(m.group(1)) not in cues.places and name_like(body, m.group(1), cues)
+
+
+_PRO_ANTI = re.compile(r"(?i:pro|anti)-$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,|\(|[-–—])")  # "GORI, Georgia -", "TBILISI (AP)"
+_CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|cents?)\b")
 _NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
 
 
@@ -971,6 +1041,14 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     while toks and (toks[0][2] in cues.stopwords or (len(toks) > 1 and _leading_cue(
             toks[0][2], cues))) and not _place_begins(body, toks, cues):
         toks = toks[1:]
+    if len(toks) > 1 and toks[-1][2].lower() in cues.honorifics \
+            and body.startswith(".", toks[-1][1]) and _styled_name_after(body, toks[-1][1] + 1,
+                                                                      cues):
+        # "Akbayan Rep. Perci Cendaña": the style of the name after it; a word alone
+        # before it is the holder's party or place, no person by its ending
+        toks = toks[:-1]
+        if len(toks) == 1 and key(toks[0][2]) not in cues.places:
+            return
     if not toks or len(toks) > 8:
         return
     if len(toks) > 2 and _is_title_word(toks[-1][2], cues) \
@@ -1037,6 +1115,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     words = [t[2] for t in toks]
     m = Mention(start, end, text)
 
+    if len(toks) == 1 and text in cues.country_abbreviations \
+            and not body.startswith("$", end) and not _CURRENCY_AFTER.match(body, end):
+        # "by the US"; not "US$60", "US dollars"
+        typed.append(Mention(start, end, text, type="place", cue="place-data",
+                             actor_id=cues.country_abbreviations[text]))
+        return
     if len(toks) == 1 and _is_acronym(text, cues) and body.startswith(")", end) \
             and _title_acronym(body, end + 1, cues):
         return  # "Inspector General of Police (IGP)": a title's abbreviation, no body
@@ -1045,8 +1129,13 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
                 or body.startswith("$", end):
             return  # "HTML5", "RPG 7B", "Su-25": a model or a format; "ZW$": a currency
         if len(text) >= 4 and key(text) in cues.places \
-                and not (body[start - 1:start] == "(" and body[end:end + 1] == ")"):
-            # "DUSHANBE, 19.05.2022"; not "(ASAN)", a name's abbreviation
+                and not (body[start - 1:start] == "(" and body[end:end + 1] == ")") \
+                and _org_noun_after(body, end, hits) is None \
+                and (key(text) not in small_city_names()
+                     or (body[max(0, start - 1):start] in ("", "\n")
+                         and _DATELINE_AFTER.match(body, end))):
+            # "DUSHANBE, 19.05.2022"; not "(ASAN)", a name's abbreviation, nor "IRNA
+            # news agency", nor a small town's name away from a dateline ("PACE adopted")
             m.type, m.cue = "place", "place-data"
         else:
             m.type, m.role, m.cue = "organization", "acronym", "acronym"
@@ -1114,6 +1203,11 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if noun_after is not None and len(words) == 1 and person not in _STRONG_CUES \
             and key(text) in cues.places and spelled_as_place(text):
         noun_after = None  # "a Tashkent court", "the Moscow police": the place's body
+    if noun_after is not None and _PRO_ANTI.search(body, max(0, start - 5), start):
+        noun_after = None  # "pro-Western parties": what the parties are for, no name
+    if noun_after is not None and len(words) == 1 and body[end:noun_after.start].strip() \
+            and text.lower().endswith(cues.adjective_endings):
+        noun_after = None  # "Swedish telecoms company": an adjective, then the noun's kind
     if noun_after is not None and len(words) == 1 and _sentence_start(body, start) \
             and _CAPITAL_AFTER.match(body, noun_after.end):
         noun_after = None  # "Rights group Viasna said": the noun introduces the name after
@@ -1123,6 +1217,12 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
     if noun_after is not None:
         m.type, m.cue = "organization", "org-noun-after"
         m.kind = cues.org_before_kind.get(noun_after.phrase, "")
+        typed.append(m)
+        return
+    if len(toks) == 1 and len(text) >= 7 and text[1:].islower() \
+            and text.lower().endswith(cues.org_endings) and person not in _STRONG_CUES \
+            and key(text) not in cues.places:
+        m.type, m.cue = "organization", "org-word-ending"  # "Roskomnadzor", "Belaruskali"
         typed.append(m)
         return
     if len(toks) == 1 and _CAMEL.match(text) and not text.startswith(cues.name_prefixes):
@@ -1194,6 +1294,19 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             m.type, m.cue = "person", "predicate"
             typed.append(m)
             return
+        if cues.outlet_after.match(body, end) and not _in_headline(body, start) \
+                and all(name_like(body, w, cues) for w in words):
+            m.type, m.cue, m.kind = "organization", "outlet-verb", "media"
+            typed.append(m)
+            return
+        if len(words) == 1 and _one_word_says_person(body, start, end, text, cues):
+            m.type, m.cue = "person", "predicate-one"
+            typed.append(m)
+            return
+        if len(words) >= 2 and _foreign_surname(body, start, end, words, cues):
+            m.type, m.cue = "person", "foreign-surname"
+            typed.append(m)
+            return
         _title_cue(m, cues, hits)
         untyped.append(m)
 
@@ -1206,6 +1319,79 @@ def _predicate_says_person(body: str, start: int, end: int, words, cues: Cues) -
             or cues.predicate_before.search(body, max(0, start - 24), start)):
         return False
     return not _in_headline(body, start) and all(name_like(body, w, cues) for w in words)
+
+
+_QUOTE_CLOSED = re.compile(r"[,?!][\"”’'][ \t]*$")
+
+
+def _one_word_says_person(body: str, start: int, end: int, word: str, cues: Cues) -> bool:
+    """"Chamisa was arrested", '"We will appeal," Shoigu said': a single unknown word is a
+    person's when what only a person undergoes follows it, or when it speaks right after
+    a quote; not after an article ("The Cabinet resigned"), nor a word the article also
+    writes in lower case, nor in a heading."""
+    if len(word) < 3 or not name_like(body, word, cues) \
+            or _ARTICLE_BEFORE.search(body, max(0, start - 6), start) \
+            or _in_headline(body, start):
+        return False
+    return bool(cues.predicate_after.match(body, end)) or bool(
+        _QUOTE_CLOSED.search(body, max(0, start - 4), start)
+        and cues.speech_after.match(body, end))
+
+
+_PEOPLE_SUFFIXES = ("ians", "ans", "ns", "ian", "an", "n", "ese", "is", "i", "ish", "s")
+
+
+def _people_word(word: str, cues: Cues) -> bool:
+    """A demonym or a people's name, listed or made from a place of the data:
+    "Armenians", "Equatorial Guinean" ("Guinea"), "Bahraini"."""
+    if word.rstrip("s") in cues.demonyms:
+        return True
+    for suffix in _PEOPLE_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = key(word[:-len(suffix)])
+            if stem in cues.places or stem + "a" in cues.places:
+                return True
+    return False
+
+
+_ENGLISH_SUFFIXES = ("ers", "ies", "es", "s", "er", "ing", "ed")
+
+
+def _english(word: str) -> bool:
+    """Whether a lower-case word is a common English word or one's plural or agent noun
+    ("bottlers": "bottle")."""
+    words = english_words()
+    if word in words:
+        return True
+    for suffix in _ENGLISH_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            stem = word[:-len(suffix)]
+            if stem in words or stem + "e" in words or (suffix == "ies" and stem + "y" in words):
+                return True
+    return False
+
+
+_ABBREVIATION_AFTER = re.compile(r"[ \t]*\([ \t]*[A-Z][A-Za-z]*[A-Z]")  # " (SJB)"
+# an article before a name, or a quote mark opening on it ('the "Qandy Qangtar"')
+_ARTICLE_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:[Tt]he|an?)[ \t]+|(?:^|[\s(])[\"“‘'])$")
+
+
+def _foreign_surname(body: str, start: int, end: int, words, cues: Cues) -> bool:
+    """"Douglas Mwonzora said", "Grace Mugabe attended": a name of two or three words
+    that no cue typed and whose last word is no common English word (``english_words``)
+    nor a given name ("Wild Arman": a nickname) is a person's, as bodies' names end in
+    English nouns ("Civil Contract", "Galanz Bottlers"); not after an article or a quote
+    mark ("the Jokargy Kenes") or where a site is more likely ("at Camp Crame"), nor
+    before an abbreviation in brackets ("Samagi Jana Balawegaya (SJB)"), nor a people
+    ("Ethnic Armenians"), a thing ("Operation Tokhang") or a heading."""
+    last = words[-1].replace("'", "").replace("’", "").lower()
+    prev = body[max(0, start - 12):start].rsplit(None, 1)
+    return len(last) >= 3 and not _english(last) and key(last) not in cues.given \
+        and not (prev and prev[-1].lower() in cues.site_preps) \
+        and not _people_word(words[-1], cues) and words[0] not in cues.thing_openers \
+        and not _ARTICLE_BEFORE.search(body, max(0, start - 6), start) \
+        and not _ABBREVIATION_AFTER.match(body, end) and not _in_headline(body, start) \
+        and all(name_like(body, w, cues) for w in words)
 
 
 _PLACE_ADJECTIVE = frozenset({"based", "born", "registered", "headquartered"})
@@ -1374,18 +1560,23 @@ def _apposition_says_person(body: str, end: int, hits, cues: Cues,
     m = cues.apposition.match(body, end)
     if m is None:
         return False
-    if one_word and not (m.group(1) == "who" or (m.group(2) or "")[:2] in ("a ", "an")):
+    strict = one_word and not (m.group(1) == "who" or (m.group(2) or "")[:2] in ("a ", "an"))
+    if strict and (m.group(2) or "").rstrip() != "the":
         # a word alone is a person's only when the apposition introduces one ("Tagwirei,
-        # a businessman"), not "Gazprom, whose shares" nor "X, the country's ..."
+        # a businessman") or names its title at once ("Chiwenga, the vice-president,"),
+        # not "Gazprom, whose shares" nor "X, the country's ..."
         return False
     if m.group(1):
         return True
     pos = m.end()
-    for _ in range(3):  # up to two describing words before the noun
+    for _ in range(1 if strict else 3):  # up to two describing words before the noun
         h = hits.starting_at(pos, _PERSON_WORDS)
         while h is not None and h.labels & (_MODS | _DEMONYMS) \
                 and not h.labels & (_TITLE_HEADS | _NOUNS):  # "a veteran" is one
             h = hits.after(h.end, _PERSON_WORDS)  # "the Kazakh deputy prime minister"
+        if strict:
+            return h is not None and bool(h.labels & _TITLE_HEADS) \
+                and body[h.end:h.end + 1] in (",", ".", ";", " ")
         if h is not None and h.labels & (_TITLE_HEADS | _NOUNS):
             return bool(m.group(2)) or (bool(h.labels & _TITLE_HEADS)
                                         and _OF_AFTER.match(body, h.end) is not None)
@@ -1495,8 +1686,10 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
             return "holder"
     if _apposition_says_person(body, end, hits, cues, one_word=len(words) == 1):
         return "apposition"  # "Tagwirei, a businessman close to ...", "Mnangagwa, who"
-    if _possessor_of_kin(body, end, hits, cues) or cues.possession.match(body, end):
-        return "possessor"  # "Tsvangirai's widow", "Aliyev's eldest son"
+    if (_possessor_of_kin(body, end, hits, cues) or cues.possession.match(body, end)) \
+            and not _THE_BEFORE.search(body, max(0, start - 5), start):
+        # "Tsvangirai's widow", "Aliyev's eldest son"; not "the Cabinet's resignation"
+        return "possessor"
     if len(words) >= 2 and words[-1] not in cues.org_heads:  # "Khmer Times"
         if key(words[-1]) in cues.known_surnames:
             return "known-surname"  # "Dariga Nazarbayeva"
@@ -1505,8 +1698,9 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
         last = words[-1].lower()
         if len(last) >= 5 and last.endswith(cues.endings):
             return "surname-ending"
-    elif len(words[0]) >= 7 and not words[0].isupper() \
-            and words[0].lower().endswith(cues.endings) \
+    elif len(words[0]) >= 6 and not words[0].isupper() \
+            and words[0].lower().endswith(cues.endings if len(words[0]) >= 7
+                                          else cues.short_endings) \
             and f"the {words[0]}" not in body and f"The {words[0]}" not in body:
-        return "surname-ending"  # "Lukashenko pardoned ...", not "(the) Sandiganbayan"
+        return "surname-ending"  # "Lukashenko pardoned", "Peskov said"; not "(the) Sandiganbayan"
     return ""

@@ -193,3 +193,10 @@ def test_entity_probe(probe):
         assert problems, f"probe passes now: remove its known_failure ({probe['known_failure']})"
     else:
         assert not problems, "; ".join(problems)
+
+
+def test_country_abbreviations_name_gazetteer_places():
+    """An abbreviation stands for a country the gazetteer knows, under its id."""
+    actors = default_gazetteer().actors
+    for abbreviation, actor_id in default_lexicon()["country_abbreviations"].items():
+        assert actor_id in actors and actors[actor_id].type == "place", abbreviation
