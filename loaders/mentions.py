@@ -1174,7 +1174,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         return
     if all(_is_title_word(w, cues) for w in words):
         after = _FOLLOWING_WORD.match(body, end)
-        if after is not None and _is_title_word(after.group(1), cues):
+        if after is not None and after.group(1)[0].isupper() \
+                and _is_title_word(after.group(1), cues):
             return  # "cousin, House Speaker Martin Romualdez": the title's first word
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
