@@ -45,7 +45,7 @@ SECTIONS = {
     "name_possessors": WORDS, "org_officers": WORDS, "division_nouns": WORDS,
     "title_heads": WORDS, "title_modifiers": WORDS, "status_former": WORDS,
     "status_current": WORDS, "interim_modifiers": WORDS, "implied_bodies": MAPPING,
-    "title_suffixes": WORDS, "title_abbreviations": WORDS, "national_titles": WORDS,
+    "title_suffixes": WORDS, "holder_ranks": WORDS, "country_said_titles": WORDS, "title_abbreviations": WORDS, "national_titles": WORDS,
     "title_synonyms": MAPPING, "generic_body_nouns": WORDS,
     "national_modifiers": WORDS, "title_non_qualifiers": WORDS, "staff_titles": MAPPING,
     "area_titles": WORDS, "area_synonyms": MAPPING,

@@ -21,6 +21,7 @@ from ..graph.records import Statement
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
 from .phrases import alternation, key_words, may_hold
+from .places import continent_keys
 from .resolve import country_ids
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -79,6 +80,7 @@ class Rules:
             self.office_heads.setdefault(o["holder"], []).append(
                 (o["title"].lower().split()[-1], o["body"]))
         self.national = {str(w).lower() for w in lex["national_titles"]}
+        self.country_said = {str(w).lower() for w in lex["country_said_titles"]}
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
@@ -356,9 +358,12 @@ def _named_countries_only(doc, statements) -> list:
         names = [actor.name, *actor.aliases] if actor else []
         return country in named or any(
             re.search(rf"\b{re.escape(n)}\b", doc.body) for n in names if n)
+    # a continent has no posts ("Lukashenko, Europe's longest-serving leader")
+    continents = {m.actor_id for m in doc.mentions if m.type == "place"
+                  and key(m.surface) in continent_keys()}
     return [st for st in statements if not (
-        st.predicate == "holds_position" and st.object_id in countries
-        and not written(st.object_id))]
+        st.predicate == "holds_position" and (st.object_id in continents or (
+            st.object_id in countries and not written(st.object_id))))]
 
 
 def _area_heads(doc, statements) -> list:
@@ -816,8 +821,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
                 _area_body(doc, rules, title)
             confidence = 0.8
-            if not objects and rules.is_national(title) and not _qualified(
-                    doc, doc.template.body_offset(m.start(title_group))):
+            at = doc.template.body_offset(m.start(title_group))
+            # "the country's leader": a title that is national when its country is said
+            said = (_clean(title).split() or [""])[-1] in rules.country_said and \
+                _THE_COUNTRYS.search(doc.body, max(0, at - 40), at) is not None
+            if not objects and (said or rules.is_national(title)) and not _qualified(doc, at):
                 country = doc.main_country
                 objects = [(country, "place")] if country else []
                 confidence = 0.6

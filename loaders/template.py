@@ -161,6 +161,7 @@ class SlotCompiler:
             "demonym": _words_re(lex["demonyms"]),
             "placenoun": _words_re(lex["place_nouns_after"]),
             "titlemod": _words_re(lex["title_modifiers"]),
+            "rank": _words_re(lex["holder_ranks"]),
         }
         # an adverb between a verb and its complement ("served twice as", "was later
         # named"); never a negation, which states the opposite
