@@ -813,6 +813,10 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             country = doc.main_country
             objects = [(country, "place")] if country else []
             confidence = 0.6
+        elif obj == "@last_country":  # "ruled the country": the article's, named last
+            country = _last_country(doc, start)
+            objects = [(country, "place")] if country == doc.main_country else []
+            confidence = 0.6
         elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
             title = group_of(m, title_group) or ""
@@ -888,6 +892,20 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             if span_dates:
                 st = _with_range(doc, st, span_dates, predicate, subject, obj, detail)
             yield st
+
+
+def _last_country(doc, offset: int) -> str:
+    """The country named last before ``offset`` (itself or inside a body's name), else the
+    article's."""
+    countries = country_ids(doc.lex)
+    last = ""
+    for m in doc.mentions:
+        if m.start >= offset:
+            break
+        for n in (m, *m.nested):
+            if n.actor_id in countries:
+                last = n.actor_id
+    return last or doc.main_country
 
 
 def _described_person(doc, m: re.Match) -> list[tuple[str, str]]:
