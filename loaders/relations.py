@@ -815,7 +815,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             confidence = 0.6
         elif obj == "@last_country":  # "ruled the country": the article's, named last
             country = _last_country(doc, start)
-            objects = [(country, "place")] if country == doc.main_country else []
+            objects = [(country, "place")] if country == doc.main_country and (
+                rules.is_national(detail) or detail in rules.country_said) else []
             confidence = 0.6
         elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
