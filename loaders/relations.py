@@ -117,7 +117,7 @@ class Rules:
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
         foreign minister")?"""
-        title = _clean(title)
+        title = singular_title(_clean(title))  # "vice presidents": a vice president's
         head, of, area = title.partition(" of ")
         if of and area and head.split()[-1] in self.area_titles:
             title = head  # "minister of internal affairs": a minister
