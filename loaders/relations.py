@@ -1061,6 +1061,9 @@ def _qualified(doc, title_start: int) -> bool:
     if not m or _THE_COUNTRYS.search(before):
         return False
     word = (m.group(1) or "").lower()
+    if not m.group(2) and word.endswith("ed") and m.start(1) + max(
+            0, title_start - 40, sent.start) == sent.start:
+        return False  # a participle opening the sentence: "Jailed ex-president A"
     rules = rules_for(doc.lex)
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS
                                 and word not in rules.former and word not in rules.current
