@@ -1985,6 +1985,9 @@ class Clauses:
             p -= 1
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
+            if predicate == "holds_position" and any(
+                    t.cls == "" and t.low in self.flex.org_head_nouns for t in toks[p + 1:r]):
+                return None  # "Georgia's ruling party chairman": a post in the party
             owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
         elif p >= 2 and toks[p].low == "whose" and toks[p - 1].low == "," and \
                 toks[p - 2].kind == "A" and not toks[p - 2].poss:
