@@ -1056,13 +1056,13 @@ def _qualified(doc, title_start: int) -> bool:
     President", "Philippine president", "Russian President" in an article on
     Kazakhstan)? Then its country is not simply the article's."""
     sent = doc.sentence_of(title_start)
-    before = doc.body[max(sent.start, title_start - 40):title_start]
+    lo = max(sent.start, title_start - 40)
+    before = doc.body[lo:title_start]
     m = _QUALIFIER.search(before)
     if not m or _THE_COUNTRYS.search(before):
         return False
     word = (m.group(1) or "").lower()
-    if not m.group(2) and word.endswith("ed") and m.start(1) + max(
-            0, title_start - 40, sent.start) == sent.start:
+    if not m.group(2) and word.endswith("ed") and lo + m.start(1) == sent.start:
         return False  # a participle opening the sentence: "Jailed ex-president A"
     rules = rules_for(doc.lex)
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS
