@@ -43,6 +43,7 @@ _TOKEN = re.compile(
     r"|[A-Za-z\u00c0-\u024f0-9][\w'’-]*\w|\w|[—–]|--|\S")  # a word, a dash, a sign
 _WORDS_KEPT = 200_000  # distinct token texts remembered (news vocabulary fits)
 _DASHES = frozenset({"—", "–", "--", "-"})
+_PLURAL_HEAD = re.compile(r"(?:men|ies|[^s]s)$")  # "leaders", "chairmen", "secretaries"
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
 _CLOSING_QUOTES = frozenset({"”", "\"", "»", "’", "'"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
@@ -2001,6 +2002,7 @@ class Clauses:
             return None  # "the president's daughter": the president is an owner here
         end = self._second_noun(toks, end, predicate)
         owners, members, last = [], [], end
+        paired = []  # "the presidents of A and B": one owner for each member, in order
         owner_pronoun = None  # "his wife X": the token of "his"
         # owner before: "X's [former] nephew", "his deputies", "the first president's"
         p = r - 1
@@ -2012,6 +2014,9 @@ class Clauses:
             p -= 1
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
+            if predicate == "holds_position" and any(
+                    t.cls == "" and t.low in self.flex.org_head_nouns for t in toks[p + 1:r]):
+                return None  # "Georgia's ruling party chairman": a post in the party
             owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
         elif p >= 2 and toks[p].low == "whose" and self._whose_owner(toks, p) is not None:
             # "X, whose daughter is Y", "X, the exiled opposition leader whose husband Y"
@@ -2028,6 +2033,10 @@ class Clauses:
             detail = modified(self.doc.lex, self.doc.template.text, toks[r].start, detail)
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
             owners, last = self._owner_after(toks, end + 1)
+            if predicate == "holds_position" and _PLURAL_HEAD.search(detail):
+                paired, paired_end = self._owned_list(toks, end + 1)
+                if len(paired) > 1:
+                    last = paired_end
             if toks[end].low == "to" and predicate == "holds_position":
                 # "ambassador to Washington": the place hosts the post, it is not its body
                 owners = [o for o in owners if o[1] != "place"]
@@ -2073,7 +2082,11 @@ class Clauses:
                 k = j
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
             members, _ = self.actor_list(toks, k, stop)
-            if predicate != "holds_position":
+            if predicate == "holds_position":
+                # "A's Prime Minister X and B's President Y": Y's own title is his post
+                members = members[:1] + [h for h in members[1:] if not (
+                    toks[h - 1].cls == "title" or toks[h - 1].poss)]
+            else:
                 # a title before a name names a person ("his friend, lead L" is a verb)
                 members = [h for h in members if h == k or
                            toks[h].mention.type == "person"]
@@ -2110,6 +2123,12 @@ class Clauses:
         if predicate == "holds_position":
             orgs = [o for o in owner_ids if o[1] in ("organization", "place")]
             people = [o for o in owner_ids if o[1] == "person"]
+            if len(paired) > 1:
+                members = sorted(members)
+                if len(members) != len(paired):
+                    return None  # who holds which of the posts is not told
+                return [("holds_position", self._ids(toks, [m]), [o], detail, r, last)
+                        for m, o in zip(members, paired)]
             if orgs:
                 out.append(("holds_position", member_ids, orgs, detail, r, last))
             elif people:
@@ -2411,6 +2430,21 @@ class Clauses:
                 return [], j
             return self._owner(toks, poss_owner), j
         return desc, j
+
+    def _owned_list(self, toks, k: int) -> tuple[list[tuple[str, str]], int]:
+        """(ids, end) of the places and bodies listed right after "of" at ``k`` ("the
+        leaders of Armenia and Azerbaijan": both)."""
+        k += k < len(toks) and toks[k].low == "the"
+        if k >= len(toks) or toks[k].kind != "A" or toks[k].poss:
+            return [], k
+        heads, _ = self.actor_list(toks, k, len(toks))
+        run = []  # "of A and B, X and Y": the list runs on into the names
+        for h in heads:
+            ids = self._ids(toks, [h])
+            if len(ids) != 1 or ids[0][1] not in ("place", "organization"):
+                break
+            run.append((ids[0], h + 1))
+        return [i for i, _ in run], (run[-1][1] if run else k)
 
     def _description(self, toks, p: int):
         """The person a definite description ending at ``p`` names within the article

