@@ -83,6 +83,9 @@ class Frame:
     accuser_speaks: bool = False  # "A said that B extorted him": A accuses B
     by_court: str = ""  # the predicate when a court is the agent ("placed X in custody")
     relation_agents: frozenset | None = None  # agent types the relation admits, if fewer
+    # "expelled from ZANU-PF": words before a body that stand for `requires`; that body
+    # is the agent of a passive that names none
+    body_after: frozenset = frozenset()
 
 
 class FrameLexicon:
@@ -118,7 +121,8 @@ class FrameLexicon:
                 re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
                 if spec.get("requires") else None, bool(spec.get("speaker_accuses")),
                 spec.get("by_court", ""),
-                frozenset(spec["relation_agents"]) if spec.get("relation_agents") else None)
+                frozenset(spec["relation_agents"]) if spec.get("relation_agents") else None,
+                frozenset(str(w).lower() for w in spec.get("body_after") or ()))
             for w in spec.get("verbs") or []:
                 w = str(w).lower()
                 self.forms[w] = (name, "verb", "past" if w in participles else _form(w))
@@ -183,6 +187,9 @@ class FrameLexicon:
                            for w in acts["group_members"]["leads"]]
         self.government_nouns = frozenset(
             str(w).lower() for w in acts["government_of"]["nouns"])
+        candidacy = acts["candidacy_of"]
+        self.candidacy_nouns = frozenset(str(w).lower() for w in candidacy["nouns"])
+        self.candidacy_frames = frozenset(candidacy["frames"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
@@ -348,6 +355,8 @@ class Clauses:
         self._kinds: dict | None = None
         self._kin_object = None
         self._kin_agent = None  # (owner ids, kinship term) of "by his brother"
+        self._object_noun = ""  # "the cabinet" of "approved the cabinet led by X"
+        self._shared_far = ""  # a participle sharing a "be" said before its complement
         self._causer: list[int] = []  # "X had Y arrested": X's tokens, then X's order
         self._caused: FrameHit | None = None
         self._body_cache: dict = {}
@@ -784,6 +793,7 @@ class Clauses:
         stop = len(toks)
         j, steps = k, 0
         self._kin_object = None
+        self._object_noun = ""
         while j < stop and steps < 8:
             t = toks[j]
             steps += 1
@@ -795,6 +805,11 @@ class Clauses:
                     self._object_end = kin[1]
                     return []
             if t.kind == "A" and t.poss:
+                if j + 1 < stop and toks[j + 1].low in self.flex.candidacy_nouns:
+                    # "approved X's candidacy": X, the candidate
+                    self._object_noun = toks[j + 1].low
+                    self._object_end = j + 2
+                    return [j]
                 # "three of X's deputies – A, B and C": the names after the noun
                 n = j + 1
                 while n < stop and toks[n].kind == "W" and n - j <= 3:
@@ -887,12 +902,20 @@ class Clauses:
         return found
 
     def _government_of(self, toks, j: int) -> list[int]:
-        """The head of "the government of (Prime Minister) X", "the cabinet led by X" at
-        ``j``: dismissing a government dismisses its head."""
-        if j >= len(toks) or toks[j].low not in self.flex.government_nouns:
+        """The head of "the government of (Prime Minister) X", "the (new) cabinet led by
+        X" at ``j``: dismissing a government dismisses its head; and the candidate of
+        "the candidacy of X" (``candidacy_of``), whom approving it appoints."""
+        n = j
+        while n < len(toks) and n - j < 2 and toks[n].kind == "W" and toks[n].cls in ("", "title") \
+                and toks[n].low not in self.flex.government_nouns \
+                and toks[n].low not in self.flex.candidacy_nouns:
+            n += 1  # "the new government", "the outgoing cabinet"
+        if n >= len(toks) or toks[n].low not in self.flex.government_nouns and \
+                toks[n].low not in self.flex.candidacy_nouns:
             return []
-        k = j + 1
-        if k + 1 < len(toks) and toks[k].low in ("led", "headed") and toks[k + 1].low == "by":
+        k = n + 1
+        if k + 1 < len(toks) and toks[k].low in ("led", "headed") and toks[k + 1].low == "by" \
+                and toks[n].low in self.flex.government_nouns:
             k += 1
         elif k >= len(toks) or toks[k].low != "of":
             return []
@@ -900,6 +923,7 @@ class Clauses:
         if item is None or toks[item[0]].kind != "A" or toks[item[0]].mention.type != "person":
             return []
         self._object_end = item[1]
+        self._object_noun = toks[n].low
         return [item[0]]
 
     def _named_after_title(self, toks, j: int) -> list[int]:
@@ -1203,19 +1227,47 @@ class Clauses:
                 return False
         return False
 
-    def _coordinated_passive(self, toks, group_start: int) -> int:
+    def _coordinated_passive(self, toks, group_start: int, after: int, frame: Frame) -> int:
         """Index of the passive participle a participle after "and" shares its "be"
-        with ("Massimov was arrested and charged": charged is passive too), else -1."""
+        with, else -1: "Massimov was arrested and charged" (charged is passive too), and
+        for two acts on posts, with the first one's complement between them ("Y was
+        relieved of his post as prosecutor general and appointed ambassador"). A person
+        right after the second verb is its object: "A was elected speaker and appointed
+        B" is A's act."""
         if group_start < 3 or toks[group_start - 1].low != "and":
             return -1
-        v = group_start - 2
-        if toks[v].low in self.flex.forms and self.flex.forms[toks[v].low][2] == "past":
-            k = v - 1
-            while k >= 0 and toks[k].cls == "adverbs":
-                k -= 1
-            if k >= 0 and toks[k].cls == "be":
-                return v
+        if after < len(toks) and toks[after].kind == "A" and not toks[after].poss and \
+                toks[after].mention.type == "person":
+            return -1
+        forms = self.flex.forms
+        reach = 16 if frame.post else 3
+        for v in range(group_start - 2, max(0, group_start - reach), -1):
+            t = toks[v]
+            if t.low in forms and forms[t.low][2] == "past":
+                k = v - 1
+                while k >= 0 and toks[k].cls == "adverbs":
+                    k -= 1
+                if k >= 0 and toks[k].cls == "be" and (
+                        v == group_start - 2 or self.flex.frames[forms[t.low][0]].post):
+                    return v
+                return -1
+            if t.low in _ROLE_SEPARATORS or t.low == "." or t.cls in (
+                    "be", "have", "auxiliaries", "relatives", "subordinators"):
+                return -1
+            if t.kind == "A" and not self._object_of_preposition(toks, v, max(0, v - 6)):
+                return -1  # "A was arrested, B and C charged": another subject
         return -1
+
+    def _own_time(self, toks, k: int) -> bool:
+        """Does the clause from ``k`` on give a time (a year, a month or weekday,
+        "later")?"""
+        for t in toks[k:k + 8]:
+            if t.low in (",", ";", "and", "but", ".") or t.cls in ("relatives", "subordinators"):
+                return False
+            if t.low.isdigit() or t.low in ("later", "afterwards", "subsequently") or \
+                    t.low in self.flex.date_names:
+                return True
+        return False
 
     # --- frames ------------------------------------------------------------------------
     def frames(self) -> list[FrameHit]:
@@ -1240,7 +1292,7 @@ class Clauses:
                 continue
             n_words = len(phrase.split())
             frame = self.flex.frames[entry[0]]
-            if frame.requires is not None and not frame.requires.search(
+            if frame.requires is not None and not frame.body_after and not frame.requires.search(
                     doc.body, m.end(), min(doc.sentences[sent_i].end, m.end() + 80)):
                 continue  # "placed X on a wanted list": the act needs its complement
             hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
@@ -1365,6 +1417,7 @@ class Clauses:
                 toks[i + 1].kind == "A" or toks[i + 1].cls in ("title", "cap")):
             pos, form = "verb", "ing"  # "reshuffled the government, sacking A": a verb
         self._kin_object = self._kin_agent = None
+        self._object_noun = ""
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
@@ -1379,9 +1432,15 @@ class Clauses:
             agents, patients, voice = self._nominal(toks, i, after, frame)
         else:
             agents, patients, voice = self._verbal(toks, i, after, form, frame)
-        if frame.requires is not None:
+        if self._object_noun in self.flex.candidacy_nouns and \
+                frame.name not in self.flex.candidacy_frames:
+            patients = []  # "X dropped Y's candidacy" dismissed no one
+        via_noun = voice == "active" and patients and self._object_noun and \
+            frame.name in self.flex.candidacy_frames
+        if frame.requires is not None and not via_noun:
             # the complement follows the object ("found X guilty", "placed X under
-            # arrest") or, in the passive, the verb ("X was branded a traitor")
+            # arrest") or, in the passive, the verb ("X was branded a traitor"); "approved
+            # the cabinet led by X" needs none
             at = self._object_end if voice == "active" else after
             if at >= len(toks):
                 return None
@@ -1389,9 +1448,13 @@ class Clauses:
             a = tpl.body_offset(toks[at].start)
             b = tpl.body_end(toks[min(at + 4, len(toks) - 1)].end)
             m = frame.requires.search(self.doc.body, a, b)
-            if m is None:
+            body = self._body_after(toks, at, frame) if m is None else None
+            if m is None and body is None:
                 return None
+            if body is not None and voice == "passive" and not agents:
+                agents = [body]  # "X was expelled from ZANU-PF": the party expelled X
         hit = FrameHit(frame, start, end, sent_i, voice)
+        shared_far, self._shared_far = self._shared_far, ""
         if pos == "verb" and voice == "active" and self._kin_object is not None:
             hit.described, self._kin_object = self._kin_object, None
         if voice == "passive" and self._kin_agent is not None and not agents:
@@ -1413,6 +1476,9 @@ class Clauses:
                 # "the dismissal by X of Y from the post of head"
                 heads, at = self.actor_list(toks, at + 1, len(toks))
                 found = self.post(toks, at) if heads else None
+            if shared_far:
+                found = None  # "... as prosecutor general and appointed ...": the post
+                # after the second verb is read from its own clause, not this reading
             if found is not None and not (frame.post == "replaces" and not patients
                                           and voice == "active" and at < len(toks)
                                           and toks[at].low != "as"):
@@ -1440,7 +1506,7 @@ class Clauses:
             self._causer = []
         if frame.accuser_speaks:
             self._accuser(hit)
-        elif not hit.agents and frame.predicate:
+        elif not hit.agents and frame.predicate and shared_far != "apart":
             found = [a for a in self._implicit_agents(toks, i, after, hit)
                      if a[1] in frame.agent_types]
             if found and set(found) & set(hit.patients) and all(
@@ -1454,6 +1520,19 @@ class Clauses:
             hit.patients = [p for p in self._last_patients(sent_i, frame.predicate, start)
                             if p[1] in frame.patient_types and p not in hit.agents]
         return hit
+
+    def _body_after(self, toks, at: int, frame: Frame) -> int | None:
+        """Index of the organisation a word of the frame's ``body_after`` leads to right
+        after ``at`` ("from the ruling ZANU-PF party"), else None."""
+        if at >= len(toks) or toks[at].low not in frame.body_after:
+            return None
+        for k in range(at + 1, min(len(toks), at + 4)):
+            t = toks[k]
+            if t.kind == "A":
+                return k if not t.poss and t.mention.type == "organization" else None
+            if t.cls not in ("determiners", "title", "cap", ""):
+                return None
+        return None
 
     def _conducted(self, toks, i: int, after: int) -> bool:
         """"The investigation (was) led by X": a definite act noun, then a verb of
@@ -1710,12 +1789,21 @@ class Clauses:
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
         if form == "past" and not be and not relative:
-            v = self._coordinated_passive(toks, group_start)
+            v = self._coordinated_passive(toks, group_start, after, frame)
             if v >= 0:
                 k = v - 1
                 while k >= 0 and toks[k].cls in ("adverbs", "be", "have", "auxiliaries"):
                     k -= 1
-                return self._by_agent(toks, after), self.subject(toks, k + 1), "passive"
+                # "Y was relieved of his post by X and appointed ambassador": X did both;
+                # not when the second act has a time of its own ("appointed by X in 2018
+                # and dismissed in 2020")
+                own_time = self._own_time(toks, after)
+                agents = self._by_agent(toks, after) or (
+                    [] if own_time else self._by_agent(toks, v + 1))
+                # "far": the post is not this reading's; "apart": nor is the decree
+                self._shared_far = "" if v == group_start - 2 else \
+                    "apart" if own_time else "far"
+                return agents, self.subject(toks, k + 1), "passive"
         by_next = after < len(toks) and toks[after].low == "by"
         # "A, the Prime Minister of B, resigned on Monday": an act nobody undergoes has
         # no participle said of the name before it; B closes an apposition, and A acts
@@ -2008,6 +2096,10 @@ class Clauses:
                 owners = []
             inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
                 else ""
+            if predicate != "holds_position" and not inner and \
+                    self._owned_noun(toks, end + 1, last):
+                # "the son-in-law of X's former chief of staff": of the unnamed chief
+                owners = []
             if inner and all(o[1] == "person" for o in owners) and \
                     toks[last - 1].kind == "W":
                 # "the wife of one of X's nephews": X's nephew's wife (not "the husband
@@ -2297,6 +2389,19 @@ class Clauses:
         if t.low in ("his", "her", "their"):
             return self._ids(toks, [p])
         return self._description(toks, p)
+
+    @staticmethod
+    def _owned_noun(toks, k: int, last: int) -> bool:
+        """Does a noun no name follows come after a person's possessive between ``k`` and
+        ``last`` ("of X's chief of staff": the owner is the one that noun names, not X;
+        "of X's friend B": B)?"""
+        for q in range(k, min(last, len(toks)) - 1):
+            t = toks[q]
+            if t.kind == "A" and t.poss:
+                return t.mention.type == "person" and all(
+                    x.kind != "A" for x in toks[q + 1:last]) and any(
+                    x.kind == "W" and x.cls in ("title", "") for x in toks[q + 1:last])
+        return False
 
     def _inner_kin(self, toks, k: int, last: int) -> str:
         """The kinship term after a possessive between ``k`` and ``last`` ("of one of
