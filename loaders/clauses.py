@@ -232,6 +232,8 @@ class FrameLexicon:
                 words = tuple(str(term).lower().split())
                 self.relational.setdefault(words, (predicate, str(detail), inverse))
         self.first_words = frozenset(w[0] for w in self.relational)
+        self.office_adjectives = {str(k).lower(): str(v).lower()
+                                  for k, v in lex["office_adjectives"].items()}
         # nouns a name can modify ("a Saakashvili loyalist", "Putin ally Dmitry Kozak"):
         # the name is then no item of a list of actors
         self.modified_nouns = frozenset(
@@ -2086,7 +2088,8 @@ class Clauses:
         if predicate == "relative_of":  # "the younger brother of": the term as written
             detail = modified(self.doc.lex, self.doc.template.text, toks[r].start, detail)
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
-            owners, last = self._owner_after(toks, end + 1)
+            owners, last = self._owner_after(toks, end + 1,
+                                             every=predicate != "holds_position")
             if toks[end].low == "to" and predicate == "holds_position":
                 # "ambassador to Washington": the place hosts the post, it is not its body
                 owners = [o for o in owners if o[1] != "place"]
@@ -2105,6 +2108,11 @@ class Clauses:
                 # "the wife of one of X's nephews": X's nephew's wife (not "the husband
                 # of X's daughter B": B's husband)
                 detail = compound_kin(detail, inner)
+        if not owners and predicate == "subordinate_of" and not inverse and r >= 1 and \
+                toks[r - 1].low in self.flex.office_adjectives:
+            # "presidential press secretary A": the article's one president's
+            who = self._descriptions.get((self.flex.office_adjectives[toks[r - 1].low], False))
+            owners = [(next(iter(who)), "person")] if who and len(who) == 1 else []
         if not owners and predicate == "holds_position":
             owners, last = self._implied_body(toks, r, end)
         if not owners:
@@ -2127,11 +2135,19 @@ class Clauses:
                 r"\d+-year-old|\d+", toks[k].low):
             k += 1
         if k > last and k < len(toks) and toks[k].low in ("the", "a", "an"):
-            # ", the now deceased organized crime boss A": a description, then the name
+            # ", the now deceased organized crime boss A": a description, then the name;
+            # ", the former deputy head of the KNB A": with the body of a title
             j = k + 1
-            while j < stop and j - k <= 7 and toks[j].kind == "W" and toks[j].cls in (
-                    "", "title", "adverbs") and toks[j].low not in ("of", "and", "or"):
+            while j < stop and j - k <= 9 and (toks[j].kind == "W" and toks[j].cls in (
+                    "", "title", "adverbs") and toks[j].low not in ("of", "and", "or") or (
+                    toks[j].low == "of" and toks[j - 1].cls == "title") or (
+                    toks[j].low == "the" and toks[j - 1].low == "of") or (
+                    toks[j].kind == "A" and not toks[j].poss and toks[j].mention.type !=
+                    "person" and toks[j - 1].low in ("of", "the"))):
                 j += 1
+            if j + 1 < stop and toks[j].low == "," and toks[j - 1].kind == "A" and \
+                    toks[j + 1].kind == "A" and toks[j + 1].mention.type == "person":
+                j += 1  # ", the former head of the KNB, A"
             if j < stop and toks[j].kind == "A" and not toks[j].poss:
                 k = j
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
@@ -2415,10 +2431,11 @@ class Clauses:
                 return ""
         return ""
 
-    def _owner_after(self, toks, k: int):
-        """(owner ids, end) of the phrase after "of"/"to": its head actor, the body of a
-        "X's department", the name after a description ("the first president, B"), or
-        the description itself."""
+    def _owner_after(self, toks, k: int, every: bool = False):
+        """(owner ids, end) of the phrase after "of"/"to": its head actor (with ``every``,
+        each of a list: "the daughter of A and B"), the body of a "X's department", the
+        name after a description ("the first president, B"), or the description
+        itself."""
         stop = len(toks)
         j = k
         poss_owner = None
@@ -2428,7 +2445,13 @@ class Clauses:
                 if j + 1 < stop and toks[j + 1].low in self.flex.group_nouns:
                     return self._ids(toks, [j]), j + 2
                 heads, end = self.actor_list(toks, j, stop)
-                return self._ids(toks, heads[:1] or [j]), end
+                if every and len(heads) > 1 and "and" in (t.low for t in toks[
+                        heads[0] + 1:heads[1]]) and all(t.low != "," for t in toks[
+                        heads[0] + 1:heads[1]]):
+                    heads = heads[:2]  # "a daughter of A and B" (not ", along with C")
+                else:
+                    heads = heads[:1]
+                return self._ids(toks, heads or [j]), end
             if t.kind == "A" and t.poss:
                 poss_owner = j
                 j += 1

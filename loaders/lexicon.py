@@ -54,7 +54,7 @@ SECTIONS = {
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,
     "kin_genders": MAPPING,
     "ally_terms": MAPPING, "subordinate_terms": MAPPING,
-    "superior_terms": MAPPING,
+    "superior_terms": MAPPING, "office_adjectives": MAPPING,
     "support_nouns": WORDS,
     "be_verbs": WORDS, "event_types": MAPPING, "detail_patterns": MAPPING,
     "receive_verbs": WORDS, "give_verbs": WORDS, "background_words": WORDS,
