@@ -232,8 +232,6 @@ class FrameLexicon:
                 words = tuple(str(term).lower().split())
                 self.relational.setdefault(words, (predicate, str(detail), inverse))
         self.first_words = frozenset(w[0] for w in self.relational)
-        self.office_adjectives = {str(k).lower(): str(v).lower()
-                                  for k, v in lex["office_adjectives"].items()}
         # nouns a name can modify ("a Saakashvili loyalist", "Putin ally Dmitry Kozak"):
         # the name is then no item of a list of actors
         self.modified_nouns = frozenset(
@@ -2108,11 +2106,6 @@ class Clauses:
                 # "the wife of one of X's nephews": X's nephew's wife (not "the husband
                 # of X's daughter B": B's husband)
                 detail = compound_kin(detail, inner)
-        if not owners and predicate == "subordinate_of" and not inverse and r >= 1 and \
-                toks[r - 1].low in self.flex.office_adjectives:
-            # "presidential press secretary A": the article's one president's
-            who = self._descriptions.get((self.flex.office_adjectives[toks[r - 1].low], False))
-            owners = [(next(iter(who)), "person")] if who and len(who) == 1 else []
         if not owners and predicate == "holds_position":
             owners, last = self._implied_body(toks, r, end)
         if not owners:
