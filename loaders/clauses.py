@@ -46,6 +46,7 @@ _DASHES = frozenset({"—", "–", "--", "-"})
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
 _CLOSING_QUOTES = frozenset({"”", "\"", "»", "’", "'"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
+_DESCRIBED_OWNER = re.compile(r"\b[Tt]he\s+[\w -]{2,40}?(?:['’]s\b|\s+of\s+the\b)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
 _SPACES = re.compile(r"\s+")
 # vocabulary labels of the first words of the frame triggers and superior terms
@@ -221,6 +222,8 @@ class FrameLexicon:
                   + lex["status_current"]]
         self.titles = frozenset(t for w in titles for t in w.replace("-", " ").split())
         self.demonyms = frozenset(str(w).lower() for w in lex["demonyms"])
+        self.demonym_places = {str(k).lower(): str(v) for k, v in lex["demonyms"].items()}
+        self.leader_titles = tuple(str(w).lower() for w in acts["title_agent"]["leaders"])
         self.titles |= self.demonyms
         # relational nouns: words -> (predicate, detail, the owner is the superior?)
         self.relational: dict[tuple[str, ...], tuple[str, str, bool]] = {}
@@ -1103,7 +1106,9 @@ class Clauses:
         names when no mention was made of it: the one holder of that title the article
         gives ("Lukashenko is the president of Belarus. The president fired Y"; "the
         head of state"; "the Kremlin leader", the seat of an office for its holder), the
-        one former holder after "former"; else []."""
+        one former holder after "former"; else []. A demonym among the words keeps
+        holders of that country: "the Uzbek leader" (its one president or prime
+        minister)."""
         words, former = [], False
         for t in toks[q + 1:k + 1]:
             if t.kind == "A":
@@ -1122,12 +1127,32 @@ class Clauses:
         if not words or not (title in self.flex.title_heads or words[-1] in
                              self.flex.title_heads):
             return []  # "the government": no holder's title ("head of government")
-        title = self.flex.title_synonyms.get(title, title)
-        who = self._descriptions.get((title, former)) if title else None
-        if not who or len(who) != 1:
+        who = self._one_holder(words, former)
+        if who is None:
             return []
-        self._resolved[id(toks[k])] = [(next(iter(who)), "person")]
+        self._resolved[id(toks[k])] = [(who, "person")]
         return [k]
+
+    def _one_holder(self, words, former: bool) -> str | None:
+        """The one person the article gives the title ``words`` (former holders with
+        ``former``); a demonym among the words keeps those of its country, where
+        "leader" is the president or the prime minister."""
+        country, rest = None, []
+        for w in words:
+            place = self.flex.demonym_places.get(w)
+            if place is not None and country is None:
+                country = place
+            else:
+                rest.append(w)
+        title = " ".join(rest)
+        title = self.flex.title_synonyms.get(title, title)
+        if not title:
+            return None
+        found: set = set()
+        for t in self.flex.leader_titles if country and title == "leader" else (title,):
+            found |= self._descriptions.get(("@in", t, country, former) if country
+                                            else (t, former)) or set()
+        return next(iter(found)) if len(found) == 1 else None
 
     def _members_of(self, toks, k: int) -> list[int]:
         """The body of "(the) officers of X", "agents of X" at ``k``: the group acts for
@@ -2002,8 +2027,10 @@ class Clauses:
             sent = doc.sentences[sent_i]
             named = bisect_left(starts, sent.end) - bisect_left(starts, sent.start)
             if named < 1 or (named == 1 and not _PRONOUN.search(doc.body, sent.start,
-                                                                 sent.end)):
-                continue  # a relation needs two actors, or one and a pronoun
+                                                                 sent.end)
+                             and not _DESCRIBED_OWNER.search(doc.body, sent.start, sent.end)):
+                continue  # a relation needs two actors, or one and a pronoun or a
+                # description ("the Belarusian leader's son A", "a nephew of the president")
             toks = self.tokens(sent_i)
             first = self.flex.first_words
             for r in range(len(toks)):
@@ -2518,11 +2545,9 @@ class Clauses:
                 return []
         parts = [w for word in words for w in word.split("-")]
         former = any(w in self.flex.status_former or w == "first" for w in parts)
-        title = " ".join(w for w in parts if w not in self.flex.status_former and w != "first")
-        found = self._descriptions.get((title, former)) or set()
-        if len(found) == 1:
-            return [(next(iter(found)), "person")]
-        return []
+        who = self._one_holder([w for w in parts if w not in self.flex.status_former
+                                and w != "first"], former)
+        return [(who, "person")] if who is not None else []
 
     # --- pronouns ----------------------------------------------------------------------
     def sentence_subject(self, sent_i: int):
@@ -2722,7 +2747,8 @@ def _partitive(toks, q: int, orders=frozenset()) -> bool:
 
 
 def _descriptions(posts, former_words, heads=frozenset()) -> dict:
-    """(title, former?) -> the persons the article gives that post; ("@body", body,
+    """(title, former?) -> the persons the article gives that post; ("@in", title, body,
+    former?) -> those it gives that post in that body (or country); ("@body", body,
     former?) -> the persons it gives a head's post (``heads``) in that body."""
     out: dict = {}
     for st in posts:
@@ -2733,6 +2759,8 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
         former = st.status == "former"
         for n in range(len(words)):
             out.setdefault((" ".join(words[n:]), former), set()).add(st.subject_id)
+            out.setdefault(("@in", " ".join(words[n:]), st.object_id, former),
+                           set()).add(st.subject_id)
         if st.object_id.startswith("organization:") and words and words[-1] in heads:
             out.setdefault(("@body", st.object_id, former), set()).add(st.subject_id)
     return out
