@@ -398,6 +398,11 @@ class Clauses:
                 append(Token("P", text, a, b, "punct"))
             else:
                 append(Token("W", w[1], a, b, w[3] if toks else w[4], None, w[2]))
+        if len(toks) > 2:
+            # "Ferdinand Marcos Jr. is the son of ...": a full stop inside the sentence
+            # right after a name is the name's abbreviation, no boundary
+            toks[:-1] = [t for k, t in enumerate(toks[:-1]) if not (
+                t.low == "." and k and toks[k - 1].kind == "A" and toks[k - 1].end == t.start)]
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
