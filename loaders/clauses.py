@@ -1140,8 +1140,8 @@ class Clauses:
 
     def _one_holder(self, words, former: bool) -> str | None:
         """The one person the article gives the title ``words`` (former holders with
-        ``former``); a demonym among the words keeps those of its country, where
-        "leader" is the president or the prime minister."""
+        ``former``); a demonym among the words keeps those of its country; a "leader" is
+        a president or a prime minister."""
         country, rest = None, []
         for w in words:
             place = self.flex.demonym_places.get(w)
@@ -1154,7 +1154,7 @@ class Clauses:
         if not title:
             return None
         found: set = set()
-        for t in self.flex.leader_titles if country and title == "leader" else (title,):
+        for t in self.flex.leader_titles if title == "leader" else (title,):
             found |= self._descriptions.get(("@in", t, country, former) if country
                                             else (t, former)) or set()
         return next(iter(found)) if len(found) == 1 else None
@@ -2329,13 +2329,15 @@ class Clauses:
                 toks[a].cls in ("determiners", "title", "", "adverbs"):
             a -= 1
         if a >= 1 and toks[a].low == "and":
-            # "A, the secretary of the Security Council and a longtime ally of X": across a
-            # first apposition that opens with an article and names no person
+            # "A, the secretary of the Security Council and a longtime ally of X", "A,
+            # chairman of the veterans' association and a close ally of X": across a
+            # first apposition that opens with an article or a title and names no person
             q, c = a, a - 1
             while c > 0 and q - c < 12 and toks[c].low not in (",", ";", ":") and not (
                     toks[c].kind == "A" and toks[c].mention.type == "person"):
                 c -= 1
-            if c > 0 and toks[c].low == "," and toks[c + 1].low in ("the", "a", "an"):
+            if c > 0 and toks[c].low == "," and (toks[c + 1].low in ("the", "a", "an") or
+                                                 toks[c + 1].cls == "title"):
                 q = c
         if q >= 1 and toks[q].low == ",":
             k = self._skip_age(toks, q)  # "A, 57, a longtime ally of X"

@@ -1007,6 +1007,9 @@ PROBES += [
      [(AL, 'Ramzan Kadyrov', 'Vladimir Putin')], []),
     ('Sooronbay Jeenbekov, once an ally of Almazbek Atambayev, turned against him.',
      [(AL, 'Sooronbay Jeenbekov', 'Almazbek Atambayev')], []),
+    ('Emmerson Mnangagwa took power in Zimbabwe. Chris Mutsvangwa, chairman of the war '
+     'veterans association and a close ally of Mnangagwa, spoke.',
+     [(AL, 'Chris Mutsvangwa', 'Emmerson Mnangagwa')], []),
     ('Igor Sechin, an ally of Vladimir Putin and Dmitry Medvedev, runs Rosneft.',
      [(AL, 'Igor Sechin', 'Vladimir Putin'), (AL, 'Igor Sechin', 'Dmitry Medvedev')], []),
     ('Leila de Lima, a critic of Rodrigo Duterte, was arrested in 2017.',
