@@ -812,6 +812,11 @@ class Clauses:
                     self._kin_object = (self._owner(toks, j), kin[0])
                     self._object_end = kin[1]
                     return []
+            if t.kind == "A" and t.poss and j + 1 < stop and \
+                    toks[j + 1].low in self.flex.government_nouns and \
+                    t.mention.type == "person":
+                self._object_end = j + 2  # "dismissed Mamin's government": Mamin
+                return [j]
             if t.kind == "A" and t.poss:
                 if j + 1 < stop and toks[j + 1].low in self.flex.candidacy_nouns:
                     # "approved X's candidacy": X, the candidate
@@ -1857,7 +1862,10 @@ class Clauses:
             q = min(subject) - 1
             while q > 0 and toks[q].cls in ("title", "cap", "determiners"):
                 q -= 1
-            if q >= 2 and toks[q].low == "whom" and toks[q - 1].low == "," \
+            if q >= 3 and toks[q].low in self.flex.government_nouns \
+                    and toks[q - 1].low == "whose":
+                q -= 1  # "A, whose government X dismissed": dismissing it dismisses A
+            if q >= 2 and toks[q].low in ("whom", "whose") and toks[q - 1].low == "," \
                     and toks[q - 2].kind == "A" and not toks[q - 2].poss:
                 # "A, whom X appointed in 2019,": A is the object
                 self._object_end = after
@@ -2083,6 +2091,20 @@ class Clauses:
             return None
         return ("holds_position", " ".join(words), False, end)
 
+    @staticmethod
+    def _whose_owner(toks, p: int) -> int | None:
+        """The token of the person "whose" at ``p`` is said of: the actor before its comma,
+        or before the apposition it ends ("X, the exiled opposition leader whose")."""
+        q = p - 1
+        if toks[q].low != ",":
+            while q > 0 and p - q <= 6 and toks[q].kind == "W" and \
+                    toks[q].cls in ("title", "", "cap", "determiners", "adverbs"):
+                q -= 1
+            if toks[q].low != "," or toks[q + 1].cls != "determiners":
+                return None
+        return q - 1 if q >= 1 and toks[q - 1].kind == "A" and not toks[q - 1].poss \
+            else None
+
     def _relational_at(self, toks, r: int):
         term = self._term(toks, r)
         if term is None:
@@ -2104,9 +2126,9 @@ class Clauses:
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
             owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
-        elif p >= 2 and toks[p].low == "whose" and toks[p - 1].low == "," and \
-                toks[p - 2].kind == "A" and not toks[p - 2].poss:
-            owners = self._ids(toks, [p - 2])  # "X, whose daughter is Y"
+        elif p >= 2 and toks[p].low == "whose" and self._whose_owner(toks, p) is not None:
+            # "X, whose daughter is Y", "X, the exiled opposition leader whose husband Y"
+            owners = self._ids(toks, [self._whose_owner(toks, p)])
         elif r >= 1 and predicate != "holds_position" and toks[r - 1].kind == "A" and \
                 toks[r - 1].mention.type == "person" and end < len(toks) and \
                 toks[end].kind == "A" and toks[end].mention.type == "person":
@@ -2566,8 +2588,11 @@ class Clauses:
         for k, t in enumerate(toks[:20]):
             if t.low in (";", ":"):
                 break
-            if (t.kind == "A" and t.mention.type == "person" and not t.poss) or \
-                    t.cls == "subject_pronouns":
+            if (t.kind == "A" and t.mention.type == "person" and not t.poss
+                    # "A, a deputy minister and Shoigu protege, was arrested": a name
+                    # modifying a noun heads no phrase
+                    and not self.doc.antecedents.modifier.match(self.doc.body, t.mention.end)) \
+                    or t.cls == "subject_pronouns":
                 # "On Sunday Mirziyoyev said": a date phrase before the subject
                 if not self._after_preposition(toks, k, 0) or (
                         t.kind == "A" and 1 < k <= 4 and toks[0].cls == "prepositions"

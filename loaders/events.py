@@ -87,11 +87,17 @@ class Triggers:
             self._by_type.setdefault(name, []).append((f"{name}@{how or 'pattern'}", rx))
         self.be = {str(w).lower() for w in lex["be_verbs"]}
         # "threatened to have President X killed": a causative's object may stand between
+        # "if she were killed": a condition's subject and verb may stand between; "called
+        # for Mnangagwa to step down": the one asked to act
         self.unreal = re.compile(
             rf"\b{_words_re(lex['unreal_before'])}\s+(?:(?:\w+ly|also|soon|still|not)\s+)?"
             r"(?:(?:be|have\s+been|have|face|get|stand|go\s+on)\s+)?"
-            r"(?:(?<=have\s)(?:[\w.’'-]+\s+){1,5})?$", re.IGNORECASE)
-        self.unreal_words = key_words(lex["unreal_before"])
+            r"(?:(?<=have\s)(?:[\w.’'-]+\s+){1,5})?$"
+            rf"|\b{_words_re(lex['unreal_conditions'])}\s+(?:[\w.’'-]+\s+){{1,4}}$"
+            rf"|\b{_words_re(lex['unreal_requests'])}\s+(?:[\w.’'-]+\s+){{1,4}}to\s+$",
+            re.IGNORECASE)
+        self.unreal_words = key_words(lex["unreal_before"] + lex["unreal_conditions"]
+                                      + lex["unreal_requests"])
         self.receive = re.compile(
             rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
             r"{0,4}$",
@@ -137,6 +143,13 @@ class Triggers:
         # the link of a list of actors: "A, B and C", "A and his deputy B", "A and former
         # minister B" (the words before a name that say who the name is)
         heads = _words_re([*lex["title_heads"], *lex["person_nouns"]])
+        self.inclusion_words = key_words(lex["inclusion_words"])
+        # "16 political prisoners (on Wednesday), including": a plural group, then an
+        # inclusion word
+        self.included_group = re.compile(
+            rf"\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*s(?:\s+(?:on|in|last|this)\s+\w+)?,?\s+"
+            rf"{_words_re(lex['inclusion_words'])}\s+",
+            re.IGNORECASE)
         self.coord = re.compile(
             rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
             rf"{relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
@@ -361,6 +374,37 @@ def _along_with(doc, f) -> None:
             if m.actor_id not in {a for a, _ in f.roles}:
                 f.roles.append((m.actor_id, role))
             return
+
+
+def _included(doc, trig: Triggers, f) -> None:
+    """The persons a group after an active trigger is said to include undergo the act
+    ("pardoned 16 political prisoners, including opposition activist X": X was pardoned;
+    lexicon ``inclusion_words``)."""
+    role = doc.lex["event_types"][f.type].get("roles", {}).get("after")
+    body = doc.body
+    if role not in _KEY_ROLES or not may_hold(body, f.end, f.end + 60, trig.inclusion_words):
+        return
+    group = trig.included_group.match(body, f.end)
+    if group is None:
+        return
+    i = bisect_left(doc.mention_starts, group.end())
+    head = None
+    while i < len(doc.mentions) and doc.mentions[i].start < doc.sentences[f.sentence].end:
+        m = doc.mentions[i]
+        i += 1
+        if not m.actor_id.startswith("person:"):
+            break
+        gap = body[head.end if head else group.end():m.start]
+        if not (trig.coord.fullmatch(gap) if head else _TITLE_GAP.fullmatch(gap)):
+            break
+        if m.actor_id not in {a for a, _ in f.roles}:
+            f.roles.append((m.actor_id, role))
+        head = m
+
+
+_WHO_BEFORE = re.compile(r",\s*who\s+(?:\w+ly\s+|later\s+|then\s+)?$", re.IGNORECASE)
+# the lower-case words of a title before a name: "opposition activist "
+_TITLE_GAP = re.compile(r"(?:[a-z][\w’'-]*\s+){0,3}")
 
 
 def _undergoers_by_type(doc, found) -> None:
@@ -627,6 +671,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         found[(hit.sentence, etype.name)] = f
     for f in found.values():
         _along_with(doc, f)
+        _included(doc, trig, f)
         _announcers(doc, f)
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
@@ -1120,8 +1165,10 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
         s.possessive and k + 1 < len(after) and after[k + 1].start - s.end <= 25
         and _OWNED_HEAD.match(body, s.end, after[k + 1].start))]
     if "all_persons" in roles:
+        said_of = _WHO_BEFORE.search(body, max(0, ts - 30), ts)
         for s in actors:
-            if s.type == "person":
+            if s.type == "person" and (said_of is None or s.end == said_of.start()):
+                # "A succeeded B, who died in 2006": only the one "who" is said of
                 add(s, roles["all_persons"])
     if before:
         last = before[-1]
@@ -1302,7 +1349,7 @@ def _subject(body: str, trig: Triggers, subj, ts: int, passive: bool):
             body[subj[k - 1].end:subj[k - 1].end + 1] == "," and \
             "," not in body[subj[k - 1].end + 1:subj[k].start]:
         k -= 1
-    elif k and passive and _CLOSED_APPOSITION.search(body, subj[k].end, ts) \
+    elif k and _CLOSED_APPOSITION.search(body, subj[k].end, ts) \
             and body.count(",", subj[k].end, ts) == 1:
         # "A, 73 and known for helping B in 2016, was replaced": a longer apposition, closed
         # right before the verb, opened by the first comma after a name
@@ -1509,6 +1556,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                               best.iso[:4], "year")
     if best is not None or sent_i == 0:
         return best
+    if may_hold(body, sent.start, ts, _apart_key_words(doc.lex)) \
+            and _vague_apart_anywhere(doc.lex).search(body, sent.start, ts):
+        return None  # "The reshuffle comes weeks after X was arrested": not the day before
     prev = doc.sentences[sent_i - 1]
     carried = _carried(doc, trig, sent_i, ts, te)
     if carried is not None:
@@ -1518,6 +1568,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     if doc.hits.in_range(sent.start, sent.end, _EXCEPTIONS):
         return _scene(doc, sent, prev)  # "since then", "later": another time than the
         # sentence before's; "Later, he ..." after a scene-setting opener: its month
+    if may_hold(body, max(sent.start, ts - 40), ts, _denial_key_words(doc.lex)) \
+            and _denied_again(doc.lex).search(body, max(sent.start, ts - 40), ts):
+        return None  # "X was detained on Tuesday. He denies the charges": not Tuesday's
     days = [d for d in doc.dates_in(prev) if d.precision == "day"
             and not trig.episode.match(body, d.end)]
     if days:
@@ -1529,6 +1582,24 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
 class _ShiftedDate(DateMention):
     """A day counted from the day the main clause names: raw is "the day after
     (Tuesday)"."""
+
+
+@cache
+def _denied_again(lex) -> re.Pattern:
+    """A denial of an act named again: "denies the charges", "rejected these accusations"."""
+    return re.compile(rf"\b{_words_re(lex['frame_modality']['denied'])}\s+"
+                      rf"{_words_re(lex['back_reference_words'])}\s+(?:[\w’'-]+\s+){{0,2}}$",
+                      re.IGNORECASE)
+
+
+@cache
+def _denial_key_words(lex) -> tuple[str, ...]:
+    return key_words(lex["frame_modality"]["denied"])
+
+
+@cache
+def _vague_apart_anywhere(lex) -> re.Pattern:
+    return re.compile(rf"\b{_words_re(lex['vague_apart'])}\b", re.IGNORECASE)
 
 
 @cache

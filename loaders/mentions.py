@@ -960,6 +960,7 @@ def _holder_name(body, toks, cues: Cues) -> bool:
         and all(body[a[1]:b[0]] == " " for a, b in zip(toks, toks[1:]))
 
 
+_FOLLOWING_WORD = re.compile(r"[ \u00a0]([\w.-]+)")
 _NAME_GAP = re.compile(rf"^[ \u00a0](?:(?:{_PARTICLE}|{_NICKNAME})[ \u00a0]){{0,2}}$")
 
 
@@ -1082,6 +1083,10 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue, m.kind = "organization", "dateline", "media"
         typed.append(m)
         return
+    if all(_is_title_word(w, cues) for w in words):
+        after = _FOLLOWING_WORD.match(body, end)
+        if after is not None and _is_title_word(after.group(1), cues):
+            return  # "cousin, House Speaker Martin Romualdez": the title's first word
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
     if org is not None and person not in _NAME_CUES:
@@ -1336,7 +1341,8 @@ def _apposition_says_person(body: str, end: int, hits, cues: Cues,
     pos = m.end()
     for _ in range(3):  # up to two describing words before the noun
         h = hits.starting_at(pos, _PERSON_WORDS)
-        while h is not None and h.labels & (_MODS | _DEMONYMS) and not h.labels & _TITLE_HEADS:
+        while h is not None and h.labels & (_MODS | _DEMONYMS) \
+                and not h.labels & (_TITLE_HEADS | _NOUNS):  # "a veteran" is one
             h = hits.after(h.end, _PERSON_WORDS)  # "the Kazakh deputy prime minister"
         if h is not None and h.labels & (_TITLE_HEADS | _NOUNS):
             return bool(m.group(2)) or (bool(h.labels & _TITLE_HEADS)

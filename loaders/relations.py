@@ -611,6 +611,30 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     return out
 
 
+def _told_in_relative_clause(doc, body: str, hit) -> bool:
+    """Is every mention of ``body`` in the sentence before the participle inside a
+    relative clause set off by commas? "Shoigu, who has led the ministry since 2012, will
+    become secretary, replacing Patrushev": the ministry is not the post Patrushev held."""
+    sent = doc.sentences[hit.sentence]
+    seen = [m.end for m in doc.mentions
+            if m.actor_id == body and sent.start <= m.start < hit.start]
+    if not seen:
+        return False
+    relatives = doc.clauses.flex.classes
+    for end in seen:
+        head = doc.body[sent.start:end]
+        opener = None
+        for m in _COMMA_WORD.finditer(head):
+            if relatives.get(m.group(1).lower()) == "relatives":
+                opener = m
+        if opener is None or "," in head[opener.end():] or "," not in doc.body[end:hit.start]:
+            return False
+    return True
+
+
+_COMMA_WORD = re.compile(r",\s+(\w+)")
+
+
 def _predecessors(doc, statements) -> list:
     """"A was sworn in as president (became president), succeeding B": B held the one
     post the sentence gave A before the participle (an act that gives a post does so in
@@ -626,7 +650,8 @@ def _predecessors(doc, statements) -> list:
         posts = {(st.object_id, st.detail, st.subject_id) for st in statements
                  if st.predicate == "holds_position" and st.status != "former"
                  and st.subject_id in agents and st.span_start < hit.start
-                 and doc.index.at(st.span_start) == hit.sentence}
+                 and doc.index.at(st.span_start) == hit.sentence
+                 and not _told_in_relative_clause(doc, st.object_id, hit)}
         if len(posts) != 1:
             continue
         body, title, holder = next(iter(posts))

@@ -1305,8 +1305,9 @@ def _kin_gender_re(lex) -> re.Pattern | None:
                       rf"{_alt(genders['male'])}))[ \t]*,?[ \t]*(?:[A-Z][\w.-]*[ \t]+){{0,3}}$")
 
 
+_SAME_PRONOUN = {p: re.compile(rf"\b{p}\b", re.IGNORECASE) for p in ("he", "she")}
 # "Shoigu, whom he": the relative pronoun is Shoigu, the pronoun someone else
-_WHOM = re.compile(r"\s*,?\s*whom\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
+_WHOM = re.compile(r"\s*,?\s*(?:whom|whose\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
 # "Tokayev dismissed him", "Gerasimov, come to meet him": lower-case words only between
 # the subject and the object pronoun, none that opens another clause
 _CLAUSE_VERBS = re.compile(r"(?:\s+(?!(?:that|who|which|whom|and|or|but|as|when|after|"
@@ -1432,6 +1433,12 @@ class Antecedents:
         if p in self.feminine or p in self.masculine:  # "her post": not Tokayev's
             before = [m for m in before
                       if self.female(m.actor_id) is not (p in self.masculine)]
+        if p in ("he", "she"):
+            first = _SAME_PRONOUN[p].search(self.body, self.index.sentences[sent].start, offset)
+            if first is not None:
+                # "On Tuesday he named A, replacing B, whose government he dismissed": the
+                # subject said again is the first one, not a person named in between
+                return self.resolve(first.start(), p, exclude)
         if p in self.singular:
             # the nearest person of the sentence that heads its phrase (not "X's", not
             # after "of"/"by"..., not inside an apposition "A, the nephew of X, ..."),

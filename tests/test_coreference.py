@@ -16,6 +16,11 @@ from test_extract_patterns import article
 # (text, the pronoun as written and which of its occurrences (0 = first), the person it
 # stands for, or None: unresolved)
 PROBES = [
+    # a subject pronoun said again in its sentence is the first one, and "X, whose N he"
+    # is not X
+    ("Kassym-Jomart Tokayev spoke on Monday. On Tuesday he named Alikhan Smailov prime "
+     "minister, replacing Askar Mamin, whose government he dismissed last week.",
+     ("he", 1), "Kassym-Jomart Tokayev"),
     # a pronoun after "X, whom" is not X
     ("Yevgeny Prigozhin denounced Sergei Shoigu, whom he has blamed for months.",
      ("he", 0), "Yevgeny Prigozhin"),
