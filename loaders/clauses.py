@@ -176,11 +176,6 @@ class FrameLexicon:
         self.on_orders_words = frozenset(str(w).lower() for w in acts["on_orders"]["words"])
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
-        replacing = acts["replacing"]
-        self.replacing_words = [tuple(str(w).lower().split()) for w in replacing["words"]]
-        self.replacing_frames = frozenset(replacing["frames"])
-        self.replacing_unless = re.compile(rf"\b{_words_re(replacing['unless'])}\b",
-                                           re.IGNORECASE)
         self.org_head_nouns = frozenset(str(w).lower() for w in lex["org_heads"])
         self.month_names = frozenset(str(w) for w in lex["months"])  # as written: "May"
         self.date_names = frozenset(str(w).lower() for w in [*lex["months"], *lex["weekdays"]])
@@ -1347,9 +1342,6 @@ class Clauses:
                 self._hits.extend(self._replaced_with(toks, hit))
             elif hit is not None:
                 self._hits.append(hit)
-                if hit.frame.name in self.flex.replacing_frames and hit.voice == "active" \
-                        and hit.agents and hit.patients:
-                    self._hits.extend(self._replacing(toks, hit))
         self._on_orders()
         self._decree_signers()
         return self._hits
@@ -1415,29 +1407,6 @@ class Clauses:
                     and h.frame.name in self.flex.on_orders_frames and h.factual]
             if len({tuple(h.patients) for h in acts}) == 1:
                 self._hits[n] = dataclasses.replace(hit, patients=list(acts[0].patients))
-
-    def _replacing(self, toks, hit: FrameHit) -> list[FrameHit]:
-        """"X named Z to replace Y", "appointed Z, replacing Y": X dismissed Y too (not
-        when the sentence says Y left of his own accord: ``replacing`` ``unless``)."""
-        k = self._object_end
-        if k + 2 < len(toks) and toks[k].low == "," and toks[k + 1].low.isdigit() and \
-                toks[k + 2].low == ",":
-            k += 2  # "Olzhas Bektenov, 43, to replace"
-        if k < len(toks) and toks[k].low == ",":
-            k += 1
-        for words in self.flex.replacing_words:
-            e = k + len(words)
-            if e < len(toks) and tuple(t.low for t in toks[k:e]) == words:
-                break
-        else:
-            return []
-        heads, end = self.actor_list(toks, e, len(toks))
-        gone = self._ids(toks, heads, {"person"}, exclude={a for a, _ in hit.patients})
-        rest = self.doc.template.text[toks[min(end, len(toks) - 1)].start:toks[-1].end]
-        if not gone or self.flex.replacing_unless.search(rest):
-            return []
-        return [FrameHit(self.flex.frames["dismiss"], hit.start, hit.end, hit.sentence,
-                         "active", list(hit.agents), gone, hit.modality)]
 
     def _replaced_with(self, toks, hit: FrameHit) -> list[FrameHit]:
         """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
