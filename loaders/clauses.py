@@ -1824,6 +1824,12 @@ class Clauses:
                 toks[group_start - 1].low in self.flex.clause_openers:
             # "A took over after being appointed by X": A, the clause's subject
             subject = self._adjunct_subject(toks, group_start - 1)
+        elif be and toks[group_start].low == "being" and group_start == 1 and \
+                toks[0].low in self.flex.clause_openers:
+            # "After being fired by X, A fled": A, the subject after the opening phrase
+            c = next((n for n in range(after, len(toks)) if toks[n].low == ","), len(toks))
+            item = self._item(toks, c + 1, len(toks)) if c + 1 < len(toks) else None
+            subject = [item[0]] if item and toks[item[0]].kind == "A" else []
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
         if form == "past" and not be and not relative:
