@@ -19,8 +19,9 @@ def stable_id(prefix: str, *parts: object) -> str:
     >>> len(stable_id("event", "arrest", "2022-01-06"))
     22
     """
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return f"{prefix}:{digest[:16]}"
+    # the first 8 bytes in hex are the first 16 hex chars, without hexing all 32
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).digest()
+    return f"{prefix}:{digest[:8].hex()}"
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,12 @@ A statement with none of these is reported fact (no speaker).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from .phrases import alternation as _words_re
+from .phrases import key_words, may_hold
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
 
 _QUOTE = re.compile(r"“[^”\n]{15,}”|\"[^\"\n]{15,}\"|«[^»\n]{15,}»")
@@ -56,6 +57,7 @@ class _Patterns:
             rf"\b(?:{_words_re(lex['unnamed_speakers'])})\s+(?:\w+\s+){{0,3}}?(?P<verb>{verbs})\b",
             re.IGNORECASE)
         self.hedge = re.compile(rf"\b{_words_re(lex['hedges'])}\b", re.IGNORECASE)
+        self.hedge_words = key_words(lex["hedges"])  # the cheap test before the search
         self.closing_tail = re.compile(
             rf"\s*(?:{_words_re(lex['closing_tails'])})(?:\s+(?!that\b)[\w'’-]+){{0,6}}\W*",
             re.IGNORECASE)
@@ -83,11 +85,15 @@ class Attribution:
         self.cues: dict[int, list[Cue]] = {}
         self._hedges: dict[tuple[int, int], bool] = {}  # window -> holds a hedge
         spans = doc.spans_with(frozenset({"speech_verbs", "source_phrases"}))
+        # "according to X" starts with a source phrase: only stretches holding one
+        sources = [a for a, _ in doc.spans_with(frozenset({"source_phrases"}))]
         for rx, kind in ((pats.cue, "cue"), (pats.inverted, "inverted"),
                          (pats.source, "source")):
             # the cue is led by its {AP:speaker} slot
             found = doc.actor_led_matches(rx, spans) if kind == "cue" else \
-                (m for s, e in spans for m in rx.finditer(tpl.text, s, e))
+                (m for s, e in spans
+                 if kind != "source" or bisect_left(sources, s) < bisect_left(sources, e)
+                 for m in rx.finditer(tpl.text, s, e))
             for m in found:
                 speaker = self._speaker(m, "speaker")
                 if not speaker:
@@ -177,6 +183,8 @@ class Attribution:
         a = max(s.start, start - 40)
         hedged = self._hedges.get((a, end))
         if hedged is None:  # the statements of one phrase share its window
-            hedged = self.pats.hedge.search(self.doc.body[a:end]) is not None
+            body = self.doc.body
+            hedged = may_hold(body, a, end, self.pats.hedge_words) and \
+                self.pats.hedge.search(body[a:end]) is not None
             self._hedges[a, end] = hedged
         return "alleged" if hedged else modality

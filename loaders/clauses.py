@@ -35,7 +35,7 @@ from itertools import islice
 from . import resolve as resolve_mod
 from .kinship import compound_kin, family_key, family_owner, modified
 from .phrases import alternation as _words_re
-from .phrases import first_words, search_at
+from .phrases import first_words, key_words, lowered_may_hold, search_at
 from .template import CLOSE, OPEN
 
 _TOKEN = re.compile(
@@ -257,8 +257,9 @@ class FrameLexicon:
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
         self.kin_modifiers = frozenset(str(w).lower() for w in lex["kin_modifiers"])
-        self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE))
-                         for kind, cues in lex["frame_modality"].items()]
+        # each kind's cues, and the words of them the cheap test before the search needs
+        self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE),
+                          key_words(cues)) for kind, cues in lex["frame_modality"].items()]
 
     def word(self, text: str) -> tuple:
         """A token's reading as the tokenizer uses it, remembered: (kind, base,
@@ -2018,7 +2019,10 @@ class Clauses:
         if lo >= i:
             return ""
         text = self.doc.template.text[toks[lo].start:toks[i].start]
-        for kind, rx in self.flex.modality:
+        low = text.lower()  # lowered once for the cheap test of every kind
+        for kind, rx, words in self.flex.modality:
+            if not lowered_may_hold(low, words):
+                continue
             m = rx.search(text)
             # "in May", "on 12 May": the month, not the modal verb
             if m is not None and (m.group() not in self.flex.month_names or any(

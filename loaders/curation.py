@@ -233,7 +233,8 @@ def apply(batch: Batch, overlay: Overlay, gazetteer=None) -> Batch:
     statements = _dedupe(added + statements)  # a curated statement wins over its twin
     actors = {}
     for a in batch.actors:
-        a = replace(a, id=overlay.merges.get(a.id, a.id))
+        if a.id in overlay.merges:  # most actors merge into none: no copy
+            a = replace(a, id=overlay.merges[a.id])
         actors.setdefault(a.id, a)
     needed = {x for st in statements for x in (st.subject_id, st.object_id, st.speaker_id)
               if x and not x.startswith(("event:", "article:"))}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..graph.dates import is_day, parse_iso_prefix, parts
-from .phrases import alternation
+from .phrases import alternation, first_words, keys_like_ascii
 
 # --- dates in running text ----------------------------------------------------------------
 
@@ -33,6 +33,8 @@ _CORE_LABELS = ("months", "weekdays", "relative", "anaphoric_day", "anaphoric_ne
 # "19xx"/"20xx" not inside a longer number (the look back after the leading digits, so
 # the search skips to the next "1" or "2")
 _YEAR_CORE = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
+# a word's start: a digit, or the word's letters (a date phrase starts with either)
+_WORD_START = re.compile(r"\b(?:\d|[^\W\d_]+)")
 
 
 class DateFinder:
@@ -57,9 +59,12 @@ class DateFinder:
         month = r"(?:%s)\.?" % alternation(lexicon["months"])  # case-sensitive: "may"
         weekday = alternation(lexicon["weekdays"])
         part = alternation(lexicon["month_parts"])
-        rel = alternation(list(lexicon["relative"]) + list(lexicon["anaphoric_day"])
-                           + list(lexicon["anaphoric_next_day"])
-                           + list(lexicon["anaphoric_year"]))
+        rel_phrases = (list(lexicon["relative"]) + list(lexicon["anaphoric_day"])
+                       + list(lexicon["anaphoric_next_day"]) + list(lexicon["anaphoric_year"]))
+        rel = alternation(rel_phrases)
+        # every phrase starts with a digit or one of these words (None: not so simple)
+        self.first = first_words([*lexicon["months"], *lexicon["weekdays"],
+                                  *lexicon["month_parts"], *rel_phrases])
         year = r"(?:19|20)\d\d(?!\d|,\d)"
         self.approximate = re.compile(
             rf"\b{alternation(lexicon['approximate_words'])}\s+$", re.IGNORECASE)
@@ -109,9 +114,13 @@ class DateFinder:
         last_year: int | None = None
         last_month: tuple[int, int] | None = None
         end = len(text) if end is None else end
-        windows = self._windows(text, hits) if hits is not None else [(start, end)]
-        matches = (m for ws, we in windows
-                   for m in self.regex.finditer(text, max(ws, start), min(we, end)))
+        if hits is None:
+            matches = self.regex.finditer(text, start, end)
+        else:
+            windows = [(max(ws, start), min(we, end)) for ws, we in self._windows(text, hits)]
+            matches = self._at_word_starts(text, windows) \
+                if self.first is not None and keys_like_ascii(text) else \
+                (m for ws, we in windows for m in self.regex.finditer(text, ws, we))
         for m in matches:
             raw = m.group()
             iso, precision = "", ""
@@ -171,6 +180,22 @@ class DateFinder:
                 last_month = (y, int(iso[5:7]))
             out.append(DateMention(m.start(), m.end(), raw, iso, precision))
         return out
+
+    def _at_word_starts(self, text: str, windows):
+        """``regex.finditer`` over the windows, tried only where a digit or one of the
+        phrases' first words starts: the same matches, without trying the long
+        alternation at every other word."""
+        match, first = self.regex.match, self.first
+        for ws, we in windows:
+            done = ws
+            for w in _WORD_START.finditer(text, ws, we):
+                at = w.start()
+                if at >= done and (w.end() == at + 1 and text[at].isdecimal()
+                                   or w.group().lower() in first):
+                    m = match(text, at, we)
+                    if m:
+                        done = m.end()
+                        yield m
 
     def _year_for(self, mon, day, weekday, pub, month_years) -> int | None:
         if mon in month_years:

@@ -81,14 +81,14 @@ class Document:
 
     @cached_property
     def actor_edges(self) -> list[int] | None:
-        """Template offsets where a placeholder starts or ends or a slot pronoun stands:
-        the places a pattern led by an {AP} or {OWNER} slot can match. None when the
+        """Template offsets where a placeholder starts or a slot pronoun stands: the
+        places a pattern led by an {AP} or {OWNER} slot can match. None when the
         text could defeat that (a placeholder character in the body itself, or a letter
         a case-insensitive pattern takes for an ASCII one)."""
         tpl = self.template
         if OPEN in self.body or not keys_like_ascii(self.body):
             return None
-        out = tpl.placeholder_edges()
+        out = tpl.placeholder_starts()
         out += [tpl.tpl_offset(h.start) for h in self.hits.by_label.get(PRONOUN_LABEL, ())]
         return sorted(set(out))
 
@@ -143,18 +143,18 @@ class Document:
         out = self._spans.get(cache_key)
         if out is not None:
             return out
-        chosen: set[int] = set()
+        chosen = 0  # bit i: sentence i
         for label in labels:
-            chosen |= self._sentences_with(label)
-        runs: list[list[int]] = []
-        for i in sorted(chosen):
-            if runs and runs[-1][1] == i - 1:
-                runs[-1][1] = i
-            else:
-                runs.append([i, i])
+            chosen |= self._sentence_mask(label)
         bounds = self._template_bounds if template else \
             [(s.start, s.end) for s in self.sentences]
-        out = self._spans[cache_key] = [(bounds[a][0], bounds[b][1]) for a, b in runs]
+        out = self._spans[cache_key] = []
+        while chosen:  # one run of consecutive sentences (of set bits) at a time
+            low = chosen & -chosen
+            past = chosen + low  # the carry clears the run and sets the bit after it
+            out.append((bounds[low.bit_length() - 1][0],
+                        bounds[(past & -past).bit_length() - 2][1]))
+            chosen &= past
         return out
 
     @cached_property
@@ -163,15 +163,22 @@ class Document:
         tpl = self.template
         return [(tpl.tpl_offset(s.start), tpl.tpl_end(s.end)) for s in self.sentences]
 
-    def _sentences_with(self, label: str) -> set[int]:
-        """Indexes of the sentences holding a hit labelled ``label`` (the ~50 patterns
-        and stages share labels: each label's hits are placed once per article)."""
+    def _sentence_mask(self, label: str) -> int:
+        """The sentences holding a hit labelled ``label``, sentence i as bit i (the ~50
+        patterns and stages share labels: each label's hits are placed once per article)."""
         found = self._label_sentences.get(label)
         if found is None:
             at = self.index.at
-            found = self._label_sentences[label] = {
-                at(h.start) for h in self.hits.by_label.get(label, ())}
+            found = 0
+            for h in self.hits.by_label.get(label, ()):
+                found |= 1 << at(h.start)
+            self._label_sentences[label] = found
         return found
+
+    def _sentences_with(self, label: str) -> set[int]:
+        """Indexes of the sentences holding a hit labelled ``label``."""
+        mask = self._sentence_mask(label)
+        return {i for i in range(mask.bit_length()) if mask >> i & 1}
 
     def sentence_of(self, offset: int) -> Sentence:
         return self.sentences[self.index.at(offset)]
@@ -308,9 +315,15 @@ def _kind_of(doc: Document, actor_type: str, name: str) -> str:
     article that names it gives the same kind (context cues vary between articles)."""
     if actor_type != "organization":
         return ""
-    heads = {key(h): kind for h, kind in doc.lex["org_heads"].items()}
+    heads = _org_head_kinds(doc.lex)
     for word in reversed(name.split()):
         kind = heads.get(key(word))
         if kind:
             return kind
     return ""
+
+
+@cache
+def _org_head_kinds(lex) -> dict[str, str]:
+    """The keys of the lexicon's organisation head words -> the kind each names."""
+    return {key(h): kind for h, kind in lex["org_heads"].items()}

@@ -150,6 +150,8 @@ class Triggers:
             rf"\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*s(?:\s+(?:on|in|last|this)\s+\w+)?,?\s+"
             rf"{_words_re(lex['inclusion_words'])}\s+",
             re.IGNORECASE)
+        self.owned_relative = re.compile(rf"\s+(?:\w+\s+)?{relational_nouns(lex)}\b",
+                                         re.IGNORECASE)
         self.coord = re.compile(
             rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
             rf"{relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
@@ -402,6 +404,7 @@ def _included(doc, trig: Triggers, f) -> None:
         head = m
 
 
+_GERUND_OBJECT = re.compile(r"\b(?:of|for|with)\s+$", re.IGNORECASE)
 _WHO_BEFORE = re.compile(r",\s*who\s+(?:\w+ly\s+|later\s+|then\s+)?$", re.IGNORECASE)
 # the lower-case words of a title before a name: "opposition activist "
 _TITLE_GAP = re.compile(r"(?:[a-z][\w’'-]*\s+){0,3}")
@@ -1066,10 +1069,25 @@ def _slots(doc, sent) -> list[_Slot]:
     d = _description(doc.lex).match(body, sent.start, sent.end)
     if d and not (out and out[0].start < d.end()):
         ids = doc.antecedents.resolve(d.start(), "he")
-        if ids:
+        if ids and not _other_title(doc, d.group(), ids[0]):
             out.append(_Slot(d.start(), d.end(), ids, "person", False))
+    pair = _pair_opening(doc.lex).match(body, sent.start, sent.end)
+    if pair and not (out and out[0].start < pair.end()):
+        ids = doc.antecedents.pair(pair.start(1))
+        if ids:
+            out.append(_Slot(pair.start(1), pair.end(1), ids, "person", False))
     out.sort(key=lambda s: s.start)
     return out
+
+
+@cache
+def _pair_opening(lex) -> re.Pattern:
+    """A sentence opening with a plural description of two persons ("The brothers were
+    sentenced in absentia"): like "they", the two persons just named (pair_references;
+    "they" itself is a pronoun of :func:`_pronouns`)."""
+    phrases = [p for p in lex["pair_references"] if p.lower() != "they"]
+    return re.compile(rf"\s*[\"“]?((?i:{_words_re(phrases)}))(?=\s+(?:\w+ly\s+)?"
+                      r"(?:was|were|are|have|had|face|faced|received|fled)\b)")
 
 
 def _pronouns(doc, sent) -> list[re.Match]:
@@ -1090,6 +1108,26 @@ def _pronouns(doc, sent) -> list[re.Match]:
 @cache
 def _pronouns_are_slot_pronouns(lex) -> bool:
     return set(_PRONOUN_WORDS) <= (compiler_for(lex).pronoun_first or set())
+
+
+def _other_title(doc, description: str, actor_id: str) -> bool:
+    """Does a description name a title the article never gave the person it would stand
+    for ("Prime Minister A spoke. The deputy prime minister was dismissed": a title word,
+    "deputy", that none of A's titles has)?"""
+    titles = [m.title.lower() for m in doc.mentions if m.actor_id == actor_id and m.title]
+    if not titles:
+        return False
+    words = set(re.findall(r"[a-z]+", description.lower())) & _title_words(doc.lex)
+    return not any(words <= set(re.findall(r"[a-z]+", t)) for t in titles)
+
+
+@cache
+def _title_words(lex) -> frozenset[str]:
+    """The words of titles, but the head titles one body's head is called by ("the
+    ex-KNB head" is its chairman)."""
+    heads = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
+    return frozenset(w for t in lex["title_heads"] for w in re.findall(r"[a-z]+", str(t).lower())
+                     if w not in heads)
 
 
 @cache
@@ -1163,13 +1201,21 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
     # the owner of the object is not the object: "handed the post to his ally X": X
     after = [s for k, s in enumerate(after) if not (
         s.possessive and k + 1 < len(after) and after[k + 1].start - s.end <= 25
-        and _OWNED_HEAD.match(body, s.end, after[k + 1].start))]
-    if "all_persons" in roles:
+        and _OWNED_HEAD.match(body, s.end, after[k + 1].start))
+        # "accused Putin of killing her husband": her owns the one killed
+        and not (s.possessive and trig.owned_relative.match(body, s.end))]
+    if "all_persons" in roles and not (first.endswith("ing") and _GERUND_OBJECT.search(
+            body, max(0, ts - 8), ts)):  # "accused X of killing Y": the pattern reads Y
         said_of = _WHO_BEFORE.search(body, max(0, ts - 30), ts)
-        for s in actors:
-            if s.type == "person" and (said_of is None or s.end == said_of.start()):
-                # "A succeeded B, who died in 2006": only the one "who" is said of
-                add(s, roles["all_persons"])
+        persons = [s for s in before if s.type == "person" and not s.possessive]
+        if said_of is not None:  # "A succeeded B, who died in 2006": B
+            chosen = [s for s in actors if s.type == "person" and s.end == said_of.start()]
+        elif persons:  # "A, the fiercest critic of B, died": A, as the subject is read
+            chosen = _subject(body, trig, persons, ts, passive)
+        else:
+            chosen = [s for s in after if s.type == "person"]
+        for s in chosen:
+            add(s, roles["all_persons"])
     if before:
         last = before[-1]
         gap = body[last.end:ts]

@@ -264,7 +264,9 @@ def _names(doc) -> dict[str, set[str]]:
 # --- kinship descriptions that stand for a named relative ------------------------------
 
 _OWNER = re.compile(r"(?:(?P<poss>['’]s?)|\b(?P<pron>[Hh]is|[Hh]er)"
-                    r"|\b(?P<the>[Tt]he|[Aa]n?))[ \t]+(?P<mods>(?:[a-z][\w-]*[ \t]+){0,2})$")
+                    r"|\b(?P<the>[Tt]he|[Aa]n?))[ \t]+"
+                    # "the 49-year-old first son of the President": an age among them
+                    r"(?P<mods>(?:\d{1,3}-year-old[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2})$")
 _DESCRIPTION_OWNER = re.compile(r"\b[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*$")
 _NAME_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:(?:aged[ \t]+)?\d{1,3}-year-old[ \t]+)?")
 _NAME_BEFORE = re.compile(r"[ \t]*(?:,|\(|[—–]|\b(?:is|was|are|were)\b)[ \t]*"

@@ -63,7 +63,7 @@ SECTIONS = {
     "inclusion_words": WORDS,
     "unreal_after_noun": WORDS,
     "speech_verbs": MAPPING, "speech_verbs_of_acts": WORDS, "closing_tails": WORDS, "source_phrases": WORDS, "hedges": WORDS,
-    "unnamed_speakers": WORDS, "pronouns": MAPPING,
+    "unnamed_speakers": WORDS, "pronouns": MAPPING, "pair_references": WORDS,
     "months": MAPPING, "weekdays": MAPPING, "month_parts": WORDS, "relative": MAPPING,
     "anaphoric_day": WORDS, "anaphoric_next_day": WORDS, "anaphoric_year": WORDS,
     "continuation_words": MAPPING, "continuation_exceptions": WORDS,

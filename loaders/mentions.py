@@ -1218,13 +1218,55 @@ _STRONG_CUES = frozenset({"age", "title", "noun", "initials"})        # the cont
 _NAME_CUES = frozenset({"given-name", "surname-ending", "known-surname"})  # the name does
 _ROMAN = re.compile(r"^[IVX]+$")  # "Nicolas Torre III"
 _MODEL_NUMBER = re.compile(r"[ -]?\d")
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z]+(?![\w-])")
+# the first letter before the look back: the search skips to the next one in C
+_LOWER_WORD = re.compile(r"[a-z](?<![\w-][a-z])[a-z]+(?![\w-])")
+
+
+class _LowerWords:
+    """The words (two ASCII letters or more, no hyphen or other word character
+    joined) a body writes in lower case, as a set one asks about: an article asks about
+    a few dozen words, each a C search of the body, not a pass over all its words.
+
+    >>> "sentenced" in _LowerWords("Sentenced. He was sentenced-ish, re-sentenced.")
+    False
+    >>> "sentenced" in _LowerWords("He was sentenced."), "he" in _LowerWords("He")
+    (True, False)
+    """
+
+    __slots__ = ("body", "known")
+
+    def __init__(self, body: str):
+        self.body = body
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = len(word) > 1 and word.isascii() and \
+                word.isalpha() and word.islower() and self._written(word)
+        return found
+
+    def _written(self, word: str) -> bool:
+        body, n = self.body, len(word)
+        at = body.find(word)
+        while at >= 0:
+            end = at + n
+            if (at == 0 or not _joins(body[at - 1])) and \
+                    (end == len(body) or not _joins(body[end])):
+                return True
+            at = body.find(word, at + 1)
+        return False
+
+
+def _joins(c: str) -> bool:
+    """Does ``c`` join the letters next to it into one word (a word character, "-")?"""
+    return c.isalnum() or c in "_-"
 
 
 @lru_cache(maxsize=4)
-def _lower_words(body: str) -> frozenset[str]:
-    """The words the body writes in lower case (one pass, for the article being read)."""
-    return frozenset(_LOWER_WORD.findall(body))
+def _lower_words(body: str) -> _LowerWords:
+    """The words the body writes in lower case (for the article being read)."""
+    return _LowerWords(body)
 
 
 def _is_acronym(text: str, cues: Cues) -> bool:

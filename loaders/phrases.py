@@ -104,7 +104,15 @@ def may_hold(body: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     >>> may_hold("Detained Along with X", 0, 21, ("along",)), may_hold("X", 0, 1, ("of",))
     (True, False)
     """
-    part = body[start:end].lower()
+    return lowered_may_hold(body[start:end].lower(), words)
+
+
+def lowered_may_hold(part: str, words: tuple[str, ...]) -> bool:
+    """:func:`may_hold` of text already lowered (one ``lower()`` for many word lists).
+
+    >>> lowered_may_hold("was not named", ("never", "not")), lowered_may_hold("x", ("of",))
+    (True, False)
+    """
     for w in words:  # a loop, not any(): this runs for most triggers and names
         if w in part:
             return True

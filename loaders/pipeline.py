@@ -62,8 +62,9 @@ def extract_raw(article: Article, gazetteer: Gazetteer | None = None, lexicon=No
     known = {a.id for a in actors} | {e.id for e in events}
     kept, seen = [], set()
     for st in statements:
-        if st.id in seen or any(x and x not in known for x in
-                                (st.subject_id, st.object_id, st.speaker_id)):
+        s, o, sp = st.subject_id, st.object_id, st.speaker_id
+        if st.id in seen or (s and s not in known) or (o and o not in known) \
+                or (sp and sp not in known):
             continue
         seen.add(st.id)
         kept.append(st)

@@ -143,6 +143,8 @@ def extract(doc) -> list:
     tpl = doc.template
     out, seen = [], set()
     for pat in rules.patterns:
+        if pat.anchors and not doc.spans_with(pat.anchors):
+            continue  # no sentence holds an anchor (most patterns in most articles)
         for m in _matches(doc, pat):
             start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())
             for emit in pat.emits:
@@ -829,8 +831,10 @@ def _actors(doc, m: re.Match, group: str, exclude=()) -> tuple[list[tuple[str, s
         return [(x.actor_id, x.type) for x in tpl.placeholders(text)], False
     pron = group_of(m, group + PRONOUN_SUFFIX)
     if pron:
-        ids = doc.antecedents.resolve(tpl.body_offset(m.start(group + PRONOUN_SUFFIX)), pron,
-                                      exclude)
+        at = tpl.body_offset(m.start(group + PRONOUN_SUFFIX))
+        # a {PAIR} slot's "they" is two persons, no more
+        ids = doc.antecedents.pair(at, exclude) if group == "pair" else \
+            doc.antecedents.resolve(at, pron, exclude)
         types = {x.actor_id: x.type for x in doc.mentions}
         return [(i, types.get(i, "person")) for i in ids], True
     return [], False
@@ -864,6 +868,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             country = doc.main_country
             objects = [(country, "place")] if country else []
             confidence = 0.6
+        elif obj == "@others":  # "the two men are allies": each of the other
+            objects = subjects
         elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
             title = group_of(m, title_group) or ""
@@ -1019,7 +1025,7 @@ def singular_title(title: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.strip().lower())
+    text = " ".join(text.lower().split())  # str.split's white space is \s's
     return text.strip(" \"'“”‘’,.")
 
 

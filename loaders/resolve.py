@@ -288,6 +288,9 @@ def _double_surnames(mentions: list[Mention]) -> None:
 
 
 _APPOSITION = re.compile(r"\s*,\s*")
+# a copula before a title: what its subject is or was, no reference to a holder
+_PREDICATIVE = re.compile(r"\b(?:is|was|has\s+been|had\s+been|became|remains|remained)"
+                          r"(?:\s+(?:then|still|also|once|briefly|twice))?\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s\s+$")
 _NAME_WORD = re.compile(r"(?<=\s)(?!The\b)[A-Z][\w-]*\s+$")
 
@@ -663,6 +666,11 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         if body[h.end:h.end + 1] == "-" or not (office or h.phrase in words.singular):
             continue
         start, body_id, mods = h.start, "", []
+        lead = hits.ending_at(h.start - 1, {"title_heads"}) \
+            if body[h.start - 1:h.start] == " " else None
+        if lead is not None and lead.phrase in words.singular and lead.phrase not in words.heads:
+            # "the deputy prime minister": one title of two heads, not the prime minister
+            phrase, office, start = f"{lead.phrase} {phrase}", False, lead.start
         # "the powerful security chief", "the former KNB chief"; not "the first
         # president", whose holder the title of a name is too loose to tell
         while not office:
@@ -692,8 +700,8 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             if place is None:
                 continue
             the, country = start, place.actor_id
-        if the is None:
-            continue
+        if the is None or _PREDICATIVE.search(body, max(0, the - 30), the):
+            continue  # "X, who was the president until 2019": a description of X
         i = bisect_left(starts, h.end)
         nxt = mentions[i] if i < len(mentions) else None
         gap = body[h.end:nxt.start] if nxt else ""
@@ -864,6 +872,9 @@ _DESCRIBER = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+|['’
                         r"((?:[a-z][\w-]*\s+){1,3})$")
 
 
+_WORDS_AT_END = re.compile(r"((?:[a-z][\w-]*\s+){1,3})$")
+
+
 def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     """"the security service", "the Kyrgyz security service", "the country's customs
     service": the one organisation named before it whose name holds the head word and
@@ -885,7 +896,7 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
         demonym = None
         m = _DESCRIBER.search(lead)
         if m is None:  # "the Kyrgyz security service": a demonym between
-            words = re.search(r"((?:[a-z][\w-]*\s+){1,3})$", lead)
+            words = _WORDS_AT_END.search(lead)
             demonym = hits.before(h.start - len(words.group(1)), {"demonyms"}) \
                 if words else None
             if demonym is None or _the_before(body, demonym.start) is None:
@@ -1170,9 +1181,15 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
         if not age:
             head = body[start:end].split()[-1].lower()
             if not _OPENING.fullmatch(body, sent.start, start) and (
-                    head not in nouns or not _ENDS_PHRASE.match(body, end)):
-                continue  # "Putin jailed the tycoon in 2003": a topic noun may stand
-                # anywhere its phrase ends ("the tycoon era" is no person)
+                    (head not in nouns and post is None) or not _ENDS_PHRASE.match(body, end)
+                    or (post is not None and (
+                        _PRONOUN_BEFORE.search(body, sent.start, start)
+                        or any(sent.start <= m.start < start for m in persons)))):
+                continue  # "Putin jailed the tycoon in 2003", "the court accused the
+                # former president of": a topic noun or a former post may stand anywhere
+                # its phrase ends ("the tycoon era" is no person); a post not after a
+                # person or a pronoun ("He said the former president had ...": he may be
+                # the one just named; "A, the former director of B": A's apposition)
             if re.search(rf"\b{re.escape(head)}\b", body[:start], re.IGNORECASE):
                 continue  # a title or noun given before: the title references decide
         if age and len(ages.get(age, ())) == 1:
@@ -1191,7 +1208,9 @@ def _topic_refs(body, mentions, hits, lex, index) -> list[Mention]:
 
 
 _ENDS_PHRASE = re.compile(r"\s*[,.;:!?)\"”]|\s+(?:in|on|at|for|to|with|from|after|before|"
-                          r"over|since|until|during|and|but|who|whom|that|last|this)\b")
+                          r"over|since|until|during|and|but|who|whom|that|last|this)\b"
+                          r"|\s+of\s+(?!the\s+[A-Z]|[A-Z])")
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey)\b")
 _TITLE_TAIL = re.compile(r"(?:[\s,()]|['’]s\b|\b(?:of|for|at|in|the)\b|[A-Z][\w’'-]*)*")
 
 
@@ -1305,6 +1324,7 @@ def _kin_gender_re(lex) -> re.Pattern | None:
                       rf"{_alt(genders['male'])}))[ \t]*,?[ \t]*(?:[A-Z][\w.-]*[ \t]+){{0,3}}$")
 
 
+_LIST_LINK = re.compile(r"\s*(?:,|(?:,\s*)?and)\s*")
 _SAME_PRONOUN = {p: re.compile(rf"\b{p}\b", re.IGNORECASE) for p in ("he", "she")}
 # "Shoigu, whom he": the relative pronoun is Shoigu, the pronoun someone else
 _WHOM = re.compile(r"\s*,?\s*(?:whom|whose\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
@@ -1332,6 +1352,8 @@ class Antecedents:
         self.feminine = {p.lower() for p in pron.get("feminine", [])}
         self.masculine = {p.lower() for p in pron.get("masculine", [])}
         self.pairs = {p.lower() for p in pron.get("pair_nouns", [])}
+        self.pair_phrases = {re.sub(r"\s+", " ", p.lower())
+                             for p in lex["pair_references"]} - {"they"}
         self.styles = {str(p).lower() for p in pron.get("styles", [])}
         self.objects = {p.lower() for p in lex["clause_words"]["object_pronouns"]} - {"her"}
         self.prepositions = {str(p).lower() for p in lex["clause_words"]["prepositions"]}
@@ -1415,10 +1437,10 @@ class Antecedents:
         if self.styled(offset, p):
             return []
         exclude = self.cannot_be(offset, p, exclude)
-        pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs
+        pair = p.startswith("the ") and p[4:].rstrip("s").rstrip("'’") in self.pairs \
+            or re.sub(r"\s+", " ", p) in self.pair_phrases
         if pair:  # "the couple's": "their", when it can only be two persons
-            found = self.resolve(offset, "their", exclude)
-            return found if len(found) == 2 else []
+            return self.pair(offset, exclude)
         sent = self.index.at(offset)
         if p in ("its", "it"):
             return self._its(offset, sent)
@@ -1452,10 +1474,19 @@ class Antecedents:
             plain = [m for m in same if not self._possessive(m)]
             if heads or plain or same:
                 return [(heads or plain or same)[-1].actor_id]
-            return self._earlier(before)
+            return self._earlier(before, p)
         if p in self.plural:
-            same = [m.actor_id for m in before if self.index.at(m.start) == sent
+            here = [m for m in before if self.index.at(m.start) == sent
                     and not self._possessive(m)]
+            # "X was arrested, and his sons-in-law A and B lost their jobs": the last
+            # list of names before the pronoun, when it names two or more
+            k = len(here) - 1
+            while k > 0 and _LIST_LINK.fullmatch(self.body, here[k - 1].end, here[k].start):
+                k -= 1
+            listed = [m.actor_id for m in here[k:]]
+            if len(set(listed)) >= 2:
+                return list(dict.fromkeys(listed))
+            same = [m.actor_id for m in here]
             if len(set(same)) >= 2:
                 return list(dict.fromkeys(same))
             prev = [m.actor_id for m in before if self.index.at(m.start) == sent - 1
@@ -1464,14 +1495,27 @@ class Antecedents:
                 return list(dict.fromkeys(prev))
         return []
 
-    def _earlier(self, before: list[Mention]) -> list[str]:
+    def pair(self, offset: int, exclude=()) -> list[str]:
+        """The two persons "they", "the two men" or "the couple's" at ``offset`` stands
+        for: those of its sentence, else of the sentence before; [] unless exactly two."""
+        found = self.resolve(offset, "their", exclude)
+        return found if len(found) == 2 else []
+
+    def _earlier(self, before: list[Mention], p: str = "") -> list[str]:
         """The person of the nearest earlier sentence that names one: the first there
         that is no one's genitive ("a case against Satybaldy, a nephew of Nazarbayev. He
-        was arrested": Satybaldy), else its last person."""
+        was arrested": Satybaldy), else its last person; a possessive ("Nukenova's
+        relatives said ... Her brother") only when it alone has the pronoun's gender by
+        its name."""
         if not before:
             return []
         sent = self.index.at(before[-1].start)
-        near = [m for m in before if self.index.at(m.start) == sent and not self._possessive(m)]
+        here = [m for m in before if self.index.at(m.start) == sent]
+        near = [m for m in here if not self._possessive(m)]
+        if not near and (p in self.feminine or p in self.masculine):
+            told = {m.actor_id for m in here
+                    if self.female(m.actor_id) is (p in self.feminine)}
+            return list(told) if len(told) == 1 else []
         heads = [m for m in near if not _GENITIVE.search(self.body[max(0, m.start - 40):m.start])
                  and not self.modifier.match(self.body, m.end)]
         return [heads[0].actor_id] if heads else [near[-1].actor_id] if near else []

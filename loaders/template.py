@@ -65,13 +65,9 @@ class Template:
         self._src.append(src)
         self._span.append(span)
 
-    def placeholder_edges(self) -> list[int]:
-        """The template offsets where a placeholder starts or ends, in order."""
-        out = []
-        for k, (at, span) in enumerate(zip(self._tpl, self._span)):
-            if span:
-                out += [at, self._tpl[k + 1] if k + 1 < len(self._tpl) else len(self.text)]
-        return out
+    def placeholder_starts(self) -> list[int]:
+        """The template offsets where a placeholder starts, in order."""
+        return [at for at, span in zip(self._tpl, self._span) if span]
 
     def body_offset(self, tpl_offset: int) -> int:
         """Body offset of a template offset (inside a placeholder: its mention's start)."""
@@ -180,6 +176,8 @@ class SlotCompiler:
         pairs = [f"the {p}'s" for p in pron.get("pair_nouns", [])]
         self.owner_alt = _words_re(owners) + (
             rf"|the {_words_re(pron['pair_nouns'])}['’]s" if pairs else "")
+        # "they", "the two men": a subject standing for exactly two persons
+        self.pair_alt = _words_re(lex["pair_references"])
         # where an {AP} or {OWNER} slot's pronoun starts, for the vocabulary to find: its
         # first word, or "the couple" for "the couple's", not every "the" (None: a pronoun
         # that is not a plain word)
@@ -199,6 +197,8 @@ class SlotCompiler:
                 if not group:
                     return rf"(?:{actor}|\b{self.pron_alt}\b)"
                 return rf"(?:(?P<{group}>{actor})|\b(?P<{group}{PRONOUN_SUFFIX}>{self.pron_alt})\b)"
+            if slot == "PAIR":
+                return rf"\b(?P<{group}{PRONOUN_SUFFIX}>{self.pair_alt})\b"
             if slot == "OWNER":
                 actor = f"{OPEN}[POL]\\d+{CLOSE}"
                 poss = r"['’]s?"

@@ -30,7 +30,7 @@ SECTIONS = ("title_heads", "title_modifiers", "status_former", "status_current",
             "unnamed_speakers", "months", "weekdays", "month_parts", "relative",
             "anaphoric_day", "anaphoric_next_day", "anaphoric_year", "interim_modifiers",
             "continuation_words", "continuation_exceptions", "definite_descriptions",
-            "generic_body_nouns")
+            "generic_body_nouns", "pair_references")
 CASED = frozenset({"months", "weekdays", "demonyms"})
 _SPACES = re.compile(r"\s+")
 
@@ -72,7 +72,10 @@ class Vocabulary:
                 merged[key] = (first, old | ls)
         self.automaton = ahocorasick.Automaton()
         for key, (phrase, ls) in merged.items():
-            self.automaton.add_word(key, (len(key) - 2, phrase, frozenset(ls)))
+            ls = frozenset(ls)
+            # the labels a lower-case first letter leaves (None: the same labels)
+            lower = ls - CASED if ls & CASED else None
+            self.automaton.add_word(key, (len(key) - 2, phrase, ls, lower))
         self.automaton.make_automaton()
 
     def scan(self, text: str, tokens=None) -> "Hits":
@@ -81,17 +84,17 @@ class Vocabulary:
         tokens = tokens or tokenize(text)
         offsets, starts, ends = tokens.offsets, tokens.starts, tokens.ends
         hits = []
-        for end, (length, phrase, labels) in self.automaton.iter(" " + tokens.norm + " "):
+        append, new = hits.append, tuple.__new__
+        for end, (length, phrase, labels, lower) in self.automaton.iter(
+                " " + tokens.norm + " "):
             # the key " w1 w2 " ends at `end` in " " + norm + " ": its words are the
             # tokens from offset end - length - 1 to end - 2 of norm
-            first = bisect_left(offsets, end - length - 1)
-            last = bisect_right(offsets, end - 2) - 1
-            start = starts[first]
-            if labels & CASED and not text[start].isupper():
-                labels = labels - CASED
+            start = starts[bisect_left(offsets, end - length - 1)]
+            if lower is not None and not text[start].isupper():
+                labels = lower
                 if not labels:
                     continue
-            hits.append(Hit(start, ends[last], phrase, labels))
+            append(new(Hit, (start, ends[bisect_right(offsets, end - 2) - 1], phrase, labels)))
         return Hits(text, hits)
 
 
@@ -105,11 +108,13 @@ class Hits:
         self.by_end: dict[int, list[Hit]] = defaultdict(list)
         self.by_start: dict[int, list[Hit]] = defaultdict(list)
         self.by_label: dict[str, list[Hit]] = defaultdict(list)
+        by_end, by_start, by_label = self.by_end, self.by_start, self.by_label
         for h in self.hits:
-            self.by_end[h.end].append(h)
-            self.by_start[h.start].append(h)
-            for label in h.labels:
-                self.by_label[label].append(h)
+            start, end, _, labels = h
+            by_end[end].append(h)
+            by_start[start].append(h)
+            for label in labels:
+                by_label[label].append(h)
 
     def ending_at(self, pos: int, labels) -> Hit | None:
         """The longest hit with one of ``labels`` that ends exactly at ``pos``."""

@@ -4,12 +4,14 @@ not taken from the corpus): which person each pronoun is resolved to, or that it
 unresolved when the text does not decide."""
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from qantar.graph.names import key
 from qantar.loaders.document import build
-from qantar.loaders.pipeline import default_gazetteer, default_lexicon
+from qantar.loaders.pipeline import default_gazetteer, default_lexicon, extract_raw
 
 from test_extract_patterns import article
 
@@ -108,6 +110,15 @@ def test_pronoun_probe(text, pronoun, want):
     assert len(got) == 1 and got[0] in ids, [_names(doc).get(a, a) for a in got]
 
 
+def test_a_plural_pronoun_after_a_list_of_names_is_that_list():
+    """Not every person of the sentence: Satybaldy kept his job."""
+    text = ("Kairat Satybaldy was arrested in March, and Timur Kulibayev and Dimash Dosanov "
+            "lost their jobs.")
+    doc = build(article(text), default_gazetteer(), default_lexicon())
+    got = doc.antecedents.resolve(text.index("their"), "their")
+    assert sorted(_names(doc)[a] for a in got) == ["Dimash Dosanov", "Timur Kulibayev"]
+
+
 def test_an_ambiguous_gazetteer_name_does_not_stop_the_references():
     """"the UK" is two gazetteer actors' spelling; resolving it leaves the lexicon hits
     the later references use intact (the article is read, not a traceback)."""
@@ -118,3 +129,54 @@ def test_an_ambiguous_gazetteer_name_does_not_stop_the_references():
     assert any(m.surface == "State Committee for National Security" and m.actor_id
                for m in doc.mentions)
     assert extract_raw(article(text)).statements
+
+
+# Paragraphs of two or three sentences where one side of a relation or an event is a
+# pronoun, a description or a plural ("the two men"): tests/coreference_probes.yaml, each
+# with the relations it must (``expect``) and must not (``absent``) read as [subject,
+# predicate, object], and the event participants it must (``events``) and must not
+# (``absent_events``) read as [event type, participant]; ``published`` dates the article
+# (office holders are looked up at that date).
+COREF_PROBES = yaml.safe_load((Path(__file__).parent / "coreference_probes.yaml")
+                              .read_text("utf-8"))
+
+
+def _read(probe) -> tuple[set, set]:
+    art = article(probe["text"], probe.get("published", "2022-01"))
+    batch = extract_raw(art)
+    names: dict[str, set[str]] = {}
+    for a in batch.actors:
+        names[a.id] = {key(n) for n in (a.name, *a.aliases)}
+    for e in batch.events:
+        names[e.id] = {e.type}
+    triples, roles = set(), set()
+    for st in batch.statements:
+        assert art.body[st.span_start:st.span_end] == st.quote
+        for s in names.get(st.subject_id, ()):
+            for o in names.get(st.object_id, ()):
+                if st.object_id.startswith("event:"):
+                    roles.add((o, s))
+                else:
+                    triples.add((s, st.predicate, o))
+    return triples, roles
+
+
+@pytest.mark.parametrize("probe", COREF_PROBES, ids=[p["text"][:60] for p in COREF_PROBES])
+def test_coreference_probe(probe):
+    triples, roles = _read(probe)
+    for s, p, o in probe.get("expect") or []:
+        assert (key(s), p, key(o)) in triples, f"{[s, p, o]} not read; read {sorted(triples)}"
+    for s, p, o in probe.get("absent") or []:
+        assert (key(s), p, key(o)) not in triples, f"{[s, p, o]} was read"
+    for etype, who in probe.get("events") or []:
+        assert (etype, key(who)) in roles, f"{etype} of {who} not read; read {sorted(roles)}"
+    for etype, who in probe.get("absent_events") or []:
+        assert (etype, key(who)) not in roles, f"{etype} of {who} was read"
+
+
+def test_every_coreference_probe_says_something():
+    for i, probe in enumerate(COREF_PROBES):
+        assert set(probe) <= {"text", "published", "expect", "absent", "events",
+                              "absent_events"}, f"probe {i}"
+        assert any(probe.get(k) for k in ("expect", "absent", "events", "absent_events")), \
+            f"probe {i}"
