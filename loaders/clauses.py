@@ -2368,12 +2368,18 @@ class Clauses:
             # chairman of the veterans' association and a close ally of X": across a
             # first apposition that opens with an article or a title and names no person
             q, c = a, a - 1
-            while c > 0 and q - c < 12 and toks[c].low not in (",", ";", ":") and not (
-                    toks[c].kind == "A" and toks[c].mention.type == "person"):
+            while c > 0 and q - c < 12 and toks[c].low not in (",", ";", ":") and \
+                    toks[c].cls != "be" and not (
+                    toks[c].kind == "A" and toks[c].mention.type == "person"
+                    and toks[c - 1].low != "of"):
                 c -= 1
             if c > 0 and toks[c].low == "," and (toks[c + 1].low in ("the", "a", "an") or
                                                  toks[c + 1].cls == "title"):
                 q = c
+            elif c > 0 and toks[c].cls == "be" and toks[c + 1].low in ("the", "a", "an") \
+                    and toks[c - 1].kind == "A" and not toks[c - 1].poss:
+                # "A is the wife of B and the daughter of C": A, the copula's subject
+                return self._list_ending(toks, c - 1)
         if q >= 1 and toks[q].low == ",":
             k = self._skip_age(toks, q)  # "A, 57, a longtime ally of X"
             k = k if k != q else q - 1
