@@ -1516,8 +1516,8 @@ class Clauses:
                 heads, at = self.actor_list(toks, at + 1, len(toks))
                 found = self.post(toks, at) if heads else None
             if shared_far:
-                found = None  # "... as prosecutor general and appointed ...": the post
-                # after the second verb is read from its own clause, not this reading
+                found = None  # "relieved of his post as A and appointed B": no post is
+                # given from this reading (its body is too often the first post's)
             if found is not None and not (frame.post == "replaces" and not patients
                                           and voice == "active" and at < len(toks)
                                           and toks[at].low != "as"):
