@@ -47,6 +47,7 @@ _PLURAL_HEAD = re.compile(r"(?:men|ies|[^s]s)$")  # "leaders", "chairmen", "secr
 _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"})
 _CLOSING_QUOTES = frozenset({"”", "\"", "»", "’", "'"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
+_DESCRIBED_OWNER = re.compile(r"\b[Tt]he\s+[\w -]{2,40}?(?:['’]s\b|\s+of\s+the\b)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
 _SPACES = re.compile(r"\s+")
 # vocabulary labels of the first words of the frame triggers and superior terms
@@ -84,6 +85,9 @@ class Frame:
     accuser_speaks: bool = False  # "A said that B extorted him": A accuses B
     by_court: str = ""  # the predicate when a court is the agent ("placed X in custody")
     relation_agents: frozenset | None = None  # agent types the relation admits, if fewer
+    # "expelled from ZANU-PF": words before a body that stand for `requires`; that body
+    # is the agent of a passive that names none
+    body_after: frozenset = frozenset()
 
 
 class FrameLexicon:
@@ -119,7 +123,8 @@ class FrameLexicon:
                 re.compile(rf"\b{_words_re(spec['requires'])}\b", re.IGNORECASE)
                 if spec.get("requires") else None, bool(spec.get("speaker_accuses")),
                 spec.get("by_court", ""),
-                frozenset(spec["relation_agents"]) if spec.get("relation_agents") else None)
+                frozenset(spec["relation_agents"]) if spec.get("relation_agents") else None,
+                frozenset(str(w).lower() for w in spec.get("body_after") or ()))
             for w in spec.get("verbs") or []:
                 w = str(w).lower()
                 self.forms[w] = (name, "verb", "past" if w in participles else _form(w))
@@ -184,6 +189,9 @@ class FrameLexicon:
                            for w in acts["group_members"]["leads"]]
         self.government_nouns = frozenset(
             str(w).lower() for w in acts["government_of"]["nouns"])
+        candidacy = acts["candidacy_of"]
+        self.candidacy_nouns = frozenset(str(w).lower() for w in candidacy["nouns"])
+        self.candidacy_frames = frozenset(candidacy["frames"])
         self.ally_copulas = frozenset(str(w).lower() for w in acts["ally_copulas"]["verbs"])
         # event type -> the actor types that can undergo it (every frame reporting it)
         self.patient_types: dict[str, frozenset] = {}
@@ -215,6 +223,8 @@ class FrameLexicon:
                   + lex["status_current"]]
         self.titles = frozenset(t for w in titles for t in w.replace("-", " ").split())
         self.demonyms = frozenset(str(w).lower() for w in lex["demonyms"])
+        self.demonym_places = {str(k).lower(): str(v) for k, v in lex["demonyms"].items()}
+        self.leader_titles = tuple(str(w).lower() for w in acts["title_agent"]["leaders"])
         self.titles |= self.demonyms
         # relational nouns: words -> (predicate, detail, the owner is the superior?)
         self.relational: dict[tuple[str, ...], tuple[str, str, bool]] = {}
@@ -350,6 +360,8 @@ class Clauses:
         self._kinds: dict | None = None
         self._kin_object = None
         self._kin_agent = None  # (owner ids, kinship term) of "by his brother"
+        self._object_noun = ""  # "the cabinet" of "approved the cabinet led by X"
+        self._shared_far = ""  # a participle sharing a "be" said before its complement
         self._causer: list[int] = []  # "X had Y arrested": X's tokens, then X's order
         self._caused: FrameHit | None = None
         self._body_cache: dict = {}
@@ -388,6 +400,11 @@ class Clauses:
                 append(Token("P", text, a, b, "punct"))
             else:
                 append(Token("W", w[1], a, b, w[3] if toks else w[4], None, w[2]))
+        if len(toks) > 2:
+            # "Ferdinand Marcos Jr. is the son of ...": a full stop inside the sentence
+            # right after a name is the name's abbreviation, no boundary
+            toks[:-1] = [t for k, t in enumerate(toks[:-1]) if not (
+                t.low == "." and k and toks[k - 1].kind == "A" and toks[k - 1].end == t.start)]
         return toks
 
     # --- actor phrases -----------------------------------------------------------------
@@ -786,6 +803,7 @@ class Clauses:
         stop = len(toks)
         j, steps = k, 0
         self._kin_object = None
+        self._object_noun = ""
         while j < stop and steps < 8:
             t = toks[j]
             steps += 1
@@ -802,6 +820,11 @@ class Clauses:
                 self._object_end = j + 2  # "dismissed Mamin's government": Mamin
                 return [j]
             if t.kind == "A" and t.poss:
+                if j + 1 < stop and toks[j + 1].low in self.flex.candidacy_nouns:
+                    # "approved X's candidacy": X, the candidate
+                    self._object_noun = toks[j + 1].low
+                    self._object_end = j + 2
+                    return [j]
                 # "three of X's deputies – A, B and C": the names after the noun
                 n = j + 1
                 while n < stop and toks[n].kind == "W" and n - j <= 3:
@@ -894,12 +917,23 @@ class Clauses:
         return found
 
     def _government_of(self, toks, j: int) -> list[int]:
-        """The head of "the government of (Prime Minister) X", "the cabinet led by X" at
-        ``j``: dismissing a government dismisses its head."""
-        if j >= len(toks) or toks[j].low not in self.flex.government_nouns:
+        """The head of "the government of (Prime Minister) X", "the (new) cabinet led by
+        X" at ``j``: dismissing a government dismisses its head; and the candidate of
+        "the candidacy of X" (``candidacy_of``), whom approving it appoints."""
+        n = j
+        while n < len(toks) and n - j < 2 and toks[n].kind == "W" and toks[n].cls in ("", "title") \
+                and toks[n].low not in self.flex.government_nouns \
+                and toks[n].low not in self.flex.candidacy_nouns:
+            n += 1  # "the new government", "the outgoing cabinet"
+        if n >= len(toks) or toks[n].low not in self.flex.government_nouns and \
+                toks[n].low not in self.flex.candidacy_nouns:
             return []
-        k = j + 1
-        if k + 1 < len(toks) and toks[k].low in ("led", "headed") and toks[k + 1].low == "by":
+        k = n + 1
+        if k + 2 < len(toks) and toks[k].low == "of" and toks[k + 1].low == "ministers" and \
+                toks[k + 2].low in ("led", "headed"):
+            k += 2  # "the cabinet of ministers led by X"
+        if k + 1 < len(toks) and toks[k].low in ("led", "headed") and toks[k + 1].low == "by" \
+                and toks[n].low in self.flex.government_nouns:
             k += 1
         elif k >= len(toks) or toks[k].low != "of":
             return []
@@ -907,6 +941,7 @@ class Clauses:
         if item is None or toks[item[0]].kind != "A" or toks[item[0]].mention.type != "person":
             return []
         self._object_end = item[1]
+        self._object_noun = toks[n].low
         return [item[0]]
 
     def _named_after_title(self, toks, j: int) -> list[int]:
@@ -1086,7 +1121,9 @@ class Clauses:
         names when no mention was made of it: the one holder of that title the article
         gives ("Lukashenko is the president of Belarus. The president fired Y"; "the
         head of state"; "the Kremlin leader", the seat of an office for its holder), the
-        one former holder after "former"; else []."""
+        one former holder after "former"; else []. A demonym among the words keeps
+        holders of that country: "the Uzbek leader" (its one president or prime
+        minister)."""
         words, former = [], False
         for t in toks[q + 1:k + 1]:
             if t.kind == "A":
@@ -1105,12 +1142,32 @@ class Clauses:
         if not words or not (title in self.flex.title_heads or words[-1] in
                              self.flex.title_heads):
             return []  # "the government": no holder's title ("head of government")
-        title = self.flex.title_synonyms.get(title, title)
-        who = self._descriptions.get((title, former)) if title else None
-        if not who or len(who) != 1:
+        who = self._one_holder(words, former)
+        if who is None:
             return []
-        self._resolved[id(toks[k])] = [(next(iter(who)), "person")]
+        self._resolved[id(toks[k])] = [(who, "person")]
         return [k]
+
+    def _one_holder(self, words, former: bool) -> str | None:
+        """The one person the article gives the title ``words`` (former holders with
+        ``former``); a demonym among the words keeps those of its country; a "leader" is
+        a president or a prime minister."""
+        country, rest = None, []
+        for w in words:
+            place = self.flex.demonym_places.get(w)
+            if place is not None and country is None:
+                country = place
+            else:
+                rest.append(w)
+        title = " ".join(rest)
+        title = self.flex.title_synonyms.get(title, title)
+        if not title:
+            return None
+        found: set = set()
+        for t in self.flex.leader_titles if title == "leader" else (title,):
+            found |= self._descriptions.get(("@in", t, country, former) if country
+                                            else (t, former)) or set()
+        return next(iter(found)) if len(found) == 1 else None
 
     def _members_of(self, toks, k: int) -> list[int]:
         """The body of "(the) officers of X", "agents of X" at ``k``: the group acts for
@@ -1210,19 +1267,47 @@ class Clauses:
                 return False
         return False
 
-    def _coordinated_passive(self, toks, group_start: int) -> int:
+    def _coordinated_passive(self, toks, group_start: int, after: int, frame: Frame) -> int:
         """Index of the passive participle a participle after "and" shares its "be"
-        with ("Massimov was arrested and charged": charged is passive too), else -1."""
+        with, else -1: "Massimov was arrested and charged" (charged is passive too), and
+        for two acts on posts, with the first one's complement between them ("Y was
+        relieved of his post as prosecutor general and appointed ambassador"). A person
+        right after the second verb is its object: "A was elected speaker and appointed
+        B" is A's act."""
         if group_start < 3 or toks[group_start - 1].low != "and":
             return -1
-        v = group_start - 2
-        if toks[v].low in self.flex.forms and self.flex.forms[toks[v].low][2] == "past":
-            k = v - 1
-            while k >= 0 and toks[k].cls == "adverbs":
-                k -= 1
-            if k >= 0 and toks[k].cls == "be":
-                return v
+        if after < len(toks) and toks[after].kind == "A" and not toks[after].poss and \
+                toks[after].mention.type == "person":
+            return -1
+        forms = self.flex.forms
+        reach = 16 if frame.post else 3
+        for v in range(group_start - 2, max(0, group_start - reach), -1):
+            t = toks[v]
+            if t.low in forms and forms[t.low][2] == "past":
+                k = v - 1
+                while k >= 0 and toks[k].cls == "adverbs":
+                    k -= 1
+                if k >= 0 and toks[k].cls == "be" and (
+                        v == group_start - 2 or self.flex.frames[forms[t.low][0]].post):
+                    return v
+                return -1
+            if t.low in _ROLE_SEPARATORS or t.low == "." or t.cls in (
+                    "be", "have", "auxiliaries", "relatives", "subordinators"):
+                return -1
+            if t.kind == "A" and not self._object_of_preposition(toks, v, max(0, v - 6)):
+                return -1  # "A was arrested, B and C charged": another subject
         return -1
+
+    def _own_time(self, toks, k: int) -> bool:
+        """Does the clause from ``k`` on give a time (a year, a month or weekday,
+        "later")?"""
+        for t in toks[k:k + 8]:
+            if t.low in (",", ";", "and", "but", ".") or t.cls in ("relatives", "subordinators"):
+                return False
+            if t.low.isdigit() or t.low in ("later", "afterwards", "subsequently") or \
+                    t.low in self.flex.date_names:
+                return True
+        return False
 
     # --- frames ------------------------------------------------------------------------
     def frames(self) -> list[FrameHit]:
@@ -1247,7 +1332,7 @@ class Clauses:
                 continue
             n_words = len(phrase.split())
             frame = self.flex.frames[entry[0]]
-            if frame.requires is not None and not frame.requires.search(
+            if frame.requires is not None and not frame.body_after and not frame.requires.search(
                     doc.body, m.end(), min(doc.sentences[sent_i].end, m.end() + 80)):
                 continue  # "placed X on a wanted list": the act needs its complement
             hit = self._read(toks, i, i + n_words, entry, m.start(), m.end(), sent_i)
@@ -1372,6 +1457,7 @@ class Clauses:
                 toks[i + 1].kind == "A" or toks[i + 1].cls in ("title", "cap")):
             pos, form = "verb", "ing"  # "reshuffled the government, sacking A": a verb
         self._kin_object = self._kin_agent = None
+        self._object_noun = ""
         if pos == "verb" and i > 0 and (toks[i - 1].cls == "determiners" or (
                 toks[i - 1].kind == "A" and toks[i - 1].poss)):
             pos = "noun"  # "on the charge of", "his orders", "Massimov's arrest"
@@ -1386,9 +1472,15 @@ class Clauses:
             agents, patients, voice = self._nominal(toks, i, after, frame)
         else:
             agents, patients, voice = self._verbal(toks, i, after, form, frame)
-        if frame.requires is not None:
+        if self._object_noun in self.flex.candidacy_nouns and \
+                frame.name not in self.flex.candidacy_frames:
+            patients = []  # "X dropped Y's candidacy" dismissed no one
+        via_noun = voice == "active" and patients and self._object_noun and \
+            frame.name in self.flex.candidacy_frames
+        if frame.requires is not None and not via_noun:
             # the complement follows the object ("found X guilty", "placed X under
-            # arrest") or, in the passive, the verb ("X was branded a traitor")
+            # arrest") or, in the passive, the verb ("X was branded a traitor"); "approved
+            # the cabinet led by X" needs none
             at = self._object_end if voice == "active" else after
             if at >= len(toks):
                 return None
@@ -1396,9 +1488,13 @@ class Clauses:
             a = tpl.body_offset(toks[at].start)
             b = tpl.body_end(toks[min(at + 4, len(toks) - 1)].end)
             m = frame.requires.search(self.doc.body, a, b)
-            if m is None:
+            body = self._body_after(toks, at, frame) if m is None else None
+            if m is None and body is None:
                 return None
+            if body is not None and voice == "passive" and not agents:
+                agents = [body]  # "X was expelled from ZANU-PF": the party expelled X
         hit = FrameHit(frame, start, end, sent_i, voice)
+        shared_far, self._shared_far = self._shared_far, ""
         if pos == "verb" and voice == "active" and self._kin_object is not None:
             hit.described, self._kin_object = self._kin_object, None
         if voice == "passive" and self._kin_agent is not None and not agents:
@@ -1420,6 +1516,9 @@ class Clauses:
                 # "the dismissal by X of Y from the post of head"
                 heads, at = self.actor_list(toks, at + 1, len(toks))
                 found = self.post(toks, at) if heads else None
+            if shared_far:
+                found = None  # "relieved of his post as A and appointed B": no post is
+                # given from this reading (its body is too often the first post's)
             if found is not None and not (frame.post == "replaces" and not patients
                                           and voice == "active" and at < len(toks)
                                           and toks[at].low != "as"):
@@ -1447,7 +1546,7 @@ class Clauses:
             self._causer = []
         if frame.accuser_speaks:
             self._accuser(hit)
-        elif not hit.agents and frame.predicate:
+        elif not hit.agents and frame.predicate and shared_far != "apart":
             found = [a for a in self._implicit_agents(toks, i, after, hit)
                      if a[1] in frame.agent_types]
             if found and set(found) & set(hit.patients) and all(
@@ -1461,6 +1560,19 @@ class Clauses:
             hit.patients = [p for p in self._last_patients(sent_i, frame.predicate, start)
                             if p[1] in frame.patient_types and p not in hit.agents]
         return hit
+
+    def _body_after(self, toks, at: int, frame: Frame) -> int | None:
+        """Index of the organisation a word of the frame's ``body_after`` leads to right
+        after ``at`` ("from the ruling ZANU-PF party"), else None."""
+        if at >= len(toks) or toks[at].low not in frame.body_after:
+            return None
+        for k in range(at + 1, min(len(toks), at + 4)):
+            t = toks[k]
+            if t.kind == "A":
+                return k if not t.poss and t.mention.type == "organization" else None
+            if t.cls not in ("determiners", "title", "cap", ""):
+                return None
+        return None
 
     def _conducted(self, toks, i: int, after: int) -> bool:
         """"The investigation (was) led by X": a definite act noun, then a verb of
@@ -1714,15 +1826,30 @@ class Clauses:
                 toks[group_start - 1].low in self.flex.clause_openers:
             # "A took over after being appointed by X": A, the clause's subject
             subject = self._adjunct_subject(toks, group_start - 1)
+        elif be and toks[group_start].low == "being" and group_start == 1 and \
+                toks[0].low in self.flex.clause_openers:
+            # "After being fired by X, A fled": A, the subject after the opening phrase
+            c = next((n for n in range(after, len(toks)) if toks[n].low == ","), len(toks))
+            item = self._item(toks, c + 1, len(toks)) if c + 1 < len(toks) else None
+            subject = [item[0]] if item and toks[item[0]].kind == "A" else []
         else:
             subject = self.subject(toks, group_start, possessive_ok=to or form == "ing")
         if form == "past" and not be and not relative:
-            v = self._coordinated_passive(toks, group_start)
+            v = self._coordinated_passive(toks, group_start, after, frame)
             if v >= 0:
                 k = v - 1
                 while k >= 0 and toks[k].cls in ("adverbs", "be", "have", "auxiliaries"):
                     k -= 1
-                return self._by_agent(toks, after), self.subject(toks, k + 1), "passive"
+                # "Y was relieved of his post by X and appointed ambassador": X did both;
+                # not when the second act has a time of its own ("appointed by X in 2018
+                # and dismissed in 2020")
+                own_time = self._own_time(toks, after)
+                agents = self._by_agent(toks, after) or (
+                    [] if own_time else self._by_agent(toks, v + 1))
+                # "far": the post is not this reading's; "apart": nor is the decree
+                self._shared_far = "" if v == group_start - 2 else \
+                    "apart" if own_time else "far"
+                return agents, self.subject(toks, k + 1), "passive"
         by_next = after < len(toks) and toks[after].low == "by"
         # "A, the Prime Minister of B, resigned on Monday": an act nobody undergoes has
         # no participle said of the name before it; B closes an apposition, and A acts
@@ -1930,8 +2057,10 @@ class Clauses:
             sent = doc.sentences[sent_i]
             named = bisect_left(starts, sent.end) - bisect_left(starts, sent.start)
             if named < 1 or (named == 1 and not _PRONOUN.search(doc.body, sent.start,
-                                                                 sent.end)):
-                continue  # a relation needs two actors, or one and a pronoun
+                                                                 sent.end)
+                             and not _DESCRIBED_OWNER.search(doc.body, sent.start, sent.end)):
+                continue  # a relation needs two actors, or one and a pronoun or a
+                # description ("the Belarusian leader's son A", "a nephew of the president")
             toks = self.tokens(sent_i)
             first = self.flex.first_words
             for r in range(len(toks)):
@@ -2032,7 +2161,8 @@ class Clauses:
         if predicate == "relative_of":  # "the younger brother of": the term as written
             detail = modified(self.doc.lex, self.doc.template.text, toks[r].start, detail)
         if not owners and end < len(toks) and toks[end].low in ("of", "to"):
-            owners, last = self._owner_after(toks, end + 1)
+            owners, last = self._owner_after(toks, end + 1,
+                                             every=predicate != "holds_position")
             if predicate == "holds_position" and _PLURAL_HEAD.search(detail):
                 paired, paired_end = self._owned_list(toks, end + 1)
                 if len(paired) > 1:
@@ -2046,6 +2176,10 @@ class Clauses:
                 owners = []
             inner = self._inner_kin(toks, end + 1, last) if predicate == "relative_of" \
                 else ""
+            if predicate != "holds_position" and not inner and \
+                    self._owned_noun(toks, end + 1, last):
+                # "the son-in-law of X's former chief of staff": of the unnamed chief
+                owners = []
             if inner and all(o[1] == "person" for o in owners) and \
                     toks[last - 1].kind == "W":
                 # "the wife of one of X's nephews": X's nephew's wife (not "the husband
@@ -2073,11 +2207,19 @@ class Clauses:
                 r"\d+-year-old|\d+", toks[k].low):
             k += 1
         if k > last and k < len(toks) and toks[k].low in ("the", "a", "an"):
-            # ", the now deceased organized crime boss A": a description, then the name
+            # ", the now deceased organized crime boss A": a description, then the name;
+            # ", the former deputy head of the KNB A": with the body of a title
             j = k + 1
-            while j < stop and j - k <= 7 and toks[j].kind == "W" and toks[j].cls in (
-                    "", "title", "adverbs") and toks[j].low not in ("of", "and", "or"):
+            while j < stop and j - k <= 9 and (toks[j].kind == "W" and toks[j].cls in (
+                    "", "title", "adverbs") and toks[j].low not in ("of", "and", "or") or (
+                    toks[j].low == "of" and toks[j - 1].cls == "title") or (
+                    toks[j].low == "the" and toks[j - 1].low == "of") or (
+                    toks[j].kind == "A" and not toks[j].poss and toks[j].mention.type !=
+                    "person" and toks[j - 1].low in ("of", "the"))):
                 j += 1
+            if j + 1 < stop and toks[j].low == "," and toks[j - 1].kind == "A" and \
+                    toks[j + 1].kind == "A" and toks[j + 1].mention.type == "person":
+                j += 1  # ", the former head of the KNB, A"
             if j < stop and toks[j].kind == "A" and not toks[j].poss:
                 k = j
         if k < len(toks) and (toks[k].kind == "A" or toks[k].cls in ("title", "cap")):
@@ -2245,14 +2387,22 @@ class Clauses:
                 toks[a].cls in ("determiners", "title", "", "adverbs"):
             a -= 1
         if a >= 1 and toks[a].low == "and":
-            # "A, the secretary of the Security Council and a longtime ally of X": across a
-            # first apposition that opens with an article and names no person
+            # "A, the secretary of the Security Council and a longtime ally of X", "A,
+            # chairman of the veterans' association and a close ally of X": across a
+            # first apposition that opens with an article or a title and names no person
             q, c = a, a - 1
-            while c > 0 and q - c < 12 and toks[c].low not in (",", ";", ":") and not (
-                    toks[c].kind == "A" and toks[c].mention.type == "person"):
+            while c > 0 and q - c < 12 and toks[c].low not in (",", ";", ":") and \
+                    toks[c].cls != "be" and not (
+                    toks[c].kind == "A" and toks[c].mention.type == "person"
+                    and toks[c - 1].low != "of"):
                 c -= 1
-            if c > 0 and toks[c].low == "," and toks[c + 1].low in ("the", "a", "an"):
+            if c > 0 and toks[c].low == "," and (toks[c + 1].low in ("the", "a", "an") or
+                                                 toks[c + 1].cls == "title"):
                 q = c
+            elif c > 0 and toks[c].cls == "be" and toks[c + 1].low in ("the", "a", "an") \
+                    and toks[c - 1].kind == "A" and not toks[c - 1].poss:
+                # "A is the wife of B and the daughter of C": A, the copula's subject
+                return self._list_ending(toks, c - 1)
         if q >= 1 and toks[q].low == ",":
             k = self._skip_age(toks, q)  # "A, 57, a longtime ally of X"
             k = k if k != q else q - 1
@@ -2347,6 +2497,19 @@ class Clauses:
             return self._ids(toks, [p])
         return self._description(toks, p)
 
+    @staticmethod
+    def _owned_noun(toks, k: int, last: int) -> bool:
+        """Does a noun no name follows come after a person's possessive between ``k`` and
+        ``last`` ("of X's chief of staff": the owner is the one that noun names, not X;
+        "of X's friend B": B)?"""
+        for q in range(k, min(last, len(toks)) - 1):
+            t = toks[q]
+            if t.kind == "A" and t.poss:
+                return t.mention.type == "person" and all(
+                    x.kind != "A" for x in toks[q + 1:last]) and any(
+                    x.kind == "W" and x.cls in ("title", "") for x in toks[q + 1:last])
+        return False
+
     def _inner_kin(self, toks, k: int, last: int) -> str:
         """The kinship term after a possessive between ``k`` and ``last`` ("of one of
         X's nephews": nephew), else ""."""
@@ -2359,10 +2522,11 @@ class Clauses:
                 return ""
         return ""
 
-    def _owner_after(self, toks, k: int):
-        """(owner ids, end) of the phrase after "of"/"to": its head actor, the body of a
-        "X's department", the name after a description ("the first president, B"), or
-        the description itself."""
+    def _owner_after(self, toks, k: int, every: bool = False):
+        """(owner ids, end) of the phrase after "of"/"to": its head actor (with ``every``,
+        each of a list: "the daughter of A and B"), the body of a "X's department", the
+        name after a description ("the first president, B"), or the description
+        itself."""
         stop = len(toks)
         j = k
         poss_owner = None
@@ -2372,7 +2536,13 @@ class Clauses:
                 if j + 1 < stop and toks[j + 1].low in self.flex.group_nouns:
                     return self._ids(toks, [j]), j + 2
                 heads, end = self.actor_list(toks, j, stop)
-                return self._ids(toks, heads[:1] or [j]), end
+                if every and len(heads) > 1 and "and" in (t.low for t in toks[
+                        heads[0] + 1:heads[1]]) and all(t.low != "," for t in toks[
+                        heads[0] + 1:heads[1]]):
+                    heads = heads[:2]  # "a daughter of A and B" (not ", along with C")
+                else:
+                    heads = heads[:1]
+                return self._ids(toks, heads or [j]), end
             if t.kind == "A" and t.poss:
                 poss_owner = j
                 j += 1
@@ -2461,11 +2631,9 @@ class Clauses:
                 return []
         parts = [w for word in words for w in word.split("-")]
         former = any(w in self.flex.status_former or w == "first" for w in parts)
-        title = " ".join(w for w in parts if w not in self.flex.status_former and w != "first")
-        found = self._descriptions.get((title, former)) or set()
-        if len(found) == 1:
-            return [(next(iter(found)), "person")]
-        return []
+        who = self._one_holder([w for w in parts if w not in self.flex.status_former
+                                and w != "first"], former)
+        return [(who, "person")] if who is not None else []
 
     # --- pronouns ----------------------------------------------------------------------
     def sentence_subject(self, sent_i: int):
@@ -2668,7 +2836,8 @@ def _partitive(toks, q: int, orders=frozenset()) -> bool:
 
 
 def _descriptions(posts, former_words, heads=frozenset()) -> dict:
-    """(title, former?) -> the persons the article gives that post; ("@body", body,
+    """(title, former?) -> the persons the article gives that post; ("@in", title, body,
+    former?) -> those it gives that post in that body (or country); ("@body", body,
     former?) -> the persons it gives a head's post (``heads``) in that body."""
     out: dict = {}
     for st in posts:
@@ -2679,6 +2848,8 @@ def _descriptions(posts, former_words, heads=frozenset()) -> dict:
         former = st.status == "former"
         for n in range(len(words)):
             out.setdefault((" ".join(words[n:]), former), set()).add(st.subject_id)
+            out.setdefault(("@in", " ".join(words[n:]), st.object_id, former),
+                           set()).add(st.subject_id)
         if st.object_id.startswith("organization:") and words and words[-1] in heads:
             out.setdefault(("@body", st.object_id, former), set()).add(st.subject_id)
     return out

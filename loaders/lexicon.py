@@ -54,6 +54,7 @@ SECTIONS = {
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING, "tenure_adverbs": WORDS,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,
+    "spouse_titles": MAPPING,
     "kin_genders": MAPPING,
     "ally_terms": MAPPING, "subordinate_terms": MAPPING,
     "superior_terms": MAPPING,

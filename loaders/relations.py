@@ -95,6 +95,8 @@ class Rules:
             *lex["months"], *lex["weekdays"], *lex["relative"], *lex["scene_openers"],
             *lex["title_non_qualifiers"])}
         self.staff = {str(k).lower(): str(v).lower() for k, v in lex["staff_titles"].items()}
+        self.spouse_titles = {str(k).lower(): (str(v["office"]).lower(), str(v["detail"]))
+                              for k, v in lex["spouse_titles"].items()}
         # "A is not a relative of X", "A was never X's ally": a copula negated
         be = alternation(lex["clause_words"]["be"])
         negations = [w for w in lex["frame_modality"]["negated"] if w.isalpha()]
@@ -168,6 +170,7 @@ def extract(doc) -> list:
             out.append(st)
     out += _predecessors(doc, out)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
+    out += spouse_statements(doc, out)
     out += _ministers_of_rulers(doc, out)
     out = _holders_own_country(doc, out)
     return _named_countries_only(doc, _named_offices(doc, _not_negated(doc, rules, out)))
@@ -437,15 +440,43 @@ def _seats(doc, statements) -> list:
     return out
 
 
+def _holders(posts) -> dict[tuple[str, str], set[str]]:
+    """(body, title) -> the persons the posts give that title there now."""
+    holders: dict[tuple[str, str], set[str]] = {}
+    for st in posts:
+        if st.predicate == "holds_position" and st.status != "former":
+            holders.setdefault((st.object_id, st.detail), set()).add(st.subject_id)
+    return holders
+
+
+def spouse_statements(doc, posts) -> list:
+    """The marriage a spouse title names ("First Lady A" in an article whose one
+    president of that country is B: A is B's wife), from the lexicon's spouse_titles."""
+    titles = rules_for(doc.lex).spouse_titles
+    spouses = [st for st in posts if st.predicate == "holds_position"
+               and st.status != "former" and st.detail.lower() in titles]
+    if not spouses:
+        return []
+    holders = _holders(posts)
+    out, seen = [], set()
+    for st in spouses:
+        office, detail = titles[st.detail.lower()]
+        heads = holders.get((st.object_id, office), set()) - {st.subject_id}
+        if len(heads) != 1 or st.subject_id in seen:
+            continue
+        seen.add(st.subject_id)
+        out.append(doc.statement("relative_of", st.subject_id, next(iter(heads)),
+                                 st.span_start, st.span_end, detail=detail, confidence=0.6,
+                                 speaker=st.speaker_id, modality=st.modality))
+    return out
+
+
 def staff_statements(doc, posts) -> list:
     """The chain of command a staff title names ("presidential press secretary A" in an
     article whose one president of that country is B: A is B's subordinate), from the
     lexicon's staff_titles (modifier -> the title of the one served)."""
     rules = rules_for(doc.lex)
-    holders: dict[tuple[str, str], set[str]] = {}
-    for st in posts:
-        if st.predicate == "holds_position" and st.status != "former":
-            holders.setdefault((st.object_id, st.detail), set()).add(st.subject_id)
+    holders = _holders(posts)
     out, seen = [], set()
     for st in posts:
         if st.predicate != "holds_position" or " " not in st.detail:

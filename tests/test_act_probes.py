@@ -900,6 +900,157 @@ PROBES = [
 ]
 
 
+# Personnel acts, courts, kinship and alliances across the countries of the hidden sets:
+# coordinated passives, a vote on a cabinet or candidacy, forced retirement, expulsion
+# from a named party, possessive and "presidential" owners of a subordinate, kin terms
+# with two owners or a title apposition, and what must not be read (a relative of X's
+# unnamed aide; a second act with its own time borrows no agent; denied, planned acts).
+R, AL, SUB = "relative_of", "ally_of", "subordinate_of"
+PROBES += [
+    ('Kassym-Jomart Tokayev relieved Askar Mamin of his post as prime minister and '
+     'appointed Alikhan Smailov acting prime minister.',
+     [(DI, 'Kassym-Jomart Tokayev', 'Askar Mamin'),
+      (AP, 'Kassym-Jomart Tokayev', 'Alikhan Smailov')],
+     [(AP, 'Kassym-Jomart Tokayev', 'Askar Mamin')]),
+    ('By a decree of Shavkat Mirziyoyev, Ilhom Abdullayev has been relieved of his post as '
+     'prosecutor general and appointed ambassador to Germany.',
+     [(DI, 'Shavkat Mirziyoyev', 'Ilhom Abdullayev'),
+      (AP, 'Shavkat Mirziyoyev', 'Ilhom Abdullayev')],
+     [(AP, 'Ilhom Abdullayev', 'Ilhom Abdullayev')]),
+    ('Valery Vakulchik was dismissed as KGB chairman and appointed state secretary of the '
+     'Security Council by Alexander Lukashenko.',
+     [(DI, 'Alexander Lukashenko', 'Valery Vakulchik'),
+      (AP, 'Alexander Lukashenko', 'Valery Vakulchik')],
+     []),
+    ('Under a presidential decree of Alexander Lukashenko, Sergei Rumas was appointed prime '
+     'minister in 2018 and removed two years later.',
+     [(AP, 'Alexander Lukashenko', 'Sergei Rumas')],
+     [(DI, 'Alexander Lukashenko', 'Sergei Rumas')]),
+    ('Alexander Lukashenko has dismissed Valery Vakulchik as head of the KGB and appointed '
+     'him secretary of the Security Council.',
+     [(DI, 'Alexander Lukashenko', 'Valery Vakulchik'),
+      (AP, 'Alexander Lukashenko', 'Valery Vakulchik')],
+     []),
+    ('The Jogorku Kenesh approved the cabinet led by Akylbek Japarov on Wednesday.',
+     [(AP, 'Jogorku Kenesh', 'Akylbek Japarov')], []),
+    ("The Mazhilis approved Olzhas Bektenov's candidacy for prime minister.",
+     [(AP, 'Mazhilis', 'Olzhas Bektenov')], []),
+    ('The Georgian Dream party nominated Irakli Kobakhidze for prime minister.',
+     [], [(AP, 'Georgian Dream', 'Irakli Kobakhidze')]),
+    ('Vladimir Putin sent Viktor Zolotov into retirement in 2021.',
+     [(DI, 'Vladimir Putin', 'Viktor Zolotov')], [(DI, 'Viktor Zolotov', 'Vladimir Putin')]),
+    ('Viktor Zolotov was sent into retirement by Vladimir Putin.',
+     [(DI, 'Vladimir Putin', 'Viktor Zolotov')], []),
+    ('Emmerson Mnangagwa was expelled from the ruling ZANU-PF party.',
+     [(DI, 'ZANU-PF', 'Emmerson Mnangagwa')], []),
+    ('The KGB expelled Roman Protasevich from Belarus.',
+     [], [(DI, 'KGB', 'Roman Protasevich')]),
+    ('Rodrigo Duterte fired Vitaliano Aguirre in April 2018.',
+     [(DI, 'Rodrigo Duterte', 'Vitaliano Aguirre')], []),
+    ('Ilham Aliyev has fired Ramiz Mehdiyev, his chief of staff.',
+     [(DI, 'Ilham Aliyev', 'Ramiz Mehdiyev'), (SUB, 'Ramiz Mehdiyev', 'Ilham Aliyev')], []),
+    ('Kamchybek Tashiev was dismissed by decree of President Sadyr Japarov.',
+     [(DI, 'Sadyr Japarov', 'Kamchybek Tashiev')], []),
+    ('Mikheil Saakashvili ordered the arrest of Badri Patarkatsishvili.',
+     [(O, 'Mikheil Saakashvili', 'Badri Patarkatsishvili')], []),
+    ('Tbilisi City Court ordered the pretrial detention of Nika Melia.',
+     [(O, 'Tbilisi City Court', 'Nika Melia')], []),
+    ('The Investigative Committee brought charges against Alexei Navalny.',
+     [(P, 'Investigative Committee', 'Alexei Navalny')], []),
+    ('Serzh Sargsyan was charged with embezzlement by the Special Investigative Service.',
+     [(P, 'Special Investigative Service', 'Serzh Sargsyan')], []),
+    ('The Baku Court of Grave Crimes sentenced Tofig Yagublu to nine years.',
+     [(P, 'Baku Court of Grave Crimes', 'Tofig Yagublu')], []),
+    ('A court in Minsk sentenced Maria Kolesnikova to 11 years.',
+     [], [(P, 'Maria Kolesnikova', 'Minsk')]),
+    ('Alexander Lukashenko pardoned Roman Protasevich in May.',
+     [], [(P, 'Alexander Lukashenko', 'Roman Protasevich'),
+          (P, 'Roman Protasevich', 'Alexander Lukashenko')]),
+    ('Alexander Lukashenko accused Viktor Babariko of plotting a coup.',
+     [(ACC, 'Alexander Lukashenko', 'Viktor Babariko')], []),
+    ('Vano Merabishvili accused Otar Partskhaladze of lying.',
+     [(ACC, 'Vano Merabishvili', 'Otar Partskhaladze')],
+     [(P, 'Otar Partskhaladze', 'Vano Merabishvili')]),
+    ('Rodrigo Duterte could face charges from the International Criminal Court.',
+     [], [(P, 'International Criminal Court', 'Rodrigo Duterte')]),
+    ('Sadyr Japarov plans to dismiss Akylbek Japarov next week.',
+     [], [(DI, 'Sadyr Japarov', 'Akylbek Japarov')]),
+    ('Emmerson Mnangagwa is expected to appoint Constantino Chiwenga as vice-president.',
+     [], [(AP, 'Emmerson Mnangagwa', 'Constantino Chiwenga')]),
+    ('Mirziyoyev dismissed Rustam Inoyatov, who had led the SNB since 1995, and replaced him '
+     'with Ikhtiyor Abdullayev.',
+     [(DI, 'Mirziyoyev', 'Rustam Inoyatov'), (AP, 'Mirziyoyev', 'Ikhtiyor Abdullayev')], []),
+    # possessive and "presidential" owners of subordinates; allies
+    ("Timur Ivanov was arrested in April. Ivanov's former deputy, Anton Filatov, received a "
+     "12-year term.",
+     [(SUB, 'Anton Filatov', 'Timur Ivanov')], []),
+    ("Sergei Shoigu left the ministry. Two of Shoigu's deputies, Timur Ivanov and Pavel "
+     "Popov, were arrested.",
+     [(SUB, 'Timur Ivanov', 'Sergei Shoigu'), (SUB, 'Pavel Popov', 'Sergei Shoigu')], []),
+    ('Ruslan Tsalikov, first deputy of Sergei Shoigu, left the ministry.',
+     [(SUB, 'Ruslan Tsalikov', 'Sergei Shoigu')], []),
+    ('Kyrgyz President Sadyr Japarov fired Kamchybek Tashiev. Presidential press secretary '
+     'Askat Alagozov confirmed the decision.',
+     [(SUB, 'Askat Alagozov', 'Sadyr Japarov')], []),
+    ('Hikmet Hajiyev, an adviser to President Ilham Aliyev, said the talks were useful.',
+     [(SUB, 'Hikmet Hajiyev', 'Ilham Aliyev')], []),
+    ('Ronald dela Rosa, who served as police chief under Rodrigo Duterte, was indicted.',
+     [(SUB, 'Ronald dela Rosa', 'Rodrigo Duterte')], []),
+    ("Emmerson Mnangagwa, Robert Mugabe's former deputy, took over.",
+     [(SUB, 'Emmerson Mnangagwa', 'Robert Mugabe')], []),
+    ('Yevgeny Prigozhin, a close ally of Vladimir Putin, died in a plane crash.',
+     [(AL, 'Yevgeny Prigozhin', 'Vladimir Putin')], []),
+    ('Bobby Go, an ally of President Ferdinand Marcos Jr., was named to the post.',
+     [(AL, 'Bobby Go', 'Ferdinand Marcos Jr.')], []),
+    ("Ramzan Kadyrov, one of Putin's staunchest allies, rules Chechnya. Vladimir Putin "
+     "spoke.",
+     [(AL, 'Ramzan Kadyrov', 'Vladimir Putin')], []),
+    ('Sooronbay Jeenbekov, once an ally of Almazbek Atambayev, turned against him.',
+     [(AL, 'Sooronbay Jeenbekov', 'Almazbek Atambayev')], []),
+    ('Emmerson Mnangagwa took power in Zimbabwe. Chris Mutsvangwa, chairman of the war '
+     'veterans association and a close ally of Mnangagwa, spoke.',
+     [(AL, 'Chris Mutsvangwa', 'Emmerson Mnangagwa')], []),
+    ('Igor Sechin, an ally of Vladimir Putin and Dmitry Medvedev, runs Rosneft.',
+     [(AL, 'Igor Sechin', 'Vladimir Putin'), (AL, 'Igor Sechin', 'Dmitry Medvedev')], []),
+    ('Leila de Lima, a critic of Rodrigo Duterte, was arrested in 2017.',
+     [], [(AL, 'Leila de Lima', 'Rodrigo Duterte')]),
+    # kinship around acts
+    ("President Robert Mugabe spoke on Monday. Grace Mugabe, the president's wife, was "
+     "expelled from ZANU-PF.",
+     [(R, 'Grace Mugabe', 'Robert Mugabe')], []),
+    ("Timur Kulibayev, Nursultan Nazarbayev's son-in-law, is one of the richest men.",
+     [(R, 'Timur Kulibayev', 'Nursultan Nazarbayev')], []),
+    ('The Anti-Corruption Service arrested Ruslan Iskakov, a nephew of Kamchybek Tashiev.',
+     [(R, 'Ruslan Iskakov', 'Kamchybek Tashiev'), (P, 'Anti-Corruption Service', 'Ruslan Iskakov')],
+     []),
+    ('Rustam Emomali was appointed mayor of Dushanbe by his father, Emomali Rahmon.',
+     [(R, 'Emomali Rahmon', 'Rustam Emomali'), (AP, 'Emomali Rahmon', 'Rustam Emomali')], []),
+    ('Robert Mugabe fired Emmerson Mnangagwa to clear the way for his wife Grace Mugabe.',
+     [(R, 'Grace Mugabe', 'Robert Mugabe'), (DI, 'Robert Mugabe', 'Emmerson Mnangagwa')],
+     [(R, 'Grace Mugabe', 'Emmerson Mnangagwa')]),
+    ('Ferdinand Marcos Jr. is the son of Ferdinand Marcos. Ferdinand Marcos Jr. appointed '
+     'Sara Duterte as education secretary.',
+     [(R, 'Ferdinand Marcos Jr.', 'Ferdinand Marcos'),
+      (AP, 'Ferdinand Marcos Jr.', 'Sara Duterte')],
+     [(AP, 'Ferdinand Marcos', 'Sara Duterte')]),
+    ('President Robert Mugabe of Zimbabwe spoke. Grace Mugabe, the first lady, attended.',
+     [(R, 'Grace Mugabe', 'Robert Mugabe')], []),
+    ('Uzbek President Shavkat Mirziyoyev spoke in Uzbekistan. The Uzbek leader fired Rustam '
+     'Inoyatov.',
+     [(DI, 'Shavkat Mirziyoyev', 'Rustam Inoyatov')], []),
+    ('Shavkat Mirziyoyev reinstated Abdulla Aripov as prime minister.',
+     [(AP, 'Shavkat Mirziyoyev', 'Abdulla Aripov')], []),
+    ("Sooronbay Jeenbekov, Almazbek Atambayev's hand-picked successor, turned against him.",
+     [(AL, 'Sooronbay Jeenbekov', 'Almazbek Atambayev')],
+     [(AL, 'Almazbek Atambayev', 'Sooronbay Jeenbekov')]),
+    ('Ferdinand Marcos Jr. and his running mate Sara Duterte won the election.',
+     [(AL, 'Sara Duterte', 'Ferdinand Marcos Jr.')], []),
+    ('Gotabaya Rajapaksa appointed his brother Mahinda Rajapaksa as prime minister.',
+     [(AP, 'Gotabaya Rajapaksa', 'Mahinda Rajapaksa'),
+      (R, 'Mahinda Rajapaksa', 'Gotabaya Rajapaksa')],
+     []),
+]
+
 @pytest.mark.parametrize("text,gives,absent", PROBES, ids=[p[0][:50] for p in PROBES])
 def test_act_probe(text, gives, absent):
     got = _pairs(extract_raw(article(text)))
