@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from e2e import peak_rss_mb
+from e2e import _cpu, peak_rss_mb
 
 from qantar.graph.stores import bulk
 from qantar.loaders.gazetteer import Gazetteer
@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     def fill(files):
         report = load(files, [args.corpus / "articles"], gazetteer=gazetteer)
         memory["worker_peak_rss_mb"] = _children_mb()  # the workers have ended
+        memory["worker_cpu_s"] = _cpu(resource.RUSAGE_CHILDREN)
         memory["loader_peak_rss_mb"] = peak_rss_mb()
         return report
 
@@ -60,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         # the import tool or the server (Java), whichever grew larger
         "engine_peak_rss_mb": _children_mb(),
         "records": sum(counts.values()),
+        # CPU seconds: this process; the import tool and the server together
+        "cpu_s": _cpu(resource.RUSAGE_SELF),
+        "engine_cpu_s": _cpu(resource.RUSAGE_CHILDREN) - memory.get("worker_cpu_s", 0.0),
         "nodes": {k: v for k, v in counts.items() if k[0].isupper() and not k.isupper()},
     }))
     return 0

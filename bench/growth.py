@@ -59,6 +59,15 @@ def rss_mb(pid: int | None) -> float | None:
     return None
 
 
+def cpu_s(pid: int | None) -> float | None:
+    """CPU seconds process ``pid`` has used so far (user + system), None if unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, TypeError, ValueError, IndexError):
+        return None
+
+
 @contextmanager
 def sampled_peak(pid: int | None, every: float = 0.2):
     """The highest resident memory of ``pid`` while the block runs, sampled every
@@ -101,9 +110,13 @@ def run(sizes: list[int], out: Path, seed: int, env: dict, *, generate, run_e2e,
             row["neo4j_bulk"] = run_bulk(corpus, fresh(out / f"growth-{n}-bulk"), env)
         row["embedded"] = run_e2e("embedded", corpus, env, store=fresh(out / f"growth-{n}.lbug"))
         if server is not None:
-            with sampled_peak(getattr(server, "pid", None)) as peak:
+            pid = getattr(server, "pid", None)
+            before = cpu_s(pid)
+            with sampled_peak(pid) as peak:
                 row["neo4j"] = run_e2e("neo4j", corpus, env)
             row["neo4j"]["server_peak_rss_mb"] = peak["mb"]
+            if before is not None and (after := cpu_s(pid)) is not None:
+                row["neo4j"]["engine_cpu_s"] = after - before
         rows.append(row)
     fits = {}
     for engine in ENGINES:

@@ -48,19 +48,21 @@ def growth_lines(g: dict) -> list[str]:
     if "sizes" not in g:
         return []
     lines = ["### Growth with the corpus", "",
-             "| articles | path | seconds | statements/s | peak RSS MB: loader "
-             "| extraction worker | engine (Neo4j server; bulk: import tool or server) |",
-             "|---:|---|---:|---:|---:|---:|---:|"]
+             "| articles | path | seconds | statements/s | CPU s: loader / workers / engine "
+             "| peak RSS MB: loader | extraction worker "
+             "| engine (Neo4j server; bulk: import tool or server) |",
+             "|---:|---|---:|---:|---|---:|---:|---:|"]
 
     def growth_row(label: str, e: dict) -> str:
         engine_mb = e.get("server_peak_rss_mb", e.get("engine_peak_rss_mb"))
         loader_mb = e.get("loader_peak_rss_mb", e["peak_rss_mb"])
-        return (f"| {label} | {e['seconds']:.1f} | {_n(e['statements_per_s'])} | "
+        cpu = " / ".join(_n(e.get(k), 1) for k in ("cpu_s", "worker_cpu_s", "engine_cpu_s"))
+        return (f"| {label} | {e['seconds']:.1f} | {_n(e['statements_per_s'])} | {cpu} | "
                 f"{loader_mb:.0f} | {e.get('worker_peak_rss_mb', 0):.0f} | "
                 f"{'–' if engine_mb is None else f'{engine_mb:.0f}'} |")
     lines += _rows(((f"{row['articles']:,} | {name}", row.get(key))
                     for row in g["sizes"] for key, name in _GROWTH_PATHS),
-                   7, growth_row)
+                   8, growth_row)
     fits = ", ".join(f"{dict(_GROWTH_PATHS)[k]} k = {v:.2f}"
                      for k, v in g["exponent"].items() if v is not None)
     ratios = []

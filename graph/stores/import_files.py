@@ -233,7 +233,7 @@ class ImportFiles:
                     folder / edge_name, "w", encoding="utf-8", newline="\n")
                 out.write(",".join(edge_head) + "\n")
         marks = [flags.get(f, set()) for f in self._flags]
-        field, sid_at, count = admin_csv.field, at["id"], 0
+        field, sid_at, count, labels = admin_csv.field, at["id"], 0, {}
         try:
             with open(folder / name, "w", encoding="utf-8", newline="\n") as out:
                 out.write(",".join(head) + "\n")
@@ -246,7 +246,12 @@ class ImportFiles:
                         other = reads[via]
                         if not other:
                             continue
-                        label = projection.label_of(other, allowed)
+                        # the label goes by the id's prefix: looked up once a prefix
+                        prefix = other.partition(":")[0]
+                        label = labels.get((prefix, allowed))
+                        if label is None:
+                            label = labels[(prefix, allowed)] = projection.label_of(
+                                other, allowed)
                         if other not in ends.get(label, ()):
                             continue  # no such node: MATCH finds none, no edge
                         if into:
