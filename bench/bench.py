@@ -223,7 +223,8 @@ def run(args: argparse.Namespace, step, ended) -> tuple[Path, float]:
             if args.growth:
                 section("growth", lambda: growth.run(
                     [int(x) for x in args.growth.split(",")], out, args.seed, env,
-                    generate=generate, run_e2e=run_e2e, fresh=_fresh, server=server))
+                    generate=generate, run_e2e=run_e2e, fresh=_fresh, server=server,
+                    run_bulk=run_bulk))
         elif not args.no_neo4j:
             for name in (*NEO4J_SECTIONS, *(["growth"] if args.growth else [])):
                 step(name, None)

@@ -42,6 +42,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--backend", choices=("neo4j", "embedded"), required=True)
@@ -88,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         # the largest extraction worker (they run beside this process)
         "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "workers": report.workers,
+        # CPU seconds, less bent by a shared machine than wall time: this process, and
+        # the extraction workers together
+        "cpu_s": _cpu(resource.RUSAGE_SELF), "worker_cpu_s": _cpu(resource.RUSAGE_CHILDREN),
         "nodes": {k: v for k, v in counts.items() if k[0].isupper() and not k.isupper()},
         "edges": {k: v for k, v in counts.items() if k.isupper() and v},
     }))

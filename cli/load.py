@@ -61,10 +61,11 @@ def load(obj, paths, strict, url_lists, fields, timeout, quiet, follow_symlinks,
       qantar load --bulk ~/neo4j-data ../archive/ && qantar neo4j start --data-dir ~/neo4j-data
 
     --bulk is for a first load of many articles into the local Neo4j (qantar neo4j):
-    the articles go through an embedded store in a temporary folder, whose graph
-    (qantar export csv) Neo4j's own import tool writes as a new database in DATA_DIR;
-    a server is started on it to build the constraints and indexes, and stopped. The
-    database it replaces is lost. Later loads go to the running server as usual.
+    extraction writes the CSV files of Neo4j's own import tool straight (the graph a
+    load through the server would give, projection included) into a temporary folder,
+    and the tool writes them as a new database in DATA_DIR; a server is started on it
+    to build the constraints and indexes, and stopped. The database it replaces is
+    lost. Later loads go to the running server as usual.
     """
     # --- inputs beyond files: URLs, dump columns; a typo fails before the store opens
     urls = [p for p in paths if fetch.is_url(p)]
@@ -140,9 +141,9 @@ def _bulk_load(data_dir: Path, files, *, strict, fields, show, quiet) -> None:
     from .. import neo4j_local
     from ..graph.stores import bulk
 
-    def fill(staging):
+    def fill(import_files):
         with progress.bar(_inputs(files, fields) if show else 0, "Loading", show) as tick:
-            report = load_articles(staging, files, strict=strict, fields=fields,
+            report = load_articles(import_files, files, strict=strict, fields=fields,
                                    on_article=tick, progress=None if show or quiet
                                    else lambda msg: click.echo(msg, err=True))
         for error in report.errors:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from . import schema as schema_mod
 from .names import key
 from .records import stable_id
-
 
 
 def label_of(node_id: str, allowed: Iterable[str] = ()) -> str:
@@ -391,3 +391,42 @@ def cited_summary(row: dict | None) -> dict:
     return {"first_cited": row.get("first") or "", "last_cited": row.get("last") or "",
             "cited_articles": row.get("articles") or 0,
             "cited_statements": row.get("statements") or 0}
+
+
+def rebuild_predicates() -> list[str]:
+    """The statement predicates a rebuild reads: those projected onto edges, and the
+    events'.
+
+    >>> {"ally_of", "participated_in", "event"} <= set(rebuild_predicates())
+    True
+    """
+    return sorted({rel.predicate for rel in schema_mod.load().relations.values()
+                   if rel.projected and rel.predicate} | {"event"})
+
+
+@dataclass
+class Rebuilt:
+    """What a rebuild derives: report id -> event id, the Event rows, the projected
+    edges by type, the statements to flag (by flag), the actors' derived rows."""
+
+    mapping: dict[str, str]
+    events: list[dict]
+    edges: dict[str, list[dict]]
+    flags: dict[str, set[str]]
+    actors: list[dict]
+
+
+def rebuild(statements: list[dict], reports: list[dict], actors: list[dict],
+            cited: dict[str, dict], forms: dict[str, Counter]) -> Rebuilt:
+    """The whole projection from what a store holds: ``statements`` (the rows of
+    :func:`rebuild_predicates`, ``rebuild_reads`` columns, sorted by id: ties between
+    spellings of a detail go to the first), every event report, the actors
+    (``rebuild_reads``), the citations per node id and the mention spellings per actor
+    (see :func:`actor_rows`). A store writes the result back; the bulk path writes it
+    as the import's files. One function, so both give the same graph.
+    """
+    mapping, events = identify_events(reports, statements, cited)
+    edges = project(to_events(statements, mapping))
+    flags = {"contested": contested(statements), "attributed": attributed(statements)}
+    ties = brokerage(edges, [r.type for r in schema_mod.load().between_actors])
+    return Rebuilt(mapping, events, edges, flags, actor_rows(actors, cited, forms, ties))

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from qantar import neo4j_local
 from qantar.cli.main import cli
-from qantar.graph.stores import open_store
+from qantar.graph.stores import bulk, open_store
+from qantar.graph.stores.import_files import ImportFiles
 from qantar.graph.stores.neo4j import Neo4jSettings
 from qantar.loaders.pipeline import load
 from qantar.queries import packs
@@ -125,3 +126,65 @@ def test_load_bulk_with_nothing_to_load_leaves_the_folder(tmp_path):
     assert result.exit_code == 1
     assert "bad.md" in result.stderr and "Nothing imported" in result.stderr
     assert not (tmp_path / "home").exists()
+
+
+# --- the direct path: extraction -> import files, no staging store --------------------
+CORPUS = [Path(__file__).resolve().parent / "corpus" / split for split in ("dev", "tune")]
+
+
+def _graph(store):
+    return (store.counts(), dict(store.to_networkx().nodes(data=True)),
+            sorted(store.to_networkx().edges(keys=True, data=True), key=lambda e: e[2]),
+            store.projection_marker())
+
+
+def test_the_direct_bulk_path_gives_the_graph_of_the_transactional_path(neo4j_db, tmp_path):
+    """Real articles (dev and tune, plus one article in a second copy that replaces the
+    first) into Neo4j twice: through the server's transactions, and through the import
+    files written straight from extraction; nodes, relationships and every property
+    alike, projection marker included."""
+    corpus = tmp_path / "corpus"
+    for split in CORPUS:
+        shutil.copytree(split, corpus / split.name)
+    first = sorted((corpus / "dev").iterdir())[0]
+    (corpus / "zz-again.md").write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    transactional = open_store("neo4j", settings=Neo4jSettings(
+        uri=neo4j_db.uri, username=neo4j_db.username, password=neo4j_db.password,
+        database=neo4j_db.database))
+    try:
+        report = load(transactional, [corpus])
+        assert report.articles == 52 and not report.errors
+        wanted = _graph(transactional)
+    finally:
+        transactional.close()
+    found = {}
+    bulk_report = bulk.first_load(tmp_path / "home", lambda files: load(files, [corpus]),
+                                  on_ready=lambda store, _: found.update(graph=_graph(store)))
+    assert bulk_report.statements == report.statements and bulk_report.edges == report.edges
+    counts, nodes, edges, marker = found["graph"]
+    assert counts == wanted[0] and counts["Statement"] > 2000 and counts["RELATIVE_OF"]
+    assert nodes == wanted[1]
+    assert edges == wanted[2]
+    assert marker == wanted[3] and marker["state"] == "complete"
+    # the second copy's file name won, as a reload's does
+    assert any(n.get("path", "").endswith("zz-again.md") for n in nodes.values())
+
+
+def test_import_files_are_the_same_on_a_second_load_and_absent_after_a_failure(tmp_path):
+    folders = []
+    for name in ("one", "two"):
+        files = ImportFiles(tmp_path / name)
+        load(files, CORPUS[:1], workers=1)
+        files.close()
+        folders.append(sorted((p.name, p.read_bytes()) for p in (tmp_path / name).iterdir()))
+    assert folders[0] == folders[1]
+
+    def broken(*_):
+        yield from []
+        raise OSError("disk full")
+
+    files = ImportFiles(tmp_path / "three")
+    with pytest.raises(OSError):
+        files.write(broken())
+    files.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"]

@@ -57,14 +57,73 @@ def field(value) -> str:
     return '"' + str(value).replace('"', '""') + '"'
 
 
+def line(values) -> str:
+    """One CSV record (its fields may span lines: quoted)."""
+    return ",".join(field(v) for v in values) + "\n"
+
+
 def _write(path: Path, head: list[str], rows) -> int:
     count = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(",".join(head) + "\n")
         for row in rows:
-            out.write(",".join(field(v) for v in row) + "\n")
+            out.write(line(row))
             count += 1
     return count
+
+
+def options() -> list[str]:
+    """The import's options, before its file list in ``import.args``."""
+    return [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}", "--multiline-fields=true",
+            "--id-type=string"]
+
+
+def node_file(label: str, columns: list[str] | None = None) -> tuple[str, list[str]]:
+    """The file name and header of a label's nodes; ``columns``: its properties in this
+    order (default: the schema's)."""
+    node = schema_mod.load().nodes[label]
+    columns = list(node.properties) if columns is None else columns
+    return f"nodes-{label}.csv", header(columns, node.properties, key=node.key,
+                                        group=label) + [":LABEL"]
+
+
+def labels(label: str, row: dict):
+    """The ``:LABEL`` field of a node: an actor carries its type's label too."""
+    extra = schema_mod.load().nodes[label].type_labels.get(row.get("type") or "")
+    return [label, extra] if extra else label
+
+
+def edge_files() -> list[tuple[str, str, str, str, list[str]]]:
+    """(type, start label, end label, file name, header) of every relationship file."""
+    out = []
+    for rtype, rel in schema_mod.load().relations.items():
+        for source in rel.sources:
+            for target in rel.targets:
+                out.append((rtype, source, target,
+                            f"relationships-{rtype}-{source}-{target}.csv",
+                            [f":START_ID({source})", f":END_ID({target})"]
+                            + header(list(rel.properties), rel.properties) + [":TYPE"]))
+    return out
+
+
+def edge_fields(rtype: str, row: dict) -> list:
+    """An edge's fields in its file's order (:func:`edge_files`)."""
+    props = schema_mod.load().relations[rtype].properties
+    return [row["source"], row["target"], *(row.get(c) for c in props), rtype]
+
+
+def write_args(folder: Path, names: list[str]) -> None:
+    """``import.args``: the options, then each file as ``--nodes=`` or
+    ``--relationships=`` (by its name)."""
+    kinds = ["--nodes=" if n.startswith("nodes-") else "--relationships=" for n in names]
+    (folder / ARGS_FILE).write_text("\n".join(options() + [k + n for k, n in zip(kinds, names)])
+                                    + "\n", encoding="utf-8")
+
+
+def marker_row(marker: dict) -> tuple[str, list[str], list]:
+    """The file, header and row carrying the projection's marker."""
+    return ("nodes-QantarState.csv", ["key:ID(QantarState)", "value:string", ":LABEL"],
+            ["projection", json.dumps(marker, sort_keys=True), "QantarState"])
 
 
 def write(store, folder: str | Path) -> int:
@@ -77,37 +136,25 @@ def write(store, folder: str | Path) -> int:
     schema = schema_mod.load()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    args = [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}", "--multiline-fields=true",
-            "--id-type=string"]
+    names = []
     total = 0
     for label, node in schema.nodes.items():
         columns = list(node.properties)
-        head = header(columns, node.properties, key=node.key, group=label) + [":LABEL"]
-        name = f"nodes-{label}.csv"
+        name, head = node_file(label)
 
-        def rows(label=label, node=node, columns=columns):
+        def rows(label=label, columns=columns):
             for row in store.run(cypher.read_nodes(label)):
-                extra = node.type_labels.get(row.get("type") or "")
-                yield [row[c] for c in columns] + [[label, extra] if extra else label]
+                yield [row[c] for c in columns] + [labels(label, row)]
 
         total += _write(folder / name, head, rows())
-        args.append(f"--nodes={name}")
+        names.append(name)
     if (marker := store.projection_marker()) is not None:
-        name = "nodes-QantarState.csv"
-        total += _write(folder / name, ["key:ID(QantarState)", "value:string", ":LABEL"],
-                        [["projection", json.dumps(marker, sort_keys=True), "QantarState"]])
-        args.append(f"--nodes={name}")
-    for rtype, rel in schema.relations.items():
-        columns = list(rel.properties)
-        for source in rel.sources:
-            for target in rel.targets:
-                head = ([f":START_ID({source})", f":END_ID({target})"]
-                        + header(columns, rel.properties) + [":TYPE"])
-                name = f"relationships-{rtype}-{source}-{target}.csv"
-                found = store.run(cypher.read_edges(rtype, source, target))
-                total += _write(folder / name, head,
-                                ([r["source"], r["target"], *(r[c] for c in columns), rtype]
-                                 for r in found))
-                args.append(f"--relationships={name}")
-    (folder / ARGS_FILE).write_text("\n".join(args) + "\n", encoding="utf-8")
+        name, head, row = marker_row(marker)
+        total += _write(folder / name, head, [row])
+        names.append(name)
+    for rtype, source, target, name, head in edge_files():
+        found = store.run(cypher.read_edges(rtype, source, target))
+        total += _write(folder / name, head, (edge_fields(rtype, r) for r in found))
+        names.append(name)
+    write_args(folder, names)
     return total

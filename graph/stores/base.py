@@ -257,25 +257,19 @@ class Store(ABC):
         # it keeps the version of the summaries already there
         self._write_projection_marker({"state": "rebuilding", **{
             k: v for k, v in previous.items() if k == "version"}})
-        predicates = sorted({rel.predicate for rel in schema.relations.values()
-                             if rel.projected and rel.predicate} | {"event"})
-        statements = self.statements(predicates, schema.nodes["Statement"].rebuild_reads)
+        statements = self.statements(projection.rebuild_predicates(),
+                                     schema.nodes["Statement"].rebuild_reads)
         cited = {r["id"]: r for r in self.run(cypher.citations())}
         reports = self.run(cypher.read_nodes("EventReport"))
-        mapping, event_rows = projection.identify_events(reports, statements, cited)
-        edges = projection.project(projection.to_events(statements, mapping))
-        flags = {"contested": projection.contested(statements),
-                 "attributed": projection.attributed(statements)}
-        del statements
         forms: dict[str, Counter] = defaultdict(Counter)
         for r in self.run(cypher.mention_forms()):
             forms[r["id"]][r["form"]] += r["n"]
         actors = self.run(cypher.read_derived_actors())
-        ties = projection.brokerage(edges, [r.type for r in schema.between_actors])
-        actor_rows = projection.actor_rows(actors, cited, forms, ties)
-        del forms, cited
+        built = projection.rebuild(statements, reports, actors, cited, forms)
+        del statements, forms, cited
+        edges = built.edges
         # events before their edges; an event no report belongs to any more goes
-        self._sync_events(event_rows, {r["id"] for r in reports}, set(mapping))
+        self._sync_events(built.events, {r["id"] for r in reports}, set(built.mapping))
         del reports
         for rtype in schema.projected:
             self._delete_type(rtype)
@@ -283,18 +277,15 @@ class Store(ABC):
             for chunk in _chunks(edges.get(rtype, []), self.rebuild_chunk):
                 with self._transaction() as run:
                     self._write_edges(run, rtype, chunk, new=True)
-        for chunk in _chunks(actor_rows if outdated else _changed(actors, actor_rows),
+        for chunk in _chunks(built.actors if outdated else _changed(actors, built.actors),
                              self.rebuild_chunk):
             with self._transaction() as run:
                 self._write_nodes(run, "Actor", chunk)
-        for prop, ids in flags.items():
+        for prop, ids in built.flags.items():
             self._flag(prop, ids)
         if outdated:
             self._sum_up_articles()
-        built = {rtype: len(edges.get(rtype, [])) for rtype in schema.projected}
-        self._write_projection_marker({"state": "complete", "version": schema.version,
-                                       "statements": self._count("Statement"),
-                                       "edges": built})
+        self._write_projection_marker(complete_marker(self._count("Statement"), edges))
         return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
 
     def _flag(self, prop: str, ids: set[str]) -> None:
@@ -424,6 +415,14 @@ class Store(ABC):
                     if on_rows:
                         on_rows(len(rows))
         return graph
+
+
+def complete_marker(statements: int, edges: dict[str, list[dict]]) -> dict:
+    """The projection marker of a finished rebuild: the schema version that built it,
+    the statements, the edges of each projected type."""
+    schema = schema_mod.load()
+    return {"state": "complete", "version": schema.version, "statements": statements,
+            "edges": {rtype: len(edges.get(rtype, [])) for rtype in schema.projected}}
 
 
 def _groups(batches: Iterable[Batch], max_articles: int,

@@ -1,11 +1,12 @@
 """A first load into the local Neo4j at bulk speed, through Neo4j's own import tool.
 
-The articles go into an embedded store in a temporary folder (the fast write path and
-the same projection as any load), its graph is exported as neo4j-admin CSV
-(:mod:`qantar.graph.exports.admin_csv`), ``neo4j-admin database import full`` writes it
-as the database of the local server's data folder (:func:`qantar.neo4j_local.admin_import`,
-replacing what was there), and a server started on that folder builds the schema's
-constraints and indexes. The transactional path stays for every later load.
+Extraction writes the import's CSV files straight into a temporary folder
+(:class:`.import_files.ImportFiles`: the rows, ids, provenance and projection the
+transactional path would write, with no store between), ``neo4j-admin database import
+full`` writes them as the database of the local server's data folder
+(:func:`qantar.neo4j_local.admin_import`, replacing what was there), and a server started
+on that folder builds the schema's constraints and indexes. The transactional path stays
+for every later load.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from ... import neo4j_local
-from ..exports import admin_csv
 from . import open_store
+from .import_files import ImportFiles
 from .neo4j import Neo4jSettings
 
 Report = TypeVar("Report")
@@ -28,10 +29,12 @@ def first_load(data_dir: str | Path, fill: Callable[[object], Report], *,
                wanted: Callable[[Report], bool] = bool,
                on_ready: Callable[[object, Report], None] | None = None,
                phases: dict[str, float] | None = None) -> Report:
-    """``fill(staging_store)`` loads the articles and returns its report; when
-    ``wanted(report)`` the graph is imported into ``data_dir`` and ``on_ready(store,
-    report)`` runs against the new database before its server stops. ``phases``, when
-    given, gets the seconds of each step (load, export, import, indexes)."""
+    """``fill(files)`` loads the articles into an :class:`ImportFiles` and returns its
+    report; when ``wanted(report)`` the files are imported into ``data_dir`` and
+    ``on_ready(store, report)`` runs against the new database before its server stops.
+    ``phases``, when given, gets the seconds of each step (extract: files written;
+    import; indexes). Nothing is imported, and ``data_dir`` is not touched, unless
+    every file was written."""
     phases = {} if phases is None else phases
     clock = time.perf_counter()
 
@@ -42,17 +45,15 @@ def first_load(data_dir: str | Path, fill: Callable[[object], Report], *,
         clock = now
 
     with tempfile.TemporaryDirectory(prefix="qantar-bulk-") as tmp:
-        staging = open_store("embedded", path=Path(tmp) / "staging.lbug")
+        files = ImportFiles(Path(tmp) / "import")
         try:
-            report = fill(staging)
-            if not wanted(report):
-                return report
-            lap("load")
-            admin_csv.write(staging, Path(tmp) / "import")  # with the projection's marker
+            report = fill(files)
         finally:
-            staging.close()
-        lap("export")
-        neo4j_local.admin_import(Path(tmp) / "import", data_dir)
+            files.close()
+        if not wanted(report) or not files.done:
+            return report
+        lap("extract")
+        neo4j_local.admin_import(files.folder, data_dir)
         lap("import")
     server = neo4j_local.start(data_dir=data_dir)
     try:
