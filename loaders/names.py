@@ -1,6 +1,6 @@
 """Given names shipped as data (``seeds/names/given_names.tsv``): evidence that a run of
 capitalised words starting with one is a person's name ("Ozoda Rahmon", "Giorgi ...");
-common English words (``seeds/names/english_words.txt``): evidence that a capitalised word
+common English words (``seeds/names/english_words.tsv``): evidence that a capitalised word
 is a word before it is a surname ("Civil Contract", not "Douglas Mwonzora").
 
 The files are derived once from the names-dataset and wordfreq packages by
@@ -21,7 +21,7 @@ from pathlib import Path
 from ..graph.names import key
 
 GIVEN_NAMES = Path(__file__).resolve().parent.parent / "seeds" / "names" / "given_names.tsv"
-ENGLISH_WORDS = GIVEN_NAMES.with_name("english_words.txt")
+ENGLISH_WORDS = GIVEN_NAMES.with_name("english_words.tsv")
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Derive seeds/names/english_words.txt from the wordfreq package (build time only).
+"""Derive seeds/names/english_words.tsv from the wordfreq package (build time only).
 
 The English words a news text uses often enough that a capitalised one is more likely a
 word than a surname: evidence against a run of capitalised words being a person's name
@@ -20,7 +20,7 @@ from wordfreq import top_n_list, zipf_frequency
 # wordfreq's Zipf scale: 3.3 is about once in two million words ("extortion",
 # "dossier"); names of the news below it ("Mugabe" 3.0, "Aliyev" 2.4) stay names
 COMMON = 3.3
-OUT = Path(__file__).resolve().parent.parent / "seeds" / "names" / "english_words.txt"
+OUT = Path(__file__).resolve().parent.parent / "seeds" / "names" / "english_words.tsv"
 
 
 def main() -> None:

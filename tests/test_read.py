@@ -16,6 +16,14 @@ def seed_files():
     return sorted(SEEDS.glob("0*.txt"))
 
 
+def test_the_seeds_folder_holds_only_its_five_articles():
+    """Loading seeds/ reads the five articles, not the data files beside them (a word
+    list saved as .txt was once loaded as an article)."""
+    found = sorted(p.name for p in find_articles([SEEDS]))
+    assert found == [p.name for p in seed_files()]
+    assert len(found) == 5
+
+
 def test_five_seed_articles_with_metadata():
     articles = [read_article(p) for p in seed_files()]
     assert len(articles) == 5
