@@ -1006,6 +1006,21 @@ def _holder_after_head(body, toks, cues: Cues) -> int:
     return 0
 
 
+def _holder_after_place(body, toks, cues: Cues) -> int:
+    """Where a person's name starts after a place's name of the place data in one
+    capitalised run after a title ("Mayor of Bishkek Aibek Dzhunushaliev"); 0: nowhere."""
+    if not _OF_RIGHT_BEFORE.search(body, max(0, toks[0][0] - 8), toks[0][0]):
+        return 0
+    for k in (1, 2):
+        if len(toks) - k >= 2 and key(" ".join(t[2] for t in toks[:k])) in cues.places \
+                and _holder_name(body, toks[k:], cues):
+            return k
+    return 0
+
+
+_OF_RIGHT_BEFORE = re.compile(r"\bof[ \t]+(?:the[ \t]+)?$")
+
+
 def _holder_name(body, toks, cues: Cues) -> bool:
     """Whether two or three words glued after a body's head word are a person's name:
     name-like, a given name first or a surname ending last ("Onik Gasparyan")."""
@@ -1077,7 +1092,7 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         # title ended with, then the holder's name
         _classify_segment(body, toks[1:], cues, hits, typed, untyped)
         return
-    cut = _holder_after_head(body, toks, cues)
+    cut = _holder_after_head(body, toks, cues) or _holder_after_place(body, toks, cues)
     if cut:
         # "State Security Service Madat Guliyev", "Lebap Province Atageldi Shamuradov":
         # a body's or a division's head word ends its name, the holder's starts after it
