@@ -983,10 +983,12 @@ class Clauses:
             return heads
         return []
 
-    def _post_after_apposition(self, toks, k: int):
+    def _post_after_apposition(self, toks, k: int, bare: bool = False):
         """The post named after an apposition of the object: "appointed Mehriban Aliyeva,
         his wife, as first vice president" (no verb inside the commas), or after a
-        relative clause said of it: "appointed A, who once led the army, as minister"."""
+        relative clause said of it: "appointed A, who once led the army, as minister";
+        after a verb that takes a bare complement (``bare``), a title that ends the
+        clause: "named A, the head of his administration, prime minister"."""
         if k >= len(toks) or toks[k].low != ",":
             return None
         leads = {lead[0] for lead in self.flex.post_leads}
@@ -998,7 +1000,12 @@ class Clauses:
                     "subordinators", "relatives", "be", "have")):
                 return None
             if toks[j].low == ",":
-                return self.post(toks, j) if toks[j + 1].low in leads else None
+                if toks[j + 1].low in leads:
+                    return self.post(toks, j)
+                if bare and toks[j + 1].cls == "title" and \
+                        _title_complement(toks, j + 1, len(toks)):
+                    return self.post(toks, j)
+                return None
         return None
 
     def post(self, toks, k: int):
@@ -1505,7 +1512,9 @@ class Clauses:
                 else after
             # "appointed A, the former head of X, as chairman of Y": the post is the one
             # after the apposition, which only describes A
-            found = self._post_after_apposition(toks, at) if voice == "active" else None
+            found = self._post_after_apposition(
+                toks, at, bare=toks[i].low in self.flex.complement_verbs) \
+                if voice == "active" else None
             found = found or self.post(toks, at)
             for _ in range(2 if pos == "noun" else 1):
                 if found is not None or at >= len(toks) or not (
