@@ -143,9 +143,6 @@ class Triggers:
         self.follower = re.compile(
             rf"\s+(?:{relational_nouns(lex)}|{_words_re(lex['follower_nouns'])})\b",
             re.IGNORECASE)
-        # the link of a list of actors: "A, B and C", "A and his deputy B", "A and former
-        # minister B" (the words before a name that say who the name is)
-        heads = _words_re([*lex["title_heads"], *lex["person_nouns"]])
         self.inclusion_words = key_words(lex["inclusion_words"])
         # "16 political prisoners (on Wednesday), including": a plural group, then an
         # inclusion word
@@ -153,8 +150,12 @@ class Triggers:
             rf"\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*s(?:\s+(?:on|in|last|this)\s+\w+)?,?\s+"
             rf"{_words_re(lex['inclusion_words'])}\s+",
             re.IGNORECASE)
+        # "of killing her husband": a possessive's relative, not the possessive, undergoes
         self.owned_relative = re.compile(rf"\s+(?:\w+\s+)?{relational_nouns(lex)}\b",
                                          re.IGNORECASE)
+        # the link of a list of actors: "A, B and C", "A and his deputy B", "A and former
+        # minister B" (the words before a name that say who the name is)
+        heads = _words_re([*lex["title_heads"], *lex["person_nouns"]])
         self.coord = re.compile(
             rf"\s*(?:,|(?:,\s*)?and)\s*(?:(?:his|her|their|its|the|former|then|ex-?|"
             rf"{relational_nouns(lex)}|{heads})(?:\s+|,\s+(?=\S))){{0,3}}", re.IGNORECASE)
