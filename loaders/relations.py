@@ -56,7 +56,8 @@ class Rules:
                 raise lex.error("patterns", i, f"pattern {p['id']}: {exc}") from None
             labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
                       for a in p.get("anchors") or []}
-            starts = frozenset(str(a)[1:] for a in p.get("starts") or [])
+            starts = frozenset(str(a)[1:] if str(a).startswith("@")
+                               else f"pattern-start:{p['id']}" for a in p.get("starts") or [])
             actor_led = bool(comp.pronoun_first and _ACTOR_LED.match(p["pattern"]))
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
                                                  frozenset(labels), starts, actor_led))
@@ -144,8 +145,10 @@ def extract(doc) -> list:
     rules = rules_for(doc.lex)
     tpl = doc.template
     out, seen = [], set()
+    present = set(doc.hits.by_label)  # the labels with a hit: one set test per pattern
     for pat in rules.patterns:
-        if pat.anchors and not doc.spans_with(pat.anchors):
+        if pat.anchors and (pat.anchors.isdisjoint(present) or (
+                pat.starts and pat.starts.isdisjoint(present))):
             continue  # no sentence holds an anchor (most patterns in most articles)
         for m in _matches(doc, pat):
             start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())

@@ -172,6 +172,9 @@ def vocabulary_for(lex) -> Vocabulary:
         for anchor in pat.get("anchors") or []:
             if not str(anchor).startswith("@"):
                 extra[f"pattern:{pat['id']}"].append(anchor)
+        for word in pat.get("starts") or []:
+            if not str(word).startswith("@"):
+                extra[f"pattern-start:{pat['id']}"].append(word)
     for word in lex["org_heads"]:
         if " " not in str(word):
             extra["org_heads"].append(word)
