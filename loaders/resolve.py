@@ -889,9 +889,14 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     fillers = _fillers(lex)
     orgs = [(m, {_bare_key(w) for w in m.surface.split()}) for m in mentions
             if m.type == "organization" and m.actor_id]
+    if not orgs:
+        return []
+    first_end = min(o.end for o, _ in orgs)  # a description refers back to one of them
     places = {m.end: m for m in mentions if m.type == "place"}
     refs = []
     for h in lower:
+        if h.start < first_end:
+            continue
         lead = body[max(0, h.start - 60):h.start]
         demonym = None
         m = _DESCRIBER.search(lead)
