@@ -1046,6 +1046,8 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
             told[-1].append(f)  # "X sacked Y on Friday. The dismissal came after ...": that one
             continue
         for g in groups:
+            if g[0].type != f.type:
+                continue  # a group holds one type: no member of another joins f
             named = [x for x in g if x.roles]
             # a nameless report in the group (the headline's "PM resigns") does not keep
             # out a later mention of the named one it was joined to
