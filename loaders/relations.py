@@ -39,8 +39,11 @@ class CompiledPattern:
     actor_led: bool = False  # starts with an {AP}/{OWNER} slot: try only at actors, pronouns
 
 
-# a pattern whose first slot (after look-behinds) is an actor or its pronoun
-_ACTOR_LED = re.compile(r"(?:\(\?<[!=][^()]*\))*\{(?:AP|OWNER)[:}]")
+# a pattern whose first slot (after look-behinds, alone or as alternatives in a group:
+# "(?:(?<=[.!?] )|(?<!.))") is an actor or its pronoun
+_LOOK_BEHIND = r"\(\?<[!=][^()]*\)"
+_ACTOR_LED = re.compile(rf"(?:{_LOOK_BEHIND}|\(\?:{_LOOK_BEHIND}(?:\|{_LOOK_BEHIND})*\))*"
+                        r"\{(?:AP|OWNER)[:}]")
 
 
 class Rules:
