@@ -387,20 +387,25 @@ class Clauses:
         mentions = tpl.mentions
         toks = []
         append = toks.append
+        named_end = -1  # where the last actor's placeholder ends
+        abbreviated = False  # a full stop right after an actor: see below
         found = _TOKEN.finditer(tpl.text, s, e)
         for m in islice(found, limit) if limit else found:
             a, b = m.span()
             if m.lastindex is not None:  # only an actor's placeholder has groups
                 append(Token("A", "", a, b, "actor", mentions[int(m.group(1))],
                              m.lastindex == 2))
+                named_end = b
                 continue
             text = m.group()
             w = words.get(text) or word(text)
             if w[0] == "P":
+                if a == named_end and text == ".":
+                    abbreviated = True
                 append(Token("P", text, a, b, "punct"))
             else:
                 append(Token("W", w[1], a, b, w[3] if toks else w[4], None, w[2]))
-        if len(toks) > 2:
+        if abbreviated and len(toks) > 2:
             # "Ferdinand Marcos Jr. is the son of ...": a full stop inside the sentence
             # right after a name is the name's abbreviation, no boundary
             toks[:-1] = [t for k, t in enumerate(toks[:-1]) if not (

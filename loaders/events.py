@@ -85,6 +85,7 @@ class Triggers:
         for key, rx in sorted(self.patterns.items(), key=lambda kv: "@" not in kv[0]):
             name, _, how = key.partition("@")
             self._by_type.setdefault(name, []).append((f"{name}@{how or 'pattern'}", rx))
+        self._readings: dict[frozenset, tuple] = {}  # labels -> (labels, their readings)
         self.be = {str(w).lower() for w in lex["be_verbs"]}
         # "threatened to have President X killed": a causative's object may stand between
         # "if she were killed": a condition's subject and verb may stand between; "called
@@ -173,19 +174,21 @@ class Triggers:
         """(start, end, type) of every trigger, in text order: vocabulary hits for the
         trigger phrases, and the type's patterns tried where their anchor words stand."""
         found = []
+        readings = self._readings
         for h in hits.hits:
-            for label in h.labels:
-                if label.startswith("event:"):
-                    found.append((h.start, h.end, label[6:]))
-                elif label.startswith("event-noun:"):
-                    found.append((h.start, h.end, label[11:] + "@noun"))
-                elif label.startswith("event-anchor:"):
-                    etype = label[13:]
-                    for key, rx in self._by_type.get(etype, ()):
-                        m = rx.match(body, h.start)
-                        if m:
-                            found.append((m.start(), m.end(), key))
-                            break
+            labels = h.labels
+            said = readings.get(labels)
+            if said is None or said[0] is not labels:  # equal sets may iterate apart
+                said = readings[labels] = (labels, self._trigger_readings(labels))
+            for name, patterns in said[1]:  # most hits read none
+                if patterns is None:
+                    found.append((h.start, h.end, name))
+                    continue
+                for key, rx in patterns:
+                    m = rx.match(body, h.start)
+                    if m:
+                        found.append((m.start(), m.end(), key))
+                        break
         found.sort(key=lambda t: (t[0], -t[1]))
         # a trigger inside a longer one of another type is part of it: "house arrest" is a
         # detention, not also an arrest
@@ -197,6 +200,21 @@ class Triggers:
             if t[1] > reach[1]:
                 reach = t[:2]
         return out
+
+    def _trigger_readings(self, labels: frozenset) -> tuple:
+        """What a hit with ``labels`` triggers, in the order of its labels: (type name,
+        None) for a trigger word or noun, ("", the type's (key, regex) patterns) for an
+        anchor the patterns are tried at. Hits of one phrase share their labels, so
+        this is worked out once per phrase, not once per hit."""
+        out = []
+        for label in labels:
+            if label.startswith("event:"):
+                out.append((label[6:], None))
+            elif label.startswith("event-noun:"):
+                out.append((label[11:] + "@noun", None))
+            elif label.startswith("event-anchor:"):
+                out.append(("", tuple(self._by_type.get(label[13:], ()))))
+        return tuple(out)
 
     def be_in(self, body: str, start: int, end: int) -> bool:
         return bool(self._be_word.search(body, start, end))
@@ -1029,6 +1047,8 @@ def _merge(found: list[_Found]) -> list[list[_Found]]:
             told[-1].append(f)  # "X sacked Y on Friday. The dismissal came after ...": that one
             continue
         for g in groups:
+            if g[0].type != f.type:
+                continue  # a group holds one type: no member of another joins f
             named = [x for x in g if x.roles]
             # a nameless report in the group (the headline's "PM resigns") does not keep
             # out a later mention of the named one it was joined to

@@ -20,7 +20,7 @@ from ..graph import schema as schema_mod
 from ..graph.records import Statement
 from ..graph.names import key
 from .kinship import compound_detail, family_owner, modified
-from .phrases import alternation, key_words, may_hold
+from .phrases import alternation, key_words, keys_like_ascii, may_hold
 from .places import continent_keys
 from .resolve import country_ids
 from .template import PRONOUN_SUFFIX, compiler_for, group_of
@@ -37,10 +37,14 @@ class CompiledPattern:
     anchors: frozenset  # vocabulary labels; empty: run over the whole text
     starts: frozenset = frozenset()  # labels a match starts with: try only there
     actor_led: bool = False  # starts with an {AP}/{OWNER} slot: try only at actors, pronouns
+    word_starts: bool = False  # ``starts`` lists words of its own (not lexicon sections)
 
 
-# a pattern whose first slot (after look-behinds) is an actor or its pronoun
-_ACTOR_LED = re.compile(r"(?:\(\?<[!=][^()]*\))*\{(?:AP|OWNER)[:}]")
+# a pattern whose first slot (after look-behinds, alone or as alternatives in a group:
+# "(?:(?<=[.!?] )|(?<!.))") is an actor or its pronoun
+_LOOK_BEHIND = r"\(\?<[!=][^()]*\)"
+_ACTOR_LED = re.compile(rf"(?:{_LOOK_BEHIND}|\(\?:{_LOOK_BEHIND}(?:\|{_LOOK_BEHIND})*\))*"
+                        r"\{(?:AP|OWNER)[:}]")
 
 
 class Rules:
@@ -56,10 +60,12 @@ class Rules:
                 raise lex.error("patterns", i, f"pattern {p['id']}: {exc}") from None
             labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
                       for a in p.get("anchors") or []}
-            starts = frozenset(str(a)[1:] for a in p.get("starts") or [])
+            starts = frozenset(str(a)[1:] if str(a).startswith("@")
+                               else f"pattern-start:{p['id']}" for a in p.get("starts") or [])
             actor_led = bool(comp.pronoun_first and _ACTOR_LED.match(p["pattern"]))
+            words = any(not str(a).startswith("@") for a in p.get("starts") or [])
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
-                                                 frozenset(labels), starts, actor_led))
+                                                 frozenset(labels), starts, actor_led, words))
         norm = lambda d: {re.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in d.items()}  # noqa: E731,E501
         self.maps = {"kin": norm(lex["kinship"]), "inlaw": norm(lex["kin_by_marriage"]),
                      "sub": norm(lex["subordinate_terms"]),
@@ -144,8 +150,12 @@ def extract(doc) -> list:
     rules = rules_for(doc.lex)
     tpl = doc.template
     out, seen = [], set()
+    present = set(doc.hits.by_label)  # the labels with a hit: one set test per pattern
+    keyed = keys_like_ascii(tpl.text)  # else word starts are not trusted (see _matches)
     for pat in rules.patterns:
-        if pat.anchors and not doc.spans_with(pat.anchors):
+        if pat.anchors and (pat.anchors.isdisjoint(present) or (
+                pat.starts and (keyed or not pat.word_starts)
+                and pat.starts.isdisjoint(present))):
             continue  # no sentence holds an anchor (most patterns in most articles)
         for m in _matches(doc, pat):
             start, end = tpl.body_offset(m.start()), tpl.body_end(m.end())
@@ -813,7 +823,8 @@ def _matches(doc, pat: CompiledPattern):
     if not pat.anchors:
         yield from pat.regex.finditer(tpl.text)
         return
-    if pat.starts:
+    if pat.starts and not (pat.word_starts and not keys_like_ascii(tpl.text)):
+        # (a case-blind pattern takes "ı" for i, a word the vocabulary keys apart)
         yield from _matches_at_starts(doc, pat)
         return
     if pat.actor_led:

@@ -46,7 +46,7 @@ from functools import cache, lru_cache
 
 from .kinship import kin_refs
 from .mentions import Mention, cues_for, name_like
-from .phrases import alternation as _alt, relational_nouns
+from .phrases import alternation as _alt, key_words, may_hold, relational_nouns
 from .places import capital_countries, city_countries, country_names
 from ..graph.names import key, slug
 
@@ -889,9 +889,14 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     fillers = _fillers(lex)
     orgs = [(m, {_bare_key(w) for w in m.surface.split()}) for m in mentions
             if m.type == "organization" and m.actor_id]
+    if not orgs:
+        return []
+    first_end = min(o.end for o, _ in orgs)  # a description refers back to one of them
     places = {m.end: m for m in mentions if m.type == "place"}
     refs = []
     for h in lower:
+        if h.start < first_end:
+            continue
         lead = body[max(0, h.start - 60):h.start]
         demonym = None
         m = _DESCRIBER.search(lead)
@@ -1305,13 +1310,22 @@ def _kin_genders(lex, persons, body: str) -> dict[str, bool]:
     if rx is None or not persons:
         return {}
     said: dict[str, set[bool]] = {}
+    words = _kin_gender_words(lex)
     for m in persons:
-        found = rx.search(body, max(0, m.start - 40), m.start)
+        lo = max(0, m.start - 40)
+        found = may_hold(body, lo, m.start, words) and rx.search(body, lo, m.start)
         if found:
             female = found.group("female") is not None
             said.setdefault(m.actor_id, set()).add(female)
             said.setdefault(m.surface, set()).add(female)
     return {k: next(iter(v)) for k, v in said.items() if len(v) == 1}
+
+
+@cache
+def _kin_gender_words(lex) -> tuple[str, ...]:
+    """The words the cheap test before :func:`_kin_gender_re` looks for."""
+    genders = lex.data.get("kin_genders") or {}
+    return key_words([*(genders.get("male") or ()), *(genders.get("female") or ())])
 
 
 @cache

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -32,6 +33,7 @@ SECTIONS = ("title_heads", "title_modifiers", "status_former", "status_current",
             "continuation_words", "continuation_exceptions", "definite_descriptions",
             "generic_body_nouns", "pair_references")
 CASED = frozenset({"months", "weekdays", "demonyms"})
+_START, _END = itemgetter(0), itemgetter(1)
 _SPACES = re.compile(r"\s+")
 
 
@@ -103,7 +105,11 @@ class Hits:
 
     def __init__(self, text: str, hits: list[Hit]):
         self.text = text
-        self.hits = sorted(hits, key=lambda h: (h.start, -h.end))
+        # by start, the longest first: two stable sorts by C-level keys, not one by a
+        # Python key building a tuple per hit (same order, ties included)
+        hits = sorted(hits, key=_END, reverse=True)
+        hits.sort(key=_START)
+        self.hits = hits
         self.starts = [h.start for h in self.hits]
         self.by_end: dict[int, list[Hit]] = defaultdict(list)
         self.by_start: dict[int, list[Hit]] = defaultdict(list)
@@ -172,6 +178,9 @@ def vocabulary_for(lex) -> Vocabulary:
         for anchor in pat.get("anchors") or []:
             if not str(anchor).startswith("@"):
                 extra[f"pattern:{pat['id']}"].append(anchor)
+        for word in pat.get("starts") or []:
+            if not str(word).startswith("@"):
+                extra[f"pattern-start:{pat['id']}"].append(word)
     for word in lex["org_heads"]:
         if " " not in str(word):
             extra["org_heads"].append(word)
