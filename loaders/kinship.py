@@ -291,7 +291,6 @@ def kin_refs(body: str, mentions, hits, lex) -> list:
     persons = [m for m in mentions if m.type == "person" and m.actor_id]
     starts = [m.start for m in persons]
     ends = {m.end: m for m in mentions if m.actor_id}
-    by_start = {m.start: m for m in persons}
     named: list[tuple[str, str, str]] = []   # (relation, owner id or "", relative id)
     bare: list[tuple[int, int, str, str]] = []  # (start, end, relation, owner or "")
     last_end = -1
