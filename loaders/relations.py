@@ -606,8 +606,8 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
                     out.append(doc.statement(
                         "subordinate_of", person, chief, hit.start, hit.end, detail=detail,
                         confidence=0.8, speaker=speaker, modality=modality))
-        if chiefs and not bodies:
-            continue
+        if chiefs and not bodies and not rules.is_national(detail):
+            continue  # "as his new prime minister": a post of the country still
         targets = bodies or _implied(doc, rules, title, people)
         confidence = 0.8
         # the title follows the act ("appointed X as prime minister"), where nothing
