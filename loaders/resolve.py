@@ -245,7 +245,7 @@ _KNOWN_AS = re.compile(r"[,(]\s*(?:(?:also|better|popularly|widely|commonly)\s+)
 def _known_as(body: str, out: list[Mention], untyped: list[Mention]) -> None:
     """"Teodoro Nguema Obiang Mangue, known as Teodorin", "Ferdinand Marcos Jr.
     (nicknamed Bongbong)": the name after "known as" is another spelling of the person
-    named right before it in the same sentence."""
+    named right before its comma or bracket."""
     persons = [m for m in out if m.type == "person" and m.actor_id and m.emits]
     candidates = [m for m in [*out, *untyped] if m.type in ("", "person")
                   and m.method != "gazetteer" and " " not in m.surface.strip()]
@@ -254,8 +254,10 @@ def _known_as(body: str, out: list[Mention], untyped: list[Mention]) -> None:
         lead = _KNOWN_AS.search(body, max(0, m.start - 40), m.start)
         if lead is None:
             continue
+        # the name right before the comma or bracket: "Lukashenko, who has ruled since
+        # 1994, called Babariko a puppet" names no second spelling of Lukashenko
         named = [p for p in persons if p.end <= lead.start()
-                 and not any(c in body[p.end:lead.start()] for c in ".;!?\n")]
+                 and not body[p.end:lead.start()].strip(" \t\"”’'")]
         if named:
             known.setdefault(key(m.surface), named[-1].actor_id)
     if not known:
