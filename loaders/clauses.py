@@ -2161,9 +2161,10 @@ class Clauses:
                     t.cls == "" and t.low in self.flex.org_head_nouns for t in toks[p + 1:r]):
                 return None  # "Georgia's ruling party chairman": a post in the party
             owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
-        elif p >= 2 and toks[p].low == "whose" and self._whose_owner(toks, p) is not None:
+        elif p >= 2 and toks[p].low == "whose" and \
+                (whose := self._whose_owner(toks, p)) is not None:
             # "X, whose daughter is Y", "X, the exiled opposition leader whose husband Y"
-            owners = self._ids(toks, [self._whose_owner(toks, p)])
+            owners = self._ids(toks, [whose])
         elif r >= 1 and predicate != "holds_position" and toks[r - 1].kind == "A" and \
                 toks[r - 1].mention.type == "person" and end < len(toks) and \
                 toks[end].kind == "A" and toks[end].mention.type == "person":
