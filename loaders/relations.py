@@ -1098,7 +1098,10 @@ def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
             and not rules.is_national(head):
         areas = {rules.area_synonyms.get(w, w) for w in words[:-1]
                  if w not in rules.national_modifiers and w not in rules.former}
+        # an alliance of states heads no country's service ("Collective Security Treaty
+        # Organization" is no "security chief"'s body)
         found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
+                 and m.kind != "intergovernmental"
                  and areas and areas <= set(m.surface.lower().split())}
         return [(next(iter(found)), "organization")] if len(found) == 1 else []
     if not of or not head or head.split()[-1] not in rules.area_titles:
