@@ -102,8 +102,10 @@ class Triggers:
             re.IGNORECASE)
         self.unreal_words = key_words(lex["unreal_before"] + lex["unreal_conditions"]
                                       + lex["unreal_requests"])
+        # "X was found guilty and given a suspended term": a passive joined to one before
         self.receive = re.compile(
-            rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
+            rf"^\s+(?:\w+ly\s+)?(?:{_words_re(lex['receive_verbs'])}|(?:was|were)\s+[^,;]{{1,60}}?"
+            rf"\sand\s+(?:later\s+)?{_words_re(lex['give_verbs'])})\s+(?:[\w’']+(?:\s+|[-–]))"
             r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
@@ -1309,8 +1311,10 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
             # "calling in the CSTO, will Toqaev ...": the clause ends with the CSTO
             after = after[after.index(people[0]):]
         head = after[0]
-        if head.possessive and _COMMA_BEFORE.search(body, te, head.start):
-            pass  # "convicted over the unrest, his office said": a clause of its own
+        if (head.possessive or _SAYS_AFTER.match(body, head.end)) \
+                and _SOURCE_BEFORE.search(body, te, head.start):
+            pass  # "convicted over the unrest, his office said", "pleaded guilty, his
+            # lawyer X told reporters": the report's source, a clause of its own
         elif head.start < te or len(body[te:head.start]) <= 60:
             add(head, roles["after"])
             for nxt in after[1:3]:  # "X and Y"
@@ -1341,7 +1345,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
-_COMMA_BEFORE = re.compile(r",\s*$")
+_SOURCE_BEFORE = re.compile(r",\s*(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$")
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|wrote|stated)\b")
 # a participle right after a noun phrase of its own ("most people convicted", "those
 # detained", "the officials dismissed") is that phrase's, not the sentence subject's
 _NOUN_BEFORE_PARTICIPLE = re.compile(
