@@ -130,6 +130,11 @@ class Rules:
         if of and area and head.split()[-1] in self.area_titles:
             title = head  # "minister of internal affairs": a minister
         words = title.split()
+        if words and words[-1] in self.area_titles and "and" in words[:-1]:
+            # "lands and agriculture minister": one minister of joined areas
+            words = [w.rstrip(",") for w in words if w != "and"]
+            words = [w for w in words[:-1] if w not in self.national_modifiers][-2:] + \
+                words[-1:]
         while len(words) > 1 and " ".join(words) not in self.national \
                 and words[0] in self.national_modifiers:
             words = words[1:]

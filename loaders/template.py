@@ -142,7 +142,9 @@ class SlotCompiler:
         heads = _words_re(lex["title_heads"])
         abbreviations = _words_re(lex["title_abbreviations"])
         # a title is no possessive: "the president's adviser" is no president
-        self.title_alt = (rf"(?:{mods}\s+){{0,3}}(?:{heads}|(?-i:{abbreviations}))"
+        # areas joined before the head: "Lands and Agriculture minister"
+        self.title_alt = (rf"(?:{mods}(?:\s+and\s+(?={mods}\b)|\s+)){{0,4}}"
+                          rf"(?:{heads}|(?-i:{abbreviations}))"
                           rf"(?![\w-]|['’]s\b)"
                           rf"(?:\s+{_words_re(lex['title_suffixes'])}(?![\w-]|['’]s\b))?")
         self.lists = {
