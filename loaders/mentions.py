@@ -105,6 +105,7 @@ class Cues:
         self.given = {key(w) for w in lex["given_names"]} | given_name_keys()
         self.endings = tuple(sorted(low("surname_endings"), key=len, reverse=True))
         self.short_endings = tuple(low("short_surname_endings"))
+        self.patronymics = tuple(low("patronymic_endings"))
         self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}
         self.person_nouns = low("person_nouns")
         self.title_heads = low("title_heads")
@@ -1064,6 +1065,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         toks = toks[:-1]
         if len(toks) == 1 and key(toks[0][2]) not in cues.places:
             return
+    if len(toks) > 1 and _PRO_ANTI.search(body, max(0, toks[0][0] - 5), toks[0][0]):
+        toks = toks[1:]  # "the pro-Western Zurabishvili": what she is for, then her name
     if not toks or len(toks) > 8:
         return
     if len(toks) > 2 and _is_title_word(toks[-1][2], cues) \
@@ -1121,8 +1124,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         _classify_segment(body, toks[:cut], cues, hits, typed, untyped)
         _classify_segment(body, toks[cut:cut + 1], cues, hits, typed, untyped)
         return
-    if len(toks) > 4:
-        return
+    if len(toks) > 5 or (len(toks) == 5 and key(toks[0][2]) not in cues.given):
+        return  # "Constantino Guveya Dominic Nyikadzino Chiwenga": a name of five words
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
     if len(toks) > 1 and (end - start) > sum(len(t[2]) for t in toks) + len(toks) - 1:
@@ -1187,11 +1190,14 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue, m.kind = "organization", "dateline", "media"
         typed.append(m)
         return
-    if all(_is_title_word(w, cues) for w in words):
+    if all(_is_title_word(w, cues) for w in words) or (
+            len(words) == 1 and words[0] in cues.org_heads):
         after = _FOLLOWING_WORD.match(body, end)
         if after is not None and after.group(1)[0].isupper() \
                 and _is_title_word(after.group(1), cues):
-            return  # "cousin, House Speaker Martin Romualdez": the title's first word
+            # "cousin, House Speaker Martin Romualdez": the title's first word; "chief
+            # Police General Nicolas Torre": a rank's service
+            return
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
     if org is not None and person not in _NAME_CUES:

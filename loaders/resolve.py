@@ -89,6 +89,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
             types[m.actor_id] = m.type
     _acronyms(body, out)
     _double_surnames(out)
+    _middle_names(out, types, _ref_words(lex).cues.patronymics)
     surfaces: dict[str, list[str]] = defaultdict(list)
     for m in out:
         if m.actor_id:
@@ -119,6 +120,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     # of the article with that surname; of a family ("Emomali Rahmon", "Ozoda Rahmon")
     # the surname alone is the one introduced first; a given name several persons share
     # stays unresolved rather than guessed, and no actor of its own
+    _titled_holders(out, surname, types, gazetteer, lex, published)
     introduced = _introduced(out)
     kin = _kin_before(lex)
     given_names = _ref_words(lex).cues.given
@@ -287,6 +289,76 @@ def _double_surnames(mentions: list[Mention]) -> None:
             ids = variants.get(key(m.surface))
             if ids and len(ids) == 1:
                 m.actor_id = next(iter(ids))
+
+
+def _titled_holders(mentions: list[Mention], surname: dict[str, set[str]],
+                    types: dict[str, str], gazetteer, lex, published: str) -> None:
+    """"President Aliyev", "Armenian Prime Minister Pashinyan" in an article that never
+    gives the full name: a surname alone after an office's title is the holder of that
+    office at the article's date (``offices``) whose name ends in it; no holder of that
+    surname, or two: the surname keeps its own actor. A surname the article gives no
+    one else then stands for the holder too ("Aliyev said"), and a relative's double
+    surname ("Liza Araneta-Marcos") does not take "President Marcos"."""
+    for m in mentions:
+        if m.type != "person" or not m.title or m.method == "gazetteer" \
+                or " " in m.surface.strip() or m.actor_id != f"person:{slug(m.surface)}":
+            continue
+        k = key(m.surface)
+        holders = {h for h in _office_holders(lex, m.title.lower(), m.body_hint, m.former,
+                                              published)
+                   if h in gazetteer.actors and k in _surnames_of(gazetteer.actors[h])}
+        if len(holders) != 1:
+            continue
+        holder = next(iter(holders))
+        own = m.actor_id
+        for n in mentions:
+            if n.actor_id == own:
+                n.actor_id, n.role = holder, "surname"
+        types[holder] = "person"
+        surname[k] = {holder}
+
+
+def _surnames_of(actor) -> set[str]:
+    """The last words of a known person's name and aliases ("aliyev", "aliev")."""
+    out = set()
+    for name in (actor.name, *actor.aliases):
+        parts = [p for p in key(name).split() if p not in _NAME_SUFFIXES]
+        if len(parts) >= 2:
+            out.add(parts[-1])
+    return out
+
+
+def _middle_names(mentions: list[Mention], types: dict[str, str],
+                  patronymics: tuple[str, ...]) -> None:
+    """"Sergei Kuzhugetovich Shoigu" beside "Sergei Shoigu", "Rodrigo Roa Duterte" beside
+    "Rodrigo Duterte": a name of three words and the article's one person named by its
+    first and last words are one person, under the short name's id; with no short name,
+    a Russian patronymic in the middle (``patronymic_endings``) is left out of the id, so
+    that articles which drop it give the same actor. Not "Ferdinand Marcos Jr" (a
+    suffix: the son of the two-word name), nor two names the gazetteer knows apart."""
+    short: dict[str, set[str]] = defaultdict(set)
+    long: list[Mention] = []
+    for m in mentions:
+        if m.type == "person" and m.actor_id:
+            words = key(m.surface).split()
+            if len(words) == 2:
+                short[key(m.surface)].add(m.actor_id)
+            elif len(words) == 3 and m.method != "gazetteer" \
+                    and words[-1] not in _NAME_SUFFIXES:
+                long.append(m)
+    moved: dict[str, str] = {}
+    for m in long:
+        words = m.surface.split()
+        ids = short.get(key(f"{words[0]} {words[-1]}"))
+        if ids and len(ids) == 1:
+            moved[m.actor_id] = next(iter(ids))
+        elif not ids and words[1].lower().endswith(patronymics):
+            moved[m.actor_id] = f"person:{slug(words[0] + ' ' + words[-1])}"
+    moved = {old: new for old, new in moved.items() if old != new}
+    for m in mentions:
+        if m.actor_id in moved:
+            m.actor_id = moved[m.actor_id]
+            types[m.actor_id] = "person"
 
 
 _APPOSITION = re.compile(r"\s*,\s*")
