@@ -106,6 +106,11 @@ class Cues:
         self.endings = tuple(sorted(low("surname_endings"), key=len, reverse=True))
         self.short_endings = tuple(low("short_surname_endings"))
         self.patronymics = tuple(low("patronymic_endings"))
+        # a frame's verb in its -s form, capitalised as a heading writes it ("Sacks")
+        self.headline_verbs = frozenset(
+            str(v).capitalize() for frame in lex["frames"].values()
+            for v in frame.get("verbs", ()) if " " not in str(v) and str(v).endswith("s")
+            and str(v).capitalize() not in lex["org_heads"])
         self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}
         self.person_nouns = low("person_nouns")
         self.title_heads = low("title_heads")
@@ -491,9 +496,37 @@ def _initials(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
                 s < m.end and m.start < e for s, e in spans)]
 
 
+def _split_at_headline_verbs(body: str, runs, cues: Cues):
+    """"Aliyev Sacks Head Of State Security Service": in a heading's title case a verb
+    of the frames in its -s form ("Sacks", "Appoints", "Replaces") is no part of a
+    name; the run is cut around it."""
+    out = []
+    for start, end in runs:
+        if " " not in body[start:end] or not _in_headline(body, start):
+            out.append((start, end))
+            continue
+        piece = start
+        for tok in _TOKEN_RE.finditer(body, start, end):
+            if tok.group() in cues.headline_verbs:
+                if tok.start() > piece:
+                    out.append((piece, _trimmed_end(body, piece, tok.start())))
+                piece = tok.end() + 1
+        if piece < end:
+            out.append((piece, end))
+    return out
+
+
+def _trimmed_end(body: str, start: int, end: int) -> int:
+    while end > start and body[end - 1] in " \u00a0":
+        end -= 1
+    return end
+
+
 def _runs(body: str, cues: Cues):
     """Spans of capitalised word runs, joined across org connectors ("Ministry of X")."""
     runs = [(m.start(), m.end()) for m in _RUN.finditer(body)]
+    if _headlines(body):
+        runs = _split_at_headline_verbs(body, runs, cues)
     out: list[list[int]] = []
     for start, end in runs:
         if out:
@@ -1200,6 +1233,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             return
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
+    if org is not None and len(words) == 1 and _is_title_word(text, cues):
+        org = None  # "Interior Ministry Official": the body's officer, no body's name
     if org is not None and person not in _NAME_CUES:
         # "the newspaper Egemen Qazaqstan"; not "the organization Alim Sherzamonov"
         m.type, m.cue = "organization", "org-noun"

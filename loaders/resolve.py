@@ -389,6 +389,7 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
     body of one country (the KNB: "Kazakhstan's security service") qualified by another
     is that other country's body, here and wherever the article writes it the same way."""
     countries = _ref_words(lex).cues.demonym_ids
+    verbs = _ref_words(lex).cues.headline_verbs
     places = {m.end: m for m in mentions if m.type == "place" and m.actor_id}
     remap: dict[str, str] = {}
     article_country = None
@@ -399,8 +400,8 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
         for _ in range(3):  # capitalised words the name left out ("State" Committee ...)
             country = _qualifier(body, start, hits, countries, places)
             word = _NAME_WORD.search(body, max(0, start - 30), start)
-            if country or word is None:
-                break
+            if country or word is None or word.group().strip() in verbs:
+                break  # not a heading's verb: "Replaces Security Council Secretary"
             start = word.start()
         own = _country_of(gazetteer, lex, m.actor_id)
         if not country and (m.surface[:1].islower() or _generic_body(m, own, gazetteer)):
