@@ -1713,6 +1713,16 @@ def _honorific_before(body: str, start: int, hits) -> bool:
 _AND_AFTER = re.compile(r"[ \t]+and[ \t]+[A-Z]")  # "Minister of Sport, Arts and Recreation"
 
 
+def _site_by_weak_ending(body: str, start: int, end: int, word: str, cues: Cues) -> bool:
+    """"a sermon in Etchmiadzin": one word after a site's preposition whose ending a town
+    has as often as a surname (-in, -ski: none of ``short_surname_endings``) names no
+    person by that ending; "in Pashinyan", "in Putin's" still may."""
+    if word.lower().endswith(cues.short_endings) or cues.possession.match(body, end):
+        return False
+    prev = body[max(0, start - 12):start].rsplit(None, 1)
+    return bool(prev) and prev[-1] in cues.site_preps
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -1758,6 +1768,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     elif len(words[0]) >= 6 and not words[0].isupper() \
             and words[0].lower().endswith(cues.endings if len(words[0]) >= 7
                                           else cues.short_endings) \
-            and f"the {words[0]}" not in body and f"The {words[0]}" not in body:
+            and f"the {words[0]}" not in body and f"The {words[0]}" not in body \
+            and not _site_by_weak_ending(body, start, end, words[0], cues):
         return "surname-ending"  # "Lukashenko pardoned", "Peskov said"; not "(the) Sandiganbayan"
     return ""

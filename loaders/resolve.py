@@ -90,6 +90,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     _acronyms(body, out)
     _double_surnames(out)
     _middle_names(out, types, _ref_words(lex).cues.patronymics)
+    _transliterations(out)
     surfaces: dict[str, list[str]] = defaultdict(list)
     for m in out:
         if m.actor_id:
@@ -241,7 +242,8 @@ def _members(body: str, typed: list[Mention], untyped: list[Mention], cues) -> N
 
 _OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _KNOWN_AS = re.compile(r"[,(]\s*(?:(?:also|better|popularly|widely|commonly)\s+)?"
-                       r"(?:known\s+as|nicknamed|called)\s+[\"“‘']?$")
+                       r"(?:known\s+as|nicknamed|called|dubbed|(?:whom|who)\s+(?:[\w-]+\s+){1,3}"
+                       r"(?:call|calls|called|nickname|nicknamed|dub|dubbed))\s+[\"“‘']?$")
 
 
 def _known_as(body: str, out: list[Mention], untyped: list[Mention]) -> None:
@@ -249,12 +251,14 @@ def _known_as(body: str, out: list[Mention], untyped: list[Mention]) -> None:
     (nicknamed Bongbong)": the name after "known as" is another spelling of the person
     named right before its comma or bracket."""
     persons = [m for m in out if m.type == "person" and m.actor_id and m.emits]
-    candidates = [m for m in [*out, *untyped] if m.type in ("", "person")
-                  and m.method != "gazetteer" and " " not in m.surface.strip()]
+    # ... also an acronym: "Mnangagwa, whom Zimbabweans call "ED"" is no body
+    candidates = [m for m in [*out, *untyped] if (m.type in ("", "person") or (
+        m.role == "acronym" and m.cue == "acronym")) and m.method != "gazetteer"
+                  and " " not in m.surface.strip()]
     known: dict[str, str] = {}
     for m in candidates:
         lead = _KNOWN_AS.search(body, max(0, m.start - 40), m.start)
-        if lead is None:
+        if lead is None or (m.role == "acronym" and body[m.start - 1:m.start] not in "\"“‘'"):
             continue
         # the name right before the comma or bracket: "Lukashenko, who has ruled since
         # 1994, called Babariko a puppet" names no second spelling of Lukashenko
@@ -326,6 +330,50 @@ def _surnames_of(actor) -> set[str]:
         if len(parts) >= 2:
             out.add(parts[-1])
     return out
+
+
+_VOWELS = re.compile(r"[aeiouyw'’-]")
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word as romanisations agree on them: "Aleksandr", "Alexander"
+    and "Alyaksandr" are "lksndr"; "Lukashenka" and "Lukashenko" are "lkshnk".
+
+    >>> _skeleton("Alexander") == _skeleton("Alyaksandr"), _skeleton("Sara") == _skeleton("Sebastian")
+    (True, False)
+    """
+    return _VOWELS.sub("", key(word).replace("x", "ks"))
+
+
+def _transliterations(mentions: list[Mention]) -> None:
+    """"Aleksandr Lukashenka" in an article that names "Alexander Lukashenko": a name no
+    list knows whose every word has the consonants of the same word of another person's
+    name of the article is that person spelt another way; not "Aliyeva" beside "Aliyev"
+    (a woman's form of the surname), nor "José Eduardo dos Santos" beside "José Filomeno
+    dos Santos"."""
+    skeletons: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    persons = [m for m in mentions if m.type == "person" and m.actor_id
+               and len(m.surface.split()) >= 2]
+    for m in persons:
+        skeletons[tuple(_skeleton(w) for w in m.surface.split())].add(m.actor_id)
+    moved: dict[str, str] = {}
+    for m in persons:
+        if m.method == "gazetteer":
+            continue
+        words = m.surface.split()
+        others = skeletons[tuple(_skeleton(w) for w in words)] - {m.actor_id}
+        if len(others) != 1:
+            continue
+        other = next(iter(others))
+        last = key(words[-1])
+        if any(key(n.surface.split()[-1]) in (last + "a", last[:-1])
+               for n in persons if n.actor_id == other):
+            continue
+        if other not in moved:
+            moved[m.actor_id] = other
+    for m in mentions:
+        if m.actor_id in moved:
+            m.actor_id = moved[m.actor_id]
 
 
 def _middle_names(mentions: list[Mention], types: dict[str, str],
