@@ -516,6 +516,21 @@ def _split_at_headline_verbs(body: str, runs, cues: Cues):
     return out
 
 
+_BRACKETED = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+
+
+def _named_whole(body: str, start: int, mid_end: int, end: int, cues: Cues) -> bool:
+    """Two runs and the connector between them name one body though neither has a head
+    word: the abbreviation in brackets after them is made of their words' initials
+    ("Hugpong ng Pagbabago (HNP)"); not a title's ("Chief of Defence Forces (CDF)")."""
+    m = _BRACKETED.match(body, end)
+    if m is None or any(_is_title_word(w, cues) for w in body[start:mid_end].split()):
+        return False
+    initials = "".join(w[0] for w in body[start:end].split()).upper()
+    capitals = "".join(w[0] for w in body[start:end].split() if w[0].isupper())
+    return m.group(1) in (initials, capitals)
+
+
 def _trimmed_end(body: str, start: int, end: int) -> int:
     while end > start and body[end - 1] in " \u00a0":
         end -= 1
@@ -550,6 +565,10 @@ def _runs(body: str, cues: Cues):
                                  and body[prev_start:prev_end].split()[-1] in cues.org_heads
                                  and first not in cues.org_heads
                                  and not _LOWER_WORD.search(body, prev_start, prev_end))):
+                out[-1][1] = end
+                continue
+            if cues.connector.match(between) and between.strip() != "and" \
+                    and _named_whole(body, prev_start, prev_end, end, cues):
                 out[-1][1] = end
                 continue
             if between.strip() == "in" and body[start:end] in cues.region_tails \
