@@ -651,6 +651,15 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             typed.append(Mention(first, end, body[first:end], type="organization",
                                  kind="party", cue="org-noun-after"))
             return
+    if inside and " " in text and body[start - 1:start] == "(" \
+            and not (inside[0].start == start and inside[-1].end == end) \
+            and _AGENCY_CREDIT.match(body, end) \
+            and _DATELINE.search(body, max(0, body.rfind("\n", 0, start) + 1, start - 40), start):
+        # "KYIV (Ukraine Today) -": the outlet a dateline credits, though a place of the
+        # gazetteer opens its name
+        typed.append(Mention(start, end, text, type="organization", cue="dateline",
+                             kind="media"))
+        return
     if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
         # the run is one gazetteer name (most runs that are not a stopword): what the
         # token test below decides, without tokenizing (a run starts with a token, and
