@@ -27,6 +27,7 @@ DEFAULT_PATHS = (SEEDS / "lexicon", SEEDS / "patterns.yaml")
 WORDS, MAPPING, RECORDS = "a list of words", "a mapping", "a list of mappings"
 SECTIONS = {
     "honorifics": WORDS, "person_nouns": WORDS, "topic_nouns": WORDS, "surname_endings": WORDS, "short_surname_endings": WORDS,
+    "patronymic_endings": WORDS,
     "given_names": WORDS, "stopwords": WORDS, "boilerplate": WORDS,
     "acronym_stoplist": WORDS, "credit_prefixes": WORDS, "proper_bodies": WORDS,
     "byline_openers": WORDS, "thing_name_openers": WORDS, "byline_generic": WORDS,

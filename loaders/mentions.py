@@ -105,6 +105,12 @@ class Cues:
         self.given = {key(w) for w in lex["given_names"]} | given_name_keys()
         self.endings = tuple(sorted(low("surname_endings"), key=len, reverse=True))
         self.short_endings = tuple(low("short_surname_endings"))
+        self.patronymics = tuple(low("patronymic_endings"))
+        # a frame's verb in its -s form, capitalised as a heading writes it ("Sacks")
+        self.headline_verbs = frozenset(
+            str(v).capitalize() for frame in lex["frames"].values()
+            for v in frame.get("verbs", ()) if " " not in str(v) and str(v).endswith("s")
+            and str(v).capitalize() not in lex["org_heads"])
         self.honorifics = {str(w).lower().rstrip(".") for w in lex["honorifics"]}
         self.person_nouns = low("person_nouns")
         self.title_heads = low("title_heads")
@@ -490,9 +496,52 @@ def _initials(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
                 s < m.end and m.start < e for s, e in spans)]
 
 
+def _split_at_headline_verbs(body: str, runs, cues: Cues):
+    """"Aliyev Sacks Head Of State Security Service": in a heading's title case a verb
+    of the frames in its -s form ("Sacks", "Appoints", "Replaces") is no part of a
+    name; the run is cut around it."""
+    out = []
+    for start, end in runs:
+        if " " not in body[start:end] or not _in_headline(body, start):
+            out.append((start, end))
+            continue
+        piece = start
+        for tok in _TOKEN_RE.finditer(body, start, end):
+            if tok.group() in cues.headline_verbs:
+                if tok.start() > piece:
+                    out.append((piece, _trimmed_end(body, piece, tok.start())))
+                piece = tok.end() + 1
+        if piece < end:
+            out.append((piece, end))
+    return out
+
+
+_BRACKETED = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+
+
+def _named_whole(body: str, start: int, mid_end: int, end: int, cues: Cues) -> bool:
+    """Two runs and the connector between them name one body though neither has a head
+    word: the abbreviation in brackets after them is made of their words' initials
+    ("Hugpong ng Pagbabago (HNP)"); not a title's ("Chief of Defence Forces (CDF)")."""
+    m = _BRACKETED.match(body, end)
+    if m is None or any(_is_title_word(w, cues) for w in body[start:mid_end].split()):
+        return False
+    initials = "".join(w[0] for w in body[start:end].split()).upper()
+    capitals = "".join(w[0] for w in body[start:end].split() if w[0].isupper())
+    return m.group(1) in (initials, capitals)
+
+
+def _trimmed_end(body: str, start: int, end: int) -> int:
+    while end > start and body[end - 1] in " \u00a0":
+        end -= 1
+    return end
+
+
 def _runs(body: str, cues: Cues):
     """Spans of capitalised word runs, joined across org connectors ("Ministry of X")."""
     runs = [(m.start(), m.end()) for m in _RUN.finditer(body)]
+    if _headlines(body):
+        runs = _split_at_headline_verbs(body, runs, cues)
     out: list[list[int]] = []
     for start, end in runs:
         if out:
@@ -516,6 +565,10 @@ def _runs(body: str, cues: Cues):
                                  and body[prev_start:prev_end].split()[-1] in cues.org_heads
                                  and first not in cues.org_heads
                                  and not _LOWER_WORD.search(body, prev_start, prev_end))):
+                out[-1][1] = end
+                continue
+            if cues.connector.match(between) and between.strip() != "and" \
+                    and _named_whole(body, prev_start, prev_end, end, cues):
                 out[-1][1] = end
                 continue
             if between.strip() == "in" and body[start:end] in cues.region_tails \
@@ -598,6 +651,15 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
             typed.append(Mention(first, end, body[first:end], type="organization",
                                  kind="party", cue="org-noun-after"))
             return
+    if inside and " " in text and body[start - 1:start] == "(" \
+            and not (inside[0].start == start and inside[-1].end == end) \
+            and _AGENCY_CREDIT.match(body, end) \
+            and _DATELINE.search(body, max(0, body.rfind("\n", 0, start) + 1, start - 40), start):
+        # "KYIV (Ukraine Today) -": the outlet a dateline credits, though a place of the
+        # gazetteer opens its name
+        typed.append(Mention(start, end, text, type="organization", cue="dateline",
+                             kind="media"))
+        return
     if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
         # the run is one gazetteer name (most runs that are not a stopword): what the
         # token test below decides, without tokenizing (a run starts with a token, and
@@ -1072,6 +1134,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         toks = toks[:-1]
         if len(toks) == 1 and key(toks[0][2]) not in cues.places:
             return
+    if len(toks) > 1 and _PRO_ANTI.search(body, max(0, toks[0][0] - 5), toks[0][0]):
+        toks = toks[1:]  # "the pro-Western Zurabishvili": what she is for, then her name
     if not toks or len(toks) > 8:
         return
     if len(toks) > 2 and _is_title_word(toks[-1][2], cues) \
@@ -1129,8 +1193,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         _classify_segment(body, toks[:cut], cues, hits, typed, untyped)
         _classify_segment(body, toks[cut:cut + 1], cues, hits, typed, untyped)
         return
-    if len(toks) > 4:
-        return
+    if len(toks) > 5 or (len(toks) == 5 and key(toks[0][2]) not in cues.given):
+        return  # "Constantino Guveya Dominic Nyikadzino Chiwenga": a name of five words
     start, end = toks[0][0], toks[-1][1]
     text = body[start:end]
     if len(toks) > 1 and (end - start) > sum(len(t[2]) for t in toks) + len(toks) - 1:
@@ -1195,13 +1259,18 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue, m.kind = "organization", "dateline", "media"
         typed.append(m)
         return
-    if all(_is_title_word(w, cues) for w in words):
+    if all(_is_title_word(w, cues) for w in words) or (
+            len(words) == 1 and words[0] in cues.org_heads):
         after = _FOLLOWING_WORD.match(body, end)
         if after is not None and after.group(1)[0].isupper() \
                 and _is_title_word(after.group(1), cues):
-            return  # "cousin, House Speaker Martin Romualdez": the title's first word
+            # "cousin, House Speaker Martin Romualdez": the title's first word; "chief
+            # Police General Nicolas Torre": a rank's service
+            return
     person = _person_cue(body, start, end, words, cues, hits)
     org = hits.before(start, _ORG_BEFORE)
+    if org is not None and len(words) == 1 and _is_title_word(text, cues):
+        org = None  # "Interior Ministry Official": the body's officer, no body's name
     if org is not None and person not in _NAME_CUES:
         # "the newspaper Egemen Qazaqstan"; not "the organization Alim Sherzamonov"
         m.type, m.cue = "organization", "org-noun"
@@ -1680,6 +1749,16 @@ def _honorific_before(body: str, start: int, hits) -> bool:
 _AND_AFTER = re.compile(r"[ \t]+and[ \t]+[A-Z]")  # "Minister of Sport, Arts and Recreation"
 
 
+def _site_by_weak_ending(body: str, start: int, end: int, word: str, cues: Cues) -> bool:
+    """"a sermon in Etchmiadzin": one word after a site's preposition whose ending a town
+    has as often as a surname (-in, -ski: none of ``short_surname_endings``) names no
+    person by that ending; "in Pashinyan", "in Putin's" still may."""
+    if word.lower().endswith(cues.short_endings) or cues.possession.match(body, end):
+        return False
+    prev = body[max(0, start - 12):start].rsplit(None, 1)
+    return bool(prev) and prev[-1] in cues.site_preps
+
+
 def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, hits) -> str:
     if _AGE_BEFORE.search(body[max(0, start - 16):start]) or _AGE_AFTER.match(body[end:end + 8]):
         return "age"
@@ -1725,6 +1804,7 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     elif len(words[0]) >= 6 and not words[0].isupper() \
             and words[0].lower().endswith(cues.endings if len(words[0]) >= 7
                                           else cues.short_endings) \
-            and f"the {words[0]}" not in body and f"The {words[0]}" not in body:
+            and f"the {words[0]}" not in body and f"The {words[0]}" not in body \
+            and not _site_by_weak_ending(body, start, end, words[0], cues):
         return "surname-ending"  # "Lukashenko pardoned", "Peskov said"; not "(the) Sandiganbayan"
     return ""

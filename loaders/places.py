@@ -62,8 +62,17 @@ def _countries():
 @cache
 def _spellings_of_subdivisions() -> tuple[tuple[str, str], ...]:
     import pycountry
-    return tuple((spelling, s.name) for s in pycountry.subdivisions
+    return tuple((spelling, _uninverted(s.name)) for s in pycountry.subdivisions
                  for spelling in english_spellings(s.name, s.country_code))
+
+
+def _uninverted(name: str) -> str:
+    """The name an inverted subdivision's name puts first: "Tatarstan, Respublika" ->
+    "Tatarstan"; other names as they are."""
+    head, comma, tail = name.partition(", ")
+    if comma and head[:1].isupper() and len(head) >= 5 and not _LIST_TAIL.search(tail):
+        return head
+    return name
 
 
 # Letters of national romanisations that English news writes with two letters
@@ -75,15 +84,28 @@ _AZERI = str.maketrans({"x": "kh", "X": "Kh", "q": "g", "Q": "G"})
 _AZERI_C = str.maketrans({"c": "j", "C": "J"})  # before "ç" -> "ch": "Kəlbəcər" -> "Kalbajar"
 
 
+_LIST_TAIL = re.compile(r"\b(?:and|y)\b")  # "Newry, Mourne and Down": a list, not inverted
+
+
 def english_spellings(name: str, country_code: str = "") -> list[str]:
     """Other spellings of a subdivision's name as English text writes them: digraphs
-    for national letters, and each part of a double name ("Samegrelo-Zemo Svaneti").
+    for national letters, each part of a double name ("Samegrelo-Zemo Svaneti"), and
+    the name of an inverted one ("Tatarstan, Respublika"; Russian "-iya" as "-ia").
 
     >>> english_spellings("Naxçıvan", "AZ"), english_spellings("Samegrelo-Zemo Svaneti")
     (['Nakhchivan'], ['Samegrelo', 'Zemo Svaneti'])
     >>> english_spellings("Kəlbəcər", "AZ")
     ['Kalbajar', 'Kelbejer']
+    >>> english_spellings("Ingushetiya, Respublika", "RU")
+    ['Ingushetiya', 'Ingushetia']
     """
+    head = _uninverted(name)
+    if head != name:  # "Tatarstan, Respublika", "Bristol, City of"
+        out = english_spellings(head, country_code)
+        out.insert(0, head)
+        if country_code == "RU" and head.endswith("iya") and " " not in head:
+            out.append(head[:-3] + "ia")  # "Buryatiya" -> "Buryatia"
+        return out
     out = []
     plain = name.translate(_DIGRAPHS)
     if country_code == "AZ":

@@ -89,6 +89,8 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
             types[m.actor_id] = m.type
     _acronyms(body, out)
     _double_surnames(out)
+    _middle_names(out, types, _ref_words(lex).cues.patronymics)
+    _transliterations(out)
     surfaces: dict[str, list[str]] = defaultdict(list)
     for m in out:
         if m.actor_id:
@@ -119,6 +121,7 @@ def resolve(body: str, typed: list[Mention], untyped: list[Mention], gazetteer, 
     # of the article with that surname; of a family ("Emomali Rahmon", "Ozoda Rahmon")
     # the surname alone is the one introduced first; a given name several persons share
     # stays unresolved rather than guessed, and no actor of its own
+    _titled_holders(out, surname, types, gazetteer, lex, published)
     introduced = _introduced(out)
     kin = _kin_before(lex)
     given_names = _ref_words(lex).cues.given
@@ -239,7 +242,8 @@ def _members(body: str, typed: list[Mention], untyped: list[Mention], cues) -> N
 
 _OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _KNOWN_AS = re.compile(r"[,(]\s*(?:(?:also|better|popularly|widely|commonly)\s+)?"
-                       r"(?:known\s+as|nicknamed|called)\s+[\"“‘']?$")
+                       r"(?:known\s+as|nicknamed|called|dubbed|(?:whom|who)\s+(?:[\w-]+\s+){1,3}"
+                       r"(?:call|calls|called|nickname|nicknamed|dub|dubbed))\s+[\"“‘']?$")
 
 
 def _known_as(body: str, out: list[Mention], untyped: list[Mention]) -> None:
@@ -247,12 +251,14 @@ def _known_as(body: str, out: list[Mention], untyped: list[Mention]) -> None:
     (nicknamed Bongbong)": the name after "known as" is another spelling of the person
     named right before its comma or bracket."""
     persons = [m for m in out if m.type == "person" and m.actor_id and m.emits]
-    candidates = [m for m in [*out, *untyped] if m.type in ("", "person")
-                  and m.method != "gazetteer" and " " not in m.surface.strip()]
+    # ... also an acronym: "Mnangagwa, whom Zimbabweans call "ED"" is no body
+    candidates = [m for m in [*out, *untyped] if (m.type in ("", "person") or (
+        m.role == "acronym" and m.cue == "acronym")) and m.method != "gazetteer"
+                  and " " not in m.surface.strip()]
     known: dict[str, str] = {}
     for m in candidates:
         lead = _KNOWN_AS.search(body, max(0, m.start - 40), m.start)
-        if lead is None:
+        if lead is None or (m.role == "acronym" and body[m.start - 1:m.start] not in "\"“‘'"):
             continue
         # the name right before the comma or bracket: "Lukashenko, who has ruled since
         # 1994, called Babariko a puppet" names no second spelling of Lukashenko
@@ -289,6 +295,122 @@ def _double_surnames(mentions: list[Mention]) -> None:
                 m.actor_id = next(iter(ids))
 
 
+def _titled_holders(mentions: list[Mention], surname: dict[str, set[str]],
+                    types: dict[str, str], gazetteer, lex, published: str) -> None:
+    """"President Aliyev", "Armenian Prime Minister Pashinyan" in an article that never
+    gives the full name: a surname alone after an office's title is the holder of that
+    office at the article's date (``offices``) whose name ends in it; no holder of that
+    surname, or two: the surname keeps its own actor. A surname the article gives no
+    one else then stands for the holder too ("Aliyev said"), and a relative's double
+    surname ("Liza Araneta-Marcos") does not take "President Marcos"."""
+    for m in mentions:
+        if m.type != "person" or not m.title or m.method == "gazetteer" \
+                or " " in m.surface.strip() or m.actor_id != f"person:{slug(m.surface)}":
+            continue
+        k = key(m.surface)
+        holders = {h for h in _office_holders(lex, m.title.lower(), m.body_hint, m.former,
+                                              published)
+                   if h in gazetteer.actors and k in _surnames_of(gazetteer.actors[h])}
+        if len(holders) != 1:
+            continue
+        holder = next(iter(holders))
+        own = m.actor_id
+        for n in mentions:
+            if n.actor_id == own:
+                n.actor_id, n.role = holder, "surname"
+        types[holder] = "person"
+        surname[k] = {holder}
+
+
+def _surnames_of(actor) -> set[str]:
+    """The last words of a known person's name and aliases ("aliyev", "aliev")."""
+    out = set()
+    for name in (actor.name, *actor.aliases):
+        parts = [p for p in key(name).split() if p not in _NAME_SUFFIXES]
+        if len(parts) >= 2:
+            out.add(parts[-1])
+    return out
+
+
+_VOWELS = re.compile(r"[aeiouyw'’-]")
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word as romanisations agree on them: "Aleksandr", "Alexander"
+    and "Alyaksandr" are "lksndr"; "Lukashenka" and "Lukashenko" are "lkshnk".
+
+    >>> _skeleton("Alexander") == _skeleton("Alyaksandr") == "lksndr"
+    True
+    >>> _skeleton("Sara") == _skeleton("Sebastian")
+    False
+    """
+    return _VOWELS.sub("", key(word).replace("x", "ks"))
+
+
+def _transliterations(mentions: list[Mention]) -> None:
+    """"Aleksandr Lukashenka" in an article that names "Alexander Lukashenko": a name no
+    list knows whose every word has the consonants of the same word of another person's
+    name of the article is that person spelt another way; not "Aliyeva" beside "Aliyev"
+    (a woman's form of the surname), nor "José Eduardo dos Santos" beside "José Filomeno
+    dos Santos"."""
+    skeletons: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    persons = [m for m in mentions if m.type == "person" and m.actor_id
+               and len(m.surface.split()) >= 2]
+    for m in persons:
+        skeletons[tuple(_skeleton(w) for w in m.surface.split())].add(m.actor_id)
+    moved: dict[str, str] = {}
+    for m in persons:
+        if m.method == "gazetteer":
+            continue
+        words = m.surface.split()
+        others = skeletons[tuple(_skeleton(w) for w in words)] - {m.actor_id}
+        if len(others) != 1:
+            continue
+        other = next(iter(others))
+        last = key(words[-1])
+        if any(key(n.surface.split()[-1]) in (last + "a", last[:-1])
+               for n in persons if n.actor_id == other):
+            continue
+        if other not in moved:
+            moved[m.actor_id] = other
+    for m in mentions:
+        if m.actor_id in moved:
+            m.actor_id = moved[m.actor_id]
+
+
+def _middle_names(mentions: list[Mention], types: dict[str, str],
+                  patronymics: tuple[str, ...]) -> None:
+    """"Sergei Kuzhugetovich Shoigu" beside "Sergei Shoigu", "Rodrigo Roa Duterte" beside
+    "Rodrigo Duterte": a name of three words and the article's one person named by its
+    first and last words are one person, under the short name's id; with no short name,
+    a Russian patronymic in the middle (``patronymic_endings``) is left out of the id, so
+    that articles which drop it give the same actor. Not "Ferdinand Marcos Jr" (a
+    suffix: the son of the two-word name), nor two names the gazetteer knows apart."""
+    short: dict[str, set[str]] = defaultdict(set)
+    long: list[Mention] = []
+    for m in mentions:
+        if m.type == "person" and m.actor_id:
+            words = key(m.surface).split()
+            if len(words) == 2:
+                short[key(m.surface)].add(m.actor_id)
+            elif len(words) == 3 and m.method != "gazetteer" \
+                    and words[-1] not in _NAME_SUFFIXES:
+                long.append(m)
+    moved: dict[str, str] = {}
+    for m in long:
+        words = m.surface.split()
+        ids = short.get(key(f"{words[0]} {words[-1]}"))
+        if ids and len(ids) == 1:
+            moved[m.actor_id] = next(iter(ids))
+        elif not ids and words[1].lower().endswith(patronymics):
+            moved[m.actor_id] = f"person:{slug(words[0] + ' ' + words[-1])}"
+    moved = {old: new for old, new in moved.items() if old != new}
+    for m in mentions:
+        if m.actor_id in moved:
+            m.actor_id = moved[m.actor_id]
+            types[m.actor_id] = "person"
+
+
 _APPOSITION = re.compile(r"\s*,\s*")
 # a copula before a title: what its subject is or was, no reference to a holder
 _PREDICATIVE = re.compile(r"\b(?:is|was|has\s+been|had\s+been|became|remains|remained)"
@@ -317,6 +439,7 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
     body of one country (the KNB: "Kazakhstan's security service") qualified by another
     is that other country's body, here and wherever the article writes it the same way."""
     countries = _ref_words(lex).cues.demonym_ids
+    verbs = _ref_words(lex).cues.headline_verbs
     places = {m.end: m for m in mentions if m.type == "place" and m.actor_id}
     remap: dict[str, str] = {}
     article_country = None
@@ -327,8 +450,8 @@ def _foreign_bodies(body, mentions, gazetteer, lex, hits) -> None:
         for _ in range(3):  # capitalised words the name left out ("State" Committee ...)
             country = _qualifier(body, start, hits, countries, places)
             word = _NAME_WORD.search(body, max(0, start - 30), start)
-            if country or word is None:
-                break
+            if country or word is None or word.group().strip() in verbs:
+                break  # not a heading's verb: "Replaces Security Council Secretary"
             start = word.start()
         own = _country_of(gazetteer, lex, m.actor_id)
         if not country and (m.surface[:1].islower() or _generic_body(m, own, gazetteer)):
