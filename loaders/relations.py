@@ -674,9 +674,12 @@ def _predecessors(doc, statements) -> list:
             continue
         else:
             # "X appointed A head of the administration. ... She replaces B": B held the
-            # one post the two sentences before gave A
+            # one post the two sentences before gave A (not one A "previously" held)
+            earlier = _earlier_post(doc.lex)
             posts = {(st.object_id, st.detail, st.subject_id) for st in held
-                     if 0 < hit.sentence - doc.index.at(st.span_start) <= 2}
+                     if 0 < hit.sentence - doc.index.at(st.span_start) <= 2
+                     and not earlier.search(doc.body, doc.sentence_of(st.span_start).start,
+                                            st.span_end)}
         if len(posts) != 1:
             continue
         body, title, holder = next(iter(posts))
@@ -688,6 +691,12 @@ def _predecessors(doc, statements) -> list:
                                          detail=title, confidence=0.7, status="former",
                                          speaker=speaker, modality=modality))
     return out
+
+
+@lru_cache(maxsize=4)
+def _earlier_post(lex) -> re.Pattern:
+    words = sorted((str(w) for w in lex["earlier_post_words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def frame_statements(doc) -> list:

@@ -617,6 +617,7 @@ class _RefWords:
         self.country_ids = {key(c.partition(":")[2].replace("-", " ")): c  # "russia"
                             for c in self.countries}
         self.descriptions = {key(k): v for k, v in lex["definite_descriptions"].items()}
+        self.possessive = {key(k) for k in lex["possessive_descriptions"]}
         self.head_titles = frozenset(str(w).lower()
                                      for w in lex["clause_words"]["head_titles"])
         self.head_verbs = {str(k).lower(): str(v).lower() for k, v in lex["head_verbs"].items()}
@@ -943,7 +944,10 @@ def _bare_key(word: str) -> str:
     return key(word).replace("-", "").replace(" ", "")
 
 
-_AFTER_HEAD = re.compile(r"\s+(?:of|for)\b|\s+[A-Z]")
+# "the Agency for Strategic Planning": a name goes on after "of", "for" or a capital; a
+# span of time does not ("headed the agency for twenty years", "for a decade")
+_AFTER_HEAD = re.compile(r"\s+of\b|\s+[A-Z]|\s+for\b(?!\s+(?:\d|(?:a|an|[a-z]+)\s+(?:[a-z]+\s+)?"
+                         r"(?:years?|months?|decades?|weeks?|days?|terms?|decade|while|time)\b))")
 _OF_AFTER = re.compile(r"\s+of\b")
 _AND_CAPITAL = re.compile(r"\s+and\s+([A-Z]\w+)")
 _OF_COUNTRY = re.compile(r"\s+of\s+the\s+(?:\w+\s+)?Republic\b")  # "of the Kyrgyz Republic"
@@ -955,6 +959,7 @@ def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
     """"the foreign troops": the last organisation of the description's kind before it,
     if named within the last few sentences (else the description stays unresolved)."""
     kinds = _ref_words(lex).descriptions
+    owners_only = _ref_words(lex).possessive
     orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
     starts = [m.start for m in orgs]
     refs = []
@@ -966,7 +971,8 @@ def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
     for h in hits.labelled({"definite_descriptions"}):
         the = _the_before(body, h.start)
         kind = kinds.get(key(h.phrase))
-        if the is None or kind is None:
+        if the is None or kind is None or (
+                key(h.phrase) in owners_only and not _OWNER_MARK.match(body, h.end)):
             continue
         i = bisect_left(starts, the)
         while i > 0 and kind_of(orgs[i - 1]) != kind:
@@ -982,6 +988,7 @@ def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
     return refs
 
 
+_OWNER_MARK = re.compile(r"['’]s?(?!\w)")  # "the party's", "the parties'"
 _APPOSED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:[^s]s|men|people)$")
 
@@ -1265,6 +1272,16 @@ def topic(body, persons, index, sent_i, strict=False) -> str | None:
 
 
 @cache
+@cache
+def _unnamed_body_re(lex) -> re.Pattern:
+    """"the ministry", "the party": a body told by its head noun alone, lower case (a
+    name's own head is capitalised: "the Ministry of Energy")."""
+    heads = sorted({str(w).lower() for w in lex["org_heads"]} |
+                   {str(w).lower() for w in lex["party_nouns_after"]}, key=len, reverse=True)
+    return re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?-i:"
+                      + "|".join(map(re.escape, heads)) + r")\b(?![\w-])(?!\s+of\b)")
+
+
 def _topic_nouns(lex) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lex["topic_nouns"])
 
@@ -1387,6 +1404,7 @@ class Antecedents:
         self.kin_after = _kin_after(lex)
         self._genders: dict[str, bool | None] = {}  # name -> female(name)
         self._kin_said = _kin_genders(lex, self.persons, body)
+        self.unnamed_body = _unnamed_body_re(lex)
 
     def female(self, name: str) -> bool | None:
         """Does the surname of a person (an actor id or a name as written) say she is a
@@ -1537,11 +1555,26 @@ class Antecedents:
         return [heads[0].actor_id] if heads else [near[-1].actor_id] if near else []
 
     def _its(self, offset: int, sent: int) -> list[str]:
-        """"its former chief": the nearest organisation of this sentence or the last."""
-        for m in reversed([m for m in self.orgs if m.start < offset]):
+        """"its former chief": the nearest organisation of this sentence or the last; none
+        when a body no name resolved stands between ("The Security Service detained an
+        official. The ministry said its deputy head ..." is the ministry's deputy).
+
+        >>> from qantar.loaders.pipeline import default_lexicon
+        >>> from qantar.loaders.sentences import SentenceIndex, split
+        >>> body = "The KNB spoke. The ministry said its head left."
+        >>> a = Antecedents(default_lexicon(), [Mention(4, 7, "KNB", type="organization",
+        ...     actor_id="organization:knb")], SentenceIndex(split(body)), body)
+        >>> a.resolve(body.index("its"), "its"), a.resolve(body.index("spoke"), "its")
+        ([], ['organization:knb'])
+        """
+        before = [m for m in self.orgs if m.start < offset]
+        for m in reversed(before):
             if sent - self.index.at(m.start) > 1:
                 break
             if _WIRE_CREDIT.match(self.body, m.end) and self.body[m.start - 1:m.start] == "(":
                 continue  # "TBILISI (Reuters) - police ... arrested its leader": the outlet
+            for d in self.unnamed_body.finditer(self.body, m.end, offset):
+                if not any(o.start <= d.start() < o.end for o in before):
+                    return []
             return [m.actor_id]
         return []
