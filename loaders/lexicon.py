@@ -54,7 +54,7 @@ SECTIONS = {
     "area_titles": WORDS, "area_synonyms": MAPPING,
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING, "tenure_adverbs": WORDS,
-    "earlier_post_words": WORDS,
+    "earlier_post_words": WORDS, "counterpart_nouns": WORDS,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,
     "spouse_titles": MAPPING,
     "kin_genders": MAPPING,

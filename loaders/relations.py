@@ -182,7 +182,7 @@ def extract(doc) -> list:
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
     out += spouse_statements(doc, out)
     out += _ministers_of_rulers(doc, out)
-    out = _holders_own_country(doc, out)
+    out = _holders_own_country(doc, _counterparts(doc, out))
     return _named_countries_only(doc, _named_offices(doc, _not_negated(doc, rules, out)))
 
 
@@ -244,6 +244,73 @@ def _holders_own_country(doc, statements) -> list:
                     target, st.detail))
         out.append(st)
     return out
+
+
+@lru_cache(maxsize=4)
+def _counterpart_re(lex) -> re.Pattern:
+    nouns = sorted((str(w) for w in lex["counterpart_nouns"]), key=len, reverse=True)
+    return re.compile(r"\b(?:his|her|their)\s+(?:([A-Z][\w-]+)\s+)?(?:"
+                      + "|".join(map(re.escape, nouns)) + r")\b")
+
+
+def _counterparts(doc, statements) -> list:
+    """"Foreign Minister A met his Azerbaijani counterpart(,) B" (or "B, his Azerbaijani
+    counterpart"): B holds A's post in the demonym's country; and A's bare title, given
+    the article's country by default, is not the post another person of the sentence
+    holds in that country: it is the other country the article names, if it names just
+    one, else no post."""
+    rules = rules_for(doc.lex)
+    countries = country_ids(doc.lex)
+    posts = [st for st in statements if st.predicate == "holds_position"]
+    persons = [m for m in doc.mentions if m.type == "person" and m.actor_id]
+    out = list(statements)
+    for hit in _counterpart_re(doc.lex).finditer(doc.body):
+        country = _demonym(doc, hit.group(1) or "")
+        if not country:
+            continue
+        sent = doc.index.at(hit.start())
+        after = next((m for m in persons if m.start >= hit.end()), None)
+        before = next((m for m in reversed(persons) if m.end <= hit.start()), None)
+        if after is not None and re.fullmatch(r",?\s*", doc.body[hit.end():after.start]):
+            other = after
+        elif before is not None and re.fullmatch(r",\s*", doc.body[before.end:hit.start()]):
+            other = before
+        else:
+            continue
+        titles = {st.detail for st in posts if doc.index.at(st.span_start) == sent
+                  and st.subject_id != other.actor_id and st.object_id in countries
+                  and rules.is_national(st.detail)}
+        if len(titles) != 1:
+            continue
+        speaker, modality = doc.attribution.at(hit.start(), other.end) if doc.attribution \
+            else ("", "reported")
+        st = doc.statement("holds_position", other.actor_id, country[0][0],
+                           min(hit.start(), other.start), max(hit.end(), other.end),
+                           detail=next(iter(titles)), confidence=0.8, speaker=speaker,
+                           modality=modality)
+        out.append(st)
+        posts.append(st)
+    main = doc.main_country
+    guessed = [st for st in posts if st.object_id == main and st.confidence <= 0.6]
+    if not guessed:
+        return out
+    named = {m.actor_id for m in doc.mentions if m.actor_id in countries}
+    fixed = []
+    for st in out:
+        if st.predicate == "holds_position" and st.object_id == main and \
+                st.confidence <= 0.6 and any(
+                o.object_id == main and o.detail == st.detail and o.confidence > 0.6
+                and o.subject_id != st.subject_id
+                and doc.index.at(o.span_start) == doc.index.at(st.span_start) for o in posts):
+            rest = named - {main}
+            if len(rest) != 1:
+                continue
+            target = next(iter(rest))
+            st = dataclasses.replace(st, object_id=target, id=Statement.make_id(
+                st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id,
+                target, st.detail))
+        fixed.append(st)
+    return fixed
 
 
 _IN_OPENER = re.compile(r"\W*(?:(?:On|Last|This) \w+,? )?In (?:the )?$")
