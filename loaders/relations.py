@@ -257,8 +257,8 @@ def _counterparts(doc, statements) -> list:
     """"Foreign Minister A met his Azerbaijani counterpart(,) B" (or "B, his Azerbaijani
     counterpart"): B holds A's post in the demonym's country; and A's bare title, given
     the article's country by default, is not the post another person of the sentence
-    holds in that country: it is the other country the article names, if it names just
-    one, else no post."""
+    holds in that country, written with its country: it is the other country the article
+    names, if it names just one, else no post."""
     rules = rules_for(doc.lex)
     countries = country_ids(doc.lex)
     posts = [st for st in statements if st.predicate == "holds_position"]
@@ -286,7 +286,7 @@ def _counterparts(doc, statements) -> list:
             else ("", "reported")
         st = doc.statement("holds_position", other.actor_id, country[0][0],
                            min(hit.start(), other.start), max(hit.end(), other.end),
-                           detail=next(iter(titles)), confidence=0.8, speaker=speaker,
+                           detail=next(iter(titles)), confidence=0.9, speaker=speaker,
                            modality=modality)
         out.append(st)
         posts.append(st)
@@ -299,7 +299,10 @@ def _counterparts(doc, statements) -> list:
     for st in out:
         if st.predicate == "holds_position" and st.object_id == main and \
                 st.confidence <= 0.6 and any(
-                o.object_id == main and o.detail == st.detail and o.confidence > 0.6
+                # a post whose country the sentence writes ("Azerbaijani Foreign
+                # Minister B"), not one implied ("Pashinyan's predecessor as prime
+                # minister, A": the same post at another time)
+                o.object_id == main and o.detail == st.detail and o.confidence >= 0.9
                 and o.subject_id != st.subject_id
                 and doc.index.at(o.span_start) == doc.index.at(st.span_start) for o in posts):
             rest = named - {main}
