@@ -662,8 +662,10 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     chiefs = [p for p, t in bodies if t == "person" and p != "@agent"]
     if ("@agent", "person") in bodies:
         chiefs += [p for p, t in hit.agents if t == "person"]
-    if ("@agent", "organization") in bodies:  # "elected A as its speaker"
-        bodies = [a for a in hit.agents if a[1] == "organization"]
+    its = ("@agent", "organization") in bodies
+    if its:  # "elected A as its speaker": the agent's, else the body "its" stands for
+        bodies = [a for a in hit.agents if a[1] in ("organization", "place")] or [
+            (i, "organization") for i in doc.antecedents.resolve(hit.start, "its")]
     bodies = [b for b in bodies if b[1] != "person"]
     for people, former in holders:
         people = [p for p, t in people if t == "person"]
@@ -682,7 +684,7 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
         confidence = 0.8
         # the title follows the act ("appointed X as prime minister"), where nothing
         # can qualify it: a word before the act qualifies the agent, not this post
-        if not targets and rules.is_national(detail):
+        if not targets and rules.is_national(detail) and not its:
             country = doc.main_country
             targets = [(country, "place")] if country else []
             confidence = 0.6
