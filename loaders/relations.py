@@ -239,11 +239,16 @@ def _holders_own_country(doc, statements) -> list:
                 if len(own) > 1:
                     continue
                 target = next(iter(own))
-                st = dataclasses.replace(st, object_id=target, id=Statement.make_id(
-                    st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id,
-                    target, st.detail))
+                st = _to_object(st, target)
         out.append(st)
     return out
+
+
+def _to_object(st, target: str):
+    """The statement with another object (and the id that object gives it)."""
+    return dataclasses.replace(st, object_id=target, id=Statement.make_id(
+        st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id, target,
+        st.detail))
 
 
 @lru_cache(maxsize=4)
@@ -309,9 +314,7 @@ def _counterparts(doc, statements) -> list:
             if len(rest) != 1:
                 continue
             target = next(iter(rest))
-            st = dataclasses.replace(st, object_id=target, id=Statement.make_id(
-                st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id,
-                target, st.detail))
+            st = _to_object(st, target)
         fixed.append(st)
     return fixed
 
@@ -398,9 +401,7 @@ def _named_offices(doc, statements) -> list:
             target = bodies[0] if len(bodies) == 1 else (
                 (doc.main_country or "") if implied else "")
             if target and target != st.object_id:
-                st = dataclasses.replace(st, object_id=target, id=Statement.make_id(
-                    st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id,
-                    target, st.detail))
+                st = _to_object(st, target)
         out.append(st)
     return out
 

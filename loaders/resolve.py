@@ -946,7 +946,7 @@ def _bare_key(word: str) -> str:
 
 # "the Agency for Strategic Planning": a name goes on after "of", "for" or a capital; a
 # span of time does not ("headed the agency for twenty years", "for a decade")
-_AFTER_HEAD = re.compile(r"\s+of\b|\s+[A-Z]|\s+for\b(?!\s+(?:\d|(?:a|an|[a-z]+)\s+(?:[a-z]+\s+)?"
+_AFTER_HEAD = re.compile(r"\s+of\b|\s+[A-Z]|\s+for\b(?!\s+(?:\d|[a-z]+\s+(?:[a-z]+\s+)?"
                          r"(?:years?|months?|decades?|weeks?|days?|terms?|decade|while|time)\b))")
 _OF_AFTER = re.compile(r"\s+of\b")
 _AND_CAPITAL = re.compile(r"\s+and\s+([A-Z]\w+)")
@@ -1272,16 +1272,16 @@ def topic(body, persons, index, sent_i, strict=False) -> str | None:
 
 
 @cache
-@cache
 def _unnamed_body_re(lex) -> re.Pattern:
     """"the ministry", "the party": a body told by its head noun alone, lower case (a
     name's own head is capitalised: "the Ministry of Energy")."""
     heads = sorted({str(w).lower() for w in lex["org_heads"]} |
                    {str(w).lower() for w in lex["party_nouns_after"]}, key=len, reverse=True)
-    return re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?-i:"
+    return re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:"
                       + "|".join(map(re.escape, heads)) + r")\b(?![\w-])(?!\s+of\b)")
 
 
+@cache
 def _topic_nouns(lex) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lex["topic_nouns"])
 
