@@ -372,7 +372,7 @@ def _bodies_of_countries(body, mentions, gazetteer, lex, hits) -> None:
         country = _qualifier(body, m.start, hits, countries, places)
         if not country:
             if article_country is None:
-                article_country = main_country(mentions, hits, lex)
+                article_country = main_country(mentions, hits, lex, body)
             country = article_country
         if country in gazetteer.actors:
             name = f"{m.surface} of {gazetteer.actors[country].name}"
@@ -403,13 +403,52 @@ def _written(m: Mention) -> tuple[str, bool]:
     return key(m.surface), m.surface[:1].islower()
 
 
-def main_country(mentions, hits, lex) -> str:
-    """The country the article names most (mentions of it and of its demonym); of two
-    named as often, the one named first."""
+def main_country(mentions, hits, lex, body: str = "") -> str:
+    """The country the article is from: the dateline's, when the headline names it
+    before any other country (:func:`_dated_from`); else the country the article names
+    most (mentions of it and of its demonym); of two named as often, the one named
+    first."""
     counts = country_counts(mentions, hits, lex)
     if not counts:
         return ""
+    dated = _dated_from(body, mentions, hits, lex) if body else ""
+    if dated in counts:
+        return dated
     return max(counts, key=counts.get)  # the first of the most named: counts keeps order
+
+
+def _dated_from(body, mentions, hits, lex) -> str:
+    """"Georgia passes 'Russian-style' law / TBILISI, May 14 - ...": an article datelined
+    in a country's capital whose headline names that country first is that country's
+    news, however often it names another ("Russia" five times in a story on Georgian
+    politics); a country written as a modifier ("Russia-led troops") is not named.
+
+    >>> from qantar.loaders.pipeline import default_lexicon
+    >>> from qantar.loaders.vocabulary import Hits
+    >>> body = "Georgia passes law" + chr(10) * 2 + "TBILISI, May 14 - Russia, Russia."
+    >>> ms = [Mention(0, 7, "Georgia", type="place", actor_id="place:georgia"),
+    ...       Mention(20, 27, "TBILISI", type="place", actor_id="place:tbilisi")]
+    >>> _dated_from(body, ms, Hits(body, []), default_lexicon())
+    'place:georgia'
+    """
+    words = _ref_words(lex)
+    line = next((m for m in mentions if m.type == "place" and m.start < 600
+                 and m.surface.isupper() and len(m.surface) > 2
+                 and body[:m.start].rstrip(" \t").endswith("\n")), None)
+    if line is None:
+        return ""
+    capital_of = capital_countries().get(key(line.surface))
+    dated = words.country_ids.get(key(capital_of)) if capital_of else ""
+    if not dated:
+        return ""
+    demonyms = words.cues.demonym_ids
+    named = [(m.start, m.actor_id) for m in mentions
+             if m.start < line.start and m.actor_id in words.countries
+             and body[m.end:m.end + 1] != "-"]
+    named += [(h.start, demonyms[h.phrase]) for h in hits.by_label.get("demonyms", ())
+              if h.start < line.start and h.phrase in demonyms
+              and body[h.end:h.end + 1] != "-"]
+    return dated if named and min(named)[1] == dated else ""
 
 
 def country_counts(mentions, hits, lex) -> dict[str, int]:
@@ -652,7 +691,7 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
 
     @cache
     def main() -> str:  # a holder with no country written serves the article's
-        return main_country(mentions, hits, lex)
+        return main_country(mentions, hits, lex, body)
     mention_ends = {m.end for m in mentions}
     named_end = mention_ends.__contains__  # "USA" the place is no body before a title
     holders = [(m.start, _bare(m.title, words.interim), m.former, m.actor_id,
