@@ -71,8 +71,8 @@ class Document:
 
     @cached_property
     def main_country(self) -> str:
-        """The country the article names most (:func:`.resolve.main_country`)."""
-        return resolve_mod.main_country(self.mentions, self.hits, self.lex)
+        """The country the article is from (:func:`.resolve.main_country`)."""
+        return resolve_mod.main_country(self.mentions, self.hits, self.lex, self.body)
 
     @cached_property
     def named_actors(self) -> frozenset[str]:

@@ -199,7 +199,7 @@ def extract(doc) -> list:
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
     out += spouse_statements(doc, out)
     out += _ministers_of_rulers(doc, out)
-    out = _holders_own_country(doc, out)
+    out = _holders_own_country(doc, _counterparts(doc, out))
     return _named_countries_only(doc, _named_offices(doc, _not_negated(doc, rules, out)))
 
 
@@ -256,11 +256,84 @@ def _holders_own_country(doc, statements) -> list:
                 if len(own) > 1:
                     continue
                 target = next(iter(own))
-                st = dataclasses.replace(st, object_id=target, id=Statement.make_id(
-                    st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id,
-                    target, st.detail))
+                st = _to_object(st, target)
         out.append(st)
     return out
+
+
+def _to_object(st, target: str):
+    """The statement with another object (and the id that object gives it)."""
+    return dataclasses.replace(st, object_id=target, id=Statement.make_id(
+        st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id, target,
+        st.detail))
+
+
+@lru_cache(maxsize=4)
+def _counterpart_re(lex) -> re.Pattern:
+    nouns = sorted((str(w) for w in lex["counterpart_nouns"]), key=len, reverse=True)
+    return re.compile(r"\b(?:his|her|their)\s+(?:([A-Z][\w-]+)\s+)?(?:"
+                      + "|".join(map(re.escape, nouns)) + r")\b")
+
+
+def _counterparts(doc, statements) -> list:
+    """"Foreign Minister A met his Azerbaijani counterpart(,) B" (or "B, his Azerbaijani
+    counterpart"): B holds A's post in the demonym's country; and A's bare title, given
+    the article's country by default, is not the post another person of the sentence
+    holds in that country, written with its country: it is the other country the article
+    names, if it names just one, else no post."""
+    rules = rules_for(doc.lex)
+    countries = country_ids(doc.lex)
+    posts = [st for st in statements if st.predicate == "holds_position"]
+    persons = [m for m in doc.mentions if m.type == "person" and m.actor_id]
+    out = list(statements)
+    for hit in _counterpart_re(doc.lex).finditer(doc.body):
+        country = _demonym(doc, hit.group(1) or "")
+        if not country:
+            continue
+        sent = doc.index.at(hit.start())
+        after = next((m for m in persons if m.start >= hit.end()), None)
+        before = next((m for m in reversed(persons) if m.end <= hit.start()), None)
+        if after is not None and re.fullmatch(r",?\s*", doc.body[hit.end():after.start]):
+            other = after
+        elif before is not None and re.fullmatch(r",\s*", doc.body[before.end:hit.start()]):
+            other = before
+        else:
+            continue
+        titles = {st.detail for st in posts if doc.index.at(st.span_start) == sent
+                  and st.subject_id != other.actor_id and st.object_id in countries
+                  and rules.is_national(st.detail)}
+        if len(titles) != 1:
+            continue
+        speaker, modality = doc.attribution.at(hit.start(), other.end) if doc.attribution \
+            else ("", "reported")
+        st = doc.statement("holds_position", other.actor_id, country[0][0],
+                           min(hit.start(), other.start), max(hit.end(), other.end),
+                           detail=next(iter(titles)), confidence=0.9, speaker=speaker,
+                           modality=modality)
+        out.append(st)
+        posts.append(st)
+    main = doc.main_country
+    guessed = [st for st in posts if st.object_id == main and st.confidence <= 0.6]
+    if not guessed:
+        return out
+    named = {m.actor_id for m in doc.mentions if m.actor_id in countries}
+    fixed = []
+    for st in out:
+        if st.predicate == "holds_position" and st.object_id == main and \
+                st.confidence <= 0.6 and any(
+                # a post whose country the sentence writes ("Azerbaijani Foreign
+                # Minister B"), not one implied ("Pashinyan's predecessor as prime
+                # minister, A": the same post at another time)
+                o.object_id == main and o.detail == st.detail and o.confidence >= 0.9
+                and o.subject_id != st.subject_id
+                and doc.index.at(o.span_start) == doc.index.at(st.span_start) for o in posts):
+            rest = named - {main}
+            if len(rest) != 1:
+                continue
+            target = next(iter(rest))
+            st = _to_object(st, target)
+        fixed.append(st)
+    return fixed
 
 
 _IN_OPENER = re.compile(r"\W*(?:(?:On|Last|This) \w+,? )?In (?:the )?$")
@@ -345,9 +418,7 @@ def _named_offices(doc, statements) -> list:
             target = bodies[0] if len(bodies) == 1 else (
                 (doc.main_country or "") if implied else "")
             if target and target != st.object_id:
-                st = dataclasses.replace(st, object_id=target, id=Statement.make_id(
-                    st.article_id, st.span_start, st.span_end, st.predicate, st.subject_id,
-                    target, st.detail))
+                st = _to_object(st, target)
         out.append(st)
     return out
 
@@ -609,8 +680,10 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
     chiefs = [p for p, t in bodies if t == "person" and p != "@agent"]
     if ("@agent", "person") in bodies:
         chiefs += [p for p, t in hit.agents if t == "person"]
-    if ("@agent", "organization") in bodies:  # "elected A as its speaker"
-        bodies = [a for a in hit.agents if a[1] == "organization"]
+    its = ("@agent", "organization") in bodies
+    if its:  # "elected A as its speaker": the agent's, else the body "its" stands for
+        bodies = [a for a in hit.agents if a[1] in ("organization", "place")] or [
+            (i, "organization") for i in doc.antecedents.resolve(hit.start, "its")]
     bodies = [b for b in bodies if b[1] != "person"]
     for people, former in holders:
         people = [p for p, t in people if t == "person"]
@@ -629,7 +702,7 @@ def _post_statements(doc, hit, date, speaker, modality) -> list:
         confidence = 0.8
         # the title follows the act ("appointed X as prime minister"), where nothing
         # can qualify it: a word before the act qualifies the agent, not this post
-        if not targets and rules.is_national(detail):
+        if not targets and rules.is_national(detail) and not its:
             country = doc.main_country
             targets = [(country, "place")] if country else []
             confidence = 0.6
@@ -691,9 +764,12 @@ def _predecessors(doc, statements) -> list:
             continue
         else:
             # "X appointed A head of the administration. ... She replaces B": B held the
-            # one post the two sentences before gave A
+            # one post the two sentences before gave A (not one A "previously" held)
+            earlier = _earlier_post(doc.lex)
             posts = {(st.object_id, st.detail, st.subject_id) for st in held
-                     if 0 < hit.sentence - doc.index.at(st.span_start) <= 2}
+                     if 0 < hit.sentence - doc.index.at(st.span_start) <= 2
+                     and not earlier.search(doc.body, doc.sentence_of(st.span_start).start,
+                                            st.span_end)}
         if len(posts) != 1:
             continue
         body, title, holder = next(iter(posts))
@@ -705,6 +781,12 @@ def _predecessors(doc, statements) -> list:
                                          detail=title, confidence=0.7, status="former",
                                          speaker=speaker, modality=modality))
     return out
+
+
+@lru_cache(maxsize=4)
+def _earlier_post(lex) -> re.Pattern:
+    words = sorted((str(w) for w in lex["earlier_post_words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def frame_statements(doc) -> list:

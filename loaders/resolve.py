@@ -495,7 +495,7 @@ def _bodies_of_countries(body, mentions, gazetteer, lex, hits) -> None:
         country = _qualifier(body, m.start, hits, countries, places)
         if not country:
             if article_country is None:
-                article_country = main_country(mentions, hits, lex)
+                article_country = main_country(mentions, hits, lex, body)
             country = article_country
         if country in gazetteer.actors:
             name = f"{m.surface} of {gazetteer.actors[country].name}"
@@ -526,13 +526,52 @@ def _written(m: Mention) -> tuple[str, bool]:
     return key(m.surface), m.surface[:1].islower()
 
 
-def main_country(mentions, hits, lex) -> str:
-    """The country the article names most (mentions of it and of its demonym); of two
-    named as often, the one named first."""
+def main_country(mentions, hits, lex, body: str = "") -> str:
+    """The country the article is from: the dateline's, when the headline names it
+    before any other country (:func:`_dated_from`); else the country the article names
+    most (mentions of it and of its demonym); of two named as often, the one named
+    first."""
     counts = country_counts(mentions, hits, lex)
     if not counts:
         return ""
+    dated = _dated_from(body, mentions, hits, lex) if body else ""
+    if dated in counts:
+        return dated
     return max(counts, key=counts.get)  # the first of the most named: counts keeps order
+
+
+def _dated_from(body, mentions, hits, lex) -> str:
+    """"Georgia passes 'Russian-style' law / TBILISI, May 14 - ...": an article datelined
+    in a country's capital whose headline names that country first is that country's
+    news, however often it names another ("Russia" five times in a story on Georgian
+    politics); a country written as a modifier ("Russia-led troops") is not named.
+
+    >>> from qantar.loaders.pipeline import default_lexicon
+    >>> from qantar.loaders.vocabulary import Hits
+    >>> body = "Georgia passes law" + chr(10) * 2 + "TBILISI, May 14 - Russia, Russia."
+    >>> ms = [Mention(0, 7, "Georgia", type="place", actor_id="place:georgia"),
+    ...       Mention(20, 27, "TBILISI", type="place", actor_id="place:tbilisi")]
+    >>> _dated_from(body, ms, Hits(body, []), default_lexicon())
+    'place:georgia'
+    """
+    words = _ref_words(lex)
+    line = next((m for m in mentions if m.type == "place" and m.start < 600
+                 and m.surface.isupper() and len(m.surface) > 2
+                 and body[:m.start].rstrip(" \t").endswith("\n")), None)
+    if line is None:
+        return ""
+    capital_of = capital_countries().get(key(line.surface))
+    dated = words.country_ids.get(key(capital_of)) if capital_of else ""
+    if not dated:
+        return ""
+    demonyms = words.cues.demonym_ids
+    named = [(m.start, m.actor_id) for m in mentions
+             if m.start < line.start and m.actor_id in words.countries
+             and body[m.end:m.end + 1] != "-"]
+    named += [(h.start, demonyms[h.phrase]) for h in hits.by_label.get("demonyms", ())
+              if h.start < line.start and h.phrase in demonyms
+              and body[h.end:h.end + 1] != "-"]
+    return dated if named and min(named)[1] == dated else ""
 
 
 def country_counts(mentions, hits, lex) -> dict[str, int]:
@@ -740,6 +779,7 @@ class _RefWords:
         self.country_ids = {key(c.partition(":")[2].replace("-", " ")): c  # "russia"
                             for c in self.countries}
         self.descriptions = {key(k): v for k, v in lex["definite_descriptions"].items()}
+        self.possessive = {key(k) for k in lex["possessive_descriptions"]}
         self.head_titles = frozenset(str(w).lower()
                                      for w in lex["clause_words"]["head_titles"])
         self.head_verbs = {str(k).lower(): str(v).lower() for k, v in lex["head_verbs"].items()}
@@ -774,7 +814,7 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
 
     @cache
     def main() -> str:  # a holder with no country written serves the article's
-        return main_country(mentions, hits, lex)
+        return main_country(mentions, hits, lex, body)
     mention_ends = {m.end for m in mentions}
     named_end = mention_ends.__contains__  # "USA" the place is no body before a title
     holders = [(m.start, _bare(m.title, words.interim), m.former, m.actor_id,
@@ -1066,7 +1106,10 @@ def _bare_key(word: str) -> str:
     return key(word).replace("-", "").replace(" ", "")
 
 
-_AFTER_HEAD = re.compile(r"\s+(?:of|for)\b|\s+[A-Z]")
+# "the Agency for Strategic Planning": a name goes on after "of", "for" or a capital; a
+# span of time does not ("headed the agency for twenty years", "for a decade")
+_AFTER_HEAD = re.compile(r"\s+of\b|\s+[A-Z]|\s+for\b(?!\s+(?:\d|[a-z]+\s+(?:[a-z]+\s+)?"
+                         r"(?:years?|months?|decades?|weeks?|days?|terms?|decade|while|time)\b))")
 _OF_AFTER = re.compile(r"\s+of\b")
 _AND_CAPITAL = re.compile(r"\s+and\s+([A-Z]\w+)")
 _OF_COUNTRY = re.compile(r"\s+of\s+the\s+(?:\w+\s+)?Republic\b")  # "of the Kyrgyz Republic"
@@ -1078,6 +1121,7 @@ def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
     """"the foreign troops": the last organisation of the description's kind before it,
     if named within the last few sentences (else the description stays unresolved)."""
     kinds = _ref_words(lex).descriptions
+    owners_only = _ref_words(lex).possessive
     orgs = [m for m in mentions if m.type == "organization" and m.actor_id]
     starts = [m.start for m in orgs]
     refs = []
@@ -1089,7 +1133,8 @@ def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
     for h in hits.labelled({"definite_descriptions"}):
         the = _the_before(body, h.start)
         kind = kinds.get(key(h.phrase))
-        if the is None or kind is None:
+        if the is None or kind is None or (
+                key(h.phrase) in owners_only and not _OWNER_MARK.match(body, h.end)):
             continue
         i = bisect_left(starts, the)
         while i > 0 and kind_of(orgs[i - 1]) != kind:
@@ -1105,6 +1150,7 @@ def _description_refs(body, mentions, hits, lex, gazetteer) -> list[Mention]:
     return refs
 
 
+_OWNER_MARK = re.compile(r"['’]s?(?!\w)")  # "the party's", "the parties'"
 _APPOSED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}$", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:[^s]s|men|people)$")
 
@@ -1390,6 +1436,16 @@ def topic(body, persons, index, sent_i, strict=False) -> str | None:
 
 
 @cache
+def _unnamed_body_re(lex) -> re.Pattern:
+    """"the ministry", "the party": a body told by its head noun alone, lower case (a
+    name's own head is capitalised: "the Ministry of Energy")."""
+    heads = sorted({str(w).lower() for w in lex["org_heads"]} |
+                   {str(w).lower() for w in lex["party_nouns_after"]}, key=len, reverse=True)
+    return re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:"
+                      + "|".join(map(re.escape, heads)) + r")\b(?![\w-])(?!\s+of\b)")
+
+
+@cache
 def _topic_nouns(lex) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lex["topic_nouns"])
 
@@ -1516,6 +1572,7 @@ class Antecedents:
         self.kin_after = _kin_after(lex)
         self._genders: dict[str, bool | None] = {}  # name -> female(name)
         self._kin_said = _kin_genders(lex, self.persons, body)
+        self.unnamed_body = _unnamed_body_re(lex)
 
     def female(self, name: str) -> bool | None:
         """Does the surname of a person (an actor id or a name as written) say she is a
@@ -1666,11 +1723,26 @@ class Antecedents:
         return [heads[0].actor_id] if heads else [near[-1].actor_id] if near else []
 
     def _its(self, offset: int, sent: int) -> list[str]:
-        """"its former chief": the nearest organisation of this sentence or the last."""
-        for m in reversed([m for m in self.orgs if m.start < offset]):
+        """"its former chief": the nearest organisation of this sentence or the last; none
+        when a body no name resolved stands between ("The Security Service detained an
+        official. The ministry said its deputy head ..." is the ministry's deputy).
+
+        >>> from qantar.loaders.pipeline import default_lexicon
+        >>> from qantar.loaders.sentences import SentenceIndex, split
+        >>> body = "The KNB spoke. The ministry said its head left."
+        >>> a = Antecedents(default_lexicon(), [Mention(4, 7, "KNB", type="organization",
+        ...     actor_id="organization:knb")], SentenceIndex(split(body)), body)
+        >>> a.resolve(body.index("its"), "its"), a.resolve(body.index("spoke"), "its")
+        ([], ['organization:knb'])
+        """
+        before = [m for m in self.orgs if m.start < offset]
+        for m in reversed(before):
             if sent - self.index.at(m.start) > 1:
                 break
             if _WIRE_CREDIT.match(self.body, m.end) and self.body[m.start - 1:m.start] == "(":
                 continue  # "TBILISI (Reuters) - police ... arrested its leader": the outlet
+            for d in self.unnamed_body.finditer(self.body, m.end, offset):
+                if not any(o.start <= d.start() < o.end for o in before):
+                    return []
             return [m.actor_id]
         return []
