@@ -1277,8 +1277,13 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
         else:
             subj = [s for s in before if not s.possessive
                     and not trig.follower.match(body, s.end)]
+            objects = _objects_of_first_verb(body, sent.start, subj, ts) \
+                if not noun and not passive else 0
+            reach = 60
+            if objects:  # "X fired A and signed a decree": X signs it, not A
+                subj, reach = subj[:-objects], 140
             role = roles.get("passive_before") if passive else roles.get("before")
-            if subj and role and len(body[subj[-1].end:ts]) <= 60 and not (
+            if subj and role and len(body[subj[-1].end:ts]) <= reach and not (
                     noun and trig.background.search(body, subj[-1].end, ts)) and not (
                     noun and role in _KEY_ROLES
                     and trig.named_again.search(body[subj[-1].end:ts])):
@@ -1323,6 +1328,31 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
         if actor not in best or (role in _KEY_ROLES and best[actor] not in _KEY_ROLES):
             best[actor] = role
     return list(best.items())
+
+
+def _objects_of_first_verb(body: str, sent_start: int, subj, ts: int) -> int:
+    """How many of the last actors before a verb trigger are the objects of an earlier
+    verb it is coordinated with: in "X on Friday fired A and signed a decree ordering ..."
+    or "appointed A as minister and dismissed B" the one who signs or dismisses is X, the
+    subject of both verbs, not A (0 when the verb has no such earlier verb)."""
+    if not subj or not _COORD_PREDICATE.match(body, subj[-1].end, ts):
+        return 0
+    k = len(subj) - 1
+    while k > 0 and body[subj[k - 1].end:subj[k].start].strip(" ,") in ("and", ""):
+        k -= 1  # "fired A and B and appointed C": both are objects
+    start = subj[k - 1].end if k else sent_start
+    verb = _ACTIVE_VERB.search(body, start, subj[k].start)
+    return len(subj) - k if verb is not None else 0
+
+
+# the words from an object to the next verb of the same subject: "A as foreign minister
+# and", "A on Friday and then"
+_COORD_PREDICATE = re.compile(r"(?:\s+(?:as|on|in|at|from|with|to|for)\s+[^,;.()]{1,50}?)?,?"
+                              r"\s+and\s+(?:also\s+|then\s+|later\s+|subsequently\s+)?"
+                              r"(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+# a past active verb before an object ("fired", "appointed"), not a passive one
+_ACTIVE_VERB = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+                          r"\b[a-z]{2,}(?:ed|ook|ave|ew)\b")
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
@@ -1391,6 +1421,7 @@ _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?since\s+(?:early\s+|late\s+|mid-?\s*)?",
                     re.IGNORECASE)
 _RELATIVE = re.compile(r"[,—–]\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
+_PERSON_RELATIVE = re.compile(r"[,—–]\s*(?:who|whose|whom)\b", re.IGNORECASE)
 
 
 def _outside_clauses(body: str, slots, start: int, ts: int):
@@ -1605,6 +1636,10 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                     and not _AUXILIARY.search(body, te, occasion.start()):
                 gap = 40  # "the referendum ... which took place on Sunday", "named X
                 # ..., in a reshuffle announced on Thursday": the occasion's date
+            elif gap is not None and _PERSON_RELATIVE.search(body, te, d.start) \
+                    and _inside_relative(body, te, d.start):
+                gap = None  # "arrested X, whom Y sacked in 2020": the sacking's year (a
+                # clause on the act itself, "a curfew, which took effect on Sunday", dates it)
             if gap is not None and _LATER_CLAUSE.search(body, te, d.start):
                 gap += 60  # "sentenced to 10 years, but was released early in 2019"
         else:
