@@ -723,7 +723,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     seen: set[str] = set()
     statements = []
     for group in groups:
-        date = max((f.date for f in group if f.date), key=_precision, default=None)
+        date = max(sorted((f.date for f in group if f.date),
+                          key=lambda d: isinstance(d, _NewsDate)), key=_precision,
+                   default=None)  # a body's own day before the day of the news
         roles = list(dict.fromkeys(r for f in group for r in f.roles))
         keys = _key(roles)
         head = group[0]
@@ -857,9 +859,17 @@ def _compatible(a, b) -> bool:
 
 
 def _dates_agree(a, b) -> bool:
-    """One is undated, or one date is the other's prefix."""
+    """One is undated, or one date is the other's prefix, or one is the day of the news
+    (a wire dateline's, :func:`_recent`) and the other a day of its month not after it
+    ("Putin replaces Shoigu" under "MOSCOW, May 13": the lead's "on Sunday", May 12)."""
     da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
-    return not da or not db or da.startswith(db) or db.startswith(da)
+    return not da or not db or da.startswith(db) or db.startswith(da) \
+        or _news_day_of(a.date, db) or _news_day_of(b.date, da)
+
+
+def _news_day_of(news, day: str) -> bool:
+    return isinstance(news, _NewsDate) and len(news.iso) == len(day) == 10 \
+        and news.iso[:7] == day[:7] and day <= news.iso
 
 
 def _agents(f) -> set[str]:
@@ -956,6 +966,7 @@ def _lead_act(doc, found: list[_Found]):
     if art.published_precision != "day":
         return None
     pub = dt.date.fromisoformat(art.published[:10])
+    news = None
     for f in found:
         if f.sentence > _LEAD_SENTENCES:
             break
@@ -963,8 +974,10 @@ def _lead_act(doc, found: list[_Found]):
             continue
         day = dt.date.fromisoformat(f.date.iso)
         if dt.timedelta(0) <= pub - day <= dt.timedelta(days=_LEAD_DAYS):
-            return f
-    return None
+            if not isinstance(f.date, _NewsDate):
+                return f
+            news = news or f  # the headline's day of the news yields to the lead's own
+    return news
 
 
 def _dating_reference(doc, trig: Triggers, etype: str, ts: int, te: int, sent_i: int):
@@ -1406,6 +1419,11 @@ _OCCASION = re.compile(r"\b(?:(?:which|that)\s+(?:took\s+place|was\s+held|were\s
 _VERB_AFTER_DATE = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|of|for|the|a|an|as|after|"
                               r"before|when|while|since|until)\b)[a-z]+(?:ed|ook|ave|ut|ent|"
                               r"eld|ade|egan|ound|ot|ew)\b")
+# a verb coordinated with the one a date stands before ("X on Tuesday dismissed A, the head
+# of B, and appointed C"): the date times both ("and later" times the second apart)
+_SHARED_PREDICATE = re.compile(r"(?:(?![;:()—–]|\b(?:that|which|who|whom|whose|because|although|"
+                               r"though|whereas|after|before|since|until|if|but|said|says|"
+                               r"when|while)\b)[^.])*?,?\s+and\s+(?:also\s+)?", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b", re.IGNORECASE)
 _LATER_CLAUSE = re.compile(r";|,\s*(?:but|and|while|whereas)\s", re.IGNORECASE)
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
@@ -1645,7 +1663,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         else:
             gap = ts - d.end if ts - d.end <= 30 or (
                 ts - d.end <= 100 and _VERB_AFTER_DATE.match(body, d.end)
-                and not _CLAUSE_BREAK.search(body, d.end, ts)) else None
+                and not _CLAUSE_BREAK.search(body, d.end, ts)) or (
+                ts - d.end <= 200 and _VERB_AFTER_DATE.match(body, d.end)
+                and _SHARED_PREDICATE.fullmatch(body, d.end, ts)) else None
             if gap is not None and _in_closed_relative(body, sent.start, d, ts):
                 gap = None  # "X, who was arrested in January, was convicted": not then
             elif gap is not None and ("," in body[d.end:ts]
