@@ -144,6 +144,8 @@ class Triggers:
         self.follower = re.compile(
             rf"\s+(?:{relational_nouns(lex)}|{_words_re(lex['follower_nouns'])})\b",
             re.IGNORECASE)
+        # "a fire killed 46 people": a counted group the act befalls
+        self.counted_after = _counted_undergoers(lex)
         self.inclusion_words = key_words(lex["inclusion_words"])
         # "16 political prisoners (on Wednesday), including": a plural group, then an
         # inclusion word
@@ -1270,6 +1272,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
             chosen = [s for s in actors if s.type == "person" and s.end == said_of.start()]
         elif persons:  # "A, the fiercest critic of B, died": A, as the subject is read
             chosen = _subject(body, trig, persons, ts, passive)
+        elif trig.counted_after.match(body, te):
+            chosen = []  # "a fire killed 46 people, days after X visited": X did not die
         else:
             chosen = [s for s in after if s.type == "person"]
         for s in chosen:
