@@ -102,8 +102,9 @@ class Triggers:
             re.IGNORECASE)
         self.unreal_words = key_words(lex["unreal_before"] + lex["unreal_conditions"]
                                       + lex["unreal_requests"])
+        # (the name may end in an abbreviation's full stop: "Ferdinand Marcos Jr. won")
         self.receive = re.compile(
-            rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
+            rf"^\.?\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
             r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
