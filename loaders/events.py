@@ -643,8 +643,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         key = (sent_i, etype.name)
         first = found.get(key)
         if first is not None:
-            if ts - first.end < _SECOND_GAP:
-                continue
+            if ts - first.end < _SECOND_GAP and "," not in body[first.end:ts]:
+                continue  # ("A, who took office in 2022, appointed B": a clause apart)
             key = (sent_i, f"{etype.name}@{ts}")
         sent = doc.sentences[sent_i]
         if sent_i not in slots_cache:
