@@ -483,6 +483,14 @@ def _speakers_are_persons(doc, found) -> None:
                 break
 
 
+def _personal_accusation(body: str, f) -> bool:
+    """Is a charge read from "accused of" one a person makes ("X was accused of rigging
+    the vote by Y", a rival)? An accusation, not a charge a prosecutor brings (the
+    relation of accusing is read apart)."""
+    return f.type == "charge" and body[f.start:f.end].lower().startswith("accused") \
+        and any(r == "agent" and a.startswith("person:") for a, r in f.roles)
+
+
 _SPEECH_EVENTS = ("interview", "address")
 _OWNED_NEXT = re.compile(r"[’']s\b")
 
@@ -709,6 +717,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         _along_with(doc, f)
         _included(doc, trig, f)
         _announcers(doc, f)
+    found = {k: f for k, f in found.items() if not _personal_accusation(body, f)}
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
     _victims_are_persons(found.values())
