@@ -149,9 +149,10 @@ class Triggers:
         self.counted_after = _counted_undergoers(lex)
         self.inclusion_words = key_words(lex["inclusion_words"])
         # "16 political prisoners (on Wednesday), including": a plural group, then an
-        # inclusion word
+        # inclusion word ("six journalists from the outlet X, including": its origin between)
         self.included_group = re.compile(
-            rf"\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*s(?:\s+(?:on|in|last|this)\s+\w+)?,?\s+"
+            rf"\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*s(?:\s+(?:on|in|last|this)\s+\w+|"
+            r"\s+(?:from|of|at)\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)?,?\s+"
             rf"{_words_re(lex['inclusion_words'])}\s+",
             re.IGNORECASE)
         # "of killing her husband": a possessive's relative, not the possessive, undergoes
@@ -409,7 +410,7 @@ def _included(doc, trig: Triggers, f) -> None:
     lexicon ``inclusion_words``)."""
     role = doc.lex["event_types"][f.type].get("roles", {}).get("after")
     body = doc.body
-    if role not in _KEY_ROLES or not may_hold(body, f.end, f.end + 60, trig.inclusion_words):
+    if role not in _KEY_ROLES or not may_hold(body, f.end, f.end + 100, trig.inclusion_words):
         return
     group = trig.included_group.match(body, f.end)
     if group is None:
