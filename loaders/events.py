@@ -881,6 +881,7 @@ def _dates_agree(a, b) -> bool:
 
 
 def _news_day_of(news, day: str) -> bool:
+    """Is ``news`` the day of the news and ``day`` a day of its month not after it?"""
     return isinstance(news, _NewsDate) and len(news.iso) == len(day) == 10 \
         and news.iso[:7] == day[:7] and day <= news.iso
 
