@@ -957,7 +957,7 @@ def _occasion(doc, found: list[_Found]) -> None:
         sent = doc.sentences[f.sentence]
         if f.type not in kinds and \
                 doc.lex["event_types"][f.type].get("part_of") not in kinds and not (
-                    f.type in reshuffle and (_agents(f) and _agents(f) <= _agents(lead)
+                    f.type in reshuffle and (_agents(f) <= _agents(lead)
                                              or _undergoers(f) & _undergoers(lead))
                     and not doc.dates_in(sent)
                     and not _HAD.search(body, sent.start, f.start)):
