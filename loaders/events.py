@@ -1441,6 +1441,10 @@ _SHARED_PREDICATE = re.compile(r"(?:(?![;:()—–]|\b(?:that|which|who|whom|who
                                r"though|whereas|after|before|since|until|if|but|said|says|"
                                r"when|while)\b)[^.])*?,?\s+and\s+(?:also\s+)?", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b", re.IGNORECASE)
+# a clause with a subject of its own after a comma and a conjunction
+_OTHER_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+(?!(?:was|were|is|are|has|have|"
+                            r"had|later|then|also|on|in|at|last|this)\b)[\w’'-]+\s+(?:[\w’'-]+\s+)?"
+                            r"(?:on|in|at|last|this|late|early)\b", re.IGNORECASE)
 _LATER_CLAUSE = re.compile(r";|,\s*(?:but|and|while|whereas)\s", re.IGNORECASE)
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
                             r"then|\w+ly)\s+)*(?:\w+ed\s+|won\s+)?(?:[\w-]+\s+){0,2}$",
@@ -1674,6 +1678,10 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                     and _inside_relative(body, te, d.start):
                 gap = None  # "arrested X, whom Y sacked in 2020": the sacking's year (a
                 # clause on the act itself, "a curfew, which took effect on Sunday", dates it)
+            if gap is not None and _VERB_AFTER_DATE.match(body, d.end) \
+                    and _OTHER_SUBJECT.search(body, te, d.start):
+                gap = None  # "X resigned over the plan, and parliament on Monday approved
+                # Y": the date between another subject and its verb is that clause's
             if gap is not None and _LATER_CLAUSE.search(body, te, d.start):
                 gap += 60  # "sentenced to 10 years, but was released early in 2019"
         else:
