@@ -1427,6 +1427,9 @@ class Clauses:
         """"X replaced Y with Z": X dismisses Y and appoints Z (X is no one's successor);
         without "with Z", "Z replaced Y" as the frame reads it."""
         k = self._object_end
+        if k + 1 < len(toks) and toks[k].low == "," and toks[k + 1].low in \
+                self.flex.replaced_with:
+            k += 1  # "replaced the head of the SNB, Y, with Z": past the apposition's comma
         if hit.patients and hit.post and k + 1 < len(toks) and toks[k].low == "as":
             # "replaced Y as defence minister with Z": past the post the act names
             q = k + 1

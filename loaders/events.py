@@ -102,9 +102,10 @@ class Triggers:
             re.IGNORECASE)
         self.unreal_words = key_words(lex["unreal_before"] + lex["unreal_conditions"]
                                       + lex["unreal_requests"])
-        # "X was found guilty and given a suspended term": a passive joined to one before
+        # "X was found guilty and given a suspended term": a passive joined to one before;
+        # the name may end in an abbreviation's full stop ("Ferdinand Marcos Jr. won")
         self.receive = re.compile(
-            rf"^\s+(?:\w+ly\s+)?(?:{_words_re(lex['receive_verbs'])}|(?:was|were)\s+[^,;]{{1,60}}?"
+            rf"^\.?\s+(?:\w+ly\s+)?(?:{_words_re(lex['receive_verbs'])}|(?:was|were)\s+[^,;]{{1,60}}?"
             rf"\sand\s+(?:later\s+)?{_words_re(lex['give_verbs'])})\s+(?:[\w’']+(?:\s+|[-–]))"
             r"{0,4}$",
             re.IGNORECASE)
@@ -146,11 +147,14 @@ class Triggers:
         self.follower = re.compile(
             rf"\s+(?:{relational_nouns(lex)}|{_words_re(lex['follower_nouns'])})\b",
             re.IGNORECASE)
+        # "a fire killed 46 people": a counted group the act befalls
+        self.counted_after = _counted_undergoers(lex)
         self.inclusion_words = key_words(lex["inclusion_words"])
         # "16 political prisoners (on Wednesday), including": a plural group, then an
-        # inclusion word
+        # inclusion word ("six journalists from the outlet X, including": its origin between)
         self.included_group = re.compile(
-            rf"\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*s(?:\s+(?:on|in|last|this)\s+\w+)?,?\s+"
+            rf"\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*s(?:\s+(?:on|in|last|this)\s+\w+|"
+            r"\s+(?:from|of|at)\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)?,?\s+"
             rf"{_words_re(lex['inclusion_words'])}\s+",
             re.IGNORECASE)
         # "of killing her husband": a possessive's relative, not the possessive, undergoes
@@ -418,7 +422,7 @@ def _included(doc, trig: Triggers, f) -> None:
     lexicon ``inclusion_words``)."""
     role = doc.lex["event_types"][f.type].get("roles", {}).get("after")
     body = doc.body
-    if role not in _KEY_ROLES or not may_hold(body, f.end, f.end + 60, trig.inclusion_words):
+    if role not in _KEY_ROLES or not may_hold(body, f.end, f.end + 100, trig.inclusion_words):
         return
     group = trig.included_group.match(body, f.end)
     if group is None:
@@ -490,6 +494,14 @@ def _speakers_are_persons(doc, found) -> None:
                 f.roles = [(a, r) for a, r in f.roles if a != m.actor_id]
                 f.roles.append((m.actor_id, "speaker"))
                 break
+
+
+def _personal_accusation(body: str, f) -> bool:
+    """Is a charge read from "accused of" one a person makes ("X was accused of rigging
+    the vote by Y", a rival)? An accusation, not a charge a prosecutor brings (the
+    relation of accusing is read apart)."""
+    return f.type == "charge" and body[f.start:f.end].lower().startswith("accused") \
+        and any(r == "agent" and a.startswith("person:") for a, r in f.roles)
 
 
 _SPEECH_EVENTS = ("interview", "address")
@@ -652,8 +664,8 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         key = (sent_i, etype.name)
         first = found.get(key)
         if first is not None:
-            if ts - first.end < _SECOND_GAP:
-                continue
+            if ts - first.end < _SECOND_GAP and "," not in body[first.end:ts]:
+                continue  # ("A, who took office in 2022, appointed B": a clause apart)
             key = (sent_i, f"{etype.name}@{ts}")
         sent = doc.sentences[sent_i]
         if sent_i not in slots_cache:
@@ -718,6 +730,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
         _along_with(doc, f)
         _included(doc, trig, f)
         _announcers(doc, f)
+    found = {k: f for k, f in found.items() if not _personal_accusation(body, f)}
     _undergoers_by_type(doc, found.values())
     _no_owners(doc, found.values())
     _victims_are_persons(found.values())
@@ -735,7 +748,9 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
     seen: set[str] = set()
     statements = []
     for group in groups:
-        date = max((f.date for f in group if f.date), key=_precision, default=None)
+        date = max(sorted((f.date for f in group if f.date),
+                          key=lambda d: isinstance(d, _NewsDate)), key=_precision,
+                   default=None)  # a body's own day before the day of the news
         roles = list(dict.fromkeys(r for f in group for r in f.roles))
         keys = _key(roles)
         head = group[0]
@@ -869,9 +884,18 @@ def _compatible(a, b) -> bool:
 
 
 def _dates_agree(a, b) -> bool:
-    """One is undated, or one date is the other's prefix."""
+    """One is undated, or one date is the other's prefix, or one is the day of the news
+    (a wire dateline's, :func:`_recent`) and the other a day of its month not after it
+    ("Putin replaces Shoigu" under "MOSCOW, May 13": the lead's "on Sunday", May 12)."""
     da, db = (a.date.iso if a.date else ""), (b.date.iso if b.date else "")
-    return not da or not db or da.startswith(db) or db.startswith(da)
+    return not da or not db or da.startswith(db) or db.startswith(da) \
+        or _news_day_of(a.date, db) or _news_day_of(b.date, da)
+
+
+def _news_day_of(news, day: str) -> bool:
+    """Is ``news`` the day of the news and ``day`` a day of its month not after it?"""
+    return isinstance(news, _NewsDate) and len(news.iso) == len(day) == 10 \
+        and news.iso[:7] == day[:7] and day <= news.iso
 
 
 def _agents(f) -> set[str]:
@@ -945,7 +969,7 @@ def _occasion(doc, found: list[_Found]) -> None:
         sent = doc.sentences[f.sentence]
         if f.type not in kinds and \
                 doc.lex["event_types"][f.type].get("part_of") not in kinds and not (
-                    f.type in reshuffle and (_agents(f) and _agents(f) <= _agents(lead)
+                    f.type in reshuffle and (_agents(f) <= _agents(lead)
                                              or _undergoers(f) & _undergoers(lead))
                     and not doc.dates_in(sent)
                     and not _HAD.search(body, sent.start, f.start)):
@@ -968,6 +992,7 @@ def _lead_act(doc, found: list[_Found]):
     if art.published_precision != "day":
         return None
     pub = dt.date.fromisoformat(art.published[:10])
+    news = None
     for f in found:
         if f.sentence > _LEAD_SENTENCES:
             break
@@ -975,8 +1000,10 @@ def _lead_act(doc, found: list[_Found]):
             continue
         day = dt.date.fromisoformat(f.date.iso)
         if dt.timedelta(0) <= pub - day <= dt.timedelta(days=_LEAD_DAYS):
-            return f
-    return None
+            if not isinstance(f.date, _NewsDate):
+                return f
+            news = news or f  # the headline's day of the news yields to the lead's own
+    return news
 
 
 def _dating_reference(doc, trig: Triggers, etype: str, ts: int, te: int, sent_i: int):
@@ -1269,6 +1296,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
             chosen = [s for s in actors if s.type == "person" and s.end == said_of.start()]
         elif persons:  # "A, the fiercest critic of B, died": A, as the subject is read
             chosen = _subject(body, trig, persons, ts, passive)
+        elif trig.counted_after.match(body, te):
+            chosen = []  # "a fire killed 46 people, days after X visited": X did not die
         else:
             chosen = [s for s in after if s.type == "person"]
         for s in chosen:
@@ -1292,8 +1321,13 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
             if participle and not passive and _NOUN_BEFORE_PARTICIPLE.search(gap):
                 subj = []  # "signed an amnesty for most people convicted over ...": the
                 # people were convicted, not the one who signed
+            objects = _objects_of_first_verb(body, sent.start, subj, ts) \
+                if not noun and not passive else 0
+            reach = 60
+            if objects:  # "X fired A and signed a decree": X signs it, not A
+                subj, reach = subj[:-objects], 140
             role = roles.get("passive_before") if passive else roles.get("before")
-            if subj and role and len(body[subj[-1].end:ts]) <= 60 and not (
+            if subj and role and len(body[subj[-1].end:ts]) <= reach and not (
                     noun and trig.background.search(body, subj[-1].end, ts)) and not (
                     noun and role in _KEY_ROLES
                     and trig.named_again.search(body[subj[-1].end:ts])):
@@ -1342,6 +1376,31 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
         if actor not in best or (role in _KEY_ROLES and best[actor] not in _KEY_ROLES):
             best[actor] = role
     return list(best.items())
+
+
+def _objects_of_first_verb(body: str, sent_start: int, subj, ts: int) -> int:
+    """How many of the last actors before a verb trigger are the objects of an earlier
+    verb it is coordinated with: in "X on Friday fired A and signed a decree ordering ..."
+    or "appointed A as minister and dismissed B" the one who signs or dismisses is X, the
+    subject of both verbs, not A (0 when the verb has no such earlier verb)."""
+    if not subj or not _COORD_PREDICATE.match(body, subj[-1].end, ts):
+        return 0
+    k = len(subj) - 1
+    while k > 0 and body[subj[k - 1].end:subj[k].start].strip(" ,") in ("and", ""):
+        k -= 1  # "fired A and B and appointed C": both are objects
+    start = subj[k - 1].end if k else sent_start
+    verb = _ACTIVE_VERB.search(body, start, subj[k].start)
+    return len(subj) - k if verb is not None else 0
+
+
+# the words from an object to the next verb of the same subject: "A as foreign minister
+# and", "A on Friday and then"
+_COORD_PREDICATE = re.compile(r"(?:\s+(?:as|on|in|at|from|with|to|for)\s+[^,;.()]{1,50}?)?,?"
+                              r"\s+and\s+(?:also\s+|then\s+|later\s+|subsequently\s+)?"
+                              r"(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+# a past active verb before an object ("fired", "appointed"), not a passive one
+_ACTIVE_VERB = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+                          r"\b[a-z]{2,}(?:ed|ook|ave|ew)\b")
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
@@ -1403,7 +1462,16 @@ _OCCASION = re.compile(r"\b(?:(?:which|that)\s+(?:took\s+place|was\s+held|were\s
 _VERB_AFTER_DATE = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|of|for|the|a|an|as|after|"
                               r"before|when|while|since|until)\b)[a-z]+(?:ed|ook|ave|ut|ent|"
                               r"eld|ade|egan|ound|ot|ew)\b")
+# a verb coordinated with the one a date stands before ("X on Tuesday dismissed A, the head
+# of B, and appointed C"): the date times both ("and later" times the second apart)
+_SHARED_PREDICATE = re.compile(r"(?:(?![;:()—–]|\b(?:that|which|who|whom|whose|because|although|"
+                               r"though|whereas|after|before|since|until|if|but|said|says|"
+                               r"when|while)\b)[^.])*?,?\s+and\s+(?:also\s+)?", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b", re.IGNORECASE)
+# a clause with a subject of its own after a comma and a conjunction
+_OTHER_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+(?!(?:was|were|is|are|has|have|"
+                            r"had|later|then|also|on|in|at|last|this)\b)[\w’'-]+\s+(?:[\w’'-]+\s+)?"
+                            r"(?:on|in|at|last|this|late|early)\b", re.IGNORECASE)
 _LATER_CLAUSE = re.compile(r";|,\s*(?:but|and|while|whereas)\s", re.IGNORECASE)
 _NEXT_CONJUNCT = re.compile(r"\b(?:and|but)\s+(?:(?:was|were|is|are|has|have|had|been|later|"
                             r"then|\w+ly)\s+)*(?:\w+ed\s+|won\s+)?(?:[\w-]+\s+){0,2}$",
@@ -1418,6 +1486,7 @@ _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?since\s+(?:early\s+|late\s+|mid-?\s*)?",
                     re.IGNORECASE)
 _RELATIVE = re.compile(r"[,—–]\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
+_PERSON_RELATIVE = re.compile(r"[,—–]\s*(?:who|whose|whom)\b", re.IGNORECASE)
 
 
 def _outside_clauses(body: str, slots, start: int, ts: int):
@@ -1637,12 +1706,22 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                     and not _AUXILIARY.search(body, te, occasion.start()):
                 gap = 40  # "the referendum ... which took place on Sunday", "named X
                 # ..., in a reshuffle announced on Thursday": the occasion's date
+            elif gap is not None and _PERSON_RELATIVE.search(body, te, d.start) \
+                    and _inside_relative(body, te, d.start):
+                gap = None  # "arrested X, whom Y sacked in 2020": the sacking's year (a
+                # clause on the act itself, "a curfew, which took effect on Sunday", dates it)
+            if gap is not None and _VERB_AFTER_DATE.match(body, d.end) \
+                    and _OTHER_SUBJECT.search(body, te, d.start):
+                gap = None  # "X resigned over the plan, and parliament on Monday approved
+                # Y": the date between another subject and its verb is that clause's
             if gap is not None and _LATER_CLAUSE.search(body, te, d.start):
                 gap += 60  # "sentenced to 10 years, but was released early in 2019"
         else:
             gap = ts - d.end if ts - d.end <= 30 or (
                 ts - d.end <= 100 and _VERB_AFTER_DATE.match(body, d.end)
-                and not _CLAUSE_BREAK.search(body, d.end, ts)) else None
+                and not _CLAUSE_BREAK.search(body, d.end, ts)) or (
+                ts - d.end <= 200 and _VERB_AFTER_DATE.match(body, d.end)
+                and _SHARED_PREDICATE.fullmatch(body, d.end, ts)) else None
             if gap is not None and _in_closed_relative(body, sent.start, d, ts):
                 gap = None  # "X, who was arrested in January, was convicted": not then
             elif gap is not None and ("," in body[d.end:ts]

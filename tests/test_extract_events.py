@@ -455,8 +455,10 @@ PROBES = yaml.safe_load((Path(__file__).parent / "event_probes.yaml").read_text(
 @pytest.mark.parametrize("probe", PROBES, ids=[p["text"][:50] for p in PROBES])
 def test_event_probe(probe):
     """One construction of wire prose, names from many countries: exactly the events
-    listed, with the participants listed among theirs and none of ``no_roles``."""
-    batch = extract(dated_article(probe["text"], probe["published"]))
+    listed, with the participants listed among theirs and none of ``no_roles``; a
+    ``title`` is the article's headline (its first line)."""
+    art = dated_article(probe["text"], probe["published"])
+    batch = extract(replace(art, title=probe["title"]) if "title" in probe else art)
     assert sorted(f"{e.type} {e.date or '-'}" for e in batch.events) == probe["expect"]
     got = participants(batch)
     assert set(probe.get("roles", [])) <= got
