@@ -258,6 +258,7 @@ class FrameLexicon:
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
         self.kin_modifiers = frozenset(str(w).lower() for w in lex["kin_modifiers"])
+        self.family_nouns = frozenset(str(w).lower() for w in lex["family_nouns"])
         # each kind's cues, and the words of them the cheap test before the search needs
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE),
                           key_words(cues)) for kind, cues in lex["frame_modality"].items()]
@@ -2185,6 +2186,11 @@ class Clauses:
             if toks[end].low == "to" and predicate == "holds_position":
                 # "ambassador to Washington": the place hosts the post, it is not its body
                 owners = [o for o in owners if o[1] != "place"]
+            if predicate == "holds_position" and owners and \
+                    toks[last - 1].low in self.flex.family_nouns and \
+                    all(o[1] == "person" for o in owners):
+                # "a member of the Nazarbayev family": a relative of the family's head
+                predicate, detail = "relative_of", "family member"
             if predicate == "holds_position" and last > end + 1 and toks[last - 1].kind == "W" \
                     and toks[last - 1].cls == "" and all(o[1] == "person" for o in owners):
                 # "a member of Putin's inner circle": the post is in the circle, not Putin's
@@ -2381,9 +2387,10 @@ class Clauses:
                         k == 0 or toks[k - 1].kind == "P" or toks[k - 1].low in
                         self.flex.speech_verbs or toks[k - 1].low in ("that", "and", "but")):
                     return [k]  # "She is the daughter of X": the one she stands for
-                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A" and not (
-                        k >= 2 and toks[k - 2].cls == "prepositions"):
-                    # not "A, a grandson of X, is the son of B": X ends an apposition
+                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A" and \
+                        not self._object_of_titled(toks, k - 1):
+                    # not "A, a grandson of X, is the son of B" (nor "of former president
+                    # X"): X ends an apposition
                     return self._list_ending(toks, k - 1)
                 if k >= 0 and toks[k].low == "and":
                     return self._who_antecedent(toks, k)  # "A, who ... and is X's son"
@@ -2424,6 +2431,15 @@ class Clauses:
             if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                 return self._list_ending(toks, k)
         return []
+
+    @staticmethod
+    def _object_of_titled(toks, a: int) -> bool:
+        """Whether the actor at ``a`` follows a preposition across its own title words
+        ("a nephew of former president X"): it ends a phrase, no clause's subject."""
+        b = a - 1
+        while b >= 0 and a - b <= 4 and toks[b].kind == "W" and toks[b].cls == "title":
+            b -= 1
+        return b >= 0 and toks[b].cls == "prepositions"
 
     def _who_antecedent(self, toks, k: int) -> list[int]:
         """The actor a "who" before ``k`` is said of, across one apposition: "A, the

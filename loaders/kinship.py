@@ -143,6 +143,14 @@ def _other_owner(doc, offset: int, pronoun: str, members):
         if re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+)?|\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
                         gap, re.IGNORECASE):
             return mention.actor_id
+    # "His son A ..., and his other son, B": the owner of the first "his"
+    first = re.search(rf"\b{pronoun}\s+(?:[a-z-]+\s+)?{re.escape(term)}\b",
+                      doc.body[max(floor, at - 40):at + len(term)], re.IGNORECASE)
+    if first is not None:
+        pos = max(floor, at - 40) + first.start()
+        owners = family_owner(doc, pos, pronoun, members,
+                              doc.antecedents.resolve(pos, pronoun, set(members)))
+        return owners[0] if len(owners) == 1 else None
     return None
 
 

@@ -1371,6 +1371,11 @@ class Antecedents:
         self.pair_phrases = {re.sub(r"\s+", " ", p.lower())
                              for p in lex["pair_references"]} - {"they"}
         self.styles = {str(p).lower() for p in pron.get("styles", [])}
+        spouses = _alt(pron.get("spouse_nouns") or ["wife"])
+        # "X's wife, Y" / "her former husband Y", ending where Y's name starts
+        self.spouse_before = re.compile(
+            rf"(?:['’]s?|\b(?P<pron>his|her))\s+(?:[a-z-]+\s+)?(?:{spouses}),?\s+$",
+            re.IGNORECASE)
         self.objects = {p.lower() for p in lex["clause_words"]["object_pronouns"]} - {"her"}
         self.prepositions = {str(p).lower() for p in lex["clause_words"]["prepositions"]}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
@@ -1509,6 +1514,28 @@ class Antecedents:
                     and not self._possessive(m)]
             if len(set(prev)) >= 2:
                 return list(dict.fromkeys(prev))
+            if p == "their":
+                return self._spouses(before, sent)
+        return []
+
+    def _spouses(self, before: list[Mention], sent: int) -> list[str]:
+        """The couple a spouse phrase of this sentence or the one before names, for
+        "their" ("Ilham Aliyev's wife, Mehriban Aliyeva, spoke. Their daughter A": A is
+        the daughter of both); [] when there is none."""
+        for s in (sent, sent - 1):
+            here = [m for m in before if self.index.at(m.start) == s]
+            for k in range(len(here) - 1, -1, -1):
+                m = here[k]
+                lo = max(self.index.sentences[s].start, m.start - 40)
+                hit = self.spouse_before.search(self.body, lo, m.start)
+                if hit is None:
+                    continue
+                if hit.group("pron"):
+                    owner = self.resolve(hit.start("pron"), hit.group("pron"), {m.actor_id})
+                else:
+                    owner = [o.actor_id for o in here[:k] if o.end == hit.start()]
+                if len(owner) == 1 and owner[0] != m.actor_id:
+                    return [owner[0], m.actor_id]
         return []
 
     def pair(self, offset: int, exclude=()) -> list[str]:

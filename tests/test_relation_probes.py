@@ -387,6 +387,33 @@ PROBES = [
      [(H, "Kassym-Jomart Tokayev", "Collective Security Treaty Organization")], []),
     ("Robert Kocharyan invited peacekeepers from Russia after the clashes.",
      [(H, "Robert Kocharyan", "Russia")], []),
+    # across sentences, as whole articles tell them
+    # a titled name after "of" ends an apposition: the copula after it is the first name's
+    ("Samat Abish, a nephew of former president Nursultan Nazarbayev, was first deputy "
+     "chairman of the National Security Committee.",
+     [(R, "Samat Abish", "Nursultan Nazarbayev")],
+     [("holds_position", "Nursultan Nazarbayev", "Committee for National Security")]),
+    # "his other son" after "His son A": the owner of the first "his", not A
+    ("Kamaladdin Heydarov was sacked on Wednesday. His son Tale Heydarov heads the "
+     "Azerbaijan Football Federation, and his other son, Nijat Heydarov, is a businessman "
+     "in London.",
+     [(R, "Nijat Heydarov", "Kamaladdin Heydarov"), (R, "Tale Heydarov", "Kamaladdin Heydarov")],
+     [(R, "Nijat Heydarov", "Tale Heydarov")]),
+    # "their" after a sentence that names a couple: the child of both
+    ("Ilham Aliyev's wife, Mehriban Aliyeva, has been first vice president since 2017. "
+     "Their daughter Leyla Aliyeva is married to Emin Agalarov.",
+     [(R, "Leyla Aliyeva", "Ilham Aliyev"), (R, "Leyla Aliyeva", "Mehriban Aliyeva")],
+     []),
+    ("Nursultan Nazarbayev's eldest daughter Dariga Nazarbayeva chaired the senate. Her "
+     "former husband Rakhat Aliyev died in Vienna in 2015. Their son Nurali Aliyev is a "
+     "businessman.",
+     [(R, "Nurali Aliyev", "Rakhat Aliyev"), (R, "Nurali Aliyev", "Dariga Nazarbayeva")],
+     [(R, "Nurali Aliyev", "Nursultan Nazarbayev")]),
+    # "a member of the X family": X's relative, no subordinate
+    ("Kairat Satybaldy, a member of the Nazarbayev family, was jailed in 2023. Nursultan "
+     "Nazarbayev did not comment.",
+     [(R, "Kairat Satybaldy", "Nursultan Nazarbayev")],
+     [(S, "Kairat Satybaldy", "Nursultan Nazarbayev")]),
 ]
 
 
