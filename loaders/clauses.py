@@ -787,8 +787,8 @@ class Clauses:
             if toks[p].cls == "cap" and toks[p].low in self.flex.date_names:
                 return False
             p -= 1
-        if p >= lo + 1 and toks[p].low == "of" and toks[p - 1].cls == "title" and \
-                toks[k].kind == "A" and toks[k].mention.type == "person" and \
+        if p >= lo + 1 and p + 1 < k and toks[p].low == "of" and toks[p - 1].cls == "title" \
+                and toks[k].kind == "A" and toks[k].mention.type == "person" and \
                 all(t.kind == "W" for t in toks[p + 1:k]):
             return False  # "Minister of Internal Affairs A was dismissed": A is the minister
         return p >= lo and toks[p].cls == "prepositions"
@@ -1829,12 +1829,18 @@ class Clauses:
         relative = j >= 0 and toks[j].cls == "relatives" or (
             j >= 0 and toks[j].low == "that" and j > 0 and toks[j - 1].kind == "A")
         if relative:
-            k = self._skip_apposition(toks, j - 1)
+            # "A, a protege of X, who appointed him": with a pronoun object the person
+            # after "of" acts, and the pronoun is the other one
+            of_acts = not be and after < len(toks) and toks[after].cls == \
+                "object_pronouns" and j >= 2 and toks[j - 1].low == "," and \
+                toks[j - 2].kind == "A" and toks[j - 2].mention.type == "person" and \
+                self._after_of(toks, j - 2)
+            k = j - 2 if of_acts else self._skip_apposition(toks, j - 1)
             while k >= 0 and toks[k].low == ",":
                 k -= 1
             # "A and B, who were removed": both
             subject = self._list_ending(toks, k) if k >= 0 and toks[k].kind == "A" and \
-                not toks[k].poss and not self._after_of(toks, k) else []
+                not toks[k].poss and (of_acts or not self._after_of(toks, k)) else []
         elif form == "ing" and not be and group_start > 1 and toks[group_start - 1].low == ",":
             subject = self._adjunct_subject(toks, group_start)
         elif be and toks[group_start].low == "being" and group_start > 1 and \

@@ -414,6 +414,13 @@ PROBES = [
      "Nazarbayev did not comment.",
      [(R, "Kairat Satybaldy", "Nursultan Nazarbayev")],
      [(S, "Kairat Satybaldy", "Nursultan Nazarbayev")]),
+    # "A, a deputy of X, who sacked him": X acts on A (never A on X)
+    ("Timur Ivanov, 48, was a protege of Defence Minister Sergei Shoigu, who appointed him "
+     "in 2016.", [("appointed", "Sergei Shoigu", "Timur Ivanov")],
+     [("appointed", "Timur Ivanov", "Sergei Shoigu")]),
+    ("Anuar Sadykulov, a deputy of Karim Massimov, who sacked him in 2021, was jailed in "
+     "Astana.", [("dismissed", "Karim Massimov", "Anuar Sadykulov")],
+     [("dismissed", "Anuar Sadykulov", "Karim Massimov")]),
 ]
 
 
