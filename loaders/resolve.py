@@ -620,6 +620,11 @@ class _RefWords:
         self.head_titles = frozenset(str(w).lower()
                                      for w in lex["clause_words"]["head_titles"])
         self.head_verbs = {str(k).lower(): str(v).lower() for k, v in lex["head_verbs"].items()}
+        # "accused the former president of corruption": the verbs of frames.yaml whose
+        # "of" after the object names the charge, not the title's body
+        charging = [v for name in ("accuse", "suspect", "convict")
+                    for v in lex["frames"][name]["verbs"]]
+        self.charging = re.compile(rf"\b(?:{_alt(charging)})\s+$", re.IGNORECASE)
         self.led = re.compile(rf",?[ \t]+(?:who[ \t]+)?(?:(?:has|had)[ \t]+)?"
                               rf"({_alt(self.head_verbs)})[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 
@@ -733,7 +738,9 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             if after is not None and after.type == "person" and \
                     re.fullmatch(r"\s*,?\s*", body[end:after.start]):
                 continue  # "the First President of Kazakhstan Nursultan Nazarbayev"
-        elif _OF_AFTER.match(body, h.end) and not _OF_COUNTRY.match(body, h.end):
+        elif _OF_AFTER.match(body, h.end) and not _OF_COUNTRY.match(body, h.end) and not (
+                _OF_CHARGE.match(body, h.end)
+                and words.charging.search(body, max(0, the - 30), the)):
             continue  # "the Chairman of the Management Board of X": another body's head
         elif not office and _AFTER_HEAD.match(body, h.end):
             continue  # "the head of state", "the chief Prosecutor": not a title alone
@@ -945,6 +952,7 @@ def _bare_key(word: str) -> str:
 
 _AFTER_HEAD = re.compile(r"\s+(?:of|for)\b|\s+[A-Z]")
 _OF_AFTER = re.compile(r"\s+of\b")
+_OF_CHARGE = re.compile(r"\s+of\s+(?!the\b)[a-z]")  # "of corruption", "of plotting"
 _AND_CAPITAL = re.compile(r"\s+and\s+([A-Z]\w+)")
 _OF_COUNTRY = re.compile(r"\s+of\s+the\s+(?:\w+\s+)?Republic\b")  # "of the Kyrgyz Republic"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")

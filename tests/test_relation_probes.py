@@ -421,6 +421,10 @@ PROBES = [
     ("Anuar Sadykulov, a deputy of Karim Massimov, who sacked him in 2021, was jailed in "
      "Astana.", [("dismissed", "Karim Massimov", "Anuar Sadykulov")],
      [("dismissed", "Anuar Sadykulov", "Karim Massimov")]),
+    # "accused the former president of corruption": the charge's "of" ends the title
+    ("Former president Serzh Sargsyan was charged in 2019. Prime Minister Nikol Pashinyan "
+     "has accused the former president of corruption.",
+     [(ACC, "Nikol Pashinyan", "Serzh Sargsyan")], [(ACC, "Serzh Sargsyan", "Nikol Pashinyan")]),
 ]
 
 
