@@ -1814,6 +1814,11 @@ class Clauses:
             # "X had Y arrested": Y undergoes the act, X ordered it
             self._causer = self.subject(toks, i - 2)
             return [], [i - 1], "passive"
+        if form == "past" and i >= 1 and toks[i - 1].low in _ATTRIBUTIVE_BEFORE and \
+                (after >= len(toks) or toks[after].low != "by"):
+            # "the son of jailed banker X", "met the detained X": an attribute of X, no
+            # act told (and the sentence's subject never its agent)
+            return [], [], "active"
         j = i - 1
         be = to = False
         while j >= 0 and toks[j].cls in ("adverbs", "be", "have", "auxiliaries") or (
@@ -2599,7 +2604,10 @@ class Clauses:
                 j += 1
                 continue
             if t.cls in ("determiners", "title", "cap", "") and t.kind == "W" \
-                    and t.low not in ("and", "or", "who", "which"):
+                    and t.low not in ("and", "or", "who", "which") or (
+                    # "the son of jailed banker X": a participle as an attribute
+                    t.cls == "trigger" and t.low.endswith("ed") and j + 1 < stop
+                    and toks[j + 1].kind in ("W", "A") and toks[j + 1].low != "by"):
                 j += 1
                 continue
             break
@@ -2828,6 +2836,10 @@ class Clauses:
                     break
         self._topics[sent_i, female] = found
         return found
+
+
+# words before a participle that make it an attribute of the noun after it
+_ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "of", "for", "with", "against"})
 
 
 def _title_complement(toks, n: int, stop: int) -> bool:

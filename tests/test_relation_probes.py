@@ -425,6 +425,12 @@ PROBES = [
     ("Former president Serzh Sargsyan was charged in 2019. Prime Minister Nikol Pashinyan "
      "has accused the former president of corruption.",
      [(ACC, "Nikol Pashinyan", "Serzh Sargsyan")], [(ACC, "Serzh Sargsyan", "Nikol Pashinyan")]),
+    # a participle before a title and a name is its attribute: no act, no agent
+    ("Eduard Babariko is the son of jailed banker Viktor Babariko.",
+     [(R, "Eduard Babariko", "Viktor Babariko")], [(P, "Eduard Babariko", "Viktor Babariko")]),
+    ("Belarus's KGB has detained Eduard Babariko, the son of jailed former presidential "
+     "hopeful Viktor Babariko.", [(R, "Eduard Babariko", "Viktor Babariko")],
+     [(P, "Eduard Babariko", "Viktor Babariko"), (P, "KGB", "Viktor Babariko")]),
 ]
 
 
