@@ -2219,8 +2219,8 @@ class Clauses:
                 detail = compound_kin(detail, inner)
         if not owners and predicate == "holds_position":
             owners, last = self._implied_body(toks, r, end)
-        if not owners:
-            return None
+        if not owners and not (predicate == "relative_of" and owner_pronoun is not None):
+            return None  # a kin term's pronoun owner is decided below (family_owner)
         if owners and last == end and last + 2 < len(toks) and toks[last].low in ("at", "in"):
             o = last + 1 + (toks[last + 1].low == "the")
             if o + 1 < len(toks) and toks[o].kind == "A" and not toks[o].poss and \

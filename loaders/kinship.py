@@ -108,6 +108,16 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
         return [prev[-1].actor_id]
     if default and all(d in fits or d not in cands for d in default):
         return list(default)
+    if female and not default and not any(
+            ante.female(n) for c in fits for n in names.get(c, ())):
+        # "Her father A" with no woman named near: the one woman the article named
+        # before, when it named one ("The first lady comes from the Pashayev family.
+        # Her father Arif Pashayev is a rector": Mehriban Aliyeva's father)
+        women = {m.actor_id for m in ante.persons[:bisect_left(ante.starts, offset)]
+                 if m.actor_id not in members
+                 and any(ante.female(n) for n in names.get(m.actor_id, ()))}
+        if len(women) == 1:
+            return list(women)
     return fits[-1:] if default else []
 
 

@@ -431,6 +431,16 @@ PROBES = [
     ("Belarus's KGB has detained Eduard Babariko, the son of jailed former presidential "
      "hopeful Viktor Babariko.", [(R, "Eduard Babariko", "Viktor Babariko")],
      [(P, "Eduard Babariko", "Viktor Babariko"), (P, "KGB", "Viktor Babariko")]),
+    # "her" with no woman named near: the one woman the article named before
+    ("Sviatlana Tsikhanouskaya left Belarus in 2020 after the disputed election. Western "
+     "governments received the opposition leader in Vilnius and Warsaw. Brussels awarded "
+     "the movement a prize in December. Her husband Siarhei Tsikhanouski was freed in "
+     "2025.", [(R, "Siarhei Tsikhanouski", "Sviatlana Tsikhanouskaya")], []),
+    ("Alexander Lukashenko and Sviatlana Tsikhanouskaya both claimed victory. The "
+     "opposition said the vote was rigged. Police detained hundreds of protesters in Minsk. "
+     "Her husband Siarhei Tsikhanouski was jailed.",
+     [(R, "Siarhei Tsikhanouski", "Sviatlana Tsikhanouskaya")],
+     [(R, "Siarhei Tsikhanouski", "Alexander Lukashenko")]),
 ]
 
 
