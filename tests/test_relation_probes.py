@@ -441,6 +441,10 @@ PROBES = [
      "Her husband Siarhei Tsikhanouski was jailed.",
      [(R, "Siarhei Tsikhanouski", "Sviatlana Tsikhanouskaya")],
      [(R, "Siarhei Tsikhanouski", "Alexander Lukashenko")]),
+    # married to an owner's named daughter: the owner's son-in-law too
+    ("Emin Agalarov, who was married to Ilham Aliyev's daughter Leyla Aliyeva, is a singer.",
+     [(R, "Emin Agalarov", "Leyla Aliyeva"), (R, "Emin Agalarov", "Ilham Aliyev"),
+      (R, "Leyla Aliyeva", "Ilham Aliyev")], []),
 ]
 
 
