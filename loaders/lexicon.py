@@ -53,7 +53,7 @@ SECTIONS = {
     "area_titles": WORDS, "area_synonyms": MAPPING,
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING, "tenure_adverbs": WORDS,
-    "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS, "family_nouns": WORDS,
+    "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS, "family_nouns": WORDS, "kin_inverse": MAPPING,
     "spouse_titles": MAPPING,
     "kin_genders": MAPPING,
     "ally_terms": MAPPING, "subordinate_terms": MAPPING,

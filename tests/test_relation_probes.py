@@ -445,6 +445,10 @@ PROBES = [
     ("Emin Agalarov, who was married to Ilham Aliyev's daughter Leyla Aliyeva, is a singer.",
      [(R, "Emin Agalarov", "Leyla Aliyeva"), (R, "Emin Agalarov", "Ilham Aliyev"),
       (R, "Leyla Aliyeva", "Ilham Aliyev")], []),
+    # a passive's agent written as a kin term: the relative the article names so
+    ("Emomali Rahmon has ruled Tajikistan since 1992. His son Rustam Emomali was appointed "
+     "mayor of Dushanbe in 2017 by his father.",
+     [("appointed", "Emomali Rahmon", "Rustam Emomali")], []),
 ]
 
 
