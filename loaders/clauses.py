@@ -2167,6 +2167,17 @@ class Clauses:
                         "his", "her", "their", "its", "the", "a", "an"))) and \
                 toks[p].low not in ("of", "and"):
             p -= 1
+        inner_term = self._term(toks, p) if predicate == "relative_of" and p >= 1 and \
+            toks[p].kind == "W" and toks[p].poss else None
+        if inner_term is not None and inner_term[0] == "relative_of" and inner_term[3] == p + 1:
+            # "his daughter's husband, A", "X's daughter's husband": the owner of the inner
+            # term, and the compound term ("daughter's husband")
+            q = p - 1
+            while q >= 1 and toks[q].low in self.flex.kin_modifiers:
+                q -= 1
+            if toks[q].poss or toks[q].low in ("his", "her", "their"):
+                detail = compound_kin(detail, inner_term[1])
+                p = q
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
             if predicate == "holds_position" and any(

@@ -449,6 +449,12 @@ PROBES = [
     ("Emomali Rahmon has ruled Tajikistan since 1992. His son Rustam Emomali was appointed "
      "mayor of Dushanbe in 2017 by his father.",
      [("appointed", "Emomali Rahmon", "Rustam Emomali")], []),
+    # "his daughter's husband, A": the owner's son-in-law
+    ("Alexander Lukashenko has ruled Belarus since 1994. His daughter's husband, Dmitry "
+     "Shakuto, runs a state bank.",
+     [(R, "Dmitry Shakuto", "Alexander Lukashenko")], []),
+    ("Alexander Lukashenko's eldest son's wife, Liliya Lukashenko, runs a state firm.",
+     [(R, "Liliya Lukashenko", "Alexander Lukashenko")], []),
 ]
 
 
