@@ -33,7 +33,7 @@ from functools import cache, cached_property
 from itertools import islice
 
 from . import resolve as resolve_mod
-from .kinship import compound_kin, family_key, family_owner, modified
+from .kinship import compound_kin, earlier_owner, family_key, family_owner, modified
 from .phrases import alternation as _words_re
 from .phrases import first_words, key_words, lowered_may_hold, search_at
 from .template import CLOSE, OPEN
@@ -48,7 +48,8 @@ _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"
 _CLOSING_QUOTES = frozenset({"”", "\"", "»", "’", "'"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
 _DESCRIBED_OWNER = re.compile(r"\b[Tt]he\s+[\w -]{2,40}?(?:['’]s\b|\s+of\s+the\b)")
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir"
+                      r"|[Aa]nother)\b")  # "Another brother, B": an owner named before
 _SPACES = re.compile(r"\s+")
 # vocabulary labels of the first words of the frame triggers and superior terms
 TRIGGER_LABEL, SUPERIOR_LABEL = "frame-trigger-first", "superior-first"
@@ -2184,6 +2185,13 @@ class Clauses:
                     t.cls == "" and t.low in self.flex.org_head_nouns for t in toks[p + 1:r]):
                 return None  # "Georgia's ruling party chairman": a post in the party
             owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
+        elif predicate == "relative_of" and r >= 1 and toks[r - 1].low == "another" and (
+                r == 1 or toks[r - 2].low in (",", "and", ";")):
+            # "Her brother A is a congressman. Another brother, B, is a mayor": the owner
+            # of the brother named before
+            owner = earlier_owner(self.doc, self.doc.template.body_offset(toks[r - 1].start),
+                                  toks[r].low, ())
+            owners = [(owner, "person")] if owner else []
         elif p >= 2 and toks[p].low == "whose" and \
                 (whose := self._whose_owner(toks, p)) is not None:
             # "X, whose daughter is Y", "X, the exiled opposition leader whose husband Y"

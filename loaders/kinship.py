@@ -137,7 +137,14 @@ def _other_owner(doc, offset: int, pronoun: str, members):
     m = _OTHER.match(doc.body, offset + len(pronoun))
     if m is None:
         return None
-    term = m.group(1).lower()
+    return earlier_owner(doc, offset, m.group(1).lower(), members)
+
+
+def earlier_owner(doc, offset: int, term: str, members):
+    """The owner of the kin ``term`` the text named last before ``offset`` (in its
+    sentence or the two before): "X's nephew A", "the nephew of X", "his nephew A" (the
+    owner of that "his"); None when none is found. "Another brother, B" and "his other
+    brother, B" name the same owner again."""
     floor = doc.index.sentences[max(0, doc.index.at(offset) - 2)].start
     at = doc.body.lower().rfind(term, floor, offset)
     if at < 0:
@@ -154,10 +161,13 @@ def _other_owner(doc, offset: int, pronoun: str, members):
                         gap, re.IGNORECASE):
             return mention.actor_id
     # "His son A ..., and his other son, B": the owner of the first "his"
-    first = re.search(rf"\b{pronoun}\s+(?:[a-z-]+\s+)?{re.escape(term)}\b",
-                      doc.body[max(floor, at - 40):at + len(term)], re.IGNORECASE)
+    lo = max(floor, at - 40)
+    first = None
+    for first in re.finditer(rf"\b(his|her)\s+(?:[a-z-]+\s+)?{re.escape(term)}\b",
+                             doc.body[lo:at + len(term)], re.IGNORECASE):
+        pass
     if first is not None:
-        pos = max(floor, at - 40) + first.start()
+        pos, pronoun = lo + first.start(), first.group(1).lower()
         owners = family_owner(doc, pos, pronoun, members,
                               doc.antecedents.resolve(pos, pronoun, set(members)))
         return owners[0] if len(owners) == 1 else None
