@@ -1370,6 +1370,14 @@ class Clauses:
         for g, t in enumerate(toks):
             if t.low not in self.flex.signing_verbs:
                 continue
+            if 2 <= g < len(toks) - 1 and toks[g - 1].cls == "be" and \
+                    toks[g + 1].low == "by" and any(
+                        x.low in self.flex.decree_nouns for x in toks[max(0, g - 4):g - 1]) \
+                    and not self._modality(toks, g):
+                # "The decree was signed by X": the passive names the signer after "by"
+                found += [a for a in self._ids(toks, self._by_agent(toks, g + 1), {"person"})
+                          if a not in found]
+                continue
             q = g + 1
             while q < len(toks) and q - g <= 3 and toks[q].kind == "W" and \
                     toks[q].low not in self.flex.decree_nouns and toks[q].cls in (
