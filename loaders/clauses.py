@@ -179,6 +179,7 @@ class FrameLexicon:
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
         self.org_head_nouns = frozenset(str(w).lower() for w in lex["org_heads"])
+        self.person_nouns = frozenset(str(w).lower() for w in lex["person_nouns"])
         self.month_names = frozenset(str(w) for w in lex["months"])  # as written: "May"
         self.date_names = frozenset(str(w).lower() for w in [*lex["months"], *lex["weekdays"]])
         self.title_synonyms = {str(k).lower(): str(v).lower()
@@ -2192,6 +2193,9 @@ class Clauses:
             if predicate == "holds_position" and any(
                     t.cls == "" and t.low in self.flex.org_head_nouns for t in toks[p + 1:r]):
                 return None  # "Georgia's ruling party chairman": a post in the party
+            if predicate == "holds_position" and any(
+                    t.low in self.flex.person_nouns for t in toks[p + 1:r]):
+                return None  # "his colleague Senator X": a peer's title, no one's staff
             owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
         elif predicate == "relative_of" and r >= 1 and toks[r - 1].low == "another" and (
                 r == 1 or toks[r - 2].low in (",", "and", ";")):

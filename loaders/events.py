@@ -102,8 +102,10 @@ class Triggers:
             re.IGNORECASE)
         self.unreal_words = key_words(lex["unreal_before"] + lex["unreal_conditions"]
                                       + lex["unreal_requests"])
+        # "X was found guilty and given a suspended term": a passive joined to one before
         self.receive = re.compile(
-            rf"^\s+(?:\w+ly\s+)?{_words_re(lex['receive_verbs'])}\s+(?:[\w’']+(?:\s+|[-–]))"
+            rf"^\s+(?:\w+ly\s+)?(?:{_words_re(lex['receive_verbs'])}|(?:was|were)\s+[^,;]{{1,60}}?"
+            rf"\sand\s+(?:later\s+)?{_words_re(lex['give_verbs'])})\s+(?:[\w’']+(?:\s+|[-–]))"
             r"{0,4}$",
             re.IGNORECASE)
         self.give = re.compile(rf"\b{_words_re(lex['give_verbs'])}\s+$", re.IGNORECASE)
@@ -166,9 +168,19 @@ class Triggers:
             rf"\s+{_words_re(lex['ordering_verbs'])}\s+(?:the|a|an|his|her|their)\s+$",
             re.IGNORECASE)
         self.episode = re.compile(rf"\s+({_words_re(lex['episode_nouns'])})\b", re.IGNORECASE)
+        # the same episode named before its date: "the unrest of January 2022"
+        self.episode_of = re.compile(
+            rf"\b({_words_re(lex['episode_nouns'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
         self.episode_time = re.compile(
             rf"\b{_words_re(lex['episode_time_words'])}\s+(?:the\s+)?(?:[\w-]+\s+)?$",
             re.IGNORECASE)
+
+    def episode_name(self, body: str, sent_start: int, d):
+        """The episode noun date ``d`` names, after it ("the January events") or
+        before it ("the unrest of January 2022"): a match whose group 1 is the noun,
+        else None."""
+        return self.episode.match(body, d.end) or self.episode_of.search(
+            body, max(sent_start, d.start - 30), d.start)
 
     def find(self, body: str, hits) -> list[tuple[int, int, str]]:
         """(start, end, type) of every trigger, in text order: vocabulary hits for the
@@ -1277,6 +1289,9 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
         else:
             subj = [s for s in before if not s.possessive
                     and not trig.follower.match(body, s.end)]
+            if participle and not passive and _NOUN_BEFORE_PARTICIPLE.search(gap):
+                subj = []  # "signed an amnesty for most people convicted over ...": the
+                # people were convicted, not the one who signed
             role = roles.get("passive_before") if passive else roles.get("before")
             if subj and role and len(body[subj[-1].end:ts]) <= 60 and not (
                     noun and trig.background.search(body, subj[-1].end, ts)) and not (
@@ -1296,7 +1311,11 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
             # "calling in the CSTO, will Toqaev ...": the clause ends with the CSTO
             after = after[after.index(people[0]):]
         head = after[0]
-        if head.start < te or len(body[te:head.start]) <= 60:
+        if (head.possessive or _SAYS_AFTER.match(body, head.end)) \
+                and _SOURCE_BEFORE.search(body, te, head.start):
+            pass  # "convicted over the unrest, his office said", "pleaded guilty, his
+            # lawyer X told reporters": the report's source, a clause of its own
+        elif head.start < te or len(body[te:head.start]) <= 60:
             add(head, roles["after"])
             for nxt in after[1:3]:  # "X and Y"
                 if trig.coord.fullmatch(body[head.end:nxt.start]):
@@ -1326,6 +1345,14 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
+_SOURCE_BEFORE = re.compile(r",\s*(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$")
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|wrote|stated)\b")
+# a participle right after a noun phrase of its own ("most people convicted", "those
+# detained", "the officials dismissed") is that phrase's, not the sentence subject's
+_NOUN_BEFORE_PARTICIPLE = re.compile(
+    r"\b(?:(?:a|an|the|most|many|some|all|several|other|these|\d[\d,]*)\s+"
+    r"(?:(?!(?:and|or|but|then|later|also|was|were|is|are|has|have|had|be|been)\b)"
+    r"[a-z][\w-]*\s+){1,2}|(?:those|others|anyone|everyone)\s+)$")
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s+(?:(?:been|be|being|have|has|had|"
                       r"was|were|yet|formally|officially)\s+)*$", re.IGNORECASE)
 _ABOUT_KEYS = ("of", "against")
@@ -1591,8 +1618,13 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
             continue  # "headed the NSC until January 6": the end of something else
         if _modifies_noun(body, sent.start, d):
             continue  # "in connection with a 2013 government scheme": the scheme's year
-        episode = trig.episode.match(body, d.end)
-        timed = trig.episode_time.search(body[max(sent.start, d.start - 40):d.start])
+        episode = trig.episode_name(body, sent.start, d)
+        named_before = episode is not None and episode.end() == d.start
+        if named_before and ts > episode.start(1):
+            episode = named_before = None  # "During the protests of January 2022, X
+            # was detained": the date times what follows
+        at = episode.start(1) if named_before else d.start  # "after the protests of June"
+        timed = trig.episode_time.search(body[max(sent.start, at - 40):at])
         if episode and not (episode.start(1) <= ts < episode.end(1) + 1
                             or ts <= d.start < te or timed):
             continue
@@ -1621,7 +1653,7 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         opening = body[sent.start:d.start]
         soon = _SOON_AFTER.match(opening)
         if gap is None and not _inside_relative(body, d.end, ts) \
-                and (len(opening.split()) <= 2 or (episode and timed)
+                and (len(opening.split()) <= 2 or (episode and timed and not named_before)
                             or ("," not in opening and len(opening) <= (120 if soon else 50)
                                 and _COMMA_AFTER_DATE.match(body, d.end))):
             gap = 500  # opens the sentence, or "as the January unrest spread": all of it
@@ -1635,7 +1667,7 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
     if best is None:
         own = [d for d in doc.dates_in(sent)
                if not _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start])
-               and not trig.episode.match(body, d.end)
+               and not trig.episode_name(body, sent.start, d)
                and not _modifies_noun(body, sent.start, d)]
         if len(own) == 1 and own[0].start >= te and (
                 own[0].start - te <= 160 and not _CLAUSE_BREAK.search(body, te, own[0].start)

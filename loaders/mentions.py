@@ -615,7 +615,8 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
     org_run = any(t[2] in cues.org_heads for t in toks)
     i = 0
     while i < len(toks) and (toks[i][2] in cues.stopwords if org_run
-                             else _leading_cue(toks[i][2], cues)):
+                             else _leading_cue(toks[i][2], cues)
+                             or _two_word_honorific(toks, i, cues)):
         if inside and inside[0].start <= toks[i][0]:
             break
         if _place_begins(body, toks[i:], cues):
@@ -963,6 +964,12 @@ def _surnames_of(gazetteer) -> frozenset[str]:
     return frozenset(out)
 
 
+def _two_word_honorific(toks, i: int, cues: Cues) -> bool:
+    """Do tokens i and i + 1 make one honorific ("Air Marshal")?"""
+    return i + 1 < len(toks) and \
+        f"{toks[i][2]} {toks[i + 1][2]}".lower().rstrip(".") in cues.honorifics
+
+
 def _is_title_word(word: str, cues: Cues) -> bool:
     """A word of a title or an honorific ("President", "Colonel-General", "Gov.",
     "Ex-President": a status word may be joined to the title)."""
@@ -980,8 +987,9 @@ def _title_inside(body, toks, cues: Cues) -> tuple[int, int, int] | None:
     for k in range(1, len(toks) - 1):
         if not _is_title_word(toks[k][2], cues) or toks[k][2] in cues.place_heads or (
                 _is_title_word(toks[k - 1][2], cues)
-                and toks[k - 1][2] not in cues.place_heads):  # "Davao City", "Ahal Region"
-            continue
+                and toks[k - 1][2] not in cues.place_heads) \
+                or _two_word_honorific(toks, k - 1, cues):  # "Davao City", "Ahal Region",
+            continue  # "Air Marshal Perrance Shiri"
         j = k
         while j < len(toks) and _is_title_word(toks[j][2], cues):
             j += 1

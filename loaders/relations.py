@@ -126,7 +126,7 @@ class Rules:
         """Is ``title`` a post of the country itself ("prime minister", "first deputy
         foreign minister")?"""
         title = singular_title(_clean(title))  # "vice presidents": a vice president's
-        head, of, area = title.partition(" of ")
+        head, of, area = _area_split(title)
         if of and area and head.split()[-1] in self.area_titles:
             title = head  # "minister of internal affairs": a minister
         words = title.split()
@@ -137,7 +137,19 @@ class Rules:
         # "secretary" names none)
         return " ".join(words) in self.national or (
             0 < len(words) <= 3 and words[-1] in self.area_titles
-            and (len(words) > 1 or of == " of "))
+            and (len(words) > 1 or bool(of)))
+
+
+def _area_split(title: str) -> tuple[str, str, str]:
+    """A title cut before its area: "minister of tourism", "minister for foreign affairs".
+
+    >>> _area_split("minister for foreign affairs")
+    ('minister', ' for ', 'foreign affairs')
+    """
+    head, of, area = title.partition(" of ")
+    if not of:
+        head, of, area = title.partition(" for ")
+    return head, of, area
 
 
 @cache
@@ -1105,13 +1117,16 @@ def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
     """The body an area title names, when the article names it: "Minister of Internal
     Affairs" -> its "Ministry of Internal Affairs"; "security chief", "spy chief" -> the
     one body named whose name has the area's word ("National Security Committee")."""
-    head, of, area = _clean(title).partition(" of ")
+    head, of, area = _area_split(_clean(title))
     words = head.split()
     if not of and len(words) > 1 and words[-1] in rules.head_titles \
             and not rules.is_national(head):
         areas = {rules.area_synonyms.get(w, w) for w in words[:-1]
                  if w not in rules.national_modifiers and w not in rules.former}
+        # an alliance of states heads no country's service ("Collective Security Treaty
+        # Organization" is no "security chief"'s body)
         found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
+                 and m.kind != "intergovernmental"
                  and areas and areas <= set(m.surface.lower().split())}
         return [(next(iter(found)), "organization")] if len(found) == 1 else []
     if not of or not head or head.split()[-1] not in rules.area_titles:

@@ -16,6 +16,9 @@ R, A, S, P, ACC, O, H, M = ("relative_of", "ally_of", "subordinate_of", "prosecu
                             "accused", "ordered", "requested_help", "member_of")
 
 PROBES = [
+    # a peer's title after "his colleague" makes no one his staff
+    ("Jinggoy Estrada was taken to Camp Crame, where his colleague Senator Ramon Revilla "
+     "is detained.", [], [(S, "Ramon Revilla", "Jinggoy Estrada")]),
     # "his" of a second apposition joined by "and" is not the apposition's head's own
     ("Sadyr Japarov dismissed Kamchybek Tashiev, the head of the State Committee for "
      "National Security and his longtime ally.",
