@@ -166,7 +166,11 @@ class FrameLexicon:
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.signing_verbs = frozenset(
             str(w).lower() for w in acts["by_decree"]["signing_verbs"])
-        self.decree_word = re.compile(rf"\b{_words_re(list(self.decree_nouns))}\b",
+        self.making_verbs = frozenset(
+            str(w).lower() for w in acts["by_decree"].get("making_verbs") or ())
+        self.made_nouns = frozenset(
+            str(w).lower() for w in acts["by_decree"].get("made_nouns") or ())
+        self.decree_word = re.compile(rf"\b{_words_re(list(self.decree_nouns | self.made_nouns))}\b",
                                       re.IGNORECASE)
         self.decree_offices = {str(k).lower(): str(v).lower()
                                for k, v in acts["by_decree"]["offices"].items()}
@@ -1369,11 +1373,13 @@ class Clauses:
         toks = self.tokens(sent_i)
         found = []
         for g, t in enumerate(toks):
-            if t.low not in self.flex.signing_verbs:
+            made = t.low in self.flex.making_verbs
+            if t.low not in self.flex.signing_verbs and not made:
                 continue
+            nouns = self.flex.made_nouns if made else self.flex.decree_nouns
             if 2 <= g < len(toks) - 1 and toks[g - 1].cls == "be" and \
                     toks[g + 1].low == "by" and any(
-                        x.low in self.flex.decree_nouns for x in toks[max(0, g - 4):g - 1]) \
+                        x.low in nouns for x in toks[max(0, g - 4):g - 1]) \
                     and not self._modality(toks, g):
                 # "The decree was signed by X": the passive names the signer after "by"
                 found += [a for a in self._ids(toks, self._by_agent(toks, g + 1), {"person"})
@@ -1381,10 +1387,9 @@ class Clauses:
                 continue
             q = g + 1
             while q < len(toks) and q - g <= 3 and toks[q].kind == "W" and \
-                    toks[q].low not in self.flex.decree_nouns and toks[q].cls in (
-                        "determiners", "", "cap"):
+                    toks[q].low not in nouns and toks[q].cls in ("determiners", "", "cap"):
                 q += 1
-            if q < len(toks) and toks[q].low in self.flex.decree_nouns and \
+            if q < len(toks) and toks[q].low in nouns and \
                     not self._modality(toks, g):
                 found += [a for a in self._ids(toks, self.subject(toks, g), {"person"})
                           if a not in found]
