@@ -170,8 +170,8 @@ class FrameLexicon:
             str(w).lower() for w in acts["by_decree"].get("making_verbs") or ())
         self.made_nouns = frozenset(
             str(w).lower() for w in acts["by_decree"].get("made_nouns") or ())
-        self.decree_word = re.compile(rf"\b{_words_re(list(self.decree_nouns | self.made_nouns))}\b",
-                                      re.IGNORECASE)
+        self.decree_word = re.compile(
+            rf"\b{_words_re(list(self.decree_nouns | self.made_nouns))}\b", re.IGNORECASE)
         self.decree_offices = {str(k).lower(): str(v).lower()
                                for k, v in acts["by_decree"]["offices"].items()}
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])

@@ -162,11 +162,10 @@ def earlier_owner(doc, offset: int, term: str, members):
             return mention.actor_id
     # "His son A ..., and his other son, B": the owner of the first "his"
     lo = max(floor, at - 40)
-    first = None
-    for first in re.finditer(rf"\b(his|her)\s+(?:[a-z-]+\s+)?{re.escape(term)}\b",
-                             doc.body[lo:at + len(term)], re.IGNORECASE):
-        pass
-    if first is not None:
+    said = list(re.finditer(rf"\b(his|her)\s+(?:[a-z-]+\s+)?{re.escape(term)}\b",
+                            doc.body[lo:at + len(term)], re.IGNORECASE))
+    if said:
+        first = said[-1]
         pos, pronoun = lo + first.start(), first.group(1).lower()
         owners = family_owner(doc, pos, pronoun, members,
                               doc.antecedents.resolve(pos, pronoun, set(members)))

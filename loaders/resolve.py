@@ -1536,7 +1536,7 @@ class Antecedents:
         """The couple a spouse phrase of this sentence or the one before names, for
         "their" ("Ilham Aliyev's wife, Mehriban Aliyeva, spoke. Their daughter A": A is
         the daughter of both); [] when there is none."""
-        for s in (sent, sent - 1):
+        for s in (sent, sent - 1) if sent else (sent,):
             here = [m for m in before if self.index.at(m.start) == s]
             for k in range(len(here) - 1, -1, -1):
                 m = here[k]
