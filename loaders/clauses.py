@@ -821,6 +821,8 @@ class Clauses:
             steps += 1
             if (t.kind == "A" and t.poss) or t.low in ("his", "her", "their"):
                 kin = self._kin_term(toks, j + 1)
+                if kin is None and t.low in ("his", "her"):
+                    kin = self._tie_term(toks, j + 1)  # "sacked his longtime friend"
                 if kin is not None:
                     # "appointed his daughter (as ...)": no name; the article may say who
                     self._kin_object = (self._owner(toks, j), kin[0])
@@ -1984,6 +1986,20 @@ class Clauses:
                 if end < len(toks) and (toks[end].kind == "A" or toks[end].low == ","):
                     return None
                 return found[1], end
+        return None
+
+    def _tie_term(self, toks, k: int):
+        """(term, end) of one ally or subordinate, after at most one modifier, that ends
+        the object ("sacked his longtime friend on Tuesday", "dismissed his deputy."):
+        the article may say who; None for a plural, a name or a list after it."""
+        for s in (k, k + 1):
+            if s > k and not (toks[k].kind == "W" and toks[k].cls in ("", "title")):
+                break
+            found = self.flex.relational.get((toks[s].low,)) if s < len(toks) else None
+            if found and not found[2] and found[0] in ("ally_of", "subordinate_of") and \
+                    found[1] == toks[s].low and (s + 1 == len(toks) or toks[s + 1].low in (
+                        ".", "on", "in", "at", "last", "this", "after", "over", "for")):
+                return found[1], s + 1
         return None
 
     def _ordered_act(self, toks, k: int) -> list[int]:

@@ -735,8 +735,10 @@ def described_statements(doc, statements) -> list:
     kin: dict[tuple[str, str], set] = {}
     kin_of: dict[tuple[str, str], set] = {}  # (relative, term) -> whose relative
     for st in statements:
-        if st.predicate == "relative_of" and st.detail:
+        if st.predicate in ("relative_of", "ally_of", "subordinate_of") and st.detail:
+            # "sacked his longtime friend": the one friend of his the article names
             kin.setdefault((st.object_id, st.detail.split()[-1]), set()).add(st.subject_id)
+        if st.predicate == "relative_of" and st.detail:
             kin_of.setdefault((st.subject_id, st.detail.split()[-1]), set()).add(st.object_id)
     rules = rules_for(doc.lex)
     inverse = doc.lex["kin_inverse"]

@@ -458,6 +458,15 @@ PROBES = [
      [(R, "Dmitry Shakuto", "Alexander Lukashenko")], []),
     ("Alexander Lukashenko's eldest son's wife, Liliya Lukashenko, runs a state firm.",
      [(R, "Liliya Lukashenko", "Alexander Lukashenko")], []),
+    # an act's patient written as an ally's or subordinate's term: the one the article
+    # named with that term; two so named: none
+    ("Kamchybek Tashiev had been a close friend of Sadyr Japarov since 2010. On Tuesday "
+     "Japarov sacked his longtime friend.",
+     [("dismissed", "Sadyr Japarov", "Kamchybek Tashiev")], []),
+    ("Anuar Sadykulov and Daulet Ergozhin were deputies of Karim Massimov. In 2021 Massimov "
+     "dismissed his deputy.", [],
+     [("dismissed", "Karim Massimov", "Anuar Sadykulov"),
+      ("dismissed", "Karim Massimov", "Daulet Ergozhin")]),
 ]
 
 
