@@ -33,7 +33,7 @@ from functools import cache, cached_property
 from itertools import islice
 
 from . import resolve as resolve_mod
-from .kinship import compound_kin, family_key, family_owner, modified
+from .kinship import compound_kin, earlier_owner, family_key, family_owner, modified
 from .phrases import alternation as _words_re
 from .phrases import first_words, key_words, lowered_may_hold, search_at
 from .template import CLOSE, OPEN
@@ -48,7 +48,8 @@ _ROLE_SEPARATORS = frozenset({";", ":", "(", ")", "“", "”", "\"", "«", "»"
 _CLOSING_QUOTES = frozenset({"”", "\"", "»", "’", "'"})
 _NONFACT = ("negated", "prohibited", "hypothetical")
 _DESCRIBED_OWNER = re.compile(r"\b[Tt]he\s+[\w -]{2,40}?(?:['’]s\b|\s+of\s+the\b)")
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir"
+                      r"|[Aa]nother)\b")  # "Another brother, B": an owner named before
 _SPACES = re.compile(r"\s+")
 # vocabulary labels of the first words of the frame triggers and superior terms
 TRIGGER_LABEL, SUPERIOR_LABEL = "frame-trigger-first", "superior-first"
@@ -165,8 +166,12 @@ class FrameLexicon:
         self.decree_nouns = frozenset(str(w).lower() for w in acts["by_decree"]["nouns"])
         self.signing_verbs = frozenset(
             str(w).lower() for w in acts["by_decree"]["signing_verbs"])
-        self.decree_word = re.compile(rf"\b{_words_re(list(self.decree_nouns))}\b",
-                                      re.IGNORECASE)
+        self.making_verbs = frozenset(
+            str(w).lower() for w in acts["by_decree"].get("making_verbs") or ())
+        self.made_nouns = frozenset(
+            str(w).lower() for w in acts["by_decree"].get("made_nouns") or ())
+        self.decree_word = re.compile(
+            rf"\b{_words_re(list(self.decree_nouns | self.made_nouns))}\b", re.IGNORECASE)
         self.decree_offices = {str(k).lower(): str(v).lower()
                                for k, v in acts["by_decree"]["offices"].items()}
         self.ordered_frames = frozenset(acts["ordered_act"]["frames"])
@@ -259,6 +264,7 @@ class FrameLexicon:
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
         self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
         self.kin_modifiers = frozenset(str(w).lower() for w in lex["kin_modifiers"])
+        self.family_nouns = frozenset(str(w).lower() for w in lex["family_nouns"])
         # each kind's cues, and the words of them the cheap test before the search needs
         self.modality = [(kind, re.compile(rf"\b{_words_re(cues)}(?![\w'’])", re.IGNORECASE),
                           key_words(cues)) for kind, cues in lex["frame_modality"].items()]
@@ -787,8 +793,8 @@ class Clauses:
             if toks[p].cls == "cap" and toks[p].low in self.flex.date_names:
                 return False
             p -= 1
-        if p >= lo + 1 and toks[p].low == "of" and toks[p - 1].cls == "title" and \
-                toks[k].kind == "A" and toks[k].mention.type == "person" and \
+        if p >= lo + 1 and p + 1 < k and toks[p].low == "of" and toks[p - 1].cls == "title" \
+                and toks[k].kind == "A" and toks[k].mention.type == "person" and \
                 all(t.kind == "W" for t in toks[p + 1:k]):
             return False  # "Minister of Internal Affairs A was dismissed": A is the minister
         return p >= lo and toks[p].cls == "prepositions"
@@ -815,6 +821,8 @@ class Clauses:
             steps += 1
             if (t.kind == "A" and t.poss) or t.low in ("his", "her", "their"):
                 kin = self._kin_term(toks, j + 1)
+                if kin is None and t.low in ("his", "her"):
+                    kin = self._tie_term(toks, j + 1)  # "sacked his longtime friend"
                 if kin is not None:
                     # "appointed his daughter (as ...)": no name; the article may say who
                     self._kin_object = (self._owner(toks, j), kin[0])
@@ -1367,14 +1375,23 @@ class Clauses:
         toks = self.tokens(sent_i)
         found = []
         for g, t in enumerate(toks):
-            if t.low not in self.flex.signing_verbs:
+            made = t.low in self.flex.making_verbs
+            if t.low not in self.flex.signing_verbs and not made:
+                continue
+            nouns = self.flex.made_nouns if made else self.flex.decree_nouns
+            if 2 <= g < len(toks) - 1 and toks[g - 1].cls == "be" and \
+                    toks[g + 1].low == "by" and any(
+                        x.low in nouns for x in toks[max(0, g - 4):g - 1]) \
+                    and not self._modality(toks, g):
+                # "The decree was signed by X": the passive names the signer after "by"
+                found += [a for a in self._ids(toks, self._by_agent(toks, g + 1), {"person"})
+                          if a not in found]
                 continue
             q = g + 1
             while q < len(toks) and q - g <= 3 and toks[q].kind == "W" and \
-                    toks[q].low not in self.flex.decree_nouns and toks[q].cls in (
-                        "determiners", "", "cap"):
+                    toks[q].low not in nouns and toks[q].cls in ("determiners", "", "cap"):
                 q += 1
-            if q < len(toks) and toks[q].low in self.flex.decree_nouns and \
+            if q < len(toks) and toks[q].low in nouns and \
                     not self._modality(toks, g):
                 found += [a for a in self._ids(toks, self.subject(toks, g), {"person"})
                           if a not in found]
@@ -1817,6 +1834,11 @@ class Clauses:
             # "X had Y arrested": Y undergoes the act, X ordered it
             self._causer = self.subject(toks, i - 2)
             return [], [i - 1], "passive"
+        if form == "past" and i >= 1 and toks[i - 1].low in _ATTRIBUTIVE_BEFORE and \
+                (after >= len(toks) or toks[after].low != "by"):
+            # "the son of jailed banker X", "met the detained X": an attribute of X, no
+            # act told (and the sentence's subject never its agent)
+            return [], [], "active"
         j = i - 1
         be = to = False
         while j >= 0 and toks[j].cls in ("adverbs", "be", "have", "auxiliaries") or (
@@ -1832,12 +1854,18 @@ class Clauses:
         relative = j >= 0 and toks[j].cls == "relatives" or (
             j >= 0 and toks[j].low == "that" and j > 0 and toks[j - 1].kind == "A")
         if relative:
-            k = self._skip_apposition(toks, j - 1)
+            # "A, a protege of X, who appointed him": with a pronoun object the person
+            # after "of" acts, and the pronoun is the other one
+            of_acts = not be and after < len(toks) and toks[after].cls == \
+                "object_pronouns" and j >= 2 and toks[j - 1].low == "," and \
+                toks[j - 2].kind == "A" and toks[j - 2].mention.type == "person" and \
+                self._after_of(toks, j - 2)
+            k = j - 2 if of_acts else self._skip_apposition(toks, j - 1)
             while k >= 0 and toks[k].low == ",":
                 k -= 1
             # "A and B, who were removed": both
             subject = self._list_ending(toks, k) if k >= 0 and toks[k].kind == "A" and \
-                not toks[k].poss and not self._after_of(toks, k) else []
+                not toks[k].poss and (of_acts or not self._after_of(toks, k)) else []
         elif form == "ing" and not be and group_start > 1 and toks[group_start - 1].low == ",":
             subject = self._adjunct_subject(toks, group_start)
         elif be and toks[group_start].low == "being" and group_start > 1 and \
@@ -1961,6 +1989,20 @@ class Clauses:
                 if end < len(toks) and (toks[end].kind == "A" or toks[end].low == ","):
                     return None
                 return found[1], end
+        return None
+
+    def _tie_term(self, toks, k: int):
+        """(term, end) of one ally or subordinate, after at most one modifier, that ends
+        the object ("sacked his longtime friend on Tuesday", "dismissed his deputy."):
+        the article may say who; None for a plural, a name or a list after it."""
+        for s in (k, k + 1):
+            if s > k and not (toks[k].kind == "W" and toks[k].cls in ("", "title")):
+                break
+            found = self.flex.relational.get((toks[s].low,)) if s < len(toks) else None
+            if found and not found[2] and found[0] in ("ally_of", "subordinate_of") and \
+                    found[1] == toks[s].low and (s + 1 == len(toks) or toks[s + 1].low in (
+                        ".", "on", "in", "at", "last", "this", "after", "over", "for")):
+                return found[1], s + 1
         return None
 
     def _ordered_act(self, toks, k: int) -> list[int]:
@@ -2159,6 +2201,17 @@ class Clauses:
                         "his", "her", "their", "its", "the", "a", "an"))) and \
                 toks[p].low not in ("of", "and"):
             p -= 1
+        inner_term = self._term(toks, p) if predicate == "relative_of" and p >= 1 and \
+            toks[p].kind == "W" and toks[p].poss else None
+        if inner_term is not None and inner_term[0] == "relative_of" and inner_term[3] == p + 1:
+            # "his daughter's husband, A", "X's daughter's husband": the owner of the inner
+            # term, and the compound term ("daughter's husband")
+            q = p - 1
+            while q >= 1 and toks[q].low in self.flex.kin_modifiers:
+                q -= 1
+            if toks[q].poss or toks[q].low in ("his", "her", "their"):
+                detail = compound_kin(detail, inner_term[1])
+                p = q
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
             if predicate == "holds_position" and any(
@@ -2168,6 +2221,13 @@ class Clauses:
                     t.low in self.flex.person_nouns for t in toks[p + 1:r]):
                 return None  # "his colleague Senator X": a peer's title, no one's staff
             owner_pronoun = p if toks[p].kind == "W" and not toks[p].poss else None
+        elif predicate == "relative_of" and r >= 1 and toks[r - 1].low == "another" and (
+                r == 1 or toks[r - 2].low in (",", "and", ";")):
+            # "Her brother A is a congressman. Another brother, B, is a mayor": the owner
+            # of the brother named before
+            owner = earlier_owner(self.doc, self.doc.template.body_offset(toks[r - 1].start),
+                                  toks[r].low, ())
+            owners = [(owner, "person")] if owner else []
         elif p >= 2 and toks[p].low == "whose" and \
                 (whose := self._whose_owner(toks, p)) is not None:
             # "X, whose daughter is Y", "X, the exiled opposition leader whose husband Y"
@@ -2192,6 +2252,11 @@ class Clauses:
             if toks[end].low == "to" and predicate == "holds_position":
                 # "ambassador to Washington": the place hosts the post, it is not its body
                 owners = [o for o in owners if o[1] != "place"]
+            if predicate == "holds_position" and owners and \
+                    toks[last - 1].low in self.flex.family_nouns and \
+                    all(o[1] == "person" for o in owners):
+                # "a member of the Nazarbayev family": a relative of the family's head
+                predicate, detail = "relative_of", "family member"
             if predicate == "holds_position" and last > end + 1 and toks[last - 1].kind == "W" \
                     and toks[last - 1].cls == "" and all(o[1] == "person" for o in owners):
                 # "a member of Putin's inner circle": the post is in the circle, not Putin's
@@ -2209,8 +2274,8 @@ class Clauses:
                 detail = compound_kin(detail, inner)
         if not owners and predicate == "holds_position":
             owners, last = self._implied_body(toks, r, end)
-        if not owners:
-            return None
+        if not owners and not (predicate == "relative_of" and owner_pronoun is not None):
+            return None  # a kin term's pronoun owner is decided below (family_owner)
         if owners and last == end and last + 2 < len(toks) and toks[last].low in ("at", "in"):
             o = last + 1 + (toks[last + 1].low == "the")
             if o + 1 < len(toks) and toks[o].kind == "A" and not toks[o].poss and \
@@ -2388,9 +2453,10 @@ class Clauses:
                         k == 0 or toks[k - 1].kind == "P" or toks[k - 1].low in
                         self.flex.speech_verbs or toks[k - 1].low in ("that", "and", "but")):
                     return [k]  # "She is the daughter of X": the one she stands for
-                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A" and not (
-                        k >= 2 and toks[k - 2].cls == "prepositions"):
-                    # not "A, a grandson of X, is the son of B": X ends an apposition
+                if k >= 1 and toks[k].low == "," and toks[k - 1].kind == "A" and \
+                        not self._object_of_titled(toks, k - 1):
+                    # not "A, a grandson of X, is the son of B" (nor "of former president
+                    # X"): X ends an apposition
                     return self._list_ending(toks, k - 1)
                 if k >= 0 and toks[k].low == "and":
                     return self._who_antecedent(toks, k)  # "A, who ... and is X's son"
@@ -2431,6 +2497,15 @@ class Clauses:
             if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                 return self._list_ending(toks, k)
         return []
+
+    @staticmethod
+    def _object_of_titled(toks, a: int) -> bool:
+        """Whether the actor at ``a`` follows a preposition across its own title words
+        ("a nephew of former president X"): it ends a phrase, no clause's subject."""
+        b = a - 1
+        while b >= 0 and a - b <= 4 and toks[b].kind == "W" and toks[b].cls == "title":
+            b -= 1
+        return b >= 0 and toks[b].cls == "prepositions"
 
     def _who_antecedent(self, toks, k: int) -> list[int]:
         """The actor a "who" before ``k`` is said of, across one apposition: "A, the
@@ -2584,7 +2659,10 @@ class Clauses:
                 j += 1
                 continue
             if t.cls in ("determiners", "title", "cap", "") and t.kind == "W" \
-                    and t.low not in ("and", "or", "who", "which"):
+                    and t.low not in ("and", "or", "who", "which") or (
+                    # "the son of jailed banker X": a participle as an attribute
+                    t.cls == "trigger" and t.low.endswith("ed") and j + 1 < stop
+                    and toks[j + 1].kind in ("W", "A") and toks[j + 1].low != "by"):
                 j += 1
                 continue
             break
@@ -2813,6 +2891,10 @@ class Clauses:
                     break
         self._topics[sent_i, female] = found
         return found
+
+
+# words before a participle that make it an attribute of the noun after it
+_ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "of", "for", "with", "against"})
 
 
 def _title_complement(toks, n: int, stop: int) -> bool:

@@ -108,6 +108,16 @@ def family_owner(doc, offset: int, pronoun: str, members, default=()) -> list[st
         return [prev[-1].actor_id]
     if default and all(d in fits or d not in cands for d in default):
         return list(default)
+    if female and not default and not any(
+            ante.female(n) for c in fits for n in names.get(c, ())):
+        # "Her father A" with no woman named near: the one woman the article named
+        # before, when it named one ("The first lady comes from the Pashayev family.
+        # Her father Arif Pashayev is a rector": Mehriban Aliyeva's father)
+        women = {m.actor_id for m in ante.persons[:bisect_left(ante.starts, offset)]
+                 if m.actor_id not in members
+                 and any(ante.female(n) for n in names.get(m.actor_id, ()))}
+        if len(women) == 1:
+            return list(women)
     return fits[-1:] if default else []
 
 
@@ -127,7 +137,14 @@ def _other_owner(doc, offset: int, pronoun: str, members):
     m = _OTHER.match(doc.body, offset + len(pronoun))
     if m is None:
         return None
-    term = m.group(1).lower()
+    return earlier_owner(doc, offset, m.group(1).lower(), members)
+
+
+def earlier_owner(doc, offset: int, term: str, members):
+    """The owner of the kin ``term`` the text named last before ``offset`` (in its
+    sentence or the two before): "X's nephew A", "the nephew of X", "his nephew A" (the
+    owner of that "his"); None when none is found. "Another brother, B" and "his other
+    brother, B" name the same owner again."""
     floor = doc.index.sentences[max(0, doc.index.at(offset) - 2)].start
     at = doc.body.lower().rfind(term, floor, offset)
     if at < 0:
@@ -143,6 +160,16 @@ def _other_owner(doc, offset: int, pronoun: str, members):
         if re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+)?|\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
                         gap, re.IGNORECASE):
             return mention.actor_id
+    # "His son A ..., and his other son, B": the owner of the first "his"
+    lo = max(floor, at - 40)
+    said = list(re.finditer(rf"\b(his|her)\s+(?:[a-z-]+\s+)?{re.escape(term)}\b",
+                            doc.body[lo:at + len(term)], re.IGNORECASE))
+    if said:
+        first = said[-1]
+        pos, pronoun = lo + first.start(), first.group(1).lower()
+        owners = family_owner(doc, pos, pronoun, members,
+                              doc.antecedents.resolve(pos, pronoun, set(members)))
+        return owners[0] if len(owners) == 1 else None
     return None
 
 

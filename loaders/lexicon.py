@@ -57,6 +57,7 @@ SECTIONS = {
     "head_verbs": MAPPING, "post_nouns": MAPPING, "tenure_adverbs": WORDS,
     "earlier_post_words": WORDS, "counterpart_nouns": WORDS,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,
+    "family_nouns": WORDS, "kin_inverse": MAPPING,
     "spouse_titles": MAPPING,
     "kin_genders": MAPPING,
     "ally_terms": MAPPING, "subordinate_terms": MAPPING,

@@ -820,16 +820,31 @@ def described_statements(doc, statements) -> list:
     if not hits:
         return []
     kin: dict[tuple[str, str], set] = {}
+    kin_of: dict[tuple[str, str], set] = {}  # (relative, term) -> whose relative
     for st in statements:
-        if st.predicate == "relative_of" and st.detail:
+        if st.predicate in ("relative_of", "ally_of", "subordinate_of") and st.detail:
+            # "sacked his longtime friend": the one friend of his the article names
             kin.setdefault((st.object_id, st.detail.split()[-1]), set()).add(st.subject_id)
+        if st.predicate == "relative_of" and st.detail:
+            kin_of.setdefault((st.subject_id, st.detail.split()[-1]), set()).add(st.object_id)
     rules = rules_for(doc.lex)
+    inverse = doc.lex["kin_inverse"]
+    genders = doc.lex["kin_genders"]
     out = []
     for hit in hits:
         owners, term = hit.described or hit.described_agent
+        last = term.split()[-1]
         found = set()
         for owner, _ in owners:
-            found |= kin.get((owner, term.split()[-1]), set())
+            found |= kin.get((owner, last), set())
+        if not found:  # "A was appointed by his father": the one A is the son of
+            for owner, _ in owners:
+                for other in inverse.get(last, ()):
+                    found |= kin_of.get((owner, other), set())
+            sex = True if last in genders["female"] else False if last in genders["male"] \
+                else None
+            if sex is not None:
+                found = {f for f in found if doc.antecedents.female(f) is not (not sex)}
         found -= {a for a, _ in (hit.agents or hit.patients)}
         if len(found) == 1:
             if hit.described:

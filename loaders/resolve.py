@@ -783,6 +783,11 @@ class _RefWords:
         self.head_titles = frozenset(str(w).lower()
                                      for w in lex["clause_words"]["head_titles"])
         self.head_verbs = {str(k).lower(): str(v).lower() for k, v in lex["head_verbs"].items()}
+        # "accused the former president of corruption": the verbs of frames.yaml whose
+        # "of" after the object names the charge, not the title's body
+        charging = [v for name in ("accuse", "suspect", "convict")
+                    for v in lex["frames"][name]["verbs"]]
+        self.charging = re.compile(rf"\b(?:{_alt(charging)})\s+$", re.IGNORECASE)
         self.led = re.compile(rf",?[ \t]+(?:who[ \t]+)?(?:(?:has|had)[ \t]+)?"
                               rf"({_alt(self.head_verbs)})[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 
@@ -896,7 +901,9 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
             if after is not None and after.type == "person" and \
                     re.fullmatch(r"\s*,?\s*", body[end:after.start]):
                 continue  # "the First President of Kazakhstan Nursultan Nazarbayev"
-        elif _OF_AFTER.match(body, h.end) and not _OF_COUNTRY.match(body, h.end):
+        elif _OF_AFTER.match(body, h.end) and not _OF_COUNTRY.match(body, h.end) and not (
+                _OF_CHARGE.match(body, h.end)
+                and words.charging.search(body, max(0, the - 30), the)):
             continue  # "the Chairman of the Management Board of X": another body's head
         elif not office and _AFTER_HEAD.match(body, h.end):
             continue  # "the head of state", "the chief Prosecutor": not a title alone
@@ -1111,6 +1118,7 @@ def _bare_key(word: str) -> str:
 _AFTER_HEAD = re.compile(r"\s+of\b|\s+[A-Z]|\s+for\b(?!\s+(?:\d|[a-z]+\s+(?:[a-z]+\s+)?"
                          r"(?:years?|months?|decades?|weeks?|days?|terms?|decade|while|time)\b))")
 _OF_AFTER = re.compile(r"\s+of\b")
+_OF_CHARGE = re.compile(r"\s+of\s+(?!the\b)[a-z]")  # "of corruption", "of plotting"
 _AND_CAPITAL = re.compile(r"\s+and\s+([A-Z]\w+)")
 _OF_COUNTRY = re.compile(r"\s+of\s+the\s+(?:\w+\s+)?Republic\b")  # "of the Kyrgyz Republic"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
@@ -1556,6 +1564,11 @@ class Antecedents:
         self.pair_phrases = {re.sub(r"\s+", " ", p.lower())
                              for p in lex["pair_references"]} - {"they"}
         self.styles = {str(p).lower() for p in pron.get("styles", [])}
+        spouses = _alt(pron.get("spouse_nouns") or ["wife"])
+        # "X's wife, Y" / "her former husband Y", ending where Y's name starts
+        self.spouse_before = re.compile(
+            rf"(?:['’]s?|\b(?P<pron>his|her))\s+(?:[a-z-]+\s+)?(?:{spouses}),?\s+$",
+            re.IGNORECASE)
         self.objects = {p.lower() for p in lex["clause_words"]["object_pronouns"]} - {"her"}
         self.prepositions = {str(p).lower() for p in lex["clause_words"]["prepositions"]}
         self.persons = [m for m in mentions if m.type == "person" and m.actor_id]
@@ -1695,6 +1708,28 @@ class Antecedents:
                     and not self._possessive(m)]
             if len(set(prev)) >= 2:
                 return list(dict.fromkeys(prev))
+            if p == "their":
+                return self._spouses(before, sent)
+        return []
+
+    def _spouses(self, before: list[Mention], sent: int) -> list[str]:
+        """The couple a spouse phrase of this sentence or the one before names, for
+        "their" ("Ilham Aliyev's wife, Mehriban Aliyeva, spoke. Their daughter A": A is
+        the daughter of both); [] when there is none."""
+        for s in (sent, sent - 1) if sent else (sent,):
+            here = [m for m in before if self.index.at(m.start) == s]
+            for k in range(len(here) - 1, -1, -1):
+                m = here[k]
+                lo = max(self.index.sentences[s].start, m.start - 40)
+                hit = self.spouse_before.search(self.body, lo, m.start)
+                if hit is None:
+                    continue
+                if hit.group("pron"):
+                    owner = self.resolve(hit.start("pron"), hit.group("pron"), {m.actor_id})
+                else:
+                    owner = [o.actor_id for o in here[:k] if o.end == hit.start()]
+                if len(owner) == 1 and owner[0] != m.actor_id:
+                    return [owner[0], m.actor_id]
         return []
 
     def pair(self, offset: int, exclude=()) -> list[str]:

@@ -390,6 +390,83 @@ PROBES = [
      [(H, "Kassym-Jomart Tokayev", "Collective Security Treaty Organization")], []),
     ("Robert Kocharyan invited peacekeepers from Russia after the clashes.",
      [(H, "Robert Kocharyan", "Russia")], []),
+    # across sentences, as whole articles tell them
+    # a titled name after "of" ends an apposition: the copula after it is the first name's
+    ("Samat Abish, a nephew of former president Nursultan Nazarbayev, was first deputy "
+     "chairman of the National Security Committee.",
+     [(R, "Samat Abish", "Nursultan Nazarbayev")],
+     [("holds_position", "Nursultan Nazarbayev", "Committee for National Security")]),
+    # "his other son" after "His son A": the owner of the first "his", not A
+    ("Kamaladdin Heydarov was sacked on Wednesday. His son Tale Heydarov heads the "
+     "Azerbaijan Football Federation, and his other son, Nijat Heydarov, is a businessman "
+     "in London.",
+     [(R, "Nijat Heydarov", "Kamaladdin Heydarov"), (R, "Tale Heydarov", "Kamaladdin Heydarov")],
+     [(R, "Nijat Heydarov", "Tale Heydarov")]),
+    # "their" after a sentence that names a couple: the child of both
+    ("Ilham Aliyev's wife, Mehriban Aliyeva, has been first vice president since 2017. "
+     "Their daughter Leyla Aliyeva is married to Emin Agalarov.",
+     [(R, "Leyla Aliyeva", "Ilham Aliyev"), (R, "Leyla Aliyeva", "Mehriban Aliyeva")],
+     []),
+    ("Nursultan Nazarbayev's eldest daughter Dariga Nazarbayeva chaired the senate. Her "
+     "former husband Rakhat Aliyev died in Vienna in 2015. Their son Nurali Aliyev is a "
+     "businessman.",
+     [(R, "Nurali Aliyev", "Rakhat Aliyev"), (R, "Nurali Aliyev", "Dariga Nazarbayeva")],
+     [(R, "Nurali Aliyev", "Nursultan Nazarbayev")]),
+    # "a member of the X family": X's relative, no subordinate
+    ("Kairat Satybaldy, a member of the Nazarbayev family, was jailed in 2023. Nursultan "
+     "Nazarbayev did not comment.",
+     [(R, "Kairat Satybaldy", "Nursultan Nazarbayev")],
+     [(S, "Kairat Satybaldy", "Nursultan Nazarbayev")]),
+    # "A, a deputy of X, who sacked him": X acts on A (never A on X)
+    ("Timur Ivanov, 48, was a protege of Defence Minister Sergei Shoigu, who appointed him "
+     "in 2016.", [("appointed", "Sergei Shoigu", "Timur Ivanov")],
+     [("appointed", "Timur Ivanov", "Sergei Shoigu")]),
+    ("Anuar Sadykulov, a deputy of Karim Massimov, who sacked him in 2021, was jailed in "
+     "Astana.", [("dismissed", "Karim Massimov", "Anuar Sadykulov")],
+     [("dismissed", "Anuar Sadykulov", "Karim Massimov")]),
+    # "accused the former president of corruption": the charge's "of" ends the title
+    ("Former president Serzh Sargsyan was charged in 2019. Prime Minister Nikol Pashinyan "
+     "has accused the former president of corruption.",
+     [(ACC, "Nikol Pashinyan", "Serzh Sargsyan")], [(ACC, "Serzh Sargsyan", "Nikol Pashinyan")]),
+    # a participle before a title and a name is its attribute: no act, no agent
+    ("Eduard Babariko is the son of jailed banker Viktor Babariko.",
+     [(R, "Eduard Babariko", "Viktor Babariko")], [(P, "Eduard Babariko", "Viktor Babariko")]),
+    ("Belarus's KGB has detained Eduard Babariko, the son of jailed former presidential "
+     "hopeful Viktor Babariko.", [(R, "Eduard Babariko", "Viktor Babariko")],
+     [(P, "Eduard Babariko", "Viktor Babariko"), (P, "KGB", "Viktor Babariko")]),
+    # "her" with no woman named near: the one woman the article named before
+    ("Sviatlana Tsikhanouskaya left Belarus in 2020 after the disputed election. Western "
+     "governments received the opposition leader in Vilnius and Warsaw. Brussels awarded "
+     "the movement a prize in December. Her husband Siarhei Tsikhanouski was freed in "
+     "2025.", [(R, "Siarhei Tsikhanouski", "Sviatlana Tsikhanouskaya")], []),
+    ("Alexander Lukashenko and Sviatlana Tsikhanouskaya both claimed victory. The "
+     "opposition said the vote was rigged. Police detained hundreds of protesters in Minsk. "
+     "Her husband Siarhei Tsikhanouski was jailed.",
+     [(R, "Siarhei Tsikhanouski", "Sviatlana Tsikhanouskaya")],
+     [(R, "Siarhei Tsikhanouski", "Alexander Lukashenko")]),
+    # married to an owner's named daughter: the owner's son-in-law too
+    ("Emin Agalarov, who was married to Ilham Aliyev's daughter Leyla Aliyeva, is a singer.",
+     [(R, "Emin Agalarov", "Leyla Aliyeva"), (R, "Emin Agalarov", "Ilham Aliyev"),
+      (R, "Leyla Aliyeva", "Ilham Aliyev")], []),
+    # a passive's agent written as a kin term: the relative the article names so
+    ("Emomali Rahmon has ruled Tajikistan since 1992. His son Rustam Emomali was appointed "
+     "mayor of Dushanbe in 2017 by his father.",
+     [("appointed", "Emomali Rahmon", "Rustam Emomali")], []),
+    # "his daughter's husband, A": the owner's son-in-law
+    ("Alexander Lukashenko has ruled Belarus since 1994. His daughter's husband, Dmitry "
+     "Shakuto, runs a state bank.",
+     [(R, "Dmitry Shakuto", "Alexander Lukashenko")], []),
+    ("Alexander Lukashenko's eldest son's wife, Liliya Lukashenko, runs a state firm.",
+     [(R, "Liliya Lukashenko", "Alexander Lukashenko")], []),
+    # an act's patient written as an ally's or subordinate's term: the one the article
+    # named with that term; two so named: none
+    ("Kamchybek Tashiev had been a close friend of Sadyr Japarov since 2010. On Tuesday "
+     "Japarov sacked his longtime friend.",
+     [("dismissed", "Sadyr Japarov", "Kamchybek Tashiev")], []),
+    ("Anuar Sadykulov and Daulet Ergozhin were deputies of Karim Massimov. In 2021 Massimov "
+     "dismissed his deputy.", [],
+     [("dismissed", "Karim Massimov", "Anuar Sadykulov"),
+      ("dismissed", "Karim Massimov", "Daulet Ergozhin")]),
 ]
 
 
