@@ -446,7 +446,7 @@ def _undergoers_by_type(doc, found) -> None:
         if not want:
             continue
         if types is None:
-            types = {m.actor_id: m.type for m in doc.mentions if m.actor_id}
+            types = doc.actor_types
         f.roles = [(a, r) for a, r in f.roles
                    if r != "target" or types.get(a, "person") in want
                    or _members_can_undergo(doc, a)]

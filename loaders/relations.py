@@ -862,7 +862,7 @@ def _actors(doc, m: re.Match, group: str, exclude=()) -> tuple[list[tuple[str, s
         # a {PAIR} slot's "they" is two persons, no more
         ids = doc.antecedents.pair(at, exclude) if group == "pair" else \
             doc.antecedents.resolve(at, pron, exclude)
-        types = {x.actor_id: x.type for x in doc.mentions}
+        types = doc.actor_types
         return [(i, types.get(i, "person")) for i in ids], True
     return [], False
 
