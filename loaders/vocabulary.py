@@ -119,6 +119,7 @@ class Hits:
         self._first_start = _first_index(self.starts)
         self._first_end = _first_index(self._ends)
         self.by_label: dict[str, list[Hit]] = defaultdict(list)
+        self._label_starts: dict[str, list[int]] = {}  # see in_range
         by_label = self.by_label
         for h in hits:
             _, _, _, labels = h
@@ -167,6 +168,16 @@ class Hits:
         return sorted(set(out), key=lambda h: h.start)
 
     def in_range(self, start: int, end: int, labels) -> list[Hit]:
+        """The hits with one of ``labels`` that start in [start, end), in order."""
+        if len(labels) == 1:  # a slice of the label's own hits, which are in order too
+            (label,) = labels
+            found = self.by_label.get(label)
+            if not found:
+                return []
+            starts = self._label_starts.get(label)
+            if starts is None:
+                starts = self._label_starts[label] = list(map(_START, found))
+            return found[bisect_left(starts, start):bisect_left(starts, end)]
         i = bisect_left(self.starts, start)
         out = []
         while i < len(self.hits) and self.hits[i].start < end:
