@@ -2144,8 +2144,9 @@ class Clauses:
         if t.kind != "W":
             return None
         n_toks = len(toks)
+        lows = tuple(x.low for x in toks[r:r + 3])  # the words of the longest term
         for n in (3, 2, 1):
-            words = tuple(x.low for x in toks[r:r + n])
+            words = lows[:n]
             if len(words) == n and words in self.flex.relational and not any(
                     x.poss for x in toks[r:r + n - 1]) and not (
                     r + n < n_toks and toks[r + n].cls == "title" and not toks[r + n - 1].poss

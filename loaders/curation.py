@@ -246,13 +246,20 @@ def apply(batch: Batch, overlay: Overlay, gazetteer=None) -> Batch:
     for actor_id, name in overlay.names.items():
         if actor_id in actors:
             actors[actor_id] = replace(actors[actor_id], name=name, origin="curated")
-    statements = [st for st in statements
-                  if all(not x or x.startswith(("event:", "article:")) or x in actors
-                         for x in (st.subject_id, st.object_id, st.speaker_id))]
+    statements = [st for st in statements if _endpoints_known(st, actors)]
     used = {x for st in statements for x in (st.subject_id, st.object_id)}
     return Batch(article=art, actors=sorted(actors.values(), key=lambda a: a.id),
                  events=[ev for ev in batch.events if ev.id in used],
                  statements=statements)
+
+
+def _endpoints_known(st: Statement, actors: dict) -> bool:
+    """Is every actor the statement names among ``actors`` (events and articles aside)?
+    A loop, not all() over a generator: it runs for every statement of every article."""
+    for x in (st.subject_id, st.object_id, st.speaker_id):
+        if x and x not in actors and not x.startswith(("event:", "article:")):
+            return False
+    return True
 
 
 def _remap(st: Statement, merges: dict[str, str]) -> Statement:

@@ -33,8 +33,6 @@ _CORE_LABELS = ("months", "weekdays", "relative", "anaphoric_day", "anaphoric_ne
 # "19xx"/"20xx" not inside a longer number (the look back after the leading digits, so
 # the search skips to the next "1" or "2")
 _YEAR_CORE = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
-# a word's start: a digit, or the word's letters (a date phrase starts with either)
-_WORD_START = re.compile(r"\b(?:\d|[^\W\d_]+)")
 
 
 class DateFinder:
@@ -65,6 +63,13 @@ class DateFinder:
         # every phrase starts with a digit or one of these words (None: not so simple)
         self.first = first_words([*lexicon["months"], *lexicon["weekdays"],
                                   *lexicon["month_parts"], *rel_phrases])
+        # where such a phrase can start: a digit, or one of those words as a whole run of
+        # letters (case-blind: the text's letters key like ASCII, see _at_word_starts).
+        # A first word holding a digit is never a run of letters: left out.
+        letters = sorted(w for w in self.first or () if w.isalpha())
+        self.starts = re.compile(
+            rf"\b(?:\d|{alternation(letters)}(?![^\W\d_]))" if letters else r"\b\d",
+            re.IGNORECASE)
         year = r"(?:19|20)\d\d(?!\d|,\d)"
         self.approximate = re.compile(
             rf"\b{alternation(lexicon['approximate_words'])}\s+$", re.IGNORECASE)
@@ -193,13 +198,12 @@ class DateFinder:
         """``regex.finditer`` over the windows, tried only where a digit or one of the
         phrases' first words starts: the same matches, without trying the long
         alternation at every other word."""
-        match, first = self.regex.match, self.first
+        match = self.regex.match
         for ws, we in windows:
             done = ws
-            for w in _WORD_START.finditer(text, ws, we):
+            for w in self.starts.finditer(text, ws, we):  # in C, not word by word
                 at = w.start()
-                if at >= done and (w.end() == at + 1 and text[at].isdecimal()
-                                   or w.group().lower() in first):
+                if at >= done:
                     m = match(text, at, we)
                     if m:
                         done = m.end()

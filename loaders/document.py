@@ -80,6 +80,12 @@ class Document:
         return frozenset(m.actor_id for m in self.mentions if m.actor_id)
 
     @cached_property
+    def actor_types(self) -> dict[str, str]:
+        """Each named actor's type, as its last mention gives it (looked up per pronoun
+        a pattern resolves: built once, not once per lookup)."""
+        return {m.actor_id: m.type for m in self.mentions if m.actor_id}
+
+    @cached_property
     def actor_edges(self) -> list[int] | None:
         """Template offsets where a placeholder starts or a slot pronoun stands: the
         places a pattern led by an {AP} or {OWNER} slot can match. None when the
@@ -146,8 +152,7 @@ class Document:
         chosen = 0  # bit i: sentence i
         for label in labels:
             chosen |= self._sentence_mask(label)
-        bounds = self._template_bounds if template else \
-            [(s.start, s.end) for s in self.sentences]
+        bounds = self._template_bounds if template else self._body_bounds
         out = self._spans[cache_key] = []
         while chosen:  # one run of consecutive sentences (of set bits) at a time
             low = chosen & -chosen
@@ -156,6 +161,11 @@ class Document:
                         bounds[(past & -past).bit_length() - 2][1]))
             chosen &= past
         return out
+
+    @cached_property
+    def _body_bounds(self) -> list[tuple[int, int]]:
+        """Each sentence's start and end in the body."""
+        return [(s.start, s.end) for s in self.sentences]
 
     @cached_property
     def _template_bounds(self) -> list[tuple[int, int]]:

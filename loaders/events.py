@@ -85,7 +85,10 @@ class Triggers:
         for key, rx in sorted(self.patterns.items(), key=lambda kv: "@" not in kv[0]):
             name, _, how = key.partition("@")
             self._by_type.setdefault(name, []).append((f"{name}@{how or 'pattern'}", rx))
-        self._readings: dict[frozenset, tuple] = {}  # labels -> (labels, their readings)
+        # id of a hit's labels -> (the labels, their readings): each phrase of the
+        # vocabulary keeps its own labels object for good, and two equal sets may
+        # iterate apart, so a set is looked up as itself, not as any equal one
+        self._readings: dict[int, tuple] = {}
         self.be = {str(w).lower() for w in lex["be_verbs"]}
         # "threatened to have President X killed": a causative's object may stand between
         # "if she were killed": a condition's subject and verb may stand between; "called
@@ -193,9 +196,9 @@ class Triggers:
         readings = self._readings
         for h in hits.hits:
             labels = h.labels
-            said = readings.get(labels)
-            if said is None or said[0] is not labels:  # equal sets may iterate apart
-                said = readings[labels] = (labels, self._trigger_readings(labels))
+            said = readings.get(id(labels))
+            if said is None or said[0] is not labels:
+                said = readings[id(labels)] = (labels, self._trigger_readings(labels))
             for name, patterns in said[1]:  # most hits read none
                 if patterns is None:
                     found.append((h.start, h.end, name))
@@ -459,7 +462,7 @@ def _undergoers_by_type(doc, found) -> None:
         if not want:
             continue
         if types is None:
-            types = {m.actor_id: m.type for m in doc.mentions if m.actor_id}
+            types = doc.actor_types
         f.roles = [(a, r) for a, r in f.roles
                    if r != "target" or types.get(a, "person") in want
                    or _members_can_undergo(doc, a)]

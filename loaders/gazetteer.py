@@ -147,16 +147,17 @@ class Gazetteer:
                 continue
             if end + 1 < len(norm) and norm[end + 1] != " ":
                 continue
-            found.append((start, end, ids))
-        # longest first, then leftmost; drop overlaps
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+            found.append((start - end, start, end, ids))
+        # longest first, then leftmost (a plain tuple sort: no two matches share a
+        # span, so ids never decide); drop overlaps
+        found.sort()
         taken: set[int] = set()  # word indexes already inside a longer name
         matches = []
-        for start, end, ids in found:
+        for _, start, end, ids in found:
             first = bisect_right(offsets, start) - 1
             last = bisect_right(offsets, end) - 1
             words = range(first, last + 1)
-            if any(w in taken for w in words):
+            if not taken.isdisjoint(words):
                 continue
             taken.update(words)
             s, e = starts[first], ends[last]

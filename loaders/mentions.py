@@ -35,8 +35,10 @@ from .places import (alternate_only_names, city_names, country_names, currency_c
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
 _U = f"[{re.escape(_UPPER)}]"
-_TOKEN = (rf"(?:St\.(?=[ \u00a0]{_U})|{_U}\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.)"
-          r"|['’](?!s\b|t\b|re\b|ll\b|ve\b|d\b)[a-z]{2,}\b)*)")  # "St. Petersburg", "Chin'ono"
+# "St. Petersburg", "Chin'ono". Every token starts with a capital (the "S" of "St." too),
+# written first so that a search skips to the next capital instead of trying each position
+_TOKEN = (rf"(?:{_U}(?:(?<=S)t\.(?=[ \u00a0]{_U})|\w*(?:-\w+|['’/]{_U}\w*|\.(?={_U}\.)"
+          r"|['’](?!s\b|t\b|re\b|ll\b|ve\b|d\b)[a-z]{2,}\b)*))")
 # name particles written in lower case inside a name ("Leila de Lima", "Ronald dela Rosa")
 # and patronymic particles ("Ilham Heydar oglu Aliyev")
 _PARTICLE = r"(?:de|dela|del|della|da|di|dos|das|van|von|der|den|bin|ibn|le|la|oglu|ogly|qizi|kyzy|gyzy)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import re
 
@@ -104,7 +104,13 @@ def may_hold(body: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     >>> may_hold("Detained Along with X", 0, 21, ("along",)), may_hold("X", 0, 1, ("of",))
     (True, False)
     """
-    return lowered_may_hold(body[start:end].lower(), words)
+    part = body[start:end].lower()
+    for w in words:  # a loop, not any(): this runs for most triggers and names
+        if w in part:
+            return True
+    # a slice of a body without those letters holds none: one test per body, not three
+    # scans of every window (most windows hold none of the words)
+    return _odd_letters(body) and _odd_lowered(part)
 
 
 def lowered_may_hold(part: str, words: tuple[str, ...]) -> bool:
@@ -113,10 +119,27 @@ def lowered_may_hold(part: str, words: tuple[str, ...]) -> bool:
     >>> lowered_may_hold("was not named", ("never", "not")), lowered_may_hold("x", ("of",))
     (True, False)
     """
-    for w in words:  # a loop, not any(): this runs for most triggers and names
+    for w in words:
         if w in part:
             return True
+    return _odd_lowered(part)
+
+
+def _odd_lowered(part: str) -> bool:
+    """Does lowered text hold a letter a case-blind regex reads as another ("ſ" as s,
+    "ı" as i) or the dot "İ" lowers to?"""
     return "ſ" in part or "ı" in part or "\u0307" in part
+
+
+@lru_cache(maxsize=8)  # the article being read
+def _odd_letters(text: str) -> bool:
+    """Does ``text`` hold a letter whose lower case :func:`_odd_lowered` finds (no other
+    letter's lower case holds "ſ", "ı" or a combining dot)?
+
+    >>> _odd_letters("İstanbul"), _odd_letters("Istanbul")
+    (True, False)
+    """
+    return "ſ" in text or "ı" in text or "İ" in text or "\u0307" in text
 
 
 def key_words(phrases) -> tuple[str, ...]:

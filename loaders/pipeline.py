@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -48,6 +49,25 @@ def _settle() -> None:
     gc.freeze()
 
 
+@contextmanager
+def _collector_paused():
+    """Run the body without the cyclic garbage collector. An article's objects (tokens,
+    hits, mentions, matches: tens of thousands) live until its batch is out; a
+    collection while they are alive walks them all and promotes them to an older
+    generation, where later collections walk them again, and frees none of them.
+    :meth:`.document.Document.release` breaks the cycles they form, so they die by
+    reference counting; the collector runs again after the article, on what is left.
+    Only when memory is reclaimed changes, never a result."""
+    if not gc.isenabled():  # paused by a caller (or another article on this thread)
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def extract_raw(article: Article, gazetteer: Gazetteer | None = None, lexicon=None) -> Batch:
     """One article -> its actors, events and statements, before the curation overlay."""
     gazetteer = gazetteer or default_gazetteer()
@@ -83,9 +103,10 @@ def extract(article: Article, gazetteer: Gazetteer | None = None, lexicon=None,
     dates, mentions, resolution, relations, events, attribution (see loaders/), then the
     curation overlay (``seeds/curation.yaml``; pass ``overlay`` to use another).
     """
-    batch = extract_raw(article, gazetteer, lexicon)
-    overlay = curation.default() if overlay is None else overlay
-    batch = curation.apply(batch, overlay, gazetteer or default_gazetteer())
+    with _collector_paused():
+        batch = extract_raw(article, gazetteer, lexicon)
+        overlay = curation.default() if overlay is None else overlay
+        batch = curation.apply(batch, overlay, gazetteer or default_gazetteer())
     _settle()
     return batch
 

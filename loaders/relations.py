@@ -454,13 +454,16 @@ def _named_countries_only(doc, statements) -> list:
     countries = country_ids(doc.lex)
     named = {n.actor_id for m in doc.mentions for n in (m, *m.nested) if n.actor_id}
 
-    @cache
+    answers: dict[str, bool] = {}  # per country (a decorator per call costs more)
+
     def written(country: str) -> bool:
         """Named, as a mention or inside a longer one ("the president of Kazakhstan")."""
-        actor = doc.gazetteer.actors.get(country)
-        names = [actor.name, *actor.aliases] if actor else []
-        return country in named or any(
-            re.search(rf"\b{re.escape(n)}\b", doc.body) for n in names if n)
+        if country not in answers:
+            actor = doc.gazetteer.actors.get(country)
+            names = [actor.name, *actor.aliases] if actor else []
+            answers[country] = country in named or any(
+                re.search(rf"\b{re.escape(n)}\b", doc.body) for n in names if n)
+        return answers[country]
     # a continent has no posts ("Lukashenko, Europe's longest-serving leader")
     continents = {m.actor_id for m in doc.mentions if m.type == "place"
                   and key(m.surface) in continent_keys()}
@@ -973,7 +976,7 @@ def _actors(doc, m: re.Match, group: str, exclude=()) -> tuple[list[tuple[str, s
         # a {PAIR} slot's "they" is two persons, no more
         ids = doc.antecedents.pair(at, exclude) if group == "pair" else \
             doc.antecedents.resolve(at, pron, exclude)
-        types = {x.actor_id: x.type for x in doc.mentions}
+        types = doc.actor_types
         return [(i, types.get(i, "person")) for i in ids], True
     return [], False
 

@@ -817,9 +817,12 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
     ends = {m.end: m for m in mentions if m.type == "organization" and m.actor_id}
     countries = {m.end: m for m in mentions if m.actor_id in words.countries}
 
-    @cache
+    found_main: list[str] = []  # main_country, once asked (a decorator per call costs more)
+
     def main() -> str:  # a holder with no country written serves the article's
-        return main_country(mentions, hits, lex, body)
+        if not found_main:
+            found_main.append(main_country(mentions, hits, lex, body))
+        return found_main[0]
     mention_ends = {m.end for m in mentions}
     named_end = mention_ends.__contains__  # "USA" the place is no body before a title
     holders = [(m.start, _bare(m.title, words.interim), m.former, m.actor_id,

@@ -110,31 +110,43 @@ class Hits:
         hits = sorted(hits, key=_END, reverse=True)
         hits.sort(key=_START)
         self.hits = hits
-        self.starts = [h.start for h in self.hits]
-        self.by_end: dict[int, list[Hit]] = defaultdict(list)
-        self.by_start: dict[int, list[Hit]] = defaultdict(list)
+        self.starts = list(map(_START, hits))
+        # the same hits by end, those ending together in the order above (a stable
+        # sort); each offset -> the index of its first hit, built in C (not a dict of
+        # a list per offset: thousands of one-hit lists an article would build and free)
+        self._by_end = sorted(hits, key=_END)
+        self._ends = list(map(_END, self._by_end))
+        self._first_start = _first_index(self.starts)
+        self._first_end = _first_index(self._ends)
         self.by_label: dict[str, list[Hit]] = defaultdict(list)
-        by_end, by_start, by_label = self.by_end, self.by_start, self.by_label
-        for h in self.hits:
-            start, end, _, labels = h
-            by_end[end].append(h)
-            by_start[start].append(h)
+        self._label_starts: dict[str, list[int]] = {}  # see in_range
+        by_label = self.by_label
+        for h in hits:
+            _, _, _, labels = h
             for label in labels:
                 by_label[label].append(h)
 
     def ending_at(self, pos: int, labels) -> Hit | None:
         """The longest hit with one of ``labels`` that ends exactly at ``pos``."""
+        ends, by_end = self._ends, self._by_end
         best = None
-        for h in self.by_end.get(pos, ()):
+        i = self._first_end.get(pos, len(ends))
+        while i < len(ends) and ends[i] == pos:
+            h = by_end[i]
             if h.labels & labels and (best is None or h.start < best.start):
                 best = h
+            i += 1
         return best
 
     def starting_at(self, pos: int, labels) -> Hit | None:
+        starts, hits = self.starts, self.hits
         best = None
-        for h in self.by_start.get(pos, ()):
+        i = self._first_start.get(pos, len(starts))
+        while i < len(starts) and starts[i] == pos:
+            h = hits[i]
             if h.labels & labels and (best is None or h.end > best.end):
                 best = h
+            i += 1
         return best
 
     def before(self, pos: int, labels, skip: str = " \t") -> Hit | None:
@@ -156,6 +168,16 @@ class Hits:
         return sorted(set(out), key=lambda h: h.start)
 
     def in_range(self, start: int, end: int, labels) -> list[Hit]:
+        """The hits with one of ``labels`` that start in [start, end), in order."""
+        if len(labels) == 1:  # a slice of the label's own hits, which are in order too
+            (label,) = labels
+            found = self.by_label.get(label)
+            if not found:
+                return []
+            starts = self._label_starts.get(label)
+            if starts is None:
+                starts = self._label_starts[label] = list(map(_START, found))
+            return found[bisect_left(starts, start):bisect_left(starts, end)]
         i = bisect_left(self.starts, start)
         out = []
         while i < len(self.hits) and self.hits[i].start < end:
@@ -164,6 +186,15 @@ class Hits:
                 out.append(h)
             i += 1
         return out
+
+
+def _first_index(keys: list[int]) -> dict[int, int]:
+    """Each value of the sorted ``keys`` -> the index where it first stands.
+
+    >>> _first_index([3, 3, 5])
+    {5: 2, 3: 0}
+    """
+    return dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
 
 
 @cache
