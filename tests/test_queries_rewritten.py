@@ -27,6 +27,9 @@ CASES = [  # query, parameters, the graphs on which it gives rows
     ("claims/contradictions", {}, {"fixture"}),
     ("claims/attributed", {}, BOTH),
     *[("claims/attributed", {"limit": n}, BOTH) for n in (1, 3)],
+    *[("as_of/power_map", {"date": "2022-01-04", "limit": n}, BOTH) for n in (1, 3, 1000)],
+    *[("people/ego_network", {"actor": "Samat Abish", "depth": d, "limit": n}, BOTH)
+      for d in (1, 3) for n in (2, 1000)],
     *[("paths/brokers", {"limit": n}, BOTH) for n in (1, 20)],
     # small limits put the cut inside the first relations
     *[("claims/single_source", {"limit": n}, BOTH) for n in (1, 3, 10, 40, 500)],
