@@ -36,6 +36,10 @@ whose text is what Neo4j and the Browser run. Integer parameters are written
 ``:params {limit: 500}`` stores 500.0. The embedded engine takes only a bare parameter
 there and gets the whole numbers the runner checked, so its text reads ``$limit``.
 
+A report that can answer with thousands of rows takes ``@param limit int default 1000``
+and ends ``LIMIT toInteger($limit)``, so the engine stops at one page of it; :func:`total`
+counts the rows a page leaves out (``qantar query`` says how many there are).
+
 A query whose answer is a structure (a family, a chain of command, a path) has a
 ``<name>.graph.cypher`` beside it: the same parameters, returning nodes, relationships
 and paths, so the Neo4j Browser draws it. The CLI and the reports keep the table.
