@@ -27,6 +27,7 @@ CASES = [  # query, parameters, the graphs on which it gives rows
     ("claims/contradictions", {}, {"fixture"}),
     ("claims/attributed", {}, BOTH),
     *[("claims/attributed", {"limit": n}, BOTH) for n in (1, 3)],
+    *[("claims/accusations", {"limit": n}, {"fixture"}) for n in (1, 2, 1000)],
     *[("as_of/power_map", {"date": "2022-01-04", "limit": n}, BOTH) for n in (1, 3, 1000)],
     *[("people/ego_network", {"actor": "Samat Abish", "depth": d, "limit": n}, BOTH)
       for d in (1, 3) for n in (2, 1000)],
