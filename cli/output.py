@@ -51,14 +51,16 @@ def page_options(command):
     return wrapper
 
 
-def page(rows: list[dict], limit: int, offset: int = 0) -> list[dict]:
+def page(rows: list[dict], limit: int, offset: int = 0, *,
+         total: int | None = None) -> list[dict]:
     """The rows from ``offset``, at most ``limit`` of them (0: all); when that leaves
-    some out, a note on stderr with the total and how to see the rest.
+    some out, a note on stderr with the total and how to see the rest. ``total``: how
+    many rows there are when ``rows`` holds only the first of them.
 
     >>> len(page([{"n": i} for i in range(5)], 0))
     5
     """
-    total = len(rows)
+    total = max(len(rows), total or 0)
     shown = rows[offset:offset + limit] if limit else rows[offset:]
     if len(shown) < total:
         first, last = offset + 1, offset + len(shown)

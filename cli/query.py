@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import click
+from click.core import ParameterSource
 
 from ..queries import packs
 from ..queries.actors import AmbiguousActor, NoSuchActor
 from .main import cli
-from .output import emit, output_options, page, page_options
+from .output import PAGE, emit, output_options, page, page_options
 
 
-def run_pack(obj, name: str, params: dict | None = None) -> list[dict]:
-    """Open the store read-only and run one pack query; errors become exit codes.
+def run_pack(obj, name: str, params: dict | None = None, *, limit: int = PAGE,
+             offset: int = 0) -> list[dict]:
+    """Open the store read-only, run one pack query and give the page of its rows from
+    ``offset``, at most ``limit`` (0: all); :func:`~.output.page` says on stderr how many
+    there are when some are left out. Errors become exit codes.
+
+    A query that takes a ``limit`` stops at it in the engine: at its own default unless
+    ``--limit`` or ``--offset`` were given, then at ``offset + limit`` (every row for 0).
+    When it stops there, the engine counts the rows it left out (:func:`packs.total`),
+    so a report of 47,312 rows hands over one page of them and says 47,312.
 
     A wrong parameter or query name is a usage error (2); an actor that matches nothing
     or several is an error (1) with the closest names.
@@ -21,13 +30,28 @@ def run_pack(obj, name: str, params: dict | None = None) -> list[dict]:
         values = packs.bind(query, params or {})
     except (packs.ParamError, packs.UnknownQuery) as exc:
         raise click.UsageError(str(exc)) from None
+    if query.param("limit") and "limit" not in (params or {}) and _paging_given():
+        values["limit"] = offset + limit if limit else packs.ALL
     store = obj.store(read_only=True)
     try:
-        return packs.run(store, query, values)
+        rows = packs.run(store, query, values)
+        total = None
+        if query.param("limit") and "limit" not in (params or {}) \
+                and len(rows) >= values["limit"]:
+            total = packs.total(store, query, values)
     except (NoSuchActor, AmbiguousActor) as exc:
         raise click.ClickException(str(exc)) from None
     except packs.QueryError as exc:
         raise click.ClickException(str(exc)) from None
+    return page(rows, limit, offset, total=total)
+
+
+def _paging_given() -> bool:
+    """Whether the command line set ``--limit`` or ``--offset`` (not their defaults)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and any(
+        name in ctx.params and ctx.get_parameter_source(name)
+        not in (None, ParameterSource.DEFAULT) for name in ("limit", "offset"))
 
 
 def parse_params(query: packs.Query, pairs: tuple[str, ...]) -> dict:
@@ -99,7 +123,8 @@ def query(obj, name, pairs, list_, show, fmt, limit, offset):
       qantar query claims/attributed --limit 50 --offset 100
 
     At most --limit rows are printed (1000 unless told; 0 prints all); when some are
-    left out, stderr says how many rows the query gave.
+    left out, stderr says how many rows the query gave. A query that can answer with
+    tens of thousands of rows (a `limit` parameter) stops at the page asked for.
     """
     if list_:
         emit(listing(), fmt)
@@ -113,5 +138,6 @@ def query(obj, name, pairs, list_, show, fmt, limit, offset):
     if show:
         click.echo(selected.text_for(obj.backend))
         return
-    rows = run_pack(obj, selected.id, parse_params(selected, pairs))
-    emit(page(rows, limit, offset), fmt)
+    rows = run_pack(obj, selected.id, parse_params(selected, pairs), limit=limit,
+                    offset=offset)
+    emit(rows, fmt)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from .main import cli
-from .output import emit, output_options, page, page_options
+from .output import emit, output_options, page_options
 from .query import run_pack
 
 
@@ -32,8 +32,7 @@ def who(obj, name, fmt, limit, offset):
       qantar who "Samat Abish"
       qantar --backend neo4j who KNB
     """
-    rows = run_pack(obj, "people/profile", {"actor": name})
-    rows = page(rows, limit, offset)
+    rows = run_pack(obj, "people/profile", {"actor": name}, limit=limit, offset=offset)
     emit(rows, fmt, table_columns=["section", "subject", "relation", "detail", "object",
                                    "since", "until", "status", "sources"])
 
@@ -55,8 +54,8 @@ def path(obj, first, second, fmt, limit, offset):
       qantar path Abish Tokayev
       qantar path Sadykulov CSTO --format json
     """
-    rows = run_pack(obj, "paths/shortest_path", {"from": first, "to": second})
-    rows = page(rows, limit, offset)
+    rows = run_pack(obj, "paths/shortest_path", {"from": first, "to": second},
+                    limit=limit, offset=offset)
     emit(rows, fmt, empty=f"(no connection within six hops between {first} and {second})",
          table_columns=["route", "hop", "subject", "relation", "detail", "object", "quote",
                         "outlet", "published"])
@@ -87,13 +86,12 @@ def timeline(obj, start, end, conflicts, fmt, limit, offset):
       qantar timeline --conflicts
     """
     if conflicts:
-        rows = run_pack(obj, "timeline/date_conflicts")
-        rows = page(rows, limit, offset)
+        rows = run_pack(obj, "timeline/date_conflicts", limit=limit, offset=offset)
         emit(rows, fmt, empty="(no event the articles date differently)",
              table_columns=["event", "date", "outlet", "published", "quote"])
         return
-    rows = run_pack(obj, "timeline/events_between", {"from": start, "to": end})
-    rows = page(rows, limit, offset)
+    rows = run_pack(obj, "timeline/events_between", {"from": start, "to": end},
+                    limit=limit, offset=offset)
     emit(rows, fmt, table_columns=["date", "precision", "dates", "type", "event", "places",
                                    "participants", "sources"])
 
@@ -116,10 +114,10 @@ def claims(obj, speaker, fmt, limit, offset):
       qantar claims --by Токаев --format jsonl
     """
     if speaker:
-        rows = run_pack(obj, "claims/by_speaker", {"speaker": speaker})
+        rows = run_pack(obj, "claims/by_speaker", {"speaker": speaker}, limit=limit,
+                        offset=offset)
     else:
-        rows = run_pack(obj, "claims/attributed")
-    rows = page(rows, limit, offset)
+        rows = run_pack(obj, "claims/attributed", limit=limit, offset=offset)
     emit(rows, fmt, table_columns=["speaker", "modality", "subject", "relation", "detail",
                                    "object", "quote", "outlet", "published"])
 
@@ -141,11 +139,11 @@ def sources(obj, name, quotes, fmt, limit, offset):
       qantar sources KNB --format csv
     """
     if quotes:
-        rows = run_pack(obj, "sources/actor_evidence", {"actor": name})
-        rows = page(rows, limit, offset)
+        rows = run_pack(obj, "sources/actor_evidence", {"actor": name}, limit=limit,
+                        offset=offset)
         emit(rows, fmt, table_columns=["subject", "relation", "detail", "object", "modality",
                                        "speaker", "quote", "outlet", "published"])
     else:
-        rows = run_pack(obj, "sources/articles_mentioning", {"actor": name})
-        rows = page(rows, limit, offset)
+        rows = run_pack(obj, "sources/articles_mentioning", {"actor": name}, limit=limit,
+                        offset=offset)
         emit(rows, fmt)

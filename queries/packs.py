@@ -36,6 +36,10 @@ whose text is what Neo4j and the Browser run. Integer parameters are written
 ``:params {limit: 500}`` stores 500.0. The embedded engine takes only a bare parameter
 there and gets the whole numbers the runner checked, so its text reads ``$limit``.
 
+A report that can answer with thousands of rows takes ``@param limit int default 1000``
+and ends ``LIMIT toInteger($limit)``, so the engine stops at one page of it; :func:`total`
+counts the rows a page leaves out (``qantar query`` says how many there are).
+
 A query whose answer is a structure (a family, a chain of command, a path) has a
 ``<name>.graph.cypher`` beside it: the same parameters, returning nodes, relationships
 and paths, so the Neo4j Browser draws it. The CLI and the reports keep the table.
@@ -58,6 +62,8 @@ TYPES = ("actor", "string", "date", "int", "strings")
 ENGINES = ("neo4j", "embedded")
 # Parameters the runner fills in itself: data from the code's one source of truth.
 PROVIDED = {"spelling": spelling.table}
+# A ``limit`` no answer reaches: every row (LIMIT takes no "none" on either engine).
+ALL = 2**62
 _PARAM = re.compile(r"^@param\s+(\w+)\s+(\w+)\s+(default|example)\s+(.*)$")
 
 
@@ -379,6 +385,25 @@ def run(store, query: Query | str, params: dict | None = None) -> list[dict]:
     A store whose summaries an earlier qantar built is refused
     (:meth:`~qantar.graph.stores.base.Store.require_current`).
     """
+    query, values = _prepared(store, query, params)
+    rows = store.run(query.text_for(store.backend), values)
+    for row in rows:
+        for column in query.sets:
+            if isinstance(row.get(column), list):
+                row[column] = sorted(row[column], key=_sort_key)
+    return rows
+
+
+def total(store, query: Query | str, params: dict | None = None) -> int:
+    """How many rows :func:`run` gives with the query's ``limit`` at :data:`ALL`; the
+    engine counts them, none is handed over (what a page of them leaves out)."""
+    query, values = _prepared(store, query, params)
+    if query.param("limit"):
+        values["limit"] = ALL
+    return store.count(query.text_for(store.backend), values)
+
+
+def _prepared(store, query: Query | str, params: dict | None) -> tuple[Query, dict]:
     from .actors import resolve
 
     if isinstance(query, str):
@@ -388,12 +413,7 @@ def run(store, query: Query | str, params: dict | None = None) -> list[dict]:
     for param in query.params:
         if param.type == "actor":
             values[param.name] = resolve(store, values[param.name]).id
-    rows = store.run(query.text_for(store.backend), {**values, **query.provided_values()})
-    for row in rows:
-        for column in query.sets:
-            if isinstance(row.get(column), list):
-                row[column] = sorted(row[column], key=_sort_key)
-    return rows
+    return query, {**values, **query.provided_values()}
 
 
 def _sort_key(value):

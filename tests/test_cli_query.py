@@ -167,3 +167,15 @@ def test_shortcuts_page_too(qantar):
     assert one.stdout.splitlines() == whole[:1]
     assert f"rows 1–1 of {len(whole)}; --limit 0 prints them all, --offset 1 the next page" \
         in one.stderr
+
+
+def test_a_query_that_takes_a_limit_stops_at_the_page_and_counts_the_rest(qantar):
+    args = ("query", "claims/attributed", "-f", "json")
+    whole = json.loads(qantar(*args, "--limit", "0").stdout)
+    assert len(whole) > 3
+    middle = qantar(*args, "--limit", "2", "--offset", "1")
+    assert json.loads(middle.stdout) == whole[1:3]
+    assert f"rows 2–3 of {len(whole)}; --limit 0 prints them all, --offset 3 the next page" \
+        in middle.stderr
+    own = qantar(*args, "-p", "limit=2")  # the query's own limit: what was asked, no note
+    assert json.loads(own.stdout) == whole[:2] and own.stderr == ""

@@ -160,7 +160,8 @@ def test_a_variant_must_use_the_parameters_of_its_main_file(tmp_path):
 
 def test_parameters_are_bound_and_checked():
     query = packs.get("people/ego_network")
-    assert packs.bind(query, {"actor": "Abish"}) == {"actor": "Abish", "depth": 2}
+    assert packs.bind(query, {"actor": "Abish"}) == {"actor": "Abish", "depth": 2,
+                                                     "limit": 1000}
     with pytest.raises(packs.ParamError, match="needs actor"):
         packs.bind(query, {})
     with pytest.raises(packs.ParamError, match="no parameter 'dept'"):

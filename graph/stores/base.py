@@ -64,6 +64,10 @@ class Store(ABC):
         """Run one query; rows as dicts. ``write=False`` runs in read-only mode."""
 
     @abstractmethod
+    def count(self, query: str, params: dict | None = None) -> int:
+        """How many rows the read-only ``query`` gives, without handing them over."""
+
+    @abstractmethod
     def _transaction(self) -> Iterator[Run]:
         """Context manager: a ``run`` callable whose queries commit or roll back together."""
 

@@ -382,6 +382,19 @@ class EmbeddedStore(Store):
             # under CI load), where Neo4j keeps the parts in order, each with its ORDER BY.
             return [row for part in _union_all_parts(query) for row in self._execute(part, params)]
 
+    def count(self, query: str, params: dict | None = None) -> int:
+        # LadybugDB has no CALL subquery to count in; the engine's own tally of a result
+        # costs none of the conversion of its rows to Python
+        refuse_file_statements(query)
+        with self._transaction(read_only=True):
+            total = 0
+            for part in _union_all_parts(query):
+                try:
+                    total += self._conn.execute(part, params or {}).get_num_tuples()
+                except RuntimeError as exc:
+                    raise self._failure(exc) from exc
+            return total
+
     def _execute(self, query: str, params: dict | None) -> list[dict]:
         try:
             result = self._conn.execute(query, params or {})

@@ -6,6 +6,7 @@
 // was dismissed, resigned or arrested from that body before it (`removed` shows such a
 // removal on or after the day). A missing end date is shown, never read as "in office".
 // @param date date example "2022-01-04"  the day (ISO: 2022, 2022-01 or 2022-01-05)
+// @param limit int default 1000  at most this many rows, in this order
 // @seeds the posts held on 4 January 2022: Massimov chairing the KNB, Tokayev
 //   president, Nazarbayev Security Council secretary the day before Tokayev removed him.
 MATCH (m:Actor)-[:HOLDS_POSITION]->(:Actor)
@@ -39,3 +40,4 @@ RETURN org.name AS body, p.title AS post, m.name AS holder,
        removed, p.first_cited AS first_cited, p.last_cited AS last_cited,
        p.sources AS sources
 ORDER BY body, post, holder
+LIMIT toInteger($limit)

@@ -1,5 +1,6 @@
 // Drawing of power_map.cypher for the Neo4j Browser: the same posts on the day,
-// as holder -> body, the title on each tie (same rules for what is left out).
+// as holder -> body, the title on each tie (same rules for what is left out, the
+// first $limit in the table's order).
 MATCH (m:Actor)-[:HOLDS_POSITION]->(:Actor)
 WITH DISTINCT m
 // each holder's removals once (not once per post), then the body's part in each
@@ -22,3 +23,5 @@ WHERE (p.start_date = '' OR left(p.start_date, ns) <= left(day, ns))
   AND (removed = '' OR left(removed, nr) >= left(day, nr))
   AND NOT (p.end_date = '' AND p.status = 'former' AND p.last_cited < day)
 RETURN m, p, org
+ORDER BY org.name, p.title, m.name
+LIMIT toInteger($limit)

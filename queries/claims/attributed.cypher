@@ -1,6 +1,7 @@
 // All attributed and contested claims
 // Statements that are not plain reporting: put in a speaker's mouth, alleged, or
 // denied; with who said it, the quote, outlet and date.
+// @param limit int default 1000  at most this many rows, in this order
 // @seeds the statements the articles attribute or call alleged, most of them Tokayev's
 //   own account of January 2022.
 // The projection flags those statements (Statement.attributed, indexed), so the report
@@ -14,3 +15,4 @@ RETURN coalesce(sp.name, '') AS speaker, st.modality AS modality, x.name AS subj
        st.predicate AS relation, st.detail AS detail, coalesce(y.name, '') AS object,
        st.quote AS quote, art.publisher AS outlet, art.published AS published
 ORDER BY speaker, published, relation, subject, object, quote, detail, modality, outlet
+LIMIT toInteger($limit)

@@ -10,3 +10,4 @@ RETURN coalesce(sp.name, '') AS speaker, st.modality AS modality, x.name AS subj
        st.predicate AS relation, st.detail AS detail, coalesce(y.name, '') AS object,
        st.quote AS quote, art.publisher AS outlet, art.published AS published
 ORDER BY speaker, published, relation, subject, object, quote, detail, modality, outlet
+LIMIT $limit

@@ -7,6 +7,7 @@
 // shortest path to each node within 3 hops and keeps those within $depth: same rows.
 // @param actor actor example "Samat Abish"  name in any spelling (Latin or Cyrillic) or id
 // @param depth int default 2  how many hops out (at most 3)
+// @param limit int default 1000  at most this many rows, in this order
 // @seeds around Abish: the KNB, Nazarbayev and his dismissal, then Massimov, Tokayev
 //   and Kulibayev two hops out.
 MATCH (a:Actor)
@@ -33,3 +34,4 @@ RETURN distance, b.name AS name,
        CASE WHEN b.date IS NULL THEN coalesce(b.kind, '') ELSE b.type END AS detail,
        b.id AS id
 ORDER BY distance, name, id
+LIMIT toInteger($limit)

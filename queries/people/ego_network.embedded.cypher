@@ -14,3 +14,4 @@ RETURN distance, b.name AS name,
        CASE WHEN b.date IS NULL THEN coalesce(b.kind, '') ELSE b.type END AS detail,
        b.id AS id
 ORDER BY distance, name, id
+LIMIT $limit
