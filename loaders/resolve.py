@@ -1538,6 +1538,7 @@ def _kin_gender_re(lex) -> re.Pattern | None:
 
 _LIST_LINK = re.compile(r"\s*(?:,|(?:,\s*)?and)\s*")
 _SAME_PRONOUN = {p: re.compile(rf"\b{p}\b", re.IGNORECASE) for p in ("he", "she")}
+_OWN_POSSESSIVE = {"he": re.compile(r"\b[Hh]is\b"), "she": re.compile(r"\b[Hh]er\b")}
 # "Shoigu, whom he": the relative pronoun is Shoigu, the pronoun someone else
 _WHOM = re.compile(r"\s*,?\s*(?:whom|whose\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
 # "Tokayev dismissed him", "Gerasimov, come to meet him": lower-case words only between
@@ -1690,6 +1691,15 @@ class Antecedents:
                      and not (k and self.body[same[k - 1].end:same[k - 1].end + 1] == ","
                               and self.body[m.end:m.end + 1] == ",")]
             plain = [m for m in same if not self._possessive(m)]
+            if not heads and p in _OWN_POSSESSIVE:
+                owned = _OWN_POSSESSIVE[p].search(
+                    self.body, self.index.sentences[sent].start, offset)
+                if owned is not None:
+                    # "Her alliance with Marcos collapsed, and she resigned": she is
+                    # whoever "her" is, not the one after the preposition
+                    found = self.resolve(owned.start(), owned.group().lower(), exclude)
+                    if found:
+                        return found
             if heads or plain or same:
                 return [(heads or plain or same)[-1].actor_id]
             return self._earlier(before, p)

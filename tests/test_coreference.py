@@ -18,6 +18,10 @@ from test_extract_patterns import article
 # (text, the pronoun as written and which of its occurrences (0 = first), the person it
 # stands for, or None: unresolved)
 PROBES = [
+    # a subject pronoun after a possessive of its gender is whoever the possessive is,
+    # not the one named after a preposition
+    ("Sara Duterte spoke on Monday. Her alliance with Ferdinand Marcos Jr. collapsed last "
+     "year, and she resigned as education secretary in June.", ("she", 0), "Sara Duterte"),
     # a subject pronoun said again in its sentence is the first one, and "X, whose N he"
     # is not X
     ("Kassym-Jomart Tokayev spoke on Monday. On Tuesday he named Alikhan Smailov prime "
