@@ -650,8 +650,8 @@ def _named_before(ids, introduced: dict[str, int], at: int, body: str = "",
     before = {i for i in ids if introduced.get(i, at) < at}
     if body and len(before) > 1:
         order = sorted(before, key=lambda i: introduced[i])
-        if _SENTENCE_END.search(body, introduced[order[0]], introduced[order[1]]):
-            return {order[0]}
+        if _SENTENCE_OR_LINE_END.search(body, introduced[order[0]], introduced[order[1]]):
+            return {order[0]}  # (a headline ends with its line, not a full stop)
         if kin is not None:
             plain = [i for i in order if not kin.search(body, max(0, introduced[i] - 40),
                                                         introduced[i])]
@@ -1125,6 +1125,7 @@ _OF_CHARGE = re.compile(r"\s+of\s+(?!the\b)[a-z]")  # "of corruption", "of plott
 _AND_CAPITAL = re.compile(r"\s+and\s+([A-Z]\w+)")
 _OF_COUNTRY = re.compile(r"\s+of\s+the\s+(?:\w+\s+)?Republic\b")  # "of the Kyrgyz Republic"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+_SENTENCE_OR_LINE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 _DESCRIPTION_REACH = 3  # sentences back: a description refers to what the text just told
 
 
