@@ -1539,6 +1539,9 @@ def _kin_gender_re(lex) -> re.Pattern | None:
 
 _LIST_LINK = re.compile(r"\s*(?:,|(?:,\s*)?and)\s*")
 _SAME_PRONOUN = {p: re.compile(rf"\b{p}\b", re.IGNORECASE) for p in ("he", "she")}
+_WHO_AFTER = re.compile(r",\s+who\b")
+# inside a relative clause about someone else: "X, who is not related to the president"
+_IN_WHO_CLAUSE = re.compile(r",\s+who\b[^,;.]*$")
 _OWN_POSSESSIVE = {"he": re.compile(r"\b[Hh]is\b"), "she": re.compile(r"\b[Hh]er\b")}
 # "Shoigu, whom he": the relative pronoun is Shoigu, the pronoun someone else
 _WHOM = re.compile(r"\s*,?\s*(?:whom|whose\s+[a-z]+)\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
@@ -1768,8 +1771,14 @@ class Antecedents:
                     if self.female(m.actor_id) is (p in self.feminine)}
             return list(told) if len(told) == 1 else []
         heads = [m for m in near if not _GENITIVE.search(self.body[max(0, m.start - 40):m.start])
+                 and not _IN_WHO_CLAUSE.search(self.body[max(0, m.start - 80):m.start])
                  and not self.modifier.match(self.body, m.end)]
-        return [heads[0].actor_id] if heads else [near[-1].actor_id] if near else []
+        if heads:
+            return [heads[0].actor_id]
+        # "the dismissal of X, who had headed the government. He ...": the one the
+        # sentence goes on about in a relative clause
+        told = [m for m in near if _WHO_AFTER.match(self.body, m.end)]
+        return [told[0].actor_id] if told else [near[-1].actor_id] if near else []
 
     def _its(self, offset: int, sent: int) -> list[str]:
         """"its former chief": the nearest organisation of this sentence or the last; none

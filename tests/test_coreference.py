@@ -18,6 +18,11 @@ from test_extract_patterns import article
 # (text, the pronoun as written and which of its occurrences (0 = first), the person it
 # stands for, or None: unresolved)
 PROBES = [
+    # a person inside a relative clause about another ("X, who is not related to the
+    # president") is not what the next sentence's pronoun goes back to
+    ("Kyrgyzstan's President Sadyr Japarov spoke. No reason was given for the dismissal of Akylbek "
+     "Japarov, who is not related to the president and had headed the government since "
+     "2021. He had previously served as finance minister.", ("He", 0), "Akylbek Japarov"),
     # a subject pronoun after a possessive of its gender is whoever the possessive is,
     # not the one named after a preposition
     ("Sara Duterte spoke on Monday. Her alliance with Ferdinand Marcos Jr. collapsed last "
