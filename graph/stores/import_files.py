@@ -80,7 +80,7 @@ def _layout() -> tuple:
             list(statement.rebuild_reads), provenance)
 
 
-_LABELS: dict = {}  # (id prefix, allowed labels) -> label: looked up once a prefix
+_LABELS: dict = {}  # (id prefix, type) -> (label, file key): looked up once a prefix
 
 
 def _statement_text(values: dict, text: list[str], other: list[str]) -> str:
@@ -125,15 +125,16 @@ def prepare(batch: Batch) -> Prepared:
             if not end:
                 continue
             prefix = end.partition(":")[0]
-            label = labels.get((prefix, allowed))
-            if label is None:
-                label = labels[(prefix, allowed)] = projection.label_of(end, allowed)
+            known = labels.get((prefix, rtype))
+            if known is None:
+                label = projection.label_of(end, allowed)
+                known = labels[(prefix, rtype)] = (
+                    label, (rtype, label, "Statement") if into else (rtype, "Statement", label))
+            label, key = known  # one object a file: sent once a chunk
             if into:
-                lines.append(((rtype, label, "Statement"), label, end,
-                              f"{field(end)},{field(sid)},{rtype}\n"))
+                lines.append((key, label, end, f"{field(end)},{field(sid)},{rtype}\n"))
             else:
-                lines.append(((rtype, "Statement", label), label, end,
-                              f"{field(sid)},{field(end)},{rtype}\n"))
+                lines.append((key, label, end, f"{field(sid)},{field(end)},{rtype}\n"))
         statements.append((sid, tuple([values[c] for c in reads]),
                            _statement_text(values, text, other), lines))
     return Prepared(replace(batch.article, body=""), article_row(batch),
@@ -309,9 +310,11 @@ class ImportFiles:
         if self._rewritten:
             tally = _Tally(self._reads)
             tally.add(record[1] for record in self._spooled())
-        names = self._reads
-        statements = [dict(zip(names, reads)) for reads in sorted(tally.statements)]
-        tally.statements = []
+        names, rows, statements = self._reads, tally.statements, []
+        rows.sort()  # by id, then each tuple is let go as its row is made
+        while rows:
+            statements.append(dict(zip(names, rows.pop())))
+        statements.reverse()
         citations = {nid: {"id": nid, "first": c[0], "last": c[1], "articles": c[3],
                            "statements": c[4]} for nid, c in tally.cited.items()}
         reports = [self._reports[k] for k in sorted(self._reports)]
