@@ -20,9 +20,8 @@ What a store does with its queries is done here with the same rules:
 
 The per-statement work is done where the article was extracted: :func:`prepare` (the
 sink's ``prepare``, which the pipeline runs in its extraction workers) turns a batch into
-rows, each statement's CSV text and its provenance lines, so that the loading process
-only merges. Statements pass through a temporary file (``marshal``, one record a
-transaction), because their flags are known only once every statement is in; the
+rows and each statement's CSV text, so that the loading process only merges. Statements
+pass through a temporary file (``marshal``, one record a transaction), because their flags are known only once every statement is in; the
 citations, spellings and the statements the rebuild reads are counted as they arrive, so
 the file is read once, to write the statements' file. (When an article is written twice
 its first statements no longer count: then they are counted again from the file, where
@@ -58,14 +57,15 @@ class Prepared(NamedTuple):
     row: dict  # the article's row (:func:`.base.article_row`)
     actors: list  # (id, row)
     reports: list  # (id, row) of its event reports
-    #: (id, rebuild reads, CSV text without the flags, provenance lines), where a
-    #: provenance line is (file key, end label, end id, CSV line)
+    #: (id, rebuild reads, CSV text without the flags)
     statements: list
 
 
 @cache
 def _layout() -> tuple:
-    """(text columns, other columns, flags, rebuild reads, provenance) of statements:
+    """(text columns, other columns, flags, rebuild reads, provenance) of statements
+    (provenance: type, the read holding the other end, whether it points to the
+    statement, the labels allowed at the other end):
     the Statement file's columns put every text column first, so a statement's text
     columns are quoted in one join."""
     schema = schema_mod.load()
@@ -73,14 +73,12 @@ def _layout() -> tuple:
     flags = [p for p in statement.properties if p in statement.derived]
     columns = [p for p in statement.properties if p not in flags]
     text = [c for c in columns if statement.properties[c] == "STRING"]
-    provenance = [(rtype, rel.via, "Statement" in rel.targets,
+    at = {n: i for i, n in enumerate(statement.rebuild_reads)}
+    provenance = [(rtype, at[rel.via], "Statement" in rel.targets,
                    tuple(rel.sources if "Statement" in rel.targets else rel.targets))
                   for rtype, rel in schema.provenance.items()]
     return (text, [c for c in columns if c not in text], flags,
             list(statement.rebuild_reads), provenance)
-
-
-_LABELS: dict = {}  # (id prefix, type) -> (label, file key): looked up once a prefix
 
 
 def _statement_text(values: dict, text: list[str], other: list[str]) -> str:
@@ -98,7 +96,7 @@ def _statement_text(values: dict, text: list[str], other: list[str]) -> str:
 
 def prepare(batch: Batch) -> Prepared:
     """What :class:`ImportFiles` keeps of a batch, made from it alone (in an extraction
-    worker): rows, each statement's CSV text and provenance lines.
+    worker): rows, and each statement's CSV text.
 
     >>> from qantar.graph.records import Statement
     >>> article = Article("article:1", "T", "P", "2022-01-05", "day", "", "a.md", "", 4,
@@ -108,35 +106,16 @@ def prepare(batch: Batch) -> Prepared:
     >>> p = prepare(Batch(article, statements=[st]))
     >>> p.article.body, p.row["statement_count"]
     ('', 1)
-    >>> sid, reads, text, lines = p.statements[0]
+    >>> sid, reads, text = p.statements[0]
     >>> text.startswith('"stmt:1","dismissed",'), '"said ""go"" now"' in text
     (True, True)
-    >>> [(label, end) for _, label, end, _ in lines]
-    [('Article', 'article:1'), ('Actor', 'person:t'), ('Actor', 'person:m')]
     """
-    text, other, _, reads, provenance = _layout()
-    field, labels, statements = admin_csv.field, _LABELS, []
+    text, other, _, reads, _ = _layout()
+    statements = []
     for st in batch.statements:
         values = st.__dict__
-        sid = values["id"]
-        lines = []
-        for rtype, via, into, allowed in provenance:
-            end = values[via]
-            if not end:
-                continue
-            prefix = end.partition(":")[0]
-            known = labels.get((prefix, rtype))
-            if known is None:
-                label = projection.label_of(end, allowed)
-                known = labels[(prefix, rtype)] = (
-                    label, (rtype, label, "Statement") if into else (rtype, "Statement", label))
-            label, key = known  # one object a file: sent once a chunk
-            if into:
-                lines.append((key, label, end, f"{field(end)},{field(sid)},{rtype}\n"))
-            else:
-                lines.append((key, label, end, f"{field(sid)},{field(end)},{rtype}\n"))
-        statements.append((sid, tuple([values[c] for c in reads]),
-                           _statement_text(values, text, other), lines))
+        statements.append((values["id"], tuple([values[c] for c in reads]),
+                           _statement_text(values, text, other)))
     return Prepared(replace(batch.article, body=""), article_row(batch),
                     [(a.id, a.row()) for a in batch.actors],
                     [(e.id, e.row()) for e in batch.events], statements)
@@ -355,27 +334,56 @@ class ImportFiles:
         """The statements with their flags, and beside them their provenance edges
         (files of their own, written in the same pass)."""
         name, head = admin_csv.node_file("Statement", self._columns + self._flags)
-        provenance = schema_mod.load().provenance
+        *_, provenance = _layout()
         ends = {"Actor": self._actors, "EventReport": self._report_ids,
                 "Article": self._articles}
         files = {}
         for rtype, source, target, edge_name, edge_head in admin_csv.edge_files():
-            if rtype in provenance:
-                files[(rtype, source, target)] = out = open(
+            if rtype in schema_mod.load().provenance:
+                files[(rtype, source, target)] = handle = open(
                     folder / edge_name, "w", encoding="utf-8", newline="\n")
-                out.write(",".join(edge_head) + "\n")
+                handle.write(",".join(edge_head) + "\n")
         marks = [flags.get(f, set()) for f in self._flags]
-        count, empty = 0, frozenset()
+        flagged = set().union(*marks)
+        plain = "," * len(marks) + ",Statement\n"
+        field, count, empty, labels = admin_csv.field, 0, frozenset(), {}
+        # written a few thousand records at a time: one call per file, not per line
+        rows, edges = [], {key: [] for key in files}
+
+        def flush() -> None:
+            out.write("".join(rows))
+            rows.clear()
+            for key, lines in edges.items():
+                files[key].write("".join(lines))
+                lines.clear()
+
         try:
             with open(folder / name, "w", encoding="utf-8", newline="\n") as out:
                 out.write(",".join(head) + "\n")
-                for sid, _, text, lines in self._spooled():
-                    out.write(text + "".join(",true" if sid in m else "," for m in marks)
-                              + ",Statement\n")
+                for sid, reads, text in self._spooled():
+                    rows.append(text)
+                    rows.append("".join([",true" if sid in m else "," for m in marks])
+                                + ",Statement\n" if sid in flagged else plain)
                     count += 1
-                    for key, label, end, line in lines:
-                        if end in ends.get(label, empty):  # else MATCH finds no node
-                            files[key].write(line)
+                    for rtype, via, into, allowed in provenance:
+                        other = reads[via]
+                        if not other:
+                            continue
+                        # the label goes by the id's prefix: looked up once a prefix
+                        prefix = other.partition(":")[0]
+                        known = labels.get((prefix, rtype))
+                        if known is None:
+                            label = projection.label_of(other, allowed)
+                            known = labels[(prefix, rtype)] = (label, edges[
+                                (rtype, label, "Statement") if into
+                                else (rtype, "Statement", label)])
+                        if other not in ends.get(known[0], empty):
+                            continue  # no such node: MATCH finds none, no edge
+                        known[1].append(f"{field(other)},{field(sid)},{rtype}\n" if into
+                                        else f"{field(sid)},{field(other)},{rtype}\n")
+                    if len(rows) >= 20_000:
+                        flush()
+                flush()
         finally:
             for handle in files.values():
                 handle.close()
