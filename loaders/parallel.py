@@ -64,11 +64,11 @@ def _extract_chunk(units: list, fields: dict | None = None
                    ) -> list[tuple[object, str | None, list[str]]]:
     """(batch or None, error or None, warnings) per article. A unit is a file to read
     here (str), an article read already (a dump's record), or ("error", message)."""
-    from .pipeline import extract as extract_one
+    from .pipeline import extract as extract_batch
     from .read import read_articles
 
-    def extract(article, gazetteer):
-        batch = extract_one(article, gazetteer)
+    def extract(article, gazetteer):  # and the store's share of the work, if any
+        batch = extract_batch(article, gazetteer)
         return batch if _PREPARE is None else _PREPARE(batch)
 
     out = []
@@ -116,7 +116,8 @@ def _chunks(units: Iterator, size: int) -> Iterator[list]:
 
 def extract_files(files: list[Path], gazetteer, workers: int, *, chunk: int = 16,
                   window: int | None = None, fields: dict | None = None,
-                  warn=None, prepare=None) -> Iterator[tuple[object, str | None, list[str]]]:
+                  warn=None, prepare=None
+                  ) -> Iterator[tuple[object, str | None, list[str]]]:
     """Yield (batch, error, warnings) for each article, in file order, from ``workers``
     processes; ``fields``: a dump's column names (:mod:`.dumps`), ``warn`` gets the
     warnings of reading dumps, which happens in this process. ``prepare``: a function

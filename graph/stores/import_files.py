@@ -21,14 +21,15 @@ What a store does with its queries is done here with the same rules:
 The per-statement work is done where the article was extracted: :func:`prepare` (the
 sink's ``prepare``, which the pipeline runs in its extraction workers) turns a batch into
 rows and each statement's CSV text, so that the loading process only merges. Statements
-pass through a temporary file (``marshal``, one record a transaction), because their flags are known only once every statement is in; the
-citations, spellings and the statements the rebuild reads are counted as they arrive, so
-the file is read once, to write the statements' file. (When an article is written twice
-its first statements no longer count: then they are counted again from the file, where
-the replaced ones are skipped.) Memory holds the articles, actors, event reports and the
-statements the rebuild reads (as tuples of shared strings until the rebuild), not the
-mentions. Nothing is left half-written: the files go to a hidden folder beside
-``folder``, renamed to ``folder`` when complete, removed by :meth:`close` otherwise.
+pass through a temporary file (``marshal``, one record a transaction), because their
+flags are known only once every statement is in; the citations, spellings and the
+statements the rebuild reads are counted as they arrive, so the file is read once, to
+write the statements' file. (When an article is written twice its first statements no
+longer count: then they are counted again from the file, the replaced ones skipped.)
+Memory holds the articles, actors, event reports and the statements the rebuild reads
+(tuples of shared strings until the rebuild), not the mentions. Nothing is left
+half-written: the files go to a hidden folder beside ``folder``, renamed to ``folder``
+when complete, removed by :meth:`close` otherwise.
 """
 
 from __future__ import annotations
@@ -63,11 +64,11 @@ class Prepared(NamedTuple):
 
 @cache
 def _layout() -> tuple:
-    """(text columns, other columns, flags, rebuild reads, provenance) of statements
-    (provenance: type, the read holding the other end, whether it points to the
-    statement, the labels allowed at the other end):
-    the Statement file's columns put every text column first, so a statement's text
-    columns are quoted in one join."""
+    """(text columns, other columns, flags, rebuild reads, provenance) of statements.
+
+    The Statement file puts every text column first, so that a statement's text columns
+    are quoted in one join. Provenance: (type, the read holding the other end's id,
+    whether the edge points to the statement, the labels allowed at the other end)."""
     schema = schema_mod.load()
     statement = schema.nodes["Statement"]
     flags = [p for p in statement.properties if p in statement.derived]
@@ -268,8 +269,7 @@ class ImportFiles:
 
     # --- the rebuild's inputs, as a store's queries give them -------------------------
     def _spooled(self):
-        """The records (:class:`Prepared`) of each statement a later write did not
-        replace."""
+        """(id, reads, CSV text) of each statement a later write did not replace."""
         last, article = self._last_group, self._reads.index("article_id")
         with open(self._work / "statements.spool", "rb") as spool:
             while True:
