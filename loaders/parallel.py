@@ -21,6 +21,7 @@ from ..graph.records import Article
 from .errors import InputError
 
 _GAZETTEER = None
+_PREPARE = None
 
 
 def auto_workers(files: int) -> int:
@@ -40,9 +41,9 @@ def _warm(gazetteer) -> None:
     clauses.frame_lexicon(lex)
 
 
-def _init(gazetteer) -> None:
-    global _GAZETTEER
-    _GAZETTEER = gazetteer
+def _init(gazetteer, prepare=None) -> None:
+    global _GAZETTEER, _PREPARE
+    _GAZETTEER, _PREPARE = gazetteer, prepare
     _exit_with_parent()
 
 
@@ -63,8 +64,12 @@ def _extract_chunk(units: list, fields: dict | None = None
                    ) -> list[tuple[object, str | None, list[str]]]:
     """(batch or None, error or None, warnings) per article. A unit is a file to read
     here (str), an article read already (a dump's record), or ("error", message)."""
-    from .pipeline import extract
+    from .pipeline import extract as extract_batch
     from .read import read_articles
+
+    def extract(article, gazetteer):  # and the store's share of the work, if any
+        batch = extract_batch(article, gazetteer)
+        return batch if _PREPARE is None else _PREPARE(batch)
 
     out = []
     for unit in units:
@@ -111,17 +116,20 @@ def _chunks(units: Iterator, size: int) -> Iterator[list]:
 
 def extract_files(files: list[Path], gazetteer, workers: int, *, chunk: int = 16,
                   window: int | None = None, fields: dict | None = None,
-                  warn=None) -> Iterator[tuple[object, str | None, list[str]]]:
+                  warn=None, prepare=None
+                  ) -> Iterator[tuple[object, str | None, list[str]]]:
     """Yield (batch, error, warnings) for each article, in file order, from ``workers``
     processes; ``fields``: a dump's column names (:mod:`.dumps`), ``warn`` gets the
-    warnings of reading dumps, which happens in this process."""
+    warnings of reading dumps, which happens in this process. ``prepare``: a function
+    the workers apply to each batch before sending it (the store's share of the work
+    done on their cores; what comes back is its result)."""
     window = window or 4 * workers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunks = _chunks(_units(files, fields, warn or (lambda _: None)), chunk)
     _warm(gazetteer)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init,
-                             initargs=(gazetteer,)) as pool:
+                             initargs=(gazetteer, prepare)) as pool:
         pending: deque = deque()
         todo = iter(chunks)
         for paths in todo:

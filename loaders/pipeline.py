@@ -124,13 +124,14 @@ class LoadReport:
 def read_batches(paths: Iterable[str | Path], report: LoadReport,
                  gazetteer: Gazetteer | None = None, workers: int | None = None,
                  fields: dict[str, str] | None = None,
-                 on_article: Callable[[], None] | None = None):
+                 on_article: Callable[[], None] | None = None, prepare=None):
     """Yield one batch per readable article; record bad files in ``report.errors``.
 
     ``workers``: processes extracting in parallel (None: all cores for a large corpus,
     see :mod:`.parallel`); batches come in file order either way. ``fields``: a dump's
     column names (:mod:`.dumps`). ``on_article`` is called once per article read, good
-    or bad (a progress bar's tick).
+    or bad (a progress bar's tick). ``prepare``: applied to each batch where it was
+    extracted (see :func:`load`).
     """
     try:
         files = list(find_articles(paths, warn=report.warnings.append))
@@ -145,7 +146,8 @@ def read_batches(paths: Iterable[str | Path], report: LoadReport,
     tick = on_article or (lambda: None)
     if workers > 1:
         for batch, error, warnings in parallel.extract_files(
-                files, gazetteer, workers, fields=fields, warn=report.warnings.append):
+                files, gazetteer, workers, fields=fields, warn=report.warnings.append,
+                prepare=prepare):
             report.warnings.extend(warnings)
             tick()
             if error is not None:
@@ -159,7 +161,8 @@ def read_batches(paths: Iterable[str | Path], report: LoadReport,
             if isinstance(article, InputError):
                 report.errors.append(str(article))
                 continue
-            yield extract(article, gazetteer)
+            batch = extract(article, gazetteer)
+            yield batch if prepare is None else prepare(batch)
 
 
 def load(store, paths: Iterable[str | Path], *, strict: bool = False,
@@ -170,11 +173,13 @@ def load(store, paths: Iterable[str | Path], *, strict: bool = False,
     """Load article files into ``store``. With ``strict``, any bad file loads nothing.
 
     Extraction runs on ``workers`` processes (default: all cores for a large corpus)
-    while this process writes, so the store's work and extraction overlap. ``fields``
-    and ``on_article``: see :func:`read_batches`.
+    while this process writes, so the store's work and extraction overlap. A store with
+    a ``prepare`` function has it applied to each batch in those processes, and writes
+    what it returns. ``fields`` and ``on_article``: see :func:`read_batches`.
     """
     report = LoadReport()
-    batches = read_batches(paths, report, gazetteer, workers, fields, on_article)
+    batches = read_batches(paths, report, gazetteer, workers, fields, on_article,
+                           prepare=getattr(store, "prepare", None))
     if strict:
         batches = list(batches)
         if report.errors:

@@ -188,3 +188,19 @@ def test_import_files_are_the_same_on_a_second_load_and_absent_after_a_failure(t
         files.write(broken())
     files.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"]
+
+
+def test_counting_as_statements_arrive_gives_the_files_of_counting_after(tmp_path):
+    """The citations, spellings and rebuild statements are counted as the workers'
+    batches arrive; a load where an article came twice counts them again from the spool
+    after. Both routes give the same files (two workers, so the batches were prepared in
+    the workers)."""
+    folders = []
+    for name, recount in (("streamed", False), ("recounted", True)):
+        files = ImportFiles(tmp_path / name)
+        files._rewritten = recount
+        load(files, CORPUS, workers=2)
+        files.close()
+        folders.append(sorted((p.name, p.read_bytes()) for p in (tmp_path / name).iterdir()))
+    assert folders[0] == folders[1]
+    assert b"cited_statements" in dict(folders[0])["nodes-Actor.csv"]
