@@ -22,7 +22,8 @@ from functools import cache
 
 from ..graph.records import Event, stable_id
 from .dates import DateMention
-from .phrases import alternation as _words_re, key_words, may_hold, relational_nouns
+from .phrases import SAYS_AFTER, SOURCE_BEFORE, alternation as _words_re, key_words, may_hold, \
+    relational_nouns
 from .template import PRONOUN_LABEL, compiler_for
 
 _KEY_ROLES = ("target", "victim", "subject")
@@ -1348,8 +1349,8 @@ def _roles(body, trig: Triggers, roles: dict, ts: int, te: int, sent, actors,
             # "calling in the CSTO, will Toqaev ...": the clause ends with the CSTO
             after = after[after.index(people[0]):]
         head = after[0]
-        if (head.possessive or _SAYS_AFTER.match(body, head.end)) \
-                and _SOURCE_BEFORE.search(body, te, head.start):
+        if (head.possessive or SAYS_AFTER.match(body, head.end)) \
+                and SOURCE_BEFORE.search(body, te, head.start):
             pass  # "convicted over the unrest, his office said", "pleaded guilty, his
             # lawyer X told reporters": the report's source, a clause of its own
         elif head.start < te or len(body[te:head.start]) <= 60:
@@ -1407,8 +1408,6 @@ _ACTIVE_VERB = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\ba
 
 
 _COMMA = re.compile(r"[\s,]*,\s*")
-_SOURCE_BEFORE = re.compile(r",\s*(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$")
-_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|wrote|stated)\b")
 # a participle right after a noun phrase of its own ("most people convicted", "those
 # detained", "the officials dismissed") is that phrase's, not the sentence subject's
 _NOUN_BEFORE_PARTICIPLE = re.compile(

@@ -155,3 +155,10 @@ def key_words(phrases) -> tuple[str, ...]:
         if not any(k in w for w in words for k in keys):
             keys.add(max(reversed(words), key=len))
     return tuple(sorted(w for w in keys if not any(o != w and o in w for o in keys)))
+
+
+# The source of a report tagged on after a comma ("..., his lawyer X told reporters",
+# "..., his office said"): the words between the comma and the name, and the speech verb
+# after it. Such a name is neither what the sentence is about nor an act's object.
+SOURCE_BEFORE = re.compile(r",\s*(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$")
+SAYS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|wrote|stated)\b")

@@ -46,7 +46,8 @@ from functools import cache, lru_cache
 
 from .kinship import kin_refs
 from .mentions import Mention, cues_for, name_like
-from .phrases import alternation as _alt, key_words, may_hold, relational_nouns
+from .phrases import SAYS_AFTER, SOURCE_BEFORE, alternation as _alt, key_words, may_hold, \
+    relational_nouns
 from .places import capital_countries, city_countries, country_names
 from ..graph.names import key, slug
 
@@ -1441,8 +1442,8 @@ def topic(body, persons, index, sent_i, strict=False) -> str | None:
                  if body[m.end:m.end + 2] not in ("'s", "’s")
                  and not _PREPOSITION.search(body[max(0, m.start - 30):m.start])
                  and not _GENITIVE.search(body[max(0, m.start - 40):m.start])
-                 and not (_SAYS_AFTER.match(body, m.end)
-                          and _COMMA_BEFORE_SOURCE.search(body, sent.start, m.start))}
+                 and not (SAYS_AFTER.match(body, m.end)
+                          and SOURCE_BEFORE.search(body, sent.start, m.start))}
         return next(iter(heads)) if len(heads) == 1 else None
     return None
 
@@ -1485,10 +1486,6 @@ _PREPOSITION = re.compile(r"\b(?:of|to|by|with|for|from|against|than|about|on)\s
 _WIRE_CREDIT = re.compile(r"\)\s*[-–—]")  # "(Reuters) -" after a dateline
 # "the nephew of former President X", "X's": the name belongs to another's phrase
 _GENITIVE = re.compile(r"\bof\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
-# the source of a report tagged on after a comma ("..., his lawyer X told reporters") is
-# not whom the sentence is about
-_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|wrote|stated)\b")
-_COMMA_BEFORE_SOURCE = re.compile(r",\s*(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$")
 
 _NAME_PARTS = re.compile(r"[\s:-]+")
 
