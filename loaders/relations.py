@@ -91,6 +91,9 @@ class Rules:
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
+        self.title_bodies = {singular_title(str(k).lower()): [str(b).lower() for b in v]
+                             for k, v in lex["title_bodies"].items()}
+        self.seat_titles = {singular_title(str(w).lower()) for w in lex["seat_titles"]}
         self.area_synonyms = {str(k).lower(): str(v).lower()
                               for k, v in lex["area_synonyms"].items()}
         # "His Majesty King A": a style before a title qualifies no country
@@ -415,12 +418,47 @@ def _named_offices(doc, statements) -> list:
                 # Police", a body named by those words and its country's name alone
                 bodies = [o for o, stems in own_words.items() if stems == area
                           and of_country.get(o, st.object_id) == st.object_id]
+            if not bodies and not implied:  # "Senator A" beside "the Senate"
+                bodies = [o for o in _bodies_of_title(doc, rules, st.detail)
+                          if of_country.get(o, st.object_id) == st.object_id]
             target = bodies[0] if len(bodies) == 1 else (
                 (doc.main_country or "") if implied else "")
             if target and target != st.object_id:
                 st = _to_object(st, target)
+                if _bare_title(rules, st.detail) in rules.seat_titles:  # a seat too
+                    out.append(doc.statement(
+                        "member_of", st.subject_id, target, st.span_start, st.span_end,
+                        detail="member", confidence=st.confidence,
+                        speaker=st.speaker_id, modality=st.modality))
         out.append(st)
     return out
+
+
+def _bare_title(rules: Rules, title: str) -> str:
+    """A title without its ranks and status words: "former deputy armed forces
+    commander" -> "armed forces commander"; "senators" -> "senator"."""
+    words = [w for w in _clean(title).split()
+             if w not in rules.national_modifiers and w not in rules.former]
+    return singular_title(" ".join(words))
+
+
+def _bodies_of_title(doc, rules: Rules, title: str) -> list[str]:
+    """The bodies the article names of the kind a title's post belongs to (lexicon
+    title_bodies): a name holding one of the kind's words, or an organisation of that
+    kind ("party": ZANU-PF)."""
+    kinds = rules.title_bodies.get(_bare_title(rules, title))
+    if not kinds:
+        return []
+    found = []
+    for m in doc.mentions:
+        if m.type != "organization" or not m.actor_id or m.actor_id in found:
+            continue
+        actor = doc.gazetteer.actors.get(m.actor_id)
+        name = f" {_clean(m.surface)} "
+        if any(f" {k} " in name or k in (m.kind, actor.kind if actor else "")
+               for k in kinds):
+            found.append(m.actor_id)
+    return found
 
 
 _TIES = frozenset({"relative_of", "ally_of", "subordinate_of"})
