@@ -93,6 +93,11 @@ class Rules:
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.title_bodies = {singular_title(str(k).lower()): [str(b).lower() for b in v]
                              for k, v in lex["title_bodies"].items()}
+        # one-word descriptions of a kind of body ("party": ZANU-PF is one)
+        self.kind_words: dict[str, set[str]] = {}
+        for word, kind in lex["definite_descriptions"].items():
+            if " " not in str(word):
+                self.kind_words.setdefault(str(kind), set()).add(str(word).lower())
         self.seat_titles = {singular_title(str(w).lower()) for w in lex["seat_titles"]}
         self.area_synonyms = {str(k).lower(): str(v).lower()
                               for k, v in lex["area_synonyms"].items()}
@@ -1246,18 +1251,25 @@ def _status(rules: Rules, spec, m: re.Match) -> str:
 def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
     """The body an area title names, when the article names it: "Minister of Internal
     Affairs" -> its "Ministry of Internal Affairs"; "security chief", "spy chief" -> the
-    one body named whose name has the area's word ("National Security Committee")."""
+    one body named whose name has the area's word ("National Security Committee"), or
+    which is of the kind the word describes ("party chairman": ZANU-PF, a party;
+    definite_descriptions)."""
     head, of, area = _area_split(_clean(title))
     words = head.split()
     if not of and len(words) > 1 and words[-1] in rules.head_titles \
             and not rules.is_national(head):
         areas = {rules.area_synonyms.get(w, w) for w in words[:-1]
                  if w not in rules.national_modifiers and w not in rules.former}
+
+        def told(m) -> set[str]:
+            """The words that tell the body: its name's and its kind's."""
+            actor = doc.gazetteer.actors.get(m.actor_id)
+            kind = actor.kind if actor is not None and actor.kind else m.kind
+            return set(m.surface.lower().split()) | rules.kind_words.get(kind, set())
         # an alliance of states heads no country's service ("Collective Security Treaty
         # Organization" is no "security chief"'s body)
         found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
-                 and m.kind != "intergovernmental"
-                 and areas and areas <= set(m.surface.lower().split())}
+                 and m.kind != "intergovernmental" and areas and areas <= told(m)}
         return [(next(iter(found)), "organization")] if len(found) == 1 else []
     if not of or not head or head.split()[-1] not in rules.area_titles:
         return []
