@@ -183,6 +183,9 @@ class FrameLexicon:
         self.on_orders_frames = frozenset(acts["on_orders"]["frames"])
         self.replaced_with = frozenset(str(w).lower() for w in acts["replaced_with"]["words"])
         self.org_head_nouns = frozenset(str(w).lower() for w in lex["org_heads"])
+        # a kind of body no country holds as its own ("party chairman": the party's)
+        self.kind_nouns = frozenset(str(w).lower() for w in lex["definite_descriptions"]
+                                    if " " not in str(w))
         self.person_nouns = frozenset(str(w).lower() for w in lex["person_nouns"])
         self.month_names = frozenset(str(w) for w in lex["months"])  # as written: "May"
         self.date_names = frozenset(str(w).lower() for w in [*lex["months"], *lex["weekdays"]])
@@ -2215,8 +2218,9 @@ class Clauses:
                 p = q
         if p >= 0 and (toks[p].poss or toks[p].low in ("his", "her", "their")):
             owners = self._owner(toks, p)  # "X's deputies", "his accomplices"
-            if predicate == "holds_position" and any(
-                    t.cls == "" and t.low in self.flex.org_head_nouns for t in toks[p + 1:r]):
+            if predicate == "holds_position" and (any(
+                    t.cls == "" and t.low in self.flex.org_head_nouns for t in toks[p + 1:r])
+                    or any(t.low in self.flex.kind_nouns for t in toks[p + 1:end])):
                 return None  # "Georgia's ruling party chairman": a post in the party
             if predicate == "holds_position" and any(
                     t.low in self.flex.person_nouns for t in toks[p + 1:r]):

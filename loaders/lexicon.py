@@ -52,7 +52,8 @@ SECTIONS = {
     "national_titles": WORDS, "holder_ranks": WORDS, "country_said_titles": WORDS,
     "title_synonyms": MAPPING, "generic_body_nouns": WORDS,
     "national_modifiers": WORDS, "title_non_qualifiers": WORDS, "staff_titles": MAPPING,
-    "area_titles": WORDS, "area_synonyms": MAPPING,
+    "area_titles": WORDS, "area_synonyms": MAPPING, "title_bodies": MAPPING,
+    "seat_titles": WORDS,
     "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING, "tenure_adverbs": WORDS,
     "earlier_post_words": WORDS, "counterpart_nouns": WORDS,
@@ -231,6 +232,11 @@ def _check(lex: Lexicon) -> None:
         for word, value in lex.data[section].items():
             if not isinstance(value, str) or not value.strip():
                 raise lex.error(section, word, "value must be the relation word")
+    for title, bodies in lex.data["title_bodies"].items():
+        if not isinstance(bodies, list) or not bodies or not all(
+                isinstance(b, str) and b.strip() for b in bodies):
+            raise lex.error("title_bodies", title, "value must be a list of the words "
+                                                   "of a body's name or its kind")
     for word, how in lex.data["continuation_words"].items():
         if how not in ("same_time", "sequence", "later"):
             raise lex.error("continuation_words", word, f"unknown continuation {how!r} "

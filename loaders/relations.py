@@ -91,6 +91,14 @@ class Rules:
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
+        self.title_bodies = {singular_title(str(k).lower()): [str(b).lower() for b in v]
+                             for k, v in lex["title_bodies"].items()}
+        # one-word descriptions of a kind of body ("party": ZANU-PF is one)
+        self.kind_words: dict[str, set[str]] = {}
+        for word, kind in lex["definite_descriptions"].items():
+            if " " not in str(word):
+                self.kind_words.setdefault(str(kind), set()).add(str(word).lower())
+        self.seat_titles = {singular_title(str(w).lower()) for w in lex["seat_titles"]}
         self.area_synonyms = {str(k).lower(): str(v).lower()
                               for k, v in lex["area_synonyms"].items()}
         # "His Majesty King A": a style before a title qualifies no country
@@ -415,12 +423,47 @@ def _named_offices(doc, statements) -> list:
                 # Police", a body named by those words and its country's name alone
                 bodies = [o for o, stems in own_words.items() if stems == area
                           and of_country.get(o, st.object_id) == st.object_id]
+            if not bodies and not implied:  # "Senator A" beside "the Senate"
+                bodies = [o for o in _bodies_of_title(doc, rules, st.detail)
+                          if of_country.get(o, st.object_id) == st.object_id]
             target = bodies[0] if len(bodies) == 1 else (
                 (doc.main_country or "") if implied else "")
             if target and target != st.object_id:
                 st = _to_object(st, target)
+                if _bare_title(rules, st.detail) in rules.seat_titles:  # a seat too
+                    out.append(doc.statement(
+                        "member_of", st.subject_id, target, st.span_start, st.span_end,
+                        detail="member", confidence=st.confidence,
+                        speaker=st.speaker_id, modality=st.modality))
         out.append(st)
     return out
+
+
+def _bare_title(rules: Rules, title: str) -> str:
+    """A title without its ranks and status words: "former deputy armed forces
+    commander" -> "armed forces commander"; "senators" -> "senator"."""
+    words = [w for w in _clean(title).split()
+             if w not in rules.national_modifiers and w not in rules.former]
+    return singular_title(" ".join(words))
+
+
+def _bodies_of_title(doc, rules: Rules, title: str) -> list[str]:
+    """The bodies the article names of the kind a title's post belongs to (lexicon
+    title_bodies): a name holding one of the kind's words, or an organisation of that
+    kind ("party": ZANU-PF)."""
+    kinds = rules.title_bodies.get(_bare_title(rules, title))
+    if not kinds:
+        return []
+    found = []
+    for m in doc.mentions:
+        if m.type != "organization" or not m.actor_id or m.actor_id in found:
+            continue
+        actor = doc.gazetteer.actors.get(m.actor_id)
+        name = f" {_clean(m.surface)} "
+        if any(f" {k} " in name or k in (m.kind, actor.kind if actor else "")
+               for k in kinds):
+            found.append(m.actor_id)
+    return found
 
 
 _TIES = frozenset({"relative_of", "ally_of", "subordinate_of"})
@@ -1208,18 +1251,25 @@ def _status(rules: Rules, spec, m: re.Match) -> str:
 def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
     """The body an area title names, when the article names it: "Minister of Internal
     Affairs" -> its "Ministry of Internal Affairs"; "security chief", "spy chief" -> the
-    one body named whose name has the area's word ("National Security Committee")."""
+    one body named whose name has the area's word ("National Security Committee"), or
+    which is of the kind the word describes ("party chairman": ZANU-PF, a party;
+    definite_descriptions)."""
     head, of, area = _area_split(_clean(title))
     words = head.split()
     if not of and len(words) > 1 and words[-1] in rules.head_titles \
             and not rules.is_national(head):
         areas = {rules.area_synonyms.get(w, w) for w in words[:-1]
                  if w not in rules.national_modifiers and w not in rules.former}
+
+        def told(m) -> set[str]:
+            """The words that tell the body: its name's and its kind's."""
+            actor = doc.gazetteer.actors.get(m.actor_id)
+            kind = actor.kind if actor is not None and actor.kind else m.kind
+            return set(m.surface.lower().split()) | rules.kind_words.get(kind, set())
         # an alliance of states heads no country's service ("Collective Security Treaty
         # Organization" is no "security chief"'s body)
         found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
-                 and m.kind != "intergovernmental"
-                 and areas and areas <= set(m.surface.lower().split())}
+                 and m.kind != "intergovernmental" and areas and areas <= told(m)}
         return [(next(iter(found)), "organization")] if len(found) == 1 else []
     if not of or not head or head.split()[-1] not in rules.area_titles:
         return []
