@@ -414,8 +414,11 @@ def _middle_names(mentions: list[Mention], types: dict[str, str],
 
 _APPOSITION = re.compile(r"\s*,\s*")
 # a copula before a title: what its subject is or was, no reference to a holder
-_PREDICATIVE = re.compile(r"\b(?:is|was|has\s+been|had\s+been|became|remains|remained)"
-                          r"(?:\s+(?:then|still|also|once|briefly|twice))?\s+$", re.IGNORECASE)
+# "X was the president", "held the post of the head of government": the title is said of
+# someone or names a post, and refers to no holder
+_PREDICATIVE = re.compile(r"\b(?:(?:is|was|has\s+been|had\s+been|became|remains|remained)"
+                          r"(?:\s+(?:then|still|also|once|briefly|twice))?"
+                          r"|(?:post|position|office)\s+of)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s\s+$")
 _NAME_WORD = re.compile(r"(?<=\s)(?!The\b)[A-Z][\w-]*\s+$")
 
