@@ -752,7 +752,8 @@ def _successions(doc, statements) -> list:
     in the article ("X appointed A head of the administration. ... She replaces B"). A
     took the one post B held (from the act): "named A to replace Defence Minister B".
     Nothing when the two sides hold different posts, nor from the posts of an A who is
-    himself removed (he moves to another post) or the posts B moves to."""
+    himself removed (he moves to another post) or the posts B moves to. "A was confirmed
+    as B's successor": A takes B's one post when the article gives A no other."""
     frames = doc.clauses.frames()
     posts: dict[str, list] = {}
     for st in statements:
@@ -763,15 +764,16 @@ def _successions(doc, statements) -> list:
     removed = {p for h in frames if h.frame.post in ("loses", "replaces") and h.happened
                for p, _ in h.patients}
     out = []
-    for hit in frames:
-        if hit.frame.post != "replaces" or hit.post or not hit.happened:
-            continue
-        new = [a for a, t in hit.agents if t == "person"]
-        old = [p for p, t in hit.patients if t == "person"]
-        if not new or not old or (_infinitive(doc, hit) and not any(
-                (a, hit.sentence) in given for a in new)):
-            continue  # "grooming his son to succeed him": no act yet
-        taken = _taken_post(doc, hit, new, posts, given, removed)
+    for hit in _succession_acts(doc, given):
+        new, old = hit.agents, hit.patients
+        if hit.voice == "nominal":  # "A was confirmed as B's successor": A took B's post,
+            # when the article gives A no other (but his old one in an apposition)
+            if any(not _in_apposition(doc, st, doc.sentence_of(st.span_start))
+                   for a in new for st in posts.get(a, ())):
+                continue
+            taken = None
+        else:
+            taken = _taken_post(doc, hit, new, posts, given, removed)
         held = _one_post([st for p in old for st in posts.get(p, ())
                           if (p, doc.index.at(st.span_start)) not in given])
         if taken and held:
@@ -790,6 +792,58 @@ def _successions(doc, statements) -> list:
                         status="former" if former else "unknown", speaker=speaker,
                         modality=modality))
     return out
+
+
+@dataclass
+class _Succession:
+    """One succession told with no post: who took over (agents) from whom (patients)."""
+    start: int
+    end: int
+    sentence: int
+    voice: str
+    agents: list
+    patients: list
+
+
+def _succession_acts(doc, given) -> list:
+    """The successions the frames read ("A replaced B", "succeeding B", "named A to replace
+    B", not "grooming his son to succeed him": no act yet) and those an act makes with a
+    noun ("A was confirmed as B's successor")."""
+    out = []
+    for hit in doc.clauses.frames():
+        if hit.frame.post != "replaces" or hit.post or not hit.happened:
+            continue
+        new = [a for a, t in hit.agents if t == "person"]
+        old = [p for p, t in hit.patients if t == "person"]
+        if new and old and not (_infinitive(doc, hit) and not any(
+                (a, hit.sentence) in given for a in new)):
+            out.append(_Succession(hit.start, hit.end, hit.sentence, hit.voice, new, old))
+    if "successor" not in doc.body:
+        return out
+    persons = [m for m in doc.mentions if m.type == "person" and m.actor_id]
+    ends = {m.end: m for m in persons}
+    for found in _SUCCESSOR_NOUN.finditer(doc.body):
+        owner = ends.get(found.start())
+        if owner is None:
+            continue
+        sentence = doc.sentence_of(found.start())
+        if not _NAMED_AS.search(doc.body, sentence.start, owner.start):
+            continue  # "B's successor, A" describes A, and tells no act
+        new = next((m for m in persons if sentence.start <= m.start < owner.start), None)
+        if new is not None and not doc.body[sentence.start:new.start].strip() and \
+                new.actor_id != owner.actor_id:
+            # "A, the head of the tax service, was confirmed as B's successor"
+            out.append(_Succession(found.start(), found.end(), doc.index.at(found.start()),
+                                   "nominal", [new.actor_id], [owner.actor_id]))
+    return out
+
+
+_SUCCESSOR_NOUN = re.compile(r"['’]s\s+(?:(?:chosen|hand-?picked|designated|anointed|"
+                             r"eventual|new)\s+)?successor\b")
+# "A was confirmed as" (the act that makes A the successor) before "B's successor"
+_NAMED_AS = re.compile(r"\b(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:confirmed|"
+                       r"named|appointed|approved|elected|chosen|picked|installed|"
+                       r"sworn\s+in)\s+as\s+$")
 
 
 def _infinitive(doc, hit) -> bool:
