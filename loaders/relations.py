@@ -203,11 +203,11 @@ def extract(doc) -> list:
             stated.add((st.predicate, st.subject_id, st.object_id,
                         doc.index.at(st.span_start)))
             out.append(st)
-    out += _predecessors(doc, out)
     out = _area_heads(doc, _seats(doc, out)) + staff_statements(doc, out)
     out += spouse_statements(doc, out)
     out += _ministers_of_rulers(doc, out)
     out = _holders_own_country(doc, _counterparts(doc, out))
+    out += _successions(doc, out)  # the posts settled, their countries too
     return _named_countries_only(doc, _named_offices(doc, _not_negated(doc, rules, out)))
 
 
@@ -788,45 +788,162 @@ def _told_in_relative_clause(doc, body: str, hit) -> bool:
 _COMMA_WORD = re.compile(r",\s+(\w+)")
 
 
-def _predecessors(doc, statements) -> list:
-    """"A was sworn in as president (became president), succeeding B": B held the one
-    post the sentence gave A before the participle (an act that gives a post does so in
-    :func:`frame_statements`); "A replaces B" with no post in its sentence: the one post
-    the two sentences before gave A."""
-    have = {(st.subject_id, st.object_id) for st in statements
-            if st.predicate == "holds_position"}
+def _successions(doc, statements) -> list:
+    """"A replaced (succeeded) B" that names no post: the one post one side is known to
+    hold is the other's too. B held the post A took (until the act): the one the
+    sentence gives A ("was sworn in as president, succeeding B"), else one an act gave A
+    in the article ("X appointed A head of the administration. ... She replaces B"). A
+    took the one post B held (from the act): "named A to replace Defence Minister B".
+    Nothing when the two sides hold different posts, nor from the posts of an A who is
+    himself removed (he moves to another post) or the posts B moves to. "A was confirmed
+    as B's successor": A takes B's one post when the article gives A no other."""
+    frames = doc.clauses.frames()
+    posts: dict[str, list] = {}
+    for st in statements:
+        if st.predicate == "holds_position":
+            posts.setdefault(st.subject_id, []).append(st)
+    given = {(p, h.sentence) for h in frames if h.frame.post == "gains" and h.happened
+             for p, _ in h.patients}  # the sentences where an act gives a person a post
+    removed = {p for h in frames if h.frame.post in ("loses", "replaces") and h.happened
+               for p, _ in h.patients}
     out = []
-    for hit in doc.clauses.frames():
-        if hit.frame.post != "replaces" or hit.post or not hit.patients or not hit.happened:
-            continue
-        agents = {a for a, _ in hit.agents}
-        held = [st for st in statements if st.predicate == "holds_position"
-                and st.status != "former" and st.subject_id in agents]
-        if doc.body[hit.start:hit.end].lower().endswith("ing"):
-            posts = {(st.object_id, st.detail, st.subject_id) for st in held
-                     if doc.index.at(st.span_start) == hit.sentence
-                     and not _told_in_relative_clause(doc, st.object_id, hit)}
-        elif any(doc.index.at(st.span_start) == hit.sentence for st in held):
-            continue
+    for hit in _succession_acts(doc, given):
+        new, old = hit.agents, hit.patients
+        if hit.voice == "nominal":  # "A was confirmed as B's successor": A took B's post,
+            # when the article gives A no other (but his old one in an apposition)
+            if any(not _in_apposition(doc, st, doc.sentence_of(st.span_start))
+                   for a in new for st in posts.get(a, ())):
+                continue
+            taken = None
         else:
-            # "X appointed A head of the administration. ... She replaces B": B held the
-            # one post the two sentences before gave A (not one A "previously" held)
-            earlier = _earlier_post(doc.lex)
-            posts = {(st.object_id, st.detail, st.subject_id) for st in held
-                     if 0 < hit.sentence - doc.index.at(st.span_start) <= 2
-                     and not earlier.search(doc.body, doc.sentence_of(st.span_start).start,
-                                            st.span_end)}
-        if len(posts) != 1:
-            continue
-        body, title, holder = next(iter(posts))
+            taken = _taken_post(doc, hit, new, posts, given, removed)
+        held = _one_post([st for p in old for st in posts.get(p, ())
+                          if (p, doc.index.at(st.span_start)) not in given])
+        if taken and held:
+            continue  # both known: the same (nothing to add) or two different posts
+        date = _act_date(doc, hit)
         speaker, modality = doc.attribution.at(hit.start, hit.end) if doc.attribution \
             else ("", "reported")
-        for person, _ in hit.patients:
-            if person != holder and (person, body) not in have:
-                out.append(doc.statement("holds_position", person, body, hit.start, hit.end,
-                                         detail=title, confidence=0.7, status="former",
-                                         speaker=speaker, modality=modality))
+        for people, post, former in ((old, taken, True), (new, held, False)):
+            for person in people if post else ():
+                body, title = post
+                if person != body and body not in {st.object_id for st in
+                                                   posts.get(person, ())}:
+                    out.append(doc.statement(
+                        "holds_position", person, body, hit.start, hit.end, detail=title,
+                        confidence=0.7, date=date, date_field="end" if former else "start",
+                        status="former" if former else "unknown", speaker=speaker,
+                        modality=modality))
     return out
+
+
+@dataclass
+class _Succession:
+    """One succession told with no post: who took over (agents) from whom (patients)."""
+    start: int
+    end: int
+    sentence: int
+    voice: str
+    agents: list
+    patients: list
+
+
+def _succession_acts(doc, given) -> list:
+    """The successions the frames read ("A replaced B", "succeeding B", "named A to replace
+    B", not "grooming his son to succeed him": no act yet) and those an act makes with a
+    noun ("A was confirmed as B's successor")."""
+    out = []
+    for hit in doc.clauses.frames():
+        if hit.frame.post != "replaces" or hit.post or not hit.happened:
+            continue
+        new = [a for a, t in hit.agents if t == "person"]
+        old = [p for p, t in hit.patients if t == "person"]
+        if new and old and not (_infinitive(doc, hit) and not any(
+                (a, hit.sentence) in given for a in new)):
+            out.append(_Succession(hit.start, hit.end, hit.sentence, hit.voice, new, old))
+    if "successor" not in doc.body:
+        return out
+    persons = [m for m in doc.mentions if m.type == "person" and m.actor_id]
+    ends = {m.end: m for m in persons}
+    for found in _SUCCESSOR_NOUN.finditer(doc.body):
+        owner = ends.get(found.start())
+        if owner is None:
+            continue
+        sentence = doc.sentence_of(found.start())
+        if not _NAMED_AS.search(doc.body, sentence.start, owner.start):
+            continue  # "B's successor, A" describes A, and tells no act
+        new = next((m for m in persons if sentence.start <= m.start < owner.start), None)
+        if new is not None and not doc.body[sentence.start:new.start].strip() and \
+                new.actor_id != owner.actor_id:
+            # "A, the head of the tax service, was confirmed as B's successor"
+            out.append(_Succession(found.start(), found.end(), doc.index.at(found.start()),
+                                   "nominal", [new.actor_id], [owner.actor_id]))
+    return out
+
+
+_SUCCESSOR_NOUN = re.compile(r"['’]s\s+(?:(?:chosen|hand-?picked|designated|anointed|"
+                             r"eventual|new)\s+)?successor\b")
+# "A was confirmed as" (the act that makes A the successor) before "B's successor"
+_NAMED_AS = re.compile(r"\b(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:confirmed|"
+                       r"named|appointed|approved|elected|chosen|picked|installed|"
+                       r"sworn\s+in)\s+as\s+$")
+
+
+def _infinitive(doc, hit) -> bool:
+    """"to replace B": the act is one another verb gives ("named A to replace B")."""
+    return doc.body[max(0, hit.start - 3):hit.start].lower() == "to "
+
+
+def _taken_post(doc, hit, new, posts, given, removed):
+    """The one post (body, title) the successors took by the act: the one the act's
+    sentence gives them (not one they held before it: "A, who had been first deputy
+    prime minister, replaced B"), else one an act gave them (not a successor removed
+    from a post himself: "Chaika, dismissed as prosecutor general, replaces B as
+    envoy"), else the one the two sentences before gave them."""
+    held = [st for a in new for st in posts.get(a, ()) if st.status != "former"]
+    earlier = _earlier_post(doc.lex)
+    sentence = doc.sentences[hit.sentence]
+    if not earlier.search(doc.body, sentence.start, sentence.end):
+        here = _one_post([st for st in held if doc.index.at(st.span_start) == hit.sentence
+                          and not _told_in_relative_clause(doc, st.object_id, hit)
+                          and not _in_apposition(doc, st, sentence)])
+        if here:
+            return here
+    if any(st.subject_id in removed for st in held):
+        return None
+    acts = _one_post([st for st in held if (st.subject_id, doc.index.at(st.span_start))
+                      in given and not earlier.search(
+                          doc.body, doc.sentence_of(st.span_start).start, st.span_end)
+                      and not _in_apposition(doc, st, doc.sentence_of(st.span_start))])
+    if acts:
+        return acts
+    return _one_post([st for st in held if 0 < hit.sentence - doc.index.at(st.span_start) <= 2
+                      and not earlier.search(doc.body, doc.sentence_of(st.span_start).start,
+                                             st.span_end)])
+
+
+def _in_apposition(doc, st, sentence) -> bool:
+    """Is the post told in an apposition of its holder ("elected A, the founder of the
+    Raimbek Group, to replace him")? That is the post he had, not the one he takes."""
+    head = st.detail.split()[-1].lower() if st.detail else ""
+    for m in doc.mentions:
+        if m.actor_id == st.subject_id and sentence.start <= m.start < sentence.end \
+                and doc.body.startswith(", ", m.end):
+            apposition = doc.body[m.end + 2:sentence.end].split(",", 1)[0].lower()
+            if head and re.search(rf"\b{re.escape(head)}\b", apposition):
+                return True
+    return False
+
+
+def _one_post(held) -> tuple | None:
+    """(body, title) of posts that are one body's (the first title told), else None; a
+    current post before former ones ("Defence Minister B, a former ambassador")."""
+    current = [st for st in held if st.status != "former"]
+    bodies = {st.object_id for st in current or held}
+    if len(bodies) != 1:
+        return None
+    first = min(current or held, key=lambda st: st.span_start)
+    return first.object_id, first.detail
 
 
 @lru_cache(maxsize=4)
@@ -934,6 +1051,18 @@ def prosecutor_statements(doc) -> list:
     return out
 
 
+def _act_date(doc, hit):
+    """The date told of one act, if it is the act's."""
+    date = doc.date_for(hit.start, hit.end)
+    if date is not None and date.start >= hit.end and \
+            _CLAUSE_AFTER_ACT.search(doc.body, hit.end, date.start):
+        date = None  # "named X prime minister after the government resigned on Jan. 5"
+    if date is not None and date.end <= hit.start and \
+            _vague_apart(doc.lex).search(doc.body, date.end, hit.start):
+        date = None  # "detained on Thursday, days after Tokayev sacked him"
+    return date
+
+
 def _hit_statements(doc, rules, hit) -> list:
     """The statements of one frame reading: the act and the posts it names."""
     frame = hit.frame
@@ -946,13 +1075,7 @@ def _hit_statements(doc, rules, hit) -> list:
         modality = "denied"
     elif hit.modality == "rumoured" and modality == "reported":
         modality = "alleged"
-    date = doc.date_for(hit.start, hit.end)
-    if date is not None and date.start >= hit.end and \
-            _CLAUSE_AFTER_ACT.search(doc.body, hit.end, date.start):
-        date = None  # "named X prime minister after the government resigned on Jan. 5"
-    if date is not None and date.end <= hit.start and \
-            _vague_apart(doc.lex).search(doc.body, date.end, hit.start):
-        date = None  # "detained on Thursday, days after Tokayev sacked him"
+    date = _act_date(doc, hit)
     post_title = singular_title(" ".join(
         w for w in hit.post[0].split() if w not in rules.interim)) if hit.post else ""
     if hit.post and frame.post:

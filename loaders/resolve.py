@@ -414,9 +414,13 @@ def _middle_names(mentions: list[Mention], types: dict[str, str],
 
 _APPOSITION = re.compile(r"\s*,\s*")
 # a copula before a title: what its subject is or was, no reference to a holder
-_PREDICATIVE = re.compile(r"\b(?:is|was|has\s+been|had\s+been|became|remains|remained)"
-                          r"(?:\s+(?:then|still|also|once|briefly|twice))?\s+$", re.IGNORECASE)
+# "X was the president", "held the post of the head of government": the title is said of
+# someone or names a post, and refers to no holder
+_PREDICATIVE = re.compile(r"\b(?:(?:is|was|has\s+been|had\s+been|became|remains|remained)"
+                          r"(?:\s+(?:then|still|also|once|briefly|twice))?"
+                          r"|(?:post|position|office)\s+of)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _NAME_WORD = re.compile(r"(?<=\s)(?!The\b)[A-Z][\w-]*\s+$")
 
 
@@ -937,8 +941,11 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
                 and _APPOSITION.fullmatch(body, mentions[j].end, the):
             # "Karim Massimov, the head of the KNB": a holder for "the former KNB head"
             seen.append((head, former, mentions[j].actor_id, body_id))
-            if end > h.end:
-                continue  # its body stays a mention of its own, for the post
+            if end > h.end or (mentions[j].actor_id not in cands
+                               and not _POSSESSIVE_AFTER.match(body, end)):
+                continue  # its body stays a mention of its own, for the post; and
+                # "his brother B, the former Finance Minister": B's title, no one else's
+                # (but "B, the President's sister": the President's)
         if len(cands) != 1:
             continue
         actor_id = next(iter(cands))
