@@ -98,7 +98,8 @@ class Rules:
         for word, kind in lex["definite_descriptions"].items():
             if " " not in str(word):
                 self.kind_words.setdefault(str(kind), set()).add(str(word).lower())
-        self.seat_titles = {singular_title(str(w).lower()) for w in lex["seat_titles"]}
+        self.seat_titles = {str(w).lower() for w in lex["seat_titles"]}
+        self.seated_posts = {singular_title(str(w).lower()) for w in lex["seated_posts"]}
         self.area_synonyms = {str(k).lower(): str(v).lower()
                               for k, v in lex["area_synonyms"].items()}
         # "His Majesty King A": a style before a title qualifies no country
@@ -430,11 +431,16 @@ def _named_offices(doc, statements) -> list:
                 (doc.main_country or "") if implied else "")
             if target and target != st.object_id:
                 st = _to_object(st, target)
-                if _bare_title(rules, st.detail) in rules.seat_titles:  # a seat too
-                    out.append(doc.statement(
+                bare = _bare_title(rules, st.detail)
+                if bare in rules.seat_titles or bare in rules.seated_posts:
+                    seat = doc.statement(
                         "member_of", st.subject_id, target, st.span_start, st.span_end,
                         detail="member", confidence=st.confidence,
-                        speaker=st.speaker_id, modality=st.modality))
+                        speaker=st.speaker_id, modality=st.modality)
+                    if bare in rules.seat_titles:  # "MP A": the seat is all it says
+                        st = seat
+                    else:  # "Senator A": a post and a seat
+                        out.append(seat)
         out.append(st)
     return out
 
@@ -561,18 +567,18 @@ def _area_heads(doc, statements) -> list:
 def _seats(doc, statements) -> list:
     """A "member" title is a seat, not a post: holds_position ... member -> member_of
     ("A, a member of the Security Council"; "A, a Jogorku Kenesh deputy": a deputy of a
-    legislature), once per sentence."""
+    legislature, a seat title of the lexicon), once per sentence."""
     out, seats = [], set()
-    names = rules_for(doc.lex).legislatures
+    rules = rules_for(doc.lex)
     legislatures = {m.actor_id for m in doc.mentions if m.type == "organization" and
-                    names & set(m.surface.lower().split())}
+                    rules.legislatures & set(m.surface.lower().split())}
     for st in statements:
         if st.predicate == "member_of":
             seats.add((st.subject_id, st.object_id, doc.index.at(st.span_start)))
     for st in statements:
         if st.predicate == "holds_position" and (
                 st.detail.split()[-1:] in (["member"], ["members"]) or (
-                    st.detail in ("deputy", "deputies") and st.object_id in legislatures)):
+                    st.detail in rules.seat_titles and st.object_id in legislatures)):
             where = (st.subject_id, st.object_id, doc.index.at(st.span_start))
             if where in seats or st.object_id.startswith("place:"):
                 continue
