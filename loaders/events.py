@@ -332,8 +332,10 @@ def _undergoer_for_agent(doc, f) -> bool:
         return True  # "Tokayev pardoned several dozen protesters": the ones counted undergo it
     if _unnamed_before(doc.lex).search(doc.body, max(0, f.start - 30), f.start):
         return False
-    f.roles = [(a, "target" if r == "agent" and a.startswith("person:") else r)
-               for a, r in f.roles]
+    spec = doc.lex["event_types"][f.type]["roles"]
+    acting, undergoing = spec.get("before", "agent"), spec.get("passive_before", "target")
+    f.roles = [(a, undergoing if r == acting and a.startswith("person:") else r)
+               for a, r in f.roles]  # "Tokayev re-elected as president": elected
     return True
 
 
@@ -1508,6 +1510,7 @@ def _modifies_noun(body: str, sent_start: int, d) -> bool:
 # episodes ("the 2008 crackdown") are read apart (episode_nouns)
 _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER_YEAR = re.compile(r"(?<=\d{4})\s+[a-z]")
+_MODIFIER_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")  # "2012 [parliamentary] election"
 # a clause or participle that dates the occasion of the act named before it
 _OCCASION = re.compile(r"\b(?:(?:which|that)\s+(?:took\s+place|was\s+held|were\s+held|happened|"
                        r"occurred)|(?:in|at|by)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:announced|"
@@ -1744,8 +1747,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]) and not (
                 d.start >= te and _SINCE.fullmatch(body, te, d.start)):
             continue  # "headed the NSC until January 6": the end of something else
-        if _modifies_noun(body, sent.start, d):
-            continue  # "in connection with a 2013 government scheme": the scheme's year
+        if _modifies_noun(body, sent.start, d) and not _MODIFIER_GAP.fullmatch(body, d.end, ts):
+            continue  # "in connection with a 2013 government scheme": the scheme's year;
+            # "in a 2012 parliamentary election": the trigger's own
         episode = trig.episode_name(body, sent.start, d)
         named_before = episode is not None and episode.end() == d.start
         if named_before and ts > episode.start(1):
