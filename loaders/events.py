@@ -955,7 +955,9 @@ class _OccasionDate(DateMention):
 
 
 _LEAD_SENTENCES = 3     # the lead: the first sentences of the body
-_OCCASION_SENTENCES = 8  # the news block the lead's occasion may be told in
+# the news block the lead's occasion may be told in: a new cabinet's members come after the
+# vote, the oath and the background of the new head
+_OCCASION_SENTENCES = 14
 _LEAD_DAYS = 10         # the lead's act happened at most this many days before the article
 
 
