@@ -1638,11 +1638,17 @@ def _ongoing_since(doc, te: int, sent_i: int):
     body = doc.body
     if not may_hold(body, te, te + 126, _SINCE_WORDS):
         return None
+    since = _SINCE_AFTER.search(body, te, te + 126)
+    if since is None or _CLAUSE_BREAK.search(body, te, since.start()):
+        return None
     for d in doc.dates_in(doc.sentences[sent_i]):
-        if te < d.start <= te + 120 and body[d.start - 6:d.start].lower() == "since " \
-                and not _CLAUSE_BREAK.search(body, te, d.start - 6):
-            return d
+        if since.end() <= d.start <= since.end() + 80 \
+                and not _CLAUSE_BREAK.search(body, since.end(), d.start):
+            return d  # "since 2021"; "since the death of his predecessor in December 2006"
     return None
+
+
+_SINCE_AFTER = re.compile(r"\bsince\s", re.IGNORECASE)
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:\w+ly|also|now|just|since)\s+)?(?:been\s+)?"
