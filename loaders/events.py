@@ -332,8 +332,10 @@ def _undergoer_for_agent(doc, f) -> bool:
         return True  # "Tokayev pardoned several dozen protesters": the ones counted undergo it
     if _unnamed_before(doc.lex).search(doc.body, max(0, f.start - 30), f.start):
         return False
-    f.roles = [(a, "target" if r == "agent" and a.startswith("person:") else r)
-               for a, r in f.roles]
+    spec = doc.lex["event_types"][f.type]["roles"]
+    acting, undergoing = spec.get("before", "agent"), spec.get("passive_before", "target")
+    f.roles = [(a, undergoing if r == acting and a.startswith("person:") else r)
+               for a, r in f.roles]  # "Tokayev re-elected as president": elected
     return True
 
 
@@ -745,6 +747,7 @@ def extract(doc, relations=()) -> tuple[list[Event], list]:
                   key=lambda f: f.start)
     _back_references(doc, each)
     _dated_by_reference(doc.lex, each, refs)
+    _same_act(doc, each)
     _occasion(doc, each)
     _parts_of(doc.lex, each)
     groups = _merge(each)
@@ -952,8 +955,32 @@ class _OccasionDate(DateMention):
 
 
 _LEAD_SENTENCES = 3     # the lead: the first sentences of the body
-_OCCASION_SENTENCES = 8  # the news block the lead's occasion may be told in
+# the news block the lead's occasion may be told in: a new cabinet's members come after the
+# vote, the oath and the background of the new head
+_OCCASION_SENTENCES = 14
 _LEAD_DAYS = 10         # the lead's act happened at most this many days before the article
+
+
+def _same_act(doc, found: list[_Found]) -> None:
+    """An act told "in the same decree" (a same_act continuation word in its clause) is
+    part of the last dated act of its kind told before, or of the kinds told with it
+    (``occasion_with``), however many sentences (a quote, a comment) stand between: its
+    date."""
+    types = doc.lex["event_types"]
+    for i, f in enumerate(found):
+        if f.date is not None and not isinstance(f.date, _CarriedDate):
+            continue
+        marker = _continuation(doc, doc.sentences[f.sentence], f.start, f.end)
+        if marker is None or _continuations(doc.lex).get(marker.phrase) != "same_act":
+            continue
+        kinds = {f.type, *(types[f.type].get("occasion_with") or ()),
+                 types[f.type].get("part_of") or f.type}
+        act = next((g for g in reversed(found[:i]) if g.type in kinds and g.date is not None
+                    and g.sentence < f.sentence), None)
+        if act is not None:
+            f.date = _CarriedDate(marker.start, marker.end,
+                                  f"{doc.body[marker.start:marker.end]} ({act.date.raw})",
+                                  act.date.iso, act.date.precision)
 
 
 def _occasion(doc, found: list[_Found]) -> None:
@@ -965,10 +992,11 @@ def _occasion(doc, found: list[_Found]) -> None:
     if lead is None:
         return
     body = doc.body
+    last = _OCCASION_SENTENCES + _header_lines(doc)
     kinds = {lead.type, doc.lex["event_types"][lead.type].get("part_of") or lead.type}
     reshuffle = set(doc.lex["event_types"][lead.type].get("occasion_with") or ())
     for f in found:
-        if f.date is not None or f.sentence > _OCCASION_SENTENCES or not _undergoers(f):
+        if f.date is not None or f.sentence > last or not _undergoers(f):
             continue
         sent = doc.sentences[f.sentence]
         if f.type not in kinds and \
@@ -976,7 +1004,7 @@ def _occasion(doc, found: list[_Found]) -> None:
                     f.type in reshuffle and (_agents(f) <= _agents(lead)
                                              or _undergoers(f) & _undergoers(lead))
                     and not doc.dates_in(sent)
-                    and not _HAD.search(body, sent.start, f.start)):
+                    and not _HAD.search(_APPOSED_CLAUSE.sub(",", body[sent.start:f.start]))):
             continue  # "X on Monday fired A ... He appointed B as acting head": B too;
             # "Police arrested X on Tuesday ... X was taken into custody at the airport"
         if _not_news(doc.lex).search(body, sent.start, f.start) \
@@ -984,6 +1012,24 @@ def _occasion(doc, found: list[_Found]) -> None:
             continue  # "had taken the office in January", "previously jailed"
         f.date = _OccasionDate(f.start, f.start, f"occasion ({lead.date.raw})",
                                lead.date.iso, "day")
+
+
+_HEADER_END = re.compile(r"[.!?:;\"”’')]\s*$")
+
+
+def _header_lines(doc) -> int:
+    """How many lines after the headline stand before the first sentence of prose: a
+    dateline ("July 16, 2008"), a byline ("By RFE/RL's Belarus Service"), each a line
+    of its own with no closing stop. The lead is counted from the prose."""
+    body, n = doc.body, 0
+    for sent in doc.sentences[1:_LEAD_SENTENCES + 3]:
+        text = body[sent.start:sent.end]
+        alone = body[max(0, sent.start - 1):sent.start] in ("", "\n") \
+            and body[sent.end:sent.end + 1] in ("", "\n")
+        if not alone or _HEADER_END.search(text) or len(text.split()) > 8:
+            break
+        n += 1
+    return n
 
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -997,8 +1043,9 @@ def _lead_act(doc, found: list[_Found]):
         return None
     pub = dt.date.fromisoformat(art.published[:10])
     news = None
+    last = _LEAD_SENTENCES + _header_lines(doc)
     for f in found:
-        if f.sentence > _LEAD_SENTENCES:
+        if f.sentence > last:
             break
         if f.date is None or len(f.date.iso) != 10 or not _undergoers(f):
             continue
@@ -1390,11 +1437,22 @@ def _objects_of_first_verb(body: str, sent_start: int, subj, ts: int) -> int:
     if not subj or not _COORD_PREDICATE.match(body, subj[-1].end, ts):
         return 0
     k = len(subj) - 1
-    while k > 0 and body[subj[k - 1].end:subj[k].start].strip(" ,") in ("and", ""):
-        k -= 1  # "fired A and B and appointed C": both are objects
+    while k > 0 and (body[subj[k - 1].end:subj[k].start].strip(" ,") in ("and", "")
+                     or not _verb_outside_relative(body, subj[k - 1].end, subj[k].start)):
+        k -= 1  # "fired A and B and appointed C": both are objects; so are those an
+        # apposition or a phrase without a verb joins ("appointed A, a former officer who
+        # had served as aide, to replace B, and gave ...": A and B)
     start = subj[k - 1].end if k else sent_start
-    verb = _ACTIVE_VERB.search(body, start, subj[k].start)
-    return len(subj) - k if verb is not None else 0
+    return len(subj) - k if _verb_outside_relative(body, start, subj[k].start) else 0
+
+
+_APPOSED_CLAUSE = re.compile(r",[^,;]*?\b(?:who|whom|whose|which)\b[^,;]*,")
+
+
+def _verb_outside_relative(body: str, start: int, end: int) -> bool:
+    """A past active verb between ``start`` and ``end``, not one of a relative clause set
+    off by commas (", who had served as aide,")."""
+    return _ACTIVE_VERB.search(_APPOSED_CLAUSE.sub(",", body[start:end])) is not None
 
 
 # the words from an object to the next verb of the same subject: "A as foreign minister
@@ -1454,6 +1512,7 @@ def _modifies_noun(body: str, sent_start: int, d) -> bool:
 # episodes ("the 2008 crackdown") are read apart (episode_nouns)
 _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER_YEAR = re.compile(r"(?<=\d{4})\s+[a-z]")
+_MODIFIER_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")  # "2012 [parliamentary] election"
 # a clause or participle that dates the occasion of the act named before it
 _OCCASION = re.compile(r"\b(?:(?:which|that)\s+(?:took\s+place|was\s+held|were\s+held|happened|"
                        r"occurred)|(?:in|at|by)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:announced|"
@@ -1488,7 +1547,10 @@ _RANGE_MARK = re.compile(r"\b(?:until|till|since|through)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?since\s+(?:early\s+|late\s+|mid-?\s*)?",
                     re.IGNORECASE)
 _RELATIVE = re.compile(r"[,—–]\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
-_PERSON_RELATIVE = re.compile(r"[,—–]\s*(?:who|whose|whom)\b", re.IGNORECASE)
+# a relative clause on a person, or on the noun of an apposition to one ("named X, a
+# loyalist who has been at his side since 1994, to head ...")
+_PERSON_RELATIVE = re.compile(r"[,—–]\s*(?:(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){0,3}?)?"
+                              r"(?:who|whose|whom)\b", re.IGNORECASE)
 
 
 def _outside_clauses(body: str, slots, start: int, ts: int):
@@ -1576,11 +1638,17 @@ def _ongoing_since(doc, te: int, sent_i: int):
     body = doc.body
     if not may_hold(body, te, te + 126, _SINCE_WORDS):
         return None
+    since = _SINCE_AFTER.search(body, te, te + 126)
+    if since is None or _CLAUSE_BREAK.search(body, te, since.start()):
+        return None
     for d in doc.dates_in(doc.sentences[sent_i]):
-        if te < d.start <= te + 120 and body[d.start - 6:d.start].lower() == "since " \
-                and not _CLAUSE_BREAK.search(body, te, d.start - 6):
-            return d
+        if since.end() <= d.start <= since.end() + 80 \
+                and not _CLAUSE_BREAK.search(body, since.end(), d.start):
+            return d  # "since 2021"; "since the death of his predecessor in December 2006"
     return None
+
+
+_SINCE_AFTER = re.compile(r"\bsince\s", re.IGNORECASE)
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:\w+ly|also|now|just|since)\s+)?(?:been\s+)?"
@@ -1687,8 +1755,9 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
         if _RANGE_MARK.search(body[max(sent.start, d.start - 8):d.start]) and not (
                 d.start >= te and _SINCE.fullmatch(body, te, d.start)):
             continue  # "headed the NSC until January 6": the end of something else
-        if _modifies_noun(body, sent.start, d):
-            continue  # "in connection with a 2013 government scheme": the scheme's year
+        if _modifies_noun(body, sent.start, d) and not _MODIFIER_GAP.fullmatch(body, d.end, ts):
+            continue  # "in connection with a 2013 government scheme": the scheme's year;
+            # "in a 2012 parliamentary election": the trigger's own
         episode = trig.episode_name(body, sent.start, d)
         named_before = episode is not None and episode.end() == d.start
         if named_before and ts > episode.start(1):
@@ -1708,8 +1777,7 @@ def _text_date(doc, trig: Triggers, ts: int, te: int, sent_i: int):
                     and not _AUXILIARY.search(body, te, occasion.start()):
                 gap = 40  # "the referendum ... which took place on Sunday", "named X
                 # ..., in a reshuffle announced on Thursday": the occasion's date
-            elif gap is not None and _PERSON_RELATIVE.search(body, te, d.start) \
-                    and _inside_relative(body, te, d.start):
+            elif gap is not None and _inside_person_relative(body, te, d.start):
                 gap = None  # "arrested X, whom Y sacked in 2020": the sacking's year (a
                 # clause on the act itself, "a curfew, which took effect on Sunday", dates it)
             if gap is not None and _VERB_AFTER_DATE.match(body, d.end) \
@@ -1889,6 +1957,16 @@ def _inside_relative(body: str, start: int, ts: int) -> bool:
 
 
 _CLOSE = re.compile(r"[,—–)]")
+
+
+def _inside_person_relative(body: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies in a relative clause on a person opened after ``start`` and
+    still open ("arrested X, whom Y sacked in 2020"; "named X, a loyalist who has served
+    him since 1994,"): the clause's time, not the act's."""
+    rel = None
+    for rel in _PERSON_RELATIVE.finditer(body, start, at):
+        pass
+    return rel is not None and not _CLOSE.search(body, rel.end(), at)
 
 
 def _in_closed_relative(body: str, sent_start: int, d, ts: int) -> bool:

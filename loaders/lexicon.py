@@ -238,9 +238,10 @@ def _check(lex: Lexicon) -> None:
             raise lex.error("title_bodies", title, "value must be a list of the words "
                                                    "of a body's name or its kind")
     for word, how in lex.data["continuation_words"].items():
-        if how not in ("same_time", "sequence", "later"):
+        if how not in ("same_time", "same_act", "sequence", "later"):
             raise lex.error("continuation_words", word, f"unknown continuation {how!r} "
-                                                        "(same_time, sequence or later)")
+                                                        "(same_time, same_act, sequence or "
+                                                        "later)")
     for verb, modality in lex.data["speech_verbs"].items():
         if modality not in _MODALITIES_OF_VERBS:
             raise lex.error("speech_verbs", verb, f"unknown modality {modality!r}")
