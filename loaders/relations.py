@@ -764,7 +764,7 @@ def _successions(doc, statements) -> list:
     removed = {p for h in frames if h.frame.post in ("loses", "replaces") and h.happened
                for p, _ in h.patients}
     out = []
-    for hit in _succession_acts(doc, given):
+    for hit in _succession_acts(doc):
         new, old = hit.agents, hit.patients
         if hit.voice == "nominal":  # "A was confirmed as B's successor": A took B's post,
             # when the article gives A no other (but his old one in an apposition)
@@ -805,18 +805,23 @@ class _Succession:
     patients: list
 
 
-def _succession_acts(doc, given) -> list:
+def _succession_acts(doc) -> list:
     """The successions the frames read ("A replaced B", "succeeding B", "named A to replace
     B", not "grooming his son to succeed him": no act yet) and those an act makes with a
     noun ("A was confirmed as B's successor")."""
     out = []
-    for hit in doc.clauses.frames():
+    frames = doc.clauses.frames()
+    # "named A to replace B" (not "nominated A to replace B": a proposal, still to be
+    # confirmed)
+    named = {(p, h.sentence) for h in frames if h.frame.post == "gains" and h.happened
+             and h.frame.name != "nominate" for p, _ in h.patients}
+    for hit in frames:
         if hit.frame.post != "replaces" or hit.post or not hit.happened:
             continue
         new = [a for a, t in hit.agents if t == "person"]
         old = [p for p, t in hit.patients if t == "person"]
         if new and old and not (_infinitive(doc, hit) and not any(
-                (a, hit.sentence) in given for a in new)):
+                (a, hit.sentence) in named for a in new)):
             out.append(_Succession(hit.start, hit.end, hit.sentence, hit.voice, new, old))
     if "successor" not in doc.body:
         return out
