@@ -761,8 +761,12 @@ def _successions(doc, statements) -> list:
             posts.setdefault(st.subject_id, []).append(st)
     given = {(p, h.sentence) for h in frames if h.frame.post == "gains" and h.happened
              for p, _ in h.patients}  # the sentences where an act gives a person a post
-    removed = {p for h in frames if h.frame.post in ("loses", "replaces") and h.happened
-               for p, _ in h.patients}
+    # whose posts are not the one a succession gives: who is removed himself (he moves
+    # on), who appoints or removes others ("A replaced B" of him is a dismissal as likely)
+    not_taking = {p for h in frames if h.frame.post in ("loses", "replaces") and h.happened
+                  for p, _ in h.patients}
+    not_taking |= {a for h in frames if h.frame.post in ("gains", "loses") and h.happened
+                   for a, _ in h.agents}
     out = []
     for hit in _succession_acts(doc):
         new, old = hit.agents, hit.patients
@@ -773,7 +777,7 @@ def _successions(doc, statements) -> list:
                 continue
             taken = None
         else:
-            taken = _taken_post(doc, hit, new, posts, given, removed)
+            taken = _taken_post(doc, hit, new, posts, given, not_taking)
         held = _one_post([st for p in old for st in posts.get(p, ())
                           if (p, doc.index.at(st.span_start)) not in given])
         if taken and held:
@@ -856,12 +860,13 @@ def _infinitive(doc, hit) -> bool:
     return doc.body[max(0, hit.start - 3):hit.start].lower() == "to "
 
 
-def _taken_post(doc, hit, new, posts, given, removed):
+def _taken_post(doc, hit, new, posts, given, not_taking):
     """The one post (body, title) the successors took by the act: the one the act's
     sentence gives them (not one they held before it: "A, who had been first deputy
     prime minister, replaced B"), else one an act gave them (not a successor removed
     from a post himself: "Chaika, dismissed as prosecutor general, replaces B as
-    envoy"), else the one the two sentences before gave them."""
+    envoy", nor one who appoints and removes others: "President A replaced B" removed
+    B), else the one the two sentences before gave them."""
     held = [st for a in new for st in posts.get(a, ()) if st.status != "former"]
     earlier = _earlier_post(doc.lex)
     sentence = doc.sentences[hit.sentence]
@@ -871,7 +876,7 @@ def _taken_post(doc, hit, new, posts, given, removed):
                           and not _in_apposition(doc, st, sentence)])
         if here:
             return here
-    if any(st.subject_id in removed for st in held):
+    if any(st.subject_id in not_taking for st in held):
         return None
     acts = _one_post([st for st in held if (st.subject_id, doc.index.at(st.span_start))
                       in given and not earlier.search(
