@@ -1845,7 +1845,9 @@ class Clauses:
         j = i - 1
         be = to = False
         while j >= 0 and toks[j].cls in ("adverbs", "be", "have", "auxiliaries") or (
-                j >= 0 and toks[j].low == "to"):
+                j >= 0 and toks[j].low == "to") or (
+                # "was first appointed": "first" an adverb only right after "be"
+                j >= 1 and toks[j].low == "first" and toks[j - 1].cls in ("be", "have")):
             be = be or toks[j].cls == "be"
             to = to or toks[j].low == "to"
             j -= 1

@@ -810,10 +810,14 @@ def _successions(doc, statements) -> list:
             posts.setdefault(st.subject_id, []).append(st)
     given = {(p, h.sentence) for h in frames if h.frame.post == "gains" and h.happened
              for p, _ in h.patients}  # the sentences where an act gives a person a post
-    removed = {p for h in frames if h.frame.post in ("loses", "replaces") and h.happened
-               for p, _ in h.patients}
+    # whose posts are not the one a succession gives: who is removed himself (he moves
+    # on), who appoints or removes others ("A replaced B" of him is a dismissal as likely)
+    not_taking = {p for h in frames if h.frame.post in ("loses", "replaces") and h.happened
+                  for p, _ in h.patients}
+    not_taking |= {a for h in frames if h.frame.post in ("gains", "loses") and h.happened
+                   for a, _ in h.agents}
     out = []
-    for hit in _succession_acts(doc, given):
+    for hit in _succession_acts(doc):
         new, old = hit.agents, hit.patients
         if hit.voice == "nominal":  # "A was confirmed as B's successor": A took B's post,
             # when the article gives A no other (but his old one in an apposition)
@@ -822,7 +826,7 @@ def _successions(doc, statements) -> list:
                 continue
             taken = None
         else:
-            taken = _taken_post(doc, hit, new, posts, given, removed)
+            taken = _taken_post(doc, hit, new, posts, given, not_taking)
         held = _one_post([st for p in old for st in posts.get(p, ())
                           if (p, doc.index.at(st.span_start)) not in given])
         if taken and held:
@@ -854,18 +858,23 @@ class _Succession:
     patients: list
 
 
-def _succession_acts(doc, given) -> list:
+def _succession_acts(doc) -> list:
     """The successions the frames read ("A replaced B", "succeeding B", "named A to replace
     B", not "grooming his son to succeed him": no act yet) and those an act makes with a
     noun ("A was confirmed as B's successor")."""
     out = []
-    for hit in doc.clauses.frames():
+    frames = doc.clauses.frames()
+    # "named A to replace B" (not "nominated A to replace B": a proposal, still to be
+    # confirmed)
+    named = {(p, h.sentence) for h in frames if h.frame.post == "gains" and h.happened
+             and h.frame.name != "nominate" for p, _ in h.patients}
+    for hit in frames:
         if hit.frame.post != "replaces" or hit.post or not hit.happened:
             continue
         new = [a for a, t in hit.agents if t == "person"]
         old = [p for p, t in hit.patients if t == "person"]
         if new and old and not (_infinitive(doc, hit) and not any(
-                (a, hit.sentence) in given for a in new)):
+                (a, hit.sentence) in named for a in new)):
             out.append(_Succession(hit.start, hit.end, hit.sentence, hit.voice, new, old))
     if "successor" not in doc.body:
         return out
@@ -900,12 +909,13 @@ def _infinitive(doc, hit) -> bool:
     return doc.body[max(0, hit.start - 3):hit.start].lower() == "to "
 
 
-def _taken_post(doc, hit, new, posts, given, removed):
+def _taken_post(doc, hit, new, posts, given, not_taking):
     """The one post (body, title) the successors took by the act: the one the act's
     sentence gives them (not one they held before it: "A, who had been first deputy
     prime minister, replaced B"), else one an act gave them (not a successor removed
     from a post himself: "Chaika, dismissed as prosecutor general, replaces B as
-    envoy"), else the one the two sentences before gave them."""
+    envoy", nor one who appoints and removes others: "President A replaced B" removed
+    B), else the one the two sentences before gave them."""
     held = [st for a in new for st in posts.get(a, ()) if st.status != "former"]
     earlier = _earlier_post(doc.lex)
     sentence = doc.sentences[hit.sentence]
@@ -915,7 +925,7 @@ def _taken_post(doc, hit, new, posts, given, removed):
                           and not _in_apposition(doc, st, sentence)])
         if here:
             return here
-    if any(st.subject_id in removed for st in held):
+    if any(st.subject_id in not_taking for st in held):
         return None
     acts = _one_post([st for st in held if (st.subject_id, doc.index.at(st.span_start))
                       in given and not earlier.search(
