@@ -53,7 +53,7 @@ SECTIONS = {
     "title_synonyms": MAPPING, "generic_body_nouns": WORDS,
     "national_modifiers": WORDS, "title_non_qualifiers": WORDS, "staff_titles": MAPPING,
     "area_titles": WORDS, "area_synonyms": MAPPING,
-    "legislatures": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
+    "legislatures": WORDS, "seat_titles": MAPPING, "upper_houses": WORDS, "descriptor_modifiers": WORDS, "descriptor_heads": WORDS,
     "head_verbs": MAPPING, "post_nouns": MAPPING, "tenure_adverbs": WORDS,
     "earlier_post_words": WORDS, "counterpart_nouns": WORDS,
     "kinship": MAPPING, "kin_by_marriage": MAPPING, "kin_modifiers": WORDS,

@@ -90,6 +90,8 @@ class Rules:
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
+        self.seats = norm(lex["seat_titles"])
+        self.upper_houses = {str(w).lower() for w in lex["upper_houses"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.area_synonyms = {str(k).lower(): str(v).lower()
                               for k, v in lex["area_synonyms"].items()}
@@ -399,6 +401,12 @@ def _named_offices(doc, statements) -> list:
     out = []
     for st in statements:
         if st.predicate != "holds_position":
+            out.append(st)
+            continue
+        if st.object_id == doc.main_country and _clean(st.detail) in rules.seats:
+            house = _house(doc, rules, st.detail)  # "Senator A" with the Senate named
+            if house:
+                st = _to_object(st, house[0][0])
             out.append(st)
             continue
         implied = st.object_id.startswith("organization:") and st.object_id not in named
@@ -1016,6 +1024,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             objects = [(country, "place")] if country == doc.main_country and (
                 rules.is_national(detail) or detail in rules.country_said) else []
             confidence = 0.6
+        elif obj.startswith("@house"):  # "@house:seat": the legislature "Senator A" sits in
+            seat_group = obj.partition(":")[2] or "seat"
+            at = doc.template.body_offset(m.start(seat_group))
+            objects = [] if _qualified(doc, at) else \
+                _house(doc, rules, group_of(m, seat_group) or "")
         elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
             title = group_of(m, title_group) or ""
@@ -1226,6 +1239,23 @@ def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
     want = key(f"ministry of {area}")
     found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
              and key(m.surface) == want}
+    return [(next(iter(found)), "organization")] if len(found) == 1 else []
+
+
+def _house(doc, rules: Rules, seat: str) -> list[tuple[str, str]]:
+    """The legislature a seat title sits in ("Senator A": the Senate): the one body the
+    article names with a word of the lexicon's legislatures and of the seat's house
+    (seat_titles, upper_houses); none or two: none (a relation joins two named actors)."""
+    kind = rules.seats.get(_clean(seat))
+    if kind is None:
+        return []
+    found = set()
+    for m in doc.mentions:
+        if m.type == "organization" and m.actor_id:
+            words = set(m.surface.lower().split())
+            if words & rules.legislatures and \
+                    bool(words & rules.upper_houses) == (kind == "upper"):
+                found.add(m.actor_id)
     return [(next(iter(found)), "organization")] if len(found) == 1 else []
 
 
