@@ -2467,6 +2467,10 @@ class Clauses:
                     c = k - 1
                     while c > 0 and k - c < 20 and toks[c].low not in (",", ";", ":"):
                         c -= 1
+                    # "A, 62, a former convict who ..., was seen as X's ally": across
+                    # the age too
+                    if c > 0 and self._skip_age(toks, c) != c:
+                        c = self._skip_age(toks, c) + 1
                     if c > 0 and toks[c].low == "," and toks[c - 1].kind == "A" and \
                             not toks[c - 1].poss:
                         return self._list_ending(toks, c - 1)
@@ -2504,7 +2508,8 @@ class Clauses:
         """Whether the actor at ``a`` follows a preposition across its own title words
         ("a nephew of former president X"): it ends a phrase, no clause's subject."""
         b = a - 1
-        while b >= 0 and a - b <= 4 and toks[b].kind == "W" and toks[b].cls == "title":
+        while b >= 0 and a - b <= 4 and toks[b].kind == "W" and toks[b].cls in (
+                "title", "determiners"):  # "... contracts with the Kremlin, was": too
             b -= 1
         return b >= 0 and toks[b].cls == "prepositions"
 

@@ -16,6 +16,11 @@ R, A, S, P, ACC, O, H, M = ("relative_of", "ally_of", "subordinate_of", "prosecu
                             "accused", "ordered", "requested_help", "member_of")
 
 PROBES = [
+    # the subject of "was seen as X's ally" across an age and a relative clause whose
+    # prepositional object ("with the Kremlin") is no subject
+    ("Yevgeny Prigozhin, 62, a former convict who made his fortune from catering contracts "
+     "with the Kremlin, was long seen as a loyal ally of Vladimir Putin.",
+     [(A, "Yevgeny Prigozhin", "Vladimir Putin")], [(A, "Kremlin", "Vladimir Putin")]),
     # a peer's title after "his colleague" makes no one his staff
     ("Jinggoy Estrada was taken to Camp Crame, where his colleague Senator Ramon Revilla "
      "is detained.", [], [(S, "Ramon Revilla", "Jinggoy Estrada")]),
