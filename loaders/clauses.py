@@ -216,6 +216,7 @@ class FrameLexicon:
             for w in words[cls]:
                 self.classes.setdefault(str(w).lower(), cls)
         self.coordinators = [tuple(str(w).lower().split()) for w in words["coordinators"]]
+        self.participle_adverbs = frozenset(str(w).lower() for w in words["participle_adverbs"])
         # "after", "before", "since", "until" are prepositions first, but open a clause of
         # their own when a verb follows ("X spoke after Y was arrested")
         self.clause_openers = frozenset(str(w).lower() for w in words["subordinators"]) \
@@ -292,6 +293,16 @@ class FrameLexicon:
         if len(self.words) < _WORDS_KEPT:
             self.words[text] = reading
         return reading
+
+
+def _participle_adverbs(toks: list, words: frozenset) -> None:
+    """A word of ``words`` between "was"/"has" and a trigger is an adverb of the verb
+    group ("A was first appointed by X": the passive's "first"), not the rank of a title
+    it is elsewhere ("first deputy chairman")."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].low in words and toks[k - 1].cls in ("be", "have") and \
+                toks[k + 1].cls == "trigger":
+            toks[k].cls = "adverbs"
 
 
 def _form(word: str) -> str:
@@ -412,6 +423,7 @@ class Clauses:
                 append(Token("P", text, a, b, "punct"))
             else:
                 append(Token("W", w[1], a, b, w[3] if toks else w[4], None, w[2]))
+        _participle_adverbs(toks, self.flex.participle_adverbs)
         if abbreviated and len(toks) > 2:
             # "Ferdinand Marcos Jr. is the son of ...": a full stop inside the sentence
             # right after a name is the name's abbreviation, no boundary

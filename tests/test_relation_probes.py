@@ -16,6 +16,9 @@ R, A, S, P, ACC, O, H, M = ("relative_of", "ally_of", "subordinate_of", "prosecu
                             "accused", "ordered", "requested_help", "member_of")
 
 PROBES = [
+    # "first" between the auxiliary and the participle: the passive's adverb
+    ("Yury Chaika was first appointed prosecutor general by Vladimir Putin in 2006.",
+     [("appointed", "Vladimir Putin", "Yury Chaika")], []),
     # the subject of "was seen as X's ally" across an age and a relative clause whose
     # prepositional object ("with the Kremlin") is no subject
     ("Yevgeny Prigozhin, 62, a former convict who made his fortune from catering contracts "
