@@ -2545,10 +2545,14 @@ class Clauses:
         """The heads of the actor list whose last item ends at token ``k`` ("A and B,
         deputy chairmen of the KNB": A and B)."""
         start = k
-        while start > 0 and (toks[start - 1].kind == "A" and not toks[start - 1].poss or
-                             toks[start - 1].low in (",", "and") or
-                             toks[start - 1].cls in ("title", "cap")) and k - start < 16:
-            start -= 1
+        while start > 0 and k - start < 16:
+            if toks[start - 1].kind == "A" and not toks[start - 1].poss or \
+                    toks[start - 1].low in (",", "and") or toks[start - 1].cls in ("title", "cap"):
+                start -= 1
+            elif start > 3 and [t.low for t in toks[start - 3:start]] == ["as", "well", "as"]:
+                start -= 3  # "A as well as B are allies of X"
+            else:
+                break
         for s in range(start, k + 1):
             heads, end = self.actor_list(toks, s, k + 1)
             if heads and end == k + 1:

@@ -16,6 +16,10 @@ R, A, S, P, ACC, O, H, M = ("relative_of", "ally_of", "subordinate_of", "prosecu
                             "accused", "ordered", "requested_help", "member_of")
 
 PROBES = [
+    # a list joined by "as well as" before a copula: each is the ally
+    ("Irakli Garibashvili as well as Irakli Kobakhidze are considered as close allies of "
+     "Bidzina Ivanishvili.", [(A, "Irakli Garibashvili", "Bidzina Ivanishvili"),
+                              (A, "Irakli Kobakhidze", "Bidzina Ivanishvili")], []),
     # "first" between the auxiliary and the participle: the passive's adverb
     ("Yury Chaika was first appointed prosecutor general by Vladimir Putin in 2006.",
      [("appointed", "Vladimir Putin", "Yury Chaika")], []),
