@@ -295,6 +295,15 @@ class FrameLexicon:
         return reading
 
 
+def _titled_name(seg: list) -> bool:
+    """Is a comma piece a name after its title ("In January, former President A, father of
+    B, accused C": the subject), not an apposition to skip?"""
+    n = 0
+    while n < len(seg) and seg[n].kind == "W" and seg[n].cls in ("title", "determiners"):
+        n += 1
+    return 0 < n < len(seg) and seg[n].kind == "A" and all(t.kind == "A" for t in seg[n:])
+
+
 def _participle_adverbs(toks: list, words: frozenset) -> None:
     """A word of ``words`` between "was"/"has" and a trigger is an adverb of the verb
     group ("A was first appointed by X": the passive's "first"), not the rank of a title
@@ -647,7 +656,8 @@ class Clauses:
             if seg and seg[0].low in self.flex.clause_openers:
                 break  # "after a motion tabled by X, ..., accused him": the verb's clause
             if p < lo or not seg or seg[0].kind == "A" or seg[0].cls == "cap" or (
-                    seg[0].low == "and" and len(seg) > 1 and seg[1].kind == "A"):
+                    seg[0].low == "and" and len(seg) > 1 and seg[1].kind == "A") or \
+                    _titled_name(seg):
                 if seg and seg[0].low == "and" and p >= lo:
                     heads, _ = self.actor_list(toks, p + 2, k)
                     if heads:  # "..., and Karim Massimov, a close ally of X, has been

@@ -16,6 +16,10 @@ R, A, S, P, ACC, O, H, M = ("relative_of", "ally_of", "subordinate_of", "prosecu
                             "accused", "ordered", "requested_help", "member_of")
 
 PROBES = [
+    # the subject is the titled name after an opener, not skipped as an apposition
+    ("In January, former President Rodrigo Duterte, father of the Vice President, accused "
+     "Ferdinand Marcos of being a drug user.",
+     [(ACC, "Rodrigo Duterte", "Ferdinand Marcos")], []),
     # a list joined by "as well as" before a copula: each is the ally
     ("Irakli Garibashvili as well as Irakli Kobakhidze are considered as close allies of "
      "Bidzina Ivanishvili.", [(A, "Irakli Garibashvili", "Bidzina Ivanishvili"),
