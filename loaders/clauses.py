@@ -2482,7 +2482,9 @@ class Clauses:
                     # X"): X ends an apposition
                     return self._list_ending(toks, k - 1)
                 if k >= 0 and toks[k].low == "and":
-                    return self._who_antecedent(toks, k)  # "A, who ... and is X's son"
+                    # "A, who ... and is X's son"; "A, a lawyer, has served as minister
+                    # since 2022 and is seen as X's ally": the sentence's subject
+                    return self._who_antecedent(toks, k) or self._opening_subject(toks, k)
                 if k >= 0 and toks[k].low == ",":
                     # "A, known as the Protector, is the father of X": across one
                     # apposition or relative clause to the name before it
@@ -2524,6 +2526,21 @@ class Clauses:
             if k >= 0 and toks[k].kind == "A" and not toks[k].poss:
                 return self._list_ending(toks, k)
         return []
+
+    @staticmethod
+    def _opening_subject(toks, k: int) -> list[int]:
+        """The person a sentence opens with, as the subject of a second verb phrase
+        that "and" at ``k`` joins to the first; none when a clause of another kind (a
+        subordinator, a relative, a speech's "that") or another person comes between."""
+        if k < 2 or toks[0].kind != "A" or toks[0].poss or \
+                toks[0].mention.type != "person" or toks[1].low not in (",",) and \
+                toks[1].cls not in ("be", "have", "trigger", "adverbs", ""):
+            return []
+        for t in toks[1:k]:
+            if t.cls in ("subordinators", "relatives") or t.low in (";", ":") or (
+                    t.kind == "A" and t.mention.type == "person"):
+                return []
+        return [0]
 
     @staticmethod
     def _object_of_titled(toks, a: int) -> bool:

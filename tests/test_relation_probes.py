@@ -16,6 +16,12 @@ R, A, S, P, ACC, O, H, M = ("relative_of", "ally_of", "subordinate_of", "prosecu
                             "accused", "ordered", "requested_help", "member_of")
 
 PROBES = [
+    # a second verb phrase joined by "and": the sentence's opening subject is the ally
+    ("William Ruto spoke. Kithure Kindiki, a lawyer and former senator, has served as "
+     "the minister of interior since 2022 and is seen as a loyal ally of William Ruto.",
+     [(A, "Kithure Kindiki", "William Ruto")], []),
+    ("Kithure Kindiki said that Rigathi Gachagua lied and is a loyal ally of William Ruto.",
+     [], [(A, "Kithure Kindiki", "William Ruto")]),
     # the subject is the titled name after an opener, not skipped as an apposition
     ("In January, former President Rodrigo Duterte, father of the Vice President, accused "
      "Ferdinand Marcos of being a drug user.",
