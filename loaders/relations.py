@@ -549,28 +549,32 @@ def _seats(doc, statements) -> list:
     return out
 
 
-def _holders(posts) -> dict[tuple[str, str], set[str]]:
-    """(body, title) -> the persons the posts give that title there now."""
+def _holders(posts, status: str = "") -> dict[tuple[str, str], set[str]]:
+    """(body, title) -> the persons the posts give that title there now (or, with
+    ``status`` "former", the ones who held it before)."""
     holders: dict[tuple[str, str], set[str]] = {}
     for st in posts:
-        if st.predicate == "holds_position" and st.status != "former":
+        if st.predicate == "holds_position" and (st.status == "former") == (status == "former"):
             holders.setdefault((st.object_id, st.detail), set()).add(st.subject_id)
     return holders
 
 
 def spouse_statements(doc, posts) -> list:
     """The marriage a spouse title names ("First Lady A" in an article whose one
-    president of that country is B: A is B's wife), from the lexicon's spouse_titles."""
+    president of that country is B: A is B's wife; "former first lady C" where the one
+    former president is D: D's), from the lexicon's spouse_titles."""
     titles = rules_for(doc.lex).spouse_titles
     spouses = [st for st in posts if st.predicate == "holds_position"
-               and st.status != "former" and st.detail.lower() in titles]
+               and st.detail.lower() in titles]
     if not spouses:
         return []
     holders = _holders(posts)
+    former = _holders(posts, "former")
     out, seen = [], set()
     for st in spouses:
         office, detail = titles[st.detail.lower()]
-        heads = holders.get((st.object_id, office), set()) - {st.subject_id}
+        heads = (former if st.status == "former" else holders).get(
+            (st.object_id, office), set()) - {st.subject_id}
         if len(heads) != 1 or st.subject_id in seen:
             continue
         seen.add(st.subject_id)
