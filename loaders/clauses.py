@@ -219,6 +219,7 @@ class FrameLexicon:
             for w in words[cls]:
                 self.classes.setdefault(str(w).lower(), cls)
         self.coordinators = [tuple(str(w).lower().split()) for w in words["coordinators"]]
+        self.participle_adverbs = frozenset(str(w).lower() for w in words["participle_adverbs"])
         # "after", "before", "since", "until" are prepositions first, but open a clause of
         # their own when a verb follows ("X spoke after Y was arrested")
         self.clause_openers = frozenset(str(w).lower() for w in words["subordinators"]) \
@@ -295,6 +296,25 @@ class FrameLexicon:
         if len(self.words) < _WORDS_KEPT:
             self.words[text] = reading
         return reading
+
+
+def _titled_name(seg: list) -> bool:
+    """Is a comma piece a name after its title ("In January, former President A, father of
+    B, accused C": the subject), not an apposition to skip?"""
+    n = 0
+    while n < len(seg) and seg[n].kind == "W" and seg[n].cls in ("title", "determiners"):
+        n += 1
+    return 0 < n < len(seg) and seg[n].kind == "A" and all(t.kind == "A" for t in seg[n:])
+
+
+def _participle_adverbs(toks: list, words: frozenset) -> None:
+    """A word of ``words`` between "was"/"has" and a trigger is an adverb of the verb
+    group ("A was first appointed by X": the passive's "first"), not the rank of a title
+    it is elsewhere ("first deputy chairman")."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].low in words and toks[k - 1].cls in ("be", "have") and \
+                toks[k + 1].cls == "trigger":
+            toks[k].cls = "adverbs"
 
 
 def _form(word: str) -> str:
@@ -415,6 +435,7 @@ class Clauses:
                 append(Token("P", text, a, b, "punct"))
             else:
                 append(Token("W", w[1], a, b, w[3] if toks else w[4], None, w[2]))
+        _participle_adverbs(toks, self.flex.participle_adverbs)
         if abbreviated and len(toks) > 2:
             # "Ferdinand Marcos Jr. is the son of ...": a full stop inside the sentence
             # right after a name is the name's abbreviation, no boundary
@@ -638,7 +659,8 @@ class Clauses:
             if seg and seg[0].low in self.flex.clause_openers:
                 break  # "after a motion tabled by X, ..., accused him": the verb's clause
             if p < lo or not seg or seg[0].kind == "A" or seg[0].cls == "cap" or (
-                    seg[0].low == "and" and len(seg) > 1 and seg[1].kind == "A"):
+                    seg[0].low == "and" and len(seg) > 1 and seg[1].kind == "A") or \
+                    _titled_name(seg):
                 if seg and seg[0].low == "and" and p >= lo:
                     heads, _ = self.actor_list(toks, p + 2, k)
                     if heads:  # "..., and Karim Massimov, a close ally of X, has been
@@ -2466,13 +2488,19 @@ class Clauses:
                     # X"): X ends an apposition
                     return self._list_ending(toks, k - 1)
                 if k >= 0 and toks[k].low == "and":
-                    return self._who_antecedent(toks, k)  # "A, who ... and is X's son"
+                    # "A, who ... and is X's son"; "A, a lawyer, has served as minister
+                    # since 2022 and is seen as X's ally": the sentence's subject
+                    return self._who_antecedent(toks, k) or self._opening_subject(toks, k)
                 if k >= 0 and toks[k].low == ",":
                     # "A, known as the Protector, is the father of X": across one
                     # apposition or relative clause to the name before it
                     c = k - 1
                     while c > 0 and k - c < 20 and toks[c].low not in (",", ";", ":"):
                         c -= 1
+                    # "A, 62, a former convict who ..., was seen as X's ally": across
+                    # the age too
+                    if c > 0 and self._skip_age(toks, c) != c:
+                        c = self._skip_age(toks, c) + 1
                     if c > 0 and toks[c].low == "," and toks[c - 1].kind == "A" and \
                             not toks[c - 1].poss:
                         return self._list_ending(toks, c - 1)
@@ -2506,11 +2534,27 @@ class Clauses:
         return []
 
     @staticmethod
+    def _opening_subject(toks, k: int) -> list[int]:
+        """The person a sentence opens with, as the subject of a second verb phrase
+        that "and" at ``k`` joins to the first; none when a clause of another kind (a
+        subordinator, a relative, a speech's "that") or another person comes between."""
+        if k < 2 or toks[0].kind != "A" or toks[0].poss or \
+                toks[0].mention.type != "person" or toks[1].low not in (",",) and \
+                toks[1].cls not in ("be", "have", "trigger", "adverbs", ""):
+            return []
+        for t in toks[1:k]:
+            if t.cls in ("subordinators", "relatives") or t.low in (";", ":") or (
+                    t.kind == "A" and t.mention.type == "person"):
+                return []
+        return [0]
+
+    @staticmethod
     def _object_of_titled(toks, a: int) -> bool:
         """Whether the actor at ``a`` follows a preposition across its own title words
         ("a nephew of former president X"): it ends a phrase, no clause's subject."""
         b = a - 1
-        while b >= 0 and a - b <= 4 and toks[b].kind == "W" and toks[b].cls == "title":
+        while b >= 0 and a - b <= 4 and toks[b].kind == "W" and toks[b].cls in (
+                "title", "determiners"):  # "... contracts with the Kremlin, was": too
             b -= 1
         return b >= 0 and toks[b].cls == "prepositions"
 
@@ -2534,10 +2578,14 @@ class Clauses:
         """The heads of the actor list whose last item ends at token ``k`` ("A and B,
         deputy chairmen of the KNB": A and B)."""
         start = k
-        while start > 0 and (toks[start - 1].kind == "A" and not toks[start - 1].poss or
-                             toks[start - 1].low in (",", "and") or
-                             toks[start - 1].cls in ("title", "cap")) and k - start < 16:
-            start -= 1
+        while start > 0 and k - start < 16:
+            if toks[start - 1].kind == "A" and not toks[start - 1].poss or \
+                    toks[start - 1].low in (",", "and") or toks[start - 1].cls in ("title", "cap"):
+                start -= 1
+            elif start > 3 and [t.low for t in toks[start - 3:start]] == ["as", "well", "as"]:
+                start -= 3  # "A as well as B are allies of X"
+            else:
+                break
         for s in range(start, k + 1):
             heads, end = self.actor_list(toks, s, k + 1)
             if heads and end == k + 1:

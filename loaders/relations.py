@@ -90,6 +90,8 @@ class Rules:
         self.national_modifiers = {str(w).lower() for w in lex["national_modifiers"]}
         self.head_titles = {str(w).lower() for w in lex["clause_words"]["head_titles"]}
         self.legislatures = {str(w).lower() for w in lex["legislatures"]}
+        self.seats = norm(lex["seat_titles"])
+        self.upper_houses = {str(w).lower() for w in lex["upper_houses"]}
         self.area_titles = {str(w).lower() for w in lex["area_titles"]}
         self.title_bodies = {singular_title(str(k).lower()): [str(b).lower() for b in v]
                              for k, v in lex["title_bodies"].items()}
@@ -98,7 +100,6 @@ class Rules:
         for word, kind in lex["definite_descriptions"].items():
             if " " not in str(word):
                 self.kind_words.setdefault(str(kind), set()).add(str(word).lower())
-        self.seat_titles = {str(w).lower() for w in lex["seat_titles"]}
         self.seated_posts = {singular_title(str(w).lower()) for w in lex["seated_posts"]}
         self.area_synonyms = {str(k).lower(): str(v).lower()
                               for k, v in lex["area_synonyms"].items()}
@@ -405,10 +406,21 @@ def _named_offices(doc, statements) -> list:
                 _stems(m.surface) - place - _FILLER_STEMS)
             of_country.update((m.actor_id, n.actor_id) for n in m.nested
                               if n.actor_id in countries)
+    seated = {(st.subject_id, st.object_id, doc.index.at(st.span_start))
+              for st in statements if st.predicate == "member_of"}
     out = []
     for st in statements:
         if st.predicate != "holds_position":
             out.append(st)
+            continue
+        if st.object_id == doc.main_country and _clean(st.detail) in rules.seats:
+            house = _house(doc, rules, st.detail)  # "Senator A" with the Senate named
+            if house:
+                st = _to_object(st, house[0][0])
+                if _bare_title(rules, st.detail) not in rules.seated_posts:
+                    st = _seat(doc, st, seated)  # "MP A": the seat is all it says
+            if st is not None:
+                out.append(st)
             continue
         implied = st.object_id.startswith("organization:") and st.object_id not in named
         if st.detail.split()[-1:] == ["minister"] \
@@ -432,17 +444,23 @@ def _named_offices(doc, statements) -> list:
             if target and target != st.object_id:
                 st = _to_object(st, target)
                 bare = _bare_title(rules, st.detail)
-                if bare in rules.seat_titles or bare in rules.seated_posts:
-                    seat = doc.statement(
-                        "member_of", st.subject_id, target, st.span_start, st.span_end,
-                        detail="member", confidence=st.confidence,
-                        speaker=st.speaker_id, modality=st.modality)
-                    if bare in rules.seat_titles:  # "MP A": the seat is all it says
-                        st = seat
-                    else:  # "Senator A": a post and a seat
-                        out.append(seat)
-        out.append(st)
+                if bare in rules.seats and bare not in rules.seated_posts:
+                    st = _seat(doc, st, seated)  # "lawmaker A" beside the National Assembly
+        if st is not None:
+            out.append(st)
     return out
+
+
+def _seat(doc, st, seated: set):
+    """A seat title's holds_position in a house as member_of it, or None when the
+    sentence already says so ("Senator A", "MP B" give the seat once)."""
+    where = (st.subject_id, st.object_id, doc.index.at(st.span_start))
+    if where in seated:
+        return None
+    seated.add(where)
+    return doc.statement("member_of", st.subject_id, st.object_id, st.span_start,
+                         st.span_end, detail="member", confidence=st.confidence,
+                         speaker=st.speaker_id, modality=st.modality)
 
 
 def _bare_title(rules: Rules, title: str) -> str:
@@ -578,7 +596,7 @@ def _seats(doc, statements) -> list:
     for st in statements:
         if st.predicate == "holds_position" and (
                 st.detail.split()[-1:] in (["member"], ["members"]) or (
-                    st.detail in rules.seat_titles and st.object_id in legislatures)):
+                    st.detail in ("deputy", "deputies") and st.object_id in legislatures)):
             where = (st.subject_id, st.object_id, doc.index.at(st.span_start))
             if where in seats or st.object_id.startswith("place:"):
                 continue
@@ -590,28 +608,32 @@ def _seats(doc, statements) -> list:
     return out
 
 
-def _holders(posts) -> dict[tuple[str, str], set[str]]:
-    """(body, title) -> the persons the posts give that title there now."""
+def _holders(posts, status: str = "") -> dict[tuple[str, str], set[str]]:
+    """(body, title) -> the persons the posts give that title there now (or, with
+    ``status`` "former", the ones who held it before)."""
     holders: dict[tuple[str, str], set[str]] = {}
     for st in posts:
-        if st.predicate == "holds_position" and st.status != "former":
+        if st.predicate == "holds_position" and (st.status == "former") == (status == "former"):
             holders.setdefault((st.object_id, st.detail), set()).add(st.subject_id)
     return holders
 
 
 def spouse_statements(doc, posts) -> list:
     """The marriage a spouse title names ("First Lady A" in an article whose one
-    president of that country is B: A is B's wife), from the lexicon's spouse_titles."""
+    president of that country is B: A is B's wife; "former first lady C" where the one
+    former president is D: D's), from the lexicon's spouse_titles."""
     titles = rules_for(doc.lex).spouse_titles
     spouses = [st for st in posts if st.predicate == "holds_position"
-               and st.status != "former" and st.detail.lower() in titles]
+               and st.detail.lower() in titles]
     if not spouses:
         return []
     holders = _holders(posts)
+    former = _holders(posts, "former")
     out, seen = [], set()
     for st in spouses:
         office, detail = titles[st.detail.lower()]
-        heads = holders.get((st.object_id, office), set()) - {st.subject_id}
+        heads = (former if st.status == "former" else holders).get(
+            (st.object_id, office), set()) - {st.subject_id}
         if len(heads) != 1 or st.subject_id in seen:
             continue
         seen.add(st.subject_id)
@@ -1198,6 +1220,11 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             objects = [(country, "place")] if country == doc.main_country and (
                 rules.is_national(detail) or detail in rules.country_said) else []
             confidence = 0.6
+        elif obj.startswith("@house"):  # "@house:seat": the legislature "Senator A" sits in
+            seat_group = obj.partition(":")[2] or "seat"
+            at = doc.template.body_offset(m.start(seat_group))
+            objects = [] if _qualified(doc, at) else \
+                _house(doc, rules, group_of(m, seat_group) or "")
         elif obj.startswith("@implied"):  # "@implied:title2": the body group title2 implies
             title_group = obj.partition(":")[2] or "title"
             title = group_of(m, title_group) or ""
@@ -1415,6 +1442,23 @@ def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
     want = key(f"ministry of {area}")
     found = {m.actor_id for m in doc.mentions if m.type == "organization" and m.actor_id
              and key(m.surface) == want}
+    return [(next(iter(found)), "organization")] if len(found) == 1 else []
+
+
+def _house(doc, rules: Rules, seat: str) -> list[tuple[str, str]]:
+    """The legislature a seat title sits in ("Senator A": the Senate): the one body the
+    article names with a word of the lexicon's legislatures and of the seat's house
+    (seat_titles, upper_houses); none or two: none (a relation joins two named actors)."""
+    kind = rules.seats.get(_clean(seat))
+    if kind is None:
+        return []
+    found = set()
+    for m in doc.mentions:
+        if m.type == "organization" and m.actor_id:
+            words = set(m.surface.lower().split())
+            if words & rules.legislatures and \
+                    bool(words & rules.upper_houses) == (kind == "upper"):
+                found.add(m.actor_id)
     return [(next(iter(found)), "organization")] if len(found) == 1 else []
 
 

@@ -160,6 +160,7 @@ class SlotCompiler:
             "placenoun": _words_re(lex["place_nouns_after"]),
             "titlemod": _words_re(lex["title_modifiers"]),
             "rank": _words_re(lex["holder_ranks"]),
+            "seat": _words_re(lex["seat_titles"]),
         }
         # an adverb between a verb and its complement ("served twice as", "was later
         # named"); never a negation, which states the opposite

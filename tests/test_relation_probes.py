@@ -16,6 +16,28 @@ R, A, S, P, ACC, O, H, M = ("relative_of", "ally_of", "subordinate_of", "prosecu
                             "accused", "ordered", "requested_help", "member_of")
 
 PROBES = [
+    # a second verb phrase joined by "and": the sentence's opening subject is the ally
+    ("William Ruto spoke. Kithure Kindiki, a lawyer and former senator, has served as "
+     "the minister of interior since 2022 and is seen as a loyal ally of William Ruto.",
+     [(A, "Kithure Kindiki", "William Ruto")], []),
+    ("Kithure Kindiki said that Rigathi Gachagua lied and is a loyal ally of William Ruto.",
+     [], [(A, "Kithure Kindiki", "William Ruto")]),
+    # the subject is the titled name after an opener, not skipped as an apposition
+    ("In January, former President Rodrigo Duterte, father of the Vice President, accused "
+     "Ferdinand Marcos of being a drug user.",
+     [(ACC, "Rodrigo Duterte", "Ferdinand Marcos")], []),
+    # a list joined by "as well as" before a copula: each is the ally
+    ("Irakli Garibashvili as well as Irakli Kobakhidze are considered as close allies of "
+     "Bidzina Ivanishvili.", [(A, "Irakli Garibashvili", "Bidzina Ivanishvili"),
+                              (A, "Irakli Kobakhidze", "Bidzina Ivanishvili")], []),
+    # "first" between the auxiliary and the participle: the passive's adverb
+    ("Yury Chaika was first appointed prosecutor general by Vladimir Putin in 2006.",
+     [("appointed", "Vladimir Putin", "Yury Chaika")], []),
+    # the subject of "was seen as X's ally" across an age and a relative clause whose
+    # prepositional object ("with the Kremlin") is no subject
+    ("Yevgeny Prigozhin, 62, a former convict who made his fortune from catering contracts "
+     "with the Kremlin, was long seen as a loyal ally of Vladimir Putin.",
+     [(A, "Yevgeny Prigozhin", "Vladimir Putin")], [(A, "Kremlin", "Vladimir Putin")]),
     # a peer's title after "his colleague" makes no one his staff
     ("Jinggoy Estrada was taken to Camp Crame, where his colleague Senator Ramon Revilla "
      "is detained.", [], [(S, "Ramon Revilla", "Jinggoy Estrada")]),
