@@ -14,9 +14,13 @@ WHERE st.single_source IS NOT NULL
 WITH st.single_source AS k
 ORDER BY k
 LIMIT toInteger($limit)
-WITH max(k) AS last
+// the $limit-th key (not max(k): LadybugDB 0.22 drops the ORDER BY before an aggregate
+// and takes any $limit keys, which only widens the range)
+WITH k
+ORDER BY k DESC
+LIMIT 1
 MATCH (st:Statement)
-WHERE st.single_source <= last
+WHERE st.single_source <= k
 MATCH (art:Article {id: st.article_id})
 WITH st, art, split(st.single_source, '\u0001') AS key
 RETURN st.predicate AS relation, key[1] AS subject, st.detail AS detail, key[2] AS object,
