@@ -140,9 +140,9 @@ def contested(statements: Iterable[dict]) -> set[str]:
 def attributed(statements: Iterable[dict]) -> set[str]:
     """The ids of the statements claims/attributed lists: relations (not mentions) put
     in a speaker's mouth or not told as plain fact (alleged, denied, asserted). Kept as
-    the flag ``Statement.attributed`` so the report reads the flagged statements through
-    an index instead of filtering all of them. A missing value counts as the query's
-    comparison does: it satisfies neither test.
+    :func:`attributed_order`'s keys on them, so the report reads its page through an
+    index instead of filtering and sorting all of them. A missing value counts as the
+    query's comparison does: it satisfies neither test.
 
     >>> sts = [{"id": "s1", "predicate": "accused", "speaker_id": "person:x",
     ...         "modality": "asserted"},
@@ -549,7 +549,6 @@ def rebuild(statements: list[dict], reports: list[dict], actors: list[dict],
     names = {a["id"]: a["name"] for a in actor_rows_}
     said = attributed(statements)
     flags = {"contested": dict.fromkeys(contested(statements), True),
-             "attributed": dict.fromkeys(said, True),
              "attributed_order": attributed_order(statements, said, names),
              "single_source": single_source(edges, {**names, **{e["id"]: e["name"]
                                                                 for e in events}})}
