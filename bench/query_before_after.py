@@ -9,6 +9,8 @@ from bench/query_latency.py's stand-ins, as the latency bench does.
     NEO4J_URI=... python bench/query_before_after.py --backend neo4j \\
         claims/single_source --rounds 15 -p limit=40
     python bench/query_before_after.py --backend embedded --store g.lbug paths/brokers
+    python bench/query_before_after.py --backend embedded --store g.lbug \\
+        --before /tmp/base/queries claims/attributed   # BASE from `git archive`
 
 Prints one JSON line: per query, p50/p95 (ms) of each text, the rows, whether they
 were equal.
@@ -46,10 +48,14 @@ def _params(store, query, given: dict) -> dict:
     return params
 
 
-def compare(store, names: list[str], rounds: int, given: dict | None = None) -> dict:
+def compare(store, names: list[str], rounds: int, given: dict | None = None,
+            before_root: Path | None = None) -> dict:
+    """``before_root``: the former texts are another checkout's pack files (its
+    ``queries/`` folder), not the references."""
     out = {}
     for name in names:
-        now, before = packs.get(name), reference(name)
+        now = packs.get(name)
+        before = packs.get(name, before_root) if before_root else reference(name)
         params = _params(store, now, given or {})
         rows_now = packs.run(store, now, params)
         rows_before = packs.run(store, before, params)
@@ -73,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=("neo4j", "embedded"), required=True)
     parser.add_argument("--store", type=Path, help="the embedded store")
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--before", type=Path, metavar="QUERIES_DIR",
+                        help="take the former texts from this queries/ folder (e.g. of "
+                             "`git archive BASE`) instead of tests/reference_queries/")
     parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                         help="in place of the example, for the queries that take it")
     args = parser.parse_args(argv)
@@ -80,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
              if args.backend == "neo4j" else open_store("embedded", path=args.store))
     try:
         given = dict(p.split("=", 1) for p in args.param)
-        print(json.dumps(compare(store, args.names, args.rounds, given)))
+        print(json.dumps(compare(store, args.names, args.rounds, given, args.before)))
     finally:
         store.close()
     return 0

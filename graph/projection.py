@@ -140,9 +140,9 @@ def contested(statements: Iterable[dict]) -> set[str]:
 def attributed(statements: Iterable[dict]) -> set[str]:
     """The ids of the statements claims/attributed lists: relations (not mentions) put
     in a speaker's mouth or not told as plain fact (alleged, denied, asserted). Kept as
-    the flag ``Statement.attributed`` so the report reads the flagged statements through
-    an index instead of filtering all of them. A missing value counts as the query's
-    comparison does: it satisfies neither test.
+    :func:`attributed_order`'s keys on them, so the report reads its page through an
+    index instead of filtering and sorting all of them. A missing value counts as the
+    query's comparison does: it satisfies neither test.
 
     >>> sts = [{"id": "s1", "predicate": "accused", "speaker_id": "person:x",
     ...         "modality": "asserted"},
@@ -156,6 +156,121 @@ def attributed(statements: Iterable[dict]) -> set[str]:
             if st.get("predicate") not in (None, "mentions") and (
                 st.get("speaker_id") not in (None, "")
                 or st.get("modality") not in (None, "reported"))}
+
+
+#: What a report's sort key joins its parts with: below any character of a name or a
+#: date, so the engine orders the keys as it orders the parts one after the other.
+ORDER_SEP = "\x01"
+
+# the events that take a post holder out of a body (as_of/power_map), by their role
+REMOVALS = ("dismissal", "resignation", "arrest", "detention")
+REMOVED_ROLES = ("target", "subject")
+
+
+def attributed_order(statements: Iterable[dict], ids: set[str],
+                     names: dict[str, str]) -> dict[str, str]:
+    """Statement id -> its claims/attributed sort key, for the ``ids`` :func:`attributed`
+    flags: the speaker's name ('' for none, as the report's coalesce gives) and the
+    article's date, joined by :data:`ORDER_SEP`. The report sorts by those two first,
+    so the first $limit keys in an index's order bound the statements its first page
+    can hold. ``names``: actor id -> name.
+
+    >>> attributed_order([{"id": "s1", "speaker_id": "person:x", "published": "2022"},
+    ...                   {"id": "s2", "speaker_id": "", "published": "2022-01"}],
+    ...                  {"s1", "s2"}, {"person:x": "X"}) == {"s1": "X\x012022", "s2": "\x012022-01"}
+    True
+    """
+    return {st["id"]: (names.get(st.get("speaker_id") or "", "") + ORDER_SEP
+                       + (st.get("published") or ""))
+            for st in statements if st["id"] in ids}
+
+
+def single_source(edges: dict[str, list[dict]], names: dict[str, str]) -> dict[str, str]:
+    """Statement id -> its claims/single_source key, for the statements of the edges
+    only one article states (``sources`` 1) whose two ends are nodes (``names``: id ->
+    name of every actor and event): the relation, the edge's subject and object names,
+    joined by :data:`ORDER_SEP`. The report sorts by those three first and reads the
+    names back from the key, so it need not read the edges.
+
+    >>> edges = {"ALLY_OF": [{"source": "a", "target": "b", "sources": 1,
+    ...                       "statement_ids": ["s1", "s2"]},
+    ...                      {"source": "a", "target": "c", "sources": 2,
+    ...                       "statement_ids": ["s3"]}]}
+    >>> single_source(edges, {"a": "A", "b": "B", "c": "C"})["s2"] == "ally_of\x01A\x01B"
+    True
+    """
+    relations = schema_mod.load().relations
+    out = {}
+    for rtype, rows in edges.items():
+        relation = relations[rtype].predicate
+        for e in rows:
+            if e["sources"] != 1 or e["source"] not in names or e["target"] not in names:
+                continue
+            value = ORDER_SEP.join((relation, names[e["source"]] or "",
+                                    names[e["target"]] or ""))
+            out.update((sid, value) for sid in e["statement_ids"])
+    return out
+
+
+def removals(edges: dict[str, list[dict]], events: list[dict]) -> None:
+    """Set ``removed`` on each HOLDS_POSITION edge: the earliest date of the dated
+    dismissals, resignations, arrests and detentions its holder underwent (as target or
+    subject) that the body took part in (any role), '' if none. as_of/power_map reads
+    it instead of looking up every holder's events for each post.
+
+    >>> events = [{"id": "e1", "type": "dismissal", "date": "2022-01-05"},
+    ...           {"id": "e2", "type": "arrest", "date": "2022-01-08"}]
+    >>> edges = {"PARTICIPATED_IN": [
+    ...     {"source": "m", "target": "e1", "role": "target"},
+    ...     {"source": "m", "target": "e2", "role": "target"},
+    ...     {"source": "org", "target": "e2", "role": "agent"}],
+    ...     "HOLDS_POSITION": [{"source": "m", "target": "org"}]}
+    >>> removals(edges, events); edges["HOLDS_POSITION"][0]["removed"]
+    '2022-01-08'
+    """
+    dates = {e["id"]: e.get("date") or "" for e in events
+             if e.get("type") in REMOVALS and e.get("date")}
+    out: dict[str, set[str]] = defaultdict(set)  # holder -> removal events
+    took_part: dict[str, set[str]] = defaultdict(set)  # actor -> events
+    for e in edges.get("PARTICIPATED_IN", ()):
+        took_part[e["source"]].add(e["target"])
+        if e["target"] in dates and e.get("role") in REMOVED_ROLES:
+            out[e["source"]].add(e["target"])
+    for p in edges.get("HOLDS_POSITION", ()):
+        both = out.get(p["source"], set()) & took_part.get(p["target"], set())
+        p["removed"] = min((dates[ev] for ev in both), default="")
+
+
+OUTLET_SUMS = ("outlet_articles", "outlet_first", "outlet_last", "outlet_statements",
+               "outlet_relations", "outlet_actors")
+
+
+def outlets(articles: Iterable[dict]) -> dict[str, dict]:
+    """Article id -> the sums of its outlet, for the first article (by id) of each
+    publisher (a missing publisher is one outlet): how many articles, their earliest and
+    latest dates, the statements and relations they state and how many distinct actors
+    those are about, as sources/coverage_by_outlet counted them over every article
+    (a missing value counts as Cypher's min, max and sum skip it).
+
+    >>> arts = [{"id": "a2", "publisher": "P", "published": "2022-01", "statement_count": 3,
+    ...          "relation_count": 1, "subject_ids": ["x", "y"]},
+    ...         {"id": "a1", "publisher": "P", "published": "2021", "statement_count": 2,
+    ...          "relation_count": None, "subject_ids": ["y"]}]
+    >>> outlets(arts)["a1"]["outlet_actors"], outlets(arts)["a1"]["outlet_first"]
+    (2, '2021')
+    """
+    groups: dict[str | None, list[dict]] = defaultdict(list)
+    for art in articles:
+        groups[art.get("publisher")].append(art)
+    out = {}
+    for arts in groups.values():
+        dates = [a["published"] for a in arts if a.get("published") is not None]
+        out[min(a["id"] for a in arts)] = dict(zip(OUTLET_SUMS, (
+            len(arts), min(dates, default=None), max(dates, default=None),
+            sum(a.get("statement_count") or 0 for a in arts),
+            sum(a.get("relation_count") or 0 for a in arts),
+            len({x for a in arts for x in a.get("subject_ids") or () if x != ""}))))
+    return out
 
 
 def brokerage(edges: dict[str, list[dict]], types: Iterable[str]) -> dict[str, tuple[int, int]]:
@@ -407,12 +522,13 @@ def rebuild_predicates() -> list[str]:
 @dataclass
 class Rebuilt:
     """What a rebuild derives: report id -> event id, the Event rows, the projected
-    edges by type, the statements to flag (by flag), the actors' derived rows."""
+    edges by type, the statements' derived values (by property: statement id -> value;
+    the others have none), the actors' derived rows."""
 
     mapping: dict[str, str]
     events: list[dict]
     edges: dict[str, list[dict]]
-    flags: dict[str, set[str]]
+    flags: dict[str, dict[str, object]]
     actors: list[dict]
 
 
@@ -427,6 +543,13 @@ def rebuild(statements: list[dict], reports: list[dict], actors: list[dict],
     """
     mapping, events = identify_events(reports, statements, cited)
     edges = project(to_events(statements, mapping))
-    flags = {"contested": contested(statements), "attributed": attributed(statements)}
+    removals(edges, events)
     ties = brokerage(edges, [r.type for r in schema_mod.load().between_actors])
-    return Rebuilt(mapping, events, edges, flags, actor_rows(actors, cited, forms, ties))
+    actor_rows_ = actor_rows(actors, cited, forms, ties)
+    names = {a["id"]: a["name"] for a in actor_rows_}
+    said = attributed(statements)
+    flags = {"contested": dict.fromkeys(contested(statements), True),
+             "attributed_order": attributed_order(statements, said, names),
+             "single_source": single_source(edges, {**names, **{e["id"]: e["name"]
+                                                                for e in events}})}
+    return Rebuilt(mapping, events, edges, flags, actor_rows_)

@@ -285,24 +285,48 @@ class Store(ABC):
                              self.rebuild_chunk):
             with self._transaction() as run:
                 self._write_nodes(run, "Actor", chunk)
-        for prop, ids in built.flags.items():
-            self._flag(prop, ids)
+        for prop, values in built.flags.items():
+            self._flag(prop, values)
         if outdated:
             self._sum_up_articles()
+        self._sum_up_outlets()
         self._write_projection_marker(complete_marker(self._count("Statement"), edges))
         return {rtype: len(rows) for rtype, rows in sorted(edges.items())}
 
-    def _flag(self, prop: str, ids: set[str]) -> None:
-        """The derived flag ``Statement.<prop>`` true on ``ids`` and absent elsewhere;
-        only the statements whose flag changes are written (those of the articles just
-        loaded). ``prop`` is a name from the schema, never user data."""
-        flagged = {r["id"] for r in self.run(
-            f"MATCH (s:Statement) WHERE s.{prop} = true RETURN s.id AS id")}
-        for value, changed in (("NULL", flagged - ids), ("true", ids - flagged)):
-            for chunk in _chunks(sorted(changed), self.rebuild_chunk):
-                with self._transaction() as run:
-                    run("UNWIND $ids AS id MATCH (s:Statement {id: id}) "
-                        f"SET s.{prop} = {value}", {"ids": chunk})
+    def _flag(self, prop: str, values: dict[str, object]) -> None:
+        """The derived ``Statement.<prop>``: ``values`` (statement id -> value: true for
+        a flag, a sort key) on those statements and absent elsewhere; only the
+        statements whose value changes are written (those of the articles just loaded,
+        and those of an actor whose name changed). ``prop`` is a name from the schema,
+        never user data."""
+        current = {r["id"]: r["value"] for r in self.run(
+            f"MATCH (s:Statement) WHERE s.{prop} IS NOT NULL "
+            f"RETURN s.id AS id, s.{prop} AS value")}
+        for chunk in _chunks(sorted(set(current) - set(values)), self.rebuild_chunk):
+            with self._transaction() as run:
+                run("UNWIND $ids AS id MATCH (s:Statement {id: id}) "
+                    f"SET s.{prop} = NULL", {"ids": chunk})
+        changed = [{"id": sid, prop: value} for sid, value in sorted(values.items())
+                   if current.get(sid) != value]
+        for chunk in _chunks(changed, self.rebuild_chunk):
+            with self._transaction() as run:
+                self._write_nodes(run, "Statement", chunk)
+
+    def _sum_up_outlets(self) -> None:
+        """Each outlet's sums (:func:`projection.outlets`) on its first article, absent on
+        the others; only the articles whose sums change are written."""
+        wanted = projection.outlets(self.run(cypher.outlet_inputs()))
+        current = {r.pop("id"): r for r in self.run(cypher.read_outlet_sums())}
+        with self._transaction() as run:
+            gone = sorted(set(current) - set(wanted))
+            if gone:
+                sets = ", ".join(f"a.{p} = NULL" for p in projection.OUTLET_SUMS)
+                run(f"UNWIND $ids AS id MATCH (a:Article {{id: id}}) SET {sets}",
+                    {"ids": gone})
+            changed = [{"id": aid, **sums} for aid, sums in sorted(wanted.items())
+                       if current.get(aid) != sums]
+            if changed:
+                self._write_nodes(run, "Article", changed)
 
     def _sum_up_articles(self) -> None:
         """Articles written without the sums of what they state (by a qantar from before

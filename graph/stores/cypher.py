@@ -175,3 +175,24 @@ def mention_forms() -> str:
     """How often each actor was written each way (the spellings behind its aliases)."""
     return ("MATCH (s:Statement) WHERE s.predicate = 'mentions' AND s.detail <> '' "
             "RETURN s.subject_id AS id, s.detail AS form, count(*) AS n")
+
+
+@cache
+def outlet_inputs() -> str:
+    """What :func:`qantar.graph.projection.outlets` reads of every article."""
+    return ("MATCH (a:Article) RETURN a.id AS id, a.publisher AS publisher, "
+            "a.published AS published, a.statement_count AS statement_count, "
+            "a.relation_count AS relation_count, a.subject_ids AS subject_ids")
+
+
+@cache
+def read_outlet_sums() -> str:
+    """The articles that carry their outlet's sums, with them."""
+    cols = "".join(f", a.{p} AS {p}" for p in _outlet_sums())
+    return f"MATCH (a:Article) WHERE a.outlet_articles IS NOT NULL RETURN a.id AS id{cols}"
+
+
+def _outlet_sums() -> tuple[str, ...]:
+    from ..projection import OUTLET_SUMS
+
+    return OUTLET_SUMS

@@ -304,13 +304,15 @@ class ImportFiles:
     # --- the files --------------------------------------------------------------------
     def _write_nodes(self, folder: Path, built: projection.Rebuilt) -> list[str]:
         derived = {r["id"]: r for r in built.actors}
+        outlets = projection.outlets(self._articles.values())
         reported = set(built.mapping)
         self._report_ids = {k for k in self._reports if k in reported}
         nodes = {
             "Actor": [{**row, **derived.get(aid, {})} for aid, row in self._actors.items()],
             "Event": built.events,
             "EventReport": [self._reports[k] for k in sorted(self._report_ids)],
-            "Article": list(self._articles.values()),
+            "Article": [{**row, **outlets.get(aid, {})}
+                        for aid, row in self._articles.items()],
         }
         names = []
         for label, node in schema_mod.load().nodes.items():
@@ -330,7 +332,7 @@ class ImportFiles:
                                    encoding="utf-8")
         return names + [name]
 
-    def _write_statements(self, folder: Path, flags: dict[str, set[str]]) -> str:
+    def _write_statements(self, folder: Path, flags: dict[str, dict[str, object]]) -> str:
         """The statements with their flags, and beside them their provenance edges
         (files of their own, written in the same pass)."""
         name, head = admin_csv.node_file("Statement", self._columns + self._flags)
@@ -343,7 +345,7 @@ class ImportFiles:
                 files[(rtype, source, target)] = handle = open(
                     folder / edge_name, "w", encoding="utf-8", newline="\n")
                 handle.write(",".join(edge_head) + "\n")
-        marks = [flags.get(f, set()) for f in self._flags]
+        marks = [flags.get(f, {}) for f in self._flags]
         flagged = set().union(*marks)
         plain = "," * len(marks) + ",Statement\n"
         field, count, empty, labels = admin_csv.field, 0, frozenset(), {}
@@ -362,7 +364,8 @@ class ImportFiles:
                 out.write(",".join(head) + "\n")
                 for sid, reads, text in self._spooled():
                     rows.append(text)
-                    rows.append("".join([",true" if sid in m else "," for m in marks])
+                    rows.append("".join(["," + field(m[sid]) if sid in m else ","
+                                         for m in marks])
                                 + ",Statement\n" if sid in flagged else plain)
                     count += 1
                     for rtype, via, into, allowed in provenance:

@@ -9,19 +9,10 @@
 // @param limit int default 1000  at most this many rows, in this order
 // @seeds the posts held on 4 January 2022: Massimov chairing the KNB, Tokayev
 //   president, Nazarbayev Security Council secretary the day before Tokayev removed him.
-MATCH (m:Actor)-[:HOLDS_POSITION]->(:Actor)
-WITH DISTINCT m
-// each holder's removals once (not once per post), then the body's part in each
-OPTIONAL MATCH (m)-[pr:PARTICIPATED_IN]->(out:Event)
-WHERE pr.role IN ['target', 'subject']
-  AND out.type IN ['dismissal', 'resignation', 'arrest', 'detention'] AND out.date <> ''
-WITH m, collect(out.id) AS removals
-MATCH (m)-[p:HOLDS_POSITION]->(org:Actor)
-WITH m, p, org, removals, $date AS day
-// one hop from the body, no cycle back to the holder (LadybugDB 0.22 crashes on one)
-OPTIONAL MATCH (org)-[:PARTICIPATED_IN]->(ev:Event)
-WHERE ev.id IN removals
-WITH m, p, org, day, min(ev.date) AS removed
+// the projection keeps each post's removal (HOLDS_POSITION.removed: the holder's
+// earliest dated dismissal, resignation, arrest or detention the body took part in)
+MATCH (m:Actor)-[p:HOLDS_POSITION]->(org:Actor)
+WITH m, p, org, $date AS day, p.removed AS removed
 WITH m, p, org, day, coalesce(removed, '') AS removed,
      CASE WHEN size(p.start_date) < size(day) THEN size(p.start_date) ELSE size(day) END AS ns,
      CASE WHEN size(p.end_date) < size(day) THEN size(p.end_date) ELSE size(day) END AS ne,

@@ -1,17 +1,20 @@
 // Embedded-engine variant of single_source.cypher (same header, parameters and rows):
-// LadybugDB names a relationship's type label(r) where Neo4j says type(r).
-MATCH ()-[r:{{relations}}]->()
-WHERE r.sources = 1
-WITH lower(label(r)) AS relation
-ORDER BY relation
+// LadybugDB splits a string with string_split and counts list positions from 1.
+MATCH (st:Statement)
+WHERE st.single_source IS NOT NULL
+WITH st.single_source AS k
+ORDER BY k
 LIMIT $limit
-WITH max(relation) AS last
-MATCH (x)-[r:{{relations}}]->(y)
-WHERE r.sources = 1 AND lower(label(r)) <= last
-UNWIND r.statement_ids AS sid
-MATCH (st:Statement {id: sid})
+// the $limit-th key (not max(k): LadybugDB 0.22 drops the ORDER BY before an aggregate
+// and takes any $limit keys, which only widens the range)
+WITH k
+ORDER BY k DESC
+LIMIT 1
+MATCH (st:Statement)
+WHERE st.single_source <= k
 MATCH (art:Article {id: st.article_id})
-RETURN st.predicate AS relation, x.name AS subject, st.detail AS detail, y.name AS object,
+WITH st, art, string_split(st.single_source, '\u0001') AS key
+RETURN st.predicate AS relation, key[2] AS subject, st.detail AS detail, key[3] AS object,
        st.modality AS modality, art.publisher AS outlet, art.published AS published,
        st.quote AS quote
 ORDER BY relation, subject, object, detail, quote, modality, outlet, published
