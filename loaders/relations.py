@@ -47,6 +47,21 @@ _ACTOR_LED = re.compile(rf"(?:{_LOOK_BEHIND}|\(\?:{_LOOK_BEHIND}(?:\|{_LOOK_BEHI
                         r"\{(?:AP|OWNER)[:}]")
 
 
+# A section whose words the slot of another section also matches: {title} takes an
+# abbreviated title ("MP A", "ex-PM B") where it takes a title head, so a pattern
+# anchored on the heads runs where an abbreviation stands too.
+_ANCHOR_ALSO = {"title_heads": ("title_abbreviations",)}
+
+
+def _anchor_labels(anchor, own: str) -> tuple[str, ...]:
+    """The vocabulary labels an ``anchors``/``starts`` entry stands for: "@section" its
+    section's (and the sections its slot also matches), a word the pattern's ``own``."""
+    if not str(anchor).startswith("@"):
+        return (own,)
+    section = str(anchor)[1:]
+    return (section, *_ANCHOR_ALSO.get(section, ()))
+
+
 class Rules:
     """The patterns compiled, plus the word maps that normalise their details."""
 
@@ -58,10 +73,10 @@ class Rules:
                 regex = comp.compile(p["pattern"])
             except (re.error, ValueError) as exc:
                 raise lex.error("patterns", i, f"pattern {p['id']}: {exc}") from None
-            labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
-                      for a in p.get("anchors") or []}
-            starts = frozenset(str(a)[1:] if str(a).startswith("@")
-                               else f"pattern-start:{p['id']}" for a in p.get("starts") or [])
+            labels = {label for a in p.get("anchors") or []
+                      for label in _anchor_labels(a, f"pattern:{p['id']}")}
+            starts = frozenset(label for a in p.get("starts") or []
+                               for label in _anchor_labels(a, f"pattern-start:{p['id']}"))
             actor_led = bool(comp.pronoun_first and _ACTOR_LED.match(p["pattern"]))
             words = any(not str(a).startswith("@") for a in p.get("starts") or [])
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
