@@ -1335,7 +1335,8 @@ def _detail(rules: Rules, spec: str | list, m: re.Match) -> str:
     head verbs); a list of groups: the first that matched ("the post of chairman" or
     "the chairmanship")."""
     if isinstance(spec, list):
-        spec = next((g for g in spec if group_of(m, g.partition("+")[0])), "")
+        spec = next((g for g in spec if g.startswith("=")
+                     or group_of(m, g.partition("+")[0])), "")
     if not spec:
         return ""
     if spec.startswith("="):
