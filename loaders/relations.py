@@ -23,7 +23,7 @@ from .kinship import compound_detail, family_owner, modified
 from .phrases import alternation, key_words, keys_like_ascii, may_hold
 from .places import continent_keys
 from .resolve import country_ids
-from .template import PRONOUN_SUFFIX, compiler_for, group_of
+from .template import CLOSE, PRONOUN_SUFFIX, compiler_for, group_of
 
 # The endpoint types each predicate accepts (subject, object): schema.yaml says.
 _ENDPOINTS = schema_mod.load().endpoint_types
@@ -1209,7 +1209,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             # "the presidency": the title a post noun names
             title = rules.maps.get(title_group, {}).get(_clean(title), title)
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
-                _area_body(doc, rules, title)
+                _area_body(doc, rules, title) or (
+                    [] if _after_actor(m, title_group) else _kind_body(doc, rules, title))
             confidence = 0.8
             at = doc.template.body_offset(m.start(title_group))
             # "the country's leader": a title that is national when its country is said
@@ -1391,6 +1392,25 @@ def _status(rules: Rules, spec, m: re.Match) -> str:
     if word in rules.current:
         return "current"
     return "unknown"
+
+
+def _after_actor(m: re.Match, group: str) -> bool:
+    """Does an actor stand right before the group ("Senate Speaker A": the Senate's,
+    which the pattern of a body before its title reads)?"""
+    return m.string[:m.start(group)].rstrip().endswith(CLOSE)
+
+
+def _kind_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
+    """The one body of its kind the article names, for a title that is a post only in a
+    body of one kind and never the country's ("Speaker A" beside the Milli Majlis: its
+    speaker; lexicon title_bodies). Written in capitals only, as a title before a name
+    is: "the keynote speaker A" holds no post. (A national title goes to the country
+    first and to the body later, with its seat: _named_offices.)"""
+    written = title.strip()
+    if not written[:1].isupper() or rules.is_national(written):
+        return []
+    bodies = _bodies_of_title(doc, rules, written)
+    return [(bodies[0], "organization")] if len(bodies) == 1 else []
 
 
 def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
