@@ -939,10 +939,12 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         j = bisect_left(starts, the) - 1
         if j >= 0 and mentions[j].type == "person" and mentions[j].actor_id \
                 and _APPOSITION.fullmatch(body, mentions[j].end, the):
-            # "Karim Massimov, the head of the KNB": a holder for "the former KNB head"
-            seen.append((head, former, mentions[j].actor_id, body_id))
-            if end > h.end or (mentions[j].actor_id not in cands
-                               and not _POSSESSIVE_AFTER.match(body, end)):
+            # "Karim Massimov, the head of the KNB": a holder for "the former KNB head";
+            # "Imee Marcos, the President's sister" holds no presidency
+            owned = end == h.end and _POSSESSIVE_AFTER.match(body, end)
+            if not owned:
+                seen.append((head, former, mentions[j].actor_id, body_id))
+            if end > h.end or (mentions[j].actor_id not in cands and not owned):
                 continue  # its body stays a mention of its own, for the post; and
                 # "his brother B, the former Finance Minister": B's title, no one else's
                 # (but "B, the President's sister": the President's)
