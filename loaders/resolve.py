@@ -1072,6 +1072,7 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     if not lower:
         return []
     fillers = _fillers(lex)
+    synonyms = {str(k).lower(): str(v) for k, v in lex["description_synonyms"].items()}
     orgs = [(m, {_bare_key(w) for w in m.surface.split()}) for m in mentions
             if m.type == "organization" and m.actor_id]
     if not orgs:
@@ -1103,7 +1104,7 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
                     if word is None:
                         continue
                     start = word.start()
-        need = {_bare_key(w) for w in described.split()} - fillers
+        need = {_bare_key(synonyms.get(w.lower(), w)) for w in described.split()} - fillers
         if h not in generic:  # "the anti-graft body": a noun no name need hold
             need.add(_bare_key(h.phrase))
         found = {o.actor_id: o for o, words in orgs if o.end <= start and need <= words}
