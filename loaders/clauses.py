@@ -266,6 +266,8 @@ class FrameLexicon:
         self.title_suffixes = sorted((tuple(str(w).lower().split()) for w in
                                       lex["title_suffixes"]), key=len, reverse=True)
         self.title_heads = frozenset(str(w).lower() for w in lex["title_heads"])
+        # "second" of "Second Secretaries": a holder's rank, written in a title
+        self.ranks = frozenset(str(w).lower() for w in lex["holder_ranks"] if " " not in str(w))
         self.honorifics = frozenset(str(w).lower().rstrip(".") for w in lex["honorifics"])
         self.kin_modifiers = frozenset(str(w).lower() for w in lex["kin_modifiers"])
         self.family_nouns = frozenset(str(w).lower() for w in lex["family_nouns"])
@@ -1105,7 +1107,33 @@ class Clauses:
             bodies = [o for o in owners if o[1] in ("organization", "place")]
             if bodies:
                 j = end
+        elif not bodies and j + 1 < stop and toks[j].low == "and" and \
+                self._plural_head(toks[j - 1].low):
+            bodies = self._shared_body(toks, j + 1)
         return title, bodies, j
+
+    def _plural_head(self, word: str) -> bool:
+        """Is ``word`` a plural title head ("presidents", "secretaries", "chairmen")?"""
+        heads = self.flex.title_heads
+        return word in heads and any(
+            word.endswith(end) and word[:-len(end)] + one in heads
+            for end, one in (("s", ""), ("ies", "y"), ("men", "man")))
+
+    def _shared_body(self, toks, k: int) -> list:
+        """The body after a second plural title from ``k`` ("as Vice Presidents and Second
+        Secretaries of Zanu PF"): plural titles of a list of persons, each holding both,
+        share it. Singular ones are one person's two posts, each with its own body:
+        "appointed prime minister and head of the Customs Committee" is no premiership
+        of the committee."""
+        stop, e = len(toks), k
+        while e < stop and (toks[e].cls == "title" or toks[e].low in self.flex.ranks) \
+                and not toks[e].poss:
+            e += 1
+        if e == k or e + 1 >= stop or toks[e].low != "of" or \
+                not self._plural_head(toks[e - 1].low):
+            return []
+        owners, _ = self._owner_after(toks, e + 1)
+        return [o for o in owners if o[1] == "organization"]
 
     def _by_agent(self, toks, k: int):
         """Heads of the "by X" phrase after a passive verb (same clause)."""

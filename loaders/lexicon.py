@@ -37,7 +37,7 @@ SECTIONS = {
     "org_region_tails": WORDS, "outlet_sections": WORDS,
     "org_cues_after": MAPPING, "definite_descriptions": MAPPING,
     "possessive_descriptions": WORDS,
-    "description_fillers": WORDS,
+    "description_fillers": WORDS, "description_synonyms": MAPPING,
     "place_heads": WORDS, "facility_heads": WORDS, "country_abbreviations": MAPPING, "place_head_bodies": MAPPING, "place_suffixes": WORDS,
     "place_cues_before": WORDS,
     "place_prepositions": WORDS, "site_prepositions": WORDS, "demonyms": MAPPING, "place_stoplist": WORDS,

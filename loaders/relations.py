@@ -23,7 +23,7 @@ from .kinship import compound_detail, family_owner, modified
 from .phrases import alternation, key_words, keys_like_ascii, may_hold
 from .places import continent_keys
 from .resolve import country_ids
-from .template import PRONOUN_SUFFIX, compiler_for, group_of
+from .template import CLOSE, PRONOUN_SUFFIX, compiler_for, group_of
 
 # The endpoint types each predicate accepts (subject, object): schema.yaml says.
 _ENDPOINTS = schema_mod.load().endpoint_types
@@ -47,6 +47,21 @@ _ACTOR_LED = re.compile(rf"(?:{_LOOK_BEHIND}|\(\?:{_LOOK_BEHIND}(?:\|{_LOOK_BEHI
                         r"\{(?:AP|OWNER)[:}]")
 
 
+# A section whose words the slot of another section also matches: {title} takes an
+# abbreviated title ("MP A", "ex-PM B") where it takes a title head, so a pattern
+# anchored on the heads runs where an abbreviation stands too.
+_ANCHOR_ALSO = {"title_heads": ("title_abbreviations",)}
+
+
+def _anchor_labels(anchor, own: str) -> tuple[str, ...]:
+    """The vocabulary labels an ``anchors``/``starts`` entry stands for: "@section" its
+    section's (and the sections its slot also matches), a word the pattern's ``own``."""
+    if not str(anchor).startswith("@"):
+        return (own,)
+    section = str(anchor)[1:]
+    return (section, *_ANCHOR_ALSO.get(section, ()))
+
+
 class Rules:
     """The patterns compiled, plus the word maps that normalise their details."""
 
@@ -58,10 +73,10 @@ class Rules:
                 regex = comp.compile(p["pattern"])
             except (re.error, ValueError) as exc:
                 raise lex.error("patterns", i, f"pattern {p['id']}: {exc}") from None
-            labels = {a[1:] if str(a).startswith("@") else f"pattern:{p['id']}"
-                      for a in p.get("anchors") or []}
-            starts = frozenset(str(a)[1:] if str(a).startswith("@")
-                               else f"pattern-start:{p['id']}" for a in p.get("starts") or [])
+            labels = {label for a in p.get("anchors") or []
+                      for label in _anchor_labels(a, f"pattern:{p['id']}")}
+            starts = frozenset(label for a in p.get("starts") or []
+                               for label in _anchor_labels(a, f"pattern-start:{p['id']}"))
             actor_led = bool(comp.pronoun_first and _ACTOR_LED.match(p["pattern"]))
             words = any(not str(a).startswith("@") for a in p.get("starts") or [])
             self.patterns.append(CompiledPattern(p["id"], regex, list(p["emit"]),
@@ -1231,7 +1246,8 @@ def _emit(doc, rules: Rules, pat: CompiledPattern, emit: dict, m: re.Match, star
             # "the presidency": the title a post noun names
             title = rules.maps.get(title_group, {}).get(_clean(title), title)
             objects = _implied(doc, rules, title, [s for s, _ in subjects]) or \
-                _area_body(doc, rules, title)
+                _area_body(doc, rules, title) or (
+                    [] if _after_actor(m, title_group) else _kind_body(doc, rules, title))
             confidence = 0.8
             at = doc.template.body_offset(m.start(title_group))
             # "the country's leader": a title that is national when its country is said
@@ -1357,7 +1373,8 @@ def _detail(rules: Rules, spec: str | list, m: re.Match) -> str:
     head verbs); a list of groups: the first that matched ("the post of chairman" or
     "the chairmanship")."""
     if isinstance(spec, list):
-        spec = next((g for g in spec if group_of(m, g.partition("+")[0])), "")
+        spec = next((g for g in spec if g.startswith("=")
+                     or group_of(m, g.partition("+")[0])), "")
     if not spec:
         return ""
     if spec.startswith("="):
@@ -1412,6 +1429,25 @@ def _status(rules: Rules, spec, m: re.Match) -> str:
     if word in rules.current:
         return "current"
     return "unknown"
+
+
+def _after_actor(m: re.Match, group: str) -> bool:
+    """Does an actor stand right before the group ("Senate Speaker A": the Senate's,
+    which the pattern of a body before its title reads)?"""
+    return m.string[:m.start(group)].rstrip().endswith(CLOSE)
+
+
+def _kind_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:
+    """The one body of its kind the article names, for a title that is a post only in a
+    body of one kind and never the country's ("Speaker A" beside the Milli Majlis: its
+    speaker; lexicon title_bodies). Written in capitals only, as a title before a name
+    is: "the keynote speaker A" holds no post. (A national title goes to the country
+    first and to the body later, with its seat: _named_offices.)"""
+    written = title.strip()
+    if not written[:1].isupper() or rules.is_national(written):
+        return []
+    bodies = _bodies_of_title(doc, rules, written)
+    return [(bodies[0], "organization")] if len(bodies) == 1 else []
 
 
 def _area_body(doc, rules: Rules, title: str) -> list[tuple[str, str]]:

@@ -939,10 +939,12 @@ def _title_refs(body, mentions, gazetteer, lex, published, hits) -> list[Mention
         j = bisect_left(starts, the) - 1
         if j >= 0 and mentions[j].type == "person" and mentions[j].actor_id \
                 and _APPOSITION.fullmatch(body, mentions[j].end, the):
-            # "Karim Massimov, the head of the KNB": a holder for "the former KNB head"
-            seen.append((head, former, mentions[j].actor_id, body_id))
-            if end > h.end or (mentions[j].actor_id not in cands
-                               and not _POSSESSIVE_AFTER.match(body, end)):
+            # "Karim Massimov, the head of the KNB": a holder for "the former KNB head";
+            # "Imee Marcos, the President's sister" holds no presidency
+            owned = end == h.end and _POSSESSIVE_AFTER.match(body, end)
+            if not owned:
+                seen.append((head, former, mentions[j].actor_id, body_id))
+            if end > h.end or (mentions[j].actor_id not in cands and not owned):
                 continue  # its body stays a mention of its own, for the post; and
                 # "his brother B, the former Finance Minister": B's title, no one else's
                 # (but "B, the President's sister": the President's)
@@ -1070,6 +1072,7 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
     if not lower:
         return []
     fillers = _fillers(lex)
+    synonyms = {str(k).lower(): str(v) for k, v in lex["description_synonyms"].items()}
     orgs = [(m, {_bare_key(w) for w in m.surface.split()}) for m in mentions
             if m.type == "organization" and m.actor_id]
     if not orgs:
@@ -1101,7 +1104,7 @@ def _described_bodies(body, mentions, hits, lex) -> list[Mention]:
                     if word is None:
                         continue
                     start = word.start()
-        need = {_bare_key(w) for w in described.split()} - fillers
+        need = {_bare_key(synonyms.get(w.lower(), w)) for w in described.split()} - fillers
         if h not in generic:  # "the anti-graft body": a noun no name need hold
             need.add(_bare_key(h.phrase))
         found = {o.actor_id: o for o, words in orgs if o.end <= start and need <= words}

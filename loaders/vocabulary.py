@@ -31,8 +31,8 @@ SECTIONS = ("title_heads", "title_modifiers", "status_former", "status_current",
             "unnamed_speakers", "months", "weekdays", "month_parts", "relative",
             "anaphoric_day", "anaphoric_next_day", "anaphoric_year", "interim_modifiers",
             "continuation_words", "continuation_exceptions", "definite_descriptions",
-            "generic_body_nouns", "pair_references", "seat_titles")
-CASED = frozenset({"months", "weekdays", "demonyms"})
+            "generic_body_nouns", "pair_references", "seat_titles", "title_abbreviations")
+CASED = frozenset({"months", "weekdays", "demonyms", "title_abbreviations"})
 _START, _END = itemgetter(0), itemgetter(1)
 _SPACES = re.compile(r"\s+")
 
