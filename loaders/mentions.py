@@ -162,6 +162,9 @@ class Cues:
         self.adjective_endings = tuple(low("place_adjective_endings"))
         self.division_after = re.compile(rf"[ \t]+({_words_re(lex['division_nouns'])})\b")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
+        self.definite_name = re.compile(
+            rf"(?:[ \t]+(?:[a-z]+ed|{_words_re(lex['definite_name_followers'])})\b|[,.;:)]"
+            r"|['’]s\b)")
         self.organ = re.compile(
             rf"^(?:the[ \t]+)?{_words_re(lex['organ_names'])}\b(?:[ \t]+of(?:[ \t]+the)?\b)?",
             re.I)
@@ -345,6 +348,7 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     _divisions(body, typed, cues)
     if untyped:
         _bracketed_short_names(body, typed, untyped)
+    if untyped:
         _coordinated(body, typed, untyped)
     return typed, untyped
 
@@ -364,9 +368,9 @@ def _bracketed_short_names(body: str, typed: list[Mention], untyped: list[Mentio
                 short[m.surface] = org
     if not short:
         return
-    for m in untyped:
+    for m in (*untyped, *typed):
         org = short.get(m.surface)
-        if org is not None:
+        if org is not None and m.method != "gazetteer" and m.type in ("", "organization"):
             m.type, m.role, m.cue, m.kind = "organization", "acronym", "acronym", org.kind
     typed.extend(m for m in untyped if m.type)
     typed.sort(key=lambda m: m.start)
@@ -1443,6 +1447,10 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue = "organization", "officer"  # "the head of Rosgvardia"
         typed.append(m)
         return
+    if len(words) == 1 and _definite_name(body, start, end, cues):
+        m.type, m.cue = "organization", "definite-name"  # "the Sandiganbayan ruled"
+        typed.append(m)
+        return
     if len(words) <= 3:
         if len(words) >= 2 and _predicate_says_person(body, start, end, words, cues):
             m.type, m.cue = "person", "predicate"
@@ -1625,6 +1633,16 @@ def _acronym_compound(text: str, cues: Cues) -> bool:
     return len(acronyms) == 1 and len(words) == 1 and len(words[0]) >= 3 \
         and key(words[0]) not in cues.places and words[0] not in cues.demonyms \
         and words[0] not in cues.stopwords and not _is_title_word(words[0], cues)
+
+
+def _definite_name(body: str, start: int, end: int, cues: Cues) -> bool:
+    """"the Sandiganbayan ruled", "the Taliban said": an unknown word, no English one
+    ("the Constitution"), after the article, a verb or a stop after it, names an
+    institution (definite_name_followers)."""
+    word = body[start:end]
+    return body[max(0, start - 4):start] in ("the ", "The ") and not word.isupper() \
+        and not word.endswith("s") and not _english(word.lower()) \
+        and word not in cues.org_heads and bool(cues.definite_name.match(body, end))
 
 
 def _sentence_start(body: str, start: int) -> bool:
