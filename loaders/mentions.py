@@ -1635,6 +1635,14 @@ def _acronym_compound(text: str, cues: Cues) -> bool:
         and words[0] not in cues.stopwords and not _is_title_word(words[0], cues)
 
 
+def _source_closes(body: str, end: int, words, cues: Cues) -> bool:
+    """"detained the chairman of KEGOC, Kazinform reported.": one word, then a verb of
+    an outlet that ends the sentence, is the source of the sentence, no holder of the
+    title before the comma."""
+    said = cues.outlet_after.match(body, end) if len(words) == 1 else None
+    return said is not None and body[said.end():said.end() + 1] in (".", ",", ";", "")
+
+
 def _definite_name(body: str, start: int, end: int, cues: Cues) -> bool:
     """"the Sandiganbayan ruled", "the Taliban said": an unknown word, no English one
     ("the Constitution"), after the article, a verb or a stop after it, names an
@@ -1862,7 +1870,8 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if before[-1:] in (" ", "\t"):
         before = before.rstrip(" \t")
         if (before[-1:] == "," and cues.title_of_body.search(body, lo, start)
-                and not (len(words) == 1 and _AND_AFTER.match(body, end))) or (
+                and not (len(words) == 1 and _AND_AFTER.match(body, end))
+                and not _source_closes(body, end, words, cues)) or (
                 before[-1:] == ")" and _title_acronym(body, start, cues)) or (
                 before[-2:] == "by" and cues.headed_by.search(body, max(0, start - 16), start)):
             return "holder"
