@@ -1456,7 +1456,8 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
             m.type, m.cue = "person", "predicate"
             typed.append(m)
             return
-        if cues.outlet_after.match(body, end) and not _in_headline(body, start) \
+        if (cues.outlet_after.match(body, end) or _outlet_listed_before(body, end, cues)) \
+                and not _in_headline(body, start) \
                 and all(name_like(body, w, cues) for w in words):
             m.type, m.cue, m.kind = "organization", "outlet-verb", "media"
             typed.append(m)
@@ -1633,6 +1634,17 @@ def _acronym_compound(text: str, cues: Cues) -> bool:
     return len(acronyms) == 1 and len(words) == 1 and len(words[0]) >= 3 \
         and key(words[0]) not in cues.places and words[0] not in cues.demonyms \
         and words[0] not in cues.stopwords and not _is_title_word(words[0], cues)
+
+
+# "Nasha Niva and Zerkalo reported": a name of one to three words after "and"
+_AND_NAME = re.compile(r"[ \t]+and[ \t]+[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2}")
+
+
+def _outlet_listed_before(body: str, end: int, cues: Cues) -> bool:
+    """"Nasha Niva and Zerkalo reported": the first of two names an outlet's verb
+    follows is an outlet too."""
+    x = _AND_NAME.match(body, end)
+    return x is not None and cues.outlet_after.match(body, x.end()) is not None
 
 
 def _source_closes(body: str, end: int, words, cues: Cues) -> bool:
