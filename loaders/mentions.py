@@ -1447,6 +1447,14 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue = "organization", "officer"  # "the head of Rosgvardia"
         typed.append(m)
         return
+    if len(words) == 1 and cues.org_heads.get(text) == "media" \
+            and body[max(0, start - 4):start] in ("the ", "The ") \
+            and cues.outlet_after.match(body, end):
+        # "The Herald reported", "the Chronicle quoted him": a newspaper named by its
+        # title word alone, as the outlet's verb shows
+        m.type, m.cue, m.kind = "organization", "outlet-verb", "media"
+        typed.append(m)
+        return
     if len(words) == 1 and _definite_name(body, start, end, cues):
         m.type, m.cue = "organization", "definite-name"  # "the Sandiganbayan ruled"
         typed.append(m)
