@@ -42,6 +42,7 @@ SECTIONS = {
     "place_cues_before": WORDS,
     "place_prepositions": WORDS, "site_prepositions": WORDS, "demonyms": MAPPING, "place_stoplist": WORDS,
     "place_nouns_after": WORDS, "legal_forms": WORDS, "detention_nouns_after": WORDS,
+    "organ_names": WORDS, "definite_name_followers": WORDS,
     "party_nouns_after": WORDS, "outlet_verbs_after": WORDS,
     "org_word_endings": WORDS,
     "place_adjective_endings": WORDS,

@@ -153,11 +153,21 @@ class Cues:
             for w in map(str, lex["outlet_verbs_after"])))
         self.org_endings = tuple(low("org_word_endings"))
         self.party_after = re.compile(rf"[ \t]+{_words_re(lex['party_nouns_after'])}\b")
+        # "the party "Lelo"", "the "For Georgia" party", "the 'Lelo' Party"
+        parties = _words_re(lex["party_nouns_after"])
+        self.quoted_party_after = re.compile(rf"[\"”'’][ \t]+(?i:{parties})\b")
+        self.quoted_party_before = re.compile(rf"\b(?i:{parties})[ \t]+[\"“'‘]$")
         self.detention_after = re.compile(
             rf"[ \t]+{_words_re(lex['detention_nouns_after'])}\b(?!-)")
         self.adjective_endings = tuple(low("place_adjective_endings"))
         self.division_after = re.compile(rf"[ \t]+({_words_re(lex['division_nouns'])})\b")
         self.legal_forms = {str(w) for w in lex["legal_forms"]}
+        self.definite_name = re.compile(
+            rf"(?:[ \t]+(?:[a-z]+ed|{_words_re(lex['definite_name_followers'])})\b|[,.;:)]"
+            r"|['’]s\b)")
+        self.organ = re.compile(
+            rf"^(?:the[ \t]+)?{_words_re(lex['organ_names'])}\b(?:[ \t]+of(?:[ \t]+the)?\b)?",
+            re.I)
         self.officers = {str(w).lower() for w in lex["org_officers"] if " " not in str(w)}
         officers = _words_re(lex["org_officers"])
         self.officer_of = re.compile(rf"\b{officers}[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
@@ -204,7 +214,7 @@ class Cues:
             rf"(?:^|\n)[ \t]*(?:{'|'.join(re.escape(str(w)) for w in lex['byline_openers'])})"
             r"[ \t]+$")
         self.connector = re.compile(
-            rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s\s+)$")
+            rf"^(?:\s+(?:{_words_re(self.org_connectors)})\s+|['’]s?\s+)$")
 
     @property
     def places(self) -> dict[str, str]:
@@ -337,8 +347,34 @@ def find(body: str, gazetteer, lex, hits, tokens=None) -> tuple[list[Mention], l
     _initials(body, typed, untyped)
     _divisions(body, typed, cues)
     if untyped:
+        _bracketed_short_names(body, typed, untyped)
+    if untyped:
         _coordinated(body, typed, untyped)
     return typed, untyped
+
+
+def _bracketed_short_names(body: str, typed: list[Mention], untyped: list[Mention]) -> None:
+    """"the Commission on Elections (Comelec)", "the Zimbabwe Revenue Authority (Zimra)":
+    one word in brackets right after an organisation's name is its short name, written
+    like a word, not in capitals (those are acronyms already); the text's later uses of
+    the word are the organisation's too (resolve._acronyms aliases them)."""
+    orgs = {m.end: m for m in typed if m.type == "organization" and " " in m.surface}
+    short: dict[str, Mention] = {}
+    for m in untyped:
+        if " " not in m.surface and body[m.start - 1:m.start] == "(" \
+                and body[m.end:m.end + 1] == ")":
+            org = orgs.get(len(body[:m.start - 1].rstrip()))
+            if org is not None:
+                short[m.surface] = org
+    if not short:
+        return
+    for m in (*untyped, *typed):
+        org = short.get(m.surface)
+        if org is not None and m.method != "gazetteer" and m.type in ("", "organization"):
+            m.type, m.role, m.cue, m.kind = "organization", "acronym", "acronym", org.kind
+    typed.extend(m for m in untyped if m.type)
+    typed.sort(key=lambda m: m.start)
+    untyped[:] = [m for m in untyped if not m.type]
 
 
 _WEAK_PERSON_CUES = frozenset({"foreign-surname", "predicate-one"})
@@ -555,9 +591,11 @@ def _runs(body: str, cues: Cues):
             # nor "Georgia's Parliament" (a place's body is the body, the place its own)
             if cues.connector.match(between) and first not in cues.months \
                     and first not in cues.stopwords and (
-                        (first in cues.org_heads
+                        (first in cues.org_heads and between[1:2] == "s"
                          and key(body[prev_start:prev_end]) not in cues.places)
-                        or body[prev_start:prev_end].split()[-1] in cues.name_possessors
+                        # "People's Party"; "Citizens' Coalition": a plural's possessive
+                        or (body[prev_start:prev_end].split()[-1] in cues.name_possessors
+                            and (between[1:2] == "s" or body[prev_end - 1] == "s"))
                         if between.startswith(("'", "’"))
                         else _has_org_head(body[prev_start:prev_end], cues)
                         # "Formula TV and Mtavari Arkhi": a plain name that ends in its
@@ -580,6 +618,17 @@ def _runs(body: str, cues: Cues):
                 continue
         out.append([start, end])
     return out
+
+
+def _quoted_party(body: str, start: int, end: int, cues: Cues) -> bool:
+    """The whole run in quotes, a party noun right before or after the quotes ("the
+    party "Lelo"", "the "For Georgia" party"): the quoted words are the party's name,
+    a place of the data among them too."""
+    if body[start - 1:start] not in "\"“'‘" or start == 0 \
+            or body[end:end + 1] not in "\"”'’" or end == len(body):
+        return False
+    return bool(cues.quoted_party_after.match(body, end)
+                or cues.quoted_party_before.search(body, max(0, start - 20), start))
 
 
 def _outlet_section(text: str, cues: Cues) -> bool:
@@ -640,6 +689,20 @@ def _classify_run(body, start, end, inside, cues: Cues, hits, typed, untyped,
         if text.split()[0] not in cues.demonyms:
             _classify_run(body, start, start + text.index(" "), inside[:1], cues, hits,
                           typed, untyped, gazetteer)
+        return
+    organ = cues.organ.match(text)
+    if organ:
+        # "the Management Board of the QazaqGaz JSC NC": the organ is no actor, the
+        # company after it is
+        rest = start + organ.end()
+        rest += len(body[rest:end]) - len(body[rest:end].lstrip())
+        if rest < end:
+            _classify_run(body, rest, end, [g for g in inside if g.start >= rest], cues, hits,
+                          typed, untyped, gazetteer)
+        return
+    if _quoted_party(body, start, end, cues):
+        typed.append(Mention(start, end, text, type="organization", kind="party",
+                             cue="quoted-party"))
         return
     if inside and inside[-1].end == end and inside[-1].start > start \
             and any(i.startswith("place:") for i in inside[-1].ids) \
@@ -1384,12 +1447,25 @@ def _classify_segment(body, toks, cues: Cues, hits, typed, untyped) -> None:
         m.type, m.cue = "organization", "officer"  # "the head of Rosgvardia"
         typed.append(m)
         return
+    if len(words) == 1 and cues.org_heads.get(text) == "media" \
+            and body[max(0, start - 4):start] in ("the ", "The ") \
+            and cues.outlet_after.match(body, end):
+        # "The Herald reported", "the Chronicle quoted him": a newspaper named by its
+        # title word alone, as the outlet's verb shows
+        m.type, m.cue, m.kind = "organization", "outlet-verb", "media"
+        typed.append(m)
+        return
+    if len(words) == 1 and _definite_name(body, start, end, cues):
+        m.type, m.cue = "organization", "definite-name"  # "the Sandiganbayan ruled"
+        typed.append(m)
+        return
     if len(words) <= 3:
         if len(words) >= 2 and _predicate_says_person(body, start, end, words, cues):
             m.type, m.cue = "person", "predicate"
             typed.append(m)
             return
-        if cues.outlet_after.match(body, end) and not _in_headline(body, start) \
+        if (cues.outlet_after.match(body, end) or _outlet_listed_before(body, end, cues)) \
+                and not _in_headline(body, start) \
                 and all(name_like(body, w, cues) for w in words):
             m.type, m.cue, m.kind = "organization", "outlet-verb", "media"
             typed.append(m)
@@ -1566,6 +1642,35 @@ def _acronym_compound(text: str, cues: Cues) -> bool:
     return len(acronyms) == 1 and len(words) == 1 and len(words[0]) >= 3 \
         and key(words[0]) not in cues.places and words[0] not in cues.demonyms \
         and words[0] not in cues.stopwords and not _is_title_word(words[0], cues)
+
+
+# "Nasha Niva and Zerkalo reported": a name of one to three words after "and"
+_AND_NAME = re.compile(r"[ \t]+and[ \t]+[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2}")
+
+
+def _outlet_listed_before(body: str, end: int, cues: Cues) -> bool:
+    """"Nasha Niva and Zerkalo reported": the first of two names an outlet's verb
+    follows is an outlet too."""
+    x = _AND_NAME.match(body, end)
+    return x is not None and cues.outlet_after.match(body, x.end()) is not None
+
+
+def _source_closes(body: str, end: int, words, cues: Cues) -> bool:
+    """"detained the chairman of KEGOC, Kazinform reported.": one word, then a verb of
+    an outlet that ends the sentence, is the source of the sentence, no holder of the
+    title before the comma."""
+    said = cues.outlet_after.match(body, end) if len(words) == 1 else None
+    return said is not None and body[said.end():said.end() + 1] in (".", ",", ";", "")
+
+
+def _definite_name(body: str, start: int, end: int, cues: Cues) -> bool:
+    """"the Sandiganbayan ruled", "the Taliban said": an unknown word, no English one
+    ("the Constitution"), after the article, a verb or a stop after it, names an
+    institution (definite_name_followers)."""
+    word = body[start:end]
+    return body[max(0, start - 4):start] in ("the ", "The ") and not word.isupper() \
+        and not word.endswith("s") and not _english(word.lower()) \
+        and word not in cues.org_heads and bool(cues.definite_name.match(body, end))
 
 
 def _sentence_start(body: str, start: int) -> bool:
@@ -1785,7 +1890,8 @@ def _person_cue(body: str, start: int, end: int, words: list[str], cues: Cues, h
     if before[-1:] in (" ", "\t"):
         before = before.rstrip(" \t")
         if (before[-1:] == "," and cues.title_of_body.search(body, lo, start)
-                and not (len(words) == 1 and _AND_AFTER.match(body, end))) or (
+                and not (len(words) == 1 and _AND_AFTER.match(body, end))
+                and not _source_closes(body, end, words, cues)) or (
                 before[-1:] == ")" and _title_acronym(body, start, cues)) or (
                 before[-2:] == "by" and cues.headed_by.search(body, max(0, start - 16), start)):
             return "holder"

@@ -709,6 +709,19 @@ _LIST_GOES_ON = re.compile(r"\s*(?:and|or)\b|\s*[A-Z]")
 def _acronyms(body: str, mentions: list[Mention]) -> None:
     """"Name (ACR)": the acronym is the name's; later uses of ACR follow it."""
     alias: dict[str, str] = {}
+    # "the Armed Forces of the Philippines (AFP)": a known acronym in brackets that the
+    # name before it spells is that name's here, not the known one's (Agence
+    # France-Presse), and so are its later uses
+    spelled_here: dict[str, str] = {}
+    for prev, m in zip(mentions, mentions[1:]):
+        if m.ids and m.type == "organization" and prev.type == "organization" \
+                and prev.actor_id and m.actor_id != prev.actor_id \
+                and _PAREN.match(body[prev.end:m.start]) and body.startswith(")", m.end) \
+                and m.surface in _initials(prev.surface):
+            spelled_here[m.surface] = prev.actor_id
+    for m in mentions:
+        if m.surface in spelled_here and m.ids:
+            m.actor_id = spelled_here[m.surface]
     for prev, m in zip(mentions, mentions[1:]):
         if not (m.role == "acronym" and not m.ids and prev.actor_id
                 and prev.type == "organization"):
