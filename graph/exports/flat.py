@@ -3,6 +3,7 @@ the writing of such a copy (GraphML, GEXF)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,9 +12,22 @@ import networkx as nx
 STAGES = ("flatten", "write")
 
 
+# XML 1.0 holds no C0 control character but tab, newline and carriage return; the
+# sort keys the projection keeps (Statement.single_source, attributed_order) join their
+# parts with U+0001, which GraphML and GEXF show as " | "
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]+")
+
+
 def _scalar(value):
+    """A value an XML attribute can hold.
+
+    >>> _scalar(["a", "b"]), _scalar("relative_of\x01A\x01B"), _scalar(3)
+    ('a;b', 'relative_of | A | B', 3)
+    """
     if isinstance(value, (list, tuple)):
-        return ";".join(str(v) for v in value)
+        value = ";".join(str(v) for v in value)
+    if isinstance(value, str):
+        return _NOT_XML.sub(" | ", value)
     return value
 
 
